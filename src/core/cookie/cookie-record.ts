@@ -1,0 +1,32 @@
+/**
+ * The cookie as SessionScope sees it: plain data, independent of the browser API that produced it.
+ * Mirrors `cookies.Cookie` of the WebExtensions API (Chromium and Firefox agree on these fields).
+ */
+export type SameSite = 'no_restriction' | 'lax' | 'strict' | 'unspecified';
+
+export interface PartitionKey {
+  /** The top-level site the cookie is partitioned under (CHIPS), e.g. `https://example.com`. */
+  topLevelSite?: string;
+  hasCrossSiteAncestor?: boolean;
+}
+
+export interface CookieRecord {
+  name: string;
+  value: string;
+  /** As the store keeps it: a leading dot for Domain cookies in Chromium, bare host for host-only ones. */
+  domain: string;
+  path: string;
+  hostOnly: boolean;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: SameSite;
+  /** True when the cookie has no expiry (lives until the browser session ends). */
+  session: boolean;
+  /** Seconds since the Unix epoch (may be fractional); absent for session cookies. */
+  expirationDate?: number;
+  storeId: string;
+  partitionKey?: PartitionKey;
+}
+
+/** Why a cookie changed, as `cookies.onChanged` reports it. */
+export type ChangeCause = 'explicit' | 'overwrite' | 'expired' | 'evicted' | 'expired_overwrite';

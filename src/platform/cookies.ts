@@ -1,0 +1,72 @@
+import { browser, type Cookies } from './browser';
+import type { ChangeCause, CookieRecord, SameSite } from '../core/cookie/cookie-record';
+
+/** Plain data from the API object, with the fields both browsers agree on. */
+export function toRecord(c: Cookies.Cookie): CookieRecord {
+  const record: CookieRecord = {
+    name: c.name,
+    value: c.value,
+    domain: c.domain,
+    path: c.path,
+    hostOnly: c.hostOnly,
+    secure: c.secure,
+    httpOnly: c.httpOnly,
+    sameSite: (c.sameSite ?? 'unspecified') as SameSite,
+    session: c.session,
+    storeId: c.storeId,
+  };
+  if (c.expirationDate !== undefined) record.expirationDate = c.expirationDate;
+  const pk = c.partitionKey as { topLevelSite?: string; hasCrossSiteAncestor?: boolean } | undefined;
+  if (pk && (pk.topLevelSite !== undefined || pk.hasCrossSiteAncestor !== undefined)) {
+    record.partitionKey = {};
+    if (pk.topLevelSite !== undefined) record.partitionKey.topLevelSite = pk.topLevelSite;
+    if (pk.hasCrossSiteAncestor !== undefined) record.partitionKey.hasCrossSiteAncestor = pk.hasCrossSiteAncestor;
+  }
+  return record;
+}
+
+/**
+ * Every cookie whose domain is `domain` or below it, partitioned ones included.
+ *
+ * We query by domain and do the RFC 6265 matching ourselves (core/cookie) because `getAll({url})` differs
+ * between browsers: Firefox leaves Secure cookies out for http URLs even on localhost.
+ * `partitionKey: {}` asks for partitioned (CHIPS) cookies too; browsers that do not know the key reject
+ * the call, so we retry without it.
+ */
+export async function getAllUnderDomain(domain: string, storeId?: string): Promise<CookieRecord[]> {
+  const base: Cookies.GetAllDetailsType = { domain };
+  if (storeId !== undefined) base.storeId = storeId;
+  let list: Cookies.Cookie[];
+  try {
+    list = await browser.cookies.getAll({ ...base, partitionKey: {} });
+  } catch {
+    list = await browser.cookies.getAll(base);
+  }
+  return list.map(toRecord);
+}
+
+export interface CookieChange {
+  cookie: CookieRecord;
+  removed: boolean;
+  cause: ChangeCause;
+}
+
+/** Must be called synchronously at the top level of the background script so no event is missed. */
+export function onCookieChanged(listener: (change: CookieChange) => void): void {
+  browser.cookies.onChanged.addListener((info) => {
+    listener({ cookie: toRecord(info.cookie), removed: info.removed, cause: info.cause as ChangeCause });
+  });
+}
+
+export function offCookieChanged(listener: Parameters<typeof browser.cookies.onChanged.removeListener>[0]): void {
+  browser.cookies.onChanged.removeListener(listener);
+}
+
+/** For pages that watch live changes: returns the unsubscribe function. */
+export function watchCookies(listener: (change: CookieChange) => void): () => void {
+  const raw = (info: Cookies.OnChangedChangeInfoType): void => {
+    listener({ cookie: toRecord(info.cookie), removed: info.removed, cause: info.cause as ChangeCause });
+  };
+  browser.cookies.onChanged.addListener(raw);
+  return () => browser.cookies.onChanged.removeListener(raw);
+}

@@ -1,0 +1,27 @@
+import { browser } from './browser';
+
+/**
+ * `storage.session`: in memory in the browser process, survives the worker being stopped, cleared when the
+ * browser quits. Chromium ≥ 112 gives it 10 MB. Secrets and the change log live here, never in `local`/`sync`.
+ */
+export const sessionStore = {
+  get(keys: string | string[] | null): Promise<Record<string, unknown>> {
+    return browser.storage.session.get(keys);
+  },
+  set(items: Record<string, unknown>): Promise<void> {
+    return browser.storage.session.set(items);
+  },
+  remove(keys: string | string[]): Promise<void> {
+    return browser.storage.session.remove(keys);
+  },
+};
+
+/** `storage.local`: user preferences only (theme, column choices). Never secrets. */
+export const localStore = {
+  get(keys: string | string[] | null): Promise<Record<string, unknown>> {
+    return browser.storage.local.get(keys);
+  },
+  set(items: Record<string, unknown>): Promise<void> {
+    return browser.storage.local.set(items);
+  },
+};

@@ -1,0 +1,67 @@
+import type { ChangeCause, CookieRecord } from '../core/cookie/cookie-record';
+
+/**
+ * The one map of messages that extension pages send to the background. Both the sender's and the handler's
+ * types are inferred from it, so a missing handler or a wrong payload fails to compile.
+ */
+
+export interface ChangeLogEntry {
+  /** Monotonic sequence number across worker restarts. */
+  seq: number;
+  /** Milliseconds since the epoch when the background received the change. */
+  time: number;
+  cause: ChangeCause;
+  removed: boolean;
+  cookie: CookieRecord;
+  /** Set when the stored value was cut to keep the log within the storage quota: the original length. */
+  valueLength?: number;
+}
+
+export type TabCookiesResult =
+  | { ok: true; tabId: number; url: string; cookies: CookieRecord[] }
+  | { ok: false; reason: 'no-tab' | 'not-http' | 'no-permission' | 'error'; url?: string; message: string };
+
+export interface ChangeLogResult {
+  ok: true;
+  entries: ChangeLogEntry[];
+  /** How many older entries the bounded log has dropped since it began. */
+  dropped: number;
+  /** The bound: the log keeps the newest `capacity` entries. */
+  capacity: number;
+}
+
+export interface ProtocolMap {
+  ping: { request: Record<string, never>; response: { ok: true; startedAt: number } };
+  getTabCookies: { request: { tabId: number }; response: TabCookiesResult };
+  /** `site`: a host; entries whose cookie domain-matches it or whose registrable domain equals its own. */
+  getChangeLog: { request: { site?: string; afterSeq?: number }; response: ChangeLogResult };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type RequestOf<K extends MessageType> = ProtocolMap[K]['request'];
+export type ResponseOf<K extends MessageType> = ProtocolMap[K]['response'];
+
+export interface Envelope<K extends MessageType = MessageType> {
+  /** Marks our messages so the background ignores anything else on the runtime channel. */
+  sessionscope: 1;
+  type: K;
+  data: RequestOf<K>;
+}
+
+export type Handlers<Sender> = {
+  [K in MessageType]: (data: RequestOf<K>, sender: Sender) => Promise<ResponseOf<K>>;
+};
+
+// A Record over every key, so adding a message to the map without listing it here fails to compile.
+const TYPE_TABLE: Record<MessageType, true> = { ping: true, getTabCookies: true, getChangeLog: true };
+const TYPES: ReadonlySet<string> = new Set(Object.keys(TYPE_TABLE));
+
+export function isEnvelope(value: unknown): value is Envelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return v.sessionscope === 1 && typeof v.type === 'string' && TYPES.has(v.type) && typeof v.data === 'object';
+}
+
+export function envelope<K extends MessageType>(type: K, data: RequestOf<K>): Envelope<K> {
+  return { sessionscope: 1, type, data };
+}
