@@ -1,0 +1,29 @@
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
+
+export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
+
+export interface Finding {
+  /** Stable rule id from RULES.md, e.g. `session-httponly-missing`. */
+  ruleId: string;
+  severity: Severity;
+  /** The cookie's identity key (cookieKey) when the finding is about one cookie. */
+  cookieKey?: string;
+  /** One sentence: what is wrong and why it matters. */
+  explanation: string;
+  /** One sentence: how to fix it. */
+  fix: string;
+  /** Where the rule comes from, e.g. "ZAP 10010; Observatory cookies-session-without-httponly-flag". */
+  source: string;
+  /** A link to the source, when there is one. */
+  sourceUrl?: string;
+  /** Specifics of this instance, e.g. "expires in 3 years", "secret: keyboard cat". */
+  detail?: string;
+}
+
+export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
+
+export interface SiteAudit {
+  findings: Finding[];
+  score: number;
+  grade: Grade;
+}

@@ -1,0 +1,16 @@
+import type { CookieRecord } from './cookie-record';
+
+/**
+ * A cookie's identity: name + domain + path + storeId + partitionKey. Two cookies with the same name on two
+ * paths, in two stores or in two partitions are two cookies. The key is a stable string for maps and DOM keys.
+ */
+export function cookieKey(c: Pick<CookieRecord, 'name' | 'domain' | 'path' | 'storeId' | 'partitionKey'>): string {
+  const pk = c.partitionKey
+    ? `${c.partitionKey.topLevelSite ?? ''}|${c.partitionKey.hasCrossSiteAncestor === true ? 1 : 0}`
+    : '';
+  return JSON.stringify([c.name, c.domain.toLowerCase(), c.path, c.storeId, pk]);
+}
+
+export function sameCookie(a: CookieRecord, b: CookieRecord): boolean {
+  return cookieKey(a) === cookieKey(b);
+}

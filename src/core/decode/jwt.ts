@@ -1,0 +1,76 @@
+import { base64url, decodeProtectedHeader } from 'jose';
+import type { ClaimTime, DecodedJws, JsonObject, JwtDecodeResult } from './jwt-types';
+
+const B64URL = /^[A-Za-z0-9_-]*$/;
+const textDecoder = new TextDecoder('utf-8', { fatal: true });
+
+function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function claimTime(v: unknown): ClaimTime | undefined {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return undefined;
+  const ms = v * 1000;
+  // Date's range is ±8.64e15 ms; a claim beyond it has no calendar date.
+  if (Math.abs(ms) > 8.64e15) return undefined;
+  return { seconds: v, iso: new Date(ms).toISOString() };
+}
+
+function parseJsonPart(part: string): unknown {
+  try {
+    return JSON.parse(textDecoder.decode(base64url.decode(part)));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads a compact JWS (three parts) or JWE (five parts) without verifying it. The header is parsed with jose;
+ * the claims only when the payload is JSON. Never throws.
+ */
+export function decodeJwt(token: string): JwtDecodeResult {
+  if (typeof token !== 'string') return { kind: 'not-jwt', reason: 'not a string' };
+  const value = token.trim();
+  const parts = value.split('.');
+  if (parts.length !== 3 && parts.length !== 5) {
+    return { kind: 'not-jwt', reason: `a compact token has 3 or 5 dot-separated parts, this has ${parts.length}` };
+  }
+  if (!parts.every((p) => B64URL.test(p))) return { kind: 'not-jwt', reason: 'a part is not base64url' };
+  let header: JsonObject;
+  try {
+    const h: unknown = decodeProtectedHeader(value);
+    if (!isObject(h)) return { kind: 'not-jwt', reason: 'the header is not a JSON object' };
+    header = h;
+  } catch {
+    return { kind: 'not-jwt', reason: 'the header is not base64url-encoded JSON' };
+  }
+  const alg = typeof header.alg === 'string' ? header.alg : undefined;
+  if (parts.length === 5) {
+    const enc = typeof header.enc === 'string' ? header.enc : undefined;
+    if (enc === undefined) return { kind: 'not-jwt', reason: 'five parts but the header has no "enc"' };
+    return { kind: 'jwe', header, alg, enc };
+  }
+  if (alg === undefined && header.typ === undefined) {
+    return { kind: 'not-jwt', reason: 'the header has neither "alg" nor "typ"' };
+  }
+  const [h, p, s] = parts as [string, string, string];
+  const payload = parseJsonPart(p);
+  const claims = isObject(payload) ? payload : null;
+  const times: DecodedJws['times'] = {};
+  if (claims) {
+    for (const k of ['exp', 'iat', 'nbf'] as const) {
+      const t = claimTime(claims[k]);
+      if (t) times[k] = t;
+    }
+  }
+  return { kind: 'jws', raw: { header: h, payload: p, signature: s }, header, claims, alg, unsigned: s === '', times };
+}
+
+/** Expired / not yet valid, relative to `nowMs`. */
+export function jwtValidity(jws: DecodedJws, nowMs: number): { expired: boolean; notYetValid: boolean } {
+  const now = nowMs / 1000;
+  return {
+    expired: jws.times.exp !== undefined && jws.times.exp.seconds <= now,
+    notYetValid: jws.times.nbf !== undefined && jws.times.nbf.seconds > now,
+  };
+}
