@@ -81,14 +81,15 @@ export function createStore(init: StoreInit = {}) {
 
   function showAnalysis(result: SiteAnalysis, nowMs: number): void {
     batch(() => {
-      const urlChanged = url.value !== undefined && url.value !== result.pageUrl;
+      const before = host.value;
+      const hostChanged = before !== '' && before !== (hostOf(result.pageUrl) ?? '');
       url.value = result.pageUrl;
       analysis.value = result;
       now.value = nowMs;
       message.value = '';
       state.value = result.cookies.length === 0 ? 'no-cookies' : 'ready';
-      if (urlChanged) {
-        // Another page: what was selected belonged to the old one.
+      if (hostChanged) {
+        // Another site: what was selected belonged to the old one. (Same host, other path: keep it.)
         selectedKey.value = null;
         detailKey.value = null;
         expanded.value = new Set();
