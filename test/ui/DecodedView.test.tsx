@@ -98,7 +98,7 @@ describe('DecodedView', () => {
       within(header)
         .getAllByTestId('header-param')
         .map((p) => p.textContent),
-    ).toEqual(['algdir',
+    ).toEqual(['algdir', 'encA256GCM']);
     expect(screen.queryByTestId('jwt-claims')).toBeNull();
   });
 });
