@@ -60,6 +60,11 @@ const SESSION_FORMATS: ReadonlySet<FormatId> = new Set<FormatId>([
   'django-db-session',
 ]);
 
+/** A name that only a session cookie has (not one that merely contains a session word). */
+export function isKnownSessionName(name: string): boolean {
+  return KNOWN_NAMES.has(name.toLowerCase()) || RAILS_NAME.test(name);
+}
+
 function nameReason(name: string): SessionReason | null {
   const lower = name.toLowerCase();
   if (KNOWN_NAMES.has(lower)) return { kind: 'name', detail: `known session name ${name}` };

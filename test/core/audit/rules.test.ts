@@ -73,6 +73,12 @@ const CASES: Case[] = [
   },
   { rule: 'session-secure-missing', why: 'session with Secure', cookies: [audited(session)], expect: null },
   {
+    rule: 'session-secure-missing',
+    why: 'non-session without Secure',
+    cookies: [audited({ name: 'theme', secure: false })],
+    expect: null,
+  },
+  {
     rule: 'secure-missing',
     why: 'non-session without Secure over https',
     cookies: [audited({ name: 'theme', secure: false })],
@@ -257,6 +263,30 @@ const CASES: Case[] = [
     rule: 'session-id-low-entropy',
     why: 'a readable client-side session',
     cookies: [audited({ name: 'session', value: 'short' }, { decoded: flask })],
+    expect: null,
+  },
+  {
+    rule: 'session-id-low-entropy',
+    why: 'a short value in a non-session cookie',
+    cookies: [audited({ name: 'theme', value: 'dark' })],
+    expect: null,
+  },
+  {
+    rule: 'session-id-low-entropy',
+    why: 'an id-shaped value under a name containing "auth"',
+    cookies: [audited({ name: 'auth_id', value: '12345678' })],
+    expect: 'high',
+  },
+  {
+    rule: 'session-id-low-entropy',
+    why: 'a path under a name containing "auth"',
+    cookies: [audited({ name: 'auth_redirect', value: '%2Fhome' })],
+    expect: null,
+  },
+  {
+    rule: 'session-id-low-entropy',
+    why: 'a count under a name containing "sess"',
+    cookies: [audited({ name: 'session_count', value: '3' })],
     expect: null,
   },
   {
