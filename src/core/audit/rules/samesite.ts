@@ -5,7 +5,7 @@ export const sameSiteUnspecified: CookieRule = {
   id: 'samesite-unspecified',
   severities: ['low'],
   explanation:
-    'No SameSite attribute was set, so cross-site behaviour depends on the browser default (Lax in Chromium, None in older browsers).',
+    'No SameSite attribute was set, so cross-site behaviour depends on the browser default (Lax in Chromium, None in Firefox and Safari).',
   fix: 'Set SameSite=Lax or SameSite=Strict explicitly.',
   source: 'ZAP 10054-1',
   sourceUrl: SOURCE_URL.zap10054_1,
