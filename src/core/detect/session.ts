@@ -62,13 +62,19 @@ const SESSION_FORMATS: ReadonlySet<FormatId> = new Set<FormatId>([
 
 /** A name that only a session cookie has (not one that merely contains a session word). */
 export function isKnownSessionName(name: string): boolean {
-  return KNOWN_NAMES.has(name.toLowerCase()) || RAILS_NAME.test(name);
+  const bare = withoutPrefix(name);
+  return KNOWN_NAMES.has(bare.toLowerCase()) || RAILS_NAME.test(bare);
+}
+
+/** `__Host-sid` is the hardened form of `sid`: the prefix (RFC 6265bis §4.1.3) says nothing about the role. */
+function withoutPrefix(name: string): string {
+  return name.replace(/^__(host|secure)-/i, '');
 }
 
 function nameReason(name: string): SessionReason | null {
-  const lower = name.toLowerCase();
+  const lower = withoutPrefix(name).toLowerCase();
   if (KNOWN_NAMES.has(lower)) return { kind: 'name', detail: `known session name ${name}` };
-  if (RAILS_NAME.test(name)) return { kind: 'name', detail: `Rails session name ${name}` };
+  if (RAILS_NAME.test(withoutPrefix(name))) return { kind: 'name', detail: `Rails session name ${name}` };
   const word = SESSION_WORDS.find((w) => lower.includes(w));
   if (word !== undefined) return { kind: 'name', detail: `name contains "${word}"` };
   return null;
@@ -102,7 +108,7 @@ function entropyReason(cookie: CookieRecord, decoded: DecodedValue | undefined):
  * found is returned, names first because they are what a user recognises. Known non-session names never are.
  */
 export function detectSession(cookie: CookieRecord, decoded?: DecodedValue): SessionReason | null {
-  if (isKnownNonSession(cookie.name.toLowerCase())) return null;
+  if (isKnownNonSession(withoutPrefix(cookie.name).toLowerCase())) return null;
   return (
     nameReason(cookie.name) ??
     tokenReason(cookie.value, decoded) ??

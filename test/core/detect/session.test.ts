@@ -28,6 +28,8 @@ describe('detectSession', () => {
     ['sid', 'name', 'known session name sid'],
     ['session', 'name', 'known session name session'],
     ['_myapp_session', 'name', 'Rails session name _myapp_session'],
+    ['__Host-sid', 'name', 'known session name __Host-sid'],
+    ['__Secure-PHPSESSID', 'name', 'known session name __Secure-PHPSESSID'],
     ['MySess', 'name', 'name contains "sess"'],
     ['X-Auth', 'name', 'name contains "auth"'],
     ['refresh_token', 'name', 'name contains "token"'],
@@ -37,12 +39,19 @@ describe('detectSession', () => {
     expect(detectSession(makeCookie({ name, value: 'x', httpOnly: false }))).toEqual({ kind, detail });
   });
 
-  it.each(['_ga', '_ga_ABC123', '_gid', '_fbp', 'CookieConsent', 'OptanonConsent', 'csrftoken', 'XSRF-TOKEN'])(
-    'excludes the known non-session name %s even with a session-like value',
-    (name) => {
-      expect(detectSession(makeCookie({ name, value: JWT }), decodedFor(JWT))).toBeNull();
-    },
-  );
+  it.each([
+    '_ga',
+    '_ga_ABC123',
+    '_gid',
+    '_fbp',
+    'CookieConsent',
+    'OptanonConsent',
+    'csrftoken',
+    'XSRF-TOKEN',
+    '__Host-csrftoken',
+  ])('excludes the known non-session name %s even with a session-like value', (name) => {
+    expect(detectSession(makeCookie({ name, value: JWT }), decodedFor(JWT))).toBeNull();
+  });
 
   it.each(['theme', 'lang', 'sidebar', 'cart'])('does not take the ordinary name %s for a session', (name) => {
     expect(detectSession(makeCookie({ name, value: 'dark', httpOnly: false }))).toBeNull();
