@@ -90,7 +90,7 @@ function tokenReason(value: string, decoded: DecodedValue | undefined): SessionR
 
 function formatReason(decoded: DecodedValue | undefined): SessionReason | null {
   if (!decoded || decoded.format === null || !SESSION_FORMATS.has(decoded.format)) return null;
-  return { kind: 'format', detail: `value is a ${decoded.label}` };
+  return { kind: 'format', detail: `value is a framework session: ${decoded.label}` };
 }
 
 function entropyReason(cookie: CookieRecord, decoded: DecodedValue | undefined): SessionReason | null {

@@ -70,7 +70,10 @@ describe('detectSession', () => {
 
   it('recognises a framework session format from the decoder, but not generic readable data', () => {
     const c = makeCookie({ name: 'u', value: 'eyJ4IjoxfQ.abc.def', httpOnly: false });
-    expect(detectSession(c, flask)).toEqual({ kind: 'format', detail: 'value is a Flask session (itsdangerous)' });
+    expect(detectSession(c, flask)).toEqual({
+      kind: 'format',
+      detail: 'value is a framework session: Flask session (itsdangerous)',
+    });
     expect(detectSession(c, generic)).toBeNull();
   });
 
