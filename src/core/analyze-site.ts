@@ -38,11 +38,13 @@ export interface SiteAnalysis {
 export interface AnalyzeOptions {
   /**
    * The dictionary check of default secrets: resolves to the secret a signed value verifies with, if any.
-   * Called only for HMAC-signed values (`decoded.hmacSigned`).
+   * Called only for HMAC-signed values (`decoded.hmacSigned`); `jar` is every cookie given to analyzeSite, for
+   * formats that sign in a second cookie (cookie-session's `.sig`). E.g. wraps `findWeakSecret(cookie, jar)`.
    */
   checkWeakSecret?: (
     cookie: CookieRecord,
     decoded: DecodedValue,
+    jar: readonly CookieRecord[],
   ) => Promise<{ secret: string } | null | undefined> | { secret: string } | null | undefined;
   /** Results of checking signatures with a secret or key the user gave, by cookie key. */
   verifications?: ReadonlyMap<string, SignatureVerification>;
@@ -64,10 +66,11 @@ async function weakSecretOf(
   options: AnalyzeOptions,
   cookie: CookieRecord,
   decoded: DecodedValue,
+  jar: readonly CookieRecord[],
 ): Promise<{ secret: string } | undefined> {
   if (!options.checkWeakSecret || !decoded.hmacSigned) return undefined;
   try {
-    return (await options.checkWeakSecret(cookie, decoded)) ?? undefined;
+    return (await options.checkWeakSecret(cookie, decoded, jar)) ?? undefined;
   } catch {
     // A failing check means "not known weak", never a broken analysis.
     return undefined;
@@ -87,7 +90,7 @@ export async function analyzeSite(
       const d = decoded[i]!;
       const key = cookieKey(cookie);
       const audited: AuditedCookie = { cookie, key, decoded: d, session: detectSession(cookie, d) };
-      const weak = await weakSecretOf(options, cookie, d);
+      const weak = await weakSecretOf(options, cookie, d, cookies);
       if (weak) audited.weakSecret = weak;
       const verification = options.verifications?.get(key);
       if (verification) audited.verification = verification;
