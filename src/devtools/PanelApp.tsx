@@ -63,7 +63,7 @@ export function PanelApp({ onRequestPermission }: PanelAppProps) {
             <CookieTable />
             <details class="site-findings">
               <summary>Site findings ({store.topFindings.value.length})</summary>
-              <TopFindings />
+              <TopFindings limit={10} />
             </details>
           </div>
           <DetailPane />

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { Finding } from '../core/audit/finding';
 import { FindingItem } from './FindingItem';
 import { worstFirst } from './worst-first';
@@ -7,11 +8,12 @@ export interface FindingListProps {
   /** Said when there are none, e.g. "No findings for this cookie." */
   empty: string;
   names?: ReadonlyMap<string, string>;
-  /** Shows only this many; the rest sit behind a "show all" disclosure. */
+  /** Shows only this many until the user asks for the rest. */
   limit?: number;
 }
 
 export function FindingList({ findings, empty, names, limit }: FindingListProps) {
+  const [all, setAll] = useState(false);
   if (findings.length === 0) {
     return (
       <p class="no-findings" data-testid="no-findings">
@@ -20,21 +22,24 @@ export function FindingList({ findings, empty, names, limit }: FindingListProps)
     );
   }
   const sorted = worstFirst(findings);
-  const item = (f: Finding, i: number) => (
-    <FindingItem
-      key={`${f.ruleId}|${f.cookieKey ?? ''}|${i}`}
-      finding={f}
-      cookieName={f.cookieKey !== undefined ? names?.get(f.cookieKey) : undefined}
-    />
-  );
-  if (limit === undefined || sorted.length <= limit) return <ul class="findings">{sorted.map(item)}</ul>;
+  // A site can have hundreds of findings: the rest is rendered only when asked for, to keep first paint cheap.
+  const shown = limit === undefined || all ? sorted : sorted.slice(0, limit);
   return (
     <>
-      <ul class="findings">{sorted.slice(0, limit).map(item)}</ul>
-      <details class="more-findings">
-        <summary>Show {sorted.length - limit} more</summary>
-        <ul class="findings">{sorted.slice(limit).map((f, i) => item(f, i + limit))}</ul>
-      </details>
+      <ul class="findings">
+        {shown.map((f, i) => (
+          <FindingItem
+            key={`${f.ruleId}|${f.cookieKey ?? ''}|${i}`}
+            finding={f}
+            cookieName={f.cookieKey !== undefined ? names?.get(f.cookieKey) : undefined}
+          />
+        ))}
+      </ul>
+      {limit !== undefined && sorted.length > limit && (
+        <button type="button" class="more" data-testid="more-findings" onClick={() => setAll(!all)}>
+          {all ? 'Show fewer' : `Show ${sorted.length - limit} more`}
+        </button>
+      )}
     </>
   );
 }

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FindingList } from '../../src/ui/FindingList';
 import { GradeBadge } from '../../src/ui/GradeBadge';
@@ -46,19 +46,23 @@ describe('FindingList', () => {
     expect(screen.queryByTestId('finding')).toBeNull();
   });
 
-  it('puts findings beyond the limit behind a disclosure, still worst first', () => {
+  it('renders findings beyond the limit only when asked, still worst first', async () => {
     const many = ['info', 'low', 'medium', 'high', 'critical'].map((s, i) =>
       finding({ ruleId: `r${i}`, severity: s as 'info' }),
     );
     render(<FindingList empty="none" findings={many} limit={2} />);
-    expect(screen.getAllByTestId('finding').map((f) => f.dataset.severity)).toEqual([
-      'critical',
-      'high',
-      'medium',
-      'low',
-      'info',
-    ]);
-    expect(screen.getByText('Show 3 more')).toBeInTheDocument();
+    expect(screen.getAllByTestId('finding').map((f) => f.dataset.severity)).toEqual(['critical', 'high']);
+    fireEvent.click(screen.getByTestId('more-findings'));
+    await waitFor(() =>
+      expect(screen.getAllByTestId('finding').map((f) => f.dataset.severity)).toEqual([
+        'critical',
+        'high',
+        'medium',
+        'low',
+        'info',
+      ]),
+    );
+    expect(screen.getByTestId('more-findings')).toHaveTextContent('Show fewer');
   });
 });
 
