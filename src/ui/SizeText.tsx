@@ -9,7 +9,7 @@ export function SizeText({ size }: { size: number }) {
       class={`size${size >= NEAR_LIMIT ? ' large' : ''}`}
       data-testid="cookie-size"
       data-bytes={String(size)}
-      title={`${size.toLocaleString('en')} bytes (name + value)`}
+      title={`${size} bytes (name + value)`}
     >
       {formatBytes(size)}
     </span>
