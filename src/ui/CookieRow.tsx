@@ -23,8 +23,8 @@ export function CookieRow({ view, now, expanded, onToggle }: CookieRowProps) {
   const c = view.cookie;
   const worst = view.findings.length > 0 ? worstFirst(view.findings)[0]!.severity : undefined;
   return (
-    <li class={`cookie-row${expanded ? ' open' : ''}`} {...cookieRowAttrs(view)}>
-      <div class="row-head">
+    <li class={`cookie-row${expanded ? ' open' : ''}${view.session ? ' with-reason' : ''}`} {...cookieRowAttrs(view)}>
+      <div class="line row-head">
         <button
           type="button"
           class="toggle"
@@ -44,15 +44,21 @@ export function CookieRow({ view, now, expanded, onToggle }: CookieRowProps) {
         )}
         <SizeText size={view.size} />
       </div>
-      <div class="row-meta">
+      <div class="line row-flags">
         <FlagChips cookie={c} />
+      </div>
+      <div class="line row-expiry">
         <ExpiryText cookie={c} now={now} />
       </div>
-      <div class="row-value">
+      <div class="line row-value">
         <ValueText class="short-value" testId="cookie-value" value={c.value} max={72} />
         <CopyButton text={c.value} what={`value of ${c.name}`} />
       </div>
-      {view.session && <SessionReasonText reason={view.session} />}
+      {view.session && (
+        <div class="line row-reason">
+          <SessionReasonText reason={view.session} />
+        </div>
+      )}
       {expanded && <CookieDetail view={view} now={now} id={detailId} />}
     </li>
   );
