@@ -20,6 +20,8 @@ export interface PanelDeps {
   /** Changes often come in bursts (a login sets several cookies): one reload per burst. */
   debounceMs?: number;
   pollMs?: number;
+  /** How long to wait for the background's log before showing live changes without it. */
+  logTimeoutMs?: number;
 }
 
 export interface PanelController {
@@ -28,6 +30,23 @@ export interface PanelController {
   reload(): Promise<void>;
   requestPermission(): Promise<void>;
   stop(): void;
+}
+
+/** Rejects after `ms`: a worker that never answers must not hold the timeline back forever. */
+function within<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(t);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
 }
 
 /** The same change seen twice: by this page's own listener and in the background's log. */
@@ -70,7 +89,7 @@ export function startPanel(store: Store, deps: PanelDeps): PanelController {
     let entries: ChangeLogEntry[] = [];
     let dropped = 0;
     try {
-      const r = await deps.getChangeLog(host);
+      const r = await within(deps.getChangeLog(host), deps.logTimeoutMs ?? 3000);
       entries = r.entries;
       dropped = r.dropped;
     } catch {

@@ -192,4 +192,18 @@ describe('startPanel', () => {
     ]);
     p.stop();
   });
+
+  it('shows live changes even when the background never answers for its log', async () => {
+    const tab = fakeTab();
+    const store = createStore({ now: NOW });
+    const p = startPanel(
+      store,
+      deps(tab, { getChangeLog: () => new Promise<ChangeLogResult>(() => {}), logTimeoutMs: 20 }),
+    );
+    await vi.waitFor(() => expect(store.state.value).toBe('ready'));
+    tab.change({ cookie: record({ name: 'live' }), removed: false, cause: 'explicit' });
+    await p.ready;
+    expect(store.timeline.value.map((e) => e.cookie.name)).toEqual(['live']);
+    p.stop();
+  });
 });
