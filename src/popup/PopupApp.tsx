@@ -47,7 +47,7 @@ export function PopupApp({ onRequestPermission }: PopupAppProps) {
         </StateMessage>
       ) : (
         <>
-          <TopFindings limit={5} />
+          <TopFindings limit={3} />
           <section class="group" aria-labelledby="session-heading">
             <h2 id="session-heading">
               Session cookies <span class="count">({store.sessionCookies.value.length})</span>
