@@ -26,7 +26,10 @@ export interface FixtureCookie {
   secure: boolean;
   sameSite: 'strict' | 'lax' | 'none' | 'unspecified';
   hostOnly: boolean;
-  session: boolean;
+  /** Has an expiry (Max-Age/Expires); false for a browser-session cookie. */
+  persistent: boolean;
+  /** SessionScope must mark it session-identifying (RULES.md); undefined where the rules leave it open. */
+  identifiesSession?: boolean;
 }
 
 /** Every cookie `GET /` leaves in the jar (in Chromium on a `*.localhost` host), with the flags it must show. */
@@ -37,21 +40,21 @@ export function fixtureCookies(): FixtureCookie[] {
     secure: false,
     sameSite: 'unspecified',
     hostOnly: true,
-    session: true,
+    persistent: false,
     ...f,
   });
   return [
-    c('connect.sid', { httpOnly: true, sameSite: 'lax' }),
-    c('jwt', { httpOnly: true, sameSite: 'lax', session: false }),
-    c('jwt_expired', { sameSite: 'lax', session: false }),
-    c('theme', { session: false }),
-    c('ss_strict', { sameSite: 'strict' }),
-    c('ss_lax', { sameSite: 'lax' }),
-    c('ss_none', { sameSite: 'none', secure: true }),
-    c('wide', { hostOnly: false, sameSite: 'lax' }),
-    c('xss', {}),
-    c('xss_encoded', {}),
-    c('xss_canary', {}),
+    c('connect.sid', { httpOnly: true, sameSite: 'lax', identifiesSession: true }),
+    c('jwt', { httpOnly: true, sameSite: 'lax', persistent: true, identifiesSession: true }),
+    c('jwt_expired', { sameSite: 'lax', persistent: true, identifiesSession: true }),
+    c('theme', { persistent: true, identifiesSession: false }),
+    c('ss_strict', { sameSite: 'strict', identifiesSession: false }),
+    c('ss_lax', { sameSite: 'lax', identifiesSession: false }),
+    c('ss_none', { sameSite: 'none', secure: true, identifiesSession: false }),
+    c('wide', { hostOnly: false, sameSite: 'lax', identifiesSession: false }),
+    c('xss', { identifiesSession: false }),
+    c('xss_encoded', { identifiesSession: false }),
+    c('xss_canary', { identifiesSession: false }),
   ];
 }
 
@@ -83,7 +86,7 @@ async function issueJwt(lifetimeS: number, iatOffsetS = 0): Promise<string> {
  * The page script of `/churn`: sets and deletes `count` cookies in order, a few per task so a test can stop the
  * worker while it runs. `window.__churn` reports progress and the exact list of changes made.
  */
-function churnScript(prefix: string, count: number, perTick: number): string {
+function churnScript(prefix: string, count: number, perTick: number, everyMs: number): string {
   return `
   (() => {
     const state = { done: false, made: 0, changes: [] };
@@ -98,7 +101,7 @@ function churnScript(prefix: string, count: number, perTick: number): string {
         state.changes.push(name + ':delete');
         state.made = i + 1;
       }
-      if (i < ${count}) setTimeout(tick, 2); else state.done = true;
+      if (i < ${count}) setTimeout(tick, ${everyMs}); else state.done = true;
     }
     tick();
   })();`;
@@ -157,12 +160,13 @@ export function createSiteApp(options: SiteOptions = {}): express.Express {
     res.type('text').send(`set ${name}`);
   });
 
-  // /churn?count=N[&prefix=p][&perTick=k]: a page whose script sets then deletes N cookies, in order.
+  // /churn?count=N[&prefix=p][&perTick=k][&every=ms]: a page whose script sets then deletes N cookies, in order.
   app.get('/churn', (req, res) => {
     const count = Math.max(0, Math.min(5000, Number(req.query.count ?? 100)));
     const prefix = String(req.query.prefix ?? 'churn_').replace(/[^\w-]/g, '');
     const perTick = Math.max(1, Math.min(100, Number(req.query.perTick ?? 5)));
-    res.type('html').send(html('churn', '<p id="ready">churn</p>', churnScript(prefix, count, perTick)));
+    const every = Math.max(0, Math.min(1000, Number(req.query.every ?? 2)));
+    res.type('html').send(html('churn', '<p id="ready">churn</p>', churnScript(prefix, count, perTick, every)));
   });
 
   // /many?count=N[&prefix=p]: N plain cookies in one response (benchmark and list tests).
