@@ -63,7 +63,10 @@ describe('Chromium DevTools panel', () => {
   it('shows the JWT claims of the selected row in the detail pane', async () => {
     await panel.click(row('jwt'));
     await panel.waitForSelector('[data-testid="detail"] [data-testid="jwt-claims"]', { timeout: 10_000 });
-    const sub = await panel.$eval('[data-testid="detail"] [data-testid="claim"][data-claim="sub"]', (el) => el.textContent);
+    const sub = await panel.$eval(
+      '[data-testid="detail"] [data-testid="claim"][data-claim="sub"]',
+      (el) => el.textContent,
+    );
     expect(sub).toContain(JWT_CLAIMS.sub);
     expect(await panel.$('[data-testid="detail"] [data-testid="claim"][data-claim="exp"]')).not.toBeNull();
   });

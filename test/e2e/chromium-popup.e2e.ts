@@ -125,9 +125,9 @@ describe('Chromium popup', () => {
       const expYear = new Date(Date.now() + JWT_LIFETIME_S * 1000).getFullYear();
       expect(expText).toMatch(new RegExp(`${expYear}`));
       expect(await claim('iat')).not.toBe('');
-      expect(
-        await view.$eval(`${row('jwt')} [data-testid="jwt-status"]`, (el) => el.getAttribute('data-status')),
-      ).toBe('valid');
+      expect(await view.$eval(`${row('jwt')} [data-testid="jwt-status"]`, (el) => el.getAttribute('data-status'))).toBe(
+        'valid',
+      );
 
       await view.click(`${row('jwt_expired')} [data-testid="cookie-toggle"]`);
       const status = await view.waitForSelector(`${row('jwt_expired')} [data-testid="jwt-status"]`);

@@ -22,7 +22,9 @@ export function screenshotOnFailure(getBrowser: () => Browser | undefined): void
         n += 1;
         const path = join(ARTIFACTS_DIR, `${base}-${n}.png`) as `${string}.png`;
         // A page that cannot paint (a closing DevTools window) must not hang the failure report.
-        await Promise.race([page.screenshot({ path }), new Promise((r) => setTimeout(r, 5_000))]).catch(() => undefined);
+        await Promise.race([page.screenshot({ path }), new Promise((r) => setTimeout(r, 5_000))]).catch(
+          () => undefined,
+        );
       }
     });
   });
