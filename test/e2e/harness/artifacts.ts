@@ -17,15 +17,16 @@ export function screenshotOnFailure(getBrowser: () => Browser | undefined): void
       await mkdir(ARTIFACTS_DIR, { recursive: true });
       const base = task.name.replace(/[^\w-]+/g, '_').slice(0, 80);
       const pages = await browser.pages().catch(() => []);
-      let n = 0;
-      for (const page of pages) {
-        n += 1;
-        const path = join(ARTIFACTS_DIR, `${base}-${n}.png`) as `${string}.png`;
-        // A page that cannot paint (a closing DevTools window) must not hang the failure report.
-        await Promise.race([page.screenshot({ path }), new Promise((r) => setTimeout(r, 5_000))]).catch(
-          () => undefined,
-        );
-      }
+      // In parallel and bounded: a page that cannot paint (a background tab, a closing DevTools window) must
+      // not hold up the failure report.
+      await Promise.all(
+        pages.map(async (page, i) => {
+          const path = join(ARTIFACTS_DIR, `${base}-${i + 1}.png`) as `${string}.png`;
+          await Promise.race([page.screenshot({ path }), new Promise((r) => setTimeout(r, 3_000))]).catch(
+            () => undefined,
+          );
+        }),
+      );
     });
   });
 }
