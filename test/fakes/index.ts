@@ -38,7 +38,12 @@ import { FakeStorageArea } from './fake-storage';
 import { FakeTabs, FakeWindows } from './fake-tabs';
 
 export { FakeEvent } from './fake-event';
-export { FakeAction, FakeCookies, FakePermissions, FakeRuntime, FakeStorageArea, FakeTabs, FakeWindows };
+export { FakeAction } from './fake-action';
+export { FakeCookies } from './fake-cookies';
+export { FakePermissions } from './fake-permissions';
+export { FakeRuntime } from './fake-runtime';
+export { FakeStorageArea } from './fake-storage';
+export { FakeTabs, FakeWindows } from './fake-tabs';
 
 export interface FakeBrowser {
   cookies: FakeCookies;
