@@ -48,13 +48,6 @@ function pathMatches(requestPath: string, cookiePath: string): boolean {
   );
 }
 
-/** RFC 6265 §5.1.4 default-path: the request path up to, not including, its last slash. */
-function defaultPath(pathname: string): string {
-  if (!pathname.startsWith('/')) return '/';
-  const last = pathname.lastIndexOf('/');
-  return last <= 0 ? '/' : pathname.slice(0, last);
-}
-
 function partitionId(pk: PartitionKeyLike | undefined): string {
   return pk ? `${pk.topLevelSite ?? ''}|${pk.hasCrossSiteAncestor === true ? 1 : 0}` : '';
 }
@@ -111,7 +104,8 @@ export class FakeCookies {
       value: details.value ?? '',
       domain: hostOnly ? host : '.' + bare,
       hostOnly,
-      path: details.path ?? defaultPath(url.pathname),
+      // cookies.set, unlike a Set-Cookie header, defaults the path to the URL's whole path (Chromium and Firefox docs).
+      path: details.path ?? (url.pathname || '/'),
       secure: details.secure ?? false,
       httpOnly: details.httpOnly ?? false,
       sameSite: details.sameSite ?? 'unspecified',
