@@ -14,6 +14,7 @@ import {
   type LogState,
 } from '../core/timeline/log-layout';
 import type { LogWrite } from '../core/timeline/log-write';
+import { trimLog } from '../core/timeline/trim-log';
 import { chunkKeysToRead, entriesFromChunks, orphanChunkKeys } from '../core/timeline/read-log';
 import type { ChangeLogResult } from '../protocol/messages';
 import type { KeyValueArea } from './key-value-area';
@@ -21,7 +22,10 @@ import type { KeyValueArea } from './key-value-area';
 export interface ChangeLogDeps {
   store: KeyValueArea;
   now: () => number;
-  /** Told about storage calls that failed; the log reloads what did land and goes on. */
+  /**
+   * Told about storage calls that failed; the log reloads what did land and goes on (the changes in a
+   * rejected write are lost). Over the quota, it first drops the oldest quarter of the log.
+   */
   onError?: (error: unknown) => void;
   capacity?: number;
 }
@@ -50,6 +54,7 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
   let loading: Promise<void> | undefined;
   const pending: TimedChange[] = [];
   let scheduled = false;
+  let trimBeforeNextWrite = false;
   const inflight = new Set<Promise<unknown>>();
 
   function track(p: Promise<unknown>): void {
@@ -60,6 +65,7 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
   function fail(error: unknown): void {
     // What landed is unknown now: drop the cache so the next batch starts from what storage holds.
     state = undefined;
+    if (/quota/i.test(String(error))) trimBeforeNextWrite = true;
     deps.onError?.(error);
   }
 
@@ -100,6 +106,13 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
     if (state === undefined) {
       track(ensureLoaded().then(schedule, (error: unknown) => deps.onError?.(error)));
       return;
+    }
+    if (trimBeforeNextWrite) {
+      trimBeforeNextWrite = false;
+      // Freed at once, not after the meta lands: the append just below needs the space.
+      const trim = trimLog(state, Math.ceil(capacity / 4));
+      state = trim.state;
+      track(Promise.all([store.set(trim.set), store.remove(trim.remove)]).catch(fail));
     }
     issue(appendToLog(state, pending.splice(0), capacity));
   }

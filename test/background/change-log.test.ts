@@ -190,4 +190,22 @@ describe('the change-log writer', () => {
     const after = await log.query({ afterSeq: 1 });
     expect(after.entries.map((e) => e.seq)).toEqual([2]);
   });
+
+  it('over the storage quota, drops the oldest quarter and goes on writing', async () => {
+    const { log, store, onError } = setup(undefined, 400);
+    for (let i = 0; i < 300; i++) log.record(change(`v${i}`));
+    await log.settled();
+    store.failWrites(new Error('QUOTA_BYTES quota exceeded'), 1);
+    log.record(change('refused'));
+    await log.settled();
+    expect(onError).toHaveBeenCalledTimes(1);
+    log.record(change('fits'));
+    await log.settled();
+    const result = await log.query({});
+    expect(result.dropped).toBe(100);
+    expect(result.entries[0]?.seq).toBe(100);
+    expect(result.entries.at(-1)?.cookie.value).toBe('fits');
+    expect(result.entries.map((e) => e.seq)).toEqual(Array.from({ length: 201 }, (_, i) => 100 + i));
+    expect(store.snapshot()[chunkKey(0)]).toBeUndefined();
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appendToLog } from '../../../src/core/timeline/append-to-log';
 import { clearLog } from '../../../src/core/timeline/clear-log';
+import { trimLog } from '../../../src/core/timeline/trim-log';
 import { chunkKey, emptyMeta, META_KEY, parseMeta, type LogState } from '../../../src/core/timeline/log-layout';
 import { chunkKeysToRead, entriesFromChunks, orphanChunkKeys } from '../../../src/core/timeline/read-log';
 import { changes } from './helpers';
@@ -55,5 +56,23 @@ describe('clearLog', () => {
     const next = appendToLog(c.state, changes(1, 250));
     expect(next.set[chunkKey(2)]).toEqual([expect.objectContaining({ seq: 250 })]);
     expect(next.set[META_KEY]).toEqual({ nextSeq: 251, firstSeq: 250, dropped: 0 });
+  });
+});
+
+describe('trimLog', () => {
+  it('drops at least the asked number of oldest entries, up to a chunk boundary, and counts them', () => {
+    const a = appendToLog(empty, changes(250));
+    const t = trimLog(a.state, 30);
+    expect(t.state.meta).toEqual({ nextSeq: 250, firstSeq: 100, dropped: 100 });
+    expect(t.remove).toEqual([chunkKey(0)]);
+    expect(t.set).toEqual({ [META_KEY]: t.state.meta });
+    expect(t.state.tail.map((e) => e.seq)).toEqual(a.state.tail.map((e) => e.seq));
+  });
+
+  it('never goes past the end of the log', () => {
+    const a = appendToLog(empty, changes(42));
+    const t = trimLog(a.state, 1_000);
+    expect(t.state.meta).toEqual({ nextSeq: 42, firstSeq: 42, dropped: 42 });
+    expect(t.state.tail).toEqual([]);
   });
 });
