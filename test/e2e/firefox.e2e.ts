@@ -112,3 +112,36 @@ describe('Firefox', () => {
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
   });
 });
+
+describe('Firefox background suspended when idle', () => {
+  const IDLE_MS = 1_000;
+  let site: RunningSite;
+  let firefox: FirefoxSession | undefined;
+  screenshotOnFailure(() => firefox?.browser);
+
+  beforeAll(async () => {
+    site = await startSite(HOST);
+    // Firefox suspends an idle MV3 background after this long (30 s by default).
+    firefox = await launchFirefox({ prefs: { 'extensions.background.idle.timeout': IDLE_MS } });
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await site?.stop();
+  });
+
+  it('records changes made while the background was suspended', async () => {
+    const f = firefox!;
+    const page = await f.openPage(site.url('/blank'));
+    const first = await f.ping();
+    // Nothing may talk to the background while it idles out, so there is no condition to poll: the wait is the
+    // idle timeout itself, with margin. The new start time below proves it really was suspended.
+    const idle = () => new Promise((r) => setTimeout(r, IDLE_MS * 3));
+    await idle();
+    await page.evaluate(() => fetch('/set?n=idle_a&v=1').then((r) => r.text()));
+    await idle();
+    await page.evaluate(() => fetch('/set?n=idle_b&v=1').then((r) => r.text()));
+    const entries = await waitForEntries(f.control, (e) => e.cookie.name.startsWith('idle_'), 2);
+    expect(entries.map(causeLabel)).toEqual(['idle_a added explicit', 'idle_b added explicit']);
+    expect((await f.ping()).startedAt).not.toBe(first.startedAt);
+  });
+});
