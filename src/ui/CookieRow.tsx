@@ -33,7 +33,6 @@ export function CookieRow({ view, now, expanded, onToggle }: CookieRowProps) {
           aria-controls={detailId}
           onClick={() => onToggle(view.key)}
         >
-          <span class="caret" aria-hidden="true" />
           <ValueText class="name" testId="cookie-name" value={c.name} max={120} />
         </button>
         {worst !== undefined && (
@@ -44,12 +43,8 @@ export function CookieRow({ view, now, expanded, onToggle }: CookieRowProps) {
         )}
         <SizeText size={view.size} />
       </div>
-      <div class="line row-flags">
-        <FlagChips cookie={c} />
-      </div>
-      <div class="line row-expiry">
-        <ExpiryText cookie={c} now={now} />
-      </div>
+      <FlagChips cookie={c} class="line" />
+      <ExpiryText cookie={c} now={now} class="line" />
       <div class="line row-value">
         <ValueText class="short-value" testId="cookie-value" value={c.value} max={72} />
         <CopyButton text={c.value} what={`value of ${c.name}`} />

@@ -44,7 +44,7 @@ export function CopyButton({ text, what, write = defaultWrite, testId = 'copy-va
   };
 
   return (
-    <span class="copy">
+    <>
       <button
         type="button"
         class="copy-button"
@@ -58,6 +58,6 @@ export function CopyButton({ text, what, write = defaultWrite, testId = 'copy-va
       <span class={`copy-outcome ${outcome.kind}`} role="status" data-testid="copy-outcome">
         {outcome.kind === 'copied' ? 'Copied' : outcome.kind === 'failed' ? `Copy failed: ${outcome.reason}` : ''}
       </span>
-    </span>
+    </>
   );
 }

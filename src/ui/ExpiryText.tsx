@@ -5,21 +5,23 @@ import { formatDate } from './format-date';
 export interface ExpiryTextProps {
   cookie: Pick<CookieRecord, 'session' | 'expirationDate'>;
   now: number;
+  class?: string;
 }
 
 /** "session", or the absolute date in UTC and how far away it is ("in 13 days", "expired 2 h ago"). */
-export function ExpiryText({ cookie, now }: ExpiryTextProps) {
+export function ExpiryText({ cookie, now, class: cls }: ExpiryTextProps) {
   const info = describeExpiry(cookie, now);
+  const extra = cls ? ` ${cls}` : '';
   if (info.kind === 'session') {
     return (
-      <span class="expiry session" data-testid="cookie-expiry" data-kind="session">
+      <span class={`expiry session${extra}`} data-testid="cookie-expiry" data-kind="session">
         session
       </span>
     );
   }
   return (
     <span
-      class={`expiry${info.expired ? ' expired' : ''}`}
+      class={`expiry${info.expired ? ' expired' : ''}${extra}`}
       data-testid="cookie-expiry"
       data-kind="expires"
       data-expired={String(info.expired)}

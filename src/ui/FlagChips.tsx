@@ -62,9 +62,9 @@ function chips(c: CookieRecord): Chip[] {
   ];
 }
 
-export function FlagChips({ cookie }: { cookie: CookieRecord }) {
+export function FlagChips({ cookie, class: cls }: { cookie: CookieRecord; class?: string }) {
   return (
-    <ul class="chips" data-testid="cookie-flags" aria-label="Flags">
+    <ul class={cls ? `chips ${cls}` : 'chips'} data-testid="cookie-flags" aria-label="Flags">
       {chips(cookie).map((c) => (
         <li
           key={c.flag}
