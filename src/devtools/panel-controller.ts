@@ -12,6 +12,8 @@ export interface PanelDeps {
   getChangeLog: (site: string, afterSeq?: number) => Promise<ChangeLogResult>;
   /** Direct cookie events; absent where the page cannot use `cookies` (then the log is polled). */
   watchCookies?: ((listener: (change: CookieChange) => void) => () => void) | undefined;
+  /** Signals that the background wrote to its change log; used, where cookies cannot be watched, instead of polling. */
+  watchLog?: ((listener: () => void) => () => void) | undefined;
   /** The inspected tab navigated. */
   watchNavigation?: ((listener: () => void) => () => void) | undefined;
   requestHostPermission: (url: string) => Promise<boolean>;
@@ -160,6 +162,7 @@ export function startPanel(store: Store, deps: PanelDeps): PanelController {
   }
 
   if (deps.watchCookies) unsubscribe.push(deps.watchCookies(onChange));
+  else if (deps.watchLog) unsubscribe.push(deps.watchLog(() => void poll()));
   else pollTimer = setInterval(() => void poll(), deps.pollMs ?? 1000);
   if (deps.watchNavigation) unsubscribe.push(deps.watchNavigation(scheduleReload));
 

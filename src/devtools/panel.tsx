@@ -1,10 +1,16 @@
 import { render } from 'preact';
 import { analyzeSite } from '../core/analyze-site';
-import { canReadCookiesDirectly, canWatchTabs, isDevtoolsContext } from '../platform/capabilities';
+import {
+  canReadCookiesDirectly,
+  canWatchSessionStorage,
+  canWatchTabs,
+  isDevtoolsContext,
+} from '../platform/capabilities';
 import { watchCookies } from '../platform/cookies';
 import { devtoolsTheme, inspectedTabId, watchInspectedNavigation } from '../platform/devtools';
 import { send } from '../platform/messaging';
 import { requestHostPermission } from '../platform/permissions';
+import { watchChangeLog } from '../platform/watch-change-log';
 import { loadTabCookies } from '../platform/site-cookies';
 import { watchTabUrl } from '../platform/tabs';
 import { createStore } from '../ui/create-store';
@@ -59,6 +65,7 @@ if (tabId === undefined) {
     loadCookies: direct ? loadTabCookies : (id) => send('getTabCookies', { tabId: id }),
     getChangeLog: (site, afterSeq) => send('getChangeLog', afterSeq === undefined ? { site } : { site, afterSeq }),
     watchCookies: direct ? watchCookies : undefined,
+    watchLog: canWatchSessionStorage() ? watchChangeLog : undefined,
     watchNavigation:
       canWatchTabs() || inDevtools
         ? (listener) => {

@@ -31,3 +31,8 @@ export function canWatchTabs(): boolean {
 export function isDevtoolsContext(): boolean {
   return has(() => browser.devtools.network.onNavigated.addListener);
 }
+
+/** `storage.session` events, which tell a page the background wrote to the change log (watchChangeLog). */
+export function canWatchSessionStorage(): boolean {
+  return has(() => browser.storage.session.onChanged.addListener);
+}

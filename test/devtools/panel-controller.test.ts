@@ -206,4 +206,27 @@ describe('startPanel', () => {
     expect(store.timeline.value.map((e) => e.cookie.name)).toEqual(['live']);
     p.stop();
   });
+
+  it('asks the background for new log entries when it signals a write, where cookies cannot be watched', async () => {
+    const tab = fakeTab();
+    const signals: Array<() => void> = [];
+    const store = createStore({ now: NOW });
+    const d = deps(tab, {
+      watchCookies: undefined,
+      watchLog: (l) => {
+        signals.push(l);
+        return () => signals.splice(signals.indexOf(l), 1);
+      },
+    });
+    const p = startPanel(store, d);
+    await p.ready;
+    const added = record({ name: 'late' });
+    tab.jar.push(added);
+    tab.log.entries.push({ seq: 1, time: NOW, cause: 'explicit', removed: false, cookie: added });
+    for (const s of signals) s();
+    await vi.waitFor(() => expect(store.timeline.value.map((e) => e.cookie.name)).toEqual(['late']));
+    await vi.waitFor(() => expect(names(store)).toEqual(['late', 'sid']));
+    p.stop();
+    expect(signals).toHaveLength(0);
+  });
 });
