@@ -1,0 +1,140 @@
+import type { CookieRecord } from '../cookie/cookie-record';
+import { base64ToBytes, base64urlToBytes, concatBytes, hexToBytes, utf8ToBytes, type Bytes } from '../decode/bytes';
+import { findSigCookie, parseCookieSession } from '../decode/cookie-session';
+import type { FormatId } from '../decode/decoded-value';
+import { parseDjangoSigned } from '../decode/django-signed';
+import { parseExpressSession } from '../decode/express-session';
+import { parseFlask } from '../decode/flask';
+import { decodeJwt } from '../decode/jwt';
+import { parseRailsSigned } from '../decode/rails';
+import { digest, hmac, hmacVerify, pbkdf2, type HashName } from './hmac';
+
+/**
+ * One HMAC-signed value reduced to what any secret is checked against: how the framework turns its secret
+ * into the HMAC key, the hash, the signed bytes and the signature. Verification and the weak-secret search
+ * share it.
+ */
+export interface HmacTarget {
+  format: FormatId;
+  /** What is signed, for messages: "Flask session", "JWT HS256". */
+  label: string;
+  hash: HashName;
+  message: Bytes;
+  signature: Bytes;
+  deriveKey: (secret: Bytes) => Promise<Bytes>;
+}
+
+const identity = (secret: Bytes): Promise<Bytes> => Promise.resolve(secret);
+const JWT_HASH: Record<string, HashName> = { HS256: 'SHA-256', HS384: 'SHA-384', HS512: 'SHA-512' };
+const FLASK_SALT = utf8ToBytes('cookie-session');
+const DJANGO_SALT_BYTES = utf8ToBytes('django.contrib.sessions.backends.signed_cookies' + 'signer');
+const RAILS_SALT = utf8ToBytes('signed cookie');
+const RAILS_HASH: Record<number, HashName> = { 20: 'SHA-1', 32: 'SHA-256', 64: 'SHA-512' };
+
+function jwtTarget(value: string): HmacTarget[] | null {
+  const jwt = decodeJwt(value);
+  if (jwt.kind !== 'jws') return null;
+  const hash = JWT_HASH[jwt.alg ?? ''];
+  const signature = base64urlToBytes(jwt.raw.signature);
+  if (!hash || !signature || jwt.unsigned) return [];
+  const message = utf8ToBytes(`${jwt.raw.header}.${jwt.raw.payload}`);
+  return [{ format: 'jwt', label: `JWT ${jwt.alg}`, hash, message, signature, deriveKey: identity }];
+}
+
+function railsTargets(value: string): HmacTarget[] {
+  const rails = parseRailsSigned(value);
+  const signature = rails ? hexToBytes(rails.digest) : null;
+  const hash = signature ? RAILS_HASH[signature.length] : undefined;
+  if (!rails || !signature || !hash) return [];
+  const message = utf8ToBytes(rails.data);
+  // ActiveSupport's KeyGenerator hashes with SHA-1 before Rails 7.0 and SHA-256 from 7.0's defaults on.
+  return (['SHA-1', 'SHA-256'] as const).map((kdf) => ({
+    format: 'rails-signed' as const,
+    label: `Rails signed cookie (key derived with PBKDF2-${kdf})`,
+    hash,
+    message,
+    signature,
+    deriveKey: (secret: Bytes) => pbkdf2(kdf, secret, RAILS_SALT, 1000, 64),
+  }));
+}
+
+/** The HMAC-signed value(s) in a cookie; empty when it carries no HMAC this module knows how to check. */
+export function hmacTargets(cookie: CookieRecord, jar: readonly CookieRecord[]): HmacTarget[] {
+  const value = cookie.value;
+  const jwt = jwtTarget(value);
+  if (jwt) return jwt;
+  const express = parseExpressSession(value);
+  if (express) {
+    const signature = base64ToBytes(express.signature);
+    if (!signature) return [];
+    const message = utf8ToBytes(express.id);
+    return [
+      {
+        format: 'express-session',
+        label: 'express-session id',
+        hash: 'SHA-256',
+        message,
+        signature,
+        deriveKey: identity,
+      },
+    ];
+  }
+  const flask = parseFlask(value);
+  const flaskSig = flask ? base64urlToBytes(flask.signature) : null;
+  if (flask && flaskSig) {
+    return [
+      {
+        format: 'flask',
+        label: 'Flask session',
+        hash: 'SHA-1',
+        message: utf8ToBytes(flask.signingInput),
+        signature: flaskSig,
+        // itsdangerous' "hmac" key derivation, which Flask's session interface selects.
+        deriveKey: (secret) => hmac('SHA-1', secret, FLASK_SALT),
+      },
+    ];
+  }
+  const django = parseDjangoSigned(value);
+  const djangoSig = django ? base64urlToBytes(django.signature) : null;
+  if (django && djangoSig) {
+    // salted_hmac: key = hash(salt + "signer" + SECRET_KEY); SHA-1 signatures (27 characters) predate Django 3.1.
+    const hash: HashName = djangoSig.length === 20 ? 'SHA-1' : 'SHA-256';
+    return [
+      {
+        format: 'django-signed',
+        label: 'Django signed cookie',
+        hash,
+        message: utf8ToBytes(django.signingInput),
+        signature: djangoSig,
+        deriveKey: (secret) => digest(hash, concatBytes(DJANGO_SALT_BYTES, secret)),
+      },
+    ];
+  }
+  const session = parseCookieSession(cookie, jar);
+  if (session) {
+    const sig = session.sig ?? findSigCookie(cookie, jar);
+    const signature = sig ? base64urlToBytes(sig.value) : null;
+    if (!signature) return [];
+    return [
+      {
+        format: 'cookie-session',
+        label: `cookie-session (${sig!.name})`,
+        hash: 'SHA-1',
+        message: utf8ToBytes(`${cookie.name}=${cookie.value}`),
+        signature,
+        deriveKey: identity,
+      },
+    ];
+  }
+  return railsTargets(value);
+}
+
+/** Whether `secret` is the one that signed `target`. Never rejects. */
+export async function secretMatches(target: HmacTarget, secret: Bytes): Promise<boolean> {
+  try {
+    const key = await target.deriveKey(secret);
+    return await hmacVerify(target.hash, key, target.message, target.signature);
+  } catch {
+    return false;
+  }
+}
