@@ -64,6 +64,25 @@ describe('cookies made by real frameworks decode to what the framework was given
         expect(d.entropyBits).toBeGreaterThanOrEqual(100);
         expect(d.clientReadable).toBe(false);
         break;
+      case 'rails-signed':
+        expect(d.hmacSigned).toBe(true);
+        expect(d.data).toMatchObject({ purpose: `cookie.${f.cookie.name}` });
+        if (f.serializer === 'json') {
+          expect(d.data).toMatchObject({ message: f.payload });
+        } else {
+          // Marshal is shown as its strings: the payload's keys and string values are among them.
+          expect(d.notes.join(' ')).toMatch(/Ruby Marshal/);
+          const strings = JSON.stringify(d.data);
+          for (const [k, v] of Object.entries(f.payload as Record<string, string>)) {
+            expect(strings).toContain(k);
+            expect(strings).toContain(v);
+          }
+        }
+        break;
+      case 'rails-encrypted':
+        expect(d.notes).toContain('encrypted, needs secret_key_base');
+        expect(d.clientReadable).toBe(false);
+        break;
       default:
         throw new Error(`untested fixture format ${f.format}`);
     }

@@ -28,6 +28,7 @@ describe('findWeakSecret', () => {
     ['flask-weak', 'dev', 'flask'],
     ['django-signed-weak', 'changeme', 'django-signed'],
     ['cookie-session-weak', 'secret', 'cookie-session'],
+    ['rails-signed-weak', 'secret', 'rails-signed'],
   ])('finds the weak secret of %s', async (id, secret, format) => {
     expect(await search(id)).toMatchObject({ secret, format });
   });
