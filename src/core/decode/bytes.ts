@@ -92,5 +92,5 @@ export function concatBytes(...parts: Uint8Array[]): Bytes {
 /** Text that a person could read: no control characters other than whitespace. */
 export function isPrintable(text: string): boolean {
   // eslint-disable-next-line no-control-regex
-  return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/.test(text);
+  return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
 }

@@ -31,14 +31,7 @@ export async function decodeGenericChain(value: string): Promise<DecodedValue | 
         break;
       }
     }
-    if (hasPercentEscape(current)) {
-      const decoded = urlDecode(current);
-      if (decoded !== null && decoded !== current) {
-        layers.push({ kind: 'url', label: 'URL-decoded', output: layerText(decoded) });
-        current = decoded;
-        continue;
-      }
-    }
+    // JSON before URL-decoding: a percent sign inside JSON is data, not an escape.
     const json = parseJsonStructure(current);
     if (json !== undefined) {
       data = json;
@@ -49,6 +42,14 @@ export async function decodeGenericChain(value: string): Promise<DecodedValue | 
         layers.push(tokenLayer(nested.jwt, `token at ${nested.path}`));
       }
       break;
+    }
+    if (hasPercentEscape(current)) {
+      const decoded = urlDecode(current);
+      if (decoded !== null && decoded !== current) {
+        layers.push({ kind: 'url', label: 'URL-decoded', output: layerText(decoded) });
+        current = decoded;
+        continue;
+      }
     }
     const trimmed = current.trim();
     if (trimmed.length < MIN_BASE64) break;
