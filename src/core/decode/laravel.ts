@@ -29,7 +29,8 @@ export function decodeLaravel(value: string): DecodedValue | null {
   return {
     format: 'laravel',
     label: `Laravel encrypted cookie (${gcm ? 'AES-GCM' : 'AES-256-CBC'})`,
-    hmacSigned: false,
+    // The CBC payload's MAC is HMAC-SHA256 with APP_KEY itself, so a default key can be found from it.
+    hmacSigned: !gcm && /^[0-9a-f]{64}$/.test(parts.mac),
     clientReadable: false,
     data: { iv: parts.iv, mac: parts.mac, tag: parts.tag, valueLength: parts.value.length },
     layers: [{ kind: 'base64', label: 'URL → base64 → JSON', output: jsonText(parts) }],

@@ -1,11 +1,20 @@
 import type { CookieRecord } from '../cookie/cookie-record';
-import { base64ToBytes, base64urlToBytes, concatBytes, hexToBytes, utf8ToBytes, type Bytes } from '../decode/bytes';
-import { findSigCookie, parseCookieSession } from '../decode/cookie-session';
+import {
+  base64ToBytes,
+  base64urlToBytes,
+  bytesToUtf8,
+  concatBytes,
+  hexToBytes,
+  utf8ToBytes,
+  type Bytes,
+} from '../decode/bytes';
+import { parseCookieSession } from '../decode/cookie-session';
 import type { FormatId } from '../decode/decoded-value';
 import { parseDjangoSigned } from '../decode/django-signed';
 import { parseExpressSession } from '../decode/express-session';
 import { parseFlask } from '../decode/flask';
 import { decodeJwt } from '../decode/jwt';
+import { parseLaravel } from '../decode/laravel';
 import { parseRailsSigned } from '../decode/rails';
 import { digest, hmac, hmacVerify, pbkdf2, type HashName } from './hmac';
 
@@ -56,6 +65,31 @@ function railsTargets(value: string): HmacTarget[] {
     signature,
     deriveKey: (secret: Bytes) => pbkdf2(kdf, secret, RAILS_SALT, 1000, 64),
   }));
+}
+
+/** Laravel's APP_KEY is `base64:<key>` in .env; a key without the prefix is used as raw bytes. */
+function laravelKey(secret: Bytes): Promise<Bytes> {
+  const text = bytesToUtf8(secret);
+  const key = text?.startsWith('base64:') ? base64ToBytes(text.slice(7).trim()) : null;
+  return Promise.resolve(key ?? secret);
+}
+
+function laravelTargets(value: string): HmacTarget[] {
+  const laravel = parseLaravel(value);
+  // AES-GCM payloads (Laravel ≥ 9) carry a tag instead of a MAC: nothing an HMAC secret can check.
+  const signature = laravel && laravel.mac !== '' ? hexToBytes(laravel.mac) : null;
+  if (!laravel || !signature || signature.length !== 32) return [];
+  const message = utf8ToBytes(laravel.iv + laravel.value);
+  return [
+    {
+      format: 'laravel',
+      label: 'Laravel encrypted cookie MAC',
+      hash: 'SHA-256',
+      message,
+      signature,
+      deriveKey: laravelKey,
+    },
+  ];
 }
 
 /** The HMAC-signed value(s) in a cookie; empty when it carries no HMAC this module knows how to check. */
@@ -110,23 +144,23 @@ export function hmacTargets(cookie: CookieRecord, jar: readonly CookieRecord[]):
       },
     ];
   }
-  const session = parseCookieSession(cookie, jar);
-  if (session) {
-    const sig = session.sig ?? findSigCookie(cookie, jar);
-    const signature = sig ? base64urlToBytes(sig.value) : null;
-    if (!signature) return [];
+  // Without its `.sig` cookie a base64 JSON value is not known to be cookie-session (Laravel's is base64 JSON too).
+  const sig = parseCookieSession(cookie, jar)?.sig;
+  const sigBytes = sig ? base64urlToBytes(sig.value) : null;
+  if (sig && sigBytes) {
     return [
       {
         format: 'cookie-session',
-        label: `cookie-session (${sig!.name})`,
+        label: `cookie-session (${sig.name})`,
         hash: 'SHA-1',
         message: utf8ToBytes(`${cookie.name}=${cookie.value}`),
-        signature,
+        signature: sigBytes,
         deriveKey: identity,
       },
     ];
   }
-  return railsTargets(value);
+  const rails = railsTargets(value);
+  return rails.length > 0 ? rails : laravelTargets(value);
 }
 
 /** Whether `secret` is the one that signed `target`. Never rejects. */

@@ -225,6 +225,7 @@ export const WEAK_SECRETS: readonly string[] = [
   'my keyboard cat',
   // Framework defaults and values from official docs and starters.
   'A0Zr98j/3yX R~XHH!jmN]LWX/,?RT',
+  // Laravel 5.0's .env.example APP_KEY, which many deployments never changed.
   'SomeRandomString',
   'somerandomstring',
   'some-random-string',

@@ -83,6 +83,12 @@ describe('cookies made by real frameworks decode to what the framework was given
         expect(d.notes).toContain('encrypted, needs secret_key_base');
         expect(d.clientReadable).toBe(false);
         break;
+      case 'laravel':
+        expect(d.clientReadable).toBe(false);
+        // A CBC payload carries an HMAC-SHA256 keyed with APP_KEY; a GCM one carries a tag instead.
+        expect(d.hmacSigned).toBe(f.cipher!.endsWith('CBC'));
+        expect(d.notes.join(' ')).toMatch(/APP_KEY/);
+        break;
       default:
         throw new Error(`untested fixture format ${f.format}`);
     }

@@ -29,6 +29,7 @@ describe('findWeakSecret', () => {
     ['django-signed-weak', 'changeme', 'django-signed'],
     ['cookie-session-weak', 'secret', 'cookie-session'],
     ['rails-signed-weak', 'secret', 'rails-signed'],
+    ['laravel-weak', 'SomeRandomString', 'laravel'],
   ])('finds the weak secret of %s', async (id, secret, format) => {
     expect(await search(id)).toMatchObject({ secret, format });
   });
@@ -39,6 +40,8 @@ describe('findWeakSecret', () => {
     'flask-compressed',
     'django-signed-plain',
     'cookie-session-two-keys',
+    'rails-signed-sha256-kdf',
+    'laravel-cbc',
   ])('finds nothing on %s, signed with a long random secret, after trying the whole dictionary', async (id) => {
     const r = await search(id);
     expect(r).toMatchObject({ secret: null, applicable: true, aborted: false });
@@ -47,7 +50,7 @@ describe('findWeakSecret', () => {
   });
 
   it('is not applicable to values without an HMAC', async () => {
-    for (const id of ['jsonwebtoken-RS256', 'jose-JWE', 'php-session']) {
+    for (const id of ['jsonwebtoken-RS256', 'jose-JWE', 'php-session', 'laravel-gcm', 'rails-encrypted']) {
       expect(await search(id), id).toMatchObject({ secret: null, applicable: false, checked: 0 });
     }
   });
