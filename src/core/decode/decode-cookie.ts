@@ -9,9 +9,11 @@ import { decodeFlask } from './flask';
 import { decodeGenericChain } from './generic-chain';
 import { decodeJwtValue, tokenLayer } from './jwt-value';
 import { decodeLaravel } from './laravel';
+import { layerText } from './json';
 import { MAX_INPUT_CHARS } from './limits';
 import { findNestedJwt } from './nested-token';
 import { decodeOpaqueId } from './opaque-id';
+import { unquoteCookieValue } from './quoted-value';
 import { decodeRailsEncrypted, decodeRailsSigned } from './rails';
 
 type Decoder = (
@@ -53,6 +55,14 @@ function unrecognised(value: string, notes: string[] = []): DecodedValue {
   return d;
 }
 
+async function decodeUnquoted(cookie: CookieRecord, jar: readonly CookieRecord[]): Promise<DecodedValue> {
+  for (const decode of DECODERS) {
+    const d = await decode(cookie, jar);
+    if (d) return withNestedToken(d);
+  }
+  return (await decodeGenericChain(cookie.value)) ?? unrecognised(cookie.value);
+}
+
 /**
  * Decodes one cookie's value. `jar` holds the other cookies of the same site, for formats that pair
  * cookies (cookie-session's `name` + `name.sig`). Never throws; never rejects.
@@ -69,11 +79,17 @@ export async function decodeCookieValue(
   try {
     const sigOf = describeSigCookie(cookie, jar);
     if (sigOf !== null) return unrecognised(value, [sigOf]);
-    for (const decode of DECODERS) {
-      const d = await decode(cookie, jar);
-      if (d) return withNestedToken(d);
+    const unquoted = unquoteCookieValue(value);
+    if (unquoted !== null) {
+      const inner = await decodeUnquoted({ ...cookie, value: unquoted }, jar);
+      const layer = { kind: 'text' as const, label: 'quotes removed', output: layerText(unquoted) };
+      return {
+        ...inner,
+        layers: [layer, ...inner.layers],
+        notes: [...inner.notes, 'the value is wrapped in double quotes'],
+      };
     }
-    return (await decodeGenericChain(value)) ?? unrecognised(value);
+    return await decodeUnquoted(cookie, jar);
   } catch (e) {
     // Decoders are written not to throw; this keeps a bug in one from reaching the UI as an exception.
     return { ...opaque(), error: `could not decode: ${e instanceof Error ? e.message : String(e)}` };

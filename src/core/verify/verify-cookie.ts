@@ -2,6 +2,7 @@ import type { CookieRecord } from '../cookie/cookie-record';
 import { utf8ToBytes } from '../decode/bytes';
 import { decodeCookieValue } from '../decode/decode-cookie';
 import { decodeJwt } from '../decode/jwt';
+import { unquoteCookieValue } from '../decode/quoted-value';
 import { hmacTargets, secretMatches } from './hmac-target';
 import { verifyJwt } from './verify-jwt';
 import type { VerifyResult } from './verify-result';
@@ -17,7 +18,8 @@ export async function verifyCookie(
 ): Promise<VerifyResult> {
   const inputs = typeof secrets === 'string' ? [secrets] : [...secrets];
   try {
-    if (decodeJwt(cookie.value).kind !== 'not-jwt') return await verifyJwt(cookie.value, inputs);
+    const value = unquoteCookieValue(cookie.value) ?? cookie.value;
+    if (decodeJwt(value).kind !== 'not-jwt') return await verifyJwt(value, inputs);
     const targets = hmacTargets(cookie, jar);
     if (targets.length === 0) {
       const decoded = await decodeCookieValue(cookie, jar);

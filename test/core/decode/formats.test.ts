@@ -2,6 +2,7 @@ import { deflateSync } from 'node:zlib';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { decodeCookieValue } from '../../../src/core/decode/decode-cookie';
+import { verifyCookie } from '../../../src/core/verify/verify-cookie';
 import { cookieOf, fixture } from '../../fixtures/fixtures';
 
 const b64 = (b: Uint8Array | string) => Buffer.from(b).toString('base64');
@@ -161,5 +162,29 @@ describe('compressed payloads', () => {
     const d = await decode('session', flaskLike(data.subarray(0, data.length - 8)));
     expect(d.format).toBe('flask');
     expect(d.error).toMatch(/malformed compressed data/);
+  });
+});
+
+describe('quoted values', () => {
+  it("unquotes Python's http.cookies quoting, octal escapes included, and says so", async () => {
+    const d = await decode('prefs', '"{\\"a\\": 1\\054 \\"b\\": \\"x\\073y\\"}"');
+    expect(d.layers[0]).toMatchObject({ kind: 'text', label: 'quotes removed' });
+    expect(d.data).toEqual({ a: 1, b: 'x;y' });
+    expect(d.notes.join(' ')).toMatch(/double quotes/);
+  });
+
+  it('a quoted Django signed cookie still decodes and verifies', async () => {
+    const f = fixture('django-signed-plain');
+    const quoted = cookieOf(f.cookie.name, `"${f.cookie.value}"`);
+    expect((await decodeCookieValue(quoted)).data).toEqual(f.payload);
+    expect((await verifyCookie(quoted, [], f.secret!)).status).toBe('valid');
+  });
+
+  it('a megabyte of quotes is unquoted once, quickly', async () => {
+    const started = performance.now();
+    const value = '"'.repeat(1024 * 1024);
+    await decode('q', value);
+    await verifyCookie(cookieOf('q', value), [], 'secret');
+    expect(performance.now() - started).toBeLessThan(1500);
   });
 });
