@@ -1,7 +1,7 @@
 import { base64urlToBytes, bytesToBase64, bytesToUtf8 } from './bytes';
 import type { DecodedValue } from './decoded-value';
 import { inflate } from './inflate';
-import { isJsonObject, jsonText, parseJson } from './json';
+import { isJsonObject, jsonText, parseJson, setOwn } from './json';
 
 export interface FlaskParts {
   /** The base64url payload without the compression dot. */
@@ -50,7 +50,11 @@ export function untagFlask(v: unknown, depth = 0): unknown {
     const inner = v[tag];
     if (tag === ' di' && isJsonObject(inner)) {
       const k = Object.keys(inner)[0];
-      if (k !== undefined && k.endsWith('__')) return { [k.slice(0, -2)]: untagFlask(inner[k], depth + 1) };
+      if (k !== undefined && k.endsWith('__')) {
+        const out: Record<string, unknown> = {};
+        setOwn(out, k.slice(0, -2), untagFlask(inner[k], depth + 1));
+        return out;
+      }
     }
     if (tag === ' t') return untagFlask(inner, depth + 1);
     if (tag === ' b' && typeof inner === 'string') {
@@ -61,7 +65,7 @@ export function untagFlask(v: unknown, depth = 0): unknown {
     if (typeof inner === 'string') return inner;
   }
   const out: Record<string, unknown> = {};
-  for (const k of keys) out[k] = untagFlask(v[k], depth + 1);
+  for (const k of keys) setOwn(out, k, untagFlask(v[k], depth + 1));
   return out;
 }
 

@@ -188,3 +188,25 @@ describe('quoted values', () => {
     expect(performance.now() - started).toBeLessThan(1500);
   });
 });
+
+describe('hostile JSON', () => {
+  it('keeps a "__proto__" key as data, never as a prototype', async () => {
+    const d = await decode('x', b64('{"__proto__":{"admin":true},"user":"eve"}'));
+    const data = d.data as Record<string, unknown>;
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+    expect(Object.keys(data)).toEqual(['__proto__', 'user']);
+    expect((data as { admin?: unknown }).admin).toBeUndefined();
+  });
+
+  it('cuts nesting deeper than 64 levels so the result can be cloned and serialised', async () => {
+    const d = await decode('x', b64(`${'['.repeat(100)}1${']'.repeat(100)}`));
+    let node: unknown = d.data;
+    let depth = 0;
+    while (Array.isArray(node)) {
+      node = node[0];
+      depth++;
+    }
+    expect(depth).toBe(64);
+    expect(node).toMatch(/too deeply/);
+  });
+});

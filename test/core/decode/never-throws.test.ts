@@ -18,6 +18,7 @@ function expectShape(d: DecodedValue): void {
   for (const l of d.layers) expect(typeof l.output).toBe('string');
   // The result crosses the extension's message boundary: it must survive structured cloning.
   expect(() => structuredClone(d)).not.toThrow();
+  expect(() => JSON.stringify(d)).not.toThrow();
 }
 
 /** Decodes with a `.sig` companion in the jar (unless `alone`), so the paired formats are exercised too. */
@@ -125,7 +126,10 @@ describe('1 MB inputs stay fast', () => {
     ['dots and colons', big('a.b:c--d.')],
     ['JWT-shaped', `eyJhbGciOiJub25lIn0.${b64url(JSON.stringify({ p: big('y').slice(0, MB / 2) }))}.`],
     ['JSON array', `[${big('1,')}1]`],
-    ['deep JSON', big('[')],
+    ['unterminated deep JSON', big('[')],
+    ['deep JSON', `${'['.repeat(MB / 2)}${']'.repeat(MB / 2)}`],
+    ['deep JSON in base64', b64(`${'{"a":'.repeat(MB / 16)}1${'}'.repeat(MB / 16)}`)],
+    ['deep JWT claims', `eyJhbGciOiJIUzI1NiJ9.${b64url(`${'['.repeat(MB / 4)}${']'.repeat(MB / 4)}`)}.sig`],
     ['nested base64', b64(b64(b64(big('z').slice(0, MB / 3))))],
     ['unicode', big('é€😀')],
   ];
