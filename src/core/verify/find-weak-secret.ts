@@ -1,7 +1,7 @@
 import type { CookieRecord } from '../cookie/cookie-record';
 import { utf8ToBytes, type Bytes } from '../decode/bytes';
 import type { FormatId } from '../decode/decoded-value';
-import { hmacTargets, secretMatches } from './hmac-target';
+import { hmacTargets, secretMatches, type HmacTarget } from './hmac-target';
 import { WEAK_BINARY_SECRETS, WEAK_SECRETS } from './weak-secrets';
 
 export interface WeakSecretOptions {
@@ -38,6 +38,11 @@ function candidates(dictionary?: readonly string[]): Candidate[] {
   return [...text, ...WEAK_BINARY_SECRETS.map((b) => ({ label: b.label, bytes: new Uint8Array(b.bytes) }))];
 }
 
+async function matchesAny(targets: readonly HmacTarget[], secret: Bytes): Promise<boolean> {
+  for (const target of targets) if (await secretMatches(target, secret)) return true;
+  return false;
+}
+
 // A macrotask, not a microtask: only a macrotask lets the browser paint and handle input between chunks.
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -53,7 +58,7 @@ export async function findWeakSecret(
   const started = performance.now();
   const list = candidates(options.dictionary);
   const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? 64));
-  let targets: ReturnType<typeof hmacTargets> = [];
+  let targets: HmacTarget[] = [];
   try {
     targets = hmacTargets(cookie, jar);
   } catch {
@@ -72,12 +77,12 @@ export async function findWeakSecret(
   let checked = 0;
   for (let at = 0; at < list.length; at += chunkSize) {
     if (options.signal?.aborted) return done(null, checked, true);
-    for (const candidate of list.slice(at, at + chunkSize)) {
-      for (const target of targets) {
-        if (await secretMatches(target, candidate.bytes)) return done(candidate.label, checked + 1);
-      }
-      checked++;
-    }
+    const chunk = list.slice(at, at + chunkSize);
+    // The chunk's checks run concurrently: WebCrypto can spread them over threads, and order is kept below.
+    const hits = await Promise.all(chunk.map((c) => matchesAny(targets, c.bytes)));
+    const hit = hits.indexOf(true);
+    if (hit >= 0) return done(chunk[hit]!.label, checked + hit + 1);
+    checked += chunk.length;
     try {
       options.onProgress?.(checked, list.length);
     } catch {
