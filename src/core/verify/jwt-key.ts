@@ -69,5 +69,6 @@ export async function importVerifyKey(input: string, alg: string, kid?: string):
     return { ok: false, message: `could not use the key for ${alg}: ${errorText(e)}` };
   }
   if (!hmacAlg) return { ok: false, message: `${alg} needs a public key (JWK or PEM), not a shared secret` };
-  return { ok: true, keys: [utf8ToBytes(input)] };
+  // WebCrypto refuses an empty HMAC key; HMAC zero-pads keys, so one 0x00 byte gives the same MACs.
+  return { ok: true, keys: [input === '' ? new Uint8Array(1) : utf8ToBytes(input)] };
 }
