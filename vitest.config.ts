@@ -5,6 +5,7 @@ export default defineConfig({
   plugins: [preact()],
   define: { __DEBUG__: 'false' },
   test: {
+    reporters: ['default', './test/summary-reporter.ts'],
     projects: [
       {
         extends: true,

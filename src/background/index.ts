@@ -1,9 +1,50 @@
-// Placeholder entry: replaced by the background worker (change log, messages, badge).
+import { analyzeSite } from '../core/analyze-site';
+import { setTabBadge } from '../platform/action';
+import { onCookieChanged } from '../platform/cookies';
 import { listen } from '../platform/messaging';
+import { loadTabCookies } from '../platform/site-cookies';
+import { sessionStore } from '../platform/storage';
+import {
+  getActiveTabInWindow,
+  onTabActivated,
+  onTabRemoved,
+  onTabUpdated,
+  onWindowFocusChanged,
+} from '../platform/tab-events';
+import { getActiveTab } from '../platform/tabs';
+import { createBadgeController } from './badge-controller';
+import { createChangeLog } from './change-log';
+import { createHandlers } from './handlers';
+
+/**
+ * The worker's entry only binds the browser to the implementations (which are unit-tested with fakes).
+ * Every listener is registered synchronously here: an MV3 worker woken by an event only receives it if the
+ * listener exists when the script's first run ends.
+ */
 
 const startedAt = Date.now();
-listen({
-  ping: async () => ({ ok: true, startedAt }),
-  getTabCookies: async () => ({ ok: false, reason: 'error', message: 'not implemented yet' }),
-  getChangeLog: async () => ({ ok: true, entries: [], dropped: 0, capacity: 5000 }),
+const onError = __DEBUG__
+  ? (error: unknown): void => {
+      // eslint-disable-next-line no-console -- debug builds only
+      console.warn('[SessionScope background]', error);
+    }
+  : undefined;
+
+const log = createChangeLog({ store: sessionStore, now: Date.now, ...(onError ? { onError } : {}) });
+const badge = createBadgeController({
+  activeTab: (windowId) => (windowId === undefined ? getActiveTab() : getActiveTabInWindow(windowId)),
+  loadTabCookies,
+  findings: async (url, cookies) => (await analyzeSite(url, cookies, Date.now())).audit.findings,
+  setBadge: setTabBadge,
+  ...(onError ? { onError } : {}),
 });
+
+onCookieChanged((change) => {
+  log.record(change);
+  badge.cookieChanged(change.cookie);
+});
+listen(createHandlers({ log, loadTabCookies, startedAt }));
+onTabUpdated((tabId, update) => badge.tabUpdated(tabId, update));
+onTabActivated((tabId) => badge.tabActivated(tabId));
+onTabRemoved((tabId) => badge.tabRemoved(tabId));
+onWindowFocusChanged((windowId) => badge.windowFocused(windowId));

@@ -1,21 +1,12 @@
-import type { ChangeCause, CookieRecord } from '../core/cookie/cookie-record';
+import type { CookieRecord } from '../core/cookie/cookie-record';
+import type { ChangeLogEntry } from '../core/timeline/change-log-entry';
+
+export type { ChangeLogEntry };
 
 /**
  * The one map of messages that extension pages send to the background. Both the sender's and the handler's
  * types are inferred from it, so a missing handler or a wrong payload fails to compile.
  */
-
-export interface ChangeLogEntry {
-  /** Monotonic sequence number across worker restarts. */
-  seq: number;
-  /** Milliseconds since the epoch when the background received the change. */
-  time: number;
-  cause: ChangeCause;
-  removed: boolean;
-  cookie: CookieRecord;
-  /** Set when the stored value was cut to keep the log within the storage quota: the original length. */
-  valueLength?: number;
-}
 
 export type TabCookiesResult =
   | { ok: true; tabId: number; url: string; cookies: CookieRecord[] }
@@ -35,6 +26,8 @@ export interface ProtocolMap {
   getTabCookies: { request: { tabId: number }; response: TabCookiesResult };
   /** `site`: a host; entries whose cookie domain-matches it or whose registrable domain equals its own. */
   getChangeLog: { request: { site?: string; afterSeq?: number }; response: ChangeLogResult };
+  /** Empties the log (seq numbers go on); `cleared`: how many entries it held. */
+  clearChangeLog: { request: Record<string, never>; response: { ok: true; cleared: number } };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -53,7 +46,12 @@ export type Handlers<Sender> = {
 };
 
 // A Record over every key, so adding a message to the map without listing it here fails to compile.
-const TYPE_TABLE: Record<MessageType, true> = { ping: true, getTabCookies: true, getChangeLog: true };
+const TYPE_TABLE: Record<MessageType, true> = {
+  ping: true,
+  getTabCookies: true,
+  getChangeLog: true,
+  clearChangeLog: true,
+};
 const TYPES: ReadonlySet<string> = new Set(Object.keys(TYPE_TABLE));
 
 export function isEnvelope(value: unknown): value is Envelope {

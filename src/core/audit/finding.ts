@@ -1,3 +1,5 @@
+import type { TokenLocation } from './audit-input';
+
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
 export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
@@ -18,11 +20,16 @@ export interface Finding {
   sourceUrl?: string;
   /** Specifics of this instance, e.g. "expires in 3 years", "secret: keyboard cat". */
   detail?: string;
+  /** For token findings: where the token was found. */
+  location?: TokenLocation;
+  /** For a token outside cookies: the storage key or header name. */
+  tokenName?: string;
 }
 
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
 
 export interface SiteAudit {
+  /** Worst first: by severity, then rule id, then cookie. */
   findings: Finding[];
   score: number;
   grade: Grade;

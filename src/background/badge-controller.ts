@@ -1,0 +1,106 @@
+import type { Finding } from '../core/audit/finding';
+import type { CookieRecord } from '../core/cookie/cookie-record';
+import { bareDomain, domainMatches } from '../core/cookie/match';
+import { hostOf, registrableDomain } from '../core/cookie/site';
+import type { TabCookiesResult } from '../protocol/messages';
+import { badgeFor, type BadgeState } from './badge-for';
+
+interface Tab {
+  id: number;
+  url: string | undefined;
+}
+
+export interface BadgeDeps {
+  /** The active tab of the focused window, or of `windowId`. */
+  activeTab: (windowId?: number) => Promise<Tab | undefined>;
+  loadTabCookies: (tabId: number) => Promise<TabCookiesResult>;
+  findings: (pageUrl: string, cookies: CookieRecord[]) => Promise<readonly Pick<Finding, 'severity'>[]>;
+  setBadge: (tabId: number, badge: BadgeState) => Promise<void>;
+  onError?: (error: unknown) => void;
+  /** Cookie changes come in bursts (a login sets several): one recount after the burst. */
+  debounceMs?: number;
+  setTimer?: (run: () => void, ms: number) => unknown;
+  clearTimer?: (timer: unknown) => void;
+}
+
+export interface BadgeController {
+  tabUpdated(tabId: number, update: { url?: string; complete: boolean }): void;
+  tabActivated(tabId: number): void;
+  windowFocused(windowId: number | undefined): void;
+  cookieChanged(cookie: Pick<CookieRecord, 'domain' | 'hostOnly'>): void;
+  tabRemoved(tabId: number): void;
+  /** Recounts one tab now; resolves when its badge is set (tests, and the triggers above). */
+  update(tabId: number): Promise<void>;
+}
+
+function sameSite(host: string, cookie: Pick<CookieRecord, 'domain' | 'hostOnly'>): boolean {
+  return (
+    domainMatches(host, cookie.domain, cookie.hostOnly) ||
+    registrableDomain(bareDomain(cookie.domain)) === registrableDomain(host)
+  );
+}
+
+/**
+ * Keeps the toolbar badge of the active tab equal to its site's critical + high findings. The state here (a
+ * timer, which recount is newest) may be lost with the worker at no cost: the next trigger recounts.
+ */
+export function createBadgeController(deps: BadgeDeps): BadgeController {
+  const debounceMs = deps.debounceMs ?? 250;
+  const setTimer = deps.setTimer ?? ((run: () => void, ms: number) => setTimeout(run, ms));
+  const clearTimer = deps.clearTimer ?? ((t: unknown) => clearTimeout(t as ReturnType<typeof setTimeout>));
+  const report = (error: unknown): void => deps.onError?.(error);
+  /** The newest recount per tab: an older one that finishes later must not overwrite it. */
+  const generation = new Map<number, number>();
+  let changed: Pick<CookieRecord, 'domain' | 'hostOnly'>[] = [];
+  let timer: unknown;
+
+  async function update(tabId: number): Promise<void> {
+    const mine = (generation.get(tabId) ?? 0) + 1;
+    generation.set(tabId, mine);
+    const result = await deps.loadTabCookies(tabId);
+    const badge: BadgeState = result.ok ? badgeFor(await deps.findings(result.url, result.cookies)) : { text: '' };
+    if (generation.get(tabId) !== mine) return;
+    await deps.setBadge(tabId, badge);
+  }
+
+  function run(tabId: number): void {
+    update(tabId).catch(report);
+  }
+
+  async function recountActiveIfTouched(cookies: Pick<CookieRecord, 'domain' | 'hostOnly'>[]): Promise<void> {
+    const tab = await deps.activeTab();
+    const host = tab?.url === undefined ? undefined : hostOf(tab.url);
+    if (tab === undefined || host === undefined) return;
+    if (cookies.some((c) => sameSite(host, c))) await update(tab.id);
+  }
+
+  return {
+    update,
+    tabUpdated(tabId, change) {
+      if (change.url !== undefined || change.complete) run(tabId);
+    },
+    tabActivated(tabId) {
+      run(tabId);
+    },
+    windowFocused(windowId) {
+      if (windowId === undefined) return;
+      deps
+        .activeTab(windowId)
+        .then((tab) => (tab === undefined ? undefined : update(tab.id)))
+        .catch(report);
+    },
+    cookieChanged(cookie) {
+      changed.push({ domain: cookie.domain, hostOnly: cookie.hostOnly });
+      if (timer !== undefined) clearTimer(timer);
+      timer = setTimer(() => {
+        timer = undefined;
+        const batch = changed;
+        changed = [];
+        recountActiveIfTouched(batch).catch(report);
+      }, debounceMs);
+    },
+    tabRemoved(tabId) {
+      generation.delete(tabId);
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { Handlers, TabCookiesResult } from '../protocol/messages';
+import type { ChangeLog } from './change-log';
+
+export interface HandlerDeps {
+  log: ChangeLog;
+  loadTabCookies: (tabId: number) => Promise<TabCookiesResult>;
+  /** When this worker instance started: pages (and tests) see a restart as a new value. */
+  startedAt: number;
+}
+
+function optionalNumber(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+/**
+ * The answers to every message in the protocol map; `Handlers` makes a missing one a compile error. The
+ * payloads come from our own pages (the platform `listen` checks the sender) but are still read defensively,
+ * since a bad payload must give a clear answer rather than a TypeError deep inside.
+ */
+export function createHandlers<Sender>(deps: HandlerDeps): Handlers<Sender> {
+  return {
+    ping: async () => ({ ok: true, startedAt: deps.startedAt }),
+    getTabCookies: async (data) => {
+      const tabId = optionalNumber(data?.tabId);
+      if (tabId === undefined) return { ok: false, reason: 'no-tab', message: 'No tab id was given.' };
+      return deps.loadTabCookies(tabId);
+    },
+    getChangeLog: async (data) => {
+      const site = typeof data?.site === 'string' && data.site !== '' ? data.site : undefined;
+      const afterSeq = optionalNumber(data?.afterSeq);
+      return deps.log.query({
+        ...(site !== undefined ? { site } : {}),
+        ...(afterSeq !== undefined ? { afterSeq } : {}),
+      });
+    },
+    clearChangeLog: async () => ({ ok: true, cleared: await deps.log.clear() }),
+  };
+}

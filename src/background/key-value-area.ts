@@ -1,0 +1,6 @@
+/** The slice of a `storage` area the background needs; `platform/storage.ts` provides it, tests a fake. */
+export interface KeyValueArea {
+  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}

@@ -1,0 +1,57 @@
+import type { CookieRule, JarRule, RuleInfo, TokenRule } from './rule';
+import { clientSessionReadable, clientSessionSensitive, tokenClaimsSensitive } from './rules/client-session';
+import { domainTooBroad } from './rules/domain-too-broad';
+import { frameworkSessionName } from './rules/framework-session-name';
+import { hostPrefixRecommended } from './rules/host-prefix-recommended';
+import { httpOnlyMissing, sessionHttpOnlyMissing } from './rules/httponly';
+import { jwtAlgNone } from './rules/jwt-alg-none';
+import { jwtExpired, jwtLongLived, jwtNoExp } from './rules/jwt-expiry';
+import { jwtHeaderKey } from './rules/jwt-header-key';
+import { jwtJsReadable } from './rules/jwt-js-readable';
+import { expiryOver400Days, sessionPersistent } from './rules/lifetime';
+import { csrfWithoutSameSite, sameSiteNone, sameSiteUnspecified } from './rules/samesite';
+import { secureMissing, sessionSecureMissing } from './rules/secure';
+import { sessionIdLowEntropy } from './rules/session-id-low-entropy';
+import { type SignatureRule, signatureInvalid, signatureVerified, weakSecret } from './rules/signature';
+import { sizeNearLimit } from './rules/size-near-limit';
+import { tooManyCookies } from './rules/too-many-cookies';
+
+/** Rules on one stored cookie, in RULES.md order. */
+export const COOKIE_RULES: readonly CookieRule[] = [
+  sessionHttpOnlyMissing,
+  httpOnlyMissing,
+  sessionSecureMissing,
+  secureMissing,
+  sameSiteUnspecified,
+  sameSiteNone,
+  csrfWithoutSameSite,
+  domainTooBroad,
+  hostPrefixRecommended,
+  sessionPersistent,
+  expiryOver400Days,
+  sizeNearLimit,
+  frameworkSessionName,
+  sessionIdLowEntropy,
+  clientSessionReadable,
+  clientSessionSensitive,
+];
+
+export const JAR_RULES: readonly JarRule[] = [tooManyCookies];
+
+/** Rules on a JWT/JWE, wherever it was found. */
+export const TOKEN_RULES: readonly TokenRule[] = [
+  jwtAlgNone,
+  jwtNoExp,
+  jwtExpired,
+  jwtLongLived,
+  jwtHeaderKey,
+  jwtJsReadable,
+  tokenClaimsSensitive,
+];
+
+export const SIGNATURE_RULES: readonly SignatureRule[] = [weakSecret, signatureVerified, signatureInvalid];
+
+/** Every rule by id, for the UI and docs (the token form of client-session-sensitive shares its cookie twin's id). */
+export const RULES_BY_ID: ReadonlyMap<string, RuleInfo> = new Map(
+  [...COOKIE_RULES, ...JAR_RULES, ...TOKEN_RULES, ...SIGNATURE_RULES].map((r) => [r.id, r] as const),
+);

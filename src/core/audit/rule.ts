@@ -1,0 +1,50 @@
+import type { DecodedJwe, DecodedJws } from '../decode/jwt-types';
+import type { AuditedCookie, TokenLocation } from './audit-input';
+import type { Severity } from './finding';
+
+/** What every rule states about itself (RULES.md): shown with each finding and listed in docs. */
+export interface RuleInfo {
+  id: string;
+  /** Every severity the rule can report, worst first; rules with two depend on the cookie (see `check`). */
+  severities: readonly Severity[];
+  /** One sentence: what is wrong and why it matters. */
+  explanation: string;
+  /** One sentence: how to fix it. */
+  fix: string;
+  source: string;
+  sourceUrl?: string;
+}
+
+/** One match of a rule. */
+export interface Hit {
+  severity: Severity;
+  detail?: string;
+}
+
+/** The page the cookies were read for, and the clock. */
+export interface CookieContext {
+  /** Lower-cased host of the page, when the page URL has one. */
+  pageHost: string | undefined;
+  pageHttps: boolean;
+  nowMs: number;
+}
+
+export interface CookieRule extends RuleInfo {
+  check(c: AuditedCookie, ctx: CookieContext): Hit | null;
+}
+
+/** A rule over the whole jar (counts), whose hits may point at no single cookie. */
+export interface JarRule extends RuleInfo {
+  check(cookies: readonly AuditedCookie[], ctx: CookieContext): Hit[];
+}
+
+export interface TokenContext {
+  location: TokenLocation;
+  /** For a token in a cookie: whether that cookie is HttpOnly. */
+  httpOnly?: boolean;
+  nowMs: number;
+}
+
+export interface TokenRule extends RuleInfo {
+  check(token: DecodedJws | DecodedJwe, ctx: TokenContext): Hit | null;
+}

@@ -1,0 +1,124 @@
+/**
+ * Finds keys in decoded session data or JWT claims that look like personal or secret data (RULES.md,
+ * `client-session-sensitive`). Returns key paths only: the values themselves never leave this function.
+ * Bounded in depth and size, and never throws, because the data is attacker-controlled.
+ */
+
+/** Words that mark a key as sensitive, matched against the key's words (camelCase, snake_case, kebab-case). */
+const SENSITIVE_WORDS = new Set([
+  'password',
+  'passwd',
+  'pwd',
+  'secret',
+  'ssn',
+  'card',
+  'cardnumber',
+  'creditcard',
+  'cvv',
+  'cvc',
+  'email',
+  'mail',
+  'phone',
+  'mobile',
+  'address',
+  'dob',
+  'birthdate',
+  'apikey',
+  'privatekey',
+  'accesskey',
+]);
+
+/** Two-word spellings of the same things: `api_key`, `private-key`, `access_key`, `card_number`. */
+const SENSITIVE_PAIRS = new Set([
+  'api key',
+  'private key',
+  'access key',
+  'card number',
+  'date birth',
+  'social security',
+]);
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[a-z]{2,}$/i;
+const US_SSN = /^\d{3}-\d{2}-\d{4}$/;
+const CARD_DIGITS = /^(?:\d[ -]?){12,18}\d$/;
+
+const MAX_DEPTH = 8;
+const MAX_NODES = 2000;
+
+function keyWords(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '');
+}
+
+function isSensitiveKey(key: string): boolean {
+  const words = keyWords(key);
+  if (words.some((w) => SENSITIVE_WORDS.has(w))) return true;
+  if (SENSITIVE_WORDS.has(words.join(''))) return true;
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (SENSITIVE_PAIRS.has(`${words[i]} ${words[i + 1]}`)) return true;
+  }
+  return false;
+}
+
+/** Luhn check, so only card-shaped numbers that could really be card numbers count. */
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+function isSensitiveValue(value: string): boolean {
+  const v = value.trim();
+  if (v.length > 320) return false;
+  if (EMAIL.test(v) || US_SSN.test(v)) return true;
+  return CARD_DIGITS.test(v) && luhn(v.replace(/[ -]/g, ''));
+}
+
+/** Whether a value under a sensitive key holds something: flags like `email_verified: true` do not. */
+function holdsData(value: unknown): boolean {
+  if (typeof value === 'string') return value !== '';
+  if (typeof value === 'number') return true;
+  return typeof value === 'object' && value !== null;
+}
+
+/** Paths (`user.email`, `cards[0]`) of keys or values in `data` that look sensitive. */
+export function findSensitiveKeys(data: unknown): string[] {
+  const found: string[] = [];
+  let nodes = 0;
+  const walk = (value: unknown, path: string, depth: number): void => {
+    if (++nodes > MAX_NODES || depth > MAX_DEPTH) return;
+    if (typeof value === 'string') {
+      if (path !== '' && isSensitiveValue(value)) found.push(path);
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => walk(item, `${path}[${i}]`, depth + 1));
+      return;
+    }
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+      const childPath = path === '' ? key : `${path}.${key}`;
+      if (isSensitiveKey(key) && holdsData(child)) {
+        found.push(childPath);
+        continue;
+      }
+      walk(child, childPath, depth + 1);
+    }
+  };
+  try {
+    walk(data, '', 0);
+  } catch {
+    // A getter or a proxy in decoded data must not break the audit; what was found so far stands.
+  }
+  return [...new Set(found)];
+}

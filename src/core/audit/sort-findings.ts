@@ -1,0 +1,15 @@
+import { SEVERITY_ORDER, type Finding, type Severity } from './finding';
+
+export function severityRank(s: Severity): number {
+  return SEVERITY_ORDER.indexOf(s);
+}
+
+/** Worst first; ties by rule id, then cookie, so the order is stable across runs. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      severityRank(a.severity) - severityRank(b.severity) ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      (a.cookieKey ?? a.tokenName ?? '').localeCompare(b.cookieKey ?? b.tokenName ?? ''),
+  );
+}

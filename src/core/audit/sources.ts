@@ -1,0 +1,22 @@
+/** Public pages the rules cite, in one place so a moved page is fixed once. */
+export const SOURCE_URL = {
+  zap10010: 'https://www.zaproxy.org/docs/alerts/10010/',
+  zap10011: 'https://www.zaproxy.org/docs/alerts/10011/',
+  zap10054_1: 'https://www.zaproxy.org/docs/alerts/10054-1/',
+  zap10054_2: 'https://www.zaproxy.org/docs/alerts/10054-2/',
+  zap90033: 'https://www.zaproxy.org/docs/alerts/90033/',
+  observatory: 'https://developer.mozilla.org/en-US/observatory/docs/tests_and_scoring',
+  owaspSession: 'https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html',
+  owaspSessionEntropy:
+    'https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#session-id-entropy',
+  owaspSessionName:
+    'https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#session-id-name-fingerprinting',
+  owaspSessionExpire:
+    'https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#expire-and-max-age-attributes',
+  owaspSessionDomain:
+    'https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#domain-and-path-attributes',
+  owaspJwt: 'https://cheatsheetseries.owasp.org/cheatsheets/JSON_Web_Token_for_Java_Cheat_Sheet.html',
+  rfc6265bis: 'https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis',
+  rfc7519Unsecured: 'https://www.rfc-editor.org/rfc/rfc7519#section-6',
+  rfc7519Exp: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.1.4',
+} as const;

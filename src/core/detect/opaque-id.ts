@@ -1,0 +1,26 @@
+import type { DecodedValue, FormatId } from '../decode/decoded-value';
+import { estimateEntropyBits } from './entropy';
+
+/** Formats whose value is an opaque identifier, so its entropy is what protects the session. */
+const ID_FORMATS: ReadonlySet<FormatId> = new Set<FormatId>([
+  'php-session',
+  'java-session',
+  'aspnet-session',
+  'django-db-session',
+]);
+
+/** Characters an opaque identifier is made of: base64/base64url, hex, URL escapes, dots and tildes. */
+export const OPAQUE_CHARS = /^[A-Za-z0-9+/=_.~%-]+$/;
+
+/** The bits an opaque session id needs before we call it random (OWASP: at least 64 bits). */
+export const MIN_SESSION_ID_BITS = 64;
+
+/** Whether the value is an identifier rather than readable data: nothing decoded, or an id format. */
+export function isOpaqueValue(decoded: DecodedValue | undefined): boolean {
+  return decoded === undefined || decoded.format === null || ID_FORMATS.has(decoded.format);
+}
+
+/** Entropy estimate for an opaque value: the decoder's figure when it has one, else RULES.md's estimate. */
+export function opaqueEntropyBits(value: string, decoded: DecodedValue | undefined): number {
+  return decoded?.entropyBits ?? estimateEntropyBits(value);
+}

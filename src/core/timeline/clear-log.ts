@@ -1,0 +1,20 @@
+import { CHUNK_SIZE, chunkIndex, chunkKey, META_KEY, type LogMeta, type LogState } from './log-layout';
+import type { LogWrite } from './log-write';
+
+/**
+ * Empties the log. Seq numbers go on from where they were, so a page that polls with `afterSeq` never sees
+ * a number twice; the dropped count starts again because the log begins again.
+ *
+ * The chunk being filled is emptied in the same `set` rather than removed: the next entries go into it, and
+ * a `remove` issued later could land after them.
+ */
+export function clearLog(state: LogState): LogWrite {
+  const { meta } = state;
+  const newMeta: LogMeta = { nextSeq: meta.nextSeq, firstSeq: meta.nextSeq, dropped: 0 };
+  const set: Record<string, unknown> = { [META_KEY]: newMeta };
+  const tailIndex = chunkIndex(meta.nextSeq);
+  if (meta.nextSeq % CHUNK_SIZE !== 0) set[chunkKey(tailIndex)] = [];
+  const remove: string[] = [];
+  for (let i = chunkIndex(meta.firstSeq); i < tailIndex; i++) remove.push(chunkKey(i));
+  return { state: { meta: newMeta, tail: [] }, set, remove };
+}

@@ -1,0 +1,17 @@
+import { CHUNK_SIZE, chunkIndex, chunkKey, META_KEY, type LogMeta, type LogState } from './log-layout';
+import type { LogWrite } from './log-write';
+
+/**
+ * Drops at least `count` of the oldest entries, up to a chunk boundary so whole chunks are freed. For when
+ * storage refuses a write over its quota: the bound in entries cannot foresee every cookie's size.
+ */
+export function trimLog(state: LogState, count: number): LogWrite {
+  const { meta } = state;
+  const target = Math.min(meta.nextSeq, meta.firstSeq + Math.max(0, count));
+  const firstSeq = Math.min(meta.nextSeq, Math.ceil(target / CHUNK_SIZE) * CHUNK_SIZE);
+  const newMeta: LogMeta = { ...meta, firstSeq, dropped: meta.dropped + (firstSeq - meta.firstSeq) };
+  const remove: string[] = [];
+  for (let i = chunkIndex(meta.firstSeq); i < chunkIndex(firstSeq); i++) remove.push(chunkKey(i));
+  const tail = state.tail.filter((e) => e.seq >= firstSeq);
+  return { state: { meta: newMeta, tail }, set: { [META_KEY]: newMeta }, remove };
+}

@@ -1,0 +1,172 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createBadgeController, type BadgeDeps } from '../../src/background/badge-controller';
+import type { BadgeState } from '../../src/background/badge-for';
+import type { Severity } from '../../src/core/audit/finding';
+import type { CookieRecord } from '../../src/core/cookie/cookie-record';
+import type { TabCookiesResult } from '../../src/protocol/messages';
+import { cookie } from '../core/timeline/helpers';
+
+interface Tab {
+  id: number;
+  url: string | undefined;
+  windowId: number;
+}
+
+/** Findings per cookie value, so a test changes what the audit says by changing a cookie. */
+function world() {
+  const tabs = new Map<number, Tab>();
+  const cookies = new Map<string, CookieRecord[]>();
+  const severities = new Map<string, Severity[]>();
+  let focused = 1;
+  const active = new Map<number, number>();
+  const badges = new Map<number, BadgeState>();
+  const deps: BadgeDeps = {
+    activeTab: async (windowId) => {
+      const id = active.get(windowId ?? focused);
+      const tab = id === undefined ? undefined : tabs.get(id);
+      return tab ? { id: tab.id, url: tab.url } : undefined;
+    },
+    loadTabCookies: async (tabId): Promise<TabCookiesResult> => {
+      const tab = tabs.get(tabId);
+      if (!tab) return { ok: false, reason: 'no-tab', message: '' };
+      if (!tab.url?.startsWith('http')) return { ok: false, reason: 'not-http', message: '' };
+      return { ok: true, tabId, url: tab.url, cookies: cookies.get(new URL(tab.url).hostname) ?? [] };
+    },
+    findings: async (_url, list) =>
+      list.flatMap((c) => (severities.get(c.value) ?? []).map((severity) => ({ severity }))),
+    setBadge: vi.fn(async (tabId: number, badge: BadgeState) => {
+      badges.set(tabId, badge);
+    }),
+    debounceMs: 100,
+  };
+  return {
+    deps,
+    badges,
+    tabs,
+    cookies,
+    severities,
+    open(id: number, url: string, windowId = 1) {
+      tabs.set(id, { id, url, windowId });
+      active.set(windowId, id);
+    },
+    focus(windowId: number) {
+      focused = windowId;
+    },
+  };
+}
+
+const flush = () => vi.advanceTimersByTimeAsync(0);
+
+describe('the badge controller', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('counts when the tab navigates (new url, or loading complete) and ignores other updates', async () => {
+    const w = world();
+    w.open(1, 'https://shop.test/');
+    w.cookies.set('shop.test', [cookie({ value: 'bad' })]);
+    w.severities.set('bad', ['critical', 'high', 'low']);
+    const badge = createBadgeController(w.deps);
+    badge.tabUpdated(1, { complete: false });
+    await flush();
+    expect(w.deps.setBadge).not.toHaveBeenCalled();
+    badge.tabUpdated(1, { url: 'https://shop.test/', complete: false });
+    await flush();
+    expect(w.badges.get(1)).toEqual({ text: '2', color: '#8B0000' });
+    w.severities.set('bad', ['high']);
+    badge.tabUpdated(1, { complete: true });
+    await flush();
+    expect(w.badges.get(1)).toEqual({ text: '1', color: '#D9480F' });
+  });
+
+  it('clears the badge of a page that is not a web page', async () => {
+    const w = world();
+    w.open(1, 'about:blank');
+    const badge = createBadgeController(w.deps);
+    badge.tabActivated(1);
+    await flush();
+    expect(w.badges.get(1)).toEqual({ text: '' });
+  });
+
+  it('counts the newly active tab, and the active tab of a window that gains focus', async () => {
+    const w = world();
+    w.open(1, 'https://a.test/');
+    w.open(2, 'https://b.test/', 2);
+    w.cookies.set('b.test', [cookie({ value: 'x' })]);
+    w.severities.set('x', ['high', 'high', 'high']);
+    const badge = createBadgeController(w.deps);
+    badge.tabActivated(1);
+    await flush();
+    expect(w.badges.get(1)).toEqual({ text: '' });
+    badge.windowFocused(2);
+    await flush();
+    expect(w.badges.get(2)?.text).toBe('3');
+    badge.windowFocused(undefined);
+    await flush();
+    expect(w.deps.setBadge).toHaveBeenCalledTimes(2);
+  });
+
+  it('recounts the active tab once after a burst of changes to cookies of its site', async () => {
+    const w = world();
+    w.open(1, 'https://www.shop.test/cart');
+    w.cookies.set('www.shop.test', [cookie({ value: 'bad' })]);
+    w.severities.set('bad', ['high']);
+    const badge = createBadgeController(w.deps);
+    for (let i = 0; i < 5; i++) {
+      badge.cookieChanged({ domain: '.shop.test', hostOnly: false });
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    expect(w.deps.setBadge).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(w.deps.setBadge).toHaveBeenCalledTimes(1);
+    expect(w.badges.get(1)?.text).toBe('1');
+  });
+
+  it('does not recount for cookies of another site', async () => {
+    const w = world();
+    w.open(1, 'https://shop.test/');
+    const badge = createBadgeController(w.deps);
+    badge.cookieChanged({ domain: 'evil-shop.test', hostOnly: true });
+    badge.cookieChanged({ domain: '.tracker.example', hostOnly: false });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(w.deps.setBadge).not.toHaveBeenCalled();
+  });
+
+  it('lets the newest recount win when an older one finishes later', async () => {
+    const w = world();
+    w.open(1, 'https://shop.test/');
+    w.cookies.set('shop.test', [cookie({ value: 'bad' })]);
+    let slow = true;
+    const findings = w.deps.findings;
+    w.deps.findings = async (url, list) => {
+      if (slow) {
+        slow = false;
+        await new Promise((r) => setTimeout(r, 1_000));
+        return [{ severity: 'critical' }];
+      }
+      return findings(url, list);
+    };
+    const badge = createBadgeController(w.deps);
+    badge.tabActivated(1);
+    await flush();
+    badge.tabUpdated(1, { complete: true });
+    await flush();
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(w.badges.get(1)).toEqual({ text: '' });
+    expect(w.deps.setBadge).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports a failing recount instead of throwing out of a listener', async () => {
+    const w = world();
+    w.open(1, 'https://shop.test/');
+    const onError = vi.fn();
+    const badge = createBadgeController({
+      ...w.deps,
+      onError,
+      loadTabCookies: () => Promise.reject(new Error('gone')),
+    });
+    badge.tabActivated(1);
+    await flush();
+    expect(onError).toHaveBeenCalledWith(new Error('gone'));
+  });
+});

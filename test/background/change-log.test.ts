@@ -1,0 +1,211 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createChangeLog } from '../../src/background/change-log';
+import type { ChangeCause } from '../../src/core/cookie/cookie-record';
+import { chunkKey, META_KEY } from '../../src/core/timeline/log-layout';
+import { FakeStorageArea } from '../fakes';
+import { cookie } from '../core/timeline/helpers';
+
+function change(value: string, cause: ChangeCause = 'explicit', domain = 'example.com') {
+  return { cookie: cookie({ value, domain }), removed: false, cause };
+}
+
+function setup(store = new FakeStorageArea(), capacity?: number) {
+  let t = 0;
+  const onError = vi.fn();
+  const log = createChangeLog({ store, now: () => ++t, onError, ...(capacity ? { capacity } : {}) });
+  return { store, log, onError };
+}
+
+async function values(log: ReturnType<typeof setup>['log']): Promise<string[]> {
+  return (await log.query({})).entries.map((e) => e.cookie.value);
+}
+
+describe('the change-log writer', () => {
+  it('keeps every change in arrival order when they come from many tasks at once', async () => {
+    const { log } = setup();
+    const arrived: string[] = [];
+    const rec = (v: string): void => {
+      arrived.push(v);
+      log.record(change(v));
+    };
+    const jobs: Promise<void>[] = [];
+    for (let i = 0; i < 600; i++) {
+      const v = `c${i}`;
+      if (i % 3 === 0) rec(v);
+      else if (i % 3 === 1) jobs.push(Promise.resolve().then(() => rec(v)));
+      else jobs.push(new Promise((r) => setTimeout(() => (rec(v), r()), i % 7)));
+    }
+    await Promise.all(jobs);
+    await log.settled();
+    const result = await log.query({});
+    expect(result.entries.map((e) => e.cookie.value)).toEqual(arrived);
+    expect(result.entries.map((e) => e.seq)).toEqual(arrived.map((_, i) => i));
+    const times = result.entries.map((e) => e.time);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+  });
+
+  it('issues what arrived in one task as one write of the meta and the chunk being filled', async () => {
+    const { log, store } = setup();
+    log.record(change('a'));
+    log.record(change('b'));
+    await log.settled();
+    log.record(change('c'));
+    await log.settled();
+    const sets = store.calls.filter((c) => c.op === 'set');
+    expect(sets.map((c) => c.keys.sort())).toEqual([[chunkKey(0), META_KEY].sort(), [chunkKey(0), META_KEY].sort()]);
+    expect(await values(log)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('answers a query with the changes recorded just before it, written or not', async () => {
+    const { log } = setup();
+    log.record(change('x'));
+    log.record(change('y'));
+    expect(await values(log)).toEqual(['x', 'y']);
+  });
+
+  it('queues changes that arrive before the stored meta is loaded and numbers them after it', async () => {
+    const store = new FakeStorageArea();
+    const first = setup(store).log;
+    for (let i = 0; i < 42; i++) first.record(change(`old${i}`));
+    await first.settled();
+    const { log } = setup(store);
+    log.record(change('n1'));
+    log.record(change('n2'));
+    await log.settled();
+    const { entries } = await log.query({ afterSeq: 40 });
+    expect(entries.map((e) => [e.seq, e.cookie.value])).toEqual([
+      [41, 'old41'],
+      [42, 'n1'],
+      [43, 'n2'],
+    ]);
+  });
+
+  it('continues the seq after a restart and loses nothing across chunk boundaries', async () => {
+    const store = new FakeStorageArea();
+    const a = setup(store).log;
+    for (let i = 0; i < 150; i++) a.record(change(`a${i}`));
+    await a.settled();
+    const b = setup(store).log;
+    for (let i = 0; i < 60; i++) b.record(change(`b${i}`));
+    await b.settled();
+    const c = setup(store).log;
+    const { entries } = await c.query({});
+    expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 210 }, (_, i) => i));
+    expect(entries[150]?.cookie.value).toBe('b0');
+  });
+
+  it('stays consistent when a write never lands (the worker stopped): what was issued before is there', async () => {
+    const store = new FakeStorageArea();
+    const dying = setup(store).log;
+    dying.record(change('a'));
+    dying.record(change('b'));
+    await dying.settled();
+    store.swallowWrites();
+    dying.record(change('lost'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(store.calls.at(-1)?.outcome).toBe('swallowed');
+    store.restore();
+
+    const { log } = setup(store);
+    log.record(change('c'));
+    await log.settled();
+    const result = await log.query({});
+    expect(result.entries.map((e) => [e.seq, e.cookie.value])).toEqual([
+      [0, 'a'],
+      [1, 'b'],
+      [2, 'c'],
+    ]);
+    expect(store.snapshot()[META_KEY]).toEqual({ nextSeq: 3, firstSeq: 0, dropped: 0 });
+  });
+
+  it('goes on from what storage holds after a write is rejected', async () => {
+    const { log, store, onError } = setup();
+    log.record(change('a'));
+    await log.settled();
+    store.failWrites(new Error('boom'), 1);
+    log.record(change('rejected'));
+    await log.settled();
+    expect(onError).toHaveBeenCalledWith(new Error('boom'));
+    log.record(change('b'));
+    await log.settled();
+    const { entries } = await log.query({});
+    expect(entries.map((e) => [e.seq, e.cookie.value])).toEqual([
+      [0, 'a'],
+      [1, 'b'],
+    ]);
+  });
+
+  it('removes chunks that fell below the bound only after the meta that excludes them landed', async () => {
+    const { log, store } = setup(undefined, 150);
+    for (let i = 0; i < 260; i++) log.record(change(`v${i}`));
+    await log.settled();
+    const keys = Object.keys(store.snapshot()).sort();
+    expect(keys).toEqual([chunkKey(1), chunkKey(2), META_KEY].sort());
+    const setIndex = store.calls.findIndex((c) => c.op === 'set');
+    const removeIndex = store.calls.findIndex((c) => c.op === 'remove' && c.keys.includes(chunkKey(0)));
+    expect(removeIndex).toBeGreaterThan(setIndex);
+    const result = await log.query({});
+    expect(result.entries).toHaveLength(150);
+    expect(result.dropped).toBe(110);
+    expect(result.capacity).toBe(150);
+    expect(result.entries[0]?.cookie.value).toBe('v110');
+  });
+
+  it('sweeps chunks a stopped worker left below the live log', async () => {
+    const store = new FakeStorageArea();
+    await store.set({
+      [META_KEY]: { nextSeq: 250, firstSeq: 200, dropped: 200 },
+      [chunkKey(0)]: [{ seq: 5, time: 1, cause: 'explicit', removed: false, cookie: cookie() }],
+      [chunkKey(1)]: [],
+      [chunkKey(2)]: [{ seq: 200, time: 1, cause: 'explicit', removed: false, cookie: cookie({ value: 'kept' }) }],
+    });
+    const { log } = setup(store);
+    log.record(change('new'));
+    await log.settled();
+    expect(Object.keys(store.snapshot()).sort()).toEqual([chunkKey(2), META_KEY].sort());
+    expect(await values(log)).toEqual(['kept', 'new']);
+  });
+
+  it('clears: the next entry continues the seq and the log reports only it', async () => {
+    const { log, store } = setup();
+    for (let i = 0; i < 130; i++) log.record(change(`v${i}`));
+    expect(await log.clear()).toBe(130);
+    expect((await log.query({})).entries).toEqual([]);
+    log.record(change('after'));
+    await log.settled();
+    const { entries, dropped } = await log.query({});
+    expect(entries.map((e) => [e.seq, e.cookie.value])).toEqual([[130, 'after']]);
+    expect(dropped).toBe(0);
+    expect(store.snapshot()[chunkKey(0)]).toBeUndefined();
+  });
+
+  it('filters by site and afterSeq', async () => {
+    const { log } = setup();
+    log.record(change('1', 'explicit', 'example.com'));
+    log.record(change('2', 'explicit', 'other.org'));
+    log.record(change('3', 'overwrite', '.example.com'));
+    const site = await log.query({ site: 'www.example.com' });
+    expect(site.entries.map((e) => e.cookie.value)).toEqual(['1', '3']);
+    expect(site.entries[1]?.cause).toBe('overwrite');
+    const after = await log.query({ afterSeq: 1 });
+    expect(after.entries.map((e) => e.seq)).toEqual([2]);
+  });
+
+  it('over the storage quota, drops the oldest quarter and goes on writing', async () => {
+    const { log, store, onError } = setup(undefined, 400);
+    for (let i = 0; i < 300; i++) log.record(change(`v${i}`));
+    await log.settled();
+    store.failWrites(new Error('QUOTA_BYTES quota exceeded'), 1);
+    log.record(change('refused'));
+    await log.settled();
+    expect(onError).toHaveBeenCalledTimes(1);
+    log.record(change('fits'));
+    await log.settled();
+    const result = await log.query({});
+    expect(result.dropped).toBe(100);
+    expect(result.entries[0]?.seq).toBe(100);
+    expect(result.entries.at(-1)?.cookie.value).toBe('fits');
+    expect(result.entries.map((e) => e.seq)).toEqual(Array.from({ length: 201 }, (_, i) => 100 + i));
+    expect(store.snapshot()[chunkKey(0)]).toBeUndefined();
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
+import type { ChangeLog } from '../../src/background/change-log';
+import { createHandlers } from '../../src/background/handlers';
+import type { Handlers, RequestOf, ResponseOf } from '../../src/protocol/messages';
+
+function fakeLog(): ChangeLog {
+  return {
+    record: vi.fn(),
+    query: vi.fn(async () => ({ ok: true as const, entries: [], dropped: 3, capacity: 5000 })),
+    clear: vi.fn(async () => 7),
+    settled: vi.fn(async () => undefined),
+  };
+}
+
+describe('the message handlers', () => {
+  it('pass the log query on, dropping malformed fields', async () => {
+    const log = fakeLog();
+    const h = createHandlers({ log, loadTabCookies: vi.fn(), startedAt: 5 });
+    await h.getChangeLog({ site: 'shop.test', afterSeq: 4 }, undefined);
+    await h.getChangeLog({}, undefined);
+    await h.getChangeLog({ site: '', afterSeq: Number.NaN }, undefined);
+    await h.getChangeLog(null as unknown as RequestOf<'getChangeLog'>, undefined);
+    expect(vi.mocked(log.query).mock.calls.map((c) => c[0])).toEqual([{ site: 'shop.test', afterSeq: 4 }, {}, {}, {}]);
+  });
+
+  it('answer ping, clear and getTabCookies', async () => {
+    const log = fakeLog();
+    const loadTabCookies = vi.fn(async (tabId: number) => ({
+      ok: false as const,
+      reason: 'not-http' as const,
+      message: String(tabId),
+    }));
+    const h = createHandlers({ log, loadTabCookies, startedAt: 5 });
+    expect(await h.ping({}, undefined)).toEqual({ ok: true, startedAt: 5 });
+    expect(await h.clearChangeLog({}, undefined)).toEqual({ ok: true, cleared: 7 });
+    expect(await h.getTabCookies({ tabId: 3 }, undefined)).toEqual({ ok: false, reason: 'not-http', message: '3' });
+    expect(await h.getTabCookies({} as RequestOf<'getTabCookies'>, undefined)).toMatchObject({ reason: 'no-tab' });
+    expect(loadTabCookies).toHaveBeenCalledTimes(1);
+  });
+
+  it('are typed from the protocol map: a missing handler or a wrong response does not compile', () => {
+    expectTypeOf<ResponseOf<'getChangeLog'>['entries'][number]['seq']>().toEqualTypeOf<number>();
+    expectTypeOf<RequestOf<'getTabCookies'>>().toEqualTypeOf<{ tabId: number }>();
+    // @ts-expect-error clearChangeLog is missing
+    const missing: Handlers<unknown> = {
+      ping: async () => ({ ok: true, startedAt: 0 }),
+      getTabCookies: async () => ({ ok: false, reason: 'error', message: '' }),
+      getChangeLog: async () => ({ ok: true, entries: [], dropped: 0, capacity: 0 }),
+    };
+    const wrong: Handlers<unknown> = {
+      ...missing,
+      // @ts-expect-error cleared must be a number
+      clearChangeLog: async () => ({ ok: true, cleared: 'all' }),
+    };
+    expect(Object.keys(wrong)).toContain('clearChangeLog');
+  });
+});

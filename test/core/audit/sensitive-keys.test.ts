@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { findSensitiveKeys } from '../../../src/core/audit/sensitive-keys';
+
+describe('findSensitiveKeys', () => {
+  it.each([
+    [{ password: 'x' }, ['password']],
+    [{ userPassword: 'x' }, ['userPassword']],
+    [{ api_key: 'k' }, ['api_key']],
+    [{ apiKey: 'k' }, ['apiKey']],
+    [{ 'private-key': 'k' }, ['private-key']],
+    [{ user: { email: 'a@b.example', id: 1 } }, ['user.email']],
+    [{ card_number: '4111' }, ['card_number']],
+    [{ cvv: 123 }, ['cvv']],
+    [{ address: { street: 'x' } }, ['address']],
+    [{ note: 'a@b.example' }, ['note']],
+    [{ list: ['4111 1111 1111 1111'] }, ['list[0]']],
+    [{ id: '123-45-6789' }, ['id']],
+  ])('finds %j', (data, paths) => {
+    expect(findSensitiveKeys(data)).toEqual(paths);
+  });
+
+  it.each([
+    [{ user_id: 7, role: 'admin' }],
+    [{ email_verified: true }],
+    [{ password: '' }],
+    [{ cardinality: 'x' }],
+    [{ order: '4111 1111 1111 1112' }], // fails the Luhn check
+    [null],
+    ['a@b.example'],
+  ])('finds nothing in %j', (data) => {
+    expect(findSensitiveKeys(data)).toEqual([]);
+  });
+
+  it('stops at a bounded depth instead of recursing forever', () => {
+    let deep: Record<string, unknown> = { email: 'a@b.example' };
+    for (let i = 0; i < 50; i++) deep = { next: deep };
+    expect(findSensitiveKeys(deep)).toEqual([]);
+  });
+
+  it('never throws on a hostile object', () => {
+    const hostile = Object.defineProperty({}, 'boom', {
+      enumerable: true,
+      get() {
+        throw new Error('no');
+      },
+    });
+    expect(() => findSensitiveKeys(hostile)).not.toThrow();
+  });
+});

@@ -1,0 +1,26 @@
+import type { CookieRecord } from '../../../src/core/cookie/cookie-record';
+import type { TimedChange } from '../../../src/core/timeline/change-log-entry';
+
+export function cookie(over: Partial<CookieRecord> = {}): CookieRecord {
+  return {
+    name: 'sid',
+    value: 'v',
+    domain: 'example.com',
+    path: '/',
+    hostOnly: true,
+    secure: true,
+    httpOnly: true,
+    sameSite: 'lax',
+    session: true,
+    storeId: '0',
+    ...over,
+  };
+}
+
+export function change(i: number, over: Partial<CookieRecord> = {}): TimedChange {
+  return { time: 1_000 + i, cause: 'explicit', removed: false, cookie: cookie({ value: `v${i}`, ...over }) };
+}
+
+export function changes(n: number, from = 0): TimedChange[] {
+  return Array.from({ length: n }, (_, i) => change(from + i));
+}
