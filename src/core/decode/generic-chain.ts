@@ -82,7 +82,8 @@ export async function decodeGenericChain(value: string): Promise<DecodedValue | 
     format: 'generic',
     label: `Encoded value (${layers.map((l) => l.kind).join(' → ')})`,
     hmacSigned: false,
-    clientReadable: true,
+    // Readable, but not known to be a session: the client-session rules are for framework sessions only.
+    clientReadable: false,
     data,
     layers,
     notes: layers.length >= MAX_CHAIN_DEPTH ? [`stopped after ${MAX_CHAIN_DEPTH} layers`] : [],

@@ -97,6 +97,8 @@ describe('the generic chain', () => {
     expect(d.format).toBe('generic');
     expect(d.layers.map((l) => l.kind)).toEqual(['url', 'base64', 'json', 'jwt']);
     expect(d.layers[3]!.label).toContain('$.auth.token');
+    // Readable, but not a framework session: the client-session audit rules must not fire on it.
+    expect(d.clientReadable).toBe(false);
     expect(d.jwt?.kind === 'jws' && d.jwt.alg).toBe('RS256');
   });
 
