@@ -15,6 +15,7 @@ import { parseExpressSession } from '../decode/express-session';
 import { parseFlask } from '../decode/flask';
 import { decodeJwt } from '../decode/jwt';
 import { parseLaravel } from '../decode/laravel';
+import { MAX_INPUT_CHARS } from '../decode/limits';
 import { unquoteCookieValue } from '../decode/quoted-value';
 import { parseRailsSigned } from '../decode/rails';
 import { digest, hmac, hmacVerify, pbkdf2, type HashName } from './hmac';
@@ -95,6 +96,7 @@ function laravelTargets(value: string): HmacTarget[] {
 
 /** The HMAC-signed value(s) in a cookie; empty when it carries no HMAC this module knows how to check. */
 export function hmacTargets(cookie: CookieRecord, jar: readonly CookieRecord[]): HmacTarget[] {
+  if (typeof cookie.value !== 'string' || cookie.value.length > MAX_INPUT_CHARS) return [];
   // One level of quotes only, as decodeCookieValue does: unquoting again could cost a pass per character.
   const unquoted = unquoteCookieValue(cookie.value);
   if (unquoted !== null) cookie = { ...cookie, value: unquoted };

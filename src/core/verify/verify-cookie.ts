@@ -2,6 +2,7 @@ import type { CookieRecord } from '../cookie/cookie-record';
 import { utf8ToBytes } from '../decode/bytes';
 import { decodeCookieValue } from '../decode/decode-cookie';
 import { decodeJwt } from '../decode/jwt';
+import { MAX_INPUT_CHARS } from '../decode/limits';
 import { unquoteCookieValue } from '../decode/quoted-value';
 import { hmacTargets, secretMatches } from './hmac-target';
 import { verifyJwt } from './verify-jwt';
@@ -18,6 +19,13 @@ export async function verifyCookie(
 ): Promise<VerifyResult> {
   const inputs = typeof secrets === 'string' ? [secrets] : [...secrets];
   try {
+    if (cookie.value.length > MAX_INPUT_CHARS) {
+      return {
+        status: 'unsupported',
+        format: null,
+        message: `the value is over the ${MAX_INPUT_CHARS} characters read`,
+      };
+    }
     const value = unquoteCookieValue(cookie.value) ?? cookie.value;
     if (decodeJwt(value).kind !== 'not-jwt') return await verifyJwt(value, inputs);
     const targets = hmacTargets(cookie, jar);

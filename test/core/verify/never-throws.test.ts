@@ -57,6 +57,14 @@ describe('verification never throws', () => {
     );
   });
 
+  it('refuses values over the size bound quickly', async () => {
+    const huge = cookieOf('session', `s:${'a'.repeat(2 * 1024 * 1024)}.${'A'.repeat(43)}`);
+    const started = performance.now();
+    expect((await verifyCookie(huge, [], 'secret')).status).toBe('unsupported');
+    expect(await findWeakSecret(huge, [])).toMatchObject({ applicable: false, checked: 0 });
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
   it('the weak-secret search never throws on arbitrary values', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string(), fc.constantFrom(...fixtureValues)), async (v) => {
