@@ -1,4 +1,4 @@
-import { base64urlToBytes, bytesToBase64, bytesToUtf8 } from './bytes';
+import { base64ToBytes, base64urlToBytes, bytesToBase64, bytesToUtf8 } from './bytes';
 import type { DecodedValue } from './decoded-value';
 import { inflate } from './inflate';
 import { isJsonObject, jsonText, parseJson, setOwn } from './json';
@@ -58,7 +58,8 @@ export function untagFlask(v: unknown, depth = 0): unknown {
     }
     if (tag === ' t') return untagFlask(inner, depth + 1);
     if (tag === ' b' && typeof inner === 'string') {
-      const bytes = base64urlToBytes(inner) ?? null;
+      // TagBytes uses the standard alphabet (b64encode), unlike the payload around it.
+      const bytes = base64ToBytes(inner);
       const text = bytes ? bytesToUtf8(bytes) : null;
       return text ?? (bytes ? `base64:${bytesToBase64(bytes)}` : inner);
     }
