@@ -1,5 +1,6 @@
 import type { CookieRecord } from '../cookie/cookie-record';
 import { utf8ToBytes } from '../decode/bytes';
+import { findSigCookie } from '../decode/cookie-session';
 import { decodeCookieValue } from '../decode/decode-cookie';
 import { decodeJwt } from '../decode/jwt';
 import { MAX_INPUT_CHARS } from '../decode/limits';
@@ -26,6 +27,9 @@ export async function verifyCookie(
         message: `the value is over the ${MAX_INPUT_CHARS} characters read`,
       };
     }
+    // A keygrip `.sig` cookie is checked through the cookie it signs.
+    const signs = cookie.name.endsWith('.sig') ? jar.find((c) => c.name === cookie.name.slice(0, -4)) : undefined;
+    if (signs && findSigCookie(signs, jar)?.value === cookie.value) return await verifyCookie(signs, jar, inputs);
     const value = unquoteCookieValue(cookie.value) ?? cookie.value;
     if (decodeJwt(value).kind !== 'not-jwt') return await verifyJwt(value, inputs);
     const targets = hmacTargets(cookie, jar);

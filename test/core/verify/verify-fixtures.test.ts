@@ -65,6 +65,14 @@ describe('verifying real framework cookies', () => {
     expect(r.message).toContain('#3');
   });
 
+  it('verifying the .sig cookie checks the cookie it signs', async () => {
+    const f = fixture('cookie-session-two-keys');
+    const { jar } = cookieAndJar(f);
+    const sig = jar.find((c) => c.name === 'session.sig')!;
+    expect(await verifyCookie(sig, jar, f.keys!)).toMatchObject({ status: 'valid', format: 'cookie-session' });
+    expect((await verifyCookie(sig, jar, 'wrong')).status).toBe('invalid');
+  });
+
   it('verifies an expired JWT: only the signature is checked', async () => {
     const f = allFixtures().find((x) => x.id === 'jsonwebtoken-HS256-expired')!;
     const { cookie, jar } = cookieAndJar(f);
