@@ -14,7 +14,8 @@ import { MAX_INPUT_CHARS } from './limits';
 import { findNestedJwt } from './nested-token';
 import { decodeOpaqueId } from './opaque-id';
 import { unquoteCookieValue } from './quoted-value';
-import { decodeRailsEncrypted, decodeRailsSigned } from './rails';
+import { decodeRailsEncrypted } from './rails-encrypted';
+import { decodeRailsSigned } from './rails-signed';
 
 type Decoder = (
   cookie: CookieRecord,

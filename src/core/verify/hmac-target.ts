@@ -17,7 +17,7 @@ import { decodeJwt } from '../decode/jwt';
 import { parseLaravel } from '../decode/laravel';
 import { MAX_INPUT_CHARS } from '../decode/limits';
 import { unquoteCookieValue } from '../decode/quoted-value';
-import { parseRailsSigned } from '../decode/rails';
+import { parseRailsSigned } from '../decode/rails-signed';
 import { digest, hmac, hmacVerify, pbkdf2, type HashName } from './hmac';
 
 /**
