@@ -1,0 +1,85 @@
+import type { Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { expectFixtureRows } from './harness/expect-rows';
+import { markupTrace } from './harness/hostile';
+import { screenshotOnFailure } from './harness/artifacts';
+import { cookieRows, openDevToolsPanel, waitForRow, waitForViewState } from './harness/views';
+import { HOSTILE_TEXT, JWT_CLAIMS, fixtureCookies, startSite, type RunningSite } from './site/test-site';
+
+const HOST = 'app.sessionscope.localhost';
+const row = (name: string) => `[data-testid="cookie-row"][data-name=${JSON.stringify(name)}]`;
+
+// One DevTools window for the whole file: opening DevTools is the slow part, and the tests read one panel in
+// sequence (all cookies, then a late cookie, then details), as a user would.
+describe('Chromium DevTools panel', () => {
+  let site: RunningSite;
+  let chromium: ChromiumSession | undefined;
+  let testPage: Page;
+  let panel: Frame;
+  screenshotOnFailure(() => chromium?.browser);
+
+  beforeAll(async () => {
+    site = await startSite(HOST, { parentDomain: 'sessionscope.localhost' });
+    chromium = await launchChromium();
+    testPage = await chromium.openPage(site.url('/'));
+    ({ panel } = await openDevToolsPanel(chromium, testPage));
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await site?.stop();
+  });
+
+  it('shows the same cookies and flags as the popup', async () => {
+    expect(await waitForViewState(panel, 'panel')).toBe('ready');
+    expect(await panel.$eval('[data-testid="site-host"]', (el) => el.textContent)).toContain(HOST);
+    const rows = await cookieRows(panel);
+    expectFixtureRows(rows, fixtureCookies());
+    // Rows of the panel are table rows.
+    expect(await panel.$eval(row('connect.sid'), (el) => el.tagName)).toBe('TR');
+  });
+
+  it('picks up a cookie set by page script after it opened, without a reload', async () => {
+    await waitForViewState(panel, 'panel');
+    // A marker on the panel's window: a reload of the panel would lose it.
+    await panel.evaluate(() => {
+      (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
+    });
+    const pageLoads = await testPage.evaluate(() => performance.getEntriesByType('navigation').length);
+    await testPage.evaluate(() => {
+      document.cookie = 'late_js=from-page-script; path=/; max-age=600';
+    });
+    await waitForRow(panel, 'late_js');
+    const attrs = (await cookieRows(panel)).get('late_js');
+    expect(attrs).toMatchObject({ httponly: 'false', secure: 'false', hostonly: 'true', samesite: 'unspecified' });
+    expect(await panel.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+    expect(await testPage.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(pageLoads);
+    // The change also reaches the timeline.
+    await panel.waitForSelector('[data-testid="timeline-entry"][data-name="late_js"][data-removed="false"]', {
+      timeout: 10_000,
+    });
+  });
+
+  it('shows the JWT claims of the selected row in the detail pane', async () => {
+    await panel.click(row('jwt'));
+    await panel.waitForSelector('[data-testid="detail"] [data-testid="jwt-claims"]', { timeout: 10_000 });
+    const sub = await panel.$eval(
+      '[data-testid="detail"] [data-testid="claim"][data-claim="sub"]',
+      (el) => el.textContent,
+    );
+    expect(sub).toContain(JWT_CLAIMS.sub);
+    expect(await panel.$('[data-testid="detail"] [data-testid="claim"][data-claim="exp"]')).not.toBeNull();
+  });
+
+  it('shows a hostile value as text in the detail pane and runs nothing', async () => {
+    await panel.click(row('xss_canary'));
+    await panel.click(row('xss'));
+    await panel.waitForFunction(
+      (text: string) => document.querySelector('[data-testid="detail"]')?.textContent?.includes(text) === true,
+      { timeout: 10_000 },
+      HOSTILE_TEXT,
+    );
+    await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+    expect(await markupTrace(panel)).toEqual({ hostileImages: 0, inlineHandlers: 0, pwned: undefined });
+  });
+});

@@ -1,0 +1,119 @@
+import type { Frame, Page } from 'puppeteer-core';
+import { PANEL_PATH, POPUP_PATH } from './paths';
+import type { ChromiumSession } from './chromium';
+import { waitUntil } from './wait';
+
+export type ViewRoot = 'popup' | 'panel';
+
+/** The popup (or panel) document opened as an ordinary tab on the tab `tabId`. */
+export async function openViewTab(
+  session: Pick<ChromiumSession, 'browser' | 'extensionUrl'>,
+  tabId: number,
+  view: ViewRoot = 'popup',
+): Promise<Page> {
+  const page = await session.browser.newPage();
+  await page.goto(`${session.extensionUrl(view === 'popup' ? POPUP_PATH : PANEL_PATH)}?tabId=${tabId}`, {
+    waitUntil: 'load',
+  });
+  return page;
+}
+
+/** Clicks the toolbar button for `page`: the real popup, with `page`'s tab as the active tab. */
+export async function openRealPopup(session: ChromiumSession, page: Page): Promise<Page> {
+  const popupUrl = session.extensionUrl(POPUP_PATH);
+  await page.bringToFront();
+  const opened = session.browser.waitForTarget((t) => t.url().startsWith(popupUrl) && !t.url().includes('tabId='), {
+    timeout: 10_000,
+  });
+  await page.triggerExtensionAction(session.extension);
+  const target = await opened;
+  const popup = await target.asPage();
+  return popup;
+}
+
+/** Waits until the view's root has left `loading`; returns the state it settled on. */
+export async function waitForViewState(
+  context: Page | Frame,
+  view: ViewRoot,
+  { timeoutMs = 10_000 } = {},
+): Promise<string> {
+  const selector = `main[data-testid="${view}"]:not([data-state="loading"])`;
+  const root = await context.waitForSelector(selector, { timeout: timeoutMs });
+  const state = await root!.evaluate((el) => el.getAttribute('data-state') ?? '');
+  return state;
+}
+
+export interface CookieRowAttributes {
+  key: string;
+  name: string;
+  domain: string;
+  path: string;
+  session: string;
+  httponly: string;
+  secure: string;
+  partitioned: string;
+  hostonly: string;
+  samesite: string;
+  findings: string;
+}
+
+/** Every `cookie-row`'s data attributes, by cookie name (last row wins for duplicate names). */
+export async function cookieRows(context: Page | Frame): Promise<Map<string, CookieRowAttributes>> {
+  const rows = await context.$$eval('[data-testid="cookie-row"]', (els) =>
+    els.map((el) => {
+      const d = (el as HTMLElement).dataset;
+      return {
+        key: d.key ?? '',
+        name: d.name ?? '',
+        domain: d.domain ?? '',
+        path: d.path ?? '',
+        session: d.session ?? '',
+        httponly: d.httponly ?? '',
+        secure: d.secure ?? '',
+        partitioned: d.partitioned ?? '',
+        hostonly: d.hostonly ?? '',
+        samesite: d.samesite ?? '',
+        findings: d.findings ?? '',
+      };
+    }),
+  );
+  return new Map(rows.map((r) => [r.name, r]));
+}
+
+/** Waits for a `cookie-row` whose `data-name` is `name`. */
+export async function waitForRow(context: Page | Frame, name: string, timeoutMs = 10_000): Promise<void> {
+  await context.waitForSelector(`[data-testid="cookie-row"][data-name=${JSON.stringify(name)}]`, {
+    timeout: timeoutMs,
+  });
+}
+
+/**
+ * Opens DevTools on `page` and shows the SessionScope panel (it sits in the tab overflow); returns the
+ * panel's frame inside the DevTools front-end.
+ */
+export async function openDevToolsPanel(
+  session: ChromiumSession,
+  page: Page,
+  title = 'SessionScope',
+): Promise<{ devtools: Page; panel: Frame }> {
+  const devtools = await page.openDevTools();
+  const origin = `chrome-extension://${session.extensionId}`;
+  // The extension's panel registers once the devtools_page has run; DevTools names it origin + title.
+  // A string, not a function: the DevTools front-end loads its modules by relative path, and vitest would
+  // rewrite a dynamic import written in a function here.
+  const showPanel = `(async () => {
+    const legacy = await import('./ui/legacy/legacy.js');
+    const view = legacy.InspectorView.InspectorView.maybeGetInspectorViewInstance();
+    if (!view) return false;
+    const id = ${JSON.stringify(origin + title)};
+    if (!view.hasPanel(id)) return false;
+    await view.showPanel(id);
+    return true;
+  })()`;
+  await waitUntil('the SessionScope panel in DevTools', () => devtools.evaluate(showPanel), { timeoutMs: 15_000 });
+  const panelUrl = session.extensionUrl(PANEL_PATH);
+  const panel = await waitUntil('the panel frame', () => devtools.frames().find((f) => f.url().startsWith(panelUrl)), {
+    timeoutMs: 15_000,
+  });
+  return { devtools, panel };
+}
