@@ -39,8 +39,10 @@ export function cookieMix(n: number, jwts: readonly string[]): MixCookie[] {
     const base = { httpOnly: rnd() < 0.4, secure, sameSite, maxAgeS: rnd() < 0.3 ? undefined : 3600 + i * 60 };
     if (kind === 0 && jwts.length > 0) out.push({ ...base, name: `token_${i}`, value: jwts[i % jwts.length]! });
     else if (kind === 1) out.push({ ...base, name: `sess_${i}`, value: word(32) });
-    else if (kind === 2) out.push({ ...base, name: `_ga_${i}`, value: `GA1.1.${Math.floor(rnd() * 1e9)}.${1.7e9 + i}` });
-    else if (kind === 3) out.push({ ...base, name: `blob_${i}`, value: btoa(JSON.stringify({ i, cart: [word(6), word(6)] })) });
+    else if (kind === 2)
+      out.push({ ...base, name: `_ga_${i}`, value: `GA1.1.${Math.floor(rnd() * 1e9)}.${1.7e9 + i}` });
+    else if (kind === 3)
+      out.push({ ...base, name: `blob_${i}`, value: btoa(JSON.stringify({ i, cart: [word(6), word(6)] })) });
     else out.push({ ...base, name: `pref_${i}`, value: word(4 + (i % 12)) });
   }
   return out;

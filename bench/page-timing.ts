@@ -1,4 +1,4 @@
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 
 /**
  * Timed on the page's own clock: `performance.now()` counts from the navigation start. A MutationObserver installed
@@ -33,7 +33,7 @@ export async function timePage(
   url: string,
   expected: number,
   selector: string,
-  before?: (page: import('puppeteer-core').Page) => Promise<void>,
+  before?: (page: Page) => Promise<void>,
 ): Promise<Timing> {
   const page = await browser.newPage();
   try {

@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { SignJWT } from 'jose';
+import type { Page } from 'puppeteer-core';
 import { build } from 'vite';
 import { launchChromium, type ChromiumSession } from '../test/e2e/harness/chromium';
 import { tabIdOf } from '../test/e2e/harness/extension-messages';
@@ -78,11 +79,13 @@ async function realSite(session: ChromiumSession, site: BenchSite, refId: string
   const page = await session.openPage(url);
   const tabId = await tabIdOf(session.control, url);
   const counts = await session.control.evaluate(async (u: string) => {
+    type CookiesApi = { cookies: { getAll(details: { url: string }): Promise<unknown[]> } };
+    const api = (globalThis as unknown as { chrome: CookiesApi }).chrome;
     const times: number[] = [];
     let count = 0;
     for (let i = 0; i < 30; i++) {
       const t0 = performance.now();
-      count = (await chrome.cookies.getAll({ url: u })).length;
+      count = (await api.cookies.getAll({ url: u })).length;
       times.push(performance.now() - t0);
     }
     return { times, count };
@@ -99,7 +102,7 @@ async function realSite(session: ChromiumSession, site: BenchSite, refId: string
 async function synthetic(session: ChromiumSession, site: BenchSite, jwts: string[], n: number): Promise<PopupFigures> {
   const now = Date.now();
   const records = cookieMix(n, jwts).map((c) => toRecord(c, 'synthetic.localhost', now));
-  const inject = async (page: import('puppeteer-core').Page) => {
+  const inject = async (page: Page) => {
     await page.evaluateOnNewDocument((list: unknown) => {
       (window as unknown as { __benchCookies: unknown }).__benchCookies = list;
     }, records);
