@@ -6,6 +6,7 @@ import { PermissionButton } from '../ui/PermissionButton';
 import { StateMessage } from '../ui/StateMessage';
 import { useStore } from '../ui/store-context';
 import { TopFindings } from '../ui/TopFindings';
+import { WeakSecretProgress } from '../ui/WeakSecretProgress';
 
 export interface PopupAppProps {
   onRequestPermission: () => void;
@@ -47,6 +48,7 @@ export function PopupApp({ onRequestPermission }: PopupAppProps) {
         </StateMessage>
       ) : (
         <>
+          <WeakSecretProgress />
           <TopFindings limit={3} />
           <section class="group" aria-labelledby="session-heading">
             <h2 id="session-heading">

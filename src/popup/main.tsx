@@ -20,7 +20,7 @@ const controller = createPopupController(store, {
   requestHostPermission,
   // The analysis (decoders, audit rules, jose) is the bulk of the code: its chunk loads while the browser
   // lists the cookies, instead of before the first paint.
-  analyze: async (url, cookies, now) => (await analysis).analyzeSite(url, cookies, now),
+  analyze: async (url, cookies, now, options) => (await analysis).analyzeSite(url, cookies, now, options),
 });
 
 // The loading state paints first; reading and analysing the cookies starts right after.
