@@ -18,7 +18,7 @@ function setup(jar: () => readonly CookieRecord[], extra: Partial<SiteLoaderDeps
   const store = createStore({ now: NOW });
   const calls: AnalyzeOptions[] = [];
   const loader = createSiteLoader(store, {
-    fetch: () => Promise.resolve({ ok: true, url: URL, cookies: [...jar()] }),
+    fetch: () => Promise.resolve({ ok: true, tabId: 1, url: URL, cookies: [...jar()] }),
     analyze: (url, cookies, now, options = {}) => {
       calls.push(options);
       return analyzeSite(url, cookies, now, options);
@@ -177,7 +177,7 @@ describe('createSiteLoader: verifications', () => {
     const store = createStore({ now: NOW });
     let held = false;
     const loader = createSiteLoader(store, {
-      fetch: () => Promise.resolve({ ok: true, url: URL, cookies: [strongSid.cookie] }),
+      fetch: () => Promise.resolve({ ok: true, tabId: 1, url: URL, cookies: [strongSid.cookie] }),
       analyze: async (url, cookies, now, options) => {
         const analysis = await analyzeSite(url, cookies, now, options);
         if (held) await gate;
