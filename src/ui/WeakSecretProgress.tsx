@@ -24,6 +24,8 @@ export function WeakSecretProgress() {
       data-values={p.values}
       data-hits={p.hits}
       role="status"
+      // Announced once, when done: not at every chunk of the search.
+      aria-busy={p.state === 'running'}
     >
       {p.state === 'running' ? (
         <>

@@ -158,7 +158,9 @@ export function createSiteLoader(store: Store, deps: SiteLoaderDeps): SiteLoader
     const controller = new AbortController();
     check = controller;
     checking = checkWeakSecrets(snap, signed, controller.signal).catch(() => {
-      // The check only ever adds findings: when it fails, the analysis already shown stays right.
+      // The check only ever adds findings: when it fails (the dictionary's chunk did not load), the analysis
+      // shown stays right; only the progress line, which would say "checking" forever, goes.
+      if (snap.generation === generation) store.weakSecret.value = null;
     });
   }
 

@@ -134,6 +134,22 @@ describe('createSiteLoader: the automatic weak-secret check', () => {
     expect(find.mock.calls[2]![0].value).toBe(rotated.value);
   });
 
+  it('a check that breaks leaves the analysis as it was and no progress line saying "checking"', async () => {
+    const finder: WeakSecretFinder = {
+      size: 3,
+      find: (_cookie, _jar, options) => {
+        options.onProgress?.(1, 3);
+        return Promise.reject(new Error('broken'));
+      },
+    };
+    const { store, loader } = setup(() => [weakJwt.cookie], { weakSecrets: () => Promise.resolve(finder) });
+    await loader.load();
+    await loader.settled();
+    expect(store.state.value).toBe('ready');
+    expect(store.weakSecret.value).toBeNull();
+    expect(rulesOf(store, 'jwt')).not.toContain('weak-secret');
+  });
+
   it('can be turned off, and a page without signed values shows no progress', async () => {
     const off = setup(() => [weakJwt.cookie], { weakSecrets: false });
     await off.loader.load();
