@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { ExportReport } from '../ui/ExportReport';
 import { GradeBadge } from '../ui/GradeBadge';
 import { PermissionButton } from '../ui/PermissionButton';
 import { StateMessage } from '../ui/StateMessage';
@@ -65,6 +66,7 @@ export function PanelApp({ onRequestPermission }: PanelAppProps) {
               <summary>Site findings ({store.topFindings.value.length})</summary>
               <TopFindings limit={10} />
             </details>
+            <ExportReport />
           </div>
           <DetailPane />
         </div>
