@@ -28,15 +28,13 @@ async function readyStore() {
   return store;
 }
 
-function fakes(over: Partial<ExportReportDeps> = {}) {
-  const deps = {
-    save: vi.fn<ExportReportDeps['save']>(() => undefined),
-    copy: vi.fn<ExportReportDeps['copy']>(() => Promise.resolve()),
+function fakes(over: { save?: ExportReportDeps['save']; copy?: ExportReportDeps['copy'] } = {}) {
+  return {
+    save: vi.fn<ExportReportDeps['save']>(over.save ?? (() => undefined)),
+    copy: vi.fn<ExportReportDeps['copy']>(over.copy ?? (() => Promise.resolve())),
     version: () => '9.8.7',
     now: () => NOW + 3_600_000,
-    ...over,
   };
-  return deps;
 }
 
 const outcome = () => screen.getByTestId('export-outcome');
@@ -117,9 +115,9 @@ describe('ExportReport', () => {
   it('says why saving failed instead of claiming it worked', async () => {
     const store = await readyStore();
     const deps = fakes({
-      save: vi.fn(() => {
+      save: () => {
         throw new Error('URL.createObjectURL is not a function');
-      }),
+      },
     });
     renderWithStore(<ExportReport deps={deps} />, store);
     fireEvent.click(screen.getByTestId('export-report'));
