@@ -142,6 +142,31 @@ describe('Chromium audit (issue 3)', () => {
     expect(last).toEqual({ text: want, color: hexToRgba(BADGE_COLORS.critical) });
   });
 
+  it('the panel has a findings column, the "with findings only" filter, per-cookie findings and the export', async () => {
+    const view = await openViewTab(chromium!, tabId, 'panel');
+    view.setDefaultTimeout(10_000);
+    opened.push(view);
+    expect(await waitForViewState(view, 'panel')).toBe('ready');
+    expect(await view.$('[data-testid="sort-findings"]')).not.toBeNull();
+    const names = () =>
+      view.$$eval('[data-testid="cookie-row"]', (els) => els.map((el) => el.getAttribute('data-name') ?? '').sort());
+    const all = Object.keys(EXPECTED_FINDINGS).sort();
+    expect(await names()).toEqual(all);
+    await view.click('[data-testid="filter-findings"]');
+    const withFindings = all.filter((n) => EXPECTED_FINDINGS[n]!.length > 0);
+    await waitUntil('only cookies with findings', async () =>
+      JSON.stringify(await names()) === JSON.stringify(withFindings) ? true : undefined,
+    );
+    await view.click(row('csrftoken'));
+    const detail = await view.waitForSelector('[data-testid="detail"] [data-testid="cookie-detail"]');
+    const rules = await detail!.$$eval('[data-testid="finding"][data-rule]', (els) =>
+      els.map((el) => `${el.getAttribute('data-rule')}:${el.getAttribute('data-severity')}`).sort(),
+    );
+    expect(rules).toEqual(EXPECTED_FINDINGS.csrftoken);
+    expect(await view.$('[data-testid="export-report"]')).not.toBeNull();
+    expect(await view.$('[data-testid="copy-report"]')).not.toBeNull();
+  });
+
   it('the exported report file has exactly the expected findings per cookie, and no values by default', async () => {
     const view = await popup();
     const cdp = await view.createCDPSession();
@@ -194,5 +219,24 @@ describe('Chromium audit (issue 3)', () => {
       expect(withValues.report.cookies.find((c) => c.identity.name === name)?.value, `value of ${name}`).toBe(value);
     }
     expect(reportFindings(withValues.report)).toEqual(EXPECTED_FINDINGS);
+  });
+
+  it('"Copy JSON" puts the same report on the clipboard and says "Copied"', async () => {
+    const view = await popup();
+    // Node parses chrome-extension: URLs as opaque, so the origin is spelled out.
+    const origin = `chrome-extension://${chromium!.extensionId}`;
+    await chromium!.browser.defaultBrowserContext().overridePermissions(origin, ['clipboard-read', 'clipboard-write']);
+    await view.bringToFront();
+    await view.click('[data-testid="copy-report"]');
+    const outcome = await view.waitForSelector(
+      '[data-testid="export-outcome"]:not([data-outcome="idle"]):not([data-outcome="working"])',
+    );
+    expect(await outcome!.evaluate((el) => [el.getAttribute('data-outcome'), el.textContent])).toEqual([
+      'copied',
+      'Copied',
+    ]);
+    const report = JSON.parse(await view.evaluate(() => navigator.clipboard.readText())) as Report;
+    expect(reportFindings(report)).toEqual(EXPECTED_FINDINGS);
+    expect(report.valuesIncluded).toBe(false);
   });
 });
