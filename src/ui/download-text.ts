@@ -24,7 +24,9 @@ function defaultEnv(): DownloadEnv {
 /**
  * Saves `text` as a file through an `<a download>` on a blob URL: no `downloads` permission needed. Throws when
  * the page cannot make the file. The browser gives a page no signal when the file lands, so returning means the
- * browser accepted the download, which is what the caller can honestly report.
+ * browser accepted the download, which is what the caller can honestly report. Known limit: a Firefox set to ask
+ * where to save closes the popup for the file chooser, which ends the blob URL with the document, and the download
+ * fails (https://github.com/Rob--W/crxviewer/issues/141); the panel and the popup opened as a tab are not affected.
  */
 export function downloadText(
   fileName: string,
