@@ -50,6 +50,7 @@ export function PanelApp({ onRequestPermission }: PanelAppProps) {
           </p>
         </div>
         {state === 'ready' && <FilterBar inputRef={filter} />}
+        {state === 'ready' && <ExportReport inline />}
         {state === 'ready' && analysis && <GradeBadge audit={analysis.audit} />}
       </header>
       {state !== 'ready' ? (
@@ -66,7 +67,6 @@ export function PanelApp({ onRequestPermission }: PanelAppProps) {
               <summary>Site findings ({store.topFindings.value.length})</summary>
               <TopFindings limit={10} />
             </details>
-            <ExportReport />
           </div>
           <DetailPane />
         </div>

@@ -73,13 +73,15 @@ async function reportText(
 export interface ExportReportProps {
   /** Replaces the browser parts (file, clipboard, version, clock); tests pass fakes. */
   deps?: Partial<ExportReportDeps>;
+  /** One line, for a toolbar (the panel's header) rather than a block under the cookies (the popup). */
+  inline?: boolean;
 }
 
 /**
  * "Export report" and "Copy JSON" for the analysis on screen (docs/report.md). Values stay out unless the user
  * turns the switch on, and every action says what really happened.
  */
-export function ExportReport({ deps: given }: ExportReportProps) {
+export function ExportReport({ deps: given, inline = false }: ExportReportProps) {
   const store = useStore();
   const deps: ExportReportDeps = { ...defaultDeps, ...given };
   const [includeValues, setIncludeValues] = useState(false);
@@ -107,7 +109,7 @@ export function ExportReport({ deps: given }: ExportReportProps) {
   };
 
   return (
-    <section class="export-report" aria-label="Report">
+    <section class={inline ? 'export-report inline' : 'export-report'} aria-label="Report">
       <div class="export-actions">
         <button type="button" class="primary" data-testid="export-report" onClick={() => void run('Export')}>
           Export report

@@ -175,5 +175,7 @@ describe('ExportReport in the views', () => {
     const main = screen.getByTestId('panel');
     expect(within(main).getByTestId('export-report')).toBeInTheDocument();
     expect(within(main).getByTestId('copy-report')).toBeInTheDocument();
+    // In the header, beside the filter: reachable without scrolling past hundreds of rows.
+    expect(screen.getByTestId('export-report').closest('header')).not.toBeNull();
   });
 });
