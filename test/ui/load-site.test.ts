@@ -2,6 +2,7 @@ import { effect } from '@preact/signals';
 import { describe, expect, it, vi } from 'vitest';
 import { analyzeSite, type AnalyzeOptions } from '../../src/core/analyze-site';
 import type { CookieRecord } from '../../src/core/cookie/cookie-record';
+import { buildReport, serializeReport } from '../../src/core/export/report';
 import type { WeakSecretOptions, WeakSecretResult } from '../../src/core/verify/find-weak-secret';
 import { createStore, type Store, type WeakSecretProgress } from '../../src/ui/create-store';
 import { createSiteLoader, type SiteLoaderDeps } from '../../src/ui/load-site';
@@ -178,8 +179,13 @@ describe('createSiteLoader: verifications', () => {
     await store.verify(key, strongSid.secrets);
     await vi.waitFor(() => expect(rulesOf(store, 'connect.sid')).toContain('signature-verified'));
     expect(rulesOf(store, 'connect.sid')).not.toContain('signature-invalid');
-    // What reaches the analysis is the outcome, never the secret.
+    // What reaches the analysis is the outcome, never the secret: so the report, even with values, holds none.
     expect(JSON.stringify([...calls[calls.length - 1]!.verifications!])).not.toContain(strongSid.secrets[0]!);
+    const report = serializeReport(
+      buildReport(store.analysis.value!, { generatedAtMs: NOW, version: '0', includeValues: true }),
+    );
+    expect(report).toContain('signature-verified');
+    expect(report).not.toContain(strongSid.secrets[0]!);
 
     jar = [{ ...strongSid.cookie, value: 's%3Aother.c2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXI' }];
     await loader.load({ quiet: true });
