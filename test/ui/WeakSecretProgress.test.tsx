@@ -1,9 +1,11 @@
 // @vitest-environment happy-dom
 import { cleanup, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PanelApp } from '../../src/devtools/PanelApp';
+import { PopupApp } from '../../src/popup/PopupApp';
 import { createStore } from '../../src/ui/create-store';
 import { WeakSecretProgress } from '../../src/ui/WeakSecretProgress';
-import { NOW } from './fixtures';
+import { NOW, analysis, record, view } from './fixtures';
 import { renderWithStore } from './render';
 
 afterEach(cleanup);
@@ -38,5 +40,16 @@ describe('WeakSecretProgress', () => {
   it('shows nothing without signed values', () => {
     renderWithStore(<WeakSecretProgress />);
     expect(screen.queryByTestId('weak-secret-progress')).toBeNull();
+  });
+
+  it('is shown by the popup and the panel once the cookies are', () => {
+    for (const App of [PopupApp, PanelApp]) {
+      const store = createStore({ now: NOW });
+      store.showAnalysis(analysis([view(record({ name: 'sid' }))]), NOW);
+      store.weakSecret.value = { state: 'running', values: 1, secrets: 2, checkedValues: 0, checked: 1, hits: 0 };
+      renderWithStore(<App onRequestPermission={() => {}} />, store);
+      expect(screen.getByTestId('weak-secret-progress')).toHaveTextContent('Checking 1 signed value');
+      cleanup();
+    }
   });
 });
