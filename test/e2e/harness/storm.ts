@@ -15,7 +15,7 @@ export interface StormOptions {
   changes: number;
   /** How many times the workers are stopped, spread evenly over the storm. */
   stops: number;
-  /** Cookies set and deleted per page task (default 10), and the pause between tasks in ms (default 1). */
+  /** Cookies set and deleted per page task (default 4), and the pause between tasks in ms (default 2). */
   perTick?: number;
   everyMs?: number;
   /** How long the logs must stop growing before they are counted (default 3 s). */
@@ -142,7 +142,7 @@ export async function measureStorm(
   site: RunningSite,
   options: StormOptions,
 ): Promise<StormResult> {
-  const { stops, perTick = 10, everyMs = 1, quietMs = 3_000 } = options;
+  const { stops, perTick = 4, everyMs = 2, quietMs = 3_000 } = options;
   const count = Math.floor(options.changes / 2);
   if (count < 1 || count > 5_000) throw new Error('a storm makes between 2 and 10,000 changes (the /churn limit)');
 
