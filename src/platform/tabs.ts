@@ -21,3 +21,13 @@ export async function getActiveTab(): Promise<TabInfo | undefined> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   return tab ? info(tab) : undefined;
 }
+
+/** Calls `listener` with the new URL whenever tab `tabId` navigates; returns the unsubscribe function. */
+export function watchTabUrl(tabId: number, listener: (url: string) => void): () => void {
+  // Chromium has no filter argument on tabs.onUpdated (Firefox does), so we filter here for both.
+  const raw = (id: number, change: Tabs.OnUpdatedChangeInfoType): void => {
+    if (id === tabId && change.url !== undefined) listener(change.url);
+  };
+  browser.tabs.onUpdated.addListener(raw);
+  return () => browser.tabs.onUpdated.removeListener(raw);
+}

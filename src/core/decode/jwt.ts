@@ -1,4 +1,5 @@
 import { base64url, decodeProtectedHeader } from 'jose';
+import { boundDepth, parseJson } from './json';
 import type { ClaimTime, DecodedJws, JsonObject, JwtDecodeResult } from './jwt-types';
 
 const B64URL = /^[A-Za-z0-9_-]*$/;
@@ -18,7 +19,7 @@ function claimTime(v: unknown): ClaimTime | undefined {
 
 function parseJsonPart(part: string): unknown {
   try {
-    return JSON.parse(textDecoder.decode(base64url.decode(part)));
+    return parseJson(textDecoder.decode(base64url.decode(part)));
   } catch {
     return undefined;
   }
@@ -38,7 +39,7 @@ export function decodeJwt(token: string): JwtDecodeResult {
   if (!parts.every((p) => B64URL.test(p))) return { kind: 'not-jwt', reason: 'a part is not base64url' };
   let header: JsonObject;
   try {
-    const h: unknown = decodeProtectedHeader(value);
+    const h: unknown = boundDepth(decodeProtectedHeader(value));
     if (!isObject(h)) return { kind: 'not-jwt', reason: 'the header is not a JSON object' };
     header = h;
   } catch {

@@ -1,0 +1,52 @@
+import type { Browser, Page } from 'puppeteer-core';
+
+/**
+ * Timed on the page's own clock: `performance.now()` counts from the navigation start. A MutationObserver installed
+ * before any page script notes when `expected` rows are in the DOM, then the next frame: rAF + a task after it, which
+ * runs once that frame has been produced.
+ */
+function installTimer(expected: number, selector: string): void {
+  const t = { rows: -1, painted: -1 };
+  (window as unknown as { __bench: typeof t }).__bench = t;
+  const check = () => {
+    if (t.rows >= 0 || document.querySelectorAll(selector).length < expected) return;
+    t.rows = performance.now();
+    observer.disconnect();
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        t.painted = performance.now();
+      }, 0),
+    );
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+export interface Timing {
+  rowsMs: number;
+  paintedMs: number;
+  heapBytes: number;
+}
+
+export async function timePage(
+  browser: Browser,
+  url: string,
+  expected: number,
+  selector: string,
+  before?: (page: Page) => Promise<void>,
+): Promise<Timing> {
+  const page = await browser.newPage();
+  try {
+    await page.evaluateOnNewDocument(installTimer, expected, selector);
+    if (before) await before(page);
+    await page.goto(url, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => (window as unknown as { __bench: { painted: number } }).__bench.painted >= 0, {
+      timeout: 30_000,
+    });
+    const t = await page.evaluate(() => (window as unknown as { __bench: { rows: number; painted: number } }).__bench);
+    const metrics = await page.metrics();
+    return { rowsMs: t.rows, paintedMs: t.painted, heapBytes: metrics.JSHeapUsedSize ?? Number.NaN };
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,40 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * The floor PERF.md asks us to compare against: a ten-line popup that finds the tab, lists its cookies with one
+ * `getAll({url})` and appends one `<li>` per cookie. Written to a temp dir and installed beside SessionScope.
+ * (`?tabId=N` like SessionScope's popup, so both are opened the same way.)
+ */
+const MANIFEST = {
+  manifest_version: 3,
+  name: 'Reference popup',
+  version: '1.0',
+  action: { default_popup: 'ref.html' },
+  permissions: ['cookies'],
+  host_permissions: ['<all_urls>'],
+};
+
+const HTML = '<!doctype html><meta charset="utf-8"><ul id="list"></ul><script src="ref.js"></script>';
+
+const JS = `(async () => {
+  const id = Number(new URLSearchParams(location.search).get('tabId'));
+  const tab = id ? await chrome.tabs.get(id) : (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0];
+  const cookies = await chrome.cookies.getAll({ url: tab.url });
+  const list = document.getElementById('list');
+  for (const c of cookies) {
+    const li = document.createElement('li');
+    li.className = 'ref-row';
+    li.textContent = c.name + '=' + c.value;
+    list.append(li);
+  }
+})();`;
+
+export async function writeReferenceExtension(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'sessionscope-ref-'));
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(MANIFEST));
+  await writeFile(join(dir, 'ref.html'), HTML);
+  await writeFile(join(dir, 'ref.js'), JS);
+  return dir;
+}

@@ -1,0 +1,60 @@
+import type { JsonObject } from './jwt-types';
+
+/** Nesting kept in decoded data; deeper levels are replaced by a marker string. */
+export const MAX_JSON_DEPTH = 64;
+export const TOO_DEEP = '… (nested too deeply to show)';
+
+/**
+ * A copy of `v` cut at `MAX_JSON_DEPTH`. JSON.parse accepts nesting that JSON.stringify and structuredClone
+ * then overflow the stack on, and decoded data crosses the extension's message boundary.
+ */
+export function boundDepth(v: unknown, depth = 0): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  if (depth >= MAX_JSON_DEPTH) return TOO_DEEP;
+  if (Array.isArray(v)) return v.map((x) => boundDepth(x, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) setOwn(out, k, boundDepth(x, depth + 1));
+  return out;
+}
+
+/**
+ * Sets a property as JSON.parse does: a key named `__proto__` from attacker-controlled JSON becomes an own
+ * property instead of replacing the copy's prototype.
+ */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** JSON.parse that returns `undefined` instead of throwing, with nesting bounded. */
+export function parseJson(text: string): unknown {
+  try {
+    return boundDepth(JSON.parse(text) as unknown);
+  } catch {
+    return undefined;
+  }
+}
+
+export function isJsonObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Text that parses as a JSON object or array (a bare number or string is not worth a layer). */
+export function parseJsonStructure(text: string): JsonObject | unknown[] | undefined {
+  const t = text.trimStart();
+  if (!t.startsWith('{') && !t.startsWith('[')) return undefined;
+  const v = parseJson(text);
+  return typeof v === 'object' && v !== null ? (v as JsonObject | unknown[]) : undefined;
+}
+
+/** Text for a layer's `output`, cut so one huge value cannot flood the UI. */
+export function layerText(text: string, max = 4096): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
+}
+
+export function jsonText(v: unknown): string {
+  try {
+    return layerText(JSON.stringify(v) ?? String(v));
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,51 @@
+import { CookieDetail } from '../ui/CookieDetail';
+import { CopyButton } from '../ui/CopyButton';
+import { ExpiryText } from '../ui/ExpiryText';
+import { FlagChips } from '../ui/FlagChips';
+import { SessionReasonText } from '../ui/SessionReasonText';
+import { SizeText } from '../ui/SizeText';
+import { useStore } from '../ui/store-context';
+import { ValueText } from '../ui/ValueText';
+
+/** The selected cookie in full: the same detail components as the popup. */
+export function DetailPane() {
+  const store = useStore();
+  const view = store.detail.value;
+  const key = store.detailKey.value;
+  const now = store.now.value;
+  if (!view) {
+    return (
+      <aside class="detail-pane empty" data-testid="detail" aria-label="Cookie detail">
+        <p class="muted">
+          {key !== null
+            ? 'This cookie no longer exists: it was deleted or expired.'
+            : 'Select a cookie (click it, or use the arrow keys and Enter) to see its decoded value and findings.'}
+        </p>
+      </aside>
+    );
+  }
+  const c = view.cookie;
+  return (
+    <aside class="detail-pane" data-testid="detail" data-key={view.key} aria-label={`Cookie ${c.name}`}>
+      <header class="detail-head">
+        <h2>
+          <ValueText class="name" testId="cookie-name" value={c.name} max={200} />
+        </h2>
+        <button type="button" class="close" aria-label="Close detail" onClick={store.closeDetail}>
+          ×
+        </button>
+      </header>
+      <div class="row-meta">
+        <FlagChips cookie={c} />
+        <ExpiryText cookie={c} now={now} />
+        <SizeText size={view.size} />
+      </div>
+      {view.session && <SessionReasonText reason={view.session} />}
+      <div class="row-value">
+        <ValueText class="short-value" testId="cookie-value" value={c.value} max={120} />
+        <CopyButton text={c.value} what={`value of ${c.name}`} />
+      </div>
+      <CookieDetail view={view} now={now} />
+    </aside>
+  );
+}

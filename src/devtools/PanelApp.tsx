@@ -1,0 +1,74 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { ExportReport } from '../ui/ExportReport';
+import { GradeBadge } from '../ui/GradeBadge';
+import { NotReadyView } from '../ui/NotReadyView';
+import { useStore } from '../ui/store-context';
+import { TopFindings } from '../ui/TopFindings';
+import { WeakSecretProgress } from '../ui/WeakSecretProgress';
+import { CookieTable } from './CookieTable';
+import { DetailPane } from './DetailPane';
+import { FilterBar } from './FilterBar';
+import { Timeline } from './Timeline';
+
+export interface PanelAppProps {
+  onRequestPermission: () => void;
+}
+
+function isTyping(t: EventTarget | null): boolean {
+  if (!(t instanceof HTMLElement)) return false;
+  return t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT';
+}
+
+export function PanelApp({ onRequestPermission }: PanelAppProps) {
+  const store = useStore();
+  const filter = useRef<HTMLInputElement>(null);
+  const state = store.state.value;
+  const host = store.host.value;
+  const analysis = store.analysis.value;
+
+  useEffect(() => {
+    // "/" focuses the filter, as in DevTools' own panels, unless the user is typing somewhere.
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (!filter.current) return;
+      e.preventDefault();
+      filter.current.focus();
+      filter.current.select();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const showTimeline = state === 'ready' || state === 'no-cookies';
+  return (
+    <main class="panel" data-testid="panel" data-state={state}>
+      <header class="top">
+        <div class="site">
+          <h1>SessionScope</h1>
+          <p class="host" data-testid="site-host" title={host}>
+            {host}
+          </p>
+        </div>
+        {state === 'ready' && <FilterBar inputRef={filter} />}
+        {state === 'ready' && <ExportReport inline />}
+        {state === 'ready' && analysis && <GradeBadge audit={analysis.audit} />}
+      </header>
+      {state !== 'ready' ? (
+        <NotReadyView view="panel" onRequestPermission={onRequestPermission} />
+      ) : (
+        <div class="workspace">
+          <div class="table-side">
+            <WeakSecretProgress />
+            <CookieTable />
+            <details class="site-findings">
+              <summary>Site findings ({store.topFindings.value.length})</summary>
+              <TopFindings limit={10} />
+            </details>
+          </div>
+          <DetailPane />
+        </div>
+      )}
+      {showTimeline && <Timeline />}
+    </main>
+  );
+}

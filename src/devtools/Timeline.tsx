@@ -1,0 +1,69 @@
+import type { ChangeLogEntry } from '../protocol/messages';
+import { formatClock } from '../ui/format-date';
+import { useStore } from '../ui/store-context';
+import { ValueText } from '../ui/ValueText';
+
+/** What happened, in words: `cookies.onChanged` reports an overwrite as a removal with cause "overwrite". */
+function action(e: ChangeLogEntry): string {
+  if (!e.removed) return 'set';
+  switch (e.cause) {
+    case 'overwrite':
+      return 'replaced';
+    case 'expired':
+      return 'expired';
+    case 'evicted':
+      return 'evicted';
+    case 'expired_overwrite':
+      return 'expired (overwritten with a past date)';
+    default:
+      return 'deleted';
+  }
+}
+
+/** Newest first, bounded: the store keeps a bounded list and counts what it dropped. */
+export function Timeline() {
+  const store = useStore();
+  const entries = store.timeline.value;
+  const dropped = store.dropped.value;
+  return (
+    <section class="timeline" data-testid="timeline" aria-label="Change timeline">
+      <h2>
+        Changes <span class="count">({entries.length})</span>
+      </h2>
+      {dropped > 0 && (
+        <p class="dropped" data-testid="timeline-dropped">
+          {dropped === 1 ? '1 older entry was dropped.' : `${dropped.toLocaleString('en')} older entries were dropped.`}
+        </p>
+      )}
+      {entries.length === 0 ? (
+        <p class="muted">No changes recorded for this site yet. Changes appear here as they happen.</p>
+      ) : (
+        <ol class="timeline-list" reversed>
+          {entries
+            .slice()
+            .reverse()
+            .map((e) => (
+              <li
+                key={e.seq}
+                class={`timeline-entry ${e.removed ? 'removed' : 'set'}`}
+                data-testid="timeline-entry"
+                data-seq={String(e.seq)}
+                data-cause={e.cause}
+                data-removed={String(e.removed)}
+                data-name={e.cookie.name}
+              >
+                <time dateTime={new Date(e.time).toISOString()}>{formatClock(e.time)}</time>
+                <span class="action">{action(e)}</span>
+                <ValueText class="name" value={e.cookie.name} max={80} />
+                <ValueText class="where" value={`${e.cookie.domain}${e.cookie.path}`} max={120} />
+                {!e.removed && <ValueText class="short-value" value={e.cookie.value} max={60} />}
+                {e.valueLength !== undefined && (
+                  <span class="muted">{` (value cut, was ${e.valueLength.toLocaleString('en')} characters)`}</span>
+                )}
+              </li>
+            ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,72 @@
+import type { TargetedKeyboardEvent } from 'preact';
+import { arrowTarget } from '../ui/arrow-focus';
+import { CookieList } from '../ui/CookieList';
+import { ExportReport } from '../ui/ExportReport';
+import { GradeBadge } from '../ui/GradeBadge';
+import { NotReadyView } from '../ui/NotReadyView';
+import { useStore } from '../ui/store-context';
+import { TopFindings } from '../ui/TopFindings';
+import { WeakSecretProgress } from '../ui/WeakSecretProgress';
+
+export interface PopupAppProps {
+  onRequestPermission: () => void;
+}
+
+const TOGGLE = '[data-testid="cookie-toggle"]';
+
+/** Arrow keys move between the cookie toggles of both lists; Tab, Enter and Space are the buttons' own. */
+function onKeyDown(e: TargetedKeyboardEvent<HTMLElement>): void {
+  const from = e.target as Element;
+  if (!from.matches(TOGGLE)) return;
+  const to = arrowTarget(e.currentTarget, TOGGLE, from, e.key);
+  if (!to) return;
+  e.preventDefault();
+  to.focus();
+}
+
+export function PopupApp({ onRequestPermission }: PopupAppProps) {
+  const store = useStore();
+  const state = store.state.value;
+  const host = store.host.value;
+  const analysis = store.analysis.value;
+  return (
+    <main class="popup" data-testid="popup" data-state={state} onKeyDown={onKeyDown}>
+      <header class="top">
+        <div class="site">
+          <h1>SessionScope</h1>
+          <p class="host" data-testid="site-host" title={host}>
+            {host}
+          </p>
+        </div>
+        {state === 'ready' && analysis && <GradeBadge audit={analysis.audit} />}
+      </header>
+      {state !== 'ready' ? (
+        <NotReadyView view="popup" onRequestPermission={onRequestPermission} />
+      ) : (
+        <>
+          <WeakSecretProgress />
+          <TopFindings limit={3} />
+          <section class="group" aria-labelledby="session-heading">
+            <h2 id="session-heading">
+              Session cookies <span class="count">({store.sessionCookies.value.length})</span>
+            </h2>
+            {store.sessionCookies.value.length > 0 ? (
+              <CookieList cookies={store.sessionCookies.value} label="Session cookies" />
+            ) : (
+              <p class="muted">No cookie here looks like a session identifier.</p>
+            )}
+          </section>
+          {store.otherCookies.value.length > 0 && (
+            <section class="group" aria-labelledby="other-heading">
+              <h2 id="other-heading">
+                Other cookies <span class="count">({store.otherCookies.value.length})</span>
+              </h2>
+              <CookieList cookies={store.otherCookies.value} label="Other cookies" />
+            </section>
+          )}
+          <ExportReport />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,16 @@
+import type { CookieView } from '../core/analyze-site';
+import { CookieRow } from './CookieRow';
+import { useStore } from './store-context';
+
+export function CookieList({ cookies, label }: { cookies: readonly CookieView[]; label: string }) {
+  const store = useStore();
+  const expanded = store.expanded.value;
+  const now = store.now.value;
+  return (
+    <ul class="cookie-list" aria-label={label}>
+      {cookies.map((v) => (
+        <CookieRow key={v.key} view={v} now={now} expanded={expanded.has(v.key)} onToggle={store.toggleExpanded} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,60 @@
+import { useId } from 'preact/hooks';
+import type { CookieView } from '../core/analyze-site';
+import { CookieDetail } from './CookieDetail';
+import { CopyButton } from './CopyButton';
+import { ExpiryText } from './ExpiryText';
+import { FlagChips } from './FlagChips';
+import { cookieRowAttrs } from './cookie-row-attrs';
+import { SessionReasonText } from './SessionReasonText';
+import { SizeText } from './SizeText';
+import { ValueText } from './ValueText';
+import { worstFirst } from './worst-first';
+
+export interface CookieRowProps {
+  view: CookieView;
+  now: number;
+  expanded: boolean;
+  onToggle: (key: string) => void;
+}
+
+/** One cookie in the popup's list: the summary always, the detail when expanded. */
+export function CookieRow({ view, now, expanded, onToggle }: CookieRowProps) {
+  const detailId = useId();
+  const c = view.cookie;
+  const worst = view.findings.length > 0 ? worstFirst(view.findings)[0]!.severity : undefined;
+  return (
+    <li class={`cookie-row${expanded ? ' open' : ''}${view.session ? ' with-reason' : ''}`} {...cookieRowAttrs(view)}>
+      <div class="line row-head">
+        <button
+          type="button"
+          class="toggle"
+          data-testid="cookie-toggle"
+          aria-expanded={expanded}
+          aria-controls={detailId}
+          onClick={() => onToggle(view.key)}
+        >
+          <ValueText class="name" testId="cookie-name" value={c.name} max={120} />
+        </button>
+        {worst !== undefined && (
+          <span
+            class={`finding-count sev-${worst}`}
+            title={`${view.findings.length} finding(s), worst: ${worst}`}
+          >{`${view.findings.length} ${worst}`}</span>
+        )}
+        <SizeText size={view.size} />
+      </div>
+      <FlagChips cookie={c} class="line" />
+      <ExpiryText cookie={c} now={now} class="line" />
+      <div class="line row-value">
+        <ValueText class="short-value" testId="cookie-value" value={c.value} max={72} />
+        <CopyButton text={c.value} what={`value of ${c.name}`} />
+      </div>
+      {view.session && (
+        <div class="line row-reason">
+          <SessionReasonText reason={view.session} />
+        </div>
+      )}
+      {expanded && <CookieDetail view={view} now={now} id={detailId} />}
+    </li>
+  );
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it, vi } from 'vitest';
+import { findWeakSecret, measureSecretCheckRate } from '../../../src/core/verify/find-weak-secret';
+import { WEAK_SECRETS } from '../../../src/core/verify/weak-secrets';
+import { cookieAndJar, cookieOf, fixture } from '../../fixtures/fixtures';
+
+async function search(id: string, options = {}) {
+  const { cookie, jar } = cookieAndJar(fixture(id));
+  return findWeakSecret(cookie, jar, options);
+}
+
+describe('findWeakSecret', () => {
+  it('finds "secret" on the jsonwebtoken token signed with it', async () => {
+    expect(await search('jsonwebtoken-HS256-secret')).toMatchObject({
+      secret: 'secret',
+      format: 'jwt',
+      applicable: true,
+    });
+  });
+
+  it('finds "keyboard cat" on the express-session cookie', async () => {
+    expect(await search('express-session-keyboard-cat')).toMatchObject({
+      secret: 'keyboard cat',
+      format: 'express-session',
+    });
+  });
+
+  it.each([
+    ['flask-weak', 'dev', 'flask'],
+    ['django-signed-weak', 'changeme', 'django-signed'],
+    ['cookie-session-weak', 'secret', 'cookie-session'],
+    ['rails-signed-weak', 'secret', 'rails-signed'],
+    ['laravel-weak', 'SomeRandomString', 'laravel'],
+  ])('finds the weak secret of %s', async (id, secret, format) => {
+    expect(await search(id)).toMatchObject({ secret, format });
+  });
+
+  it.each([
+    'express-session-random',
+    'jsonwebtoken-HS512',
+    'flask-compressed',
+    'django-signed-plain',
+    'cookie-session-two-keys',
+    'rails-signed-sha256-kdf',
+    'laravel-cbc',
+  ])('finds nothing on %s, signed with a long random secret, after trying the whole dictionary', async (id) => {
+    const r = await search(id);
+    expect(r).toMatchObject({ secret: null, applicable: true, aborted: false });
+    expect(r.checked).toBe(r.total);
+    expect(r.total).toBeGreaterThan(300);
+  });
+
+  it('is not applicable to values without an HMAC', async () => {
+    for (const id of ['jsonwebtoken-RS256', 'jose-JWE', 'php-session', 'laravel-gcm', 'rails-encrypted']) {
+      expect(await search(id), id).toMatchObject({ secret: null, applicable: false, checked: 0 });
+    }
+  });
+
+  it('yields a macrotask (a timer) between chunks and reports progress', async () => {
+    // WebCrypto's own promises may already let timers run in Node; counting setTimeout calls shows that the
+    // search itself hands control back to the event loop after every chunk, as a browser needs to paint.
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    const progress: number[] = [];
+    try {
+      const r = await search('express-session-random', { chunkSize: 50, onProgress: (n: number) => progress.push(n) });
+      const chunks = Math.ceil(r.total / 50);
+      expect(progress).toEqual(Array.from({ length: chunks }, (_, i) => Math.min((i + 1) * 50, r.total)));
+      expect(timers.mock.calls.filter(([, ms]) => (ms ?? 0) === 0).length).toBeGreaterThanOrEqual(chunks);
+    } finally {
+      timers.mockRestore();
+    }
+  });
+
+  it('stops when aborted', async () => {
+    const controller = new AbortController();
+    const r = await search('express-session-random', {
+      signal: controller.signal,
+      chunkSize: 10,
+      onProgress: (checked: number) => checked >= 20 && controller.abort(),
+    });
+    expect(r).toMatchObject({ aborted: true, secret: null, checked: 20 });
+  });
+
+  it('uses a given dictionary instead of the built-in one', async () => {
+    const f = fixture('express-session-random');
+    const { cookie, jar } = cookieAndJar(f);
+    expect((await findWeakSecret(cookie, jar, { dictionary: ['a', f.secret!] })).secret).toBe(f.secret);
+  });
+
+  it('has a few hundred distinct entries including the well-known ones', () => {
+    expect(new Set(WEAK_SECRETS).size).toBe(WEAK_SECRETS.length);
+    expect(WEAK_SECRETS.length).toBeGreaterThanOrEqual(300);
+    for (const s of [
+      'secret',
+      'keyboard cat',
+      'changeme',
+      'your-256-bit-secret',
+      'secretkey',
+      'supersecret',
+      'shhhhh',
+      'jwt_secret',
+      'development',
+      'dev',
+      'test',
+      'password',
+    ]) {
+      expect(WEAK_SECRETS).toContain(s);
+    }
+  });
+
+  it('measures secrets checked per second', async () => {
+    const { cookie, jar } = cookieAndJar(fixture('jsonwebtoken-HS256'));
+    const rate = await measureSecretCheckRate(cookie, jar, 200);
+    expect(rate.checks).toBeGreaterThan(0);
+    expect(rate.elapsedMs).toBeGreaterThanOrEqual(200);
+    expect(rate.perSecond).toBeCloseTo((rate.checks * 1000) / rate.elapsedMs, 3);
+    expect(await measureSecretCheckRate(cookieOf('x', 'plain'), [], 50)).toMatchObject({ checks: 0 });
+  });
+});

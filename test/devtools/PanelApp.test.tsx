@@ -1,0 +1,163 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PanelApp } from '../../src/devtools/PanelApp';
+import type { ChangeLogEntry } from '../../src/protocol/messages';
+import { createStore } from '../../src/ui/create-store';
+import { DAY, NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
+import { renderWithStore } from '../ui/render';
+
+afterEach(cleanup);
+
+function cookies() {
+  return [
+    view(record({ name: 'sid', value: 's3cr3t', httpOnly: true }), { session: sid, findings: [finding()] }),
+    view(record({ name: 'b_pref', value: 'dark', session: false, expirationDate: (NOW + 2 * DAY) / 1000 })),
+    view(record({ name: 'a_track', value: 'x'.repeat(200), domain: '.example.com', hostOnly: false, session: false }), {
+      findings: [finding({ ruleId: 'crit', severity: 'critical' })],
+    }),
+  ];
+}
+
+function panel(store = createStore({ now: NOW })) {
+  renderWithStore(<PanelApp onRequestPermission={() => {}} />, store);
+  return { store, main: screen.getByTestId('panel') };
+}
+
+function readyPanel() {
+  const store = createStore({ now: NOW });
+  store.showAnalysis(analysis(cookies(), { grade: 'C', score: 60 }), NOW);
+  return panel(store);
+}
+
+const names = () => screen.getAllByTestId('cookie-row').map((r) => r.dataset.name);
+
+describe('PanelApp', () => {
+  it('shows the cookies as table rows in analysis order, with the contract attributes', () => {
+    const { main } = readyPanel();
+    expect(main.dataset.state).toBe('ready');
+    const rows = screen.getAllByTestId('cookie-row');
+    expect(rows.every((r) => r.tagName === 'TR')).toBe(true);
+    expect(names()).toEqual(['sid', 'b_pref', 'a_track']);
+    expect(rows[0]!.dataset).toMatchObject({ session: 'true', httponly: 'true', findings: '1' });
+    expect(within(rows[2]!).getByTestId('cookie-value').dataset.omitted).toBeDefined();
+    expect(screen.getByTestId('grade').dataset.grade).toBe('C');
+  });
+
+  it('sorts by clicking the column headers, both ways', async () => {
+    readyPanel();
+    fireEvent.click(screen.getByTestId('sort-name'));
+    await waitFor(() => expect(names()).toEqual(['a_track', 'b_pref', 'sid']));
+    expect(screen.getByTestId('sort-name').closest('th')!.getAttribute('aria-sort')).toBe('ascending');
+    fireEvent.click(screen.getByTestId('sort-name'));
+    await waitFor(() => expect(names()).toEqual(['sid', 'b_pref', 'a_track']));
+    fireEvent.click(screen.getByTestId('sort-size'));
+    await waitFor(() => expect(names()[2]).toBe('a_track'));
+    fireEvent.click(screen.getByTestId('sort-findings'));
+    await waitFor(() => expect(names()).toEqual(['a_track', 'sid', 'b_pref']));
+    fireEvent.click(screen.getByTestId('sort-expiry'));
+    await waitFor(() => expect(names()[0]).toBe('b_pref'));
+  });
+
+  it('filters by text, session only and findings only', async () => {
+    readyPanel();
+    fireEvent.input(screen.getByTestId('filter'), { target: { value: 'DARK' } });
+    await waitFor(() => expect(names()).toEqual(['b_pref']));
+    fireEvent.input(screen.getByTestId('filter'), { target: { value: 'nothing-matches' } });
+    await waitFor(() => expect(screen.queryAllByTestId('cookie-row')).toHaveLength(0));
+    expect(screen.getByText(/No cookie matches the filter/)).toBeInTheDocument();
+    fireEvent.input(screen.getByTestId('filter'), { target: { value: '' } });
+    fireEvent.click(screen.getByTestId('filter-session'));
+    await waitFor(() => expect(names()).toEqual(['sid']));
+    fireEvent.click(screen.getByTestId('filter-session'));
+    fireEvent.click(screen.getByTestId('filter-findings'));
+    await waitFor(() => expect(names()).toEqual(['sid', 'a_track']));
+  });
+
+  it('fills the detail pane with the clicked row', async () => {
+    readyPanel();
+    expect(screen.getByTestId('detail')).toHaveTextContent('Select a cookie');
+    fireEvent.click(screen.getAllByTestId('cookie-row')[0]!);
+    const detail = screen.getByTestId('detail');
+    await waitFor(() => expect(within(detail).getByTestId('cookie-detail')).toBeInTheDocument());
+    expect(within(detail).getByTestId('cookie-name')).toHaveTextContent('sid');
+    expect(within(detail).getByTestId('cookie-value')).toHaveTextContent('s3cr3t');
+    expect(within(detail).getByTestId('copy-value')).toBeInTheDocument();
+    expect(within(detail).getByTestId('session-reason')).toBeInTheDocument();
+    expect(within(detail).getByTestId('finding').dataset.rule).toBe('session-httponly-missing');
+    expect(screen.getAllByTestId('cookie-row')[0]!.getAttribute('aria-selected')).toBe('true');
+  });
+
+  it('moves the selection with the arrow keys and opens it with Enter', async () => {
+    readyPanel();
+    const rows = screen.getAllByTestId('cookie-row');
+    expect(rows.map((r) => r.tabIndex)).toEqual([0, -1, -1]);
+    rows[0]!.focus();
+    fireEvent.keyDown(rows[0]!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(rows[0]);
+    await waitFor(() => expect(rows[0]!.getAttribute('aria-selected')).toBe('true'));
+    fireEvent.keyDown(rows[0]!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(rows[1]);
+    await waitFor(() => expect(rows[1]!.getAttribute('aria-selected')).toBe('true'));
+    expect(rows.map((r) => r.tabIndex)).toEqual([-1, 0, -1]);
+    expect(screen.getByTestId('detail')).toHaveTextContent('Select a cookie');
+    fireEvent.keyDown(rows[1]!, { key: 'Enter' });
+    await waitFor(() => expect(screen.getByTestId('detail').dataset.key).toBe(rows[1]!.dataset.key));
+    fireEvent.keyDown(rows[1]!, { key: 'ArrowDown' });
+    await waitFor(() => expect(screen.getByTestId('detail').dataset.key).toBe(rows[2]!.dataset.key));
+    fireEvent.keyDown(rows[2]!, { key: 'Escape' });
+    await waitFor(() => expect(screen.getByTestId('detail').dataset.key).toBeUndefined());
+  });
+
+  it('focuses the filter on "/" unless the user is typing', () => {
+    readyPanel();
+    const filter = screen.getByTestId('filter');
+    const row = screen.getAllByTestId('cookie-row')[0]!;
+    row.focus();
+    fireEvent.keyDown(row, { key: '/' });
+    expect(document.activeElement).toBe(filter);
+    fireEvent.keyDown(filter, { key: '/' });
+    expect(document.activeElement).toBe(filter);
+  });
+
+  it('renders the timeline newest first and says how many entries were dropped', () => {
+    const store = createStore({ now: NOW });
+    store.showAnalysis(analysis(cookies()), NOW);
+    const entries: ChangeLogEntry[] = [
+      { seq: 41, time: NOW - 2000, cause: 'explicit', removed: false, cookie: record({ name: 'sid', value: 'v1' }) },
+      { seq: 42, time: NOW - 1000, cause: 'overwrite', removed: true, cookie: record({ name: 'sid', value: 'v1' }) },
+      { seq: 43, time: NOW, cause: 'explicit', removed: false, cookie: record({ name: 'sid', value: '<b>v2</b>' }) },
+    ];
+    store.setTimeline(entries, 40);
+    panel(store);
+    const items = screen.getAllByTestId('timeline-entry');
+    expect(items.map((e) => [e.dataset.seq, e.dataset.cause, e.dataset.removed, e.dataset.name])).toEqual([
+      ['43', 'explicit', 'false', 'sid'],
+      ['42', 'overwrite', 'true', 'sid'],
+      ['41', 'explicit', 'false', 'sid'],
+    ]);
+    expect(items[1]).toHaveTextContent('replaced');
+    expect(items[0]).toHaveTextContent('<b>v2</b>');
+    expect(screen.getByTestId('timeline').querySelector('b')).toBeNull();
+    expect(screen.getByTestId('timeline-dropped')).toHaveTextContent('40 older entries were dropped.');
+  });
+
+  it('says nothing about dropped entries when none were dropped', () => {
+    const store = createStore({ now: NOW });
+    store.showAnalysis(analysis([]), NOW);
+    const { main } = panel(store);
+    expect(main.dataset.state).toBe('no-cookies');
+    expect(screen.getByTestId('timeline')).toHaveTextContent('No changes recorded');
+    expect(screen.queryByTestId('timeline-dropped')).toBeNull();
+    expect(screen.getByTestId('state-message').textContent).toMatch(/appear here as soon as they are set/);
+  });
+
+  it('explains a non-http page with what to do in the panel', () => {
+    const store = createStore({ now: NOW });
+    store.showProblem('not-http', 'This page is not a web page (http or https), so it has no cookies to inspect.');
+    const { main } = panel(store);
+    expect(main.dataset.state).toBe('not-http');
+    expect(screen.getByTestId('state-message').textContent).toMatch(/Navigate the inspected tab/);
+    expect(screen.queryByTestId('timeline')).toBeNull();
+  });
+});

@@ -1,0 +1,149 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { analyzeSite } from '../../src/core/analyze-site';
+import { PopupApp } from '../../src/popup/PopupApp';
+import { createStore, type ViewState } from '../../src/ui/create-store';
+import { NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
+import { renderWithStore } from '../ui/render';
+
+afterEach(cleanup);
+
+function popup(store = createStore({ now: NOW }), onRequestPermission = () => {}) {
+  renderWithStore(<PopupApp onRequestPermission={onRequestPermission} />, store);
+  return { store, main: screen.getByTestId('popup') };
+}
+
+describe('PopupApp', () => {
+  it('shows the loading state first', () => {
+    const { main } = popup();
+    expect(main.dataset.state).toBe('loading');
+    expect(screen.getByTestId('state-message')).toHaveTextContent('Reading the cookies');
+  });
+
+  it('lists session cookies before the rest, as analyzeSite orders them', async () => {
+    const store = createStore({ now: NOW });
+    const cookies = [
+      record({ name: 'aaa_theme' }),
+      record({ name: 'PHPSESSID', value: 'abc' }),
+      record({ name: 'zz_lang' }),
+      record({ name: 'sid', value: 'def' }),
+    ];
+    store.showAnalysis(await analyzeSite('https://app.example.com/', cookies, NOW), NOW);
+    const { main } = popup(store);
+    expect(main.dataset.state).toBe('ready');
+    expect(screen.getByTestId('site-host')).toHaveTextContent('app.example.com');
+    const rows = screen.getAllByTestId('cookie-row');
+    expect(rows.map((r) => [r.dataset.name, r.dataset.session])).toEqual([
+      ['PHPSESSID', 'true'],
+      ['sid', 'true'],
+      ['aaa_theme', 'false'],
+      ['zz_lang', 'false'],
+    ]);
+  });
+
+  it('puts the grade and the worst findings before any cookie', () => {
+    const store = createStore({ now: NOW });
+    const a = view(record({ name: 'sid' }), {
+      session: sid,
+      findings: [finding({ ruleId: 'med', severity: 'medium' })],
+    });
+    const b = view(record({ name: 'x' }), { findings: [finding({ ruleId: 'crit', severity: 'critical' })] });
+    store.showAnalysis(analysis([a, b], { grade: 'D', score: 38 }), NOW);
+    popup(store);
+    const grade = screen.getByTestId('grade');
+    expect(grade.dataset.grade).toBe('D');
+    expect(grade.dataset.score).toBe('38');
+    const top = screen.getByTestId('top-findings');
+    expect(
+      within(top)
+        .getAllByTestId('finding')
+        .map((f) => f.dataset.rule),
+    ).toEqual(['crit', 'med']);
+    expect(within(top).getAllByTestId('finding')[0]).toHaveTextContent('x');
+    const firstRow = screen.getAllByTestId('cookie-row')[0]!;
+    expect(top.compareDocumentPosition(firstRow) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getAllByTestId('cookie-row').map((r) => r.dataset.findings)).toEqual(['1', '1']);
+  });
+
+  it('says "no findings" when the audit found nothing', () => {
+    const store = createStore({ now: NOW });
+    store.showAnalysis(analysis([view(record())]), NOW);
+    popup(store);
+    expect(within(screen.getByTestId('top-findings')).getByTestId('no-findings')).toBeInTheDocument();
+  });
+
+  it('expands a cookie from its toggle', () => {
+    const store = createStore({ now: NOW });
+    store.showAnalysis(analysis([view(record({ name: 'a' })), view(record({ name: 'b' }))]), NOW);
+    popup(store);
+    const [first] = screen.getAllByTestId('cookie-toggle');
+    fireEvent.click(first!);
+    const rows = screen.getAllByTestId('cookie-row');
+    expect(within(rows[0]!).getByTestId('cookie-detail')).toBeInTheDocument();
+    expect(within(rows[1]!).queryByTestId('cookie-detail')).toBeNull();
+    fireEvent.click(first!);
+    expect(screen.queryByTestId('cookie-detail')).toBeNull();
+  });
+
+  it('moves focus between rows with the arrow keys, across both groups', () => {
+    const store = createStore({ now: NOW });
+    store.showAnalysis(
+      analysis([
+        view(record({ name: 's' }), { session: sid }),
+        view(record({ name: 'o1' })),
+        view(record({ name: 'o2' })),
+      ]),
+      NOW,
+    );
+    popup(store);
+    const toggles = screen.getAllByTestId('cookie-toggle');
+    toggles[0]!.focus();
+    fireEvent.keyDown(toggles[0]!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(toggles[1]);
+    fireEvent.keyDown(toggles[1]!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(toggles[2]);
+    fireEvent.keyDown(toggles[2]!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(toggles[2]);
+    fireEvent.keyDown(toggles[2]!, { key: 'Home' });
+    expect(document.activeElement).toBe(toggles[0]);
+    fireEvent.keyDown(toggles[0]!, { key: 'End' });
+    fireEvent.keyDown(toggles[2]!, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(toggles[1]);
+  });
+
+  const states: Array<[Exclude<ViewState, 'ready' | 'loading'>, string, RegExp]> = [
+    ['not-http', 'This page is not a web page (http or https), so it has no cookies to inspect.', /Open a web page/],
+    ['no-cookies', '', /has set no cookies.*Use app\.example\.com/],
+    ['no-tab', 'No tab with id 7.', /Open SessionScope from the tab/],
+    ['error', 'The browser refused to list cookies: boom', /boom.*Reload the page/],
+  ];
+  it.each(states)('explains the %s state and what to do', (state, message, expected) => {
+    const store = createStore({ now: NOW });
+    if (state === 'no-cookies') store.showAnalysis(analysis([]), NOW);
+    else store.showProblem(state, message, 'https://app.example.com/');
+    const { main } = popup(store);
+    expect(main.dataset.state).toBe(state);
+    expect(screen.getByTestId('state-message').textContent).toMatch(expected);
+    expect(screen.queryByTestId('cookie-row')).toBeNull();
+    expect(screen.queryByTestId('grant-permission')).toBeNull();
+  });
+
+  it('offers to request the host permission and shows a refusal', async () => {
+    const store = createStore({ now: NOW });
+    store.showProblem(
+      'no-permission',
+      'SessionScope has not been allowed to read cookies of app.example.com.',
+      'https://app.example.com/x',
+    );
+    const ask = vi.fn();
+    popup(store, ask);
+    expect(screen.getByTestId('state-message')).toHaveTextContent('Allow access');
+    expect(screen.getByTestId('grant-permission')).toHaveTextContent('Allow access to app.example.com');
+    fireEvent.click(screen.getByTestId('grant-permission'));
+    expect(ask).toHaveBeenCalledOnce();
+    expect(screen.queryByTestId('notice')).toBeNull();
+    store.notice.value = 'Access was not granted.';
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('Access was not granted.'));
+  });
+});

@@ -1,0 +1,104 @@
+// @vitest-environment happy-dom
+import { cleanup, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { decodeCookieValue } from '../../src/core/decode/decode-cookie';
+import type { DecodedValue } from '../../src/core/decode/decoded-value';
+import { DecodedView } from '../../src/ui/DecodedView';
+import { DAY, NOW, jwt, record } from './fixtures';
+
+afterEach(cleanup);
+
+async function decodedJwt(claims: Record<string, unknown>, header?: Record<string, unknown>) {
+  return decodeCookieValue(record({ value: jwt(claims, header) }));
+}
+
+describe('DecodedView', () => {
+  it('renders whatever a decoder returns: data, layers, notes and the error', () => {
+    const d: DecodedValue = {
+      format: 'flask',
+      label: 'Flask session (itsdangerous)',
+      hmacSigned: true,
+      clientReadable: true,
+      data: { user_id: 42, cart: ['<script>x</script>'] },
+      issuedAt: (NOW - DAY) / 1000,
+      layers: [
+        { kind: 'base64url', label: 'base64url', output: 'eJyrVi' },
+        { kind: 'zlib', label: 'zlib → JSON', output: '{"user_id":42}' },
+      ],
+      notes: ['signed with a timestamp'],
+      error: 'payload larger than 64 KB, stopped',
+    };
+    render(<DecodedView decoded={d} now={NOW} />);
+    const root = screen.getByTestId('decoded');
+    expect(root.dataset.format).toBe('flask');
+    expect(root).toHaveTextContent('Flask session (itsdangerous)');
+    expect(screen.getByTestId('decoded-data')).toHaveTextContent('"user_id": 42');
+    expect(screen.getByTestId('decoded-data')).toHaveTextContent('<script>x</script>');
+    expect(document.querySelector('script')).toBeNull();
+    expect(screen.getAllByTestId('decode-layer').map((l) => l.dataset.kind)).toEqual(['base64url', 'zlib']);
+    expect(screen.getByTestId('decode-note')).toHaveTextContent('signed with a timestamp');
+    expect(screen.getByTestId('decode-error')).toHaveTextContent('payload larger than 64 KB');
+    expect(screen.getByTestId('decoded-issued')).toHaveTextContent('2025-12-31 00:00:00 UTC (1 day ago)');
+  });
+
+  it('says "none" for an opaque value and shows its entropy', () => {
+    render(
+      <DecodedView
+        decoded={{
+          format: null,
+          label: 'Opaque value',
+          hmacSigned: false,
+          clientReadable: false,
+          entropyBits: 128.4,
+          layers: [],
+          notes: [],
+        }}
+        now={NOW}
+      />,
+    );
+    expect(screen.getByTestId('decoded').dataset.format).toBe('none');
+    expect(screen.getByTestId('entropy')).toHaveTextContent('About 128 bits');
+    expect(screen.queryByTestId('jwt-claims')).toBeNull();
+  });
+
+  it('marks a token that is not valid yet', async () => {
+    render(<DecodedView decoded={await decodedJwt({ nbf: (NOW + 3600_000) / 1000 })} now={NOW} />);
+    const status = screen.getByTestId('jwt-status');
+    expect(status.dataset.status).toBe('not-yet-valid');
+    const nbf = screen.getAllByTestId('claim').find((c) => c.dataset.claim === 'nbf')!;
+    expect(nbf).toHaveTextContent('2026-01-01 01:00:00 UTC (in 1 h)');
+  });
+
+  it('marks a current token valid and says when it expires', async () => {
+    render(<DecodedView decoded={await decodedJwt({ exp: (NOW + 13 * DAY) / 1000 })} now={NOW} />);
+    const status = screen.getByTestId('jwt-status');
+    expect(status.dataset.status).toBe('valid');
+    expect(status).toHaveTextContent('expires in 13 days');
+  });
+
+  it('warns about an unsigned token', async () => {
+    const d = await decodeCookieValue(record({ value: jwt({ sub: 'a' }, { alg: 'none' }).replace(/[^.]+$/, '') }));
+    render(<DecodedView decoded={d} now={NOW} />);
+    expect(screen.getByTestId('jwt-unsigned')).toBeInTheDocument();
+  });
+
+  it('shows only the header of an encrypted token', () => {
+    const d: DecodedValue = {
+      format: 'jwe',
+      label: 'JSON Web Encryption (encrypted)',
+      hmacSigned: false,
+      clientReadable: false,
+      jwt: { kind: 'jwe', header: { alg: 'dir', enc: 'A256GCM' }, alg: 'dir', enc: 'A256GCM' },
+      layers: [],
+      notes: ['encrypted: only the header is readable without the key'],
+    };
+    render(<DecodedView decoded={d} now={NOW} />);
+    const header = screen.getByTestId('jwt-header');
+    expect(
+      within(header)
+        .getAllByTestId('header-param')
+        .map((p) => p.textContent),
+    ).toEqual(['algdir', 'encA256GCM']);
+    expect(screen.queryByTestId('jwt-claims')).toBeNull();
+  });
+});

@@ -1,0 +1,79 @@
+import type { CookieView, SiteAnalysis } from '../../src/core/analyze-site';
+import type { Finding, SiteAudit } from '../../src/core/audit/finding';
+import { cookieKey } from '../../src/core/cookie/cookie-key';
+import type { CookieRecord } from '../../src/core/cookie/cookie-record';
+import { describeExpiry } from '../../src/core/cookie/expiry';
+import { cookieSize } from '../../src/core/cookie/size';
+import { opaque, type DecodedValue } from '../../src/core/decode/decoded-value';
+import type { SessionReason } from '../../src/core/detect/session';
+
+/** A fixed clock for every UI test: 2026-01-01T00:00:00Z. */
+export const NOW = Date.UTC(2026, 0, 1);
+export const DAY = 86_400_000;
+
+export function record(over: Partial<CookieRecord> = {}): CookieRecord {
+  return {
+    name: 'pref',
+    value: 'dark',
+    domain: 'app.example.com',
+    path: '/',
+    hostOnly: true,
+    secure: true,
+    httpOnly: false,
+    sameSite: 'lax',
+    session: true,
+    storeId: '0',
+    ...over,
+  };
+}
+
+export interface ViewExtras {
+  session?: SessionReason | null;
+  decoded?: DecodedValue;
+  findings?: Array<Omit<Finding, 'cookieKey'>>;
+}
+
+export function view(c: CookieRecord, extras: ViewExtras = {}): CookieView {
+  const key = cookieKey(c);
+  return {
+    key,
+    cookie: c,
+    size: cookieSize(c),
+    expiry: describeExpiry(c, NOW),
+    session: extras.session ?? null,
+    decoded: extras.decoded ?? opaque(),
+    findings: (extras.findings ?? []).map((f) => ({ ...f, cookieKey: key })),
+  };
+}
+
+export function finding(over: Partial<Finding> = {}): Finding {
+  return {
+    ruleId: 'session-httponly-missing',
+    severity: 'high',
+    explanation: 'The session cookie is readable by page scripts.',
+    fix: 'Set HttpOnly on the session cookie.',
+    source: 'OWASP Session Management Cheat Sheet',
+    sourceUrl: 'https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html',
+    ...over,
+  };
+}
+
+export function analysis(
+  views: CookieView[],
+  audit: Partial<SiteAudit> = {},
+  pageUrl = 'https://app.example.com/',
+): SiteAnalysis {
+  const findings = audit.findings ?? views.flatMap((v) => v.findings);
+  return { pageUrl, cookies: views, audit: { grade: 'A', score: 100, ...audit, findings } };
+}
+
+function b64url(s: string): string {
+  return Buffer.from(s, 'utf8').toString('base64url');
+}
+
+/** A compact JWS with the given claims (the signature is junk: nothing here verifies it). */
+export function jwt(claims: Record<string, unknown>, header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' }) {
+  return `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}.c2lnbmF0dXJl`;
+}
+
+export const sid: SessionReason = { kind: 'name', detail: 'known session name sid' };
