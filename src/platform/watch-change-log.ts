@@ -1,16 +1,28 @@
 import { META_KEY } from '../core/timeline/log-layout';
+import { isStageKey } from '../core/timeline/stage-key';
 import { browser } from './browser';
 
 /**
  * For pages that show the timeline live: calls `listener` whenever the background has written to the change
- * log, so the page can ask for what is new (`getChangeLog` with `afterSeq`) instead of polling. Every write
- * replaces the log's meta key, so its change is the signal. Returns the unsubscribe function.
+ * log, so the page can ask for what is new (`getChangeLog` with `afterSeq`, which folds what is staged)
+ * instead of polling. The background writes each batch of changes to a staged key of its own and folds it
+ * into the chunks later, so a new staged batch is the signal, as is the meta that every fold and clear
+ * replaces. A staged key marked folded or removed is not: the fold that did it already changed the meta.
+ * Returns the unsubscribe function.
  */
 export function watchChangeLog(listener: () => void): () => void {
   const area = browser.storage.session;
-  const raw = (changes: Record<string, unknown>): void => {
-    if (META_KEY in changes) listener();
+  const raw = (changes: Record<string, { newValue?: unknown }>): void => {
+    if (isLogWrite(changes)) listener();
   };
   area.onChanged.addListener(raw);
   return () => area.onChanged.removeListener(raw);
+}
+
+function isLogWrite(changes: Record<string, { newValue?: unknown }>): boolean {
+  if (META_KEY in changes) return true;
+  for (const key in changes) {
+    if (isStageKey(key) && Array.isArray(changes[key]?.newValue)) return true;
+  }
+  return false;
 }

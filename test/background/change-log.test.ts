@@ -14,10 +14,36 @@ function change(value: string, cause: ChangeCause = 'explicit', domain = 'exampl
 // One clock for every instance in a test file, as in the browser: a later worker instance starts later.
 let clock = 0;
 
+/** Timers that fire only when the test says so: an instance left behind as "stopped" never folds by itself. */
+function manualTimers() {
+  const armed = new Map<number, { run: () => void; ms: number }>();
+  let next = 0;
+  return {
+    setTimer: (run: () => void, ms: number) => (armed.set(++next, { run, ms }), next),
+    clearTimer: (id: unknown) => void armed.delete(id as number),
+    /** The delays of the timers armed now. */
+    pending: () => [...armed.values()].map((t) => t.ms),
+    /** Fires every timer armed now (not those they arm). */
+    fire: () => {
+      const due = [...armed];
+      armed.clear();
+      for (const [, t] of due) t.run();
+    },
+  };
+}
+
 function setupOver<S extends KeyValueArea>(store: S, capacity?: number) {
   const onError = vi.fn();
-  const log = createChangeLog({ store, now: () => ++clock, onError, ...(capacity ? { capacity } : {}) });
-  return { store, log, onError };
+  const timers = manualTimers();
+  const log = createChangeLog({
+    store,
+    now: () => ++clock,
+    onError,
+    setTimer: timers.setTimer,
+    clearTimer: timers.clearTimer,
+    ...(capacity ? { capacity } : {}),
+  });
+  return { store, log, onError, timers };
 }
 
 const setup = (store = new FakeStorageArea(), capacity?: number) => setupOver(store, capacity);
@@ -65,18 +91,97 @@ describe('the change-log writer', () => {
     expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
 
-  it('issues what arrived in one task as one write of the meta and the chunk being filled', async () => {
-    const { log, store } = setup();
-    // Once the state is loaded; before, batches are staged (next tests).
+  it('writes what arrived in one task as only its own changes, under its own staged key, however full the chunk', async () => {
+    const store = await storeWithOld(150);
+    const { log, timers } = setup(store);
     await log.settled();
     log.record(change('a'));
     log.record(change('b'));
-    await log.settled();
+    await tick();
     log.record(change('c'));
-    await log.settled();
+    await tick();
     const sets = store.calls.filter((c) => c.op === 'set');
-    expect(sets.map((c) => c.keys.sort())).toEqual([[chunkKey(0), META_KEY].sort(), [chunkKey(0), META_KEY].sort()]);
-    expect(await values(log)).toEqual(['a', 'b', 'c']);
+    expect(sets.map((c) => c.keys.map((k) => (isStageKey(k) ? 'stage' : k)))).toEqual([['stage'], ['stage']]);
+    const snapshot = store.snapshot();
+    expect(
+      sets.map((c) => (snapshot[c.keys[0] as string] as { cookie: { value: string } }[]).map((x) => x.cookie.value)),
+    ).toEqual([['a', 'b'], ['c']]);
+    // Not folded yet: the chunks and the meta are as the old instance left them.
+    expect(store.snapshot()[META_KEY]).toEqual({ nextSeq: 150, firstSeq: 0, dropped: 0 });
+    expect(timers.pending()).toEqual([300]);
+    expect(labels((await log.query({ afterSeq: 148 })).entries)).toEqual(['149:old149', '150:a', '151:b', '152:c']);
+  });
+
+  it("folds in a task of its own once a chunk's worth is staged, marking the staged keys folded in the same set", async () => {
+    const { log, store, timers } = setup();
+    await log.settled();
+    for (let i = 0; i < 99; i++) {
+      log.record(change(`v${i}`));
+      await tick();
+    }
+    expect(store.calls.every((c) => c.op === 'set' && c.keys.length === 1 && isStageKey(c.keys[0] as string))).toBe(
+      true,
+    );
+    expect(timers.pending()).toEqual([300]);
+    log.record(change('v99'));
+    await tick();
+    expect(timers.pending()).toEqual([0]);
+    expect(store.snapshot()[META_KEY]).toBeUndefined();
+    timers.fire();
+    await tick();
+    const fold = store.calls.find((c) => c.keys.includes(META_KEY));
+    expect(fold?.keys.filter(isStageKey)).toHaveLength(100);
+    expect(fold?.keys).toContain(chunkKey(0));
+    expect(store.snapshot()[META_KEY]).toEqual({ nextSeq: 100, firstSeq: 0, dropped: 0 });
+    await vi.waitFor(() => expect(stagedKeys(store)).toEqual([]));
+    const chunk = store.snapshot()[chunkKey(0)] as { seq: number; cookie: { value: string } }[];
+    expect(labels(chunk)).toEqual(Array.from({ length: 100 }, (_, i) => `${i}:v${i}`));
+  });
+
+  it('folds after an idle, and not while changes keep coming', async () => {
+    const { log, store, timers } = setup();
+    await log.settled();
+    log.record(change('a'));
+    await tick();
+    log.record(change('b'));
+    await tick();
+    // A change came since the timer was armed: it waits another idle rather than folding.
+    timers.fire();
+    await tick();
+    expect(store.snapshot()[META_KEY]).toBeUndefined();
+    expect(timers.pending()).toEqual([300]);
+    timers.fire();
+    await tick();
+    expect(store.snapshot()[META_KEY]).toEqual({ nextSeq: 2, firstSeq: 0, dropped: 0 });
+    expect(labels(store.snapshot()[chunkKey(0)] as { seq: number; cookie: { value: string } }[])).toEqual([
+      '0:a',
+      '1:b',
+    ]);
+    await vi.waitFor(() => expect(stagedKeys(store)).toEqual([]));
+    expect(timers.pending()).toEqual([]);
+  });
+
+  it('issues one fold at a time: changes staged while a fold is in flight are folded after it lands', async () => {
+    const { log, store, timers } = setup();
+    await log.settled();
+    store.stallWrites();
+    for (let i = 0; i < 100; i++) log.record(change(`a${i}`));
+    await tick();
+    timers.fire();
+    await tick();
+    for (let i = 0; i < 100; i++) log.record(change(`b${i}`));
+    await tick();
+    timers.fire();
+    await tick();
+    expect(store.calls.filter((c) => c.keys.includes(META_KEY))).toHaveLength(1);
+    store.releaseWrites();
+    await vi.waitFor(() => expect(timers.pending()).toEqual([0]));
+    timers.fire();
+    await log.settled();
+    expect(store.calls.filter((c) => c.keys.includes(META_KEY))).toHaveLength(2);
+    const { entries } = await log.query({});
+    expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 200 }, (_, i) => i));
+    expect(entries[100]?.cookie.value).toBe('b0');
   });
 
   it('answers a query with the changes recorded just before it, written or not', async () => {
@@ -127,9 +232,11 @@ describe('the change-log writer', () => {
   it('folds nothing twice when stopped after the fold landed and before the staged keys were removed', async () => {
     const store = await storeWithOld(5);
     store.swallowWritesWhen((call) => call.op === 'remove' && call.keys.some(isStageKey));
-    const dying = setup(store).log;
+    const { log: dying, timers } = setup(store);
     dying.record(change('x'));
     dying.record(change('y'));
+    await vi.waitFor(() => expect(timers.pending()).toEqual([300]));
+    timers.fire();
     await vi.waitFor(() => expect(store.calls.some((c) => c.outcome === 'swallowed')).toBe(true));
     const left = stagedKeys(store);
     expect(left).toHaveLength(1);
@@ -254,21 +361,24 @@ describe('the change-log writer', () => {
     expect(store.snapshot()[META_KEY]).toEqual({ nextSeq: 3, firstSeq: 0, dropped: 0 });
   });
 
-  it('goes on from what storage holds after a write is rejected', async () => {
+  it('after a fold is rejected, reloads and folds its batches again from their staged keys, once each', async () => {
     const { log, store, onError } = setup();
     log.record(change('a'));
     await log.settled();
+    log.record(change('x'));
+    await tick();
+    log.record(change('y'));
+    await tick();
+    expect(stagedKeys(store)).toHaveLength(2);
     store.failWrites(new Error('boom'), 1);
-    log.record(change('rejected'));
     await log.settled();
     expect(onError).toHaveBeenCalledWith(new Error('boom'));
+    expect(store.snapshot()[META_KEY]).toEqual({ nextSeq: 1, firstSeq: 0, dropped: 0 });
     log.record(change('b'));
     await log.settled();
     const { entries } = await log.query({});
-    expect(entries.map((e) => [e.seq, e.cookie.value])).toEqual([
-      [0, 'a'],
-      [1, 'b'],
-    ]);
+    expect(labels(entries)).toEqual(['0:a', '1:x', '2:y', '3:b']);
+    expect(stagedKeys(store)).toEqual([]);
   });
 
   it('removes chunks that fell below the bound only after the meta that excludes them landed', async () => {
@@ -327,7 +437,25 @@ describe('the change-log writer', () => {
     expect(after.entries.map((e) => e.seq)).toEqual([2]);
   });
 
-  it('over the storage quota, drops the oldest quarter and goes on writing', async () => {
+  it('over the storage quota on a fold, drops the oldest quarter and folds the refused batch again', async () => {
+    const { log, store, onError } = setup(undefined, 400);
+    for (let i = 0; i < 300; i++) log.record(change(`v${i}`));
+    await log.settled();
+    log.record(change('refused'));
+    await tick();
+    store.failWrites(new Error('QUOTA_BYTES quota exceeded'), 1);
+    await log.settled();
+    expect(onError).toHaveBeenCalledTimes(1);
+    log.record(change('fits'));
+    await log.settled();
+    const result = await log.query({});
+    expect(result.dropped).toBe(100);
+    expect(result.entries.map((e) => e.seq)).toEqual(Array.from({ length: 202 }, (_, i) => 100 + i));
+    expect(result.entries.slice(-2).map((e) => e.cookie.value)).toEqual(['refused', 'fits']);
+    expect(store.snapshot()[chunkKey(0)]).toBeUndefined();
+  });
+
+  it('over the storage quota on a staging write, keeps the batch and drops the oldest quarter at the next fold', async () => {
     const { log, store, onError } = setup(undefined, 400);
     for (let i = 0; i < 300; i++) log.record(change(`v${i}`));
     await log.settled();
@@ -335,13 +463,12 @@ describe('the change-log writer', () => {
     log.record(change('refused'));
     await log.settled();
     expect(onError).toHaveBeenCalledTimes(1);
-    log.record(change('fits'));
+    log.record(change('next'));
     await log.settled();
     const result = await log.query({});
     expect(result.dropped).toBe(100);
-    expect(result.entries[0]?.seq).toBe(100);
-    expect(result.entries.at(-1)?.cookie.value).toBe('fits');
-    expect(result.entries.map((e) => e.seq)).toEqual(Array.from({ length: 201 }, (_, i) => 100 + i));
+    expect(result.entries.map((e) => e.seq)).toEqual(Array.from({ length: 202 }, (_, i) => 100 + i));
+    expect(result.entries.slice(-2).map((e) => e.cookie.value)).toEqual(['refused', 'next']);
     expect(store.snapshot()[chunkKey(0)]).toBeUndefined();
   });
 });

@@ -24,6 +24,7 @@ export class FakeStorageArea {
   private failWith: unknown = new Error('storage write failed');
   private swallowIf: ((call: StorageCall) => boolean) | undefined;
   private readsStalled = false;
+  private releaseGate: (() => void) | undefined;
   /** `getKeys` and `get(null)` list keys newest first: the API promises no order, so code must not need one. */
   listNewestFirst = false;
 
@@ -46,6 +47,22 @@ export class FakeStorageArea {
   /** Later reads never answer: the worker is stopped before storage replies to it. */
   stallReads(): void {
     this.readsStalled = true;
+  }
+
+  /**
+   * Every call made from now on waits, in order, until `releaseWrites`: the browser process is slow to answer.
+   * Unlike `swallowWrites`, nothing is lost.
+   */
+  stallWrites(): void {
+    let open = (): void => undefined;
+    const gate = new Promise<void>((r) => (open = r));
+    this.queue = this.queue.then(() => gate);
+    this.releaseGate = open;
+  }
+
+  releaseWrites(): void {
+    this.releaseGate?.();
+    this.releaseGate = undefined;
   }
 
   /** Writes land and reads answer again. */
