@@ -4,22 +4,22 @@ import type { Browser, Page } from 'puppeteer-core';
  * Timed on the page's own clock: `performance.now()` counts from the navigation start. A MutationObserver installed
  * before any page script notes when `expected` rows are in the DOM, then the next frame: rAF + a task after it, which
  * runs once that frame has been produced.
+ *
+ * A string, not a function: tsx (esbuild with keepNames) wraps named inner functions in a `__name` helper that
+ * does not exist in the page, and the timer would die silently.
  */
-function installTimer(expected: number, selector: string): void {
-  const t = { rows: -1, painted: -1 };
-  (window as unknown as { __bench: typeof t }).__bench = t;
-  const check = () => {
-    if (t.rows >= 0 || document.querySelectorAll(selector).length < expected) return;
-    t.rows = performance.now();
-    observer.disconnect();
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        t.painted = performance.now();
-      }, 0),
-    );
-  };
-  const observer = new MutationObserver(check);
-  observer.observe(document, { childList: true, subtree: true });
+function timerScript(expected: number, selector: string): string {
+  return `(() => {
+    const t = { rows: -1, painted: -1 };
+    window.__bench = t;
+    const observer = new MutationObserver(() => {
+      if (t.rows >= 0 || document.querySelectorAll(${JSON.stringify(selector)}).length < ${expected}) return;
+      t.rows = performance.now();
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => { t.painted = performance.now(); }, 0));
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  })();`;
 }
 
 export interface Timing {
@@ -37,7 +37,7 @@ export async function timePage(
 ): Promise<Timing> {
   const page = await browser.newPage();
   try {
-    await page.evaluateOnNewDocument(installTimer, expected, selector);
+    await page.evaluateOnNewDocument(timerScript(expected, selector));
     if (before) await before(page);
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     await page.waitForFunction(() => (window as unknown as { __bench: { painted: number } }).__bench.painted >= 0, {

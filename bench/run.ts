@@ -159,7 +159,7 @@ async function main(): Promise<void> {
   const root = resolve(import.meta.dirname, '..');
   await build({ configFile: resolve(root, 'bench/vite.config.ts'), logLevel: 'warn' });
   const jwts = await makeJwts();
-  const site = await startBenchSite(jwts, resolve(root, 'dist-bench'));
+  const site = await startBenchSite(jwts, resolve(root, 'dist', 'bench'));
   const refDir = await writeReferenceExtension();
   const session = await launchChromium();
   const popup: PopupFigures[] = [];

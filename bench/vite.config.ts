@@ -11,7 +11,7 @@ export default defineConfig({
   define: { __DEBUG__: 'false' },
   logLevel: 'warn',
   build: {
-    outDir: resolve(__dirname, '../dist-bench'),
+    outDir: resolve(__dirname, '../dist/bench'),
     emptyOutDir: true,
     target: 'es2022',
     rollupOptions: {

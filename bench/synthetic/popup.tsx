@@ -1,0 +1,17 @@
+import { startPopup } from '../../src/popup/start-popup';
+import { BENCH_URL, benchCookies } from './bench-cookies';
+
+// The popup's own start, fed the injected cookies instead of the cookies API; the analysis chunk is loaded the
+// same way the extension loads it.
+const analysis = import('../../src/core/analyze-site');
+
+startPopup(
+  {
+    tabId: 1,
+    activeTab: async () => ({ id: 1, url: BENCH_URL }),
+    loadTabCookies: async (tabId) => ({ ok: true, tabId, url: BENCH_URL, cookies: benchCookies() }),
+    requestHostPermission: async () => false,
+    analyze: async (url, cookies, now) => (await analysis).analyzeSite(url, cookies, now),
+  },
+  { root: document.getElementById('app')! },
+);
