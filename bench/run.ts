@@ -18,6 +18,7 @@ import { startBenchSite, type BenchSite } from './bench-site';
 import { entrySizes, distOf } from './bundle-size';
 import { timePage, type Timing } from './page-timing';
 import { writeReferenceExtension } from './reference-extension';
+import { rowHeightMismatches } from './row-heights';
 import { median, ms, ratio, kb } from './stats';
 import { coreBenchmarks, type CoreFigures } from './core-bench';
 
@@ -102,10 +103,17 @@ async function realSite(session: ChromiumSession, site: BenchSite, refId: string
 async function synthetic(session: ChromiumSession, benchId: string, jwts: string[], n: number): Promise<PopupFigures> {
   const now = Date.now();
   const records = cookieMix(n, jwts).map((c) => toRecord(c, 'synthetic.localhost', now));
+  const init = `window.__benchCookies = ${JSON.stringify(records)};`;
   const inject = async (page: Page) => {
-    await page.evaluateOnNewDocument(`window.__benchCookies = ${JSON.stringify(records)};`);
+    await page.evaluateOnNewDocument(init);
   };
   const page = (name: string) => `chrome-extension://${benchId}/${name}.html`;
+  const mismatches = await rowHeightMismatches(session.browser, page('popup'), n, init);
+  if (mismatches.length > 0) {
+    throw new Error(
+      `rows change height when scrolled into view (fix contain-intrinsic-height):\n${mismatches.join('\n')}`,
+    );
+  }
   const [reference, sessionscope] = await alternate(
     () => timePage(session.browser, page('reference'), n, REF_ROW, inject),
     () => timePage(session.browser, page('popup'), n, ROW, inject),

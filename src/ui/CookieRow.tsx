@@ -23,7 +23,17 @@ export function CookieRow({ view, now, expanded, onToggle }: CookieRowProps) {
   const c = view.cookie;
   const worst = view.findings.length > 0 ? worstFirst(view.findings)[0]!.severity : undefined;
   return (
-    <li class={`cookie-row${expanded ? ' open' : ''}${view.session ? ' with-reason' : ''}`} {...cookieRowAttrs(view)}>
+    <li
+      class={`cookie-row${expanded ? ' open' : ''}${view.session ? ' with-reason' : ''}`}
+      {...cookieRowAttrs(view)}
+      onClick={(e) => {
+        // A row below the fold skips rendering (content-visibility: auto in popup.css) until the frame after it
+        // is scrolled into view; a click in that frame (automation scrolls and clicks at once) hits the row's
+        // own box, not its toggle. So a click on the row box itself (also its padding and indent) toggles it.
+        // https://developer.mozilla.org/en-US/docs/Web/CSS/content-visibility
+        if (e.target === e.currentTarget) onToggle(view.key);
+      }}
+    >
       <div class="line row-head">
         <button
           type="button"
