@@ -26,6 +26,8 @@ export interface Timing {
   rowsMs: number;
   paintedMs: number;
   heapBytes: number;
+  /** `performance.mark`s the page set (the synthetic popup marks its phases), by name. */
+  marks: Record<string, number>;
 }
 
 export async function timePage(
@@ -43,9 +45,13 @@ export async function timePage(
     await page.waitForFunction(() => (window as unknown as { __bench: { painted: number } }).__bench.painted >= 0, {
       timeout: 30_000,
     });
-    const t = await page.evaluate(() => (window as unknown as { __bench: { rows: number; painted: number } }).__bench);
+    const t = (await page.evaluate(`({
+      rows: window.__bench.rows,
+      painted: window.__bench.painted,
+      marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+    })`)) as { rows: number; painted: number; marks: Record<string, number> };
     const metrics = await page.metrics();
-    return { rowsMs: t.rows, paintedMs: t.painted, heapBytes: metrics.JSHeapUsedSize ?? Number.NaN };
+    return { rowsMs: t.rows, paintedMs: t.painted, heapBytes: metrics.JSHeapUsedSize ?? Number.NaN, marks: t.marks };
   } finally {
     await page.close();
   }

@@ -36,11 +36,23 @@ interface PopupFigures {
 }
 
 function medianTiming(list: Timing[]): Timing {
+  const names = new Set(list.flatMap((t) => Object.keys(t.marks)));
   return {
     rowsMs: median(list.map((t) => t.rowsMs)),
     paintedMs: median(list.map((t) => t.paintedMs)),
     heapBytes: median(list.map((t) => t.heapBytes)),
+    marks: Object.fromEntries([...names].map((n) => [n, median(list.map((t) => t.marks[n] ?? Number.NaN))])),
   };
+}
+
+/** Where the synthetic popup's time goes, from the marks bench/synthetic/popup.tsx sets. */
+function phases(p: PopupFigures): string {
+  const m = p.sessionscope.marks;
+  const at = (name: string) => m[name] ?? Number.NaN;
+  return (
+    `| ${p.n} | ${ms(at('modules'))} | ${ms(at('chunk'))} | ${ms(at('analysed') - at('chunk'))} | ` +
+    `${ms(p.sessionscope.rowsMs - at('analysed'))} | ${ms(p.sessionscope.paintedMs - p.sessionscope.rowsMs)} |`
+  );
 }
 
 async function makeJwts(): Promise<string[]> {
@@ -151,6 +163,13 @@ function report(popup: PopupFigures[], core: CoreFigures, sizes: ReturnType<type
         `${ms(p.sessionscope.rowsMs)} / ${ms(p.sessionscope.paintedMs)} | ` +
         `${ratio(p.sessionscope.paintedMs, p.reference.paintedMs)} | ${kb(p.sessionscope.heapBytes)} |`,
     ),
+    '',
+    'Where the synthetic popup spends its time (medians of the same runs; marks set by',
+    '`bench/synthetic/popup.tsx`, all on the page clock from navigation start):',
+    '',
+    '| cookies | modules evaluated | analysis chunk ready | analysis | rows rendered (after analysis) | rows → painted |',
+    '|---:|---:|---:|---:|---:|---:|',
+    ...popup.filter((p) => p.source === 'synthetic').map(phases),
     '',
     '## Core (Node, same machine)',
     '',
