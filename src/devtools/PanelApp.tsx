@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { ExportReport } from '../ui/ExportReport';
 import { GradeBadge } from '../ui/GradeBadge';
 import { PermissionButton } from '../ui/PermissionButton';
 import { StateMessage } from '../ui/StateMessage';
@@ -49,6 +50,7 @@ export function PanelApp({ onRequestPermission }: PanelAppProps) {
           </p>
         </div>
         {state === 'ready' && <FilterBar inputRef={filter} />}
+        {state === 'ready' && <ExportReport inline />}
         {state === 'ready' && analysis && <GradeBadge audit={analysis.audit} />}
       </header>
       {state !== 'ready' ? (

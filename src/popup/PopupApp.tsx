@@ -1,6 +1,7 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { arrowTarget } from '../ui/arrow-focus';
 import { CookieList } from '../ui/CookieList';
+import { ExportReport } from '../ui/ExportReport';
 import { GradeBadge } from '../ui/GradeBadge';
 import { PermissionButton } from '../ui/PermissionButton';
 import { StateMessage } from '../ui/StateMessage';
@@ -66,6 +67,7 @@ export function PopupApp({ onRequestPermission }: PopupAppProps) {
               <CookieList cookies={store.otherCookies.value} label="Other cookies" />
             </section>
           )}
+          <ExportReport />
         </>
       )}
     </main>

@@ -1,0 +1,242 @@
+import type { Page } from 'puppeteer-core';
+import type { Browser as WebExtBrowser } from 'webextension-polyfill';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { BADGE_COLORS } from '../../src/background/badge-for';
+import type { Report } from '../../src/core/export/report';
+import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { tabIdOf } from './harness/extension-messages';
+import { screenshotOnFailure } from './harness/artifacts';
+import { openViewTab, waitForViewState } from './harness/views';
+import { waitUntil } from './harness/wait';
+import { EXPECTED_FINDINGS, expectedBadgeCount, expectedGrade } from './site/audit-expected';
+import { startAuditSite, type RunningAuditSite } from './site/audit-site';
+
+declare const browser: WebExtBrowser;
+
+// `*.localhost` names resolve to loopback in Chromium without DNS, keep Secure cookies over http, and let the
+// page set a Domain cookie on its parent.
+const HOST = 'app.audit.localhost';
+const PARENT = 'audit.localhost';
+const row = (name: string) => `[data-testid="cookie-row"][data-name=${JSON.stringify(name)}]`;
+
+/** `rule:severity` per cookie, sorted, from the popup's expanded rows. */
+async function popupFindings(view: Page, names: string[]): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const name of names) {
+    await view.click(`${row(name)} [data-testid="cookie-toggle"]`);
+    const detail = await view.waitForSelector(`${row(name)} [data-testid="cookie-detail"]`);
+    out[name] = await detail!.$$eval('[data-testid="finding"][data-rule]', (els) =>
+      els.map((el) => `${el.getAttribute('data-rule')}:${el.getAttribute('data-severity')}`).sort(),
+    );
+  }
+  return out;
+}
+
+function reportFindings(report: Report): Record<string, string[]> {
+  return Object.fromEntries(
+    report.cookies.map((c) => [c.identity.name, c.findings.map((f) => `${f.ruleId}:${f.severity}`).sort()]),
+  );
+}
+
+function hexToRgba(hex: string): number[] {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
+}
+
+describe('Chromium audit (issue 3)', () => {
+  let site: RunningAuditSite;
+  let chromium: ChromiumSession | undefined;
+  let tabId: number;
+  let downloads: string;
+  screenshotOnFailure(() => chromium?.browser);
+
+  beforeAll(async () => {
+    downloads = await mkdtemp(join(tmpdir(), 'sessionscope-downloads-'));
+    site = await startAuditSite(HOST, { parentDomain: PARENT });
+    chromium = await launchChromium();
+    await chromium.openPage(site.url('/'));
+    tabId = await tabIdOf(chromium.control, site.url('/'));
+  });
+  const opened: Page[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((p) => p.close().catch(() => undefined)));
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await site?.stop();
+    if (downloads) await rm(downloads, { recursive: true, force: true });
+  });
+
+  async function popup(): Promise<Page> {
+    const view = await openViewTab(chromium!, tabId);
+    view.setDefaultTimeout(10_000);
+    opened.push(view);
+    expect(await waitForViewState(view, 'popup')).toBe('ready');
+    return view;
+  }
+
+  it('the site set every cookie the table expects, and only those', async () => {
+    const names = await chromium!.control.evaluate(
+      async (url: string) => (await browser.cookies.getAll({ url })).map((c) => c.name).sort(),
+      site.url('/'),
+    );
+    expect(names).toEqual(Object.keys(EXPECTED_FINDINGS).sort());
+  });
+
+  it('the popup shows the grade, the worst finding first, and each cookie its findings', async () => {
+    const view = await popup();
+    const { score, grade } = expectedGrade(EXPECTED_FINDINGS);
+    const badge = await view.$eval('[data-testid="grade"]', (el) => [
+      el.getAttribute('data-grade'),
+      el.getAttribute('data-score'),
+    ]);
+    expect(badge).toEqual([grade, String(score)]);
+    const top = await view.$$eval('[data-testid="top-findings"] [data-testid="finding"]', (els) =>
+      els.map((el) => `${el.getAttribute('data-rule')}:${el.getAttribute('data-severity')}`),
+    );
+    expect(top[0]).toBe('jwt-alg-none:critical');
+    expect(top.slice(1, 3)).toEqual(['session-httponly-missing:high', 'session-secure-missing:high'].sort());
+
+    const names = Object.keys(EXPECTED_FINDINGS);
+    expect(await popupFindings(view, names)).toEqual(EXPECTED_FINDINGS);
+    // A cookie without findings says so, and the row counts match.
+    expect(await view.$(`${row('lang')} [data-testid="cookie-detail"] [data-testid="no-findings"]`)).not.toBeNull();
+    for (const name of names) {
+      const count = await view.$eval(row(name), (el) => el.getAttribute('data-findings'));
+      expect(count, `data-findings of ${name}`).toBe(String(EXPECTED_FINDINGS[name]!.length));
+    }
+    // Each finding shows an explanation, a fix and its source.
+    const first = await view.$eval(
+      `${row('sessionid')} [data-testid="finding"][data-rule="session-secure-missing"]`,
+      (el) => ({
+        explanation: el.querySelector('.explanation')?.textContent ?? '',
+        fix: el.querySelector('.fix')?.textContent ?? '',
+        source: el.querySelector('.source a')?.getAttribute('href') ?? '',
+      }),
+    );
+    expect(first.explanation.length).toBeGreaterThan(10);
+    expect(first.fix).toMatch(/Secure/);
+    expect(first.source).toMatch(/^https:\/\//);
+  });
+
+  it("the toolbar badge counts the tab's critical + high findings, in the critical colour", async () => {
+    const want = String(expectedBadgeCount(EXPECTED_FINDINGS));
+    const read = () =>
+      chromium!.control.evaluate(async (id: number) => {
+        const text = await browser.action.getBadgeText({ tabId: id });
+        const color = await browser.action.getBadgeBackgroundColor({ tabId: id });
+        return { text, color: Array.from(color as ArrayLike<number>) };
+      }, tabId);
+    let last = await read();
+    await waitUntil(
+      `badge text ${want}`,
+      async () => {
+        last = await read();
+        return last.text === want;
+      },
+      { timeoutMs: 10_000, intervalMs: 200 },
+    ).catch(() => undefined);
+    expect(last).toEqual({ text: want, color: hexToRgba(BADGE_COLORS.critical) });
+  });
+
+  it('the panel has a findings column, the "with findings only" filter, per-cookie findings and the export', async () => {
+    const view = await openViewTab(chromium!, tabId, 'panel');
+    view.setDefaultTimeout(10_000);
+    opened.push(view);
+    expect(await waitForViewState(view, 'panel')).toBe('ready');
+    expect(await view.$('[data-testid="sort-findings"]')).not.toBeNull();
+    const names = () =>
+      view.$$eval('[data-testid="cookie-row"]', (els) => els.map((el) => el.getAttribute('data-name') ?? '').sort());
+    const all = Object.keys(EXPECTED_FINDINGS).sort();
+    expect(await names()).toEqual(all);
+    await view.click('[data-testid="filter-findings"]');
+    const withFindings = all.filter((n) => EXPECTED_FINDINGS[n]!.length > 0);
+    await waitUntil('only cookies with findings', async () =>
+      JSON.stringify(await names()) === JSON.stringify(withFindings) ? true : undefined,
+    );
+    await view.click(row('csrftoken'));
+    const detail = await view.waitForSelector('[data-testid="detail"] [data-testid="cookie-detail"]');
+    const rules = await detail!.$$eval('[data-testid="finding"][data-rule]', (els) =>
+      els.map((el) => `${el.getAttribute('data-rule')}:${el.getAttribute('data-severity')}`).sort(),
+    );
+    expect(rules).toEqual(EXPECTED_FINDINGS.csrftoken);
+    expect(await view.$('[data-testid="export-report"]')).not.toBeNull();
+    expect(await view.$('[data-testid="copy-report"]')).not.toBeNull();
+  });
+
+  it('the exported report file has exactly the expected findings per cookie, and no values by default', async () => {
+    const view = await popup();
+    const cdp = await view.createCDPSession();
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    const fileName = `sessionscope-report-${HOST}-${new Date().toISOString().slice(0, 10)}.json`;
+    const path = join(downloads, fileName);
+
+    const exportOnce = async (): Promise<{ text: string; report: Report }> => {
+      await view.click('[data-testid="export-report"]');
+      const outcome = await view.waitForSelector('[data-testid="export-outcome"][data-outcome="saved"]');
+      expect(await outcome!.evaluate((el) => el.textContent)).toBe(`Saved ${fileName}`);
+      // Chromium writes `<name>.crdownload` first and renames it when done.
+      const text = await waitUntil(
+        `${fileName} in the download directory`,
+        async () => ((await readdir(downloads)).includes(fileName) ? readFile(path, 'utf8') : undefined),
+        { timeoutMs: 10_000, intervalMs: 100 },
+      );
+      return { text, report: JSON.parse(text) as Report };
+    };
+
+    const { text, report } = await exportOnce();
+    expect(report.schema).toBe(1);
+    expect(report.host).toBe(HOST);
+    expect(report.pageUrl).toBe(site.url('/'));
+    expect(reportFindings(report)).toEqual(EXPECTED_FINDINGS);
+    expect(report.siteFindings).toEqual([]);
+    const { score, grade } = expectedGrade(EXPECTED_FINDINGS);
+    expect([report.grade, report.score]).toEqual([grade, score]);
+    expect(report.summary.serious).toBe(expectedBadgeCount(EXPECTED_FINDINGS));
+    expect(report.valuesIncluded).toBe(false);
+    for (const [name, value] of site.values) {
+      expect(text.includes(value), `value of ${name} in the redacted report`).toBe(false);
+      const cookie = report.cookies.find((c) => c.identity.name === name)!;
+      expect({ value: cookie.value, redacted: cookie.valueRedacted, length: cookie.valueLength }).toEqual({
+        value: null,
+        redacted: true,
+        length: value.length,
+      });
+    }
+    const sso = report.cookies.find((c) => c.identity.name === 'sso_auth')!;
+    expect([sso.identity.domain, sso.flags.hostOnly]).toEqual([`.${PARENT}`, false]);
+    expect(report.cookies.find((c) => c.identity.name === 'id_token')?.decoded?.token?.unsigned).toBe(true);
+
+    // With the switch on, the same export carries the values the site set.
+    await rm(path);
+    await view.click('[data-testid="include-values"]');
+    const withValues = await exportOnce();
+    expect(withValues.report.valuesIncluded).toBe(true);
+    for (const [name, value] of site.values) {
+      expect(withValues.report.cookies.find((c) => c.identity.name === name)?.value, `value of ${name}`).toBe(value);
+    }
+    expect(reportFindings(withValues.report)).toEqual(EXPECTED_FINDINGS);
+  });
+
+  it('"Copy JSON" puts the same report on the clipboard and says "Copied"', async () => {
+    const view = await popup();
+    // Node parses chrome-extension: URLs as opaque, so the origin is spelled out.
+    const origin = `chrome-extension://${chromium!.extensionId}`;
+    await chromium!.browser.defaultBrowserContext().overridePermissions(origin, ['clipboard-read', 'clipboard-write']);
+    await view.bringToFront();
+    await view.click('[data-testid="copy-report"]');
+    const outcome = await view.waitForSelector(
+      '[data-testid="export-outcome"]:not([data-outcome="idle"]):not([data-outcome="working"])',
+    );
+    expect(await outcome!.evaluate((el) => [el.getAttribute('data-outcome'), el.textContent])).toEqual([
+      'copied',
+      'Copied',
+    ]);
+    const report = JSON.parse(await view.evaluate(() => navigator.clipboard.readText())) as Report;
+    expect(reportFindings(report)).toEqual(EXPECTED_FINDINGS);
+    expect(report.valuesIncluded).toBe(false);
+  });
+});

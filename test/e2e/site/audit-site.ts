@@ -1,0 +1,100 @@
+import express from 'express';
+import { SignJWT, UnsecuredJWT } from 'jose';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+
+/**
+ * The site the audit suites browse: `GET /` sets one cookie per weakness issue 3 names, plus one clean cookie.
+ * Values are fixed (tokens are made per start, their times relative to now) so a test can say which value must
+ * never show up in a redacted report. What the audit must find is written in the suites, not here.
+ */
+
+/** Long and random, and so in no weak-secret dictionary: the token's only weakness must be its missing `exp`. */
+export const AUDIT_JWT_SECRET = 'd1f0c7a95e2b4c8391a6f3e5b7d2c9048e1a6b3f5c7d9e0a2b4c6d8e0f1a3b5c';
+
+export const SESSIONID_VALUE = 'k3v9q2m8x7w1z5r4t6y0p2n8b4c7d1f3';
+export const SSO_VALUE = 'A7f3K9q2Lx8Zm4Pw1Rt6Vy0Bn5Cd2Eh8';
+export const CSRF_VALUE = 'Q4w8E2r6T0y3U7i1O5p9A2s6D0f4G8h2';
+export const LANG_VALUE = 'en-GB';
+
+export interface AuditSiteOptions {
+  /** The parent domain of the page host for the too-broad Domain cookie; omitted on an IP address. */
+  parentDomain?: string;
+}
+
+export interface AuditCookies {
+  /** Cookie name → the exact value `GET /` sent. */
+  values: Map<string, string>;
+}
+
+async function unsignedJwt(): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new UnsecuredJWT({ sub: 'user-7' })
+    .setIssuedAt(now)
+    .setExpirationTime(now + 3600)
+    .encode();
+}
+
+async function jwtWithoutExp(): Promise<string> {
+  return new SignJWT({ sub: 'user-7', scope: 'read' })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setIssuedAt()
+    .sign(new TextEncoder().encode(AUDIT_JWT_SECRET));
+}
+
+export function createAuditApp(options: AuditSiteOptions, sent: AuditCookies): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/', async (_req, res) => {
+    const cookies: Array<[string, string, string]> = [
+      // The insecure session cookie: neither HttpOnly nor Secure, no SameSite.
+      ['sessionid', SESSIONID_VALUE, 'Path=/'],
+      // JWTs in hardened cookies, so the token itself is what is wrong.
+      ['id_token', await unsignedJwt(), 'Path=/; HttpOnly; Secure; SameSite=Strict'],
+      ['access_token', await jwtWithoutExp(), 'Path=/; HttpOnly; Secure; SameSite=Strict'],
+      // An anti-CSRF token must be readable by scripts; only its missing SameSite is wrong.
+      ['csrftoken', CSRF_VALUE, 'Path=/'],
+      ['lang', LANG_VALUE, 'Path=/; HttpOnly; Secure; SameSite=Strict'],
+    ];
+    if (options.parentDomain) {
+      // Session-identifying by name ("auth"), hardened except for its Domain.
+      cookies.push(['sso_auth', SSO_VALUE, `Path=/; Domain=${options.parentDomain}; HttpOnly; Secure; SameSite=Lax`]);
+    }
+    for (const [name, value, attributes] of cookies) {
+      sent.values.set(name, value);
+      res.append('Set-Cookie', `${name}=${value}; ${attributes}`);
+    }
+    res
+      .type('html')
+      .send('<!doctype html><html><head><title>audit site</title></head><body><p id="ready">ready</p></body></html>');
+  });
+  return app;
+}
+
+export interface RunningAuditSite extends AuditCookies {
+  port: number;
+  host: string;
+  url(path?: string): string;
+  stop(): Promise<void>;
+}
+
+/** Listens on 127.0.0.1 with a free port; pages are opened as `http://<host>:<port>/`. */
+export async function startAuditSite(host: string, options: AuditSiteOptions = {}): Promise<RunningAuditSite> {
+  const sent: AuditCookies = { values: new Map() };
+  const app = createAuditApp(options, sent);
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    ...sent,
+    port,
+    host,
+    url: (path = '/') => `http://${host}:${port}${path}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
