@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: SessionScope's speed and memory in real Chromium, against the floors PERF.md names, printed and
- * written to BENCHMARKS.md. Medians of BENCH_RUNS runs (default 9) after 2 warm-up runs; one machine, one run:
+ * written to BENCHMARKS.md. Medians of BENCH_RUNS runs (default 15) after 2 warm-up runs; one machine, one run:
  * compare ratios, not absolute times.
  */
 import { execFileSync } from 'node:child_process';
@@ -23,7 +23,7 @@ import { rowHeightMismatches } from './row-heights';
 import { median, ms, ratio, kb } from './stats';
 import { coreBenchmarks, type CoreFigures } from './core-bench';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 2;
 const ROW = '[data-testid="cookie-row"]';
 const REF_ROW = 'li.ref-row';
@@ -51,7 +51,7 @@ function phases(p: PopupFigures): string {
   const m = p.sessionscope.marks;
   const at = (name: string) => m[name] ?? Number.NaN;
   return (
-    `| ${p.n} | ${ms(at('modules'))} | ${ms(at('chunk'))} | ${ms(at('analysed') - at('chunk'))} | ` +
+    `| ${p.n} | ${ms(at('modules'))} | ${ms(at('cookies'))} | ${ms(at('analysed') - at('cookies'))} | ` +
     `${ms(p.sessionscope.rowsMs - at('analysed'))} | ${ms(p.sessionscope.paintedMs - p.sessionscope.rowsMs)} |`
   );
 }
@@ -168,7 +168,7 @@ function report(popup: PopupFigures[], core: CoreFigures, sizes: ReturnType<type
     'Where the synthetic popup spends its time (medians of the same runs; marks set by',
     '`bench/synthetic/popup.tsx`, all on the page clock from navigation start):',
     '',
-    '| cookies | modules evaluated | analysis chunk ready | analysis | rows rendered (after analysis) | rows → painted |',
+    '| cookies | modules evaluated | cookies in hand | analysis | rows rendered (after analysis) | rows → painted |',
     '|---:|---:|---:|---:|---:|---:|',
     ...popup.filter((p) => p.source === 'synthetic').map(phases),
     '',
