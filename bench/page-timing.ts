@@ -26,7 +26,7 @@ export interface Timing {
   rowsMs: number;
   paintedMs: number;
   heapBytes: number;
-  /** `performance.mark`s the page set (the synthetic popup marks its phases), by name. */
+  /** `performance.mark`s the page set (the synthetic popup marks its phases), by name: the first of each. */
   marks: Record<string, number>;
 }
 
@@ -48,7 +48,7 @@ export async function timePage(
     const t = (await page.evaluate(`({
       rows: window.__bench.rows,
       painted: window.__bench.painted,
-      marks: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+      marks: Object.fromEntries(performance.getEntriesByType('mark').reverse().map((m) => [m.name, m.startTime])),
     })`)) as { rows: number; painted: number; marks: Record<string, number> };
     const metrics = await page.metrics();
     return { rowsMs: t.rows, paintedMs: t.painted, heapBytes: metrics.JSHeapUsedSize ?? Number.NaN, marks: t.marks };

@@ -12,9 +12,9 @@ startPopup(
     activeTab: async () => ({ id: 1, url: BENCH_URL }),
     loadTabCookies: async (tabId) => ({ ok: true, tabId, url: BENCH_URL, cookies: benchCookies() }),
     requestHostPermission: async () => false,
-    analyze: async (url, cookies, now) => {
+    analyze: async (url, cookies, now, options) => {
       performance.mark('cookies');
-      const result = await analyzeSite(url, cookies, now);
+      const result = await analyzeSite(url, cookies, now, options);
       performance.mark('analysed');
       return result;
     },

@@ -15,6 +15,7 @@ import { getActiveTab } from '../platform/tabs';
 import { createBadgeController } from './badge-controller';
 import { createChangeLog } from './change-log';
 import { createHandlers } from './handlers';
+import { createKnownWeakSecret } from './known-weak-secret';
 
 /**
  * The worker's entry only binds the browser to the implementations (which are unit-tested with fakes).
@@ -30,11 +31,14 @@ const onError = __DEBUG__
     }
   : undefined;
 
+const knownWeakSecret = createKnownWeakSecret();
 const log = createChangeLog({ store: sessionStore, now: Date.now, ...(onError ? { onError } : {}) });
 const badge = createBadgeController({
   activeTab: (windowId) => (windowId === undefined ? getActiveTab() : getActiveTabInWindow(windowId)),
   loadTabCookies,
-  findings: async (url, cookies) => (await analyzeSite(url, cookies, Date.now())).audit.findings,
+  // The badge counts a default secret too: the weak-secret finding is critical.
+  findings: async (url, cookies) =>
+    (await analyzeSite(url, cookies, Date.now(), { checkWeakSecret: knownWeakSecret })).audit.findings,
   setBadge: setTabBadge,
   ...(onError ? { onError } : {}),
 });

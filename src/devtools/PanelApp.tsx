@@ -5,6 +5,7 @@ import { PermissionButton } from '../ui/PermissionButton';
 import { StateMessage } from '../ui/StateMessage';
 import { useStore } from '../ui/store-context';
 import { TopFindings } from '../ui/TopFindings';
+import { WeakSecretProgress } from '../ui/WeakSecretProgress';
 import { CookieTable } from './CookieTable';
 import { DetailPane } from './DetailPane';
 import { FilterBar } from './FilterBar';
@@ -62,6 +63,7 @@ export function PanelApp({ onRequestPermission }: PanelAppProps) {
       ) : (
         <div class="workspace">
           <div class="table-side">
+            <WeakSecretProgress />
             <CookieTable />
             <details class="site-findings">
               <summary>Site findings ({store.topFindings.value.length})</summary>

@@ -7,6 +7,7 @@ import { PermissionButton } from '../ui/PermissionButton';
 import { StateMessage } from '../ui/StateMessage';
 import { useStore } from '../ui/store-context';
 import { TopFindings } from '../ui/TopFindings';
+import { WeakSecretProgress } from '../ui/WeakSecretProgress';
 
 export interface PopupAppProps {
   onRequestPermission: () => void;
@@ -48,6 +49,7 @@ export function PopupApp({ onRequestPermission }: PopupAppProps) {
         </StateMessage>
       ) : (
         <>
+          <WeakSecretProgress />
           <TopFindings limit={3} />
           <section class="group" aria-labelledby="session-heading">
             <h2 id="session-heading">

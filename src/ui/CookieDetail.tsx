@@ -1,8 +1,12 @@
 import type { CookieView } from '../core/analyze-site';
+import { useContext } from 'preact/hooks';
 import { bareDomain } from '../core/cookie/match';
+import { canVerify } from './can-verify';
 import { DecodedView } from './DecodedView';
 import { FindingList } from './FindingList';
+import { StoreContext } from './store-context';
 import { ValueText } from './ValueText';
+import { VerifyForm } from './VerifyForm';
 
 const MAX_VALUE = 16384;
 
@@ -15,6 +19,8 @@ export interface CookieDetailProps {
 /** What expanding a cookie shows: where it lives, the whole value, the decoded value and the findings. */
 export function CookieDetail({ view, now, id }: CookieDetailProps) {
   const c = view.cookie;
+  // Verifying feeds the analysis through the store; a detail rendered on its own (a row's test) shows no form.
+  const store = useContext(StoreContext);
   return (
     <div class="cookie-detail" data-testid="cookie-detail" id={id}>
       <dl class="meta">
@@ -54,6 +60,7 @@ export function CookieDetail({ view, now, id }: CookieDetailProps) {
         </pre>
       </div>
       <DecodedView decoded={view.decoded} now={now} />
+      {store && canVerify(view) && <VerifyForm key={view.key} view={view} />}
       <section class="cookie-findings">
         <h4>Findings</h4>
         <FindingList findings={view.findings} empty="No findings for this cookie." />

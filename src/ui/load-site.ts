@@ -1,35 +1,172 @@
-import type { SiteAnalysis } from '../core/analyze-site';
+import { effect } from '@preact/signals';
+import type { AnalyzeOptions, CookieView, SiteAnalysis } from '../core/analyze-site';
+import type { SignatureVerification } from '../core/audit/audit-input';
+import { cookieKey } from '../core/cookie/cookie-key';
 import type { CookieRecord } from '../core/cookie/cookie-record';
+import { toSignatureVerification } from '../core/verify/to-signature-verification';
 import type { TabCookiesResult } from '../protocol/messages';
 import type { Store } from './create-store';
+import { createWeakSecretCache } from './weak-secret-cache';
+import { loadWeakSecretFinder, type WeakSecretFinder } from './weak-secret-finder';
 
-export type Analyze = (pageUrl: string, cookies: readonly CookieRecord[], nowMs: number) => Promise<SiteAnalysis>;
+export type Analyze = (
+  pageUrl: string,
+  cookies: readonly CookieRecord[],
+  nowMs: number,
+  options?: AnalyzeOptions,
+) => Promise<SiteAnalysis>;
 
 export interface SiteLoaderDeps {
   fetch: () => Promise<TabCookiesResult>;
   analyze: Analyze;
   now?: () => number;
+  /**
+   * The automatic weak-secret check, run after the first paint; defaults to core's dictionary, loaded on
+   * demand. `false` turns the check off.
+   */
+  weakSecrets?: (() => Promise<WeakSecretFinder>) | false;
+  /** Known secrets tried between two yields to the event loop. */
+  chunkSize?: number;
 }
 
 export interface SiteLoader {
   /** `quiet`: keep showing the current data until the new data is ready (live updates, no flicker). */
   load(opts?: { quiet?: boolean }): Promise<void>;
+  /** Resolves when the weak-secret check the latest load started has finished or was cancelled. */
+  settled(): Promise<void>;
+  /** Cancels a running check and stops re-analysing on new verifications. */
+  dispose(): void;
+}
+
+interface Snapshot {
+  generation: number;
+  url: string;
+  cookies: readonly CookieRecord[];
+  t: number;
 }
 
 function reasonOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+// A macrotask: the browser paints the analysis just shown before the first secret is tried.
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /**
- * Reads the tab's cookies, analyses them and puts the outcome in the store. Loads can overlap (live
- * updates, navigation); only the latest one may write, so a slow old load never overwrites a newer one.
+ * Reads the tab's cookies, analyses them and puts the outcome in the store, then checks the HMAC-signed values
+ * against the known weak secrets in the background and analyses again with each hit. Loads can overlap (live
+ * updates, navigation); only the latest one may write, so a slow old load never overwrites a newer one, and a
+ * new load cancels the check of the old one. The user's verifications (store.verify) are fed to every
+ * analysis and trigger one when they change.
  */
 export function createSiteLoader(store: Store, deps: SiteLoaderDeps): SiteLoader {
   const now = deps.now ?? Date.now;
+  const chunkSize = deps.chunkSize ?? 32;
+  const getFinder = deps.weakSecrets === false ? undefined : (deps.weakSecrets ?? loadWeakSecretFinder);
+  const weakCache = createWeakSecretCache();
+  let finder: Promise<WeakSecretFinder> | undefined;
   let generation = 0;
+  /** Bumped whenever what an analysis is given changes (a verification, a weak-secret hit). */
+  let optionsVersion = 0;
+  let current: Snapshot | undefined;
+  let check: AbortController | undefined;
+  let checking: Promise<void> = Promise.resolve();
+
+  function analysisOptions(cookies: readonly CookieRecord[]): AnalyzeOptions {
+    const stored = store.verifications.peek();
+    const verifications = new Map<string, SignatureVerification>();
+    for (const cookie of cookies) {
+      const key = cookieKey(cookie);
+      const v = stored.get(key);
+      // A verification of an older value says nothing about the cookie's current signature.
+      const sv = v && v.value === cookie.value ? toSignatureVerification(v.result) : undefined;
+      if (sv) verifications.set(key, sv);
+    }
+    return {
+      verifications,
+      checkWeakSecret: (cookie, _decoded, jar) => {
+        const secret = weakCache.get(cookie, jar);
+        return typeof secret === 'string' ? { secret } : null;
+      },
+    };
+  }
+
+  /** Analyses and shows `snap` unless a newer load started; analyses again if the options changed meanwhile. */
+  async function show(snap: Snapshot, t: number): Promise<SiteAnalysis | null> {
+    for (;;) {
+      const version = optionsVersion;
+      const analysis = await deps.analyze(snap.url, snap.cookies, t, analysisOptions(snap.cookies));
+      if (snap.generation !== generation) return null;
+      if (version !== optionsVersion) continue;
+      store.showAnalysis(analysis, t);
+      return analysis;
+    }
+  }
+
+  async function checkWeakSecrets(snap: Snapshot, signed: readonly CookieView[], signal: AbortSignal): Promise<void> {
+    const jar = snap.cookies;
+    const stale = () => signal.aborted || snap.generation !== generation;
+    await nextTask();
+    if (stale() || !getFinder) return;
+    finder ??= getFinder();
+    const { find, size } = await finder;
+    if (stale()) return;
+    let secrets = size;
+    let checkedValues = signed.filter((v) => weakCache.get(v.cookie, jar) !== undefined).length;
+    const hits = () => signed.filter((v) => typeof weakCache.get(v.cookie, jar) === 'string').length;
+    const report = (state: 'running' | 'done', inValue = 0): void => {
+      store.weakSecret.value = {
+        state,
+        values: signed.length,
+        secrets,
+        checkedValues,
+        checked: checkedValues * secrets + inValue,
+        hits: hits(),
+      };
+    };
+    report('running');
+    for (const view of signed) {
+      if (weakCache.get(view.cookie, jar) !== undefined) continue;
+      const result = await find(view.cookie, jar, {
+        signal,
+        chunkSize,
+        onProgress: (checked, total) => {
+          if (stale()) return;
+          secrets = total;
+          report('running', checked);
+        },
+      });
+      if (stale() || result.aborted) return;
+      if (result.applicable) secrets = result.total;
+      weakCache.set(view.cookie, jar, result.secret);
+      checkedValues++;
+      report('running');
+      if (result.secret !== null) {
+        optionsVersion++;
+        if ((await show(snap, now())) === null) return;
+      }
+    }
+    report('done');
+  }
+
+  function startCheck(snap: Snapshot, analysis: SiteAnalysis): void {
+    const signed = analysis.cookies.filter((v) => v.decoded.hmacSigned);
+    if (signed.length === 0 || !getFinder) {
+      store.weakSecret.value = null;
+      return;
+    }
+    const controller = new AbortController();
+    check = controller;
+    checking = checkWeakSecrets(snap, signed, controller.signal).catch(() => {
+      // The check only ever adds findings: when it fails (the dictionary's chunk did not load), the analysis
+      // shown stays right; only the progress line, which would say "checking" forever, goes.
+      if (snap.generation === generation) store.weakSecret.value = null;
+    });
+  }
 
   async function load(opts: { quiet?: boolean } = {}): Promise<void> {
     const mine = ++generation;
+    check?.abort();
     if (!opts.quiet) store.showLoading();
     try {
       const result = await deps.fetch();
@@ -38,15 +175,43 @@ export function createSiteLoader(store: Store, deps: SiteLoaderDeps): SiteLoader
         store.showProblem(result.reason, result.message, result.url);
         return;
       }
-      const t = now();
-      const analysis = await deps.analyze(result.url, result.cookies, t);
-      if (mine !== generation) return;
-      store.showAnalysis(analysis, t);
+      const snap: Snapshot = { generation: mine, url: result.url, cookies: result.cookies, t: now() };
+      current = snap;
+      const analysis = await show(snap, snap.t);
+      if (analysis) startCheck(snap, analysis);
     } catch (e) {
       if (mine !== generation) return;
       store.showProblem('error', `Reading the cookies failed: ${reasonOf(e)}.`);
     }
   }
 
-  return { load };
+  /** A new verification outcome: analyse the cookies on screen again so its finding shows. */
+  async function reanalyse(): Promise<void> {
+    optionsVersion++;
+    const snap = current;
+    // With a load in flight, that load reads the new verifications itself.
+    if (!snap || snap.generation !== generation) return;
+    try {
+      await show(snap, now());
+    } catch {
+      // The analysis on screen stays; the next load tries again.
+    }
+  }
+
+  let seen = store.verifications.peek();
+  const unwatch = effect(() => {
+    const next = store.verifications.value;
+    if (next === seen) return;
+    seen = next;
+    void reanalyse();
+  });
+
+  return {
+    load,
+    settled: () => checking,
+    dispose() {
+      unwatch();
+      check?.abort();
+    },
+  };
 }

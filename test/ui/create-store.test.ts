@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeLogEntry } from '../../src/protocol/messages';
+import type { VerifyResult } from '../../src/core/verify/verify-result';
 import { createStore } from '../../src/ui/create-store';
 import { NOW, analysis, finding, record, sid, view } from './fixtures';
 
@@ -71,5 +72,38 @@ describe('createStore', () => {
     s.appendTimeline([entry(2), entry(3), entry(4)]);
     expect(s.timeline.value.map((e) => e.seq)).toEqual([2, 3, 4]);
     expect(s.dropped.value).toBe(8);
+  });
+
+  it('verify keeps the outcome for the value checked, never the secrets, and is pending meanwhile', async () => {
+    let finish: (r: VerifyResult) => void = () => {};
+    const calls: Array<readonly string[]> = [];
+    const s = createStore({
+      now: NOW,
+      verify: (_cookie, _jar, secrets) => {
+        calls.push(secrets);
+        return new Promise<VerifyResult>((r) => (finish = r));
+      },
+    });
+    const v = view(record({ name: 'sid', value: 'abc' }));
+    s.showAnalysis(analysis([v]), NOW);
+    const pending = s.verify(v.key, ['hunter2', 'other']);
+    expect(s.verifying.value.has(v.key)).toBe(true);
+    finish({ status: 'valid', format: 'express-session', message: 'signature verified with secret #1' });
+    expect(await pending).toMatchObject({ status: 'valid' });
+    expect(calls).toEqual([['hunter2', 'other']]);
+    expect(s.verifying.value.has(v.key)).toBe(false);
+    expect(s.verificationOf(v)?.status).toBe('valid');
+    expect(JSON.stringify([...s.verifications.value])).not.toContain('hunter2');
+    // A rotated value was not checked.
+    expect(s.verificationOf({ ...v, cookie: { ...v.cookie, value: 'new' } })).toBeUndefined();
+    expect(await s.verify('no such key', ['x'])).toBeNull();
+  });
+
+  it('verify turns a failing verifier into an "unsupported" outcome', async () => {
+    const s = createStore({ now: NOW, verify: () => Promise.reject(new Error('boom')) });
+    const v = view(record({ name: 'sid' }));
+    s.showAnalysis(analysis([v]), NOW);
+    expect(await s.verify(v.key, ['x'])).toMatchObject({ status: 'unsupported', message: 'could not verify: boom' });
+    expect(s.verifying.value.size).toBe(0);
   });
 });

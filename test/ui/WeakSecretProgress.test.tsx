@@ -1,0 +1,55 @@
+// @vitest-environment happy-dom
+import { cleanup, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PanelApp } from '../../src/devtools/PanelApp';
+import { PopupApp } from '../../src/popup/PopupApp';
+import { createStore } from '../../src/ui/create-store';
+import { WeakSecretProgress } from '../../src/ui/WeakSecretProgress';
+import { NOW, analysis, record, view } from './fixtures';
+import { renderWithStore } from './render';
+
+afterEach(cleanup);
+
+describe('WeakSecretProgress', () => {
+  it('says what it checks while it runs, with a progress bar over values × secrets', () => {
+    const store = createStore({ now: NOW });
+    store.weakSecret.value = { state: 'running', values: 3, secrets: 413, checkedValues: 1, checked: 500, hits: 0 };
+    renderWithStore(<WeakSecretProgress />, store);
+    const p = screen.getByTestId('weak-secret-progress');
+    expect(p.dataset.state).toBe('running');
+    expect(p).toHaveTextContent('Checking 3 signed values against 413 known secrets…');
+    const bar = p.querySelector('progress')!;
+    expect(bar.getAttribute('max')).toBe(String(3 * 413));
+    expect(bar.getAttribute('value')).toBe('500');
+  });
+
+  it('says what it found when done, and follows the store', async () => {
+    const store = createStore({ now: NOW });
+    store.weakSecret.value = { state: 'done', values: 1, secrets: 413, checkedValues: 1, checked: 413, hits: 0 };
+    renderWithStore(<WeakSecretProgress />, store);
+    expect(screen.getByTestId('weak-secret-progress')).toHaveTextContent(
+      'Checked 1 signed value against 413 known secrets: none uses a known secret.',
+    );
+    store.weakSecret.value = { state: 'done', values: 4, secrets: 413, checkedValues: 4, checked: 1652, hits: 2 };
+    await Promise.resolve();
+    const p = await screen.findByText(/2 values use a known secret/);
+    expect(p.closest('[data-testid="weak-secret-progress"]')?.getAttribute('data-hits')).toBe('2');
+    expect(screen.getByTestId('weak-secret-progress').querySelector('progress')).toBeNull();
+  });
+
+  it('shows nothing without signed values', () => {
+    renderWithStore(<WeakSecretProgress />);
+    expect(screen.queryByTestId('weak-secret-progress')).toBeNull();
+  });
+
+  it('is shown by the popup and the panel once the cookies are', () => {
+    for (const App of [PopupApp, PanelApp]) {
+      const store = createStore({ now: NOW });
+      store.showAnalysis(analysis([view(record({ name: 'sid' }))]), NOW);
+      store.weakSecret.value = { state: 'running', values: 1, secrets: 2, checkedValues: 0, checked: 1, hits: 0 };
+      renderWithStore(<App onRequestPermission={() => {}} />, store);
+      expect(screen.getByTestId('weak-secret-progress')).toHaveTextContent('Checking 1 signed value');
+      cleanup();
+    }
+  });
+});
