@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { ExportReport } from '../ui/ExportReport';
 import { GradeBadge } from '../ui/GradeBadge';
-import { PermissionButton } from '../ui/PermissionButton';
-import { StateMessage } from '../ui/StateMessage';
+import { NotReadyView } from '../ui/NotReadyView';
 import { useStore } from '../ui/store-context';
 import { TopFindings } from '../ui/TopFindings';
 import { WeakSecretProgress } from '../ui/WeakSecretProgress';
@@ -55,11 +54,7 @@ export function PanelApp({ onRequestPermission }: PanelAppProps) {
         {state === 'ready' && analysis && <GradeBadge audit={analysis.audit} />}
       </header>
       {state !== 'ready' ? (
-        <StateMessage state={state} message={store.message.value} host={host} view="panel">
-          {state === 'no-permission' && (
-            <PermissionButton host={host} onRequest={onRequestPermission} notice={store.notice.value} />
-          )}
-        </StateMessage>
+        <NotReadyView view="panel" onRequestPermission={onRequestPermission} />
       ) : (
         <div class="workspace">
           <div class="table-side">

@@ -3,8 +3,7 @@ import { arrowTarget } from '../ui/arrow-focus';
 import { CookieList } from '../ui/CookieList';
 import { ExportReport } from '../ui/ExportReport';
 import { GradeBadge } from '../ui/GradeBadge';
-import { PermissionButton } from '../ui/PermissionButton';
-import { StateMessage } from '../ui/StateMessage';
+import { NotReadyView } from '../ui/NotReadyView';
 import { useStore } from '../ui/store-context';
 import { TopFindings } from '../ui/TopFindings';
 import { WeakSecretProgress } from '../ui/WeakSecretProgress';
@@ -42,11 +41,7 @@ export function PopupApp({ onRequestPermission }: PopupAppProps) {
         {state === 'ready' && analysis && <GradeBadge audit={analysis.audit} />}
       </header>
       {state !== 'ready' ? (
-        <StateMessage state={state} message={store.message.value} host={host} view="popup">
-          {state === 'no-permission' && (
-            <PermissionButton host={host} onRequest={onRequestPermission} notice={store.notice.value} />
-          )}
-        </StateMessage>
+        <NotReadyView view="popup" onRequestPermission={onRequestPermission} />
       ) : (
         <>
           <WeakSecretProgress />

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BADGE_COLORS } from '../../src/background/badge-for';
 import type { Report } from '../../src/core/export/report';
+import { hexToRgba, reportFindings } from './harness/report-findings';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { tabIdOf } from './harness/extension-messages';
 import { screenshotOnFailure } from './harness/artifacts';
@@ -33,17 +34,6 @@ async function popupFindings(view: Page, names: string[]): Promise<Record<string
     );
   }
   return out;
-}
-
-function reportFindings(report: Report): Record<string, string[]> {
-  return Object.fromEntries(
-    report.cookies.map((c) => [c.identity.name, c.findings.map((f) => `${f.ruleId}:${f.severity}`).sort()]),
-  );
-}
-
-function hexToRgba(hex: string): number[] {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
 }
 
 describe('Chromium audit (issue 3)', () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BADGE_COLORS } from '../../src/background/badge-for';
 import type { Report } from '../../src/core/export/report';
+import { hexToRgba, reportFindings } from './harness/report-findings';
 import { gotoExtensionPage, launchFirefox, type FirefoxSession } from './harness/firefox';
 import { tabIdOf } from './harness/extension-messages';
 import { screenshotOnFailure } from './harness/artifacts';
@@ -32,17 +33,6 @@ declare const browser: WebExtBrowser;
 const HOST = 'app.audit.localhost';
 const PARENT = 'audit.localhost';
 const row = (name: string) => `[data-testid="cookie-row"][data-name=${JSON.stringify(name)}]`;
-
-function reportFindings(report: Report): Record<string, string[]> {
-  return Object.fromEntries(
-    report.cookies.map((c) => [c.identity.name, c.findings.map((f) => `${f.ruleId}:${f.severity}`).sort()]),
-  );
-}
-
-function hexToRgba(hex: string): number[] {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255, 255];
-}
 
 describe('Firefox audit (issue 3)', () => {
   let site: RunningAuditSite;
