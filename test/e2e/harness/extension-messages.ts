@@ -37,3 +37,14 @@ export async function tabIdOf(extensionPage: Page, url: string, prefix = false):
   if (id < 0) throw new Error(`no tab shows ${url}`);
   return id;
 }
+
+/**
+ * Tabs outside the host permission (about:blank, chrome:// pages) show no URL to the extension, so they cannot be
+ * found by URL: this is the newest of them, i.e. the one a test has just opened.
+ */
+export async function newestTabWithoutUrl(extensionPage: Page): Promise<number> {
+  return extensionPage.evaluate(async () => {
+    const tabs = await browser.tabs.query({});
+    return Math.max(...tabs.filter((t) => !t.url).map((t) => t.id ?? -1));
+  });
+}
