@@ -3,6 +3,7 @@ import { appendToLog } from '../core/timeline/append-to-log';
 import type { TimedChange } from '../core/timeline/change-log-entry';
 import { clearLog } from '../core/timeline/clear-log';
 import { filterEntries, type LogQuery } from '../core/timeline/filter-entries';
+import { foldStaged } from '../core/timeline/fold-staged';
 import {
   CHUNK_SIZE,
   chunkIndex,
@@ -14,8 +15,10 @@ import {
   type LogState,
 } from '../core/timeline/log-layout';
 import type { LogWrite } from '../core/timeline/log-write';
-import { trimLog } from '../core/timeline/trim-log';
 import { chunkKeysToRead, entriesFromChunks, orphanChunkKeys } from '../core/timeline/read-log';
+import { isStageKey, makeBootId, stageKey } from '../core/timeline/stage-key';
+import { parseStagedBatch, type StagedBatch } from '../core/timeline/staged-batch';
+import { trimLog } from '../core/timeline/trim-log';
 import type { ChangeLogResult } from '../protocol/messages';
 import type { KeyValueArea } from './key-value-area';
 
@@ -28,6 +31,8 @@ export interface ChangeLogDeps {
    */
   onError?: (error: unknown) => void;
   capacity?: number;
+  /** Names this instance's staged batches; defaults to the start time plus a random part (see stage-key.ts). */
+  bootId?: string;
 }
 
 export interface ChangeLog {
@@ -44,15 +49,26 @@ export interface ChangeLog {
  * The persistent change log. The MV3 worker may be stopped between any two tasks, so nothing lives only
  * here: every batch is issued to storage in the same task its events arrived in (a microtask flush), and
  * calls are issued in order without waiting for the previous one, because a call already issued completes in
- * the browser process while one still waiting in this worker dies with it. The in-memory state is a cache
- * of what was issued (the meta and the chunk being filled), loaded again from storage after a restart.
+ * the browser process while one still waiting in this worker dies with it.
+ *
+ * A restarted worker does not know the log's state until storage has answered, and a stop can come before
+ * that. So batches are never held for the state: until it is loaded, each is written at once to its own
+ * staged key; once it is loaded, every staged batch (this instance's, and any a stopped instance left) is
+ * folded into the chunked log in one `set`, and later batches go straight to the chunks. The in-memory state
+ * is a cache of what was issued (the meta and the chunk being filled).
  */
 export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
   const { store, now } = deps;
   const capacity = deps.capacity ?? LOG_CAPACITY;
+  const bootId = deps.bootId ?? makeBootId(now(), Math.random());
+  const report = (error: unknown): void => deps.onError?.(error);
   let state: LogState | undefined;
   let loading: Promise<void> | undefined;
   const pending: TimedChange[] = [];
+  /** This instance's staged batches not yet folded, in the order they were staged. */
+  let staged: StagedBatch[] = [];
+  let foreign: StagedBatch[] = [];
+  let stageCount = 0;
   let scheduled = false;
   let trimBeforeNextWrite = false;
   const inflight = new Set<Promise<unknown>>();
@@ -63,23 +79,43 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
   }
 
   function fail(error: unknown): void {
-    // What landed is unknown now: drop the cache so the next batch starts from what storage holds.
+    // What landed is unknown now: drop the cache so the next batch starts from what storage holds. This
+    // instance's staged keys that were in the failed fold are still in storage, and are read back as foreign.
     state = undefined;
     if (/quota/i.test(String(error))) trimBeforeNextWrite = true;
-    deps.onError?.(error);
+    report(error);
+  }
+
+  async function listKeys(): Promise<{ keys: string[]; known: Record<string, unknown> }> {
+    if (store.getKeys) {
+      const [known, keys] = await Promise.all([store.get([META_KEY]), store.getKeys()]);
+      return { keys, known };
+    }
+    const all = await store.get(null);
+    return { keys: Object.keys(all), known: all };
   }
 
   async function loadState(): Promise<void> {
-    const got = await store.get([META_KEY]);
-    const meta = parseMeta(got[META_KEY]);
-    let tail: LogState['tail'] = [];
-    if (meta.nextSeq % CHUNK_SIZE !== 0 && meta.nextSeq > meta.firstSeq) {
-      const key = chunkKey(chunkIndex(meta.nextSeq));
-      tail = parseChunk((await store.get([key]))[key], meta);
+    const { keys, known } = await listKeys();
+    const meta = parseMeta(known[META_KEY]);
+    const tailKey =
+      meta.nextSeq % CHUNK_SIZE !== 0 && meta.nextSeq > meta.firstSeq ? chunkKey(chunkIndex(meta.nextSeq)) : undefined;
+    const mine = new Set(staged.map((b) => b.key));
+    const stageKeys = keys.filter((k) => isStageKey(k) && !mine.has(k));
+    const wanted = [...(tailKey ? [tailKey] : []), ...stageKeys].filter((k) => !(k in known));
+    const got = wanted.length > 0 ? { ...known, ...(await store.get(wanted)) } : known;
+
+    const left: StagedBatch[] = [];
+    const folded: string[] = [];
+    for (const key of stageKeys) {
+      const changes = parseStagedBatch(got[key]);
+      if (changes === undefined) folded.push(key);
+      else left.push({ key, changes });
     }
-    state = { meta, tail };
-    const orphans = orphanChunkKeys(meta, capacity);
-    if (orphans.length > 0) track(store.remove(orphans).catch(deps.onError ?? (() => undefined)));
+    state = { meta, tail: tailKey ? parseChunk(got[tailKey], meta) : [] };
+    foreign = left;
+    const sweep = [...orphanChunkKeys(meta, capacity), ...folded];
+    if (sweep.length > 0) track(store.remove(sweep).catch(report));
   }
 
   function ensureLoaded(): Promise<void> {
@@ -90,23 +126,35 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
     return loading;
   }
 
+  function load(): void {
+    track(ensureLoaded().then(schedule, report));
+  }
+
   function issue(write: LogWrite): Promise<void> {
     state = write.state;
     const landed = store.set(write.set);
-    // Freed chunks are removed only after the meta that excludes them has landed (see LogWrite).
+    // Freed chunks and folded staged keys are removed only after the set that makes them dead has landed.
     const done = landed.then(() => (write.remove.length > 0 ? store.remove(write.remove) : undefined)).catch(fail);
     track(done);
     return done;
   }
 
-  /** Issues everything pending now, if the state is loaded; otherwise loads it and comes back. */
+  function stage(changes: TimedChange[]): void {
+    const key = stageKey(bootId, stageCount++);
+    staged.push({ key, changes });
+    // A rejected stage loses nothing while this instance lives: the batch is folded from memory.
+    track(store.set({ [key]: changes }).catch(report));
+  }
+
+  /** Issues everything pending now: staged while the state is unknown, into the chunks once it is loaded. */
   function flush(): void {
     scheduled = false;
-    if (pending.length === 0) return;
     if (state === undefined) {
-      track(ensureLoaded().then(schedule, (error: unknown) => deps.onError?.(error)));
+      if (pending.length > 0) stage(pending.splice(0));
+      if (staged.length > 0 || foreign.length > 0) load();
       return;
     }
+    if (pending.length === 0 && staged.length === 0 && foreign.length === 0) return;
     if (trimBeforeNextWrite) {
       trimBeforeNextWrite = false;
       // Freed at once, not after the meta lands: the append just below needs the space.
@@ -114,7 +162,11 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
       state = trim.state;
       track(Promise.all([store.set(trim.set), store.remove(trim.remove)]).catch(fail));
     }
-    issue(appendToLog(state, pending.splice(0), capacity));
+    const batches = [...foreign, ...staged];
+    foreign = [];
+    staged = [];
+    const after = pending.splice(0);
+    issue(batches.length > 0 ? foldStaged(state, batches, after, capacity) : appendToLog(state, after, capacity));
   }
 
   function schedule(): void {
@@ -124,8 +176,8 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
   }
 
   /**
-   * Runs `use` with the loaded state once everything pending has been issued. `use` runs synchronously after
-   * the check, so no flush can slip in between and leave it with a stale state.
+   * Runs `use` with the loaded state once everything pending and staged has been issued to the chunks. `use`
+   * runs synchronously after the check, so no flush can slip in between and leave it with a stale state.
    */
   async function withState<T>(use: (current: LogState) => T): Promise<T> {
     for (;;) {
@@ -134,6 +186,9 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
       if (state !== undefined) return use(state);
     }
   }
+
+  // Load at once rather than on the first event: the sooner the state is known, the fewer batches are staged.
+  load();
 
   return {
     record(change) {
@@ -158,8 +213,9 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
     },
 
     async settled() {
-      while (inflight.size > 0 || pending.length > 0 || scheduled) {
-        if (pending.length > 0 && !scheduled) schedule();
+      for (;;) {
+        if (pending.length > 0 || staged.length > 0 || foreign.length > 0) schedule();
+        if (inflight.size === 0 && !scheduled) return;
         await Promise.allSettled([...inflight]);
         await Promise.resolve();
       }

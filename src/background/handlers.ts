@@ -6,6 +6,8 @@ export interface HandlerDeps {
   loadTabCookies: (tabId: number) => Promise<TabCookiesResult>;
   /** When this worker instance started: pages (and tests) see a restart as a new value. */
   startedAt: number;
+  /** Cookie events handed to the listener since this instance started. */
+  received: () => number;
 }
 
 function optionalNumber(v: unknown): number | undefined {
@@ -19,7 +21,7 @@ function optionalNumber(v: unknown): number | undefined {
  */
 export function createHandlers<Sender>(deps: HandlerDeps): Handlers<Sender> {
   return {
-    ping: async () => ({ ok: true, startedAt: deps.startedAt }),
+    ping: async () => ({ ok: true, startedAt: deps.startedAt, received: deps.received() }),
     getTabCookies: async (data) => {
       const tabId = optionalNumber(data?.tabId);
       if (tabId === undefined) return { ok: false, reason: 'no-tab', message: 'No tab id was given.' };

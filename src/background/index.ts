@@ -43,11 +43,15 @@ const badge = createBadgeController({
   ...(onError ? { onError } : {}),
 });
 
+// In memory only: it counts what this instance was handed, which is what a test of stops needs to know.
+let received = 0;
+// Nothing heavy here: the log queues the change for a write in this task, the badge only restarts its debounce.
 onCookieChanged((change) => {
+  received += 1;
   log.record(change);
   badge.cookieChanged(change.cookie);
 });
-listen(createHandlers({ log, loadTabCookies, startedAt }));
+listen(createHandlers({ log, loadTabCookies, startedAt, received: () => received }));
 onTabUpdated((tabId, update) => badge.tabUpdated(tabId, update));
 onTabActivated((tabId) => badge.tabActivated(tabId));
 onTabRemoved((tabId) => badge.tabRemoved(tabId));

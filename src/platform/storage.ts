@@ -14,6 +14,11 @@ export const sessionStore = {
   remove(keys: string | string[]): Promise<void> {
     return browser.storage.session.remove(keys);
   },
+  getKeys(): Promise<string[]> {
+    const area = browser.storage.session;
+    // `getKeys` arrived in Chromium 130 and Firefox 143; before that, a full read is the only way to list keys.
+    return typeof area.getKeys === 'function' ? area.getKeys() : area.get(null).then(Object.keys);
+  },
 };
 
 /** `storage.local`: user preferences only (theme, column choices). Never secrets. */

@@ -22,7 +22,11 @@ export interface ChangeLogResult {
 }
 
 export interface ProtocolMap {
-  ping: { request: Record<string, never>; response: { ok: true; startedAt: number } };
+  /**
+   * `startedAt`: when this worker instance started; `received`: cookie events handed to its listener since then
+   * (in memory only, so it restarts at 0 with the worker; tests wait on it to know every event is inside).
+   */
+  ping: { request: Record<string, never>; response: { ok: true; startedAt: number; received: number } };
   getTabCookies: { request: { tabId: number }; response: TabCookiesResult };
   /** `site`: a host; entries whose cookie domain-matches it or whose registrable domain equals its own. */
   getChangeLog: { request: { site?: string; afterSeq?: number }; response: ChangeLogResult };

@@ -2,6 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createChangeLog } from '../../src/background/change-log';
 import type { ChangeCause } from '../../src/core/cookie/cookie-record';
 import { chunkKey, META_KEY } from '../../src/core/timeline/log-layout';
+import { isStageKey, STAGE_FOLDED } from '../../src/core/timeline/stage-key';
+import type { KeyValueArea } from '../../src/background/key-value-area';
 import { FakeStorageArea } from '../fakes';
 import { cookie } from '../core/timeline/helpers';
 
@@ -9,11 +11,30 @@ function change(value: string, cause: ChangeCause = 'explicit', domain = 'exampl
   return { cookie: cookie({ value, domain }), removed: false, cause };
 }
 
-function setup(store = new FakeStorageArea(), capacity?: number) {
-  let t = 0;
+// One clock for every instance in a test file, as in the browser: a later worker instance starts later.
+let clock = 0;
+
+function setupOver<S extends KeyValueArea>(store: S, capacity?: number) {
   const onError = vi.fn();
-  const log = createChangeLog({ store, now: () => ++t, onError, ...(capacity ? { capacity } : {}) });
+  const log = createChangeLog({ store, now: () => ++clock, onError, ...(capacity ? { capacity } : {}) });
   return { store, log, onError };
+}
+
+const setup = (store = new FakeStorageArea(), capacity?: number) => setupOver(store, capacity);
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+const stagedKeys = (store: FakeStorageArea) => Object.keys(store.snapshot()).filter(isStageKey);
+const labels = (entries: { seq: number; cookie: { value: string } }[]) =>
+  entries.map((e) => `${e.seq}:${e.cookie.value}`);
+
+/** A log of `n` entries `old0…`, written by an instance that has since gone. */
+async function storeWithOld(n: number): Promise<FakeStorageArea> {
+  const store = new FakeStorageArea();
+  const old = setup(store).log;
+  for (let i = 0; i < n; i++) old.record(change(`old${i}`));
+  await old.settled();
+  store.calls.length = 0;
+  return store;
 }
 
 async function values(log: ReturnType<typeof setup>['log']): Promise<string[]> {
@@ -46,6 +67,8 @@ describe('the change-log writer', () => {
 
   it('issues what arrived in one task as one write of the meta and the chunk being filled', async () => {
     const { log, store } = setup();
+    // Once the state is loaded; before, batches are staged (next tests).
+    await log.settled();
     log.record(change('a'));
     log.record(change('b'));
     await log.settled();
@@ -61,6 +84,119 @@ describe('the change-log writer', () => {
     log.record(change('x'));
     log.record(change('y'));
     expect(await values(log)).toEqual(['x', 'y']);
+  });
+
+  it('stages what arrives before the state is loaded under its own key at once, then folds it in one set', async () => {
+    const { log, store } = setup();
+    log.record(change('a'));
+    log.record(change('b'));
+    await log.settled();
+    const writes = store.calls.map((c) => [c.op, c.keys.map((k) => (isStageKey(k) ? 'stage' : k)).sort()]);
+    expect(writes).toEqual([
+      ['set', ['stage']],
+      ['set', [chunkKey(0), META_KEY, 'stage'].sort()],
+      ['remove', ['stage']],
+    ]);
+    expect(stagedKeys(store)).toEqual([]);
+    expect(labels((await log.query({})).entries)).toEqual(['0:a', '1:b']);
+  });
+
+  it('loses nothing when stopped after staging and before the state was loaded', async () => {
+    const store = await storeWithOld(42);
+    store.stallReads();
+    const dying = setup(store).log;
+    dying.record(change('x'));
+    dying.record(change('y'));
+    await tick();
+    dying.record(change('z'));
+    await tick();
+    expect(stagedKeys(store)).toHaveLength(2);
+    store.restore();
+
+    const { log } = setup(store);
+    // The first thing the new instance does is answer a query: staged changes are in it.
+    expect(labels((await log.query({ afterSeq: 40 })).entries)).toEqual(['41:old41', '42:x', '43:y', '44:z']);
+    log.record(change('w'));
+    await log.settled();
+    const { entries } = await log.query({});
+    expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 46 }, (_, i) => i));
+    expect(labels(entries.slice(-4))).toEqual(['42:x', '43:y', '44:z', '45:w']);
+    expect(stagedKeys(store)).toEqual([]);
+  });
+
+  it('folds nothing twice when stopped after the fold landed and before the staged keys were removed', async () => {
+    const store = await storeWithOld(5);
+    store.swallowWritesWhen((call) => call.op === 'remove' && call.keys.some(isStageKey));
+    const dying = setup(store).log;
+    dying.record(change('x'));
+    dying.record(change('y'));
+    await vi.waitFor(() => expect(store.calls.some((c) => c.outcome === 'swallowed')).toBe(true));
+    const left = stagedKeys(store);
+    expect(left).toHaveLength(1);
+    expect(store.snapshot()[left[0] as string]).toBe(STAGE_FOLDED);
+    store.restore();
+
+    const { log } = setup(store);
+    log.record(change('z'));
+    await log.settled();
+    const { entries } = await log.query({});
+    expect(labels(entries)).toEqual(['0:old0', '1:old1', '2:old2', '3:old3', '4:old4', '5:x', '6:y', '7:z']);
+    expect(stagedKeys(store)).toEqual([]);
+  });
+
+  it('folds what two stopped instances staged in start order, then batch order, whatever order keys are listed in', async () => {
+    const store = await storeWithOld(3);
+    store.listNewestFirst = true;
+    store.stallReads();
+    const first = setup(store).log;
+    // Twelve batches, so batch 10 must come after batch 9, not after batch 1.
+    for (let i = 0; i < 12; i++) {
+      first.record(change(`a${i}`));
+      await tick();
+    }
+    const second = setup(store).log;
+    second.record(change('b0'));
+    await tick();
+    second.record(change('b1'));
+    await tick();
+    expect(stagedKeys(store)).toHaveLength(14);
+    store.restore();
+
+    const { log } = setup(store);
+    log.record(change('c0'));
+    await log.settled();
+    const { entries } = await log.query({});
+    const expected = ['old0', 'old1', 'old2', ...Array.from({ length: 12 }, (_, i) => `a${i}`), 'b0', 'b1', 'c0'];
+    expect(labels(entries)).toEqual(expected.map((v, i) => `${i}:${v}`));
+    expect(stagedKeys(store)).toEqual([]);
+  });
+
+  it('lists staged keys with get(null) where the area has no getKeys', async () => {
+    const fake = await storeWithOld(2);
+    const area: KeyValueArea = {
+      get: (keys) => fake.get(keys),
+      set: (items) => fake.set(items),
+      remove: (keys) => fake.remove(keys),
+    };
+    fake.stallReads();
+    const dying = setupOver(area).log;
+    dying.record(change('x'));
+    await tick();
+    fake.restore();
+    const { log } = setupOver(area);
+    log.record(change('y'));
+    await log.settled();
+    expect(labels((await log.query({})).entries)).toEqual(['0:old0', '1:old1', '2:x', '3:y']);
+    expect(stagedKeys(fake)).toEqual([]);
+  });
+
+  it('still logs a batch whose staging write was rejected, from memory', async () => {
+    const { log, store, onError } = setup();
+    store.failWrites(new Error('boom'), 1);
+    log.record(change('a'));
+    await log.settled();
+    expect(onError).toHaveBeenCalledWith(new Error('boom'));
+    expect(labels((await log.query({})).entries)).toEqual(['0:a']);
   });
 
   it('queues changes that arrive before the stored meta is loaded and numbers them after it', async () => {

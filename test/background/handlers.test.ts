@@ -15,7 +15,7 @@ function fakeLog(): ChangeLog {
 describe('the message handlers', () => {
   it('pass the log query on, dropping malformed fields', async () => {
     const log = fakeLog();
-    const h = createHandlers({ log, loadTabCookies: vi.fn(), startedAt: 5 });
+    const h = createHandlers({ log, loadTabCookies: vi.fn(), startedAt: 5, received: () => 0 });
     await h.getChangeLog({ site: 'shop.test', afterSeq: 4 }, undefined);
     await h.getChangeLog({}, undefined);
     await h.getChangeLog({ site: '', afterSeq: Number.NaN }, undefined);
@@ -30,8 +30,11 @@ describe('the message handlers', () => {
       reason: 'not-http' as const,
       message: String(tabId),
     }));
-    const h = createHandlers({ log, loadTabCookies, startedAt: 5 });
-    expect(await h.ping({}, undefined)).toEqual({ ok: true, startedAt: 5 });
+    let received = 2;
+    const h = createHandlers({ log, loadTabCookies, startedAt: 5, received: () => received });
+    expect(await h.ping({}, undefined)).toEqual({ ok: true, startedAt: 5, received: 2 });
+    received = 9;
+    expect(await h.ping({}, undefined)).toEqual({ ok: true, startedAt: 5, received: 9 });
     expect(await h.clearChangeLog({}, undefined)).toEqual({ ok: true, cleared: 7 });
     expect(await h.getTabCookies({ tabId: 3 }, undefined)).toEqual({ ok: false, reason: 'not-http', message: '3' });
     expect(await h.getTabCookies({} as RequestOf<'getTabCookies'>, undefined)).toMatchObject({ reason: 'no-tab' });
@@ -43,7 +46,7 @@ describe('the message handlers', () => {
     expectTypeOf<RequestOf<'getTabCookies'>>().toEqualTypeOf<{ tabId: number }>();
     // @ts-expect-error clearChangeLog is missing
     const missing: Handlers<unknown> = {
-      ping: async () => ({ ok: true, startedAt: 0 }),
+      ping: async () => ({ ok: true, startedAt: 0, received: 0 }),
       getTabCookies: async () => ({ ok: false, reason: 'error', message: '' }),
       getChangeLog: async () => ({ ok: true, entries: [], dropped: 0, capacity: 0 }),
     };

@@ -82,6 +82,21 @@ describe('the background worker', () => {
     expect(after.startedAt).toBeGreaterThanOrEqual(before.startedAt);
   });
 
+  it('counts in ping the cookie events this instance received, from 0 after a restart', async () => {
+    const ping = () =>
+      fake.runtime.sendMessage({ sessionscope: 1, type: 'ping', data: {} }) as Promise<{ received: number }>;
+    const url = 'https://shop.test/';
+    expect((await ping()).received).toBe(0);
+    await fake.cookies.set({ url, name: 'a', value: '1' });
+    await fake.cookies.set({ url, name: 'a', value: '2' });
+    // A new cookie fires one event; replacing it fires two (the overwrite, then the new one).
+    expect((await ping()).received).toBe(3);
+    await startWorker();
+    expect((await ping()).received).toBe(0);
+    await fake.cookies.set({ url, name: 'b', value: '1' });
+    expect((await ping()).received).toBe(1);
+  });
+
   it('filters the log by site and afterSeq, and clears it', async () => {
     await fake.cookies.set({ url: 'https://a.shop.test/', name: 'x', value: '1', domain: 'shop.test' });
     await fake.cookies.set({ url: 'https://other.test/', name: 'y', value: '2' });

@@ -99,6 +99,30 @@ describe('the fake storage', () => {
     expect(settled).toBe(false);
     expect(area.snapshot()).toEqual({ b: 2 });
   });
+
+  it('lists keys (in either order), loses only the writes that match, and can stop answering reads', async () => {
+    const area = fake.storage.session;
+    await area.set({ a: 1, b: 2 });
+    expect(await area.getKeys()).toEqual(['a', 'b']);
+    area.listNewestFirst = true;
+    expect(await area.getKeys()).toEqual(['b', 'a']);
+    expect(Object.keys(await area.get(null))).toEqual(['b', 'a']);
+    area.swallowWritesWhen((call) => call.op === 'remove');
+    void area.remove('a');
+    await area.set({ c: 3 });
+    expect(area.calls.slice(-2).map((x) => [x.op, x.outcome])).toEqual([
+      ['remove', 'swallowed'],
+      ['set', 'landed'],
+    ]);
+    area.stallReads();
+    let answered = false;
+    void area.get(null).then(() => (answered = true));
+    void area.getKeys().then(() => (answered = true));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(answered).toBe(false);
+    area.restore();
+    expect(await area.get(['a', 'c'])).toEqual({ a: 1, c: 3 });
+  });
 });
 
 describe('the fake tabs, windows, runtime and action', () => {

@@ -22,6 +22,10 @@ export class FakeStorageArea {
   private swallowLeft = 0;
   private failLeft = 0;
   private failWith: unknown = new Error('storage write failed');
+  private swallowIf: ((call: StorageCall) => boolean) | undefined;
+  private readsStalled = false;
+  /** `getKeys` and `get(null)` list keys newest first: the API promises no order, so code must not need one. */
+  listNewestFirst = false;
 
   /** The next `count` write calls never land and their promises never settle: the worker died first. */
   swallowWrites(count = Number.POSITIVE_INFINITY): void {
@@ -34,10 +38,22 @@ export class FakeStorageArea {
     this.failLeft = count;
   }
 
-  /** Writes land again. */
+  /** Every later write call for which `match` is true never lands and never settles (the worker died). */
+  swallowWritesWhen(match: (call: StorageCall) => boolean): void {
+    this.swallowIf = match;
+  }
+
+  /** Later reads never answer: the worker is stopped before storage replies to it. */
+  stallReads(): void {
+    this.readsStalled = true;
+  }
+
+  /** Writes land and reads answer again. */
   restore(): void {
     this.swallowLeft = 0;
     this.failLeft = 0;
+    this.swallowIf = undefined;
+    this.readsStalled = false;
   }
 
   /** A copy of everything stored, synchronously. */
@@ -48,15 +64,21 @@ export class FakeStorageArea {
   reset(): void {
     this.data.clear();
     this.calls.length = 0;
+    this.listNewestFirst = false;
     this.restore();
     this.onChanged.clear();
   }
 
+  /** The stored keys, as `storage.*.getKeys()` (Chromium 130+, Firefox 143+) gives them. */
+  getKeys(): Promise<string[]> {
+    return this.read(() => this.listedKeys());
+  }
+
   get(keys?: string | string[] | Record<string, unknown> | null): Promise<Record<string, unknown>> {
-    return this.enqueue(() => {
+    return this.read(() => {
       const out: Record<string, unknown> = {};
       if (keys === null || keys === undefined) {
-        for (const [k, v] of this.data) out[k] = structuredClone(v);
+        for (const k of this.listedKeys()) out[k] = structuredClone(this.data.get(k));
         return out;
       }
       const defaults: Record<string, unknown> =
@@ -91,8 +113,8 @@ export class FakeStorageArea {
   private write(op: StorageCall['op'], keys: string[], apply: () => void): Promise<void> {
     const call: StorageCall = { op, keys, outcome: 'queued' };
     this.calls.push(call);
-    if (this.swallowLeft > 0) {
-      this.swallowLeft--;
+    if (this.swallowLeft > 0 || this.swallowIf?.(call)) {
+      if (this.swallowLeft > 0) this.swallowLeft--;
       call.outcome = 'swallowed';
       return new Promise<void>(() => undefined);
     }
@@ -115,6 +137,16 @@ export class FakeStorageArea {
       }
       if (Object.keys(changes).length > 0) this.onChanged.fire(changes);
     });
+  }
+
+  private listedKeys(): string[] {
+    const keys = [...this.data.keys()];
+    return this.listNewestFirst ? keys.reverse() : keys;
+  }
+
+  private read<T>(run: () => T): Promise<T> {
+    if (this.readsStalled) return new Promise<T>(() => undefined);
+    return this.enqueue(run);
   }
 
   private enqueue<T>(run: () => T): Promise<T> {

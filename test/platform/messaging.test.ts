@@ -7,7 +7,7 @@ vi.mock('webextension-polyfill', () => ({ default: fake }));
 
 function handlers(): Handlers<unknown> {
   return {
-    ping: vi.fn(async () => ({ ok: true as const, startedAt: 1 })),
+    ping: vi.fn(async () => ({ ok: true as const, startedAt: 1, received: 0 })),
     getTabCookies: vi.fn(async () => ({ ok: false as const, reason: 'no-tab' as const, message: '' })),
     getChangeLog: vi.fn(async () => ({ ok: true as const, entries: [], dropped: 0, capacity: 5000 })),
     clearChangeLog: vi.fn(async () => ({ ok: true as const, cleared: 0 })),
@@ -27,7 +27,7 @@ describe('the sender allow-list', () => {
   it('routes a message from an extension page to its handler and never one from elsewhere', async () => {
     const h = handlers();
     listen(h);
-    expect(await send('ping', {})).toEqual({ ok: true, startedAt: 1 });
+    expect(await send('ping', {})).toEqual({ ok: true, startedAt: 1, received: 0 });
     expect(h.ping).toHaveBeenCalledTimes(1);
     const fromPage = await fake.runtime.dispatch(
       { sessionscope: 1, type: 'clearChangeLog', data: {} },
