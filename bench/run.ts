@@ -22,6 +22,7 @@ import { writeReferenceExtension } from './reference-extension';
 import { rowHeightMismatches } from './row-heights';
 import { median, ms, ratio, kb } from './stats';
 import { coreBenchmarks, type CoreFigures } from './core-bench';
+import { stormBenchmarks } from './storm-bench';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 2;
@@ -134,7 +135,12 @@ async function synthetic(session: ChromiumSession, benchId: string, jwts: string
   return { n, source: 'synthetic', bareGetAllMs: Number.NaN, reference, sessionscope };
 }
 
-function report(popup: PopupFigures[], core: CoreFigures, sizes: ReturnType<typeof entrySizes>): string {
+function report(
+  popup: PopupFigures[],
+  storm: string[],
+  core: CoreFigures,
+  sizes: ReturnType<typeof entrySizes>,
+): string {
   const chromium = execFileSync(CHROMIUM_PATH, ['--version']).toString().trim();
   const lines = [
     '# Benchmarks',
@@ -173,6 +179,10 @@ function report(popup: PopupFigures[], core: CoreFigures, sizes: ReturnType<type
     '| cookies | modules evaluated | cookies in hand | analysis | rows rendered (after analysis) | rows → painted |',
     '|---:|---:|---:|---:|---:|---:|',
     ...popup.filter((p) => p.source === 'synthetic').map(phases),
+    '',
+    '## Background: change-storm capture ratio',
+    '',
+    ...storm,
     '',
     '## Core (Node, same machine)',
     '',
@@ -215,8 +225,10 @@ async function main(): Promise<void> {
     await session.close();
     await site.stop();
   }
+  const storm = await stormBenchmarks();
+  process.stdout.write('change storms: done\n');
   const core = await coreBenchmarks(jwts);
-  const text = report(popup, core, entrySizes(distOf('chrome')));
+  const text = report(popup, storm, core, entrySizes(distOf('chrome')));
   // Formatted as `npx prettier --check .` expects, so a fresh run can be committed as it is.
   const out = resolve(root, 'BENCHMARKS.md');
   writeFileSync(out, await format(text, { ...(await resolveConfig(out)), filepath: out }));
