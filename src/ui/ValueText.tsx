@@ -6,6 +6,8 @@ export interface ValueTextProps {
   max: number;
   testId?: string;
   class?: string;
+  /** Keep line feeds as line breaks: for our own pretty-printed JSON only (see visibleSegments). */
+  multiline?: boolean;
 }
 
 /** "12,345": a fixed format, without the cost of a locale-aware formatter per row. */
@@ -19,9 +21,9 @@ function groupThousands(n: number): string {
  *
  * Hook-free on purpose: CookieRow calls it as a plain function (one fewer component instance per row).
  */
-export function ValueText({ value, max, testId, class: cls }: ValueTextProps) {
+export function ValueText({ value, max, testId, class: cls, multiline = false }: ValueTextProps) {
   const { text, omitted } = shorten(value, max);
-  const segments = visibleSegments(text);
+  const segments = visibleSegments(text, multiline);
   return (
     <span
       class={`value${value === '' ? ' empty' : ''}${cls ? ' ' + cls : ''}`}
