@@ -4,28 +4,30 @@ import type { Browser, Page } from 'puppeteer-core';
  * Timed on the page's own clock: `performance.now()` counts from the navigation start. A MutationObserver installed
  * before any page script notes when `expected` rows are in the DOM, then the next frame: rAF + a task after it, which
  * runs once that frame has been produced.
+ *
+ * A string, not a function: tsx (esbuild with keepNames) wraps named inner functions in a `__name` helper that
+ * does not exist in the page, and the timer would die silently.
  */
-function installTimer(expected: number, selector: string): void {
-  const t = { rows: -1, painted: -1 };
-  (window as unknown as { __bench: typeof t }).__bench = t;
-  const check = () => {
-    if (t.rows >= 0 || document.querySelectorAll(selector).length < expected) return;
-    t.rows = performance.now();
-    observer.disconnect();
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        t.painted = performance.now();
-      }, 0),
-    );
-  };
-  const observer = new MutationObserver(check);
-  observer.observe(document, { childList: true, subtree: true });
+function timerScript(expected: number, selector: string): string {
+  return `(() => {
+    const t = { rows: -1, painted: -1 };
+    window.__bench = t;
+    const observer = new MutationObserver(() => {
+      if (t.rows >= 0 || document.querySelectorAll(${JSON.stringify(selector)}).length < ${expected}) return;
+      t.rows = performance.now();
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => { t.painted = performance.now(); }, 0));
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  })();`;
 }
 
 export interface Timing {
   rowsMs: number;
   paintedMs: number;
   heapBytes: number;
+  /** `performance.mark`s the page set (the synthetic popup marks its phases), by name: the first of each. */
+  marks: Record<string, number>;
 }
 
 export async function timePage(
@@ -37,15 +39,24 @@ export async function timePage(
 ): Promise<Timing> {
   const page = await browser.newPage();
   try {
-    await page.evaluateOnNewDocument(installTimer, expected, selector);
+    await page.evaluateOnNewDocument(timerScript(expected, selector));
     if (before) await before(page);
     await page.goto(url, { waitUntil: 'domcontentloaded' });
     await page.waitForFunction(() => (window as unknown as { __bench: { painted: number } }).__bench.painted >= 0, {
       timeout: 30_000,
     });
-    const t = await page.evaluate(() => (window as unknown as { __bench: { rows: number; painted: number } }).__bench);
+    const t = (await page.evaluate(`({
+      rows: window.__bench.rows,
+      painted: window.__bench.painted,
+      marks: Object.fromEntries(performance.getEntriesByType('mark').reverse().map((m) => [m.name, m.startTime])),
+    })`)) as { rows: number; painted: number; marks: Record<string, number> };
+    // Pages of one extension share a renderer and its JS heap: collect garbage first, so what the closed pages
+    // left behind is not counted; what remains includes the extension's other open pages.
+    const cdp = await page.createCDPSession();
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.detach();
     const metrics = await page.metrics();
-    return { rowsMs: t.rows, paintedMs: t.painted, heapBytes: metrics.JSHeapUsedSize ?? Number.NaN };
+    return { rowsMs: t.rows, paintedMs: t.painted, heapBytes: metrics.JSHeapUsedSize ?? Number.NaN, marks: t.marks };
   } finally {
     await page.close();
   }

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 /**
  * The floor PERF.md asks us to compare against: a ten-line popup that finds the tab, lists its cookies with one
  * `getAll({url})` and appends one `<li>` per cookie. Written to a temp dir and installed beside SessionScope.
- * (`?tabId=N` like SessionScope's popup, so both are opened the same way.)
+ * (`?tabId=N` like SessionScope's popup, so both are opened the same way.) `warm.html` is an empty page the benchmark
+ * keeps open so the reference's popups open in a running extension process, as SessionScope's do.
  */
 const MANIFEST = {
   manifest_version: 3,
@@ -36,5 +37,6 @@ export async function writeReferenceExtension(): Promise<string> {
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(MANIFEST));
   await writeFile(join(dir, 'ref.html'), HTML);
   await writeFile(join(dir, 'ref.js'), JS);
+  await writeFile(join(dir, 'warm.html'), '<!doctype html><meta charset="utf-8"><title>warm</title>');
   return dir;
 }

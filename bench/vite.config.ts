@@ -3,21 +3,24 @@ import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 
 // Builds the synthetic pages: SessionScope's popup code and the reference list fed with injected cookies, for sizes
-// no real site can have (Chromium keeps at most 180 cookies per registrable domain).
+// no real site can have (Chromium keeps at most 180 cookies per registrable domain). They are packed as a second
+// extension (synthetic/manifest.json, copied from publicDir) so they load from chrome-extension:// like the real
+// popup: served over HTTP instead, each module cost a network round trip the real popup never pays.
 export default defineConfig({
-  root: resolve(__dirname, 'synthetic'),
+  root: resolve(import.meta.dirname, 'synthetic'),
+  publicDir: resolve(import.meta.dirname, 'synthetic-public'),
   base: './',
   plugins: [preact()],
   define: { __DEBUG__: 'false' },
   logLevel: 'warn',
   build: {
-    outDir: resolve(__dirname, '../dist-bench'),
+    outDir: resolve(import.meta.dirname, '../dist/bench'),
     emptyOutDir: true,
     target: 'es2022',
     rollupOptions: {
       input: {
-        popup: resolve(__dirname, 'synthetic/popup.html'),
-        reference: resolve(__dirname, 'synthetic/reference.html'),
+        popup: resolve(import.meta.dirname, 'synthetic/popup.html'),
+        reference: resolve(import.meta.dirname, 'synthetic/reference.html'),
       },
     },
   },

@@ -39,7 +39,7 @@ export function DecodedView({ decoded: d, now }: { decoded: DecodedValue; now: n
       {d.jwt && <JwtView jwt={d.jwt} now={now} />}
       {!d.jwt && d.data !== undefined && (
         <pre class="value-box" data-testid="decoded-data">
-          <ValueText value={jsonText(d.data)} max={MAX_OUTPUT * 2} />
+          <ValueText value={jsonText(d.data)} max={MAX_OUTPUT * 2} multiline={typeof d.data !== 'string'} />
         </pre>
       )}
       {d.notes.length > 0 && (

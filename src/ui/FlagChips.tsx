@@ -62,6 +62,7 @@ function chips(c: CookieRecord): Chip[] {
   ];
 }
 
+// Hook-free on purpose: CookieRow calls it as a plain function (one fewer component instance per row).
 export function FlagChips({ cookie, class: cls }: { cookie: CookieRecord; class?: string }) {
   return (
     <ul class={cls ? `chips ${cls}` : 'chips'} data-testid="cookie-flags" aria-label="Flags">

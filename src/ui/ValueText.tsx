@@ -6,31 +6,42 @@ export interface ValueTextProps {
   max: number;
   testId?: string;
   class?: string;
+  /** Keep line feeds as line breaks: for our own pretty-printed JSON only (see visibleSegments). */
+  multiline?: boolean;
+}
+
+/** "12,345": a fixed format, without the cost of a locale-aware formatter per row. */
+function groupThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /**
  * Attacker-controlled text (a value, a name, a claim) rendered as text nodes only. Hidden characters are
  * replaced by visible stand-ins and long values are cut with a count of what was left out.
+ *
+ * Hook-free on purpose: CookieRow calls it as a plain function (one fewer component instance per row).
  */
-export function ValueText({ value, max, testId, class: cls }: ValueTextProps) {
+export function ValueText({ value, max, testId, class: cls, multiline = false }: ValueTextProps) {
   const { text, omitted } = shorten(value, max);
-  const segments = visibleSegments(text);
+  const segments = visibleSegments(text, multiline);
   return (
     <span
       class={`value${value === '' ? ' empty' : ''}${cls ? ' ' + cls : ''}`}
       data-testid={testId}
       data-omitted={omitted > 0 ? String(omitted) : undefined}
     >
-      {segments.map((s, i) =>
-        typeof s === 'string' ? (
-          s
-        ) : (
-          <abbr key={i} class="hidden-char" title={s.code}>
-            {s.shown}
-          </abbr>
-        ),
-      )}
-      {omitted > 0 && <span class="omitted">{`… +${omitted.toLocaleString('en')} more`}</span>}
+      {segments.length === 1 && typeof segments[0] === 'string'
+        ? segments[0]
+        : segments.map((s, i) =>
+            typeof s === 'string' ? (
+              s
+            ) : (
+              <abbr key={i} class="hidden-char" title={s.code}>
+                {s.shown}
+              </abbr>
+            ),
+          )}
+      {omitted > 0 && <span class="omitted">{`… +${groupThousands(omitted)} more`}</span>}
     </span>
   );
 }

@@ -18,8 +18,9 @@ function hex(n: number): string {
 }
 
 /** The replacement for an invisible or layout-changing UTF-16 code unit, or undefined when it is safe to show. */
-function hiddenAt(s: string, i: number): HiddenChar | undefined {
+function hiddenAt(s: string, i: number, keepNewlines = false): HiddenChar | undefined {
   const c = s.charCodeAt(i);
+  if (keepNewlines && c === 0x0a) return undefined;
   // C0 controls map onto the Control Pictures block (U+2400 + c); DEL has its own picture.
   if (c < 0x20) return { shown: String.fromCharCode(0x2400 + c), code: hex(c) };
   if (c === 0x7f) return { shown: '\u2421', code: hex(c) };
@@ -46,12 +47,16 @@ function hiddenAt(s: string, i: number): HiddenChar | undefined {
   return undefined;
 }
 
-/** Splits `s` into plain runs and visible stand-ins for hidden characters. */
-export function visibleSegments(s: string): TextSegment[] {
+/**
+ * Splits `s` into plain runs and visible stand-ins for hidden characters. `keepNewlines` leaves line feeds as they
+ * are: only for text whose line breaks are ours (pretty-printed JSON, where a line feed inside a string value is
+ * already escaped as `\n`).
+ */
+export function visibleSegments(s: string, keepNewlines = false): TextSegment[] {
   const out: TextSegment[] = [];
   let start = 0;
   for (let i = 0; i < s.length; i++) {
-    const h = hiddenAt(s, i);
+    const h = hiddenAt(s, i, keepNewlines);
     if (!h) continue;
     if (i > start) out.push(s.slice(start, i));
     out.push(h);

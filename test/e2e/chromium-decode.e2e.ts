@@ -5,7 +5,7 @@ import { screenshotOnFailure } from './harness/artifacts';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { tabIdOf } from './harness/extension-messages';
 import { POPUP_PATH } from './harness/paths';
-import { openRealPopup, openViewTab, waitForRow, waitForViewState } from './harness/views';
+import { openDevToolsPanel, openRealPopup, waitForRow, waitForViewState } from './harness/views';
 import { waitUntil } from './harness/wait';
 import {
   COOKIE_SESSION_DATA,
@@ -43,11 +43,11 @@ async function findingRules(view: Page | Frame, scope: string): Promise<string[]
 }
 
 /** Types into the verify field of the panel's detail (replacing what was there), verifies, waits for `status`. */
-async function verifyInPanel(panel: Page, text: string, status: string): Promise<string> {
+async function verifyInPanel(panel: Frame, text: string, status: string): Promise<string> {
   const input = '[data-testid="detail"] [data-testid="verify-input"]';
   await panel.click(input);
   await panel.$eval(input, (el) => (el as HTMLTextAreaElement).select());
-  await panel.keyboard.press('Backspace');
+  await panel.page().keyboard.press('Backspace');
   await panel.type(input, text);
   await panel.click('[data-testid="detail"] [data-testid="verify-button"]');
   const result = await panel.waitForSelector(
@@ -174,8 +174,9 @@ describe('Chromium: decoding and verifying real framework sessions', () => {
     expect(color.slice(0, 3)).toEqual([0x8b, 0, 0]);
   });
 
-  it('verifies connect.sid and cookie-session in the panel, and keeps the secrets out of storage', async () => {
-    const panel = await openViewTab(chromium!, tabId, 'panel');
+  it('verifies connect.sid and cookie-session in the DevTools panel, and keeps the secrets out of storage', async () => {
+    // The real panel inside DevTools for the site's tab, not the panel page opened as a tab.
+    const { devtools, panel } = await openDevToolsPanel(chromium!, page);
     try {
       expect(await waitForViewState(panel, 'panel')).toBe('ready');
       await panel.click(row('connect.sid'));
@@ -210,7 +211,7 @@ describe('Chromium: decoding and verifying real framework sessions', () => {
         expect(stored).not.toContain(secret);
       }
     } finally {
-      await panel.close();
+      await devtools.close();
     }
   });
 });

@@ -144,4 +144,15 @@ describe('CookieRow', () => {
     expect(claim('iat')).toHaveTextContent('(2 days ago)');
     expect(within(decoded).getByTestId('jwt-status').dataset.status).toBe('expired');
   });
+
+  it('toggles from a click on the row box itself (content skipped below the fold), not from its content', () => {
+    const toggled: string[] = [];
+    const v = view(record({ name: 'sid' }));
+    const el = row(v, false, (k) => toggled.push(k));
+    fireEvent.click(within(el).getByTestId('cookie-value'));
+    fireEvent.click(within(el).getByTestId('cookie-flags'));
+    expect(toggled).toEqual([]);
+    fireEvent.click(el);
+    expect(toggled).toEqual([v.key]);
+  });
 });

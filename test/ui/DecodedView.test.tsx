@@ -41,6 +41,36 @@ describe('DecodedView', () => {
     expect(screen.getByTestId('decoded-issued')).toHaveTextContent('2025-12-31 00:00:00 UTC (1 day ago)');
   });
 
+  it('lays decoded JSON out on real lines, while a line feed inside a value stays escaped', () => {
+    const d: DecodedValue = {
+      format: 'cookie-session',
+      label: 'cookie-session',
+      hmacSigned: true,
+      clientReadable: true,
+      data: { user: 'alice\nbob', n: 1 },
+      layers: [],
+      notes: [],
+    };
+    render(<DecodedView decoded={d} now={NOW} />);
+    const box = screen.getByTestId('decoded-data');
+    expect(box.textContent).toBe('{\n  "user": "alice\\nbob",\n  "n": 1\n}');
+    expect(box.querySelector('.hidden-char')).toBeNull();
+  });
+
+  it('still shows a line feed as a visible stand-in in a decoded plain string', () => {
+    const d: DecodedValue = {
+      format: null,
+      label: 'text',
+      hmacSigned: false,
+      clientReadable: false,
+      data: 'line1\nline2',
+      layers: [],
+      notes: [],
+    };
+    render(<DecodedView decoded={d} now={NOW} />);
+    expect(screen.getByTestId('decoded-data').querySelector('.hidden-char')).toHaveTextContent('\u240a');
+  });
+
   it('says "none" for an opaque value and shows its entropy', () => {
     render(
       <DecodedView

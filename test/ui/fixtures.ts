@@ -6,25 +6,14 @@ import { describeExpiry } from '../../src/core/cookie/expiry';
 import { cookieSize } from '../../src/core/cookie/size';
 import { opaque, type DecodedValue } from '../../src/core/decode/decoded-value';
 import type { SessionReason } from '../../src/core/detect/session';
+import { makeCookie } from '../fakes/make-cookie';
 
 /** A fixed clock for every UI test: 2026-01-01T00:00:00Z. */
 export const NOW = Date.UTC(2026, 0, 1);
 export const DAY = 86_400_000;
 
 export function record(over: Partial<CookieRecord> = {}): CookieRecord {
-  return {
-    name: 'pref',
-    value: 'dark',
-    domain: 'app.example.com',
-    path: '/',
-    hostOnly: true,
-    secure: true,
-    httpOnly: false,
-    sameSite: 'lax',
-    session: true,
-    storeId: '0',
-    ...over,
-  };
+  return makeCookie({ value: 'dark', httpOnly: false, ...over });
 }
 
 export interface ViewExtras {

@@ -4,27 +4,13 @@ import { cookieKey } from '../../../src/core/cookie/cookie-key';
 import { opaque, type DecodedValue } from '../../../src/core/decode/decoded-value';
 import { decodeJwt } from '../../../src/core/decode/jwt';
 import { detectSession } from '../../../src/core/detect/session';
+import { makeCookie } from '../../fakes/make-cookie';
 
 /** A fixed clock for every audit test: 2026-01-01T00:00:00Z. */
 export const NOW = Date.UTC(2026, 0, 1);
 export const DAY = 24 * 3600_000;
 
-/** A well-behaved cookie: host-only, Secure, HttpOnly, SameSite=Lax, session lifetime. Override what a test needs. */
-export function makeCookie(over: Partial<CookieRecord> = {}): CookieRecord {
-  return {
-    name: 'pref',
-    value: 'v',
-    domain: 'app.example.com',
-    path: '/',
-    hostOnly: true,
-    secure: true,
-    httpOnly: true,
-    sameSite: 'lax',
-    session: true,
-    storeId: '0',
-    ...over,
-  };
-}
+export { makeCookie };
 
 export function b64url(obj: unknown): string {
   return Buffer.from(JSON.stringify(obj)).toString('base64url');

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { cookiesForUrl, domainMatches, pathMatches } from '../../../src/core/cookie/match';
 import type { CookieRecord } from '../../../src/core/cookie/cookie-record';
+import { makeCookie } from '../../fakes/make-cookie';
 
 function cookie(over: Partial<CookieRecord>): CookieRecord {
-  return {
-    name: 'c',
-    value: 'v',
-    domain: 'example.com',
-    path: '/',
-    hostOnly: true,
-    secure: false,
-    httpOnly: false,
-    sameSite: 'lax',
-    session: true,
-    storeId: '0',
-    ...over,
-  };
+  return makeCookie({ name: 'c', domain: 'example.com', secure: false, httpOnly: false, ...over });
 }
 
 describe('domainMatches (RFC 6265 §5.1.3)', () => {

@@ -1,0 +1,23 @@
+import { analyzeSite } from '../../src/core/analyze-site';
+import { startPopup } from '../../src/popup/start-popup';
+import { BENCH_URL, benchCookies } from './bench-cookies';
+
+// The popup's own start (src/popup/main.tsx does the same), fed the injected cookies instead of the cookies API.
+// The marks let the benchmark say where the time goes.
+performance.mark('modules');
+
+startPopup(
+  {
+    tabId: 1,
+    activeTab: async () => ({ id: 1, url: BENCH_URL }),
+    loadTabCookies: async (tabId) => ({ ok: true, tabId, url: BENCH_URL, cookies: benchCookies() }),
+    requestHostPermission: async () => false,
+    analyze: async (url, cookies, now, options) => {
+      performance.mark('cookies');
+      const result = await analyzeSite(url, cookies, now, options);
+      performance.mark('analysed');
+      return result;
+    },
+  },
+  { root: document.getElementById('app')! },
+);
