@@ -1,20 +1,9 @@
 import type { CookieRecord } from '../../../src/core/cookie/cookie-record';
 import type { TimedChange } from '../../../src/core/timeline/change-log-entry';
+import { makeCookie } from '../../fakes/make-cookie';
 
 export function cookie(over: Partial<CookieRecord> = {}): CookieRecord {
-  return {
-    name: 'sid',
-    value: 'v',
-    domain: 'example.com',
-    path: '/',
-    hostOnly: true,
-    secure: true,
-    httpOnly: true,
-    sameSite: 'lax',
-    session: true,
-    storeId: '0',
-    ...over,
-  };
+  return makeCookie({ name: 'sid', domain: 'example.com', ...over });
 }
 
 export function change(i: number, over: Partial<CookieRecord> = {}): TimedChange {
