@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BADGE_COLORS } from '../../src/background/badge-for';
 import type { Report } from '../../src/core/export/report';
 import { hexToRgba, reportFindings } from './harness/report-findings';
+import { settledBadge } from './harness/badge';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { tabIdOf } from './harness/extension-messages';
 import { screenshotOnFailure } from './harness/artifacts';
@@ -114,21 +115,7 @@ describe('Chromium audit (issue 3)', () => {
 
   it("the toolbar badge counts the tab's critical + high findings, in the critical colour", async () => {
     const want = String(expectedBadgeCount(EXPECTED_FINDINGS));
-    const read = () =>
-      chromium!.control.evaluate(async (id: number) => {
-        const text = await browser.action.getBadgeText({ tabId: id });
-        const color = await browser.action.getBadgeBackgroundColor({ tabId: id });
-        return { text, color: Array.from(color as ArrayLike<number>) };
-      }, tabId);
-    let last = await read();
-    await waitUntil(
-      `badge text ${want}`,
-      async () => {
-        last = await read();
-        return last.text === want;
-      },
-      { timeoutMs: 10_000, intervalMs: 200 },
-    ).catch(() => undefined);
+    const last = await settledBadge(chromium!.control, tabId, want);
     expect(last).toEqual({ text: want, color: hexToRgba(BADGE_COLORS.critical) });
   });
 

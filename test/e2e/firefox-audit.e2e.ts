@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BADGE_COLORS } from '../../src/background/badge-for';
 import type { Report } from '../../src/core/export/report';
 import { hexToRgba, reportFindings } from './harness/report-findings';
+import { settledBadge } from './harness/badge';
 import { gotoExtensionPage, launchFirefox, type FirefoxSession } from './harness/firefox';
 import { tabIdOf } from './harness/extension-messages';
 import { screenshotOnFailure } from './harness/artifacts';
@@ -104,21 +105,7 @@ describe('Firefox audit (issue 3)', () => {
 
   it('the toolbar badge counts critical + high findings, in the critical colour', async () => {
     const want = String(expectedBadgeCount(EXPECTED_FINDINGS));
-    const read = () =>
-      firefox!.control.evaluate(async (id: number) => {
-        const text = await browser.action.getBadgeText({ tabId: id });
-        const color = await browser.action.getBadgeBackgroundColor({ tabId: id });
-        return { text, color: Array.from(color as ArrayLike<number>) };
-      }, tabId);
-    let last = await read();
-    await waitUntil(
-      `badge text ${want}`,
-      async () => {
-        last = await read();
-        return last.text === want;
-      },
-      { timeoutMs: 10_000, intervalMs: 200 },
-    ).catch(() => undefined);
+    const last = await settledBadge(firefox!.control, tabId, want);
     expect(last).toEqual({ text: want, color: hexToRgba(BADGE_COLORS.critical) });
   });
 
