@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { ExportReport } from '../ui/ExportReport';
 import { GradeBadge } from '../ui/GradeBadge';
 import { NotReadyView } from '../ui/NotReadyView';
+import { SiteHeading } from '../ui/SiteHeading';
 import { useStore } from '../ui/store-context';
 import { TopFindings } from '../ui/TopFindings';
 import { WeakSecretProgress } from '../ui/WeakSecretProgress';
@@ -23,7 +24,6 @@ export function PanelApp({ onRequestPermission }: PanelAppProps) {
   const store = useStore();
   const filter = useRef<HTMLInputElement>(null);
   const state = store.state.value;
-  const host = store.host.value;
   const analysis = store.analysis.value;
 
   useEffect(() => {
@@ -43,12 +43,7 @@ export function PanelApp({ onRequestPermission }: PanelAppProps) {
   return (
     <main class="panel" data-testid="panel" data-state={state}>
       <header class="top">
-        <div class="site">
-          <h1>SessionScope</h1>
-          <p class="host" data-testid="site-host" title={host}>
-            {host}
-          </p>
-        </div>
+        <SiteHeading />
         {state === 'ready' && <FilterBar inputRef={filter} />}
         {state === 'ready' && <ExportReport inline />}
         {state === 'ready' && analysis && <GradeBadge audit={analysis.audit} />}

@@ -4,6 +4,7 @@ import { CookieList } from '../ui/CookieList';
 import { ExportReport } from '../ui/ExportReport';
 import { GradeBadge } from '../ui/GradeBadge';
 import { NotReadyView } from '../ui/NotReadyView';
+import { SiteHeading } from '../ui/SiteHeading';
 import { useStore } from '../ui/store-context';
 import { TopFindings } from '../ui/TopFindings';
 import { WeakSecretProgress } from '../ui/WeakSecretProgress';
@@ -27,17 +28,11 @@ function onKeyDown(e: TargetedKeyboardEvent<HTMLElement>): void {
 export function PopupApp({ onRequestPermission }: PopupAppProps) {
   const store = useStore();
   const state = store.state.value;
-  const host = store.host.value;
   const analysis = store.analysis.value;
   return (
     <main class="popup" data-testid="popup" data-state={state} onKeyDown={onKeyDown}>
       <header class="top">
-        <div class="site">
-          <h1>SessionScope</h1>
-          <p class="host" data-testid="site-host" title={host}>
-            {host}
-          </p>
-        </div>
+        <SiteHeading />
         {state === 'ready' && analysis && <GradeBadge audit={analysis.audit} />}
       </header>
       {state !== 'ready' ? (

@@ -25,18 +25,19 @@ export const clientSessionReadable: CookieRule = {
       : null,
 };
 
-const SENSITIVE_EXPLANATION =
-  'Readable session data or token claims hold what looks like personal or secret data, visible to anyone who holds the cookie or token.';
-const SENSITIVE_FIX = 'Move that data server-side and keep only an id in the cookie or token.';
-const SENSITIVE_SOURCE = 'OWASP JWT cheat sheet "Token Information Disclosure"';
-
-export const clientSessionSensitive: CookieRule = {
+/** One rule, checked on two inputs (a readable client session, a JWT's claims): the same id and text for both. */
+const SENSITIVE = {
   id: 'client-session-sensitive',
   severities: ['medium'],
-  explanation: SENSITIVE_EXPLANATION,
-  fix: SENSITIVE_FIX,
-  source: SENSITIVE_SOURCE,
+  explanation:
+    'Readable session data or token claims hold what looks like personal or secret data, visible to anyone who holds the cookie or token.',
+  fix: 'Move that data server-side and keep only an id in the cookie or token.',
+  source: 'OWASP JWT cheat sheet "Token Information Disclosure"',
   sourceUrl: SOURCE_URL.owaspJwt,
+} as const;
+
+export const clientSessionSensitive: CookieRule = {
+  ...SENSITIVE,
   check: (c) => {
     if (!isReadableSession(c.decoded.format, c.decoded.clientReadable)) return null;
     const keys = findSensitiveKeys(c.decoded.data);
@@ -46,12 +47,7 @@ export const clientSessionSensitive: CookieRule = {
 
 /** The same rule on a JWT's claims, wherever the token was found. */
 export const tokenClaimsSensitive: TokenRule = {
-  id: 'client-session-sensitive',
-  severities: ['medium'],
-  explanation: SENSITIVE_EXPLANATION,
-  fix: SENSITIVE_FIX,
-  source: SENSITIVE_SOURCE,
-  sourceUrl: SOURCE_URL.owaspJwt,
+  ...SENSITIVE,
   check: (t) => {
     if (t.kind !== 'jws' || t.claims === null) return null;
     const keys = findSensitiveKeys(t.claims);
