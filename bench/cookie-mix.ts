@@ -72,7 +72,7 @@ export function toRecord(c: MixCookie, host: string, nowMs: number): CookieRecor
     secure: c.secure,
     httpOnly: c.httpOnly,
     sameSite: c.sameSite,
-    session: c.maxAgeS === undefined,
+    browserSession: c.maxAgeS === undefined,
     storeId: '0',
   };
   if (c.maxAgeS !== undefined) record.expirationDate = nowMs / 1000 + c.maxAgeS;

@@ -16,7 +16,7 @@ export interface CookieView {
   cookie: CookieRecord;
   size: number;
   expiry: ExpiryInfo;
-  session: SessionReason | null;
+  sessionReason: SessionReason | null;
   decoded: DecodedValue;
   /** This cookie's findings, worst first (token findings of a JWT in it included). */
   findings: Finding[];
@@ -53,7 +53,7 @@ export interface AnalyzeOptions {
 }
 
 function compare(a: CookieView, b: CookieView): number {
-  const s = Number(b.session !== null) - Number(a.session !== null);
+  const s = Number(b.sessionReason !== null) - Number(a.sessionReason !== null);
   if (s !== 0) return s;
   return (
     a.cookie.name.localeCompare(b.cookie.name) ||
@@ -89,7 +89,7 @@ export async function analyzeSite(
     cookies.map(async (cookie, i) => {
       const d = decoded[i]!;
       const key = cookieKey(cookie);
-      const audited: AuditedCookie = { cookie, key, decoded: d, session: detectSession(cookie, d) };
+      const audited: AuditedCookie = { cookie, key, decoded: d, sessionReason: detectSession(cookie, d) };
       const weak = await weakSecretOf(options, cookie, d, cookies);
       if (weak) audited.weakSecret = weak;
       const verification = options.verifications?.get(key);
@@ -113,7 +113,7 @@ export async function analyzeSite(
     key: b.key,
     cookie: b.cookie,
     decoded: b.decoded,
-    session: b.session,
+    sessionReason: b.sessionReason,
     size: cookieSize(b.cookie),
     expiry: describeExpiry(b.cookie, nowMs),
     findings: byKey.get(b.key) ?? [],

@@ -120,13 +120,13 @@ export function CookieTable() {
               <tr
                 key={v.key}
                 {...cookieRowAttrs(v)}
-                class={`${isSelected ? 'selected' : ''}${v.session ? ' is-session' : ''}`}
+                class={`${isSelected ? 'selected' : ''}${v.sessionReason ? ' is-session' : ''}`}
                 aria-selected={isSelected}
                 tabIndex={v.key === focusable ? 0 : -1}
                 onClick={() => store.open(v.key)}
               >
                 <td class="col-name">
-                  {v.session && <span class="session-dot" title={`Session cookie: ${v.session.detail}`} />}
+                  {v.sessionReason && <span class="session-dot" title={`Session cookie: ${v.sessionReason.detail}`} />}
                   <ValueText class="name" testId="cookie-name" value={c.name} max={80} />
                 </td>
                 <td class="col-value">

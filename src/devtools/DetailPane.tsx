@@ -40,7 +40,7 @@ export function DetailPane() {
         <ExpiryText cookie={c} now={now} />
         <SizeText size={view.size} />
       </div>
-      {view.session && <SessionReasonText reason={view.session} />}
+      {view.sessionReason && <SessionReasonText reason={view.sessionReason} />}
       <div class="row-value">
         <ValueText class="short-value" testId="cookie-value" value={c.value} max={120} />
         <CopyButton text={c.value} what={`value of ${c.name}`} />

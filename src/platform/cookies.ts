@@ -12,7 +12,7 @@ export function toRecord(c: Cookies.Cookie): CookieRecord {
     secure: c.secure,
     httpOnly: c.httpOnly,
     sameSite: (c.sameSite ?? 'unspecified') as SameSite,
-    session: c.session,
+    browserSession: c.session,
     storeId: c.storeId,
   };
   if (c.expirationDate !== undefined) record.expirationDate = c.expirationDate;

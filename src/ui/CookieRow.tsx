@@ -30,7 +30,7 @@ export function CookieRow({ view, now, expanded, onToggle }: CookieRowProps) {
   const worst = n > 0 ? (SEVERITY_ORDER[worstRank(view.findings)] ?? view.findings[0]!.severity) : undefined;
   return (
     <li
-      class={`cookie-row${expanded ? ' open' : ''}${view.session ? ' with-reason' : ''}`}
+      class={`cookie-row${expanded ? ' open' : ''}${view.sessionReason ? ' with-reason' : ''}`}
       {...cookieRowAttrs(view)}
       onClick={(e) => {
         // A row below the fold skips rendering (content-visibility: auto in popup.css) until the frame after it
@@ -63,9 +63,9 @@ export function CookieRow({ view, now, expanded, onToggle }: CookieRowProps) {
         {ValueText({ class: 'short-value', testId: 'cookie-value', value: c.value, max: 72 })}
         <CopyButton text={c.value} what={`value of ${c.name}`} />
       </div>
-      {view.session && (
+      {view.sessionReason && (
         <div class="line row-reason">
-          <SessionReasonText reason={view.session} />
+          <SessionReasonText reason={view.sessionReason} />
         </div>
       )}
       {expanded && <CookieDetail view={view} now={now} id={detailId} />}

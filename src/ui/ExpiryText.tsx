@@ -3,7 +3,7 @@ import { describeExpiry } from '../core/cookie/expiry';
 import { formatDate } from './format-date';
 
 export interface ExpiryTextProps {
-  cookie: Pick<CookieRecord, 'session' | 'expirationDate'>;
+  cookie: Pick<CookieRecord, 'browserSession' | 'expirationDate'>;
   now: number;
   class?: string;
 }

@@ -10,7 +10,7 @@ export interface CookieFilter {
 export function filterCookies(list: readonly CookieView[], f: CookieFilter): CookieView[] {
   const needle = f.text.trim().toLowerCase();
   return list.filter((c) => {
-    if (f.sessionOnly && c.session === null) return false;
+    if (f.sessionOnly && c.sessionReason === null) return false;
     if (f.findingsOnly && c.findings.length === 0) return false;
     if (needle === '') return true;
     return (

@@ -10,7 +10,7 @@ export function cookieRowAttrs(view: CookieView): Record<string, string> {
     'data-name': c.name,
     'data-domain': c.domain,
     'data-path': c.path,
-    'data-session': String(view.session !== null),
+    'data-session': String(view.sessionReason !== null),
     'data-httponly': String(c.httpOnly),
     'data-secure': String(c.secure),
     'data-partitioned': String(c.partitionKey !== undefined),

@@ -20,7 +20,7 @@ function flagScore(c: CookieView): number {
 
 /** Session cookies never expire by date: they sort after every dated cookie ascending. */
 function expiryValue(c: CookieView): number {
-  return c.cookie.session || c.cookie.expirationDate === undefined ? Infinity : c.cookie.expirationDate;
+  return c.cookie.browserSession || c.cookie.expirationDate === undefined ? Infinity : c.cookie.expirationDate;
 }
 
 function compareBy(column: SortColumn): (a: CookieView, b: CookieView) => number {

@@ -94,8 +94,8 @@ export function createStore(init: StoreInit = {}) {
 
   const host = computed(() => (url.value === undefined ? '' : (hostOf(url.value) ?? '')));
   const cookies = computed<readonly CookieView[]>(() => analysis.value?.cookies ?? []);
-  const sessionCookies = computed(() => cookies.value.filter((c) => c.session !== null));
-  const otherCookies = computed(() => cookies.value.filter((c) => c.session === null));
+  const sessionCookies = computed(() => cookies.value.filter((c) => c.sessionReason !== null));
+  const otherCookies = computed(() => cookies.value.filter((c) => c.sessionReason === null));
   const visible = computed(() =>
     sortCookies(
       filterCookies(cookies.value, {

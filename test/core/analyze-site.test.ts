@@ -14,7 +14,7 @@ describe('analyzeSite', () => {
 
     expect(a.cookies.map((c) => c.cookie.name)).toEqual(['profile', 'theme']);
     const [profile, plain] = a.cookies;
-    expect(profile!.session).toEqual({ kind: 'token', detail: 'value is a JSON Web Token' });
+    expect(profile!.sessionReason).toEqual({ kind: 'token', detail: 'value is a JSON Web Token' });
     expect(profile!.decoded.format).toBe('jwt');
     expect(profile!.findings.map((f) => f.ruleId)).toEqual([
       'session-httponly-missing',

@@ -11,11 +11,20 @@ afterEach(cleanup);
 
 function cookies() {
   return [
-    view(record({ name: 'sid', value: 's3cr3t', httpOnly: true }), { session: sid, findings: [finding()] }),
-    view(record({ name: 'b_pref', value: 'dark', session: false, expirationDate: (NOW + 2 * DAY) / 1000 })),
-    view(record({ name: 'a_track', value: 'x'.repeat(200), domain: '.example.com', hostOnly: false, session: false }), {
-      findings: [finding({ ruleId: 'crit', severity: 'critical' })],
-    }),
+    view(record({ name: 'sid', value: 's3cr3t', httpOnly: true }), { sessionReason: sid, findings: [finding()] }),
+    view(record({ name: 'b_pref', value: 'dark', browserSession: false, expirationDate: (NOW + 2 * DAY) / 1000 })),
+    view(
+      record({
+        name: 'a_track',
+        value: 'x'.repeat(200),
+        domain: '.example.com',
+        hostOnly: false,
+        browserSession: false,
+      }),
+      {
+        findings: [finding({ ruleId: 'crit', severity: 'critical' })],
+      },
+    ),
   ];
 }
 

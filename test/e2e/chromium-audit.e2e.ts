@@ -165,7 +165,7 @@ describe('Chromium audit (issue 3)', () => {
     };
 
     const { text, report } = await exportOnce();
-    expect(report.schema).toBe(1);
+    expect(report.schema).toBe(2);
     expect(report.host).toBe(HOST);
     expect(report.pageUrl).toBe(site.url('/'));
     expect(reportFindings(report)).toEqual(EXPECTED_FINDINGS);

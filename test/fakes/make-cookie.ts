@@ -14,7 +14,7 @@ export function makeCookie(over: Partial<CookieRecord> = {}): CookieRecord {
     secure: true,
     httpOnly: true,
     sameSite: 'lax',
-    session: true,
+    browserSession: true,
     storeId: '0',
     ...over,
   };

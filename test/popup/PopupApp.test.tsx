@@ -45,7 +45,7 @@ describe('PopupApp', () => {
   it('puts the grade and the worst findings before any cookie', () => {
     const store = createStore({ now: NOW });
     const a = view(record({ name: 'sid' }), {
-      session: sid,
+      sessionReason: sid,
       findings: [finding({ ruleId: 'med', severity: 'medium' })],
     });
     const b = view(record({ name: 'x' }), { findings: [finding({ ruleId: 'crit', severity: 'critical' })] });
@@ -90,7 +90,7 @@ describe('PopupApp', () => {
     const store = createStore({ now: NOW });
     store.showAnalysis(
       analysis([
-        view(record({ name: 's' }), { session: sid }),
+        view(record({ name: 's' }), { sessionReason: sid }),
         view(record({ name: 'o1' })),
         view(record({ name: 'o2' })),
       ]),

@@ -27,7 +27,7 @@ describe('createPopupController', () => {
     await createPopupController(store, d).load();
     expect(d.loadTabCookies).toHaveBeenCalledWith(3);
     expect(store.state.value).toBe('ready');
-    expect(store.cookies.value.map((c) => [c.cookie.name, c.session?.kind])).toEqual([['sid', 'name']]);
+    expect(store.cookies.value.map((c) => [c.cookie.name, c.sessionReason?.kind])).toEqual([['sid', 'name']]);
   });
 
   it('inspects the ?tabId tab without asking for the active one', async () => {

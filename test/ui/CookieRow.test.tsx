@@ -27,7 +27,7 @@ describe('CookieRow', () => {
       sameSite: 'no_restriction',
       partitionKey: { topLevelSite: 'https://example.com' },
     });
-    const el = row(view(c, { session: sid, findings: [finding()] }));
+    const el = row(view(c, { sessionReason: sid, findings: [finding()] }));
     expect(el.dataset).toMatchObject({
       name: 'sid',
       domain: '.example.com',
@@ -59,7 +59,7 @@ describe('CookieRow', () => {
   });
 
   it('shows the absolute date and "in 13 days" for a future expiry', () => {
-    const el = row(view(record({ session: false, expirationDate: (NOW + 13 * DAY) / 1000 })));
+    const el = row(view(record({ browserSession: false, expirationDate: (NOW + 13 * DAY) / 1000 })));
     const exp = within(el).getByTestId('cookie-expiry');
     expect(exp).toHaveTextContent('2026-01-14 00:00:00 UTC');
     expect(exp).toHaveTextContent('in 13 days');
@@ -67,7 +67,7 @@ describe('CookieRow', () => {
   });
 
   it('says "expired 2 h ago" for a past expiry', () => {
-    const el = row(view(record({ session: false, expirationDate: (NOW - 2 * 3600_000) / 1000 })));
+    const el = row(view(record({ browserSession: false, expirationDate: (NOW - 2 * 3600_000) / 1000 })));
     const exp = within(el).getByTestId('cookie-expiry');
     expect(exp).toHaveTextContent('expired 2 h ago');
     expect(exp.dataset.expired).toBe('true');

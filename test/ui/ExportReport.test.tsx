@@ -56,7 +56,7 @@ describe('ExportReport', () => {
     expect(outcome().dataset.file).toBe(fileName);
 
     const report = JSON.parse(text) as Report;
-    expect(report.schema).toBe(1);
+    expect(report.schema).toBe(2);
     expect(report.generator.version).toBe('9.8.7');
     expect(report.generatedAt).toBe('2026-01-01T01:00:00.000Z');
     expect(report.pageUrl).toBe('https://app.example.com/account');

@@ -4,12 +4,20 @@ import { nextSort, sortCookies } from '../../src/ui/cookie-sort';
 import { DAY, NOW, finding, record, sid, view } from './fixtures';
 
 const a = view(record({ name: 'b_sid', value: 'zzz', domain: '.example.org', hostOnly: false, httpOnly: true }), {
-  session: sid,
+  sessionReason: sid,
   findings: [finding({ severity: 'medium' })],
 });
-const b = view(record({ name: 'a_pref', value: 'x'.repeat(300), session: false, expirationDate: NOW / 1000 + DAY }));
+const b = view(
+  record({ name: 'a_pref', value: 'x'.repeat(300), browserSession: false, expirationDate: NOW / 1000 + DAY }),
+);
 const c = view(
-  record({ name: 'c_track', value: 'AbC', session: false, expirationDate: NOW / 1000 + 30 * DAY, secure: false }),
+  record({
+    name: 'c_track',
+    value: 'AbC',
+    browserSession: false,
+    expirationDate: NOW / 1000 + 30 * DAY,
+    secure: false,
+  }),
   { findings: [finding({ severity: 'low' }), finding({ severity: 'critical' })] },
 );
 const all = [a, b, c];

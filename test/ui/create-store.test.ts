@@ -28,7 +28,10 @@ describe('createStore', () => {
 
   it('splits session and other cookies and ranks site findings worst first', () => {
     const s = createStore({ now: NOW });
-    const v1 = view(record({ name: 'sid' }), { session: sid, findings: [finding({ severity: 'low', ruleId: 'l' })] });
+    const v1 = view(record({ name: 'sid' }), {
+      sessionReason: sid,
+      findings: [finding({ severity: 'low', ruleId: 'l' })],
+    });
     const v2 = view(record({ name: 'x' }), { findings: [finding({ severity: 'critical', ruleId: 'c' })] });
     s.showAnalysis(analysis([v1, v2]), NOW);
     expect(s.sessionCookies.value.map((v) => v.cookie.name)).toEqual(['sid']);

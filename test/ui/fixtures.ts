@@ -17,7 +17,7 @@ export function record(over: Partial<CookieRecord> = {}): CookieRecord {
 }
 
 export interface ViewExtras {
-  session?: SessionReason | null;
+  sessionReason?: SessionReason | null;
   decoded?: DecodedValue;
   findings?: Array<Omit<Finding, 'cookieKey'>>;
 }
@@ -29,7 +29,7 @@ export function view(c: CookieRecord, extras: ViewExtras = {}): CookieView {
     cookie: c,
     size: cookieSize(c),
     expiry: describeExpiry(c, NOW),
-    session: extras.session ?? null,
+    sessionReason: extras.sessionReason ?? null,
     decoded: extras.decoded ?? opaque(),
     findings: (extras.findings ?? []).map((f) => ({ ...f, cookieKey: key })),
   };

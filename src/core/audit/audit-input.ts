@@ -26,7 +26,7 @@ export interface AuditedCookie extends SignatureInputs {
   cookie: CookieRecord;
   key: string;
   decoded: DecodedValue;
-  session: SessionReason | null;
+  sessionReason: SessionReason | null;
 }
 
 /** A JWT found outside the cookie jar: in web storage or an Authorization header. */

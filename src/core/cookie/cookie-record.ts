@@ -21,7 +21,7 @@ export interface CookieRecord {
   httpOnly: boolean;
   sameSite: SameSite;
   /** True when the cookie has no expiry (lives until the browser session ends). */
-  session: boolean;
+  browserSession: boolean;
   /** Seconds since the Unix epoch (may be fractional); absent for session cookies. */
   expirationDate?: number;
   storeId: string;

@@ -32,8 +32,8 @@ export function formatRelative(targetMs: number, nowMs: number, pastPrefix = 'ex
   return d >= 0 ? `in ${formatDuration(d)}` : `${pastPrefix}${formatDuration(d)} ago`;
 }
 
-export function describeExpiry(c: Pick<CookieRecord, 'session' | 'expirationDate'>, nowMs: number): ExpiryInfo {
-  if (c.session || c.expirationDate === undefined) return { kind: 'session' };
+export function describeExpiry(c: Pick<CookieRecord, 'browserSession' | 'expirationDate'>, nowMs: number): ExpiryInfo {
+  if (c.browserSession || c.expirationDate === undefined) return { kind: 'session' };
   const ms = c.expirationDate * 1000;
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return { kind: 'session' };
   const remainingMs = ms - nowMs;

@@ -7,10 +7,10 @@ import type { FormatId } from '../decode/decoded-value';
 import type { SessionReason } from '../detect/session';
 
 /**
- * The exportable JSON report, schema 1 (docs/report.md). A public interface: fields are only ever added within
+ * The exportable JSON report, schema 2 (docs/report.md). A public interface: fields are only ever added within
  * a schema version; renaming, removing or changing the meaning of one bumps `schema`.
  */
-export const REPORT_SCHEMA = 1;
+export const REPORT_SCHEMA = 2;
 
 export interface ReportFindingRef {
   ruleId: string;
@@ -38,14 +38,14 @@ export interface ReportCookie {
     partitionKey: { topLevelSite: string | null; hasCrossSiteAncestor: boolean | null } | null;
   };
   flags: { hostOnly: boolean; secure: boolean; httpOnly: boolean; sameSite: SameSite; partitioned: boolean };
-  expiry: { session: boolean; expires: string | null; expired: boolean };
+  expiry: { browserSession: boolean; expires: string | null; expired: boolean };
   /** Bytes of name + value in UTF-8. */
   size: number;
   value: string | null;
   valueRedacted: boolean;
   /** Length of the value in UTF-16 code units, as JavaScript counts it. */
   valueLength: number;
-  session: { kind: SessionReason['kind']; reason: string } | null;
+  sessionReason: { kind: SessionReason['kind']; reason: string } | null;
   decoded: { format: FormatId; label: string; issuedAt: string | null; token: ReportTokenSummary | null } | null;
   findings: ReportFindingRef[];
 }
@@ -152,13 +152,13 @@ function reportCookie(view: CookieView, includeValues: boolean): ReportCookie {
     },
     expiry:
       view.expiry.kind === 'session'
-        ? { session: true, expires: null, expired: false }
-        : { session: false, expires: view.expiry.iso, expired: view.expiry.expired },
+        ? { browserSession: true, expires: null, expired: false }
+        : { browserSession: false, expires: view.expiry.iso, expired: view.expiry.expired },
     size: view.size,
     value: includeValues ? c.value : null,
     valueRedacted: !includeValues,
     valueLength: c.value.length,
-    session: view.session ? { kind: view.session.kind, reason: view.session.detail } : null,
+    sessionReason: view.sessionReason ? { kind: view.sessionReason.kind, reason: view.sessionReason.detail } : null,
     decoded:
       view.decoded.format === null
         ? null

@@ -37,5 +37,5 @@ export function audited(
 ): AuditedCookie {
   const cookie = makeCookie(over);
   const decoded = extra.decoded ?? decodedFor(cookie.value);
-  return { cookie, key: cookieKey(cookie), decoded, session: detectSession(cookie, decoded), ...extra };
+  return { cookie, key: cookieKey(cookie), decoded, sessionReason: detectSession(cookie, decoded), ...extra };
 }

@@ -26,7 +26,7 @@ function fromSetCookie(header: string, pageUrl: string): Partial<CookieRecord> {
           : sameSite === 'none'
             ? 'no_restriction'
             : 'unspecified',
-    session: true,
+    browserSession: true,
   };
 }
 
@@ -88,7 +88,7 @@ describe('cross-check with the MDN HTTP Observatory', () => {
     const jwt = makeJwt({ alg: 'HS256' }, { sub: '1', exp: NOW / 1000 + 60 });
     for (const header of ['connect.sid=s%3Aabc.def; HttpOnly', 'sid=abc', `profile=${jwt}`]) {
       const c = audited(fromSetCookie(header, page));
-      expect(c.session, header).not.toBeNull();
+      expect(c.sessionReason, header).not.toBeNull();
     }
   });
 });

@@ -18,7 +18,7 @@ interface Case {
 const HTTPS = 'https://app.example.com/';
 const HTTP = 'http://app.example.com/';
 const RANDOM = 'k9Qz3LmX7pV2rT8wYb4NcD6fGh1JsA0e'; // 32 base62 characters
-const inDays = (d: number) => ({ session: false, expirationDate: (NOW + d * DAY) / 1000 });
+const inDays = (d: number) => ({ browserSession: false, expirationDate: (NOW + d * DAY) / 1000 });
 const session = { name: 'sid', value: RANDOM };
 const flask: DecodedValue = {
   ...opaque(),

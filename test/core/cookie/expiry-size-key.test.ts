@@ -8,22 +8,22 @@ const DAY = 24 * 3600_000;
 
 describe('expiry', () => {
   it('says "session" for session cookies', () => {
-    expect(describeExpiry({ session: true }, NOW)).toEqual({ kind: 'session' });
+    expect(describeExpiry({ browserSession: true }, NOW)).toEqual({ kind: 'session' });
   });
 
   it('gives the absolute date and "in 13 days"', () => {
-    const info = describeExpiry({ session: false, expirationDate: (NOW + 13 * DAY + 5000) / 1000 }, NOW);
+    const info = describeExpiry({ browserSession: false, expirationDate: (NOW + 13 * DAY + 5000) / 1000 }, NOW);
     expect(info).toMatchObject({ kind: 'expires', relative: 'in 13 days', expired: false });
     expect(info.kind === 'expires' && info.iso).toBe(new Date(NOW + 13 * DAY + 5000).toISOString());
   });
 
   it('says "expired 2 h ago" for a past expiry', () => {
-    const info = describeExpiry({ session: false, expirationDate: (NOW - 2 * 3600_000 - 10) / 1000 }, NOW);
+    const info = describeExpiry({ browserSession: false, expirationDate: (NOW - 2 * 3600_000 - 10) / 1000 }, NOW);
     expect(info).toMatchObject({ kind: 'expires', relative: 'expired 2 h ago', expired: true });
   });
 
   it('treats an expiry beyond the calendar as no date rather than crashing', () => {
-    expect(describeExpiry({ session: false, expirationDate: 1e300 }, NOW)).toEqual({ kind: 'session' });
+    expect(describeExpiry({ browserSession: false, expirationDate: 1e300 }, NOW)).toEqual({ kind: 'session' });
   });
 
   it.each([

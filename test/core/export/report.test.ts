@@ -18,7 +18,7 @@ async function analysis() {
     value: SESSION_VALUE,
     domain: '.example.com',
     hostOnly: false,
-    session: false,
+    browserSession: false,
     expirationDate: NOW / 1000 + 86400,
     partitionKey: { topLevelSite: 'https://example.com', hasCrossSiteAncestor: false },
   });
@@ -32,11 +32,11 @@ async function analysis() {
 const opts = { generatedAtMs: NOW, version: '0.1.0' };
 
 describe('buildReport', () => {
-  it('follows schema 1', async () => {
+  it('follows schema 2', async () => {
     const a = await analysis();
     const r = buildReport(a, opts);
     expect(r).toMatchObject({
-      schema: 1,
+      schema: 2,
       generator: { name: 'SessionScope', version: '0.1.0' },
       pageUrl: 'https://app.example.com/account',
       host: 'app.example.com',
@@ -55,9 +55,9 @@ describe('buildReport', () => {
         partitionKey: { topLevelSite: 'https://example.com', hasCrossSiteAncestor: false },
       },
       flags: { hostOnly: false, secure: true, httpOnly: true, sameSite: 'lax', partitioned: true },
-      expiry: { session: false, expires: '2026-01-02T00:00:00.000Z', expired: false },
+      expiry: { browserSession: false, expires: '2026-01-02T00:00:00.000Z', expired: false },
       size: 3 + SESSION_VALUE.length,
-      session: { kind: 'name', reason: 'known session name sid' },
+      sessionReason: { kind: 'name', reason: 'known session name sid' },
       decoded: null,
     });
     expect(sid.findings).toContainEqual({ ruleId: 'domain-too-broad', severity: 'medium' });
@@ -124,7 +124,7 @@ describe('buildReport', () => {
   it('serialises to parseable JSON ending in a newline', async () => {
     const text = serializeReport(buildReport(await analysis(), opts));
     expect(text.endsWith('\n')).toBe(true);
-    expect(JSON.parse(text).schema).toBe(1);
+    expect(JSON.parse(text).schema).toBe(2);
   });
 });
 

@@ -24,6 +24,6 @@ export const domainTooBroad: CookieRule = {
       : domain === site
         ? `sent to every subdomain of ${site}`
         : `sent to every host under ${domain}`;
-    return { severity: c.session !== null ? 'medium' : 'info', detail };
+    return { severity: c.sessionReason !== null ? 'medium' : 'info', detail };
   },
 };

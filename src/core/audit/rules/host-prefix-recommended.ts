@@ -10,5 +10,5 @@ export const hostPrefixRecommended: CookieRule = {
   source: 'OWASP Session Management cheat sheet; RFC 6265bis §4.1.3.2',
   sourceUrl: SOURCE_URL.owaspSession,
   // Browsers match cookie prefixes case-insensitively (RFC 6265bis §4.1.3), so `__host-` counts too.
-  check: (c) => (c.session !== null && !/^__host-/i.test(c.cookie.name) ? { severity: 'info' } : null),
+  check: (c) => (c.sessionReason !== null && !/^__host-/i.test(c.cookie.name) ? { severity: 'info' } : null),
 };

@@ -9,7 +9,7 @@ export const sessionHttpOnlyMissing: CookieRule = {
   fix: 'Set the HttpOnly attribute on the session cookie.',
   source: 'ZAP 10010; Observatory cookies-session-without-httponly-flag (−30)',
   sourceUrl: SOURCE_URL.zap10010,
-  check: (c) => (c.session !== null && !c.cookie.httpOnly ? { severity: 'high' } : null),
+  check: (c) => (c.sessionReason !== null && !c.cookie.httpOnly ? { severity: 'high' } : null),
 };
 
 export const httpOnlyMissing: CookieRule = {
@@ -19,5 +19,5 @@ export const httpOnlyMissing: CookieRule = {
   fix: 'Set HttpOnly unless page scripts must read this cookie.',
   source: 'ZAP 10010',
   sourceUrl: SOURCE_URL.zap10010,
-  check: (c) => (c.session === null && !c.cookie.httpOnly ? { severity: 'info' } : null),
+  check: (c) => (c.sessionReason === null && !c.cookie.httpOnly ? { severity: 'info' } : null),
 };

@@ -18,7 +18,7 @@ export const sessionPersistent: CookieRule = {
   source: 'OWASP Session Management cheat sheet "Expire and Max-Age Attributes"',
   sourceUrl: SOURCE_URL.owaspSessionExpire,
   check: (c, ctx) => {
-    if (c.session === null || c.cookie.session) return null;
+    if (c.sessionReason === null || c.cookie.browserSession) return null;
     const left = remainingMs(c.cookie.expirationDate, ctx.nowMs);
     if (left === undefined) return null;
     const detail = left > 0 ? `expires in ${formatDuration(left)}` : 'already expired';
@@ -35,7 +35,7 @@ export const expiryOver400Days: CookieRule = {
   source: 'RFC 6265bis §5.5',
   sourceUrl: SOURCE_URL.rfc6265bis,
   check: (c, ctx) => {
-    if (c.cookie.session) return null;
+    if (c.cookie.browserSession) return null;
     const left = remainingMs(c.cookie.expirationDate, ctx.nowMs);
     return left !== undefined && left > 400 * DAY_MS
       ? { severity: 'low', detail: `expires in ${formatDuration(left)}` }

@@ -22,7 +22,7 @@ export const sameSiteNone: CookieRule = {
   sourceUrl: SOURCE_URL.zap10054_2,
   check: (c) =>
     c.cookie.sameSite === 'no_restriction'
-      ? c.session !== null
+      ? c.sessionReason !== null
         ? { severity: 'medium', detail: 'session cookie' }
         : { severity: 'info' }
       : null,

@@ -9,7 +9,7 @@ export const sessionSecureMissing: CookieRule = {
   fix: 'Set the Secure attribute on the session cookie and serve the site over HTTPS only.',
   source: 'Observatory cookies-session-without-secure-flag (−40)',
   sourceUrl: SOURCE_URL.observatory,
-  check: (c) => (c.session !== null && !c.cookie.secure ? { severity: 'high' } : null),
+  check: (c) => (c.sessionReason !== null && !c.cookie.secure ? { severity: 'high' } : null),
 };
 
 export const secureMissing: CookieRule = {
@@ -19,5 +19,5 @@ export const secureMissing: CookieRule = {
   fix: 'Set the Secure attribute.',
   source: 'ZAP 10011; Observatory cookies-without-secure-flag (−20)',
   sourceUrl: SOURCE_URL.zap10011,
-  check: (c, ctx) => (c.session === null && !c.cookie.secure && ctx.pageHttps ? { severity: 'low' } : null),
+  check: (c, ctx) => (c.sessionReason === null && !c.cookie.secure && ctx.pageHttps ? { severity: 'low' } : null),
 };

@@ -23,9 +23,9 @@ export const sessionIdLowEntropy: CookieRule = {
   sourceUrl: SOURCE_URL.owaspSessionEntropy,
   check: (c) => {
     const value = c.cookie.value;
-    if (c.session === null || !isOpaqueValue(c.decoded) || c.decoded.jwt !== undefined) return null;
+    if (c.sessionReason === null || !isOpaqueValue(c.decoded) || c.decoded.jwt !== undefined) return null;
     if (PLACEHOLDERS.has(value.toLowerCase())) return null;
-    const sureSession = c.session.kind !== 'name' || isKnownSessionName(c.cookie.name);
+    const sureSession = c.sessionReason.kind !== 'name' || isKnownSessionName(c.cookie.name);
     if (!sureSession && !ID_SHAPED.test(value)) return null;
     const bits = opaqueEntropyBits(value, c.decoded);
     return bits < MIN_SESSION_ID_BITS
