@@ -25,7 +25,7 @@ export const START_USAGE = `Usage: npm start [-- options]
   --headless           start the browser headless even without a display (to check that it starts)
   --port <n>           the demo site's port (default ${DEFAULT_DEMO_PORT}; 0 = any free port)
   --binary <path>      the browser to run (default: Debian's chromium / firefox-esr when present)
-  --browser-arg <flag> pass a flag to the browser (repeatable)
+  --browser-arg=<flag> pass a flag to the browser (repeatable; the = is needed)
   --help               this text`;
 
 export function parseStartArgs(argv: readonly string[]): StartOptions {
