@@ -53,8 +53,8 @@ export function noDisplayText(ctx: StartContext): string {
   return [
     'No display found ($DISPLAY and $WAYLAND_DISPLAY are unset), so no browser window is opened.',
     `The demo shop is running at ${ctx.url} (on 127.0.0.1 only: from another machine, forward the port, e.g. ssh -L).`,
-    `Firefox resolves that name only with the pref network.dns.localDomains; else open ${ctx.loopbackUrl}`,
-    '(the Domain cookie is then refused).',
+    `If your browser does not resolve that name (Firefox may need the pref network.dns.localDomains), open`,
+    `${ctx.loopbackUrl} instead (the Domain cookie is then refused).`,
     `Log in as ${DEMO_USER} / ${DEMO_PASSWORD}.`,
     '',
     ...loadByHandLines(ctx),
