@@ -1,5 +1,5 @@
 import { cookieKey } from '../core/cookie/cookie-key';
-import type { CookieChange } from '../platform/cookies';
+import type { CookieChange } from '../core/cookie/cookie-change';
 import type { ChangeLogEntry, ChangeLogResult, TabCookiesResult } from '../protocol/messages';
 import type { Store } from './create-store';
 import { createSiteLoader, type Analyze } from './load-site';
