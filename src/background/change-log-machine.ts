@@ -25,7 +25,8 @@ import { trimLog } from '../core/timeline/trim-log';
  *      └────── refused (a log write, from ready or writing) ───── writing ─────┘
  *
  * - unknown: nothing in memory (at start, after a failed load, after a refused log write: what landed is then
- *   unknown). The next staged batch, timer, query or clear starts a load; nothing retries in a loop.
+ *   unknown). The next staged batch, timer, query or clear starts a load; nothing retries in a loop. A write
+ *   still in flight is not waited for: the load is issued after it, so the browser answers with its outcome.
  * - loading: reading the meta, the chunk being filled and the batches stopped instances staged. A log write
  *   refused meanwhile was issued before the load's reads, which the browser answers after it: the load stays.
  * - ready: the log as issued is in memory, and no log write is in flight.
