@@ -47,12 +47,14 @@ export interface CookieRemoveDetails {
 export function cookieUrl(c: Pick<CookieRecord, 'domain' | 'path' | 'secure'>): string {
   const host = bareDomain(c.domain);
   const hostPart = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-  let path: string;
-  try {
-    path = encodeURI(c.path).replace(/[?#]/g, (ch) => encodeURIComponent(ch));
-  } catch {
-    // encodeURI throws on a lone surrogate; the path is then given in `details.path` alone.
-    path = '/';
+  let path = '/';
+  // A "." or ".." segment would be resolved away by URL parsing; the cookie's path still goes in details.path.
+  if (!/(^|\/)\.\.?(\/|$)/.test(c.path)) {
+    try {
+      path = encodeURI(c.path).replace(/[?#]/g, (ch) => encodeURIComponent(ch));
+    } catch {
+      // encodeURI throws on a lone surrogate: same fallback.
+    }
   }
   return `${c.secure ? 'https' : 'http'}://${hostPart}${path.startsWith('/') ? path : `/${path}`}`;
 }

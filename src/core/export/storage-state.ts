@@ -70,7 +70,7 @@ export function writeStorageState(cookies: readonly CookieRecord[], origins: rea
   const notRepresented: string[] = [];
   const unspecified = cookies.filter((c) => c.sameSite === 'unspecified').length;
   if (unspecified > 0) {
-    notRepresented.push(`${cookiesCount(unspecified)} without SameSite are written as "Lax", what browsers apply`);
+    notRepresented.push(`SameSite of ${cookiesCount(unspecified)} is not set: written as "Lax", what browsers apply`);
   }
   const crossSite = cookies.filter((c) => c.partitionKey?.hasCrossSiteAncestor !== undefined).length;
   if (crossSite > 0) notRepresented.push(`the cross-site-ancestor bit of ${cookiesCount(crossSite)}'s partition`);
