@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bareDomain, domainMatches, pathMatches } from '../../../src/core/cookie/match';
+import { parseNetscape } from '../../../src/core/export/netscape';
 import { cookieRemoveDetails, cookieSetDetails, cookieUrl } from '../../../src/core/edit/set-details';
 import { makeCookie } from '../../fakes/make-cookie';
 import { browserCookie } from '../export/arbitrary-cookie';
@@ -42,8 +43,13 @@ describe('cookies.set details', () => {
     );
   });
 
-  it('regression: a cookie of a sibling host is set on its own host, not the one being viewed', () => {
-    expect(cookieSetDetails(makeCookie({ domain: 'b.example.com' }), chromium).url).toBe('https://b.example.com/');
+  it('regression: an imported cookie of a sibling host is set on its own host, not the one being viewed', () => {
+    const file = ['a.example.com\tFALSE\t/\tTRUE\t0\tk\t1', 'b.example.com\tFALSE\t/\tTRUE\t0\tk\t2'].join('\n');
+    const urls = parseNetscape(file, { storeId: '0' }).cookies.map((c) => cookieSetDetails(c, chromium));
+    expect(urls.map((d) => [d.url, d.domain])).toEqual([
+      ['https://a.example.com/', undefined],
+      ['https://b.example.com/', undefined],
+    ]);
   });
 
   it('partition key and store: Chromium with the cross-site bit, Firefox without; firstPartyDomain on request', () => {
