@@ -1,7 +1,6 @@
 import type { CookieRecord } from '../cookie/cookie-record';
-import { storedDomain } from '../cookie/stored-domain';
 import { isJsonObject, parseJson } from '../decode/json';
-import { EntryReader } from './entry-fields';
+import { EntryReader, readCommonCookieFields } from './entry-fields';
 import { createCollector, refused, tooLarge, type ParsedImport } from './import-result';
 import { SAME_SITE_VALUES } from './sessionscope-json';
 
@@ -13,25 +12,17 @@ export interface CookieEditorParseOptions {
 function readEntry(entry: unknown, storeId: string): CookieRecord | string {
   if (!isJsonObject(entry)) return 'not a JSON object';
   const r = new EntryReader(entry);
-  const domain = r.string('domain');
   // Older exports leave hostOnly out; the leading dot then says which kind the cookie is.
-  const hostOnly = r.boolean('hostOnly', !domain.startsWith('.'));
+  const common = readCommonCookieFields(r, (domain) => r.boolean('hostOnly', !domain.startsWith('.')));
   const expiry = r.optionalNumber('expirationDate');
   const c: CookieRecord = {
-    name: r.string('name'),
-    value: r.string('value'),
-    domain: storedDomain(domain, hostOnly),
-    path: r.string('path', '/'),
-    hostOnly,
-    secure: r.boolean('secure', false),
-    httpOnly: r.boolean('httpOnly', false),
+    ...common,
     // null is what the extension writes for a browser that has no SameSite.
     sameSite: r.oneOf('sameSite', SAME_SITE_VALUES, 'unspecified'),
     browserSession: r.boolean('session', expiry === undefined),
     storeId: r.string('storeId', storeId),
   };
   if (r.problem) return r.problem;
-  if (domain.replace(/^\.+/, '') === '') return '"domain" is empty';
   if (!c.browserSession) {
     if (expiry === undefined) return '"expirationDate" is missing for a cookie that is not a session cookie';
     c.expirationDate = expiry;

@@ -1,3 +1,5 @@
+import type { CookieRecord } from '../cookie/cookie-record';
+import { storedDomain } from '../cookie/stored-domain';
 import type { JsonObject } from '../decode/jwt-types';
 
 function show(v: unknown): string {
@@ -58,4 +60,26 @@ export class EntryReader {
     this.fail(key, `one of ${allowed.map((a) => `"${a}"`).join(', ')}`);
     return allowed[0]!;
   }
+}
+
+/**
+ * The fields every JSON cookie format names alike (Cookie-Editor, storageState): name, value, domain and path,
+ * Secure and HttpOnly (false when absent). `hostOnly` decides how the domain is stored.
+ */
+export function readCommonCookieFields(
+  r: EntryReader,
+  hostOnly: (domain: string) => boolean,
+): Pick<CookieRecord, 'name' | 'value' | 'domain' | 'path' | 'hostOnly' | 'secure' | 'httpOnly'> {
+  const domain = r.string('domain');
+  const only = hostOnly(domain);
+  if (domain.replace(/^\.+/, '') === '') r.problem ??= '"domain" is empty';
+  return {
+    name: r.string('name'),
+    value: r.string('value'),
+    domain: storedDomain(domain, only),
+    path: r.string('path', '/'),
+    hostOnly: only,
+    secure: r.boolean('secure', false),
+    httpOnly: r.boolean('httpOnly', false),
+  };
 }

@@ -1,7 +1,7 @@
 import type { CookieRecord, SameSite } from '../cookie/cookie-record';
 import { storedDomain } from '../cookie/stored-domain';
 import { isJsonObject, parseJson } from '../decode/json';
-import { EntryReader } from './entry-fields';
+import { EntryReader, readCommonCookieFields } from './entry-fields';
 import { cookiesCount, type ExportResult } from './export-result';
 import {
   createCollector,
@@ -81,23 +81,14 @@ export function writeStorageState(cookies: readonly CookieRecord[], origins: rea
 function readCookie(entry: unknown, storeId: string): CookieRecord | string {
   if (!isJsonObject(entry)) return 'not a JSON object';
   const r = new EntryReader(entry);
-  const domain = r.string('domain');
   const expires = r.optionalNumber('expires');
-  const hostOnly = !domain.startsWith('.');
   const c: CookieRecord = {
-    name: r.string('name'),
-    value: r.string('value'),
-    domain: storedDomain(domain, hostOnly),
-    path: r.string('path', '/'),
-    hostOnly,
-    secure: r.boolean('secure', false),
-    httpOnly: r.boolean('httpOnly', false),
+    ...readCommonCookieFields(r, (domain) => !domain.startsWith('.')),
     sameSite: FROM_PLAYWRIGHT[r.oneOf('sameSite', ['Lax', 'Strict', 'None'] as const, 'Lax')],
     browserSession: expires === undefined || expires < 0,
     storeId,
   };
   if (r.problem) return r.problem;
-  if (domain.replace(/^\.+/, '') === '') return '"domain" is empty';
   if (!c.browserSession) c.expirationDate = expires;
   const pk = entry.partitionKey;
   if (typeof pk === 'string') c.partitionKey = { topLevelSite: pk };
