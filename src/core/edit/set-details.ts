@@ -85,7 +85,7 @@ export function cookieSetDetails(c: CookieRecord, options: DetailsOptions): Cook
     storeId: c.storeId,
   };
   if (!c.hostOnly) d.domain = bareDomain(c.domain);
-  // Firefox's sameSite enum has had no "unspecified" for long; leaving it out gives the same default.
+  // MDN documents only no_restriction, lax and strict for Firefox's cookies.set; leaving sameSite out gives the same default.
   if (options.browser === 'chromium' || c.sameSite !== 'unspecified') d.sameSite = c.sameSite;
   if (!c.browserSession && c.expirationDate !== undefined) d.expirationDate = c.expirationDate;
   const pk = partitionDetails(c, options.browser);
