@@ -1,30 +1,43 @@
-import { base64ToBytes, bytesToUtf8 } from './bytes';
+import { base64ToBytes, bytesToUtf8, type Bytes } from './bytes';
 import type { DecodedValue } from './decoded-value';
 import { B64, parseRailsSigned } from './rails-signed';
 import { urlDecode } from './url-decode';
+
+export interface RailsGcmParts {
+  ciphertext: Bytes;
+  iv: Bytes;
+  tag: Bytes;
+}
+
+/** ActiveSupport::MessageEncryptor's AES-256-GCM message: `base64(ct)--base64(iv)--base64(tag)`, URL-encoded. */
+export function parseRailsGcm(value: string): RailsGcmParts | null {
+  const decoded = urlDecode(value);
+  const parts = decoded?.split('--');
+  if (parts?.length !== 3 || !parts.every((p) => B64.test(p))) return null;
+  const ciphertext = base64ToBytes(parts[0]!);
+  const iv = base64ToBytes(parts[1]!);
+  const tag = base64ToBytes(parts[2]!);
+  if (!ciphertext || iv?.length !== 12 || tag?.length !== 16) return null;
+  return { ciphertext, iv, tag };
+}
 
 /**
  * Rails ≥ 5.2 AES-256-GCM cookies (`ct--iv--tag`), and the older AES-CBC ones, whose HMAC-signed data is
  * itself `base64(ct)--base64(iv)`.
  */
 export function decodeRailsEncrypted(value: string): DecodedValue | null {
-  const decoded = urlDecode(value);
-  if (decoded === null) return null;
-  const parts = decoded.split('--');
   const label = 'Rails encrypted cookie';
   const note = 'encrypted, needs secret_key_base';
-  if (parts.length === 3 && parts.every((p) => B64.test(p))) {
-    const iv = base64ToBytes(parts[1]!);
-    const tag = base64ToBytes(parts[2]!);
-    const ct = base64ToBytes(parts[0]!);
-    if (!ct || iv?.length !== 12 || tag?.length !== 16) return null;
+  const gcm = parseRailsGcm(value);
+  if (gcm) {
+    const n = gcm.ciphertext.length;
     return {
       format: 'rails-encrypted',
       label: `${label} (AES-256-GCM)`,
       hmacSigned: false,
       clientReadable: false,
-      data: { ciphertextBytes: ct.length },
-      layers: [{ kind: 'format', label: 'ciphertext -- iv -- auth tag', output: `${ct.length} bytes of ciphertext` }],
+      data: { ciphertextBytes: n },
+      layers: [{ kind: 'format', label: 'ciphertext -- iv -- auth tag', output: `${n} bytes of ciphertext` }],
       notes: [note],
     };
   }

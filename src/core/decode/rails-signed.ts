@@ -1,5 +1,5 @@
 import { base64ToBytes, bytesToUtf8, type Bytes } from './bytes';
-import type { DecodedValue } from './decoded-value';
+import type { DecodeLayer, DecodedValue } from './decoded-value';
 import { isJsonObject, jsonText, parseJson } from './json';
 import { isRubyMarshal, marshalStrings } from './ruby-marshal';
 import { urlDecode } from './url-decode';
@@ -37,43 +37,52 @@ function readPayload(bytes: Bytes): Readable {
 
 const MARSHAL_NOTE = 'Ruby Marshal payload: shown as its readable strings, not parsed';
 
-export function decodeRailsSigned(value: string): DecodedValue | null {
-  const parts = parseRailsSigned(value);
-  if (!parts) return null;
-  const outer = readPayload(base64ToBytes(parts.data)!);
+export interface RailsPayload {
+  data: unknown;
+  layers: DecodeLayer[];
+  notes: string[];
+}
+
+/**
+ * What Rails serialised into a signed or encrypted cookie (the signed data after base64, or the decrypted
+ * plaintext): JSON or Ruby Marshal, usually inside the `_rails` metadata envelope. Null when it is neither.
+ */
+export function readRailsPayload(bytes: Bytes, source: 'base64' | 'plaintext'): RailsPayload | null {
+  const outer = readPayload(bytes);
   if (!outer) return null;
-  const label = 'Rails signed cookie (MessageVerifier)';
-  const base = { format: 'rails-signed' as const, label, hmacSigned: true, clientReadable: true };
+  const kind = source === 'base64' ? 'base64' : 'text';
   if (outer.kind === 'marshal') {
     return {
-      ...base,
       data: { marshalStrings: outer.strings },
-      layers: [{ kind: 'base64', label: 'base64 → Ruby Marshal', output: outer.strings.join(' ') }],
+      layers: [{ kind, label: `${source} → Ruby Marshal`, output: outer.strings.join(' ') }],
       notes: [MARSHAL_NOTE],
     };
   }
-  const layers: DecodedValue['layers'] = [{ kind: 'base64', label: 'base64 → JSON', output: jsonText(outer.value) }];
+  const layers: DecodeLayer[] = [{ kind, label: `${source} → JSON`, output: jsonText(outer.value) }];
   const notes: string[] = [];
   const rails = isJsonObject(outer.value) ? outer.value._rails : undefined;
-  if (!isJsonObject(rails)) return { ...base, data: outer.value, layers, notes };
+  if (!isJsonObject(rails)) return { data: outer.value, layers, notes };
   const envelope = { purpose: rails.pur, expires: rails.exp };
   // Rails ≤ 7.0 nests the message as base64; 7.1's metadata-in-serializer format embeds it as `data`.
-  if ('data' in rails) return { ...base, data: { message: rails.data, ...envelope }, layers, notes };
-  if (typeof rails.message !== 'string') return { ...base, data: outer.value, layers, notes };
+  if ('data' in rails) return { data: { message: rails.data, ...envelope }, layers, notes };
+  if (typeof rails.message !== 'string') return { data: outer.value, layers, notes };
   const inner = base64ToBytes(rails.message);
   const message = inner ? readPayload(inner) : null;
   if (message?.kind === 'json') {
     layers.push({ kind: 'json', label: 'envelope message (base64 → JSON)', output: jsonText(message.value) });
-    return { ...base, data: { message: message.value, ...envelope }, layers, notes };
+    return { data: { message: message.value, ...envelope }, layers, notes };
   }
   if (message?.kind === 'marshal') {
     layers.push({ kind: 'text', label: 'envelope message (base64 → Ruby Marshal)', output: message.strings.join(' ') });
-    return {
-      ...base,
-      data: { message: { marshalStrings: message.strings }, ...envelope },
-      layers,
-      notes: [MARSHAL_NOTE],
-    };
+    return { data: { message: { marshalStrings: message.strings }, ...envelope }, layers, notes: [MARSHAL_NOTE] };
   }
-  return { ...base, data: { message: rails.message, ...envelope }, layers, notes };
+  return { data: { message: rails.message, ...envelope }, layers, notes };
+}
+
+export function decodeRailsSigned(value: string): DecodedValue | null {
+  const parts = parseRailsSigned(value);
+  const payload = parts ? readRailsPayload(base64ToBytes(parts.data)!, 'base64') : null;
+  if (!payload) return null;
+  const label = 'Rails signed cookie (MessageVerifier)';
+  return { format: 'rails-signed', label, hmacSigned: true, clientReadable: true, ...payload };
 }

@@ -1,13 +1,5 @@
 import type { CookieRecord } from '../cookie/cookie-record';
-import {
-  base64ToBytes,
-  base64urlToBytes,
-  bytesToUtf8,
-  concatBytes,
-  hexToBytes,
-  utf8ToBytes,
-  type Bytes,
-} from '../decode/bytes';
+import { base64ToBytes, base64urlToBytes, concatBytes, hexToBytes, utf8ToBytes, type Bytes } from '../decode/bytes';
 import { parseCookieSession } from '../decode/cookie-session';
 import type { FormatId } from '../decode/decoded-value';
 import { parseDjangoSigned } from '../decode/django-signed';
@@ -19,6 +11,7 @@ import { MAX_INPUT_CHARS } from '../decode/limits';
 import { unquoteCookieValue } from '../decode/quoted-value';
 import { parseRailsSigned } from '../decode/rails-signed';
 import { digest, hmac, hmacVerify, pbkdf2, type HashName } from './hmac';
+import { laravelKey } from './laravel-key';
 
 /**
  * One HMAC-signed value reduced to what any secret is checked against: how the framework turns its secret
@@ -69,13 +62,6 @@ function railsTargets(value: string): HmacTarget[] {
   }));
 }
 
-/** Laravel's APP_KEY is `base64:<key>` in .env; a key without the prefix is used as raw bytes. */
-function laravelKey(secret: Bytes): Promise<Bytes> {
-  const text = bytesToUtf8(secret);
-  const key = text?.startsWith('base64:') ? base64ToBytes(text.slice(7).trim()) : null;
-  return Promise.resolve(key ?? secret);
-}
-
 function laravelTargets(value: string): HmacTarget[] {
   const laravel = parseLaravel(value);
   // AES-GCM payloads (Laravel ≥ 9) carry a tag instead of a MAC: nothing an HMAC secret can check.
@@ -89,7 +75,7 @@ function laravelTargets(value: string): HmacTarget[] {
       hash: 'SHA-256',
       message,
       signature,
-      deriveKey: laravelKey,
+      deriveKey: (secret) => Promise.resolve(laravelKey(secret)),
     },
   ];
 }

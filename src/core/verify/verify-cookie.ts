@@ -3,15 +3,20 @@ import { utf8ToBytes } from '../decode/bytes';
 import { findSigCookie } from '../decode/cookie-session';
 import { decodeCookieValue } from '../decode/decode-cookie';
 import { decodeJwt } from '../decode/jwt';
+import { parseLaravel } from '../decode/laravel';
 import { MAX_INPUT_CHARS } from '../decode/limits';
 import { unquoteCookieValue } from '../decode/quoted-value';
+import { parseRailsGcm } from '../decode/rails-encrypted';
+import { decryptLaravel } from './decrypt-laravel';
+import { decryptRails } from './decrypt-rails';
 import { hmacTargets, secretMatches } from './hmac-target';
 import { verifyJwt } from './verify-jwt';
 import type { VerifyResult } from './verify-result';
 
 /**
  * Checks a cookie's signature with secrets or keys the user typed (several for key rotation: keygrip lists,
- * SECRET_KEY_FALLBACKS). The secrets are only used here, never kept. Never rejects.
+ * SECRET_KEY_FALLBACKS), and decrypts the encrypted formats (Rails secret_key_base, Laravel APP_KEY) with them.
+ * The secrets are only used here, never kept. Never rejects.
  */
 export async function verifyCookie(
   cookie: CookieRecord,
@@ -33,6 +38,18 @@ export async function verifyCookie(
     const value = unquoteCookieValue(cookie.value) ?? cookie.value;
     if (decodeJwt(value).kind !== 'not-jwt') return await verifyJwt(value, inputs);
     const targets = hmacTargets(cookie, jar);
+    // Encrypted formats: the secret decrypts, and the GCM tag or the MAC checked first authenticates.
+    if (targets.length === 0 || targets[0]!.format === 'laravel') {
+      const gcm = parseRailsGcm(value);
+      const laravel = gcm ? null : parseLaravel(value);
+      if (gcm || laravel) {
+        if (inputs.length === 0) {
+          return { status: 'unsupported', format: gcm ? 'rails-encrypted' : 'laravel', message: 'no secret given' };
+        }
+        if (gcm) return await decryptRails(gcm, cookie.name, inputs);
+        return await decryptLaravel(laravel!, { ...cookie, value }, inputs);
+      }
+    }
     if (targets.length === 0) {
       const decoded = await decodeCookieValue(cookie, jar);
       const why = decoded.format === 'cookie-session' || decoded.format === null ? '' : `: ${decoded.label}`;
