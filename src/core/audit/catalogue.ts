@@ -1,5 +1,6 @@
 import type { CookieRule, JarRule, RuleInfo, TokenRule } from './rule';
 import { clientSessionReadable, clientSessionSensitive, tokenClaimsSensitive } from './rules/client-session';
+import { cookieShadowed } from './rules/cookie-shadowed';
 import { domainTooBroad } from './rules/domain-too-broad';
 import { frameworkSessionName } from './rules/framework-session-name';
 import { hostPrefixRecommended } from './rules/host-prefix-recommended';
@@ -36,7 +37,7 @@ export const COOKIE_RULES: readonly CookieRule[] = [
   clientSessionSensitive,
 ];
 
-export const JAR_RULES: readonly JarRule[] = [tooManyCookies];
+export const JAR_RULES: readonly JarRule[] = [tooManyCookies, cookieShadowed];
 
 /** Rules on a JWT/JWE, wherever it was found. */
 export const TOKEN_RULES: readonly TokenRule[] = [

@@ -23,6 +23,8 @@ export interface Hit {
 
 /** The page the cookies were read for, and the clock. */
 export interface CookieContext {
+  /** The page the cookies were read for, as given. */
+  pageUrl: string;
   /** Lower-cased host of the page, when the page URL has one. */
   pageHost: string | undefined;
   pageHttps: boolean;

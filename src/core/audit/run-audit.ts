@@ -13,6 +13,7 @@ export type { AuditedCookie, AuditInput, FoundToken, TokenLocation } from './aud
 /** Every rule of RULES.md on a site's cookies (and tokens found elsewhere on the page), then the grade. */
 export function runAudit(input: AuditInput): SiteAudit {
   const ctx: CookieContext = {
+    pageUrl: input.pageUrl,
     pageHost: hostOf(input.pageUrl),
     pageHttps: /^https:/i.test(input.pageUrl),
     nowMs: input.nowMs,

@@ -16,6 +16,8 @@ export const SOURCE_URL = {
   owaspSessionDomain:
     'https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html#domain-and-path-attributes',
   owaspJwt: 'https://cheatsheetseries.owasp.org/cheatsheets/JSON_Web_Token_for_Java_Cheat_Sheet.html',
+  owaspWstgSess02:
+    'https://owasp.org/www-project-web-security-testing-guide/stable/4-Web_Application_Security_Testing/06-Session_Management_Testing/02-Testing_for_Cookies_Attributes',
   rfc6265bis: 'https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis',
   rfc7519Unsecured: 'https://www.rfc-editor.org/rfc/rfc7519#section-6',
   rfc7519Exp: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.1.4',

@@ -16,6 +16,7 @@ const RULES_MD: Record<string, string[]> = {
   'expiry-over-400-days': ['low'],
   'size-near-limit': ['info'],
   'too-many-cookies': ['low', 'info'],
+  'cookie-shadowed': ['medium', 'low'],
   'framework-session-name': ['info'],
   'session-id-low-entropy': ['high'],
   'client-session-readable': ['info'],

@@ -230,6 +230,37 @@ const CASES: Case[] = [
     expect: null,
   },
   {
+    rule: 'cookie-shadowed',
+    why: 'sid host-only and sid on the parent domain',
+    cookies: [audited(session), audited({ ...session, domain: '.example.com', hostOnly: false })],
+    expect: 'medium',
+  },
+  {
+    rule: 'cookie-shadowed',
+    why: 'theme on / and on /app, page under /app',
+    page: 'https://app.example.com/app/home',
+    cookies: [audited({ name: 'theme' }), audited({ name: 'theme', path: '/app' })],
+    expect: 'low',
+  },
+  {
+    rule: 'cookie-shadowed',
+    why: 'a second sid under a path the page is not under',
+    cookies: [audited(session), audited({ ...session, path: '/admin' })],
+    expect: null,
+  },
+  {
+    rule: 'cookie-shadowed',
+    why: 'sid in two cookie stores (containers)',
+    cookies: [audited(session), audited({ ...session, storeId: 'firefox-container-1' })],
+    expect: null,
+  },
+  {
+    rule: 'cookie-shadowed',
+    why: 'a second sid partitioned under another top-level site',
+    cookies: [audited(session), audited({ ...session, partitionKey: { topLevelSite: 'https://other.test' } })],
+    expect: null,
+  },
+  {
     rule: 'framework-session-name',
     why: 'PHPSESSID',
     cookies: [audited({ name: 'PHPSESSID', value: RANDOM })],
@@ -431,6 +462,17 @@ describe('rule details', () => {
     const audit = runAudit({ pageUrl: HTTPS, cookies: [...many(30), ...many(30, '.www.example.com')], nowMs: NOW });
     const f = audit.findings.find((x) => x.ruleId === 'too-many-cookies');
     expect(f?.detail).toBe('60 cookies on example.com');
+    expect(f?.cookieKey).toBeUndefined();
+  });
+
+  it('cookie-shadowed names every scope and attaches to no single cookie', () => {
+    const audit = runAudit({
+      pageUrl: HTTPS,
+      cookies: [audited(session), audited({ ...session, domain: '.example.com', hostOnly: false })],
+      nowMs: NOW,
+    });
+    const f = audit.findings.find((x) => x.ruleId === 'cookie-shadowed');
+    expect(f?.detail).toBe('sid on app.example.com (host-only) path /; .example.com path /');
     expect(f?.cookieKey).toBeUndefined();
   });
 
