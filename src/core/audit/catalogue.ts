@@ -1,4 +1,4 @@
-import type { CookieRule, JarRule, RuleInfo, TokenRule } from './rule';
+import type { CookieRule, HeaderRule, JarRule, RuleInfo, TokenRule } from './rule';
 import { clientSessionReadable, clientSessionSensitive, tokenClaimsSensitive } from './rules/client-session';
 import { cookieShadowed } from './rules/cookie-shadowed';
 import { domainTooBroad } from './rules/domain-too-broad';
@@ -14,6 +14,16 @@ import { csrfWithoutSameSite, sameSiteNone, sameSiteUnspecified } from './rules/
 import { secureMissing, sessionSecureMissing } from './rules/secure';
 import { sessionIdLowEntropy } from './rules/session-id-low-entropy';
 import { type SignatureRule, signatureInvalid, signatureVerified, weakSecret } from './rules/signature';
+import {
+  rejectedControlChars,
+  rejectedHostPrefix,
+  rejectedPartitionedInsecure,
+  rejectedSameSiteNoneInsecure,
+  rejectedSecurePrefix,
+  rejectedTooLarge,
+  sameSiteInvalid,
+  secureFromHttp,
+} from './rules/set-cookie-header';
 import { sizeNearLimit } from './rules/size-near-limit';
 import { tooManyCookies } from './rules/too-many-cookies';
 
@@ -52,7 +62,19 @@ export const TOKEN_RULES: readonly TokenRule[] = [
 
 export const SIGNATURE_RULES: readonly SignatureRule[] = [weakSecret, signatureVerified, signatureInvalid];
 
+/** Rules on a raw Set-Cookie header: why the browser rejected or changed what the server sent. */
+export const HEADER_RULES: readonly HeaderRule[] = [
+  rejectedSameSiteNoneInsecure,
+  rejectedSecurePrefix,
+  rejectedHostPrefix,
+  rejectedPartitionedInsecure,
+  rejectedTooLarge,
+  rejectedControlChars,
+  sameSiteInvalid,
+  secureFromHttp,
+];
+
 /** Every rule by id, for the UI and docs (the token form of client-session-sensitive shares its cookie twin's id). */
 export const RULES_BY_ID: ReadonlyMap<string, RuleInfo> = new Map(
-  [...COOKIE_RULES, ...JAR_RULES, ...TOKEN_RULES, ...SIGNATURE_RULES].map((r) => [r.id, r] as const),
+  [...COOKIE_RULES, ...JAR_RULES, ...TOKEN_RULES, ...SIGNATURE_RULES, ...HEADER_RULES].map((r) => [r.id, r] as const),
 );
