@@ -9,9 +9,11 @@ import { jwtAlgNone } from './rules/jwt-alg-none';
 import { jwtExpired, jwtLongLived, jwtNoExp } from './rules/jwt-expiry';
 import { jwtHeaderKey } from './rules/jwt-header-key';
 import { jwtJsReadable } from './rules/jwt-js-readable';
+import { jwtKidSuspicious } from './rules/jwt-kid-suspicious';
 import { expiryOver400Days, sessionPersistent } from './rules/lifetime';
 import { csrfWithoutSameSite, sameSiteNone, sameSiteUnspecified } from './rules/samesite';
 import { secureMissing, sessionSecureMissing } from './rules/secure';
+import { sessionIdInUrl, type UrlRule } from './rules/session-id-in-url';
 import { sessionIdLowEntropy } from './rules/session-id-low-entropy';
 import { type SignatureRule, signatureInvalid, signatureVerified, weakSecret } from './rules/signature';
 import {
@@ -58,9 +60,13 @@ export const TOKEN_RULES: readonly TokenRule[] = [
   jwtHeaderKey,
   jwtJsReadable,
   tokenClaimsSensitive,
+  jwtKidSuspicious,
 ];
 
 export const SIGNATURE_RULES: readonly SignatureRule[] = [weakSecret, signatureVerified, signatureInvalid];
+
+/** Rules on a cookie against the page's request URLs (network view). */
+export const URL_RULES: readonly UrlRule[] = [sessionIdInUrl];
 
 /** Rules on a raw Set-Cookie header: why the browser rejected or changed what the server sent. */
 export const HEADER_RULES: readonly HeaderRule[] = [
@@ -76,5 +82,7 @@ export const HEADER_RULES: readonly HeaderRule[] = [
 
 /** Every rule by id, for the UI and docs (the token form of client-session-sensitive shares its cookie twin's id). */
 export const RULES_BY_ID: ReadonlyMap<string, RuleInfo> = new Map(
-  [...COOKIE_RULES, ...JAR_RULES, ...TOKEN_RULES, ...SIGNATURE_RULES, ...HEADER_RULES].map((r) => [r.id, r] as const),
+  [...COOKIE_RULES, ...JAR_RULES, ...TOKEN_RULES, ...SIGNATURE_RULES, ...URL_RULES, ...HEADER_RULES].map(
+    (r) => [r.id, r] as const,
+  ),
 );

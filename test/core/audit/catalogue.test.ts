@@ -30,6 +30,8 @@ const RULES_MD: Record<string, string[]> = {
   'weak-secret': ['critical'],
   'signature-verified': ['info'],
   'signature-invalid': ['medium'],
+  'jwt-kid-suspicious': ['medium'],
+  'session-id-in-url': ['high'],
   'rejected-samesite-none-insecure': ['high'],
   'rejected-secure-prefix': ['high'],
   'rejected-host-prefix': ['high'],
