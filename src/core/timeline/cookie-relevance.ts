@@ -1,6 +1,6 @@
-import type { CookieRecord } from '../core/cookie/cookie-record';
-import { bareDomain, domainMatches } from '../core/cookie/match';
-import { registrableDomain } from '../core/cookie/site';
+import type { CookieRecord } from '../cookie/cookie-record';
+import { bareDomain, domainMatches } from '../cookie/match';
+import { registrableDomain } from '../cookie/site';
 
 /**
  * Whether a changed cookie belongs on the timeline of `host`: it domain-matches the host or shares its

@@ -1,4 +1,4 @@
-import { SEVERITY_ORDER, type Finding } from '../core/audit/finding';
+import { SEVERITY_ORDER, type Finding } from './finding';
 
 const RANK = new Map(SEVERITY_ORDER.map((s, i) => [s, i]));
 

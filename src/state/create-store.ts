@@ -5,9 +5,9 @@ import { hostOf } from '../core/cookie/site';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import type { VerifyResult } from '../core/verify/verify-result';
 import type { ChangeLogEntry } from '../protocol/messages';
-import { filterCookies } from './cookie-filter';
-import { nextSort, sortCookies, type SortColumn, type SortState } from './cookie-sort';
-import { worstFirst } from './worst-first';
+import { filterCookies } from '../core/cookie/cookie-filter';
+import { nextSort, sortCookies, type SortColumn, type SortState } from '../core/cookie/cookie-sort';
+import { worstFirst } from '../core/audit/worst-first';
 
 export type ViewState = 'loading' | 'ready' | 'not-http' | 'no-cookies' | 'no-permission' | 'no-tab' | 'error';
 

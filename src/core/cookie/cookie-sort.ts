@@ -1,6 +1,6 @@
-import type { CookieView } from '../core/analyze-site';
-import { bareDomain } from '../core/cookie/match';
-import { worstRank } from './worst-first';
+import type { CookieView } from '../analyze-site';
+import { bareDomain } from './match';
+import { worstRank } from '../audit/worst-first';
 
 export type SortColumn = 'name' | 'value' | 'domain' | 'path' | 'expiry' | 'size' | 'flags' | 'findings';
 export type SortDir = 'asc' | 'desc';
