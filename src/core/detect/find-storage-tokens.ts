@@ -1,5 +1,4 @@
 import type { FoundToken } from '../audit/audit-input';
-import { parseJsonStructure } from '../decode/json';
 import { classifyToken } from './classify-token';
 import { isTokenLikeName } from './token-like-name';
 
@@ -54,14 +53,32 @@ function* nestedStrings(data: unknown): Generator<{ path: string; key: string; v
       continue;
     }
     if (typeof v !== 'object' || v === null || depth >= MAX_STORAGE_JSON_DEPTH) continue;
-    const entries: Array<[string | number, unknown]> = Array.isArray(v)
-      ? v.map((x, i) => [i, x] as [number, unknown])
-      : Object.entries(v as Record<string, unknown>);
-    for (const [k, x] of entries) {
-      if (queue.length >= MAX_STORAGE_JSON_NODES) break;
-      // Array items inherit their parent's key: `tokens: ["…"]` is as token-like as `token: "…"`.
-      queue.push({ v: x, path: childPath(path, k), key: typeof k === 'number' ? key : k, depth: depth + 1 });
+    // Array items inherit their parent's key: `tokens: ["…"]` is as token-like as `token: "…"`.
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length && queue.length < MAX_STORAGE_JSON_NODES; i++) {
+        queue.push({ v: v[i], path: childPath(path, i), key, depth: depth + 1 });
+      }
+      continue;
     }
+    for (const k in v) {
+      if (queue.length >= MAX_STORAGE_JSON_NODES) break;
+      if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+      queue.push({ v: (v as Record<string, unknown>)[k], path: childPath(path, k), key: k, depth: depth + 1 });
+    }
+  }
+}
+
+/**
+ * The value as JSON when it is an object or array. Plain JSON.parse: the walk below bounds depth and nodes
+ * itself and keeps nothing, so the bounded copy the decoders make (costly on a 1 MB value) is not needed.
+ */
+function parseStructure(text: string): unknown {
+  const t = text.trimStart();
+  if (!t.startsWith('{') && !t.startsWith('[')) return undefined;
+  try {
+    return JSON.parse(t) as unknown;
+  } catch {
+    return undefined;
   }
 }
 
@@ -71,7 +88,7 @@ function tokensOf(e: StorageEntry): FoundToken[] {
   const direct = classifyToken(e.value, isTokenLikeName(e.key) || label !== undefined);
   if (direct) return [{ ...base, name: e.key, ...direct }];
   if (e.value.length > MAX_STORAGE_JSON_CHARS) return [];
-  const data = parseJsonStructure(e.value);
+  const data = parseStructure(e.value);
   if (data === undefined) return [];
   const out: FoundToken[] = [];
   for (const s of nestedStrings(data)) {
