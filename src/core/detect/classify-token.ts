@@ -1,7 +1,7 @@
 import type { FoundTokenKind } from '../audit/audit-input';
 import { decodeJwt } from '../decode/jwt';
 import { estimateEntropyBits } from './entropy';
-import { MIN_SESSION_ID_BITS, OPAQUE_CHARS } from './opaque-id';
+import { isIdShaped, MIN_SESSION_ID_BITS } from './opaque-id';
 
 /** Longer values are data, not a credential. */
 const MAX_TOKEN_CHARS = 16_384;
@@ -20,8 +20,6 @@ export function classifyToken(raw: string, tokenLikeName: boolean): { kind: Foun
     if (jwt.kind === 'jws') return { kind: 'jwt', token: v };
     if (jwt.kind === 'jwe') return { kind: 'jwe', token: v };
   }
-  if (!tokenLikeName || v.length < 16 || !OPAQUE_CHARS.test(v)) return null;
-  // A run of a few characters scores high on length alone but is not random.
-  if (new Set(v).size < 6 || estimateEntropyBits(v) < MIN_SESSION_ID_BITS) return null;
+  if (!tokenLikeName || !isIdShaped(v) || estimateEntropyBits(v) < MIN_SESSION_ID_BITS) return null;
   return { kind: 'opaque', token: v };
 }

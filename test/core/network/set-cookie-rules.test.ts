@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HEADER_RULES } from '../../../src/core/audit/catalogue';
 import type { Severity } from '../../../src/core/audit/finding';
 import { auditSetCookie } from '../../../src/core/network/audit-set-cookie';
+import { expectTriggerAndNearMiss } from '../audit/expect-rule-cases';
 
 interface Case {
   rule: string;
@@ -50,16 +51,10 @@ describe('raw Set-Cookie rules: a header that triggers each and a near miss', ()
   );
 
   it('covers every header rule of the catalogue with a trigger and a near miss', () => {
-    for (const { id } of HEADER_RULES) {
-      expect(
-        CASES.some((c) => c.rule === id && c.expect !== null),
-        `${id} triggers`,
-      ).toBe(true);
-      expect(
-        CASES.some((c) => c.rule === id && c.expect === null),
-        `${id} near miss`,
-      ).toBe(true);
-    }
+    expectTriggerAndNearMiss(
+      CASES,
+      HEADER_RULES.map((r) => r.id),
+    );
   });
 
   it('names what is wrong with a __Host- cookie', () => {
