@@ -58,7 +58,7 @@ render(
 );
 
 if (tabId === undefined) {
-  store.showProblem('no-tab', 'SessionScope could not tell which tab to inspect.');
+  store.showProblem({ reason: 'no-tab' });
 } else {
   controller = startPanel(store, {
     tabId,

@@ -4,12 +4,15 @@ import type { Finding } from '../core/audit/finding';
 import { hostOf } from '../core/cookie/site';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import type { VerifyResult } from '../core/verify/verify-result';
-import type { ChangeLogEntry } from '../protocol/messages';
+import type { ChangeLogEntry, CookiesProblem, ProblemReason } from '../protocol/messages';
 import { filterCookies } from '../core/cookie/cookie-filter';
 import { nextSort, sortCookies, type SortColumn, type SortState } from '../core/cookie/cookie-sort';
 import { worstFirst } from '../core/audit/worst-first';
 
-export type ViewState = 'loading' | 'ready' | 'not-http' | 'no-cookies' | 'no-permission' | 'no-tab' | 'error';
+export type ViewState = 'loading' | 'ready' | 'no-cookies' | ProblemReason;
+
+/** The outcome of the last permission request when it did not grant access (the views word it). */
+export type PermissionNotice = { kind: 'denied' } | { kind: 'failed'; error: string };
 
 /** Checks a cookie's signature with what the user typed (verifyCookie's shape). Must never reject. */
 export type Verifier = (
@@ -63,10 +66,10 @@ export function createStore(init: StoreInit = {}) {
   const timelineLimit = init.timelineLimit ?? 2000;
 
   const state = signal<ViewState>('loading');
-  /** The sentence that explains a non-ready state (from the loader). */
-  const message = signal('');
-  /** A transient outcome to show, e.g. of a permission request. */
-  const notice = signal('');
+  /** Why the cookies cannot be shown, with its data (from the loader); null when they can. */
+  const problem = signal<CookiesProblem | null>(null);
+  /** How the last permission request failed, until the next one. */
+  const notice = signal<PermissionNotice | null>(null);
   const url = signal<string | undefined>(undefined);
   const analysis = signal<SiteAnalysis | null>(null);
   const now = signal(init.now ?? Date.now());
@@ -115,15 +118,15 @@ export function createStore(init: StoreInit = {}) {
   function showLoading(): void {
     batch(() => {
       state.value = 'loading';
-      message.value = '';
+      problem.value = null;
     });
   }
 
-  function showProblem(s: Exclude<ViewState, 'ready' | 'loading'>, text: string, pageUrl?: string): void {
+  function showProblem(p: CookiesProblem): void {
     batch(() => {
-      state.value = s;
-      message.value = text;
-      if (pageUrl !== undefined) url.value = pageUrl;
+      state.value = p.reason;
+      problem.value = p;
+      if ('url' in p && p.url !== undefined) url.value = p.url;
       analysis.value = null;
       weakSecret.value = null;
     });
@@ -136,7 +139,7 @@ export function createStore(init: StoreInit = {}) {
       url.value = result.pageUrl;
       analysis.value = result;
       now.value = nowMs;
-      message.value = '';
+      problem.value = null;
       state.value = result.cookies.length === 0 ? 'no-cookies' : 'ready';
       if (hostChanged) {
         // Another site: what was selected belonged to the old one. (Same host, other path: keep it.)
@@ -251,7 +254,7 @@ export function createStore(init: StoreInit = {}) {
 
   return {
     state,
-    message,
+    problem,
     notice,
     url,
     analysis,

@@ -172,7 +172,7 @@ export function createSiteLoader(store: Store, deps: SiteLoaderDeps): SiteLoader
       const result = await deps.fetch();
       if (mine !== generation) return;
       if (!result.ok) {
-        store.showProblem(result.reason, result.message, result.url);
+        store.showProblem(result);
         return;
       }
       const snap: Snapshot = { generation: mine, url: result.url, cookies: result.cookies, t: now() };
@@ -181,7 +181,7 @@ export function createSiteLoader(store: Store, deps: SiteLoaderDeps): SiteLoader
       if (analysis) startCheck(snap, analysis);
     } catch (e) {
       if (mine !== generation) return;
-      store.showProblem('error', `Reading the cookies failed: ${reasonOf(e)}.`);
+      store.showProblem({ reason: 'error', error: reasonOf(e) });
     }
   }
 

@@ -28,7 +28,7 @@ export function createPopupController(store: Store, deps: PopupDeps): PopupContr
     fetch: async () => {
       if (tabId === undefined) {
         const tab = await deps.activeTab();
-        if (!tab) return { ok: false, reason: 'no-tab', message: 'There is no active tab in this window.' };
+        if (!tab) return { ok: false, reason: 'no-tab' };
         tabId = tab.id;
       }
       return deps.loadTabCookies(tabId);

@@ -11,16 +11,16 @@ export async function requestPermission(
 ): Promise<void> {
   const url = store.url.value;
   if (url === undefined) return;
-  store.notice.value = '';
+  store.notice.value = null;
   let granted: boolean;
   try {
     granted = await request(url);
   } catch (e) {
-    store.notice.value = `The browser refused the request: ${e instanceof Error ? e.message : String(e)}`;
+    store.notice.value = { kind: 'failed', error: e instanceof Error ? e.message : String(e) };
     return;
   }
   if (!granted) {
-    store.notice.value = 'Access was not granted, so the cookies stay unreadable. Click the button to ask again.';
+    store.notice.value = { kind: 'denied' };
     return;
   }
   await onGranted();

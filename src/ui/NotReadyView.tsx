@@ -14,7 +14,7 @@ export function NotReadyView({ view, onRequestPermission }: NotReadyViewProps) {
   const host = store.host.value;
   if (state === 'ready') return null;
   return (
-    <StateMessage state={state} message={store.message.value} host={host} view={view}>
+    <StateMessage state={state} problem={store.problem.value} host={host} view={view}>
       {state === 'no-permission' && (
         <PermissionButton host={host} onRequest={onRequestPermission} notice={store.notice.value} />
       )}

@@ -163,7 +163,7 @@ describe('PanelApp', () => {
 
   it('explains a non-http page with what to do in the panel', () => {
     const store = createStore({ now: NOW });
-    store.showProblem('not-http', 'This page is not a web page (http or https), so it has no cookies to inspect.');
+    store.showProblem({ reason: 'not-http' });
     const { main } = panel(store);
     expect(main.dataset.state).toBe('not-http');
     expect(screen.getByTestId('state-message').textContent).toMatch(/Navigate the inspected tab/);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyzeSite } from '../../src/core/analyze-site';
 import { PopupApp } from '../../src/popup/PopupApp';
 import { createStore, type ViewState } from '../../src/state/create-store';
+import type { CookiesProblem } from '../../src/protocol/messages';
 import { NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
 import { renderWithStore } from '../ui/render';
 
@@ -112,16 +113,18 @@ describe('PopupApp', () => {
     expect(document.activeElement).toBe(toggles[1]);
   });
 
-  const states: Array<[Exclude<ViewState, 'ready' | 'loading'>, string, RegExp]> = [
-    ['not-http', 'This page is not a web page (http or https), so it has no cookies to inspect.', /Open a web page/],
-    ['no-cookies', '', /has set no cookies.*Use app\.example\.com/],
-    ['no-tab', 'No tab with id 7.', /Open SessionScope from the tab/],
-    ['error', 'The browser refused to list cookies: boom', /boom.*Reload the page/],
+  const states: Array<[Exclude<ViewState, 'ready' | 'loading'>, CookiesProblem | null, RegExp]> = [
+    ['not-http', { reason: 'not-http', url: 'about:blank' }, /not a web page.*Open a web page/],
+    ['no-cookies', null, /has set no cookies.*Use app\.example\.com/],
+    ['no-tab', { reason: 'no-tab', tabId: 7 }, /No tab with id 7\..*Open SessionScope from the tab/],
+    ['no-tab', { reason: 'no-tab' }, /no active tab in this window.*Open SessionScope from the tab/],
+    ['error', { reason: 'error', url: 'https://app.example.com/', error: 'boom' }, /failed: boom.*Reload the page/],
   ];
-  it.each(states)('explains the %s state and what to do', (state, message, expected) => {
+  it.each(states)('explains the %s state and what to do', (state, problem, expected) => {
     const store = createStore({ now: NOW });
-    if (state === 'no-cookies') store.showAnalysis(analysis([]), NOW);
-    else store.showProblem(state, message, 'https://app.example.com/');
+    store.url.value = 'https://app.example.com/';
+    if (problem === null) store.showAnalysis(analysis([]), NOW);
+    else store.showProblem(problem);
     const { main } = popup(store);
     expect(main.dataset.state).toBe(state);
     expect(screen.getByTestId('state-message').textContent).toMatch(expected);
@@ -131,19 +134,19 @@ describe('PopupApp', () => {
 
   it('offers to request the host permission and shows a refusal', async () => {
     const store = createStore({ now: NOW });
-    store.showProblem(
-      'no-permission',
-      'SessionScope has not been allowed to read cookies of app.example.com.',
-      'https://app.example.com/x',
-    );
+    store.showProblem({ reason: 'no-permission', url: 'https://app.example.com/x' });
     const ask = vi.fn();
     popup(store, ask);
-    expect(screen.getByTestId('state-message')).toHaveTextContent('Allow access');
+    expect(screen.getByTestId('state-message')).toHaveTextContent(
+      'SessionScope has not been allowed to read the cookies of app.example.com. Click "Allow access"',
+    );
     expect(screen.getByTestId('grant-permission')).toHaveTextContent('Allow access to app.example.com');
     fireEvent.click(screen.getByTestId('grant-permission'));
     expect(ask).toHaveBeenCalledOnce();
     expect(screen.queryByTestId('notice')).toBeNull();
-    store.notice.value = 'Access was not granted.';
-    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('Access was not granted.'));
+    store.notice.value = { kind: 'denied' };
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('Access was not granted'));
+    store.notice.value = { kind: 'failed', error: 'no user gesture' };
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('refused the request: no user gesture'));
   });
 });

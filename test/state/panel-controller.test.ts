@@ -35,7 +35,7 @@ function deps(tab: ReturnType<typeof fakeTab>, over: Partial<PanelDeps> = {}): P
     loadCookies: vi.fn(async (): Promise<TabCookiesResult> =>
       /^https?:/.test(tab.url)
         ? { ok: true, tabId: 5, url: tab.url, cookies: tab.jar.slice() }
-        : { ok: false, reason: 'not-http', url: tab.url, message: 'not a web page' },
+        : { ok: false, reason: 'not-http', url: tab.url },
     ),
     getChangeLog: vi.fn(async (_site: string, afterSeq?: number): Promise<ChangeLogResult> => ({
       ok: true,

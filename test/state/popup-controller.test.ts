@@ -44,32 +44,29 @@ describe('createPopupController', () => {
     expect(store.state.value).toBe('no-tab');
   });
 
-  it('passes the loader’s reason and message through', async () => {
+  it('passes the loader’s reason and its data through', async () => {
     const store = createStore({ now: NOW });
     const loadTabCookies = async (): Promise<TabCookiesResult> => ({
       ok: false,
       reason: 'not-http',
       url: 'about:blank',
-      message: 'This page is not a web page.',
     });
     await createPopupController(store, deps({ loadTabCookies })).load();
     expect(store.state.value).toBe('not-http');
-    expect(store.message.value).toBe('This page is not a web page.');
+    expect(store.problem.value).toMatchObject({ reason: 'not-http', url: 'about:blank' });
+    expect(store.url.value).toBe('about:blank');
   });
 
   it('shows an error state when reading throws', async () => {
     const store = createStore({ now: NOW });
     await createPopupController(store, deps({ loadTabCookies: () => Promise.reject(new Error('boom')) })).load();
     expect(store.state.value).toBe('error');
-    expect(store.message.value).toContain('boom');
+    expect(store.problem.value).toEqual({ reason: 'error', error: 'boom' });
   });
 
   it('reloads after the permission is granted', async () => {
     const store = createStore({ now: NOW });
-    const results: TabCookiesResult[] = [
-      { ok: false, reason: 'no-permission', url: URL_, message: 'not allowed' },
-      ok(),
-    ];
+    const results: TabCookiesResult[] = [{ ok: false, reason: 'no-permission', url: URL_ }, ok()];
     const d = deps({ loadTabCookies: vi.fn(async () => results.shift()!) });
     const c = createPopupController(store, d);
     await c.load();
@@ -81,7 +78,7 @@ describe('createPopupController', () => {
 
   it('says so when the permission is refused or the request fails', async () => {
     const store = createStore({ now: NOW });
-    const denied = { ok: false, reason: 'no-permission', url: URL_, message: 'not allowed' } as const;
+    const denied = { ok: false, reason: 'no-permission', url: URL_ } as const;
     const c = createPopupController(
       store,
       deps({ loadTabCookies: async () => denied, requestHostPermission: async () => false }),
@@ -89,7 +86,7 @@ describe('createPopupController', () => {
     await c.load();
     await c.requestPermission();
     expect(store.state.value).toBe('no-permission');
-    expect(store.notice.value).toMatch(/not granted/);
+    expect(store.notice.value).toEqual({ kind: 'denied' });
     const c2 = createPopupController(
       store,
       deps({
@@ -98,6 +95,6 @@ describe('createPopupController', () => {
       }),
     );
     await c2.requestPermission();
-    expect(store.notice.value).toMatch(/no gesture/);
+    expect(store.notice.value).toEqual({ kind: 'failed', error: 'no gesture' });
   });
 });
