@@ -23,8 +23,8 @@ function isTyping(t: EventTarget | null): boolean {
 export function PanelApp({ onRequestPermission }: PanelAppProps) {
   const store = useStore();
   const filter = useRef<HTMLInputElement>(null);
-  const state = store.state.value;
-  const analysis = store.analysis.value;
+  const state = store.site.state.value;
+  const analysis = store.site.analysis.value;
 
   useEffect(() => {
     // "/" focuses the filter, as in DevTools' own panels, unless the user is typing somewhere.
@@ -56,7 +56,7 @@ export function PanelApp({ onRequestPermission }: PanelAppProps) {
             <WeakSecretProgress />
             <CookieTable />
             <details class="site-findings">
-              <summary>Site findings ({store.topFindings.value.length})</summary>
+              <summary>Site findings ({store.site.topFindings.value.length})</summary>
               <TopFindings limit={10} />
             </details>
           </div>

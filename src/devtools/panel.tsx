@@ -13,7 +13,7 @@ import { requestHostPermission } from '../platform/permissions';
 import { watchChangeLog } from '../platform/watch-change-log';
 import { loadTabCookies } from '../platform/site-cookies';
 import { watchTabUrl } from '../platform/tabs';
-import { createStore } from '../state/create-store';
+import { createPanelStore } from '../state/create-store';
 import { StoreContext } from '../ui/store-context';
 import { tabIdFromSearch } from '../state/tab-id-param';
 import { PanelApp } from './PanelApp';
@@ -46,7 +46,7 @@ function targetTab(): number | undefined {
   }
 }
 
-const store = createStore();
+const store = createPanelStore();
 const tabId = targetTab();
 let controller: PanelController | undefined;
 
@@ -58,7 +58,7 @@ render(
 );
 
 if (tabId === undefined) {
-  store.showProblem({ reason: 'no-tab' });
+  store.site.showProblem({ reason: 'no-tab' });
 } else {
   controller = startPanel(store, {
     tabId,
@@ -82,5 +82,5 @@ if (tabId === undefined) {
 }
 
 setInterval(() => {
-  store.now.value = Date.now();
+  store.site.now.value = Date.now();
 }, 30_000);

@@ -27,8 +27,8 @@ function onKeyDown(e: TargetedKeyboardEvent<HTMLElement>): void {
 
 export function PopupApp({ onRequestPermission }: PopupAppProps) {
   const store = useStore();
-  const state = store.state.value;
-  const analysis = store.analysis.value;
+  const state = store.site.state.value;
+  const analysis = store.site.analysis.value;
   return (
     <main class="popup" data-testid="popup" data-state={state} onKeyDown={onKeyDown}>
       <header class="top">
@@ -43,20 +43,20 @@ export function PopupApp({ onRequestPermission }: PopupAppProps) {
           <TopFindings limit={3} />
           <section class="group" aria-labelledby="session-heading">
             <h2 id="session-heading">
-              Session cookies <span class="count">({store.sessionCookies.value.length})</span>
+              Session cookies <span class="count">({store.site.sessionCookies.value.length})</span>
             </h2>
-            {store.sessionCookies.value.length > 0 ? (
-              <CookieList cookies={store.sessionCookies.value} label="Session cookies" />
+            {store.site.sessionCookies.value.length > 0 ? (
+              <CookieList cookies={store.site.sessionCookies.value} label="Session cookies" />
             ) : (
               <p class="muted">No cookie here looks like a session identifier.</p>
             )}
           </section>
-          {store.otherCookies.value.length > 0 && (
+          {store.site.otherCookies.value.length > 0 && (
             <section class="group" aria-labelledby="other-heading">
               <h2 id="other-heading">
-                Other cookies <span class="count">({store.otherCookies.value.length})</span>
+                Other cookies <span class="count">({store.site.otherCookies.value.length})</span>
               </h2>
-              <CookieList cookies={store.otherCookies.value} label="Other cookies" />
+              <CookieList cookies={store.site.otherCookies.value} label="Other cookies" />
             </section>
           )}
           <ExportReport />

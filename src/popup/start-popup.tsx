@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { createStore, type Store } from '../state/create-store';
+import { createPopupStore, type PopupStore } from '../state/create-store';
 import { StoreContext } from '../ui/store-context';
 import { PopupApp } from './PopupApp';
 import { createPopupController, type PopupDeps } from '../state/popup-controller';
@@ -17,8 +17,8 @@ export interface StartPopupOptions {
  * Mounts the popup with its browser access injected: the extension entry passes the platform wrappers, the
  * benchmark's synthetic page passes cookies it was given, so both time the very same code.
  */
-export function startPopup(deps: PopupDeps, { root, tickMs = 30_000 }: StartPopupOptions): Store {
-  const store = createStore();
+export function startPopup(deps: PopupDeps, { root, tickMs = 30_000 }: StartPopupOptions): PopupStore {
+  const store = createPopupStore();
   const controller = createPopupController(store, deps);
   // The loading state paints first; reading and analysing the cookies starts right after.
   render(
@@ -29,7 +29,7 @@ export function startPopup(deps: PopupDeps, { root, tickMs = 30_000 }: StartPopu
   );
   void controller.load();
   setInterval(() => {
-    store.now.value = Date.now();
+    store.site.now.value = Date.now();
   }, tickMs);
   return store;
 }

@@ -86,7 +86,7 @@ export function ExportReport({ deps: given, inline = false }: ExportReportProps)
   const deps: ExportReportDeps = { ...defaultDeps, ...given };
   const [includeValues, setIncludeValues] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
-  const analysis = store.analysis.value;
+  const analysis = store.site.analysis.value;
 
   const run = async (action: 'Export' | 'Copy'): Promise<void> => {
     if (!analysis) {

@@ -1,4 +1,4 @@
-import type { PermissionNotice } from '../state/create-store';
+import type { PermissionNotice } from '../state/site-slice';
 
 export interface PermissionButtonProps {
   host: string;

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { CookiesProblem } from '../protocol/messages';
-import type { ViewState } from '../state/create-store';
+import type { ViewState } from '../state/site-slice';
 import { stateText, type ViewKind } from './state-advice';
 
 export interface StateMessageProps {

@@ -1,5 +1,5 @@
 import type { CookiesProblem } from '../protocol/messages';
-import type { ViewState } from '../state/create-store';
+import type { ViewState } from '../state/site-slice';
 
 export type ViewKind = 'popup' | 'panel';
 

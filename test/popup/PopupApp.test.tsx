@@ -3,14 +3,15 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyzeSite } from '../../src/core/analyze-site';
 import { PopupApp } from '../../src/popup/PopupApp';
-import { createStore, type ViewState } from '../../src/state/create-store';
+import { createPopupStore } from '../../src/state/create-store';
+import type { ViewState } from '../../src/state/site-slice';
 import type { CookiesProblem } from '../../src/protocol/messages';
 import { NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
 import { renderWithStore } from '../ui/render';
 
 afterEach(cleanup);
 
-function popup(store = createStore({ now: NOW }), onRequestPermission = () => {}) {
+function popup(store = createPopupStore({ now: NOW }), onRequestPermission = () => {}) {
   renderWithStore(<PopupApp onRequestPermission={onRequestPermission} />, store);
   return { store, main: screen.getByTestId('popup') };
 }
@@ -23,14 +24,14 @@ describe('PopupApp', () => {
   });
 
   it('lists session cookies before the rest, as analyzeSite orders them', async () => {
-    const store = createStore({ now: NOW });
+    const store = createPopupStore({ now: NOW });
     const cookies = [
       record({ name: 'aaa_theme' }),
       record({ name: 'PHPSESSID', value: 'abc' }),
       record({ name: 'zz_lang' }),
       record({ name: 'sid', value: 'def' }),
     ];
-    store.showAnalysis(await analyzeSite('https://app.example.com/', cookies, NOW), NOW);
+    store.site.showAnalysis(await analyzeSite('https://app.example.com/', cookies, NOW), NOW);
     const { main } = popup(store);
     expect(main.dataset.state).toBe('ready');
     expect(screen.getByTestId('site-host')).toHaveTextContent('app.example.com');
@@ -44,13 +45,13 @@ describe('PopupApp', () => {
   });
 
   it('puts the grade and the worst findings before any cookie', () => {
-    const store = createStore({ now: NOW });
+    const store = createPopupStore({ now: NOW });
     const a = view(record({ name: 'sid' }), {
       sessionReason: sid,
       findings: [finding({ ruleId: 'med', severity: 'medium' })],
     });
     const b = view(record({ name: 'x' }), { findings: [finding({ ruleId: 'crit', severity: 'critical' })] });
-    store.showAnalysis(analysis([a, b], { grade: 'D', score: 38 }), NOW);
+    store.site.showAnalysis(analysis([a, b], { grade: 'D', score: 38 }), NOW);
     popup(store);
     const grade = screen.getByTestId('grade');
     expect(grade.dataset.grade).toBe('D');
@@ -68,15 +69,15 @@ describe('PopupApp', () => {
   });
 
   it('says "no findings" when the audit found nothing', () => {
-    const store = createStore({ now: NOW });
-    store.showAnalysis(analysis([view(record())]), NOW);
+    const store = createPopupStore({ now: NOW });
+    store.site.showAnalysis(analysis([view(record())]), NOW);
     popup(store);
     expect(within(screen.getByTestId('top-findings')).getByTestId('no-findings')).toBeInTheDocument();
   });
 
   it('expands a cookie from its toggle', () => {
-    const store = createStore({ now: NOW });
-    store.showAnalysis(analysis([view(record({ name: 'a' })), view(record({ name: 'b' }))]), NOW);
+    const store = createPopupStore({ now: NOW });
+    store.site.showAnalysis(analysis([view(record({ name: 'a' })), view(record({ name: 'b' }))]), NOW);
     popup(store);
     const [first] = screen.getAllByTestId('cookie-toggle');
     fireEvent.click(first!);
@@ -88,8 +89,8 @@ describe('PopupApp', () => {
   });
 
   it('moves focus between rows with the arrow keys, across both groups', () => {
-    const store = createStore({ now: NOW });
-    store.showAnalysis(
+    const store = createPopupStore({ now: NOW });
+    store.site.showAnalysis(
       analysis([
         view(record({ name: 's' }), { sessionReason: sid }),
         view(record({ name: 'o1' })),
@@ -121,10 +122,10 @@ describe('PopupApp', () => {
     ['error', { reason: 'error', url: 'https://app.example.com/', error: 'boom' }, /failed: boom.*Reload the page/],
   ];
   it.each(states)('explains the %s state and what to do', (state, problem, expected) => {
-    const store = createStore({ now: NOW });
-    store.url.value = 'https://app.example.com/';
-    if (problem === null) store.showAnalysis(analysis([]), NOW);
-    else store.showProblem(problem);
+    const store = createPopupStore({ now: NOW });
+    store.site.url.value = 'https://app.example.com/';
+    if (problem === null) store.site.showAnalysis(analysis([]), NOW);
+    else store.site.showProblem(problem);
     const { main } = popup(store);
     expect(main.dataset.state).toBe(state);
     expect(screen.getByTestId('state-message').textContent).toMatch(expected);
@@ -133,8 +134,8 @@ describe('PopupApp', () => {
   });
 
   it('offers to request the host permission and shows a refusal', async () => {
-    const store = createStore({ now: NOW });
-    store.showProblem({ reason: 'no-permission', url: 'https://app.example.com/x' });
+    const store = createPopupStore({ now: NOW });
+    store.site.showProblem({ reason: 'no-permission', url: 'https://app.example.com/x' });
     const ask = vi.fn();
     popup(store, ask);
     expect(screen.getByTestId('state-message')).toHaveTextContent(
@@ -144,9 +145,9 @@ describe('PopupApp', () => {
     fireEvent.click(screen.getByTestId('grant-permission'));
     expect(ask).toHaveBeenCalledOnce();
     expect(screen.queryByTestId('notice')).toBeNull();
-    store.notice.value = { kind: 'denied' };
+    store.site.notice.value = { kind: 'denied' };
     await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('Access was not granted'));
-    store.notice.value = { kind: 'failed', error: 'no user gesture' };
+    store.site.notice.value = { kind: 'failed', error: 'no user gesture' };
     await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('refused the request: no user gesture'));
   });
 });
