@@ -6,6 +6,7 @@ import { cookieRowAttrs } from '../ui/cookie-row-attrs';
 import { ExpiryText } from '../ui/ExpiryText';
 import { FlagChips } from '../ui/FlagChips';
 import { SizeText } from '../ui/SizeText';
+import { isListKey, listTarget } from '../ui/list-navigation';
 import { useFilter, useStore } from '../ui/store-context';
 import { ValueText } from '../ui/ValueText';
 import { worstFirst } from '../core/audit/worst-first';
@@ -56,20 +57,20 @@ export function CookieTable() {
 
   const onKeyDown = (e: TargetedKeyboardEvent<HTMLTableSectionElement>): void => {
     const rowKey = (e.target as HTMLElement).closest('tr')?.dataset.key;
+    if (isListKey(e.key)) {
+      e.preventDefault();
+      // Read now, not at render: keys can come faster than renders.
+      const list = filter.visible.peek();
+      const current = store.selection.selectedKey.peek();
+      const to = listTarget(
+        e.key,
+        list.findIndex((r) => r.key === current),
+        list.length,
+      );
+      if (to !== null) focusKey(store.selection.selectIndex(to));
+      return;
+    }
     switch (e.key) {
-      case 'ArrowDown':
-      case 'ArrowUp':
-        e.preventDefault();
-        focusKey(store.selection.moveSelection(e.key === 'ArrowDown' ? 1 : -1));
-        break;
-      case 'Home':
-        e.preventDefault();
-        focusKey(store.selection.selectIndex(0));
-        break;
-      case 'End':
-        e.preventDefault();
-        focusKey(store.selection.selectIndex(rows.length - 1));
-        break;
       case 'Enter':
       case ' ':
         if (rowKey !== undefined) {

@@ -1,7 +1,7 @@
 import type { TargetedKeyboardEvent } from 'preact';
-import { arrowTarget } from '../ui/arrow-focus';
+import { focusTarget } from '../ui/list-navigation';
 import { CookieList } from '../ui/CookieList';
-import { ExportReport } from '../ui/ExportReport';
+import { ExportReport, type ExportReportDeps } from '../ui/ExportReport';
 import { GradeBadge } from '../ui/GradeBadge';
 import { NotReadyView } from '../ui/NotReadyView';
 import { SiteHeading } from '../ui/SiteHeading';
@@ -11,6 +11,8 @@ import { WeakSecretProgress } from '../ui/WeakSecretProgress';
 
 export interface PopupAppProps {
   onRequestPermission: () => void;
+  /** The browser parts of the report export (the version); the defaults where absent. */
+  exportDeps?: Partial<ExportReportDeps>;
 }
 
 const TOGGLE = '[data-testid="cookie-toggle"]';
@@ -19,13 +21,13 @@ const TOGGLE = '[data-testid="cookie-toggle"]';
 function onKeyDown(e: TargetedKeyboardEvent<HTMLElement>): void {
   const from = e.target as Element;
   if (!from.matches(TOGGLE)) return;
-  const to = arrowTarget(e.currentTarget, TOGGLE, from, e.key);
+  const to = focusTarget(e.currentTarget, TOGGLE, from, e.key);
   if (!to) return;
   e.preventDefault();
   to.focus();
 }
 
-export function PopupApp({ onRequestPermission }: PopupAppProps) {
+export function PopupApp({ onRequestPermission, exportDeps }: PopupAppProps) {
   const store = useStore();
   const state = store.site.state.value;
   const analysis = store.site.analysis.value;
@@ -59,7 +61,7 @@ export function PopupApp({ onRequestPermission }: PopupAppProps) {
               <CookieList cookies={store.site.otherCookies.value} label="Other cookies" />
             </section>
           )}
-          <ExportReport />
+          <ExportReport {...(exportDeps ? { deps: exportDeps } : {})} />
         </>
       )}
     </main>

@@ -66,7 +66,7 @@ function sameChange(a: ChangeLogEntry, b: ChangeLogEntry): boolean {
  * Keeps the panel's store in step with the inspected tab: its cookies, re-read on every relevant change and
  * on navigation, and its change timeline (the background's log, then live changes).
  */
-export function startPanel(
+export function createPanelController(
   store: Pick<PanelStore, 'site' | 'verification' | 'timeline'>,
   deps: PanelDeps,
 ): PanelController {

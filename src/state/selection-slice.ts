@@ -3,7 +3,7 @@ import type { CookieView } from '../core/analyze-site';
 
 /**
  * Which cookies the user opened: the popup's expanded rows, the panel's selected row and its detail pane.
- * `rows` is the list the arrow keys move through (the panel's visible rows); `cookies` all of the site's.
+ * `rows` is the list the keyboard moves through by index (the panel's visible rows); `cookies` all of the site's.
  */
 export function createSelectionSlice(
   cookies: ReadonlySignal<readonly CookieView[]>,
@@ -48,13 +48,6 @@ export function createSelectionSlice(
     return key;
   }
 
-  /** Arrow keys: moves the selection by `delta` rows; with nothing selected, starts at an end. */
-  function moveSelection(delta: number): string | null {
-    const list = rows.value;
-    const i = list.findIndex((c) => c.key === selectedKey.value);
-    return selectIndex(i === -1 ? (delta > 0 ? 0 : list.length - 1) : i + delta);
-  }
-
   /** Forgets everything: what was open belonged to another site. */
   function reset(): void {
     batch(() => {
@@ -73,7 +66,6 @@ export function createSelectionSlice(
     open,
     closeDetail,
     selectIndex,
-    moveSelection,
     reset,
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { analyzeSite } from '../../src/core/analyze-site';
 import type { CookieRecord } from '../../src/core/cookie/cookie-record';
-import { startPanel, type PanelDeps } from '../../src/state/panel-controller';
+import { createPanelController, type PanelDeps } from '../../src/state/panel-controller';
 import type { CookieChange } from '../../src/core/cookie/cookie-change';
 import type { ChangeLogEntry, ChangeLogResult, TabCookiesResult } from '../../src/protocol/messages';
 import { createPanelStore } from '../../src/state/create-store';
@@ -61,7 +61,7 @@ function deps(tab: ReturnType<typeof fakeTab>, over: Partial<PanelDeps> = {}): P
 
 const names = (s: ReturnType<typeof createPanelStore>) => s.site.cookies.value.map((c) => c.cookie.name).sort();
 
-describe('startPanel', () => {
+describe('createPanelController', () => {
   it('loads the cookies and the site’s change log', async () => {
     const tab = fakeTab();
     tab.log = {
@@ -70,7 +70,7 @@ describe('startPanel', () => {
     };
     const store = createPanelStore({ now: NOW });
     const d = deps(tab);
-    const p = startPanel(store, d);
+    const p = createPanelController(store, d);
     await p.ready;
     expect(store.site.state.value).toBe('ready');
     expect(d.getChangeLog).toHaveBeenCalledWith('app.example.com');
@@ -82,7 +82,7 @@ describe('startPanel', () => {
   it('updates live when a cookie of the site changes, and logs the change', async () => {
     const tab = fakeTab();
     const store = createPanelStore({ now: NOW });
-    const p = startPanel(store, deps(tab));
+    const p = createPanelController(store, deps(tab));
     await p.ready;
     tab.change({ cookie: record({ name: 'csrf', value: 't' }), removed: false, cause: 'explicit' });
     expect(store.timeline.entries.value.map((e) => [e.seq, e.cookie.name, e.removed])).toEqual([[1, 'csrf', false]]);
@@ -100,7 +100,7 @@ describe('startPanel', () => {
     const tab = fakeTab();
     const store = createPanelStore({ now: NOW });
     const d = deps(tab);
-    const p = startPanel(store, d);
+    const p = createPanelController(store, d);
     await p.ready;
     tab.change({ cookie: record({ name: 'ad', domain: '.tracker.test' }), removed: false, cause: 'explicit' });
     await new Promise((r) => setTimeout(r, 10));
@@ -113,7 +113,7 @@ describe('startPanel', () => {
     const tab = fakeTab();
     const store = createPanelStore({ now: NOW });
     const d = deps(tab);
-    const p = startPanel(store, d);
+    const p = createPanelController(store, d);
     await p.ready;
     tab.navigate('https://other.test/', [record({ name: 'o', domain: 'other.test' })]);
     await vi.waitFor(() => expect(store.site.host.value).toBe('other.test'));
@@ -127,7 +127,7 @@ describe('startPanel', () => {
 
   it('stops listening when stopped', async () => {
     const tab = fakeTab();
-    const p = startPanel(createPanelStore({ now: NOW }), deps(tab));
+    const p = createPanelController(createPanelStore({ now: NOW }), deps(tab));
     await p.ready;
     expect(tab.cookieListeners).toHaveLength(1);
     p.stop();
@@ -145,7 +145,7 @@ describe('startPanel', () => {
       };
       const store = createPanelStore({ now: NOW });
       const d = deps(tab, { watchCookies: undefined, pollMs: 1000 });
-      const p = startPanel(store, d);
+      const p = createPanelController(store, d);
       await vi.advanceTimersByTimeAsync(0);
       await p.ready;
       expect(store.timeline.entries.value.map((e) => e.seq)).toEqual([3]);
@@ -180,7 +180,7 @@ describe('startPanel', () => {
         };
       },
     });
-    const p = startPanel(store, d);
+    const p = createPanelController(store, d);
     await vi.waitFor(() => expect(store.site.state.value).toBe('ready'));
     tab.change({ cookie: logged, removed: false, cause: 'explicit' });
     tab.change({ cookie: record({ name: 'new' }), removed: false, cause: 'explicit' });
@@ -196,7 +196,7 @@ describe('startPanel', () => {
   it('shows live changes even when the background never answers for its log', async () => {
     const tab = fakeTab();
     const store = createPanelStore({ now: NOW });
-    const p = startPanel(
+    const p = createPanelController(
       store,
       deps(tab, { getChangeLog: () => new Promise<ChangeLogResult>(() => {}), logTimeoutMs: 20 }),
     );
@@ -218,7 +218,7 @@ describe('startPanel', () => {
         return () => signals.splice(signals.indexOf(l), 1);
       },
     });
-    const p = startPanel(store, d);
+    const p = createPanelController(store, d);
     await p.ready;
     const added = record({ name: 'late' });
     tab.jar.push(added);

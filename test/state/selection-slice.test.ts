@@ -7,27 +7,26 @@ import { record, view } from '../ui/fixtures';
 const views = ['alpha', 'beta', 'gamma'].map((n) => view(record({ name: n })));
 
 describe('selection slice', () => {
-  it('moves the selection through the rows it is given; an open detail follows', () => {
+  it('selects among the rows it is given by index (clamped); an open detail follows', () => {
     const rows = signal<readonly CookieView[]>(views);
     const s = createSelectionSlice(signal<readonly CookieView[]>(views), rows);
-    expect(s.moveSelection(1)).toBe(views[0]!.key);
+    expect(s.selectIndex(0)).toBe(views[0]!.key);
     expect(s.detailKey.value).toBeNull();
     s.open(views[0]!.key);
-    s.moveSelection(1);
+    s.selectIndex(1);
     expect(s.selectedKey.value).toBe(views[1]!.key);
     expect(s.detail.value?.cookie.name).toBe('beta');
-    s.moveSelection(5);
+    s.selectIndex(5);
     expect(s.selectedKey.value).toBe(views[2]!.key);
     expect(s.selectIndex(-3)).toBe(views[0]!.key);
     rows.value = [views[2]!];
-    expect(s.moveSelection(-1)).toBe(views[2]!.key);
+    expect(s.selectIndex(0)).toBe(views[2]!.key);
     rows.value = [];
     expect(s.selectIndex(0)).toBeNull();
   });
 
-  it('starts from the end going up with nothing selected, and closes the detail', () => {
+  it('closes the detail and keeps the selection', () => {
     const s = createSelectionSlice(signal<readonly CookieView[]>(views));
-    expect(s.moveSelection(-1)).toBe(views[2]!.key);
     s.open(views[1]!.key);
     s.closeDetail();
     expect(s.detailKey.value).toBeNull();
