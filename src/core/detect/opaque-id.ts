@@ -24,3 +24,11 @@ export function isOpaqueValue(decoded: DecodedValue | undefined): boolean {
 export function opaqueEntropyBits(value: string, decoded: DecodedValue | undefined): number {
   return decoded?.entropyBits ?? estimateEntropyBits(value);
 }
+
+/**
+ * Shaped like a random identifier: 16 or more opaque characters, and not a run of a few characters (which
+ * scores high on length alone). Entropy is judged separately.
+ */
+export function isIdShaped(value: string): boolean {
+  return value.length >= 16 && OPAQUE_CHARS.test(value) && new Set(value).size >= 6;
+}

@@ -1,7 +1,7 @@
 import type { CookieRecord } from '../cookie/cookie-record';
 import type { DecodedValue, FormatId } from '../decode/decoded-value';
 import { decodeJwt } from '../decode/jwt';
-import { isOpaqueValue, MIN_SESSION_ID_BITS, OPAQUE_CHARS, opaqueEntropyBits } from './opaque-id';
+import { isIdShaped, isOpaqueValue, MIN_SESSION_ID_BITS, opaqueEntropyBits } from './opaque-id';
 
 export interface SessionReason {
   /**
@@ -95,9 +95,7 @@ function formatReason(decoded: DecodedValue | undefined): SessionReason | null {
 
 function entropyReason(cookie: CookieRecord, decoded: DecodedValue | undefined): SessionReason | null {
   const v = cookie.value;
-  if (!cookie.httpOnly || v.length < 16 || !OPAQUE_CHARS.test(v) || !isOpaqueValue(decoded)) return null;
-  // A run of one or two characters scores high on length alone but is not random.
-  if (new Set(v).size < 6) return null;
+  if (!cookie.httpOnly || !isIdShaped(v) || !isOpaqueValue(decoded)) return null;
   const bits = opaqueEntropyBits(v, decoded);
   if (bits < MIN_SESSION_ID_BITS) return null;
   return { kind: 'entropy', detail: `opaque HttpOnly value with about ${Math.round(bits)} bits of entropy` };
