@@ -16,6 +16,8 @@ afterEach(cleanup);
 const sid = frameworkCookie('express-session.json', 'express-session-random');
 const cs = frameworkCookie('cookie-session.json', 'cookie-session-two-keys');
 const rs256 = frameworkCookie('jwt.json', 'jsonwebtoken-RS256');
+const railsMarkup = frameworkCookie('rails.json', 'rails-encrypted-markup');
+const laravelJson = frameworkCookie('laravel.json', 'laravel-gcm-json');
 
 /** The detail of `name` under a store whose loader analyses `jar`, as the popup and the panel wire it. */
 async function detailOf(jar: CookieRecord[], name: string, verify?: Verifier) {
@@ -120,5 +122,38 @@ describe('VerifyForm in the cookie detail', () => {
     cleanup();
     await detailOf([record({ name: 'theme', value: 'dark' })], 'theme');
     expect(screen.queryByTestId('verify')).toBeNull();
+  });
+});
+
+describe('VerifyForm decrypting encrypted cookies', () => {
+  it('decrypts a Rails encrypted cookie with secret_key_base and shows the markup in it as text', async () => {
+    const { detail } = await detailOf(railsMarkup.jar, 'flash');
+    expect(screen.getByTestId('verify')).toHaveTextContent('Verify and decrypt');
+    expect(screen.getByLabelText('secret_key_base')).toBe(screen.getByTestId('verify-input'));
+    const invalid = await verifyWith('not-the-secret', 'invalid');
+    expect(invalid).toHaveTextContent(
+      /^signature invalid — Rails encrypted cookie \(AES-256-GCM\): authentication failed/,
+    );
+    expect(screen.queryByTestId('decrypted')).toBeNull();
+
+    const valid = await verifyWith(railsMarkup.secrets[0]!, 'valid');
+    expect(valid).toHaveTextContent(/authenticated and decrypted with the secret/);
+    const decrypted = screen.getByTestId('decrypted');
+    expect(screen.getByTestId('decrypted-data')).toHaveTextContent('"notice": "<img src=x onerror=alert(1)>"');
+    expect(screen.getByTestId('decrypted-text')).toHaveTextContent('"_rails"');
+    expect(decrypted.querySelector('img')).toBeNull();
+    expect(detail.querySelector('img, script')).toBeNull();
+    await waitFor(() => expect(rules(detail)).toContain('signature-verified'));
+  });
+
+  it("decrypts a Laravel cookie with APP_KEY, says what the prefix is, and keeps the value's markup as text", async () => {
+    const { detail } = await detailOf(laravelJson.jar, 'preferences');
+    expect(screen.getByLabelText('APP_KEY')).toBe(screen.getByTestId('verify-input'));
+    await verifyWith('base64:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=', 'invalid');
+    await verifyWith(laravelJson.secrets[0]!, 'valid');
+    expect(screen.getByTestId('decrypted-data')).toHaveTextContent('"banner": "<script>alert(1)</script>"');
+    const notes = screen.getAllByTestId('decrypted-note').map((n) => n.textContent);
+    expect(notes.join(' ')).toMatch(/cookie-name prefix/);
+    expect(detail.querySelector('script, img')).toBeNull();
   });
 });
