@@ -1,6 +1,6 @@
 import { base64ToBytes, bytesToUtf8, type Bytes } from './bytes';
 import type { DecodedValue } from './decoded-value';
-import { B64, parseRailsSigned } from './rails-signed';
+import { B64, parseRailsSigned, type RailsSignedParts } from './rails-signed';
 import { urlDecode } from './url-decode';
 
 export interface RailsGcmParts {
@@ -19,6 +19,25 @@ export function parseRailsGcm(value: string): RailsGcmParts | null {
   const tag = base64ToBytes(parts[2]!);
   if (!ciphertext || iv?.length !== 12 || tag?.length !== 16) return null;
   return { ciphertext, iv, tag };
+}
+
+export interface RailsCbcParts {
+  /** The HMAC-signed data and its digest, as in a signed cookie. */
+  signed: RailsSignedParts;
+  ciphertext: Bytes;
+  iv: Bytes;
+}
+
+/** The AES-256-CBC messages before Rails 5.2: a signed message whose data is `base64(ct)--base64(iv)`. */
+export function parseRailsCbc(value: string): RailsCbcParts | null {
+  const signed = parseRailsSigned(value);
+  const inner = signed ? bytesToUtf8(base64ToBytes(signed.data)!) : null;
+  const parts = inner?.split('--');
+  if (!signed || parts?.length !== 2 || !parts.every((p) => B64.test(p))) return null;
+  const ciphertext = base64ToBytes(parts[0]!);
+  const iv = base64ToBytes(parts[1]!);
+  if (!ciphertext || iv?.length !== 16) return null;
+  return { signed, ciphertext, iv };
 }
 
 /**
@@ -41,17 +60,14 @@ export function decodeRailsEncrypted(value: string): DecodedValue | null {
       notes: [note],
     };
   }
-  const signed = parseRailsSigned(value);
-  if (!signed) return null;
-  const inner = bytesToUtf8(base64ToBytes(signed.data)!);
-  const cbc = inner?.split('--');
-  if (cbc?.length !== 2 || !cbc.every((p) => B64.test(p)) || base64ToBytes(cbc[1]!)?.length !== 16) return null;
+  const cbc = parseRailsCbc(value);
+  if (!cbc) return null;
   return {
     format: 'rails-encrypted',
     label: `${label} (AES-256-CBC, Rails < 5.2)`,
     hmacSigned: false,
     clientReadable: false,
-    layers: [{ kind: 'format', label: 'base64(ciphertext -- iv) -- HMAC', output: signed.data }],
+    layers: [{ kind: 'format', label: 'base64(ciphertext -- iv) -- HMAC', output: cbc.signed.data }],
     notes: [note],
   };
 }

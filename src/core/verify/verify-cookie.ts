@@ -6,7 +6,7 @@ import { decodeJwt } from '../decode/jwt';
 import { parseLaravel } from '../decode/laravel';
 import { MAX_INPUT_CHARS } from '../decode/limits';
 import { unquoteCookieValue } from '../decode/quoted-value';
-import { parseRailsGcm } from '../decode/rails-encrypted';
+import { parseRailsCbc, parseRailsGcm } from '../decode/rails-encrypted';
 import { decryptLaravel } from './decrypt-laravel';
 import { decryptRails } from './decrypt-rails';
 import { hmacTargets, secretMatches } from './hmac-target';
@@ -38,15 +38,19 @@ export async function verifyCookie(
     const value = unquoteCookieValue(cookie.value) ?? cookie.value;
     if (decodeJwt(value).kind !== 'not-jwt') return await verifyJwt(value, inputs);
     const targets = hmacTargets(cookie, jar);
-    // Encrypted formats: the secret decrypts, and the GCM tag or the MAC checked first authenticates.
-    if (targets.length === 0 || targets[0]!.format === 'laravel') {
+    // Encrypted formats: the secret decrypts, and the GCM tag or the MAC checked first authenticates. A Rails
+    // CBC value is also shaped like a signed one, whose HMAC targets hmacTargets returns.
+    const kind = targets[0]?.format;
+    if (kind === undefined || kind === 'rails-signed' || kind === 'laravel') {
       const gcm = parseRailsGcm(value);
-      const laravel = gcm ? null : parseLaravel(value);
-      if (gcm || laravel) {
+      const cbc = gcm ? null : parseRailsCbc(value);
+      const rails = gcm ? { scheme: 'gcm' as const, ...gcm } : cbc ? { scheme: 'cbc' as const, ...cbc } : null;
+      const laravel = rails || kind === 'rails-signed' ? null : parseLaravel(value);
+      if (rails || laravel) {
         if (inputs.length === 0) {
-          return { status: 'unsupported', format: gcm ? 'rails-encrypted' : 'laravel', message: 'no secret given' };
+          return { status: 'unsupported', format: rails ? 'rails-encrypted' : 'laravel', message: 'no secret given' };
         }
-        if (gcm) return await decryptRails(gcm, cookie.name, inputs);
+        if (rails) return await decryptRails(rails, cookie.name, inputs);
         return await decryptLaravel(laravel!, { ...cookie, value }, inputs);
       }
     }

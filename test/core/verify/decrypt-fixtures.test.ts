@@ -5,6 +5,7 @@ import {
   bytesToBase64,
   bytesToHex,
   bytesToUtf8,
+  hexToBytes,
   utf8ToBytes,
   type Bytes,
 } from '../../../src/core/decode/bytes';
@@ -14,6 +15,7 @@ import { verifyCookie } from '../../../src/core/verify/verify-cookie';
 import { allFixtures, cookieOf, fixture, type Fixture } from '../../fixtures/fixtures';
 
 const rails = allFixtures().filter((f) => f.format === 'rails-encrypted');
+const railsGcm = rails.filter((f) => f.cipher === 'AES-256-GCM');
 const laravel = allFixtures().filter((f) => f.format === 'laravel');
 const encrypted = [...rails, ...laravel];
 const cases = (fs: Fixture[]) => fs.map((f) => [f.id, f] as const);
@@ -46,7 +48,12 @@ function flipBit(bytes: Uint8Array, bit: number): Bytes {
 describe('decrypting real Rails encrypted cookies (ActionDispatch 6.1 cookie jar)', () => {
   it('has fixtures for both key derivations and both serializers', () => {
     expect(rails.map((f) => f.id)).toEqual(
-      expect.arrayContaining(['rails-encrypted', 'rails-encrypted-sha256-kdf', 'rails-encrypted-marshal']),
+      expect.arrayContaining([
+        'rails-encrypted',
+        'rails-encrypted-sha256-kdf',
+        'rails-encrypted-marshal',
+        'rails-encrypted-cbc',
+      ]),
     );
   });
 
@@ -100,6 +107,29 @@ describe('decrypting real Rails encrypted cookies (ActionDispatch 6.1 cookie jar
       parts[i] = flipBit(parts[i]!, 5);
       const r = await verify(f, railsValue(parts), [f.secret!]);
       expect(r.status).toBe('invalid');
+      expect(r.decrypted).toBeUndefined();
+    },
+  );
+
+  it.each(['ciphertext', 'iv', 'HMAC'].map((part, i) => [part, i] as const))(
+    'Rails < 5.2 (AES-256-CBC): fails cleanly when one bit of the %s changes',
+    async (_part, i) => {
+      const f = fixture('rails-encrypted-cbc');
+      const [data, digest] = decodeURIComponent(f.cookie.value).split('--') as [string, string];
+      const inner = bytesToUtf8(base64ToBytes(data)!)!
+        .split('--')
+        .map((p) => base64ToBytes(p)!);
+      let value: string;
+      if (i < 2) {
+        inner[i] = flipBit(inner[i]!, 9);
+        const tampered = bytesToBase64(utf8ToBytes(inner.map((p) => bytesToBase64(p)).join('--')));
+        value = encodeURIComponent(`${tampered}--${digest}`);
+      } else {
+        value = encodeURIComponent(`${data}--${bytesToHex(flipBit(hexToBytes(digest)!, 9))}`);
+      }
+      const r = await verify(f, value, [f.secret!]);
+      expect(r).toMatchObject({ status: 'invalid', format: 'rails-encrypted' });
+      expect(r.message).toMatch(/AES-256-CBC with HMAC.*authentication failed/);
       expect(r.decrypted).toBeUndefined();
     },
   );
@@ -226,7 +256,7 @@ describe('decryption never throws and never accepts altered bytes', () => {
 
   it('never decrypts once one bit of a Rails ciphertext, iv or tag changes', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...rails), fc.nat(2), fc.nat(), async (f, part, bit) => {
+      fc.asyncProperty(fc.constantFrom(...railsGcm), fc.nat(2), fc.nat(), async (f, part, bit) => {
         const parts = railsParts(f.cookie.value);
         parts[part] = flipBit(parts[part]!, bit);
         const r = await verify(f, railsValue(parts), [f.secret!]);
