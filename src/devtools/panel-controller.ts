@@ -1,10 +1,10 @@
 import { cookieKey } from '../core/cookie/cookie-key';
+import { inSiteOf } from '../core/cookie/site';
 import type { CookieChange } from '../platform/cookies';
 import type { ChangeLogEntry, ChangeLogResult, TabCookiesResult } from '../protocol/messages';
 import type { Store } from '../ui/create-store';
 import { createSiteLoader, type Analyze } from '../ui/load-site';
 import { requestPermission } from '../ui/request-permission';
-import { relevantTo } from './cookie-relevance';
 
 export interface PanelDeps {
   tabId: number;
@@ -128,7 +128,7 @@ export function startPanel(store: Store, deps: PanelDeps): PanelController {
 
   function onChange(change: CookieChange): void {
     if (stopped) return;
-    if (relevantTo(site, change.cookie)) {
+    if (inSiteOf(site)(change.cookie)) {
       const entry: ChangeLogEntry = {
         seq: 0,
         time: now(),
