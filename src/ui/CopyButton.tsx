@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '../core/error-text';
 
 export type ClipboardWrite = (text: string) => Promise<void>;
 
@@ -10,11 +11,6 @@ const defaultWrite: ClipboardWrite = (text) => {
   }
   return navigator.clipboard.writeText(text);
 };
-
-function reasonOf(e: unknown): string {
-  if (e instanceof Error && e.message) return e.message;
-  return String(e);
-}
 
 export interface CopyButtonProps {
   text: string;
@@ -39,7 +35,7 @@ export function CopyButton({ text, what, write = defaultWrite, testId = 'copy-va
     e.stopPropagation();
     write(text).then(
       () => setOutcome({ kind: 'copied' }),
-      (err: unknown) => setOutcome({ kind: 'failed', reason: reasonOf(err) }),
+      (err: unknown) => setOutcome({ kind: 'failed', reason: errorText(err) }),
     );
   };
 

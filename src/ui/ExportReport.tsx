@@ -4,6 +4,7 @@ import { buildReport, reportFileName, serializeReport } from '../core/export/rep
 import { downloadText } from './download-text';
 import { useStore } from './store-context';
 import './export-report.css';
+import { errorText } from '../core/error-text';
 
 export interface ExportReportDeps {
   /** Saves the file; throws (or rejects) when it cannot. */
@@ -39,11 +40,6 @@ const defaultDeps: ExportReportDeps = {
   },
   now: () => Date.now(),
 };
-
-function reasonOf(e: unknown): string {
-  if (e instanceof Error && e.message) return e.message;
-  return String(e);
-}
 
 function outcomeText(o: Outcome): string {
   switch (o.kind) {
@@ -104,7 +100,7 @@ export function ExportReport({ deps: given, inline = false }: ExportReportProps)
         setOutcome({ kind: 'copied' });
       }
     } catch (e) {
-      setOutcome({ kind: 'failed', action, reason: reasonOf(e) });
+      setOutcome({ kind: 'failed', action, reason: errorText(e) });
     }
   };
 

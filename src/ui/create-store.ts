@@ -8,6 +8,7 @@ import type { ChangeLogEntry } from '../protocol/messages';
 import { filterCookies } from './cookie-filter';
 import { nextSort, sortCookies, type SortColumn, type SortState } from './cookie-sort';
 import { worstFirst } from './worst-first';
+import { errorText } from '../core/error-text';
 
 export type ViewState = 'loading' | 'ready' | 'not-http' | 'no-cookies' | 'no-permission' | 'no-tab' | 'error';
 
@@ -49,10 +50,6 @@ export interface StoreInit {
 
 const loadVerifier: Verifier = async (cookie, jar, secrets) =>
   (await import('../core/verify/verify-cookie')).verifyCookie(cookie, jar, secrets);
-
-function reasonOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 /**
  * All state of the popup and the panel: signals and values computed from them, plus the actions that change
@@ -202,7 +199,7 @@ export function createStore(init: StoreInit = {}) {
     try {
       result = await verifier(target.cookie, jar, secrets);
     } catch (e) {
-      result = { status: 'unsupported', format: null, message: `could not verify: ${reasonOf(e)}` };
+      result = { status: 'unsupported', format: null, message: `could not verify: ${errorText(e)}` };
     }
     batch(() => {
       verifications.value = new Map(verifications.value).set(key, { value: target.cookie.value, result });

@@ -1,4 +1,5 @@
 import type { Store } from './create-store';
+import { errorText } from '../core/error-text';
 
 /**
  * Asks for access to the page's origin and reports the real outcome. The request must start inside the
@@ -16,7 +17,7 @@ export async function requestPermission(
   try {
     granted = await request(url);
   } catch (e) {
-    store.notice.value = `The browser refused the request: ${e instanceof Error ? e.message : String(e)}`;
+    store.notice.value = `The browser refused the request: ${errorText(e)}`;
     return;
   }
   if (!granted) {
