@@ -1,27 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '../core/error-text';
-
-export type ClipboardWrite = (text: string) => Promise<void>;
+import { writeClipboard } from '../platform/clipboard';
 
 type Outcome = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed'; reason: string };
-
-const defaultWrite: ClipboardWrite = (text) => {
-  if (typeof navigator === 'undefined' || !navigator.clipboard) {
-    return Promise.reject(new Error('the clipboard is not available here'));
-  }
-  return navigator.clipboard.writeText(text);
-};
 
 export interface CopyButtonProps {
   text: string;
   /** What is being copied, for the accessible name: "value of sid". */
   what: string;
-  write?: ClipboardWrite;
+  write?: typeof writeClipboard;
   testId?: string;
 }
 
 /** Copies the full text (not the shortened display) and says whether it worked. */
-export function CopyButton({ text, what, write = defaultWrite, testId = 'copy-value' }: CopyButtonProps) {
+export function CopyButton({ text, what, write = writeClipboard, testId = 'copy-value' }: CopyButtonProps) {
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
 
   useEffect(() => {

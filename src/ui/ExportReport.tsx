@@ -5,6 +5,7 @@ import { downloadText } from './download-text';
 import { useStore } from './store-context';
 import './export-report.css';
 import { errorText } from '../core/error-text';
+import { writeClipboard } from '../platform/clipboard';
 
 export interface ExportReportDeps {
   /** Saves the file; throws (or rejects) when it cannot. */
@@ -24,12 +25,7 @@ type Outcome =
 
 const defaultDeps: ExportReportDeps = {
   save: (fileName, text) => downloadText(fileName, text),
-  copy: (text) => {
-    if (typeof navigator === 'undefined' || !navigator.clipboard) {
-      return Promise.reject(new Error('the clipboard is not available here'));
-    }
-    return navigator.clipboard.writeText(text);
-  },
+  copy: writeClipboard,
   // Loaded on first use: the platform layer needs the extension runtime, which component tests do not have.
   version: async () => {
     try {
