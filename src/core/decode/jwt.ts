@@ -1,6 +1,7 @@
 import { base64url, decodeProtectedHeader } from 'jose';
 import { boundDepth, parseJson } from './json';
 import type { ClaimTime, DecodedJws, JsonObject, JwtDecodeResult } from './jwt-types';
+import { isDateMs } from '../date-range';
 
 const B64URL = /^[A-Za-z0-9_-]*$/;
 const textDecoder = new TextDecoder('utf-8', { fatal: true });
@@ -10,10 +11,9 @@ function isObject(v: unknown): v is JsonObject {
 }
 
 function claimTime(v: unknown): ClaimTime | undefined {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return undefined;
+  // A claim beyond a Date's range has no calendar date.
+  if (typeof v !== 'number' || !isDateMs(v * 1000)) return undefined;
   const ms = v * 1000;
-  // Date's range is ±8.64e15 ms; a claim beyond it has no calendar date.
-  if (Math.abs(ms) > 8.64e15) return undefined;
   return { seconds: v, iso: new Date(ms).toISOString() };
 }
 
