@@ -8,7 +8,7 @@ import { FlagChips } from '../ui/FlagChips';
 import { SizeText } from '../ui/SizeText';
 import { useStore } from '../ui/store-context';
 import { ValueText } from '../ui/ValueText';
-import { worstFirst } from '../ui/worst-first';
+import { worstSeverity } from '../core/audit/summary';
 
 const COLUMNS: ReadonlyArray<{ id: SortColumn; label: string }> = [
   { id: 'name', label: 'Name' },
@@ -23,7 +23,7 @@ const COLUMNS: ReadonlyArray<{ id: SortColumn; label: string }> = [
 
 function FindingsCell({ view }: { view: CookieView }) {
   if (view.findings.length === 0) return <span class="muted">none</span>;
-  const worst = worstFirst(view.findings)[0]!.severity;
+  const worst = worstSeverity(view.findings);
   return (
     <span class={`finding-count sev-${worst}`} title={`worst: ${worst}`}>
       {`${view.findings.length} ${worst}`}

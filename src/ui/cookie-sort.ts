@@ -1,6 +1,7 @@
 import type { CookieView } from '../core/analyze-site';
 import { bareDomain } from '../core/cookie/match';
-import { worstRank } from './worst-first';
+import { severityRank } from '../core/audit/sort-findings';
+import { worstSeverity } from '../core/audit/summary';
 
 export type SortColumn = 'name' | 'value' | 'domain' | 'path' | 'expiry' | 'size' | 'flags' | 'findings';
 export type SortDir = 'asc' | 'desc';
@@ -16,6 +17,12 @@ function flagScore(c: CookieView): number {
   const k = c.cookie;
   const ss = k.sameSite === 'strict' ? 2 : k.sameSite === 'lax' ? 1 : 0;
   return Number(k.httpOnly) * 8 + Number(k.secure) * 4 + ss + Number(k.hostOnly) * 0.5;
+}
+
+/** The rank of a cookie's worst finding (lower is worse); Infinity when it has none. */
+function worstRank(c: CookieView): number {
+  const worst = worstSeverity(c.findings);
+  return worst === null ? Infinity : severityRank(worst);
 }
 
 /** Session cookies never expire by date: they sort after every dated cookie ascending. */
@@ -46,8 +53,8 @@ function compareBy(column: SortColumn): (a: CookieView, b: CookieView) => number
     case 'findings':
       // Ascending puts the most and the worst findings first: that is what a tester sorts this column for.
       return (a, b) => {
-        const wa = worstRank(a.findings);
-        const wb = worstRank(b.findings);
+        const wa = worstRank(a);
+        const wb = worstRank(b);
         if (wa !== wb) return wa < wb ? -1 : 1;
         return b.findings.length - a.findings.length;
       };

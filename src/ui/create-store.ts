@@ -7,7 +7,6 @@ import type { VerifyResult } from '../core/verify/verify-result';
 import type { ChangeLogEntry } from '../protocol/messages';
 import { filterCookies } from './cookie-filter';
 import { nextSort, sortCookies, type SortColumn, type SortState } from './cookie-sort';
-import { worstFirst } from './worst-first';
 import { errorText } from '../core/error-text';
 
 export type ViewState = 'loading' | 'ready' | 'not-http' | 'no-cookies' | 'no-permission' | 'no-tab' | 'error';
@@ -103,7 +102,8 @@ export function createStore(init: StoreInit = {}) {
       sort.value,
     ),
   );
-  const topFindings = computed<Finding[]>(() => worstFirst(analysis.value?.audit.findings ?? []));
+  // The audit's order is worst first already.
+  const topFindings = computed<Finding[]>(() => analysis.value?.audit.findings ?? []);
   const nameByKey = computed(() => new Map(cookies.value.map((c) => [c.key, c.cookie.name])));
   const detail = computed(() =>
     detailKey.value === null ? null : (cookies.value.find((c) => c.key === detailKey.value) ?? null),

@@ -203,8 +203,8 @@ export function buildReport(analysis: SiteAnalysis, options: ReportOptions): Rep
     summary: {
       total: findings.length,
       bySeverity: countBySeverity(findings),
-      serious: seriousCount(analysis.audit),
-      worst: worstSeverity(analysis.audit),
+      serious: seriousCount(findings),
+      worst: worstSeverity(findings),
       byRule: byRule(findings),
     },
   };
