@@ -25,7 +25,7 @@ export async function loadTabCookies(tabId: number): Promise<TabCookiesResult> {
   return loadUrlCookies(tabId, url);
 }
 
-export async function loadUrlCookies(tabId: number, url: string): Promise<TabCookiesResult> {
+async function loadUrlCookies(tabId: number, url: string): Promise<TabCookiesResult> {
   const host = hostOf(url);
   if (host === undefined) return { ok: false, reason: 'not-http', url, message: 'The page address is not valid.' };
   if (!(await hasHostPermission(url))) {
