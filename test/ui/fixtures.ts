@@ -55,7 +55,8 @@ export function analysis(
   pageUrl = 'https://app.example.com/',
 ): SiteAnalysis {
   const findings = sortFindings(audit.findings ?? views.flatMap((v) => v.findings));
-  return { pageUrl, cookies: views, audit: { grade: 'A', score: 100, ...audit, findings } };
+  const siteFindings = findings.filter((f) => f.cookieKey === undefined);
+  return { pageUrl, cookies: views, audit: { grade: 'A', score: 100, ...audit, findings }, siteFindings };
 }
 
 function b64url(s: string): string {

@@ -199,7 +199,7 @@ export function buildReport(analysis: SiteAnalysis, options: ReportOptions): Rep
     score: analysis.audit.score,
     valuesIncluded: includeValues,
     cookies: analysis.cookies.map((v) => reportCookie(v, includeValues)),
-    siteFindings: findingRefs(analysis.siteFindings ?? []),
+    siteFindings: findingRefs(analysis.siteFindings),
     summary: {
       total: findings.length,
       bySeverity: countBySeverity(findings),
