@@ -3,10 +3,10 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 /**
- * Layers: entries (background, popup, devtools) → ui / protocol / platform → core. Each zone lists what it may
- * not import, so the direction holds without anyone having to remember it.
+ * Layers: entries (background, popup, devtools) → ui → state → protocol / core; entries → platform → core. Each
+ * zone lists what it may not import, so the direction holds without anyone having to remember it.
  */
-const upper = ['background', 'popup', 'devtools', 'ui', 'platform', 'protocol'];
+const upper = ['background', 'popup', 'devtools', 'ui', 'state', 'platform', 'protocol'];
 const noImportOf = (dirs, extra = []) => ({
   'no-restricted-imports': [
     'error',
@@ -22,7 +22,12 @@ const noPolyfill = {
   group: ['webextension-polyfill'],
   message: 'Only src/platform imports webextension-polyfill: use its wrappers.',
 };
-const noPreact = { group: ['preact', 'preact/*', '@preact/*'], message: 'core stays free of UI code.' };
+const noPreact = { group: ['preact', 'preact/*', '@preact/*'], message: 'This layer stays free of UI code.' };
+// State may use signals, but not components, hooks or rendering: it receives what it needs from the entries.
+const noComponents = {
+  group: ['preact', 'preact/*', '@preact/preset-vite', '**/*.tsx', '**/*.css'],
+  message: 'src/state holds state and controllers only: components and rendering live in src/ui.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'artifacts/**', 'coverage/**', 'test/fixtures/generated/**'] },
@@ -48,13 +53,25 @@ export default tseslint.config(
   { files: ['src/core/**'], rules: noImportOf(upper, [noPolyfill, noPreact]) },
   {
     files: ['src/protocol/**'],
-    rules: noImportOf(['background', 'popup', 'devtools', 'ui', 'platform'], [noPolyfill, noPreact]),
+    rules: noImportOf(['background', 'popup', 'devtools', 'ui', 'state', 'platform'], [noPolyfill, noPreact]),
   },
-  { files: ['src/platform/**'], rules: noImportOf(['background', 'popup', 'devtools', 'ui'], [noPreact]) },
-  { files: ['src/ui/**'], rules: noImportOf(['background', 'popup', 'devtools'], [noPolyfill]) },
+  { files: ['src/platform/**'], rules: noImportOf(['background', 'popup', 'devtools', 'ui', 'state'], [noPreact]) },
+  // Browser access reaches state injected (as the popup's and the panel's start functions pass it), never imported.
+  {
+    files: ['src/state/**'],
+    rules: noImportOf(['background', 'popup', 'devtools', 'ui', 'platform'], [noPolyfill, noComponents]),
+  },
+  {
+    files: ['src/state/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: 'Program', message: 'src/state has no JSX: use a .ts file.' }],
+    },
+  },
+  // Components read slices from context and raise events; the browser is the entries' business.
+  { files: ['src/ui/**'], rules: noImportOf(['background', 'popup', 'devtools', 'platform'], [noPolyfill]) },
   { files: ['src/background/**', 'src/popup/**', 'src/devtools/**'], rules: noImportOf([], [noPolyfill]) },
   {
     files: ['src/background/**'],
-    rules: noImportOf(['popup', 'devtools', 'ui'], [noPolyfill, noPreact]),
+    rules: noImportOf(['popup', 'devtools', 'ui', 'state'], [noPolyfill, noPreact]),
   },
 );

@@ -1,7 +1,7 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { useRef } from 'preact/hooks';
 import type { CookieView } from '../core/analyze-site';
-import type { SortColumn } from '../ui/cookie-sort';
+import type { SortColumn } from '../core/cookie/cookie-sort';
 import { cookieRowAttrs } from '../ui/cookie-row-attrs';
 import { ExpiryText } from '../ui/ExpiryText';
 import { FlagChips } from '../ui/FlagChips';

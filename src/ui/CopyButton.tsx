@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '../core/error-text';
-import { writeClipboard } from '../platform/clipboard';
+import { writeClipboard } from '../state/write-clipboard';
 
 type Outcome = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed'; reason: string };
 

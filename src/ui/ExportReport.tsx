@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { SiteAnalysis } from '../core/analyze-site';
 import { buildReport, reportFileName, serializeReport } from '../core/export/report';
-import { downloadText } from './download-text';
+import { downloadText } from '../state/download-text';
 import { useStore } from './store-context';
 import './export-report.css';
 import { errorText } from '../core/error-text';
-import { writeClipboard } from '../platform/clipboard';
+import { writeClipboard } from '../state/write-clipboard';
 
 export interface ExportReportDeps {
   /** Saves the file; throws (or rejects) when it cannot. */

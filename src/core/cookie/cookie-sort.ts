@@ -1,7 +1,7 @@
-import type { CookieView } from '../core/analyze-site';
-import { bareDomain } from '../core/cookie/match';
-import { severityRank } from '../core/audit/sort-findings';
-import { worstSeverity } from '../core/audit/summary';
+import type { CookieView } from '../analyze-site';
+import { bareDomain } from './match';
+import { severityRank } from '../audit/sort-findings';
+import { worstSeverity } from '../audit/summary';
 
 export type SortColumn = 'name' | 'value' | 'domain' | 'path' | 'expiry' | 'size' | 'flags' | 'findings';
 export type SortDir = 'asc' | 'desc';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { REVOKE_AFTER_MS, downloadText, type DownloadEnv } from '../../src/ui/download-text';
+import { REVOKE_AFTER_MS, downloadText, type DownloadEnv } from '../../src/state/download-text';
 
 interface Click {
   href: string;

@@ -1,13 +1,12 @@
-import type { TabInfo } from '../platform/tabs';
 import type { TabCookiesResult } from '../protocol/messages';
-import type { Store } from '../ui/create-store';
-import { createSiteLoader, type Analyze } from '../ui/load-site';
-import { requestPermission } from '../ui/request-permission';
+import type { Store } from './create-store';
+import { createSiteLoader, type Analyze } from './load-site';
+import { requestPermission } from './request-permission';
 
 export interface PopupDeps {
   /** From `?tabId=N`; otherwise the active tab is inspected. */
   tabId: number | undefined;
-  activeTab: () => Promise<TabInfo | undefined>;
+  activeTab: () => Promise<{ id: number } | undefined>;
   loadTabCookies: (tabId: number) => Promise<TabCookiesResult>;
   requestHostPermission: (url: string) => Promise<boolean>;
   analyze: Analyze;

@@ -1,4 +1,4 @@
-import type { CookieView } from '../core/analyze-site';
+import type { CookieView } from '../analyze-site';
 
 /**
  * Whether a secret or key could check this cookie's signature: HMAC-signed formats, JWS tokens of any

@@ -4,11 +4,11 @@ import { analyzeSite, type AnalyzeOptions } from '../../src/core/analyze-site';
 import type { CookieRecord } from '../../src/core/cookie/cookie-record';
 import { buildReport, serializeReport } from '../../src/core/export/report';
 import type { WeakSecretOptions, WeakSecretResult } from '../../src/core/verify/find-weak-secret';
-import { createStore, type Store, type WeakSecretProgress } from '../../src/ui/create-store';
-import { createSiteLoader, type SiteLoaderDeps } from '../../src/ui/load-site';
-import type { WeakSecretFinder } from '../../src/ui/weak-secret-finder';
-import { NOW, record } from './fixtures';
-import { frameworkCookie } from './framework-cookies';
+import { createStore, type Store, type WeakSecretProgress } from '../../src/state/create-store';
+import { createSiteLoader, type SiteLoaderDeps } from '../../src/state/load-site';
+import type { WeakSecretFinder } from '../../src/state/weak-secret-finder';
+import { NOW, record } from '../ui/fixtures';
+import { frameworkCookie } from '../ui/framework-cookies';
 
 const URL = 'https://app.example.com/';
 const weakJwt = frameworkCookie('jwt.json', 'jsonwebtoken-HS256-secret');

@@ -1,4 +1,4 @@
-import type { CookieView } from '../core/analyze-site';
+import type { CookieView } from '../analyze-site';
 
 export interface CookieFilter {
   /** Case-insensitive substring of the name, the domain or the value. */

@@ -1,10 +1,10 @@
 import { cookieKey } from '../core/cookie/cookie-key';
 import { inSiteOf } from '../core/cookie/site';
-import type { CookieChange } from '../platform/cookies';
+import type { CookieChange } from '../core/cookie/cookie-change';
 import type { ChangeLogEntry, ChangeLogResult, TabCookiesResult } from '../protocol/messages';
-import type { Store } from '../ui/create-store';
-import { createSiteLoader, type Analyze } from '../ui/load-site';
-import { requestPermission } from '../ui/request-permission';
+import type { Store } from './create-store';
+import { createSiteLoader, type Analyze } from './load-site';
+import { requestPermission } from './request-permission';
 
 export interface PanelDeps {
   tabId: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { filterCookies } from '../../src/ui/cookie-filter';
-import { nextSort, sortCookies } from '../../src/ui/cookie-sort';
-import { DAY, NOW, finding, record, sid, view } from './fixtures';
+import { filterCookies } from '../../../src/core/cookie/cookie-filter';
+import { nextSort, sortCookies } from '../../../src/core/cookie/cookie-sort';
+import { DAY, NOW, finding, record, sid, view } from '../../ui/fixtures';
 
 const a = view(record({ name: 'b_sid', value: 'zzz', domain: '.example.org', hostOnly: false, httpOnly: true }), {
   sessionReason: sid,

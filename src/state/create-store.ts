@@ -5,8 +5,8 @@ import { hostOf } from '../core/cookie/site';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import type { VerifyResult } from '../core/verify/verify-result';
 import type { ChangeLogEntry } from '../protocol/messages';
-import { filterCookies } from './cookie-filter';
-import { nextSort, sortCookies, type SortColumn, type SortState } from './cookie-sort';
+import { filterCookies } from '../core/cookie/cookie-filter';
+import { nextSort, sortCookies, type SortColumn, type SortState } from '../core/cookie/cookie-sort';
 import { errorText } from '../core/error-text';
 
 export type ViewState = 'loading' | 'ready' | 'not-http' | 'no-cookies' | 'no-permission' | 'no-tab' | 'error';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSecrets } from '../../src/ui/split-secrets';
+import { splitSecrets } from '../../../src/core/verify/split-secrets';
 
 describe('splitSecrets', () => {
   it('gives one secret per line, keeping their spaces and dropping empty lines', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { analyzeSite } from '../../src/core/analyze-site';
-import { createPopupController, type PopupDeps } from '../../src/popup/popup-controller';
+import { createPopupController, type PopupDeps } from '../../src/state/popup-controller';
 import type { TabCookiesResult } from '../../src/protocol/messages';
-import { createStore } from '../../src/ui/create-store';
+import { createStore } from '../../src/state/create-store';
 import { NOW, record } from '../ui/fixtures';
 
 const URL_ = 'https://app.example.com/';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeLogEntry } from '../../src/protocol/messages';
 import type { VerifyResult } from '../../src/core/verify/verify-result';
-import { createStore } from '../../src/ui/create-store';
-import { NOW, analysis, finding, record, sid, view } from './fixtures';
+import { createStore } from '../../src/state/create-store';
+import { NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
 
 function entry(seq: number, name = 'sid'): ChangeLogEntry {
   return { seq, time: NOW + seq, cause: 'explicit', removed: false, cookie: record({ name }) };

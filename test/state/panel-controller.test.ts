@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { analyzeSite } from '../../src/core/analyze-site';
 import type { CookieRecord } from '../../src/core/cookie/cookie-record';
-import { startPanel, type PanelDeps } from '../../src/devtools/panel-controller';
-import type { CookieChange } from '../../src/platform/cookies';
+import { startPanel, type PanelDeps } from '../../src/state/panel-controller';
+import type { CookieChange } from '../../src/core/cookie/cookie-change';
 import type { ChangeLogEntry, ChangeLogResult, TabCookiesResult } from '../../src/protocol/messages';
-import { createStore } from '../../src/ui/create-store';
+import { createStore } from '../../src/state/create-store';
 import { NOW, record } from '../ui/fixtures';
 
 /** A tab whose URL and cookie jar the test changes, with the listeners the panel registers. */
