@@ -30,6 +30,11 @@ function expiryValue(c: CookieView): number {
   return c.cookie.browserSession || c.cookie.expirationDate === undefined ? Infinity : c.cookie.expirationDate;
 }
 
+/** Ascending order of two numbers that may be Infinity (where subtracting gives NaN). */
+function compareNumbers(x: number, y: number): number {
+  return x === y ? 0 : x < y ? -1 : 1;
+}
+
 function compareBy(column: SortColumn): (a: CookieView, b: CookieView) => number {
   switch (column) {
     case 'name':
@@ -41,23 +46,14 @@ function compareBy(column: SortColumn): (a: CookieView, b: CookieView) => number
     case 'path':
       return (a, b) => a.cookie.path.localeCompare(b.cookie.path);
     case 'expiry':
-      return (a, b) => {
-        const x = expiryValue(a);
-        const y = expiryValue(b);
-        return x === y ? 0 : x < y ? -1 : 1;
-      };
+      return (a, b) => compareNumbers(expiryValue(a), expiryValue(b));
     case 'size':
       return (a, b) => a.size - b.size;
     case 'flags':
       return (a, b) => flagScore(a) - flagScore(b);
     case 'findings':
       // Ascending puts the most and the worst findings first: that is what a tester sorts this column for.
-      return (a, b) => {
-        const wa = worstRank(a);
-        const wb = worstRank(b);
-        if (wa !== wb) return wa < wb ? -1 : 1;
-        return b.findings.length - a.findings.length;
-      };
+      return (a, b) => compareNumbers(worstRank(a), worstRank(b)) || b.findings.length - a.findings.length;
   }
 }
 
