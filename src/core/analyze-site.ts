@@ -27,11 +27,8 @@ export interface SiteAnalysis {
   /** Session-identifying cookies first, then the rest; each group by name, then domain, then path. */
   cookies: CookieView[];
   audit: SiteAudit;
-  /**
-   * Findings about no single cookie (too many cookies, tokens in web storage), worst first. Optional only so
-   * hand-built analyses in tests stay valid; analyzeSite always sets it.
-   */
-  siteFindings?: Finding[];
+  /** Findings about no single cookie (too many cookies, tokens in web storage), worst first. */
+  siteFindings: Finding[];
 }
 
 /** Optional inputs from the verify layer and the page; without them the audit reads the cookies alone. */

@@ -29,7 +29,7 @@ import {
 import { sizeNearLimit } from './rules/size-near-limit';
 import { tooManyCookies } from './rules/too-many-cookies';
 
-/** Rules on one stored cookie, in RULES.md order. */
+/** Rules on one stored cookie, in the order docs/rules.md lists them. */
 export const COOKIE_RULES: readonly CookieRule[] = [
   sessionHttpOnlyMissing,
   httpOnlyMissing,
