@@ -25,8 +25,29 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/**
+ * Whether the brackets outside strings pair up, as they do in any valid JSON. One cheap pass that turns away
+ * unbalanced text (thousands of `[` and no `]`) before JSON.parse builds thousands of nested arrays only to throw.
+ */
+function bracketsPair(text: string): boolean {
+  const open: number[] = [];
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) open.push(c);
+    // `]` is `[` + 2 and `}` is `{` + 2.
+    else if ((c === 0x5d || c === 0x7d) && open.pop() !== c - 2) return false;
+  }
+  return open.length === 0 && !inString;
+}
+
 /** JSON.parse that returns `undefined` instead of throwing, with nesting bounded. */
 export function parseJson(text: string): unknown {
+  if (!bracketsPair(text)) return undefined;
   try {
     return boundDepth(JSON.parse(text) as unknown);
   } catch {
