@@ -5,7 +5,7 @@
  */
 
 /** Words that mark a key as sensitive, matched against the key's words (camelCase, snake_case, kebab-case). */
-const SENSITIVE_WORDS = new Set([
+export const SENSITIVE_WORDS: ReadonlySet<string> = new Set([
   'password',
   'passwd',
   'pwd',
@@ -29,7 +29,7 @@ const SENSITIVE_WORDS = new Set([
 ]);
 
 /** Two-word spellings of the same things: `api_key`, `private-key`, `access_key`, `card_number`. */
-const SENSITIVE_PAIRS = new Set([
+export const SENSITIVE_PAIRS: ReadonlySet<string> = new Set([
   'api key',
   'private key',
   'access key',

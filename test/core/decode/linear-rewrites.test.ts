@@ -9,32 +9,11 @@ import { parseJson } from '../../../src/core/decode/json';
 import { decodeJwt } from '../../../src/core/decode/jwt';
 import { unquoteCookieValue } from '../../../src/core/decode/quoted-value';
 import { estimateEntropyBits } from '../../../src/core/detect/entropy';
-import { findSensitiveKeys } from '../../../src/core/audit/sensitive-keys';
-
-// The word lists of sensitive-keys.ts, for the reference check below.
-const SENSITIVE = new Set([
-  'password',
-  'passwd',
-  'pwd',
-  'secret',
-  'ssn',
-  'card',
-  'cardnumber',
-  'creditcard',
-  'cvv',
-  'cvc',
-  'email',
-  'mail',
-  'phone',
-  'mobile',
-  'address',
-  'dob',
-  'birthdate',
-  'apikey',
-  'privatekey',
-  'accesskey',
-]);
-const PAIRS = new Set(['api key', 'private key', 'access key', 'card number', 'date birth', 'social security']);
+import {
+  findSensitiveKeys,
+  SENSITIVE_PAIRS as PAIRS,
+  SENSITIVE_WORDS as SENSITIVE,
+} from '../../../src/core/audit/sensitive-keys';
 
 /** The regex-and-atob decoder the table replaced. */
 function referenceBase64(value: string, urlSafe: boolean): number[] | null {
