@@ -30,7 +30,9 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
  * unbalanced text (thousands of `[` and no `]`) before JSON.parse builds thousands of nested arrays only to throw.
  */
 function bracketsPair(text: string): boolean {
-  const open: number[] = [];
+  // The open brackets as a typed-array stack: a plain array of hundreds of thousands grows far more slowly.
+  const open = new Uint8Array(text.length);
+  let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -38,11 +40,13 @@ function bracketsPair(text: string): boolean {
       if (c === 0x5c) i++;
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) open.push(c);
+    else if (c === 0x5b || c === 0x7b) open[depth++] = c;
     // `]` is `[` + 2 and `}` is `{` + 2.
-    else if ((c === 0x5d || c === 0x7d) && open.pop() !== c - 2) return false;
+    else if (c === 0x5d || c === 0x7d) {
+      if (depth === 0 || open[--depth] !== c - 2) return false;
+    }
   }
-  return open.length === 0 && !inString;
+  return depth === 0 && !inString;
 }
 
 /** JSON.parse that returns `undefined` instead of throwing, with nesting bounded. */
