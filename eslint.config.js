@@ -3,10 +3,13 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 /**
- * Layers: entries (background, popup, devtools) → ui / protocol / platform → core. Each zone lists what it may
+ * Layers: entries (background, popup, devtools) → ui / protocol / platform → core, and cli → headless → core
+ * (only headless drives a browser). Each zone lists what it may
  * not import, so the direction holds without anyone having to remember it.
  */
-const upper = ['background', 'popup', 'devtools', 'ui', 'platform', 'protocol'];
+const upper = ['background', 'popup', 'devtools', 'ui', 'platform', 'protocol', 'headless', 'cli'];
+/** The extension's own layers: the command line and its library never load them. */
+const extension = ['background', 'popup', 'devtools', 'ui', 'platform', 'protocol'];
 const noImportOf = (dirs, extra = []) => ({
   'no-restricted-imports': [
     'error',
@@ -21,6 +24,10 @@ const noImportOf = (dirs, extra = []) => ({
 const noPolyfill = {
   group: ['webextension-polyfill'],
   message: 'Only src/platform imports webextension-polyfill: use its wrappers.',
+};
+const noPuppeteer = {
+  group: ['puppeteer-core', 'puppeteer-core/*', '@puppeteer/*', 'playwright-core', 'playwright-core/*'],
+  message: 'Only src/headless drives a browser.',
 };
 const noPreact = { group: ['preact', 'preact/*', '@preact/*'], message: 'core stays free of UI code.' };
 
@@ -45,16 +52,31 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
-  { files: ['src/core/**'], rules: noImportOf(upper, [noPolyfill, noPreact]) },
+  { files: ['src/core/**'], rules: noImportOf(upper, [noPolyfill, noPreact, noPuppeteer]) },
+  // cli → headless → core: the command line and the library share core with the extension, nothing else.
+  { files: ['src/headless/**'], rules: noImportOf([...extension, 'cli'], [noPolyfill, noPreact]) },
+  { files: ['src/cli/**'], rules: noImportOf(extension, [noPolyfill, noPreact, noPuppeteer]) },
   {
     files: ['src/protocol/**'],
-    rules: noImportOf(['background', 'popup', 'devtools', 'ui', 'platform'], [noPolyfill, noPreact]),
+    rules: noImportOf(
+      ['background', 'popup', 'devtools', 'ui', 'platform', 'headless', 'cli'],
+      [noPolyfill, noPreact, noPuppeteer],
+    ),
   },
-  { files: ['src/platform/**'], rules: noImportOf(['background', 'popup', 'devtools', 'ui'], [noPreact]) },
-  { files: ['src/ui/**'], rules: noImportOf(['background', 'popup', 'devtools'], [noPolyfill]) },
-  { files: ['src/background/**', 'src/popup/**', 'src/devtools/**'], rules: noImportOf([], [noPolyfill]) },
+  {
+    files: ['src/platform/**'],
+    rules: noImportOf(['background', 'popup', 'devtools', 'ui', 'headless', 'cli'], [noPreact, noPuppeteer]),
+  },
+  {
+    files: ['src/ui/**'],
+    rules: noImportOf(['background', 'popup', 'devtools', 'headless', 'cli'], [noPolyfill, noPuppeteer]),
+  },
+  {
+    files: ['src/background/**', 'src/popup/**', 'src/devtools/**'],
+    rules: noImportOf(['headless', 'cli'], [noPolyfill, noPuppeteer]),
+  },
   {
     files: ['src/background/**'],
-    rules: noImportOf(['popup', 'devtools', 'ui'], [noPolyfill, noPreact]),
+    rules: noImportOf(['popup', 'devtools', 'ui', 'headless', 'cli'], [noPolyfill, noPreact, noPuppeteer]),
   },
 );

@@ -50,6 +50,8 @@ export interface AnalyzeOptions {
   verifications?: ReadonlyMap<string, SignatureVerification>;
   /** JWTs found in web storage or headers of the page. */
   tokens?: readonly FoundToken[];
+  /** Findings on the session's behaviour across a login or logout (compareSessions, invalidationFindings). */
+  behaviour?: readonly Finding[];
 }
 
 function compare(a: CookieView, b: CookieView): number {
@@ -97,11 +99,19 @@ export async function analyzeSite(
       return audited;
     }),
   );
-  const audit = runAudit({ pageUrl, cookies: base, nowMs, tokens: options.tokens ?? [] });
+  const audit = runAudit({
+    pageUrl,
+    cookies: base,
+    nowMs,
+    tokens: options.tokens ?? [],
+    behaviour: options.behaviour ?? [],
+  });
+  const keys = new Set(base.map((b) => b.key));
   const byKey = new Map<string, Finding[]>();
   const siteFindings: Finding[] = [];
   for (const f of audit.findings) {
-    if (f.cookieKey === undefined) {
+    // A behaviour finding may name a cookie that is no longer stored (cleared at logout): it is then the site's.
+    if (f.cookieKey === undefined || !keys.has(f.cookieKey)) {
       siteFindings.push(f);
       continue;
     }

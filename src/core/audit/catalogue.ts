@@ -11,6 +11,7 @@ import { jwtJsReadable } from './rules/jwt-js-readable';
 import { expiryOver400Days, sessionPersistent } from './rules/lifetime';
 import { csrfWithoutSameSite, sameSiteNone, sameSiteUnspecified } from './rules/samesite';
 import { secureMissing, sessionSecureMissing } from './rules/secure';
+import { sessionNotCleared, sessionNotInvalidated, sessionNotRotated } from './rules/session-behaviour';
 import { sessionIdLowEntropy } from './rules/session-id-low-entropy';
 import { type SignatureRule, signatureInvalid, signatureVerified, weakSecret } from './rules/signature';
 import { sizeNearLimit } from './rules/size-near-limit';
@@ -51,7 +52,10 @@ export const TOKEN_RULES: readonly TokenRule[] = [
 
 export const SIGNATURE_RULES: readonly SignatureRule[] = [weakSecret, signatureVerified, signatureInvalid];
 
+/** Rules on a session's behaviour across a login or a logout (core/session checks them on two snapshots). */
+export const SESSION_RULES: readonly RuleInfo[] = [sessionNotRotated, sessionNotInvalidated, sessionNotCleared];
+
 /** Every rule by id, for the UI and docs (the token form of client-session-sensitive shares its cookie twin's id). */
 export const RULES_BY_ID: ReadonlyMap<string, RuleInfo> = new Map(
-  [...COOKIE_RULES, ...JAR_RULES, ...TOKEN_RULES, ...SIGNATURE_RULES].map((r) => [r.id, r] as const),
+  [...COOKIE_RULES, ...JAR_RULES, ...TOKEN_RULES, ...SIGNATURE_RULES, ...SESSION_RULES].map((r) => [r.id, r] as const),
 );

@@ -16,3 +16,13 @@ export function countBySeverity(findings: readonly Pick<Finding, 'severity'>[]):
   for (const f of findings) counts[f.severity] += 1;
   return counts;
 }
+
+/** The findings at `threshold` or worse (`--fail-on high`: critical and high); none for `none`. */
+export function findingsAtOrAbove<T extends Pick<Finding, 'severity'>>(
+  findings: readonly T[],
+  threshold: Severity | 'none',
+): T[] {
+  if (threshold === 'none') return [];
+  const limit = SEVERITY_ORDER.indexOf(threshold);
+  return findings.filter((f) => SEVERITY_ORDER.indexOf(f.severity) <= limit);
+}

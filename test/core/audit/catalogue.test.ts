@@ -29,6 +29,9 @@ const RULES_MD: Record<string, string[]> = {
   'weak-secret': ['critical'],
   'signature-verified': ['info'],
   'signature-invalid': ['medium'],
+  'session-not-rotated': ['high'],
+  'session-not-cleared': ['medium'],
+  'session-not-invalidated': ['high'],
 };
 
 describe('rule catalogue', () => {

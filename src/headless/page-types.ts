@@ -1,0 +1,50 @@
+import type { Page as PuppeteerPage } from 'puppeteer-core';
+
+/** A request as both drivers report it. */
+export interface RequestLike {
+  url(): string;
+  headers(): Record<string, string>;
+}
+
+/** Playwright's cookie, as `BrowserContext.cookies()` returns it. */
+export interface PlaywrightCookie {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  /** Seconds since the epoch; -1 for a cookie without expiry. */
+  expires: number;
+  httpOnly: boolean;
+  secure: boolean;
+  sameSite: 'Strict' | 'Lax' | 'None';
+  partitionKey?: string;
+}
+
+/** A CDP session as Playwright hands it out (Chromium only). */
+export interface PlaywrightCdpSession {
+  send(method: 'Storage.getCookies', params?: Record<string, unknown>): Promise<unknown>;
+  detach(): Promise<void>;
+}
+
+/**
+ * The part of a Playwright `Page` the audit uses. Structural, so this package needs no Playwright of its own
+ * and works with whichever version the tests already have.
+ */
+export interface PlaywrightPage {
+  url(): string;
+  goto(url: string, options?: { waitUntil?: 'load'; timeout?: number }): Promise<unknown>;
+  evaluate(expression: string): Promise<unknown>;
+  on(event: 'request', listener: (request: RequestLike) => unknown): unknown;
+  off(event: 'request', listener: (request: RequestLike) => unknown): unknown;
+  context(): {
+    cookies(): Promise<PlaywrightCookie[]>;
+    newCDPSession?(page: PlaywrightPage): Promise<PlaywrightCdpSession>;
+  };
+}
+
+/** A Puppeteer page (Chrome over CDP, Firefox over WebDriver BiDi) or a Playwright page. */
+export type AuditablePage = PuppeteerPage | PlaywrightPage;
+
+export function isPuppeteerPage(page: AuditablePage): page is PuppeteerPage {
+  return typeof (page as Partial<PuppeteerPage>).browserContext === 'function';
+}
