@@ -165,7 +165,7 @@ export async function auditPage<P extends AuditablePage>(
     }
     if (options.authenticated) {
       step('check-login', options.authenticated.url);
-      const check = await replaySession(options.authenticated, session.cookies, timeout);
+      const check = await replaySession(page, options.authenticated, session.cookies, timeout);
       if (!check.loggedIn) {
         throw new AuditError(
           'not-logged-in',
@@ -186,7 +186,7 @@ export async function auditPage<P extends AuditablePage>(
       behaviour.push(...logout.findings);
       if (options.authenticated) {
         step('replay', options.authenticated.url);
-        replay = await replaySession(options.authenticated, session.cookies, timeout);
+        replay = await replaySession(page, options.authenticated, session.cookies, timeout);
         behaviour.push(...(await invalidationFindings(replay)));
       }
     }

@@ -26,6 +26,24 @@ export interface PlaywrightCdpSession {
   detach(): Promise<void>;
 }
 
+/** The cookie shape Playwright's `BrowserContext.addCookies` takes. */
+export interface PlaywrightCookieParam {
+  name: string;
+  value: string;
+  url?: string;
+  domain?: string;
+  path?: string;
+  secure?: boolean;
+  httpOnly?: boolean;
+}
+
+/** A fresh Playwright context: where the old session is replayed. */
+export interface PlaywrightContextLike {
+  addCookies(cookies: PlaywrightCookieParam[]): Promise<void>;
+  newPage(): Promise<PlaywrightPage>;
+  close(): Promise<void>;
+}
+
 /**
  * The part of a Playwright `Page` the audit uses. Structural, so this package needs no Playwright of its own
  * and works with whichever version the tests already have.
@@ -39,6 +57,7 @@ export interface PlaywrightPage {
   context(): {
     cookies(): Promise<PlaywrightCookie[]>;
     newCDPSession?(page: PlaywrightPage): Promise<PlaywrightCdpSession>;
+    browser(): { newContext(): Promise<PlaywrightContextLike> } | null;
   };
 }
 
