@@ -22,7 +22,7 @@ export interface PlaywrightCookie {
 
 /** A CDP session as Playwright hands it out (Chromium only). */
 export interface PlaywrightCdpSession {
-  send(method: 'Storage.getCookies', params?: Record<string, unknown>): Promise<unknown>;
+  send(method: 'Storage.getCookies' | 'Target.getTargetInfo', params?: Record<string, unknown>): Promise<unknown>;
   detach(): Promise<void>;
 }
 
@@ -56,8 +56,12 @@ export interface PlaywrightPage {
   off(event: 'request', listener: (request: RequestLike) => unknown): unknown;
   context(): {
     cookies(): Promise<PlaywrightCookie[]>;
-    newCDPSession?(page: PlaywrightPage): Promise<PlaywrightCdpSession>;
-    browser(): { newContext(): Promise<PlaywrightContextLike> } | null;
+    /** Takes this page; typed `never` because Playwright's own parameter type (Page | Frame) is wider. */
+    newCDPSession?(page: never): Promise<PlaywrightCdpSession>;
+    browser(): {
+      newContext(): Promise<PlaywrightContextLike>;
+      newBrowserCDPSession?(): Promise<PlaywrightCdpSession>;
+    } | null;
   };
 }
 

@@ -66,20 +66,30 @@ async function storeIdOf(page: AuditablePage): Promise<string> {
 
 /**
  * Playwright reports a cookie set without SameSite as `Lax`, which would hide `samesite-unspecified`; on
- * Chromium its CDP session gives the browser's own answer, as Puppeteer does.
+ * Chromium the browser's own answer is one CDP call away (Storage.getCookies for the page's context, as
+ * Puppeteer reads it). Elsewhere the driver's list is what there is.
  */
 async function playwrightCookies(page: PlaywrightPage): Promise<DriverCookie[]> {
   const context = page.context();
-  if (typeof context.newCDPSession === 'function') {
-    let cdp;
+  const browser = context.browser();
+  if (typeof context.newCDPSession === 'function' && typeof browser?.newBrowserCDPSession === 'function') {
+    const sessions: Array<{ detach(): Promise<void> }> = [];
     try {
-      cdp = await context.newCDPSession(page);
-      const res = (await cdp.send('Storage.getCookies', {})) as { cookies?: DriverCookie[] };
-      if (Array.isArray(res.cookies)) return res.cookies;
+      const pageCdp = await context.newCDPSession(page as never);
+      sessions.push(pageCdp);
+      const info = (await pageCdp.send('Target.getTargetInfo')) as { targetInfo?: { browserContextId?: string } };
+      const browserContextId = info.targetInfo?.browserContextId;
+      const browserCdp = await browser.newBrowserCDPSession();
+      sessions.push(browserCdp);
+      // browserContextId is only accepted on the browser target; without it the default context would answer.
+      const res = (await browserCdp.send('Storage.getCookies', browserContextId ? { browserContextId } : {})) as {
+        cookies?: DriverCookie[];
+      };
+      if (browserContextId && Array.isArray(res.cookies)) return res.cookies;
     } catch {
-      // Not Chromium: fall back to the driver's list.
+      // Not Chromium, or CDP refused: fall back to the driver's list.
     } finally {
-      await cdp?.detach().catch(() => undefined);
+      await Promise.all(sessions.map((s) => s.detach().catch(() => undefined)));
     }
   }
   return context.cookies();
