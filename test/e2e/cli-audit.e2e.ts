@@ -1,8 +1,11 @@
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
 import { join, resolve } from 'node:path';
 import type { Log } from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +14,7 @@ import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { allowDownloads, exportReport } from './harness/export-report';
 import { tabIdOf } from './harness/extension-messages';
 import { reportFindings } from './harness/report-findings';
-import { runCli } from './harness/run-cli';
+import { CLI_PATH, runCli } from './harness/run-cli';
 import { openViewTab, waitForViewState } from './harness/views';
 import { EXPECTED_FINDINGS, expectedGrade } from './site/audit-expected';
 import { startAuditSite, type RunningAuditSite } from './site/audit-site';
@@ -19,6 +22,7 @@ import { LOGGED_IN_TEXT, startLoginSite, type RunningLoginSite } from './site/lo
 
 const HOST = 'cli.audit.localhost';
 const PARENT = 'audit.localhost';
+const root = resolve(import.meta.dirname, '../..');
 const actions = resolve(import.meta.dirname, 'site/actions');
 const SARIF_SCHEMA = resolve(
   import.meta.dirname,
@@ -84,6 +88,31 @@ describe('sessionscope audit (issue 9), real Chromium', () => {
     await site?.stop();
     await Promise.all(Object.values(logins).map((s) => s.stop()));
     if (out) await rm(out, { recursive: true, force: true });
+  });
+
+  it('the package: its bin is the built command, and `sessionscope` imports the library', async () => {
+    const pkg = JSON.parse(await readFile(resolve(root, 'package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+      exports: Record<string, { types: string; import: string }>;
+    };
+    expect(resolve(root, pkg.bin.sessionscope!)).toBe(CLI_PATH);
+    expect((await readFile(CLI_PATH, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
+    for (const file of [pkg.exports['.']!.types, pkg.exports['.']!.import]) {
+      expect(existsSync(resolve(root, file)), file).toBe(true);
+    }
+    // Node resolves a package's own name through its exports: what `import … from 'sessionscope'` loads.
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const m = await import('sessionscope'); console.log(Object.keys(m).sort().join(' '))",
+      ],
+      { cwd: root },
+    );
+    expect(stdout.trim().split(' ')).toEqual(
+      expect.arrayContaining(['auditPage', 'compareSessions', 'snapshotSession']),
+    );
   });
 
   it('text: the grade and a table of findings, progress on stderr, exit 1 on high findings', async () => {
