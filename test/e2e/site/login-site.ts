@@ -1,7 +1,6 @@
 import express, { type Request } from 'express';
 import session from 'express-session';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './listen';
 
 /**
  * Sites with a real login and logout (express-session) for the session-behaviour checks of the command-line
@@ -114,18 +113,6 @@ export async function startLoginSite(
   variant: LoginVariant,
   host = `${variant}.login.localhost`,
 ): Promise<RunningLoginSite> {
-  const app = createLoginApp(variant);
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    variant,
-    url: (path = '/') => `http://${host}:${port}${path}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const site = await listenOnLoopback(createLoginApp(variant), host);
+  return { variant, url: (path) => site.url(path), stop: site.stop };
 }

@@ -1,8 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import session from 'express-session';
 import { SignJWT } from 'jose';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { listenOnLoopback } from './listen';
 
 /**
  * The local site the end-to-end suites and the benchmark browse: real express-session, a real jose JWT, and
@@ -204,18 +203,6 @@ export interface RunningSite {
  */
 export async function startSite(host = '127.0.0.1', options: SiteOptions = {}): Promise<RunningSite> {
   const app = createSiteApp(options);
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    port,
-    host,
-    url: (path = '/', h = host) => `http://${h}:${port}${path}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const site = await listenOnLoopback(app, host);
+  return { port: site.port, host, url: site.url, stop: site.stop };
 }
