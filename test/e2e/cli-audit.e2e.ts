@@ -74,7 +74,8 @@ const behaviour = (report: Report) =>
     .filter((r) => r.startsWith('session-not-'))
     .sort();
 
-describe('sessionscope audit (issue 9), real Chromium', () => {
+// Each test starts one or more Chromiums through the command; on a shared two-core machine that can take a while.
+describe('sessionscope audit (issue 9), real Chromium', { timeout: 120_000 }, () => {
   let site: RunningAuditSite;
   const logins: Partial<Record<'fixation' | 'alive' | 'correct', RunningLoginSite>> = {};
   let out: string;
