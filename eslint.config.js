@@ -3,13 +3,14 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 /**
- * Layers: entries (background, popup, devtools) → ui / protocol / platform → core, and cli → headless → core
- * (only headless drives a browser). Each zone lists what it may
- * not import, so the direction holds without anyone having to remember it.
+ * Layers: entries (background, popup, devtools) → ui → state → protocol / core; entries → platform → core; and
+ * cli → headless → core, where only headless drives a browser. Each zone lists what it may not import, so the
+ * direction holds without anyone having to remember it.
  */
-const upper = ['background', 'popup', 'devtools', 'ui', 'platform', 'protocol', 'headless', 'cli'];
 /** The extension's own layers: the command line and its library never load them. */
-const extension = ['background', 'popup', 'devtools', 'ui', 'platform', 'protocol'];
+const extension = ['background', 'popup', 'devtools', 'ui', 'state', 'platform', 'protocol'];
+const upper = [...extension, 'headless', 'cli'];
+const outside = ['headless', 'cli'];
 const noImportOf = (dirs, extra = []) => ({
   'no-restricted-imports': [
     'error',
@@ -29,7 +30,12 @@ const noPuppeteer = {
   group: ['puppeteer-core', 'puppeteer-core/*', '@puppeteer/*', 'playwright-core', 'playwright-core/*'],
   message: 'Only src/headless drives a browser.',
 };
-const noPreact = { group: ['preact', 'preact/*', '@preact/*'], message: 'core stays free of UI code.' };
+const noPreact = { group: ['preact', 'preact/*', '@preact/*'], message: 'This layer stays free of UI code.' };
+// State may use signals, but not components, hooks or rendering: it receives what it needs from the entries.
+const noComponents = {
+  group: ['preact', 'preact/*', '@preact/preset-vite', '**/*.tsx', '**/*.css'],
+  message: 'src/state holds state and controllers only: components and rendering live in src/ui.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'artifacts/**', 'coverage/**', 'test/fixtures/generated/**'] },
@@ -59,24 +65,39 @@ export default tseslint.config(
   {
     files: ['src/protocol/**'],
     rules: noImportOf(
-      ['background', 'popup', 'devtools', 'ui', 'platform', 'headless', 'cli'],
+      ['background', 'popup', 'devtools', 'ui', 'state', 'platform', ...outside],
       [noPolyfill, noPreact, noPuppeteer],
     ),
   },
   {
     files: ['src/platform/**'],
-    rules: noImportOf(['background', 'popup', 'devtools', 'ui', 'headless', 'cli'], [noPreact, noPuppeteer]),
+    rules: noImportOf(['background', 'popup', 'devtools', 'ui', 'state', ...outside], [noPreact, noPuppeteer]),
+  },
+  // Browser access reaches state injected (as the popup's and the panel's start functions pass it), never imported.
+  {
+    files: ['src/state/**'],
+    rules: noImportOf(
+      ['background', 'popup', 'devtools', 'ui', 'platform', ...outside],
+      [noPolyfill, noComponents, noPuppeteer],
+    ),
   },
   {
+    files: ['src/state/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: 'Program', message: 'src/state has no JSX: use a .ts file.' }],
+    },
+  },
+  // Components read slices from context and raise events; the browser is the entries' business.
+  {
     files: ['src/ui/**'],
-    rules: noImportOf(['background', 'popup', 'devtools', 'headless', 'cli'], [noPolyfill, noPuppeteer]),
+    rules: noImportOf(['background', 'popup', 'devtools', 'platform', ...outside], [noPolyfill, noPuppeteer]),
   },
   {
     files: ['src/background/**', 'src/popup/**', 'src/devtools/**'],
-    rules: noImportOf(['headless', 'cli'], [noPolyfill, noPuppeteer]),
+    rules: noImportOf(outside, [noPolyfill, noPuppeteer]),
   },
   {
     files: ['src/background/**'],
-    rules: noImportOf(['popup', 'devtools', 'ui', 'headless', 'cli'], [noPolyfill, noPreact, noPuppeteer]),
+    rules: noImportOf(['popup', 'devtools', 'ui', 'state', ...outside], [noPolyfill, noPreact, noPuppeteer]),
   },
 );

@@ -1,14 +1,14 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { useRef } from 'preact/hooks';
 import type { CookieView } from '../core/analyze-site';
-import type { SortColumn } from '../ui/cookie-sort';
+import type { SortColumn } from '../core/cookie/cookie-sort';
 import { cookieRowAttrs } from '../ui/cookie-row-attrs';
 import { ExpiryText } from '../ui/ExpiryText';
 import { FlagChips } from '../ui/FlagChips';
 import { SizeText } from '../ui/SizeText';
 import { useStore } from '../ui/store-context';
 import { ValueText } from '../ui/ValueText';
-import { worstFirst } from '../ui/worst-first';
+import { worstFirst } from '../core/audit/worst-first';
 
 const COLUMNS: ReadonlyArray<{ id: SortColumn; label: string }> = [
   { id: 'name', label: 'Name' },

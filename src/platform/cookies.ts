@@ -1,4 +1,5 @@
 import { browser, type Cookies } from './browser';
+import type { CookieChange } from '../core/cookie/cookie-change';
 import type { ChangeCause, CookieRecord, SameSite } from '../core/cookie/cookie-record';
 
 /** Plain data from the API object, with the fields both browsers agree on. */
@@ -45,11 +46,7 @@ export async function getAllUnderDomain(domain: string, storeId?: string): Promi
   return list.map(toRecord);
 }
 
-export interface CookieChange {
-  cookie: CookieRecord;
-  removed: boolean;
-  cause: ChangeCause;
-}
+export type { CookieChange };
 
 /** Must be called synchronously at the top level of the background script so no event is missed. */
 export function onCookieChanged(listener: (change: CookieChange) => void): void {

@@ -2,7 +2,7 @@ import { analyzeSite } from '../core/analyze-site';
 import { requestHostPermission } from '../platform/permissions';
 import { loadTabCookies } from '../platform/site-cookies';
 import { getActiveTab } from '../platform/tabs';
-import { tabIdFromSearch } from '../ui/tab-id-param';
+import { tabIdFromSearch } from '../state/tab-id-param';
 import { startPopup } from './start-popup';
 
 // The analysis is imported statically: as a dynamic chunk it was fetched and compiled only after every other

@@ -1,8 +1,8 @@
 import { render } from 'preact';
-import { createStore, type Store } from '../ui/create-store';
+import { createStore, type Store } from '../state/create-store';
 import { StoreContext } from '../ui/store-context';
 import { PopupApp } from './PopupApp';
-import { createPopupController, type PopupDeps } from './popup-controller';
+import { createPopupController, type PopupDeps } from '../state/popup-controller';
 import '../ui/theme.css';
 import '../ui/components.css';
 import './popup.css';

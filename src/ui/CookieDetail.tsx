@@ -1,7 +1,7 @@
 import type { CookieView } from '../core/analyze-site';
 import { useContext } from 'preact/hooks';
 import { bareDomain } from '../core/cookie/match';
-import { canVerify } from './can-verify';
+import { canVerify } from '../core/verify/can-verify';
 import { DecodedView } from './DecodedView';
 import { FindingList } from './FindingList';
 import { StoreContext } from './store-context';

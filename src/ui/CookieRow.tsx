@@ -9,7 +9,7 @@ import { cookieRowAttrs } from './cookie-row-attrs';
 import { SessionReasonText } from './SessionReasonText';
 import { SizeText } from './SizeText';
 import { ValueText } from './ValueText';
-import { worstRank } from './worst-first';
+import { worstRank } from '../core/audit/worst-first';
 
 export interface CookieRowProps {
   view: CookieView;

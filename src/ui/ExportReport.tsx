@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SiteAnalysis } from '../core/analyze-site';
 import { buildReport, reportFileName, serializeReport } from '../core/export/report';
-import { downloadText } from './download-text';
+import { downloadText } from '../state/download-text';
 import { useStore } from './store-context';
 import './export-report.css';
 

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Finding } from '../core/audit/finding';
 import { FindingItem } from './FindingItem';
-import { worstFirst } from './worst-first';
+import { worstFirst } from '../core/audit/worst-first';
 
 export interface FindingListProps {
   findings: readonly Finding[];

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { ViewState } from './create-store';
+import type { ViewState } from '../state/create-store';
 import { stateText, type ViewKind } from './state-advice';
 
 export interface StateMessageProps {

@@ -2,7 +2,7 @@ import type { TargetedEvent, TargetedKeyboardEvent } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import type { CookieView } from '../core/analyze-site';
 import type { VerifyResult } from '../core/verify/verify-result';
-import { splitSecrets } from './split-secrets';
+import { splitSecrets } from '../core/verify/split-secrets';
 import { useStore } from './store-context';
 import './verify.css';
 

@@ -1,4 +1,4 @@
-import type { ViewState } from './create-store';
+import type { ViewState } from '../state/create-store';
 
 export type ViewKind = 'popup' | 'panel';
 

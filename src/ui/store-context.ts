@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Store } from './create-store';
+import type { Store } from '../state/create-store';
 
 export const StoreContext = createContext<Store | null>(null);
 

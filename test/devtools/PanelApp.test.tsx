@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import { PanelApp } from '../../src/devtools/PanelApp';
 import type { ChangeLogEntry } from '../../src/protocol/messages';
-import { createStore } from '../../src/ui/create-store';
+import { createStore } from '../../src/state/create-store';
 import { DAY, NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
 import { renderWithStore } from '../ui/render';
 

@@ -3,7 +3,7 @@
  * SessionScope uses. Use it in place of the polyfill:
  *
  * ```ts
- * const fake = await vi.hoisted(async () => (await import('../fakes')).createFakeBrowser());
+ * const fake = await vi.hoisted(async () => (await import('./index.ts')).createFakeBrowser());
  * vi.mock('webextension-polyfill', () => ({ default: fake }));
  * beforeEach(() => fake.reset());
  * ```

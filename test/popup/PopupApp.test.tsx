@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyzeSite } from '../../src/core/analyze-site';
 import { PopupApp } from '../../src/popup/PopupApp';
-import { createStore, type ViewState } from '../../src/ui/create-store';
+import { createStore, type ViewState } from '../../src/state/create-store';
 import { NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
 import { renderWithStore } from '../ui/render';
 

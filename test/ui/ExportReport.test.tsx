@@ -5,7 +5,7 @@ import { analyzeSite } from '../../src/core/analyze-site';
 import type { Report } from '../../src/core/export/report';
 import { PanelApp } from '../../src/devtools/PanelApp';
 import { PopupApp } from '../../src/popup/PopupApp';
-import { createStore } from '../../src/ui/create-store';
+import { createStore } from '../../src/state/create-store';
 import { ExportReport, type ExportReportDeps } from '../../src/ui/ExportReport';
 import { NOW, jwt, record } from './fixtures';
 import { renderWithStore } from './render';

@@ -1,6 +1,6 @@
 import { render } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
-import { createStore, type Store } from '../../src/ui/create-store';
+import { createStore, type Store } from '../../src/state/create-store';
 import { StoreContext } from '../../src/ui/store-context';
 import { NOW } from './fixtures';
 

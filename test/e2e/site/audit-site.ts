@@ -1,6 +1,6 @@
 import express from 'express';
 import { SignJWT, UnsecuredJWT } from 'jose';
-import { listenOnLoopback } from './listen';
+import { listenLoopback } from '../../../scripts/listen-loopback';
 
 /**
  * The site the audit suites browse: `GET /` sets one cookie per weakness issue 3 names, plus one clean cookie.
@@ -80,7 +80,6 @@ export interface RunningAuditSite extends AuditCookies {
 /** Listens on 127.0.0.1 with a free port; pages are opened as `http://<host>:<port>/`. */
 export async function startAuditSite(host: string, options: AuditSiteOptions = {}): Promise<RunningAuditSite> {
   const sent: AuditCookies = { values: new Map() };
-  const app = createAuditApp(options, sent);
-  const site = await listenOnLoopback(app, host);
-  return { ...sent, port: site.port, host, url: (path) => site.url(path), stop: site.stop };
+  const { port, stop } = await listenLoopback(createAuditApp(options, sent));
+  return { ...sent, port, host, url: (path = '/') => `http://${host}:${port}${path}`, stop };
 }

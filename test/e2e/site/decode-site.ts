@@ -4,7 +4,7 @@ import session from 'express-session';
 import jwt from 'jsonwebtoken';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { listenOnLoopback } from './listen';
+import { listenLoopback } from '../../../scripts/listen-loopback';
 
 /**
  * The site of the decode and verify suite: each session format made by its real framework, with secrets the
@@ -103,7 +103,6 @@ export interface RunningDecodeSite {
 
 /** Listens on 127.0.0.1 with a free port; pages are opened under `host` (a `*.localhost` name in Chromium). */
 export async function startDecodeSite(host: string): Promise<RunningDecodeSite> {
-  const app = createDecodeSiteApp();
-  const site = await listenOnLoopback(app, host);
-  return { url: (path) => site.url(path), stop: site.stop };
+  const { port, stop } = await listenLoopback(createDecodeSiteApp());
+  return { url: (path = '/') => `http://${host}:${port}${path}`, stop };
 }

@@ -1,6 +1,6 @@
 import express, { type Request } from 'express';
 import session from 'express-session';
-import { listenOnLoopback } from './listen';
+import { listenLoopback } from '../../../scripts/listen-loopback';
 
 /**
  * Sites with a real login and logout (express-session) for the session-behaviour checks of the command-line
@@ -113,6 +113,6 @@ export async function startLoginSite(
   variant: LoginVariant,
   host = `${variant}.login.localhost`,
 ): Promise<RunningLoginSite> {
-  const site = await listenOnLoopback(createLoginApp(variant), host);
-  return { variant, url: (path) => site.url(path), stop: site.stop };
+  const { port, stop } = await listenLoopback(createLoginApp(variant));
+  return { variant, url: (path = '/') => `http://${host}:${port}${path}`, stop };
 }

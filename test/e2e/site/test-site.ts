@@ -1,7 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import session from 'express-session';
 import { SignJWT } from 'jose';
-import { listenOnLoopback } from './listen';
+import { listenLoopback } from '../../../scripts/listen-loopback';
 
 /**
  * The local site the end-to-end suites and the benchmark browse: real express-session, a real jose JWT, and
@@ -202,7 +202,6 @@ export interface RunningSite {
  * `*.localhost` name (Chromium resolves those to loopback itself and keeps Secure cookies on them over http).
  */
 export async function startSite(host = '127.0.0.1', options: SiteOptions = {}): Promise<RunningSite> {
-  const app = createSiteApp(options);
-  const site = await listenOnLoopback(app, host);
-  return { port: site.port, host, url: site.url, stop: site.stop };
+  const { port, stop } = await listenLoopback(createSiteApp(options));
+  return { port, host, url: (path = '/', h = host) => `http://${h}:${port}${path}`, stop };
 }

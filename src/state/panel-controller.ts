@@ -1,0 +1,182 @@
+import { cookieKey } from '../core/cookie/cookie-key';
+import type { CookieChange } from '../core/cookie/cookie-change';
+import type { ChangeLogEntry, ChangeLogResult, TabCookiesResult } from '../protocol/messages';
+import type { Store } from './create-store';
+import { createSiteLoader, type Analyze } from './load-site';
+import { requestPermission } from './request-permission';
+import { relevantTo } from '../core/timeline/cookie-relevance';
+
+export interface PanelDeps {
+  tabId: number;
+  loadCookies: (tabId: number) => Promise<TabCookiesResult>;
+  getChangeLog: (site: string, afterSeq?: number) => Promise<ChangeLogResult>;
+  /** Direct cookie events; absent where the page cannot use `cookies` (then the log is polled). */
+  watchCookies?: ((listener: (change: CookieChange) => void) => () => void) | undefined;
+  /** Signals that the background wrote to its change log; used, where cookies cannot be watched, instead of polling. */
+  watchLog?: ((listener: () => void) => () => void) | undefined;
+  /** The inspected tab navigated. */
+  watchNavigation?: ((listener: () => void) => () => void) | undefined;
+  requestHostPermission: (url: string) => Promise<boolean>;
+  analyze: Analyze;
+  now?: () => number;
+  /** Changes often come in bursts (a login sets several cookies): one reload per burst. */
+  debounceMs?: number;
+  pollMs?: number;
+  /** How long to wait for the background's log before showing live changes without it. */
+  logTimeoutMs?: number;
+}
+
+export interface PanelController {
+  /** Resolves when the first load (cookies and change log) is done. */
+  ready: Promise<void>;
+  reload(): Promise<void>;
+  requestPermission(): Promise<void>;
+  stop(): void;
+}
+
+/** Rejects after `ms`: a worker that never answers must not hold the timeline back forever. */
+function within<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(t);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
+
+/** The same change seen twice: by this page's own listener and in the background's log. */
+function sameChange(a: ChangeLogEntry, b: ChangeLogEntry): boolean {
+  return (
+    a.removed === b.removed &&
+    a.cause === b.cause &&
+    a.cookie.value === b.cookie.value &&
+    Math.abs(a.time - b.time) < 5000 &&
+    cookieKey(a.cookie) === cookieKey(b.cookie)
+  );
+}
+
+/**
+ * Keeps the panel's store in step with the inspected tab: its cookies, re-read on every relevant change and
+ * on navigation, and its change timeline (the background's log, then live changes).
+ */
+export function startPanel(store: Store, deps: PanelDeps): PanelController {
+  const now = deps.now ?? Date.now;
+  const debounceMs = deps.debounceMs ?? 120;
+  const loader = createSiteLoader(store, {
+    fetch: () => deps.loadCookies(deps.tabId),
+    analyze: deps.analyze,
+    now,
+  });
+
+  let stopped = false;
+  let site = '';
+  let logLoading = false;
+  let buffered: ChangeLogEntry[] = [];
+  /** The newest sequence number the background has given us, for polling `afterSeq`. */
+  let lastLogSeq = 0;
+  let reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  let pollTimer: ReturnType<typeof setInterval> | undefined;
+  const unsubscribe: Array<() => void> = [];
+
+  async function loadLog(host: string): Promise<void> {
+    logLoading = true;
+    buffered = [];
+    let entries: ChangeLogEntry[] = [];
+    let dropped = 0;
+    try {
+      const r = await within(deps.getChangeLog(host), deps.logTimeoutMs ?? 3000);
+      entries = r.entries;
+      dropped = r.dropped;
+    } catch {
+      // No background log (worker not answering): the timeline starts with what this page sees live.
+    }
+    if (stopped || host !== site) return;
+    lastLogSeq = entries.reduce((m, e) => Math.max(m, e.seq), 0);
+    store.setTimeline(entries, dropped);
+    const live = buffered.filter((b) => !entries.some((e) => sameChange(e, b)));
+    logLoading = false;
+    buffered = [];
+    for (const e of live) store.appendTimeline([{ ...e, seq: store.nextLocalSeq() }]);
+  }
+
+  async function reload(quiet = true): Promise<void> {
+    await loader.load({ quiet });
+    if (stopped) return;
+    const host = store.host.value;
+    if (host !== site) {
+      site = host;
+      if (host === '') {
+        store.setTimeline([], 0);
+      } else {
+        await loadLog(host);
+      }
+    }
+  }
+
+  function scheduleReload(): void {
+    if (stopped) return;
+    clearTimeout(reloadTimer);
+    reloadTimer = setTimeout(() => void reload(), debounceMs);
+  }
+
+  function onChange(change: CookieChange): void {
+    if (stopped) return;
+    if (relevantTo(site, change.cookie)) {
+      const entry: ChangeLogEntry = {
+        seq: 0,
+        time: now(),
+        cause: change.cause,
+        removed: change.removed,
+        cookie: change.cookie,
+      };
+      if (logLoading) buffered.push(entry);
+      else store.appendTimeline([{ ...entry, seq: store.nextLocalSeq() }]);
+      scheduleReload();
+    } else if (site === '' || store.state.value !== 'ready' || !deps.watchNavigation) {
+      // Before the page is readable, or with no navigation events to tell us the tab moved to another site,
+      // any change may be the one that matters: re-reading the tab's URL and cookies is cheap.
+      scheduleReload();
+    }
+  }
+
+  async function poll(): Promise<void> {
+    if (stopped || site === '' || logLoading) return;
+    try {
+      const r = await deps.getChangeLog(site, lastLogSeq);
+      if (stopped) return;
+      const fresh = r.entries.filter((e) => e.seq > lastLogSeq);
+      if (fresh.length === 0) return;
+      lastLogSeq = fresh.reduce((m, e) => Math.max(m, e.seq), lastLogSeq);
+      store.appendTimeline(fresh);
+      scheduleReload();
+    } catch {
+      // The worker may be restarting; the next poll tries again.
+    }
+  }
+
+  if (deps.watchCookies) unsubscribe.push(deps.watchCookies(onChange));
+  else if (deps.watchLog) unsubscribe.push(deps.watchLog(() => void poll()));
+  else pollTimer = setInterval(() => void poll(), deps.pollMs ?? 1000);
+  if (deps.watchNavigation) unsubscribe.push(deps.watchNavigation(scheduleReload));
+
+  const ready = reload(false);
+
+  return {
+    ready,
+    reload: () => reload(true),
+    requestPermission: () => requestPermission(store, deps.requestHostPermission, () => reload(false)),
+    stop() {
+      stopped = true;
+      clearTimeout(reloadTimer);
+      clearInterval(pollTimer);
+      for (const u of unsubscribe) u();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { TabCookiesResult } from '../protocol/messages';
+import type { Store } from './create-store';
+import { createSiteLoader, type Analyze } from './load-site';
+import { requestPermission } from './request-permission';
+
+export interface PopupDeps {
+  /** From `?tabId=N`; otherwise the active tab is inspected. */
+  tabId: number | undefined;
+  activeTab: () => Promise<{ id: number } | undefined>;
+  loadTabCookies: (tabId: number) => Promise<TabCookiesResult>;
+  requestHostPermission: (url: string) => Promise<boolean>;
+  analyze: Analyze;
+  now?: () => number;
+}
+
+export interface PopupController {
+  load(): Promise<void>;
+  /** Must run inside the click handler: browsers grant permissions only during a user gesture. */
+  requestPermission(): Promise<void>;
+}
+
+export function createPopupController(store: Store, deps: PopupDeps): PopupController {
+  let tabId = deps.tabId;
+
+  const loader = createSiteLoader(store, {
+    analyze: deps.analyze,
+    ...(deps.now ? { now: deps.now } : {}),
+    fetch: async () => {
+      if (tabId === undefined) {
+        const tab = await deps.activeTab();
+        if (!tab) return { ok: false, reason: 'no-tab', message: 'There is no active tab in this window.' };
+        tabId = tab.id;
+      }
+      return deps.loadTabCookies(tabId);
+    },
+  });
+
+  return {
+    load: () => loader.load(),
+    requestPermission: () => requestPermission(store, deps.requestHostPermission, () => loader.load()),
+  };
+}

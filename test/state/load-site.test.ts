@@ -1,0 +1,222 @@
+import { effect } from '@preact/signals';
+import { describe, expect, it, vi } from 'vitest';
+import { analyzeSite, type AnalyzeOptions } from '../../src/core/analyze-site';
+import type { CookieRecord } from '../../src/core/cookie/cookie-record';
+import { buildReport, serializeReport } from '../../src/core/export/report';
+import type { WeakSecretOptions, WeakSecretResult } from '../../src/core/verify/find-weak-secret';
+import { createStore, type Store, type WeakSecretProgress } from '../../src/state/create-store';
+import { createSiteLoader, type SiteLoaderDeps } from '../../src/state/load-site';
+import type { WeakSecretFinder } from '../../src/state/weak-secret-finder';
+import { NOW, record } from '../ui/fixtures';
+import { frameworkCookie } from '../ui/framework-cookies';
+
+const URL = 'https://app.example.com/';
+const weakJwt = frameworkCookie('jwt.json', 'jsonwebtoken-HS256-secret');
+const strongSid = frameworkCookie('express-session.json', 'express-session-random');
+const theme = record({ name: 'theme', value: 'dark' });
+
+function setup(jar: () => readonly CookieRecord[], extra: Partial<SiteLoaderDeps> = {}) {
+  const store = createStore({ now: NOW });
+  const calls: AnalyzeOptions[] = [];
+  const loader = createSiteLoader(store, {
+    fetch: () => Promise.resolve({ ok: true, tabId: 1, url: URL, cookies: [...jar()] }),
+    analyze: (url, cookies, now, options = {}) => {
+      calls.push(options);
+      return analyzeSite(url, cookies, now, options);
+    },
+    now: () => NOW,
+    ...extra,
+  });
+  return { store, loader, calls };
+}
+
+function rulesOf(store: Store, name: string): string[] {
+  const view = store.cookies.value.find((c) => c.cookie.name === name);
+  if (!view) throw new Error(`no cookie ${name}`);
+  return view.findings.map((f) => f.ruleId);
+}
+
+function result(over: Partial<WeakSecretResult> = {}): WeakSecretResult {
+  return { secret: null, format: 'jwt', applicable: true, aborted: false, checked: 3, total: 3, elapsedMs: 1, ...over };
+}
+
+/** A finder whose searches the test finishes by hand (or that end, aborted, when their signal fires). */
+function manualFinder() {
+  const searches: Array<{ cookie: CookieRecord; options: WeakSecretOptions; finish: (r: WeakSecretResult) => void }> =
+    [];
+  const finder: WeakSecretFinder = {
+    size: 3,
+    find: (cookie, _jar, options) =>
+      new Promise<WeakSecretResult>((resolve) => {
+        options.signal?.addEventListener('abort', () => resolve(result({ aborted: true, checked: 1 })));
+        searches.push({ cookie, options, finish: resolve });
+      }),
+  };
+  return { finder, searches };
+}
+
+describe('createSiteLoader: the automatic weak-secret check', () => {
+  it('shows the cookies first, then checks the signed values in the background and adds the hit', async () => {
+    const { store, loader, calls } = setup(() => [weakJwt.cookie, strongSid.cookie, theme]);
+    const seen: WeakSecretProgress[] = [];
+    const stop = effect(() => {
+      if (store.weakSecret.value) seen.push(store.weakSecret.value);
+    });
+
+    await loader.load();
+    // The first render does not wait for the dictionary.
+    expect(store.state.value).toBe('ready');
+    expect(rulesOf(store, 'jwt')).not.toContain('weak-secret');
+    expect(calls).toHaveLength(1);
+
+    await loader.settled();
+    stop();
+    const weak = store.cookies.value
+      .find((c) => c.cookie.name === 'jwt')!
+      .findings.find((f) => f.ruleId === 'weak-secret');
+    expect(weak).toMatchObject({ severity: 'critical', detail: 'secret: secret' });
+    expect(rulesOf(store, 'connect.sid')).not.toContain('weak-secret');
+    expect(rulesOf(store, 'theme')).not.toContain('weak-secret');
+
+    const last = seen[seen.length - 1]!;
+    expect(last).toMatchObject({ state: 'done', values: 2, checkedValues: 2, hits: 1 });
+    expect(last.secrets).toBeGreaterThan(400);
+    expect(seen[0]).toMatchObject({ state: 'running', values: 2, checkedValues: 0, hits: 0 });
+    // Progress only moves forward while it runs.
+    const running = seen.filter((p) => p.state === 'running').map((p) => p.checked);
+    expect(running).toEqual([...running].sort((a, b) => a - b));
+    expect(running.length).toBeGreaterThan(2);
+  });
+
+  it('cancels the check when the view reloads, and the old search writes nothing', async () => {
+    const { finder, searches } = manualFinder();
+    const { store, loader } = setup(() => [weakJwt.cookie], { weakSecrets: () => Promise.resolve(finder) });
+    await loader.load();
+    await vi.waitFor(() => expect(searches).toHaveLength(1));
+    const first = searches[0]!;
+    first.options.onProgress?.(1, 3);
+    expect(store.weakSecret.value).toMatchObject({ state: 'running', checked: 1 });
+
+    await loader.load({ quiet: true });
+    expect(first.options.signal?.aborted).toBe(true);
+    // A late report of the cancelled search must not move the new check's progress.
+    first.options.onProgress?.(2, 3);
+    await vi.waitFor(() => expect(searches).toHaveLength(2));
+    expect(store.weakSecret.value).toMatchObject({ state: 'running', checked: 0 });
+
+    searches[1]!.finish(result({ secret: null }));
+    await loader.settled();
+    expect(store.weakSecret.value).toMatchObject({ state: 'done', values: 1, hits: 0 });
+    expect(rulesOf(store, 'jwt')).not.toContain('weak-secret');
+  });
+
+  it('checks each value once: a reload re-checks only values it has not seen', async () => {
+    let jar: CookieRecord[] = [weakJwt.cookie, strongSid.cookie];
+    const find = vi.fn((cookie: CookieRecord) =>
+      Promise.resolve(result({ secret: cookie.name === 'jwt' ? 'secret' : null })),
+    );
+    const { store, loader } = setup(() => jar, { weakSecrets: () => Promise.resolve({ size: 3, find }) });
+    await loader.load();
+    await loader.settled();
+    expect(find).toHaveBeenCalledTimes(2);
+
+    await loader.load({ quiet: true });
+    await loader.settled();
+    expect(find).toHaveBeenCalledTimes(2);
+    // A known hit is in the very first analysis of the reload: no flicker of the finding.
+    expect(rulesOf(store, 'jwt')).toContain('weak-secret');
+    expect(store.weakSecret.value).toMatchObject({ state: 'done', values: 2, checkedValues: 2, hits: 1 });
+
+    const rotated = frameworkCookie('express-session.json', 'express-session-keyboard-cat').cookie;
+    jar = [weakJwt.cookie, rotated];
+    await loader.load({ quiet: true });
+    await loader.settled();
+    expect(find).toHaveBeenCalledTimes(3);
+    expect(find.mock.calls[2]![0].value).toBe(rotated.value);
+  });
+
+  it('a check that breaks leaves the analysis as it was and no progress line saying "checking"', async () => {
+    const finder: WeakSecretFinder = {
+      size: 3,
+      find: (_cookie, _jar, options) => {
+        options.onProgress?.(1, 3);
+        return Promise.reject(new Error('broken'));
+      },
+    };
+    const { store, loader } = setup(() => [weakJwt.cookie], { weakSecrets: () => Promise.resolve(finder) });
+    await loader.load();
+    await loader.settled();
+    expect(store.state.value).toBe('ready');
+    expect(store.weakSecret.value).toBeNull();
+    expect(rulesOf(store, 'jwt')).not.toContain('weak-secret');
+  });
+
+  it('can be turned off, and a page without signed values shows no progress', async () => {
+    const off = setup(() => [weakJwt.cookie], { weakSecrets: false });
+    await off.loader.load();
+    await off.loader.settled();
+    expect(off.store.weakSecret.value).toBeNull();
+
+    const find = vi.fn();
+    const plain = setup(() => [theme], { weakSecrets: () => Promise.resolve({ size: 3, find }) });
+    await plain.loader.load();
+    await plain.loader.settled();
+    expect(plain.store.weakSecret.value).toBeNull();
+    expect(find).not.toHaveBeenCalled();
+  });
+});
+
+describe('createSiteLoader: verifications', () => {
+  it('feeds a verification to the analysis, and forgets it when the value changes', async () => {
+    let jar: CookieRecord[] = [strongSid.cookie];
+    const { store, loader, calls } = setup(() => jar, { weakSecrets: false });
+    await loader.load();
+    const key = store.cookies.value[0]!.key;
+
+    await store.verify(key, ['not the secret']);
+    await vi.waitFor(() => expect(rulesOf(store, 'connect.sid')).toContain('signature-invalid'));
+
+    await store.verify(key, strongSid.secrets);
+    await vi.waitFor(() => expect(rulesOf(store, 'connect.sid')).toContain('signature-verified'));
+    expect(rulesOf(store, 'connect.sid')).not.toContain('signature-invalid');
+    // What reaches the analysis is the outcome, never the secret: so the report, even with values, holds none.
+    expect(JSON.stringify([...calls[calls.length - 1]!.verifications!])).not.toContain(strongSid.secrets[0]!);
+    const report = serializeReport(
+      buildReport(store.analysis.value!, { generatedAtMs: NOW, version: '0', includeValues: true }),
+    );
+    expect(report).toContain('signature-verified');
+    expect(report).not.toContain(strongSid.secrets[0]!);
+
+    jar = [{ ...strongSid.cookie, value: 's%3Aother.c2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXI' }];
+    await loader.load({ quiet: true });
+    expect(rulesOf(store, 'connect.sid')).not.toContain('signature-verified');
+    expect(store.verificationOf(store.cookies.value[0]!)).toBeUndefined();
+  });
+
+  it('a verification that lands while a load is in flight still reaches the analysis shown', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const store = createStore({ now: NOW });
+    let held = false;
+    const loader = createSiteLoader(store, {
+      fetch: () => Promise.resolve({ ok: true, tabId: 1, url: URL, cookies: [strongSid.cookie] }),
+      analyze: async (url, cookies, now, options) => {
+        const analysis = await analyzeSite(url, cookies, now, options);
+        if (held) await gate;
+        return analysis;
+      },
+      now: () => NOW,
+      weakSecrets: false,
+    });
+    await loader.load();
+    const key = store.cookies.value[0]!.key;
+    held = true;
+    const reload = loader.load({ quiet: true });
+    await new Promise((r) => setTimeout(r, 0));
+    held = false;
+    await store.verify(key, strongSid.secrets);
+    release();
+    await reload;
+    await vi.waitFor(() => expect(rulesOf(store, 'connect.sid')).toContain('signature-verified'));
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it, vi } from 'vitest';
+import { analyzeSite } from '../../src/core/analyze-site';
+import { createPopupController, type PopupDeps } from '../../src/state/popup-controller';
+import type { TabCookiesResult } from '../../src/protocol/messages';
+import { createStore } from '../../src/state/create-store';
+import { NOW, record } from '../ui/fixtures';
+
+const URL_ = 'https://app.example.com/';
+const ok = (cookies = [record({ name: 'sid' })]): TabCookiesResult => ({ ok: true, tabId: 3, url: URL_, cookies });
+
+function deps(over: Partial<PopupDeps> = {}): PopupDeps {
+  return {
+    tabId: undefined,
+    activeTab: vi.fn(async () => ({ id: 3, url: URL_ })),
+    loadTabCookies: vi.fn(async () => ok()),
+    requestHostPermission: vi.fn(async () => true),
+    analyze: analyzeSite,
+    now: () => NOW,
+    ...over,
+  };
+}
+
+describe('createPopupController', () => {
+  it('reads the active tab and shows its analysed cookies', async () => {
+    const store = createStore({ now: NOW });
+    const d = deps();
+    await createPopupController(store, d).load();
+    expect(d.loadTabCookies).toHaveBeenCalledWith(3);
+    expect(store.state.value).toBe('ready');
+    expect(store.cookies.value.map((c) => [c.cookie.name, c.sessionReason?.kind])).toEqual([['sid', 'name']]);
+  });
+
+  it('inspects the ?tabId tab without asking for the active one', async () => {
+    const store = createStore({ now: NOW });
+    const d = deps({ tabId: 9 });
+    await createPopupController(store, d).load();
+    expect(d.activeTab).not.toHaveBeenCalled();
+    expect(d.loadTabCookies).toHaveBeenCalledWith(9);
+  });
+
+  it('reports no tab when there is no active tab', async () => {
+    const store = createStore({ now: NOW });
+    await createPopupController(store, deps({ activeTab: async () => undefined })).load();
+    expect(store.state.value).toBe('no-tab');
+  });
+
+  it('passes the loader’s reason and message through', async () => {
+    const store = createStore({ now: NOW });
+    const loadTabCookies = async (): Promise<TabCookiesResult> => ({
+      ok: false,
+      reason: 'not-http',
+      url: 'about:blank',
+      message: 'This page is not a web page.',
+    });
+    await createPopupController(store, deps({ loadTabCookies })).load();
+    expect(store.state.value).toBe('not-http');
+    expect(store.message.value).toBe('This page is not a web page.');
+  });
+
+  it('shows an error state when reading throws', async () => {
+    const store = createStore({ now: NOW });
+    await createPopupController(store, deps({ loadTabCookies: () => Promise.reject(new Error('boom')) })).load();
+    expect(store.state.value).toBe('error');
+    expect(store.message.value).toContain('boom');
+  });
+
+  it('reloads after the permission is granted', async () => {
+    const store = createStore({ now: NOW });
+    const results: TabCookiesResult[] = [
+      { ok: false, reason: 'no-permission', url: URL_, message: 'not allowed' },
+      ok(),
+    ];
+    const d = deps({ loadTabCookies: vi.fn(async () => results.shift()!) });
+    const c = createPopupController(store, d);
+    await c.load();
+    expect(store.state.value).toBe('no-permission');
+    await c.requestPermission();
+    expect(d.requestHostPermission).toHaveBeenCalledWith(URL_);
+    expect(store.state.value).toBe('ready');
+  });
+
+  it('says so when the permission is refused or the request fails', async () => {
+    const store = createStore({ now: NOW });
+    const denied = { ok: false, reason: 'no-permission', url: URL_, message: 'not allowed' } as const;
+    const c = createPopupController(
+      store,
+      deps({ loadTabCookies: async () => denied, requestHostPermission: async () => false }),
+    );
+    await c.load();
+    await c.requestPermission();
+    expect(store.state.value).toBe('no-permission');
+    expect(store.notice.value).toMatch(/not granted/);
+    const c2 = createPopupController(
+      store,
+      deps({
+        loadTabCookies: async () => denied,
+        requestHostPermission: () => Promise.reject(new Error('no gesture')),
+      }),
+    );
+    await c2.requestPermission();
+    expect(store.notice.value).toMatch(/no gesture/);
+  });
+});
