@@ -1,23 +1,11 @@
 import type { Page as PuppeteerPage } from 'puppeteer-core';
+// Playwright's cookie shape, as `BrowserContext.cookies()` returns it (the same one as its storageState).
+import type { PlaywrightCookie } from '../core/export/storage-state';
 
 /** A request as both drivers report it. */
 export interface RequestLike {
   url(): string;
   headers(): Record<string, string>;
-}
-
-/** Playwright's cookie, as `BrowserContext.cookies()` returns it. */
-export interface PlaywrightCookie {
-  name: string;
-  value: string;
-  domain: string;
-  path: string;
-  /** Seconds since the epoch; -1 for a cookie without expiry. */
-  expires: number;
-  httpOnly: boolean;
-  secure: boolean;
-  sameSite: 'Strict' | 'Lax' | 'None';
-  partitionKey?: string;
 }
 
 /** A CDP session as Playwright hands it out (Chromium only). */
