@@ -27,11 +27,8 @@ export interface SiteAnalysis {
   /** Session-identifying cookies first, then the rest; each group by name, then domain, then path. */
   cookies: CookieView[];
   audit: SiteAudit;
-  /**
-   * Findings about no single cookie (too many cookies, tokens in web storage), worst first. Optional only so
-   * hand-built analyses in tests stay valid; analyzeSite always sets it.
-   */
-  siteFindings?: Finding[];
+  /** Findings about no single cookie (too many cookies, tokens in web storage), worst first. */
+  siteFindings: Finding[];
 }
 
 /** Optional inputs from the verify layer and the page; without them the audit reads the cookies alone. */
@@ -52,6 +49,8 @@ export interface AnalyzeOptions {
   tokens?: readonly FoundToken[];
   /** URLs the page requested, from the network view: the session-id-in-url rule looks for session ids in them. */
   requestUrls?: readonly string[];
+  /** Findings on the session's behaviour across a login or logout (compareSessions, invalidationFindings). */
+  behaviour?: readonly Finding[];
 }
 
 function compare(a: CookieView, b: CookieView): number {
@@ -105,11 +104,14 @@ export async function analyzeSite(
     nowMs,
     tokens: options.tokens ?? [],
     ...(options.requestUrls ? { requestUrls: options.requestUrls } : {}),
+    behaviour: options.behaviour ?? [],
   });
+  const keys = new Set(base.map((b) => b.key));
   const byKey = new Map<string, Finding[]>();
   const siteFindings: Finding[] = [];
   for (const f of audit.findings) {
-    if (f.cookieKey === undefined) {
+    // A behaviour finding may name a cookie that is no longer stored (cleared at logout): it is then the site's.
+    if (f.cookieKey === undefined || !keys.has(f.cookieKey)) {
       siteFindings.push(f);
       continue;
     }

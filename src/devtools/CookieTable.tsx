@@ -9,7 +9,7 @@ import { SizeText } from '../ui/SizeText';
 import { isListKey, listTarget } from '../ui/list-navigation';
 import { useFilter, useStore } from '../ui/store-context';
 import { ValueText } from '../ui/ValueText';
-import { worstFirst } from '../core/audit/worst-first';
+import { worstSeverity } from '../core/audit/summary';
 
 const COLUMNS: ReadonlyArray<{ id: SortColumn; label: string }> = [
   { id: 'name', label: 'Name' },
@@ -24,7 +24,7 @@ const COLUMNS: ReadonlyArray<{ id: SortColumn; label: string }> = [
 
 function FindingsCell({ view }: { view: CookieView }) {
   if (view.findings.length === 0) return <span class="muted">none</span>;
-  const worst = worstFirst(view.findings)[0]!.severity;
+  const worst = worstSeverity(view.findings);
   return (
     <span class={`finding-count sev-${worst}`} title={`worst: ${worst}`}>
       {`${view.findings.length} ${worst}`}

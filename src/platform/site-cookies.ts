@@ -4,6 +4,7 @@ import { hostOf, isHttpUrl, registrableDomain } from '../core/cookie/site';
 import { getAllUnderDomain } from './cookies';
 import { hasHostPermission } from './permissions';
 import { getTab } from './tabs';
+import { errorText } from '../core/error-text';
 
 /**
  * The cookies a tab's page would send, or the reason it has none to show (the UI words it). Shared by the background's
@@ -27,6 +28,6 @@ export async function loadUrlCookies(tabId: number, url: string): Promise<TabCoo
     const all = await getAllUnderDomain(registrableDomain(host));
     return { ok: true, tabId, url, cookies: cookiesForUrl(all, url) };
   } catch (e) {
-    return { ok: false, reason: 'error', url, error: String(e) };
+    return { ok: false, reason: 'error', url, error: errorText(e) };
   }
 }

@@ -41,7 +41,7 @@ export interface ProtocolMap {
    */
   ping: { request: Record<string, never>; response: { ok: true; startedAt: number; received: number } };
   getTabCookies: { request: { tabId: number }; response: TabCookiesResult };
-  /** `site`: a host; entries whose cookie domain-matches it or whose registrable domain equals its own. */
+  /** `site`: a host; the entries whose cookie is in its site (inSiteOf in core/cookie/site). */
   getChangeLog: { request: { site?: string; afterSeq?: number }; response: ChangeLogResult };
   /** Empties the log (seq numbers go on); `cleared`: how many entries it held. */
   clearChangeLog: { request: Record<string, never>; response: { ok: true; cleared: number } };

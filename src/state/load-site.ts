@@ -8,6 +8,7 @@ import type { CookiesProblem, TabCookiesResult } from '../protocol/messages';
 import type { PopupStore } from './create-store';
 import { createWeakSecretCache } from './weak-secret-cache';
 import { loadWeakSecretFinder, type WeakSecretFinder } from './weak-secret-finder';
+import { errorText } from '../core/error-text';
 
 export type Analyze = (
   pageUrl: string,
@@ -43,10 +44,6 @@ interface Snapshot {
   url: string;
   cookies: readonly CookieRecord[];
   t: number;
-}
-
-function reasonOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 // A macrotask: the browser paints the analysis just shown before the first secret is tried.
@@ -192,7 +189,7 @@ export function createSiteLoader(store: LoaderSlices, deps: SiteLoaderDeps): Sit
       if (analysis) startCheck(snap, analysis);
     } catch (e) {
       if (mine !== generation) return;
-      showProblem({ reason: 'error', error: reasonOf(e) });
+      showProblem({ reason: 'error', error: errorText(e) });
     }
   }
 

@@ -1,10 +1,10 @@
 import { cookieKey } from '../core/cookie/cookie-key';
+import { inSiteOf } from '../core/cookie/site';
 import type { CookieChange } from '../core/cookie/cookie-change';
 import type { ChangeLogEntry, ChangeLogResult, TabCookiesResult } from '../protocol/messages';
 import type { PanelStore } from './create-store';
 import { createSiteLoader, type Analyze } from './load-site';
 import { requestPermission } from './request-permission';
-import { relevantTo } from '../core/timeline/cookie-relevance';
 
 export interface PanelDeps {
   tabId: number;
@@ -131,7 +131,7 @@ export function createPanelController(
 
   function onChange(change: CookieChange): void {
     if (stopped) return;
-    if (relevantTo(site, change.cookie)) {
+    if (inSiteOf(site)(change.cookie)) {
       const entry: ChangeLogEntry = {
         seq: 0,
         time: now(),

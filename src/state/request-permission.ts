@@ -1,4 +1,5 @@
 import type { SiteSlice } from './site-slice';
+import { errorText } from '../core/error-text';
 
 /**
  * Asks for access to the page's origin and reports the real outcome. The request must start inside the
@@ -16,7 +17,7 @@ export async function requestPermission(
   try {
     granted = await request(url);
   } catch (e) {
-    site.notice.value = { kind: 'failed', error: e instanceof Error ? e.message : String(e) };
+    site.notice.value = { kind: 'failed', error: errorText(e) };
     return;
   }
   if (!granted) {

@@ -1,7 +1,6 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { CookieView, SiteAnalysis } from '../core/analyze-site';
 import type { Finding } from '../core/audit/finding';
-import { worstFirst } from '../core/audit/worst-first';
 import { hostOf } from '../core/cookie/site';
 import type { CookiesProblem, ProblemReason } from '../protocol/messages';
 
@@ -34,7 +33,7 @@ export function createSiteSlice(init: SiteSliceInit = {}) {
   const cookies = computed<readonly CookieView[]>(() => analysis.value?.cookies ?? []);
   const sessionCookies = computed(() => cookies.value.filter((c) => c.sessionReason !== null));
   const otherCookies = computed(() => cookies.value.filter((c) => c.sessionReason === null));
-  const topFindings = computed<Finding[]>(() => worstFirst(analysis.value?.audit.findings ?? []));
+  const topFindings = computed<readonly Finding[]>(() => analysis.value?.audit.findings ?? []);
   const nameByKey = computed(() => new Map(cookies.value.map((c) => [c.key, c.cookie.name])));
 
   function showLoading(): void {

@@ -1,4 +1,5 @@
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
+import { errorText } from '../core/error-text';
 import type { CookieView } from '../core/analyze-site';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import type { VerifyResult } from '../core/verify/verify-result';
@@ -34,10 +35,6 @@ export interface WeakSecretProgress {
 const loadVerifier: Verifier = async (cookie, jar, secrets) =>
   (await import('../core/verify/verify-cookie')).verifyCookie(cookie, jar, secrets);
 
-function reasonOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 /**
  * The user's signature checks and the automatic weak-secret check. `verify` defaults to core's verifyCookie,
  * loaded on first use so the popup's first paint does not wait for jose.
@@ -66,7 +63,7 @@ export function createVerificationSlice(cookies: ReadonlySignal<readonly CookieV
     try {
       result = await verifier(target.cookie, jar, secrets);
     } catch (e) {
-      result = { status: 'unsupported', format: null, message: `could not verify: ${reasonOf(e)}` };
+      result = { status: 'unsupported', format: null, message: `could not verify: ${errorText(e)}` };
     }
     batch(() => {
       verifications.value = new Map(verifications.value).set(key, { value: target.cookie.value, result });

@@ -1,5 +1,5 @@
+import { shownText } from '../core/decode/json';
 import type { DecryptedContent } from '../core/verify/verify-result';
-import { jsonText } from './json-text';
 import { ValueText } from './ValueText';
 
 const MAX_OUTPUT = 16384;
@@ -14,7 +14,7 @@ export function DecryptedView({ content: c }: { content: DecryptedContent }) {
     <section class="decrypted" data-testid="decrypted" aria-label="Decrypted content">
       <h5 class="decrypted-label">Decrypted: {c.label}</h5>
       <pre class="value-box" data-testid="decrypted-data">
-        <ValueText value={jsonText(data)} max={MAX_OUTPUT} multiline={typeof data !== 'string'} />
+        <ValueText value={shownText(data)} max={MAX_OUTPUT} multiline={typeof data !== 'string'} />
       </pre>
       {c.notes.length > 0 && (
         <ul class="decode-notes">

@@ -4,6 +4,8 @@ import { buildReport, reportFileName, serializeReport } from '../core/export/rep
 import { downloadText } from '../state/download-text';
 import { useStore } from './store-context';
 import './export-report.css';
+import { errorText } from '../core/error-text';
+import { writeClipboard } from '../state/write-clipboard';
 
 export interface ExportReportDeps {
   /** Saves the file; throws (or rejects) when it cannot. */
@@ -23,21 +25,11 @@ type Outcome =
 
 const defaultDeps: ExportReportDeps = {
   save: (fileName, text) => downloadText(fileName, text),
-  copy: (text) => {
-    if (typeof navigator === 'undefined' || !navigator.clipboard) {
-      return Promise.reject(new Error('the clipboard is not available here'));
-    }
-    return navigator.clipboard.writeText(text);
-  },
+  copy: writeClipboard,
   // The entries pass the installed version; a view without one (the bench, component tests) reports this.
   version: () => 'unknown',
   now: () => Date.now(),
 };
-
-function reasonOf(e: unknown): string {
-  if (e instanceof Error && e.message) return e.message;
-  return String(e);
-}
 
 function outcomeText(o: Outcome): string {
   switch (o.kind) {
@@ -102,7 +94,7 @@ export function ExportReport({ deps: given, inline = false }: ExportReportProps)
         setOutcome({ kind: 'copied' });
       }
     } catch (e) {
-      setOutcome({ kind: 'failed', action, reason: reasonOf(e) });
+      setOutcome({ kind: 'failed', action, reason: errorText(e) });
     }
   };
 

@@ -5,6 +5,7 @@ import type { VerifyResult } from '../core/verify/verify-result';
 import { splitSecrets } from '../core/verify/split-secrets';
 import { DecryptedView } from './DecryptedView';
 import { useStore } from './store-context';
+import { ValueText } from './ValueText';
 import './verify.css';
 
 export interface VerifyFormProps {
@@ -108,7 +109,7 @@ export function VerifyForm({ view }: VerifyFormProps) {
           data-status={result.status}
           role="status"
         >
-          {outcomeText(result)}
+          <ValueText value={outcomeText(result)} max={600} />
         </p>
       )}
       {result?.decrypted && <DecryptedView content={result.decrypted} />}

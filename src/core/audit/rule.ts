@@ -3,7 +3,7 @@ import type { ParsedSetCookie } from '../network/set-cookie';
 import type { AuditedCookie, TokenLocation } from './audit-input';
 import type { Severity } from './finding';
 
-/** What every rule states about itself (RULES.md): shown with each finding and listed in docs. */
+/** What every rule states about itself: shown with each finding and listed in docs/rules.md (`npm run docs`). */
 export interface RuleInfo {
   id: string;
   /** Every severity the rule can report, worst first; rules with two depend on the cookie (see `check`). */

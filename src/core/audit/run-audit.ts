@@ -10,7 +10,7 @@ import { toFinding } from './to-finding';
 
 export type { AuditedCookie, AuditInput, FoundToken, TokenLocation } from './audit-input';
 
-/** Every rule of RULES.md on a site's cookies (and tokens found elsewhere on the page), then the grade. */
+/** Every rule of the catalogue (docs/rules.md) on a site's cookies (and tokens found elsewhere on the page), then the grade. */
 export function runAudit(input: AuditInput): SiteAudit {
   const ctx: CookieContext = {
     pageUrl: input.pageUrl,
@@ -54,6 +54,7 @@ export function runAudit(input: AuditInput): SiteAudit {
       }),
     );
   }
+  findings.push(...(input.behaviour ?? []));
   const sorted = sortFindings(findings);
   const score = scoreOf(sorted);
   return { findings: sorted, score, grade: gradeOf(score) };

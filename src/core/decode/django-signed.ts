@@ -1,7 +1,7 @@
 import { base64urlToBytes, bytesToUtf8 } from './bytes';
 import type { DecodedValue } from './decoded-value';
 import { inflate } from './inflate';
-import { jsonText, parseJson } from './json';
+import { layerJson, parseJson } from './json';
 
 export interface DjangoSignedParts {
   payload: string;
@@ -30,7 +30,8 @@ export function base62Decode(s: string): number | null {
 
 /** `django.core.signing.dumps` through a TimestampSigner, as the signed_cookies session backend stores it. */
 export function parseDjangoSigned(value: string): DjangoSignedParts | null {
-  const parts = value.split(':');
+  // Four parts already rule the value out: the limit keeps a value of colons from becoming thousands of strings.
+  const parts = value.split(':', 4);
   if (parts.length !== 3) return null;
   const [payload, ts, signature] = parts as [string, string, string];
   if (!PAYLOAD.test(payload) || !/^[A-Za-z0-9_-]+$/.test(signature)) return null;
@@ -79,7 +80,7 @@ export async function decodeDjangoSigned(value: string): Promise<DecodedValue | 
   base.layers.push({
     kind: parts.compressed ? 'zlib' : 'base64url',
     label: parts.compressed ? 'Django payload (base64url, zlib) → JSON' : 'Django payload (base64url) → JSON',
-    output: jsonText(json),
+    output: layerJson(json),
   });
   return { ...base, data: json };
 }

@@ -1,7 +1,7 @@
 import { base64ToBytes, base64urlToBytes, bytesToBase64, bytesToUtf8 } from './bytes';
 import type { DecodedValue } from './decoded-value';
 import { inflate } from './inflate';
-import { isJsonObject, jsonText, parseJson, setOwn } from './json';
+import { isJsonObject, layerJson, parseJson, setOwn } from './json';
 
 export interface FlaskParts {
   /** The base64url payload without the compression dot. */
@@ -20,7 +20,8 @@ const PART = /^[A-Za-z0-9_-]+$/;
 /** itsdangerous' URLSafeTimedSerializer layout, as Flask's default session interface uses it. */
 export function parseFlask(value: string): FlaskParts | null {
   const compressed = value.startsWith('.');
-  const parts = (compressed ? value.slice(1) : value).split('.');
+  // Four parts already rule the value out: the limit keeps a value of dots from becoming thousands of strings.
+  const parts = (compressed ? value.slice(1) : value).split('.', 4);
   if (parts.length !== 3) return null;
   const [payload, ts, signature] = parts as [string, string, string];
   if (!PART.test(payload) || !PART.test(ts) || !PART.test(signature)) return null;
@@ -100,7 +101,7 @@ export async function decodeFlask(value: string): Promise<DecodedValue | null> {
   layers.push({
     kind: parts.compressed ? 'zlib' : 'base64url',
     label: parts.compressed ? 'Flask payload (base64url, zlib) → JSON' : 'Flask payload (base64url) → JSON',
-    output: jsonText(json),
+    output: layerJson(json),
   });
   return {
     format: 'flask',

@@ -25,8 +25,33 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/**
+ * Whether the brackets outside strings pair up, as they do in any valid JSON. One cheap pass that turns away
+ * unbalanced text (thousands of `[` and no `]`) before JSON.parse builds thousands of nested arrays only to throw.
+ */
+function bracketsPair(text: string): boolean {
+  // The open brackets as a typed-array stack: a plain array of hundreds of thousands grows far more slowly.
+  const open = new Uint8Array(text.length);
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) open[depth++] = c;
+    // `]` is `[` + 2 and `}` is `{` + 2.
+    else if (c === 0x5d || c === 0x7d) {
+      if (depth === 0 || open[--depth] !== c - 2) return false;
+    }
+  }
+  return depth === 0 && !inString;
+}
+
 /** JSON.parse that returns `undefined` instead of throwing, with nesting bounded. */
 export function parseJson(text: string): unknown {
+  if (!bracketsPair(text)) return undefined;
   try {
     return boundDepth(JSON.parse(text) as unknown);
   } catch {
@@ -34,6 +59,7 @@ export function parseJson(text: string): unknown {
   }
 }
 
+/** A JSON object: not null, not an array. */
 export function isJsonObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -51,10 +77,24 @@ export function layerText(text: string, max = 4096): string {
   return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
 }
 
-export function jsonText(v: unknown): string {
+/**
+ * JSON text of `v`, indented by `indent` spaces when given. Never throws: what JSON cannot write (a BigInt, a
+ * cycle, `undefined`) comes back as String(v).
+ */
+export function jsonText(v: unknown, indent?: number): string {
   try {
-    return layerText(JSON.stringify(v) ?? String(v));
+    return JSON.stringify(v, null, indent) ?? String(v);
   } catch {
-    return '';
+    return String(v);
   }
+}
+
+/** A layer's output: `v` as one line of JSON, cut like any layer text. */
+export function layerJson(v: unknown): string {
+  return layerText(jsonText(v));
+}
+
+/** How a decoded value or claim reads on screen: a string as itself, anything else as indented JSON. */
+export function shownText(v: unknown): string {
+  return typeof v === 'string' ? v : jsonText(v, 2);
 }

@@ -1,20 +1,22 @@
 import { base64url, decodeProtectedHeader } from 'jose';
-import { boundDepth, parseJson } from './json';
+import { boundDepth, isJsonObject, parseJson } from './json';
 import type { ClaimTime, DecodedJws, JsonObject, JwtDecodeResult } from './jwt-types';
+import { isDateMs } from '../date-range';
 
 const B64URL = /^[A-Za-z0-9_-]*$/;
 const textDecoder = new TextDecoder('utf-8', { fatal: true });
 
-function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+function claimTime(v: unknown): ClaimTime | undefined {
+  // A claim beyond a Date's range has no calendar date.
+  if (typeof v !== 'number' || !isDateMs(v * 1000)) return undefined;
+  const ms = v * 1000;
+  return { seconds: v, iso: new Date(ms).toISOString() };
 }
 
-function claimTime(v: unknown): ClaimTime | undefined {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return undefined;
-  const ms = v * 1000;
-  // Date's range is ±8.64e15 ms; a claim beyond it has no calendar date.
-  if (Math.abs(ms) > 8.64e15) return undefined;
-  return { seconds: v, iso: new Date(ms).toISOString() };
+function partCount(value: string): number {
+  let n = 1;
+  for (let at = value.indexOf('.'); at >= 0; at = value.indexOf('.', at + 1)) n++;
+  return n;
 }
 
 function parseJsonPart(part: string): unknown {
@@ -32,15 +34,16 @@ function parseJsonPart(part: string): unknown {
 export function decodeJwt(token: string): JwtDecodeResult {
   if (typeof token !== 'string') return { kind: 'not-jwt', reason: 'not a string' };
   const value = token.trim();
-  const parts = value.split('.');
+  // A limit, so a value of thousands of dots is not split into thousands of strings only to be rejected.
+  const parts = value.split('.', 6);
   if (parts.length !== 3 && parts.length !== 5) {
-    return { kind: 'not-jwt', reason: `a compact token has 3 or 5 dot-separated parts, this has ${parts.length}` };
+    return { kind: 'not-jwt', reason: `a compact token has 3 or 5 dot-separated parts, this has ${partCount(value)}` };
   }
   if (!parts.every((p) => B64URL.test(p))) return { kind: 'not-jwt', reason: 'a part is not base64url' };
   let header: JsonObject;
   try {
     const h: unknown = boundDepth(decodeProtectedHeader(value));
-    if (!isObject(h)) return { kind: 'not-jwt', reason: 'the header is not a JSON object' };
+    if (!isJsonObject(h)) return { kind: 'not-jwt', reason: 'the header is not a JSON object' };
     header = h;
   } catch {
     return { kind: 'not-jwt', reason: 'the header is not base64url-encoded JSON' };
@@ -56,7 +59,7 @@ export function decodeJwt(token: string): JwtDecodeResult {
   }
   const [h, p, s] = parts as [string, string, string];
   const payload = parseJsonPart(p);
-  const claims = isObject(payload) ? payload : null;
+  const claims = isJsonObject(payload) ? payload : null;
   const times: DecodedJws['times'] = {};
   if (claims) {
     for (const k of ['exp', 'iat', 'nbf'] as const) {

@@ -1,6 +1,7 @@
 import type { DecodedJwe, DecodedJws } from './jwt-types';
 import { decodeJwt } from './jwt';
 import { MAX_NESTED_SCAN } from './limits';
+import { isJsonObject } from './json';
 
 export interface NestedToken {
   /** Where it was found, as a JSON path: `$.auth.token`. */
@@ -15,17 +16,19 @@ export function findNestedJwt(data: unknown): NestedToken | null {
   for (let at = 0; at < queue.length && at < MAX_NESTED_SCAN; at++) {
     const { v, path } = queue[at]!;
     if (typeof v === 'string') {
-      const candidate = v.replace(/^Bearer\s+/i, '');
+      // Most strings are neither a token nor a header value: test the first letter before any regex.
+      const first = v.charCodeAt(0) | 0x20;
+      const candidate = first === 0x62 ? v.replace(/^Bearer\s+/i, '') : v;
       if (!candidate.startsWith('eyJ')) continue;
       const jwt = decodeJwt(candidate);
       if (jwt.kind !== 'not-jwt') return { path, jwt };
     } else if (Array.isArray(v)) {
       for (let i = 0; i < v.length && queue.length < MAX_NESTED_SCAN; i++)
         queue.push({ v: v[i], path: `${path}[${i}]` });
-    } else if (typeof v === 'object' && v !== null) {
+    } else if (isJsonObject(v)) {
       for (const k in v) {
         if (queue.length >= MAX_NESTED_SCAN) break;
-        queue.push({ v: (v as Record<string, unknown>)[k], path: `${path}.${k}` });
+        queue.push({ v: v[k], path: `${path}.${k}` });
       }
     }
   }

@@ -12,7 +12,8 @@ export interface RailsGcmParts {
 /** ActiveSupport::MessageEncryptor's AES-256-GCM message: `base64(ct)--base64(iv)--base64(tag)`, URL-encoded. */
 export function parseRailsGcm(value: string): RailsGcmParts | null {
   const decoded = urlDecode(value);
-  const parts = decoded?.split('--');
+  // Split limits: one part more than the shape already rules the value out, however many dashes follow.
+  const parts = decoded?.split('--', 4);
   if (parts?.length !== 3 || !parts.every((p) => B64.test(p))) return null;
   const ciphertext = base64ToBytes(parts[0]!);
   const iv = base64ToBytes(parts[1]!);
@@ -32,7 +33,7 @@ export interface RailsCbcParts {
 export function parseRailsCbc(value: string): RailsCbcParts | null {
   const signed = parseRailsSigned(value);
   const inner = signed ? bytesToUtf8(base64ToBytes(signed.data)!) : null;
-  const parts = inner?.split('--');
+  const parts = inner?.split('--', 3);
   if (!signed || parts?.length !== 2 || !parts.every((p) => B64.test(p))) return null;
   const ciphertext = base64ToBytes(parts[0]!);
   const iv = base64ToBytes(parts[1]!);

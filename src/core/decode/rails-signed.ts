@@ -1,6 +1,6 @@
 import { base64ToBytes, bytesToUtf8, type Bytes } from './bytes';
 import type { DecodeLayer, DecodedValue } from './decoded-value';
-import { isJsonObject, jsonText, parseJson } from './json';
+import { isJsonObject, layerJson, parseJson } from './json';
 import { isRubyMarshal, marshalStrings } from './ruby-marshal';
 import { urlDecode } from './url-decode';
 
@@ -19,7 +19,8 @@ const HEX_DIGEST = /^(?:[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/;
 export function parseRailsSigned(value: string): RailsSignedParts | null {
   const decoded = urlDecode(value);
   if (decoded === null) return null;
-  const parts = decoded.split('--');
+  // Three parts already rule the value out: the limit keeps a run of dashes from becoming thousands of strings.
+  const parts = decoded.split('--', 3);
   if (parts.length !== 2) return null;
   const [data, digest] = parts as [string, string];
   if (!B64.test(data) || !HEX_DIGEST.test(digest) || !base64ToBytes(data)) return null;
@@ -58,7 +59,7 @@ export function readRailsPayload(bytes: Bytes, source: 'base64' | 'plaintext'): 
       notes: [MARSHAL_NOTE],
     };
   }
-  const layers: DecodeLayer[] = [{ kind, label: `${source} → JSON`, output: jsonText(outer.value) }];
+  const layers: DecodeLayer[] = [{ kind, label: `${source} → JSON`, output: layerJson(outer.value) }];
   const notes: string[] = [];
   const rails = isJsonObject(outer.value) ? outer.value._rails : undefined;
   if (!isJsonObject(rails)) return { data: outer.value, layers, notes };
@@ -69,7 +70,7 @@ export function readRailsPayload(bytes: Bytes, source: 'base64' | 'plaintext'): 
   const inner = base64ToBytes(rails.message);
   const message = inner ? readPayload(inner) : null;
   if (message?.kind === 'json') {
-    layers.push({ kind: 'json', label: 'envelope message (base64 → JSON)', output: jsonText(message.value) });
+    layers.push({ kind: 'json', label: 'envelope message (base64 → JSON)', output: layerJson(message.value) });
     return { data: { message: message.value, ...envelope }, layers, notes };
   }
   if (message?.kind === 'marshal') {

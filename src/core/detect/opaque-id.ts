@@ -20,7 +20,7 @@ export function isOpaqueValue(decoded: DecodedValue | undefined): boolean {
   return decoded === undefined || decoded.format === null || ID_FORMATS.has(decoded.format);
 }
 
-/** Entropy estimate for an opaque value: the decoder's figure when it has one, else RULES.md's estimate. */
+/** Entropy estimate for an opaque value: the decoder's figure when it has one, else estimateEntropyBits. */
 export function opaqueEntropyBits(value: string, decoded: DecodedValue | undefined): number {
   return decoded?.entropyBits ?? estimateEntropyBits(value);
 }

@@ -44,7 +44,7 @@ function isKnownNonSession(lowerName: string): boolean {
   return lowerName === 'csrftoken' || lowerName.includes('csrf') || lowerName.includes('xsrf');
 }
 
-/** Formats that only a framework's session machinery writes (FORMATS.md). */
+/** Formats that only a framework's session machinery writes (docs/formats.md). */
 const SESSION_FORMATS: ReadonlySet<FormatId> = new Set<FormatId>([
   'express-session',
   'cookie-session',
@@ -102,7 +102,7 @@ function entropyReason(cookie: CookieRecord, decoded: DecodedValue | undefined):
 }
 
 /**
- * Whether a cookie identifies a session, and why (RULES.md, "Session-identifying cookies"). The first reason
+ * Whether a cookie identifies a session, and why (one of the reasons above). The first reason
  * found is returned, names first because they are what a user recognises. Known non-session names never are.
  */
 export function detectSession(cookie: CookieRecord, decoded?: DecodedValue): SessionReason | null {

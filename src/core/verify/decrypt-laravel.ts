@@ -2,6 +2,7 @@ import type { CookieRecord } from '../cookie/cookie-record';
 import { base64ToBytes, bytesToHex, hexToBytes, utf8ToBytes, type Bytes } from '../decode/bytes';
 import { decodeCookieValue } from '../decode/decode-cookie';
 import type { DecodeLayer } from '../decode/decoded-value';
+import { layerText } from '../decode/json';
 import type { LaravelParts } from '../decode/laravel';
 import { aesCbcDecrypt, aesGcmDecrypt, isAesKey } from './aes';
 import { plaintextText } from './decrypted-text';
@@ -45,7 +46,7 @@ async function contentOf(text: string, cookie: CookieRecord, key: Bytes): Promis
         ? "starts with Laravel's cookie-name prefix (HMAC-SHA1 of the cookie's name with APP_KEY, then `|`): the value is bound to this cookie"
         : 'starts with a cookie-name prefix made for another cookie name: Laravel would refuse the value under this one',
     );
-    layers.push({ kind: 'text', label: 'cookie-name prefix removed', output: value });
+    layers.push({ kind: 'text', label: 'cookie-name prefix removed', output: layerText(value) });
   }
   if (SESSION_ID.test(value) && /_session$/i.test(cookie.name)) {
     notes.push('a 40-character session id: the session data itself is kept on the server');
