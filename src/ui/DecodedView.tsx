@@ -3,6 +3,8 @@ import type { DecodedValue } from '../core/decode/decoded-value';
 import { formatDate } from './format-date';
 import { shownText } from '../core/decode/json';
 import { JwtView } from './JwtView';
+import { LayerList } from './LayerList';
+import { NoteList } from './NoteList';
 import { ValueText } from './ValueText';
 
 const MAX_OUTPUT = 8192;
@@ -44,28 +46,11 @@ export function DecodedView({ decoded: d, now }: { decoded: DecodedValue; now: n
           <ValueText value={shownText(d.data)} max={MAX_OUTPUT * 2} multiline={typeof d.data !== 'string'} />
         </pre>
       )}
-      {d.notes.length > 0 && (
-        <ul class="decode-notes">
-          {d.notes.map((n, i) => (
-            <li key={i} data-testid="decode-note">
-              <ValueText value={n} max={400} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <NoteList notes={d.notes} testId="decode-note" />
       {d.layers.length > 0 && (
         <details class="decode-layers" open={!d.jwt && d.data === undefined}>
           <summary>Decoding steps ({d.layers.length})</summary>
-          <ol>
-            {d.layers.map((l, i) => (
-              <li key={i} data-testid="decode-layer" data-kind={l.kind}>
-                <ValueText class="layer-label" value={l.label} max={200} />
-                <pre class="value-box">
-                  <ValueText value={l.output} max={MAX_OUTPUT} />
-                </pre>
-              </li>
-            ))}
-          </ol>
+          <LayerList layers={d.layers} testId="decode-layer" max={MAX_OUTPUT} />
         </details>
       )}
     </section>

@@ -1,5 +1,7 @@
 import { shownText } from '../core/decode/json';
 import type { DecryptedContent } from '../core/verify/verify-result';
+import { LayerList } from './LayerList';
+import { NoteList } from './NoteList';
 import { ValueText } from './ValueText';
 
 const MAX_OUTPUT = 16384;
@@ -16,32 +18,13 @@ export function DecryptedView({ content: c }: { content: DecryptedContent }) {
       <pre class="value-box" data-testid="decrypted-data">
         <ValueText value={shownText(data)} max={MAX_OUTPUT} multiline={typeof data !== 'string'} />
       </pre>
-      {c.notes.length > 0 && (
-        <ul class="decode-notes">
-          {c.notes.map((n, i) => (
-            <li key={i} data-testid="decrypted-note">
-              <ValueText value={n} max={400} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <NoteList notes={c.notes} testId="decrypted-note" />
       <details class="decode-layers">
         <summary>Plaintext and decoding steps ({c.layers.length})</summary>
         <pre class="value-box" data-testid="decrypted-text">
           <ValueText value={c.text} max={MAX_OUTPUT} />
         </pre>
-        {c.layers.length > 0 && (
-          <ol>
-            {c.layers.map((l, i) => (
-              <li key={i} data-testid="decrypted-layer" data-kind={l.kind}>
-                <span class="layer-label">{l.label}</span>
-                <pre class="value-box">
-                  <ValueText value={l.output} max={MAX_OUTPUT} />
-                </pre>
-              </li>
-            ))}
-          </ol>
-        )}
+        {c.layers.length > 0 && <LayerList layers={c.layers} testId="decrypted-layer" max={MAX_OUTPUT} />}
       </details>
     </section>
   );
