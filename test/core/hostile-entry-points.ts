@@ -39,8 +39,8 @@ import { decodeLaravel, parseLaravel } from '../../src/core/decode/laravel';
 import { findNestedJwt } from '../../src/core/decode/nested-token';
 import { decodeOpaqueId } from '../../src/core/decode/opaque-id';
 import { unquoteCookieValue } from '../../src/core/decode/quoted-value';
-import { decodeRailsEncrypted } from '../../src/core/decode/rails-encrypted';
-import { decodeRailsSigned, parseRailsSigned } from '../../src/core/decode/rails-signed';
+import { decodeRailsEncrypted, parseRailsCbc, parseRailsGcm } from '../../src/core/decode/rails-encrypted';
+import { decodeRailsSigned, parseRailsSigned, readRailsPayload } from '../../src/core/decode/rails-signed';
 import { marshalStrings } from '../../src/core/decode/ruby-marshal';
 import { hasPercentEscape, urlDecode } from '../../src/core/decode/url-decode';
 import { alphabetSize, estimateEntropyBits } from '../../src/core/detect/entropy';
@@ -49,6 +49,9 @@ import { detectSession, isKnownSessionName } from '../../src/core/detect/session
 import { auditToken } from '../../src/core/audit/audit-token';
 import { runAudit } from '../../src/core/audit/run-audit';
 import { findSensitiveKeys } from '../../src/core/audit/sensitive-keys';
+import { decryptLaravel } from '../../src/core/verify/decrypt-laravel';
+import { decryptRails } from '../../src/core/verify/decrypt-rails';
+import { plaintextText } from '../../src/core/verify/decrypted-text';
 import { findWeakSecret } from '../../src/core/verify/find-weak-secret';
 import { hmacTargets } from '../../src/core/verify/hmac-target';
 import { importVerifyKey } from '../../src/core/verify/jwt-key';
@@ -104,6 +107,8 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: 'parseRailsSigned', run: (v) => parseRailsSigned(v) },
   { name: 'decodeRailsSigned', run: (v) => decodeRailsSigned(v) },
   { name: 'decodeRailsEncrypted', run: (v) => decodeRailsEncrypted(v) },
+  { name: 'parseRailsGcm / parseRailsCbc', run: (v) => [parseRailsGcm(v), parseRailsCbc(v)] },
+  { name: 'readRailsPayload (decrypted plaintext)', run: (v) => readRailsPayload(utf8ToBytes(v), 'plaintext') },
   { name: 'parseLaravel', run: (v) => parseLaravel(v) },
   { name: 'decodeLaravel', run: (v) => decodeLaravel(v) },
   { name: 'decodeOpaqueId (PHPSESSID)', run: (v) => decodeOpaqueId('PHPSESSID', v) },
@@ -156,6 +161,18 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   // verify
   { name: 'hmacTargets', run: (v) => hmacTargets(cookie(v), [cookie('x', { name: 'sid.sig' })]) },
   { name: 'verifyCookie', run: (v) => verifyCookie(cookie(v), [], ['secret']) },
+  {
+    name: 'decryptRails (ciphertext, name)',
+    run: (v) =>
+      decryptRails({ scheme: 'gcm', ciphertext: utf8ToBytes(v), iv: new Uint8Array(12), tag: new Uint8Array(16) }, v, [
+        'secret',
+      ]),
+  },
+  {
+    name: 'decryptLaravel (payload fields, name)',
+    run: (v) => decryptLaravel({ iv: v, value: v, mac: v, tag: '' }, cookie(v, { name: v }), ['secret']),
+  },
+  { name: 'plaintextText', run: (v) => plaintextText(utf8ToBytes(v)) },
   { name: 'verifyJwt', run: (v) => verifyJwt(v, ['secret']) },
   // The key is the user's; the page controls only the token's `kid`.
   { name: 'importVerifyKey (kid)', run: (v) => importVerifyKey(JWK_SET, 'HS256', v) },
