@@ -1,18 +1,20 @@
-import type { ChangeCause } from '../cookie/cookie-record';
-import type { TimedChange } from './change-log-entry';
+import type { LogCause, TimedChange } from './change-log-entry';
 
 /** One batch of changes a worker instance staged under `key` (see stage-key.ts). */
 export interface StagedBatch {
   key: string;
   changes: readonly TimedChange[];
+  /** How many folds of this batch storage has refused (in memory only). */
+  refusals?: number;
 }
 
-const CAUSES: ReadonlySet<string> = new Set<ChangeCause>([
+const CAUSES: ReadonlySet<string> = new Set<LogCause>([
   'evicted',
   'expired',
   'explicit',
   'expired_overwrite',
   'overwrite',
+  'unobserved',
 ]);
 
 function isChange(v: unknown): v is TimedChange {
