@@ -4,7 +4,7 @@ import type { Finding } from '../core/audit/finding';
 import { hostOf } from '../core/cookie/site';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import type { VerifyResult } from '../core/verify/verify-result';
-import type { ChangeLogEntry } from '../protocol/messages';
+import type { ChangeLogEntry, DroppedBy } from '../protocol/messages';
 import { filterCookies } from '../core/cookie/cookie-filter';
 import { nextSort, sortCookies, type SortColumn, type SortState } from '../core/cookie/cookie-sort';
 import { worstFirst } from '../core/audit/worst-first';
@@ -81,6 +81,8 @@ export function createStore(init: StoreInit = {}) {
 
   const timeline = signal<readonly ChangeLogEntry[]>([]);
   const dropped = signal(0);
+  /** What the background's log said about why entries are missing (the rest of `dropped` is this store's limit). */
+  const droppedBy = signal<DroppedBy>({});
 
   /**
    * Outcomes of the user's signature checks, by cookie key. Only outcomes: the secrets and keys typed stay in
@@ -225,9 +227,10 @@ export function createStore(init: StoreInit = {}) {
     return entries.slice(entries.length - timelineLimit);
   }
 
-  function setTimeline(entries: readonly ChangeLogEntry[], droppedBefore: number): void {
+  function setTimeline(entries: readonly ChangeLogEntry[], droppedBefore: number, why: DroppedBy = {}): void {
     batch(() => {
       dropped.value = droppedBefore;
+      droppedBy.value = why;
       timeline.value = keepNewest([...entries].sort((a, b) => a.seq - b.seq));
     });
   }
@@ -265,6 +268,7 @@ export function createStore(init: StoreInit = {}) {
     detailKey,
     timeline,
     dropped,
+    droppedBy,
     verifications,
     verifying,
     weakSecret,
