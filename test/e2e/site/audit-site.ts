@@ -1,7 +1,6 @@
 import express from 'express';
 import { SignJWT, UnsecuredJWT } from 'jose';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { listenLoopback } from '../../../scripts/listen-loopback';
 
 /**
  * The site the audit suites browse: `GET /` sets one cookie per weakness issue 3 names, plus one clean cookie.
@@ -81,20 +80,6 @@ export interface RunningAuditSite extends AuditCookies {
 /** Listens on 127.0.0.1 with a free port; pages are opened as `http://<host>:<port>/`. */
 export async function startAuditSite(host: string, options: AuditSiteOptions = {}): Promise<RunningAuditSite> {
   const sent: AuditCookies = { values: new Map() };
-  const app = createAuditApp(options, sent);
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    ...sent,
-    port,
-    host,
-    url: (path = '/') => `http://${host}:${port}${path}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { port, stop } = await listenLoopback(createAuditApp(options, sent));
+  return { ...sent, port, host, url: (path = '/') => `http://${host}:${port}${path}`, stop };
 }

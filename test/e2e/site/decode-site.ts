@@ -3,9 +3,8 @@ import express, { type Request, type Response } from 'express';
 import session from 'express-session';
 import jwt from 'jsonwebtoken';
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { listenLoopback } from '../../../scripts/listen-loopback';
 
 /**
  * The site of the decode and verify suite: each session format made by its real framework, with secrets the
@@ -104,17 +103,6 @@ export interface RunningDecodeSite {
 
 /** Listens on 127.0.0.1 with a free port; pages are opened under `host` (a `*.localhost` name in Chromium). */
 export async function startDecodeSite(host: string): Promise<RunningDecodeSite> {
-  const app = createDecodeSiteApp();
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: (path = '/') => `http://${host}:${port}${path}`,
-    stop: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  };
+  const { port, stop } = await listenLoopback(createDecodeSiteApp());
+  return { url: (path = '/') => `http://${host}:${port}${path}`, stop };
 }

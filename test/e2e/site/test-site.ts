@@ -1,8 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import session from 'express-session';
 import { SignJWT } from 'jose';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { listenLoopback } from '../../../scripts/listen-loopback';
 
 /**
  * The local site the end-to-end suites and the benchmark browse: real express-session, a real jose JWT, and
@@ -203,19 +202,6 @@ export interface RunningSite {
  * `*.localhost` name (Chromium resolves those to loopback itself and keeps Secure cookies on them over http).
  */
 export async function startSite(host = '127.0.0.1', options: SiteOptions = {}): Promise<RunningSite> {
-  const app = createSiteApp(options);
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    port,
-    host,
-    url: (path = '/', h = host) => `http://${h}:${port}${path}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const { port, stop } = await listenLoopback(createSiteApp(options));
+  return { port, host, url: (path = '/', h = host) => `http://${h}:${port}${path}`, stop };
 }

@@ -1,0 +1,49 @@
+import type { CookieRecord } from '../cookie/cookie-record';
+import { isJsonObject, parseJson } from '../decode/json';
+import { EntryReader, readCommonCookieFields } from './entry-fields';
+import { createCollector, refused, tooLarge, type ParsedImport } from './import-result';
+import { SAME_SITE_VALUES } from './sessionscope-json';
+
+export interface CookieEditorParseOptions {
+  /** The store for entries without a `storeId`. */
+  storeId: string;
+}
+
+function readEntry(entry: unknown, storeId: string): CookieRecord | string {
+  if (!isJsonObject(entry)) return 'not a JSON object';
+  const r = new EntryReader(entry);
+  // Older exports leave hostOnly out; the leading dot then says which kind the cookie is.
+  const common = readCommonCookieFields(r, (domain) => r.boolean('hostOnly', !domain.startsWith('.')));
+  const expiry = r.optionalNumber('expirationDate');
+  const c: CookieRecord = {
+    ...common,
+    // null is what the extension writes for a browser that has no SameSite.
+    sameSite: r.oneOf('sameSite', SAME_SITE_VALUES, 'unspecified'),
+    browserSession: r.boolean('session', expiry === undefined),
+    storeId: r.string('storeId', storeId),
+  };
+  if (r.problem) return r.problem;
+  if (!c.browserSession) {
+    if (expiry === undefined) return '"expirationDate" is missing for a cookie that is not a session cookie';
+    c.expirationDate = expiry;
+  }
+  return c;
+}
+
+/**
+ * Cookie-Editor's JSON export: an array in the shape of `cookies.Cookie`. Its expiry is kept (Cookie-Editor's
+ * own import drops it), and `session: true` stays a session cookie.
+ */
+export function parseCookieEditor(text: string, options: CookieEditorParseOptions): ParsedImport {
+  const size = tooLarge(text);
+  if (size) return refused('cookie-editor-json', size);
+  const doc = parseJson(text);
+  if (!Array.isArray(doc)) return refused('cookie-editor-json', 'not a JSON array');
+  const out = createCollector();
+  for (let i = 0; i < doc.length; i++) {
+    const c = readEntry(doc[i], options.storeId);
+    if (typeof c === 'string') out.problem(`entry ${i + 1}`, c);
+    else if (!out.addCookie(c)) break;
+  }
+  return out.finish('cookie-editor-json');
+}

@@ -1,0 +1,96 @@
+import type { CookieRecord } from '../cookie/cookie-record';
+
+export type ImportFormat = 'sessionscope-json' | 'cookie-editor-json' | 'netscape' | 'storage-state' | 'cookie-header';
+
+/** One line or entry that was not imported, and why, in words a user can act on. */
+export interface ImportProblem {
+  /** `line 3`, `entry 2`, `cookies[4]`, or `input` for the whole text. */
+  where: string;
+  reason: string;
+}
+
+export interface WebStorageItem {
+  name: string;
+  value: string;
+}
+
+/** An origin's localStorage, as Playwright's storageState carries it. */
+export interface OriginStorage {
+  origin: string;
+  localStorage: WebStorageItem[];
+}
+
+export interface ParsedImport {
+  /** `null` when the format could not be told from the content. */
+  format: ImportFormat | null;
+  cookies: CookieRecord[];
+  /** Web storage from formats that carry it (storageState); empty otherwise. */
+  origins: OriginStorage[];
+  problems: ImportProblem[];
+}
+
+/**
+ * Bounds on what one import may hold: an import is pasted or chosen by the user, but its content usually comes
+ * from elsewhere. Browsers keep at most a few thousand cookies in all (Chromium: 3,000), so more is not a jar.
+ */
+export const IMPORT_LIMITS = {
+  maxChars: 16 * 1024 * 1024,
+  maxCookies: 5_000,
+  maxOrigins: 1_000,
+  maxStorageItems: 10_000,
+  /** Problems listed one by one; beyond this, one line counts the rest. */
+  maxProblems: 200,
+} as const;
+
+export interface ImportCollector {
+  /** False once the cookie cap is reached: the caller stops reading. */
+  addCookie(c: CookieRecord): boolean;
+  addOrigin(o: OriginStorage): boolean;
+  problem(where: string, reason: string): void;
+  finish(format: ImportFormat): ParsedImport;
+}
+
+export function createCollector(): ImportCollector {
+  const cookies: CookieRecord[] = [];
+  const origins: OriginStorage[] = [];
+  const problems: ImportProblem[] = [];
+  let unlisted = 0;
+  let cookieCapHit = false;
+  const problem = (where: string, reason: string): void => {
+    if (problems.length < IMPORT_LIMITS.maxProblems) problems.push({ where, reason });
+    else unlisted += 1;
+  };
+  return {
+    addCookie(c) {
+      if (cookies.length >= IMPORT_LIMITS.maxCookies) {
+        if (!cookieCapHit) problem('input', `more than ${IMPORT_LIMITS.maxCookies} cookies: the rest were not read`);
+        cookieCapHit = true;
+        return false;
+      }
+      cookies.push(c);
+      return true;
+    },
+    addOrigin(o) {
+      if (origins.length >= IMPORT_LIMITS.maxOrigins) return false;
+      origins.push(o);
+      return true;
+    },
+    problem,
+    finish(format) {
+      const all =
+        unlisted > 0 ? [...problems, { where: 'input', reason: `${unlisted} more problems not listed` }] : problems;
+      return { format, cookies, origins, problems: all };
+    },
+  };
+}
+
+/** The whole input refused at once (too large, not this format). */
+export function refused(format: ImportFormat | null, reason: string): ParsedImport {
+  return { format, cookies: [], origins: [], problems: [{ where: 'input', reason }] };
+}
+
+export function tooLarge(text: string): string | null {
+  return text.length > IMPORT_LIMITS.maxChars
+    ? `the input has ${text.length} characters; at most ${IMPORT_LIMITS.maxChars} are read`
+    : null;
+}

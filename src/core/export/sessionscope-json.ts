@@ -1,0 +1,144 @@
+import type { CookieRecord, PartitionKey, SameSite } from '../cookie/cookie-record';
+import { isJsonObject, parseJson } from '../decode/json';
+import { EntryReader } from './entry-fields';
+import type { ExportResult } from './export-result';
+import { createCollector, refused, tooLarge, type ParsedImport } from './import-result';
+
+/**
+ * SessionScope's own cookie export (docs/export.md): lossless, every attribute of `cookies.Cookie` including
+ * the store and the partition key. Within one schema version fields are only ever added.
+ */
+export const COOKIE_EXPORT_FORMAT = 'sessionscope-cookies';
+export const COOKIE_EXPORT_SCHEMA = 1;
+
+export const SAME_SITE_VALUES: readonly SameSite[] = ['no_restriction', 'lax', 'strict', 'unspecified'];
+
+export interface ExportedCookie {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  hostOnly: boolean;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: SameSite;
+  browserSession: boolean;
+  /** Seconds since the epoch, fractions kept; `null` for a cookie that ends with the browser session. */
+  expirationDate: number | null;
+  storeId: string;
+  partitionKey: { topLevelSite: string | null; hasCrossSiteAncestor: boolean | null } | null;
+}
+
+export interface CookieExport {
+  format: typeof COOKIE_EXPORT_FORMAT;
+  schema: typeof COOKIE_EXPORT_SCHEMA;
+  generator: { name: 'SessionScope'; version: string };
+  exportedAt: string;
+  cookies: ExportedCookie[];
+}
+
+export interface CookieExportOptions {
+  version: string;
+  exportedAtMs: number;
+}
+
+function exported(c: CookieRecord): ExportedCookie {
+  const pk = c.partitionKey;
+  const session = c.browserSession || c.expirationDate === undefined;
+  return {
+    name: c.name,
+    value: c.value,
+    domain: c.domain,
+    path: c.path,
+    hostOnly: c.hostOnly,
+    secure: c.secure,
+    httpOnly: c.httpOnly,
+    sameSite: c.sameSite,
+    browserSession: session,
+    expirationDate: session ? null : (c.expirationDate ?? null),
+    storeId: c.storeId,
+    partitionKey: pk
+      ? { topLevelSite: pk.topLevelSite ?? null, hasCrossSiteAncestor: pk.hasCrossSiteAncestor ?? null }
+      : null,
+  };
+}
+
+export function writeCookieJson(cookies: readonly CookieRecord[], options: CookieExportOptions): ExportResult {
+  const doc: CookieExport = {
+    format: COOKIE_EXPORT_FORMAT,
+    schema: COOKIE_EXPORT_SCHEMA,
+    generator: { name: 'SessionScope', version: options.version },
+    exportedAt: new Date(options.exportedAtMs).toISOString(),
+    cookies: cookies.map(exported),
+  };
+  return { text: `${JSON.stringify(doc, null, 2)}\n`, notRepresented: [], count: cookies.length };
+}
+
+function readPartitionKey(v: unknown): PartitionKey | undefined | string {
+  if (v === undefined || v === null) return undefined;
+  if (!isJsonObject(v)) return '"partitionKey" should be an object or null';
+  const pk: PartitionKey = {};
+  if (typeof v.topLevelSite === 'string') pk.topLevelSite = v.topLevelSite;
+  else if (v.topLevelSite !== undefined && v.topLevelSite !== null)
+    return '"partitionKey.topLevelSite" should be a string or null';
+  if (typeof v.hasCrossSiteAncestor === 'boolean') pk.hasCrossSiteAncestor = v.hasCrossSiteAncestor;
+  else if (v.hasCrossSiteAncestor !== undefined && v.hasCrossSiteAncestor !== null)
+    return '"partitionKey.hasCrossSiteAncestor" should be true, false or null';
+  return pk;
+}
+
+/** One exported cookie back to a CookieRecord, or the reason it cannot be. */
+export function readExportedCookie(entry: unknown): CookieRecord | string {
+  if (!isJsonObject(entry)) return 'not a JSON object';
+  const r = new EntryReader(entry);
+  const hostOnly = r.boolean('hostOnly');
+  const c: CookieRecord = {
+    name: r.string('name'),
+    value: r.string('value'),
+    domain: r.string('domain'),
+    path: r.string('path'),
+    hostOnly,
+    secure: r.boolean('secure'),
+    httpOnly: r.boolean('httpOnly'),
+    sameSite: r.oneOf('sameSite', SAME_SITE_VALUES),
+    browserSession: r.boolean('browserSession'),
+    storeId: r.string('storeId'),
+  };
+  const expiry = r.optionalNumber('expirationDate');
+  if (r.problem) return r.problem;
+  if (!c.browserSession) {
+    if (expiry === undefined) return '"expirationDate" is missing for a cookie that is not a session cookie';
+    c.expirationDate = expiry;
+  }
+  const pk = readPartitionKey(entry.partitionKey);
+  if (typeof pk === 'string') return pk;
+  if (pk) c.partitionKey = pk;
+  return c;
+}
+
+export function parseCookieJson(text: string): ParsedImport {
+  const size = tooLarge(text);
+  if (size) return refused('sessionscope-json', size);
+  const doc = parseJson(text);
+  if (!isJsonObject(doc)) return refused('sessionscope-json', 'not a JSON object');
+  if (doc.format !== COOKIE_EXPORT_FORMAT) {
+    return refused('sessionscope-json', `"format" should be "${COOKIE_EXPORT_FORMAT}"`);
+  }
+  if (typeof doc.schema !== 'number' || !Number.isInteger(doc.schema) || doc.schema < 1) {
+    return refused('sessionscope-json', '"schema" should be a positive whole number');
+  }
+  if (doc.schema > COOKIE_EXPORT_SCHEMA) {
+    return refused(
+      'sessionscope-json',
+      `schema ${doc.schema} is newer than this version of SessionScope reads (${COOKIE_EXPORT_SCHEMA})`,
+    );
+  }
+  if (!Array.isArray(doc.cookies)) return refused('sessionscope-json', '"cookies" should be an array');
+  const out = createCollector();
+  for (let i = 0; i < doc.cookies.length; i++) {
+    const c = readExportedCookie(doc.cookies[i]);
+    if (typeof c === 'string') out.problem(`cookies[${i}]`, c);
+    else if (!out.addCookie(c)) break;
+  }
+  return out.finish('sessionscope-json');
+}

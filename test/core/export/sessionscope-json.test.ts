@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { COOKIE_EXPORT_SCHEMA, parseCookieJson, writeCookieJson } from '../../../src/core/export/sessionscope-json';
+import { makeCookie } from '../../fakes/make-cookie';
+import { cookieList, NOW } from './arbitrary-cookie';
+
+const OPTS = { version: '1.2.3', exportedAtMs: NOW };
+
+describe('SessionScope cookie JSON', () => {
+  it('is lossless: parse(write(cookies)) gives back every cookie exactly, store and partition included', () => {
+    fc.assert(
+      fc.property(cookieList, (cookies) => {
+        const back = parseCookieJson(writeCookieJson(cookies, OPTS).text);
+        expect(back.problems).toEqual([]);
+        expect(back.cookies).toStrictEqual(cookies);
+      }),
+    );
+  });
+
+  it('writes the documented envelope with the schema version', () => {
+    const doc = JSON.parse(
+      writeCookieJson([makeCookie({ partitionKey: { topLevelSite: 'https://a.test' } })], OPTS).text,
+    );
+    expect(doc).toMatchObject({
+      format: 'sessionscope-cookies',
+      schema: COOKIE_EXPORT_SCHEMA,
+      generator: { name: 'SessionScope', version: '1.2.3' },
+      exportedAt: new Date(NOW).toISOString(),
+    });
+    expect(doc.cookies[0]).toEqual({
+      name: 'pref',
+      value: 'v',
+      domain: 'app.example.com',
+      path: '/',
+      hostOnly: true,
+      secure: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      browserSession: true,
+      expirationDate: null,
+      storeId: '0',
+      partitionKey: { topLevelSite: 'https://a.test', hasCrossSiteAncestor: null },
+    });
+  });
+
+  it('keeps a session cookie a session cookie (never exported with an expiry)', () => {
+    const doc = JSON.parse(writeCookieJson([makeCookie({ browserSession: true, expirationDate: 99 })], OPTS).text);
+    expect(doc.cookies[0]).toMatchObject({ browserSession: true, expirationDate: null });
+  });
+
+  it('refuses a newer schema and other documents as a whole, with the reason', () => {
+    expect(parseCookieJson('{"format":"sessionscope-cookies","schema":2,"cookies":[]}').problems[0]?.reason).toMatch(
+      /schema 2 is newer/,
+    );
+    expect(parseCookieJson('{"cookies":[]}').problems[0]?.reason).toMatch(/"format"/);
+    expect(parseCookieJson('nope').problems[0]?.reason).toBe('not a JSON object');
+  });
+
+  it('reports each bad entry with the field at fault and keeps the good ones', () => {
+    const good = JSON.parse(writeCookieJson([makeCookie()], OPTS).text).cookies[0];
+    const text = JSON.stringify({
+      format: 'sessionscope-cookies',
+      schema: 1,
+      cookies: [good, { ...good, secure: 'yes' }, { ...good, browserSession: false, expirationDate: null }, 7],
+    });
+    const r = parseCookieJson(text);
+    expect(r.cookies).toHaveLength(1);
+    expect(r.problems).toEqual([
+      { where: 'cookies[1]', reason: '"secure" should be true or false, is "yes"' },
+      { where: 'cookies[2]', reason: '"expirationDate" is missing for a cookie that is not a session cookie' },
+      { where: 'cookies[3]', reason: 'not a JSON object' },
+    ]);
+  });
+});

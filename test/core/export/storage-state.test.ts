@@ -1,0 +1,108 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { CookieRecord } from '../../../src/core/cookie/cookie-record';
+import { parseStorageState, writeStorageState } from '../../../src/core/export/storage-state';
+import { makeCookie } from '../../fakes/make-cookie';
+import { cookieList } from './arbitrary-cookie';
+
+const OPTS = { storeId: 'target' };
+
+/** What storageState keeps: all but the store and the cross-site-ancestor bit; "unspecified" SameSite becomes Lax. */
+function kept(c: CookieRecord): CookieRecord {
+  const out: CookieRecord = { ...c, storeId: 'target', sameSite: c.sameSite === 'unspecified' ? 'lax' : c.sameSite };
+  delete out.partitionKey;
+  if (c.partitionKey?.topLevelSite !== undefined) out.partitionKey = { topLevelSite: c.partitionKey.topLevelSite };
+  return out;
+}
+
+describe('Playwright storageState', () => {
+  it('round-trips any cookie, keeping exactly what the format holds', () => {
+    fc.assert(
+      fc.property(cookieList, (cookies) => {
+        const back = parseStorageState(writeStorageState(cookies, []).text, OPTS);
+        expect(back.problems).toEqual([]);
+        expect(back.cookies).toStrictEqual(cookies.map(kept));
+      }),
+    );
+  });
+
+  it('writes Playwright’s shape: expires -1 for session cookies, leading dot for Domain cookies, "None"', () => {
+    const state = JSON.parse(
+      writeStorageState(
+        [
+          makeCookie({ name: 'a', domain: '.example.com', hostOnly: false, sameSite: 'no_restriction' }),
+          makeCookie({ name: 'b', browserSession: false, expirationDate: 1893456000.5, sameSite: 'strict' }),
+        ],
+        [{ origin: 'https://app.example.com', localStorage: [{ name: 'token', value: 'eyJ' }] }],
+      ).text,
+    );
+    expect(state.cookies).toEqual([
+      {
+        name: 'a',
+        value: 'v',
+        domain: '.example.com',
+        path: '/',
+        expires: -1,
+        httpOnly: true,
+        secure: true,
+        sameSite: 'None',
+      },
+      {
+        name: 'b',
+        value: 'v',
+        domain: 'app.example.com',
+        path: '/',
+        expires: 1893456000.5,
+        httpOnly: true,
+        secure: true,
+        sameSite: 'Strict',
+      },
+    ]);
+    expect(state.origins).toEqual([
+      { origin: 'https://app.example.com', localStorage: [{ name: 'token', value: 'eyJ' }] },
+    ]);
+  });
+
+  it('reads origins’ localStorage back', () => {
+    const origins = [{ origin: 'https://a.test', localStorage: [{ name: 'k', value: 'v=1' }] }];
+    expect(parseStorageState(writeStorageState([], origins).text, OPTS).origins).toEqual(origins);
+  });
+
+  it('says what it cannot carry', () => {
+    const r = writeStorageState(
+      [
+        makeCookie({ sameSite: 'unspecified' }),
+        makeCookie({
+          name: 'x',
+          storeId: '1',
+          partitionKey: { topLevelSite: 'https://a.test', hasCrossSiteAncestor: false },
+        }),
+      ],
+      [],
+    );
+    expect(r.notRepresented.join('\n')).toMatch(/SameSite of 1 cookie is not set: written as "Lax"/);
+    expect(r.notRepresented.join('\n')).toMatch(/cross-site-ancestor/);
+    expect(r.notRepresented.join('\n')).toMatch(/store/);
+  });
+
+  it('reports bad cookies and origins with the field at fault', () => {
+    const r = parseStorageState(
+      JSON.stringify({
+        cookies: [
+          { name: 'a', value: 1, domain: 'x.test' },
+          { name: 'b', value: '', domain: '' },
+          { name: 'c', value: '', domain: 'x.test', sameSite: 'lax' },
+        ],
+        origins: [{ origin: 'https://x.test', localStorage: [{ name: 'k' }] }],
+      }),
+      OPTS,
+    );
+    expect(r.cookies).toEqual([]);
+    expect(r.problems).toEqual([
+      { where: 'cookies[0]', reason: '"value" should be a string, is 1' },
+      { where: 'cookies[1]', reason: '"domain" is empty' },
+      { where: 'cookies[2]', reason: '"sameSite" should be one of "Lax", "Strict", "None", is "lax"' },
+      { where: 'origins[0]', reason: 'each localStorage item should be { "name": string, "value": string }' },
+    ]);
+  });
+});
