@@ -3,6 +3,7 @@ import { createChangeLog } from '../../src/background/change-log';
 import type { ChangeCause } from '../../src/core/cookie/cookie-record';
 import { chunkKey, META_KEY, emptyMeta } from '../../src/core/timeline/log-layout';
 import { isStageKey, STAGE_FOLDED } from '../../src/core/timeline/stage-key';
+import { parseStagedBatch } from '../../src/core/timeline/staged-batch';
 import type { KeyValueArea } from '../../src/background/key-value-area';
 import { FakeStorageArea } from '../fakes';
 import { cookie } from '../core/timeline/helpers';
@@ -109,9 +110,9 @@ describe('the change-log writer', () => {
       ['stage'],
     ]);
     const snapshot = store.snapshot();
-    expect(
-      sets.map((c) => (snapshot[c.keys[0] as string] as { cookie: { value: string } }[]).map((x) => x.cookie.value)),
-    ).toEqual([['a'], ['b'], ['c']]);
+    expect(sets.map((c) => (parseStagedBatch(snapshot[c.keys[0] as string]) ?? []).map((x) => x.cookie.value))).toEqual(
+      [['a'], ['b'], ['c']],
+    );
     // Not folded yet: the chunks and the meta are as the old instance left them.
     expect(store.snapshot()[META_KEY]).toMatchObject({ nextSeq: 150, firstSeq: 0, dropped: 0 });
     expect(timers.pending()).toEqual([300]);
