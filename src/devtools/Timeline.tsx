@@ -1,15 +1,13 @@
 import { DROP_REASONS, type DropReason } from '../core/timeline/log-layout';
 import type { ChangeLogEntry, DroppedBy } from '../protocol/messages';
 import { formatClock } from '../ui/format-date';
-import { useStore } from '../ui/store-context';
+import { useTimeline } from '../ui/store-context';
 import { ValueText } from '../ui/ValueText';
 
 /** What happened, in words: `cookies.onChanged` reports an overwrite as a removal with cause "overwrite". */
 function action(e: ChangeLogEntry): string {
   // Not an event: a difference a restarted background found between the jar and what it had recorded.
-  if (e.cause === 'unobserved') {
-    return e.removed ? 'gone, unseen' : 'set, unseen';
-  }
+  if (e.cause === 'unobserved') return e.removed ? 'gone, unseen' : 'set, unseen';
   if (!e.removed) return 'set';
   switch (e.cause) {
     case 'overwrite':
@@ -47,10 +45,10 @@ export function droppedText(dropped: number, droppedBy: DroppedBy): string {
 
 /** Newest first, bounded: the store keeps a bounded list and counts what it dropped. */
 export function Timeline() {
-  const store = useStore();
-  const entries = store.timeline.value;
-  const dropped = store.dropped.value;
-  const droppedBy = store.droppedBy.value;
+  const timeline = useTimeline();
+  const entries = timeline.entries.value;
+  const dropped = timeline.dropped.value;
+  const droppedBy = timeline.droppedBy.value;
   return (
     <section class="timeline" data-testid="timeline" aria-label="Change timeline">
       <h2>

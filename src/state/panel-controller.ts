@@ -1,10 +1,10 @@
 import { cookieKey } from '../core/cookie/cookie-key';
+import { inSiteOf } from '../core/cookie/site';
 import type { CookieChange } from '../core/cookie/cookie-change';
 import type { ChangeLogEntry, ChangeLogResult, DroppedBy, TabCookiesResult } from '../protocol/messages';
-import type { Store } from './create-store';
+import type { PanelStore } from './create-store';
 import { createSiteLoader, type Analyze } from './load-site';
 import { requestPermission } from './request-permission';
-import { relevantTo } from '../core/timeline/cookie-relevance';
 
 export interface PanelDeps {
   tabId: number;
@@ -66,7 +66,10 @@ function sameChange(a: ChangeLogEntry, b: ChangeLogEntry): boolean {
  * Keeps the panel's store in step with the inspected tab: its cookies, re-read on every relevant change and
  * on navigation, and its change timeline (the background's log, then live changes).
  */
-export function startPanel(store: Store, deps: PanelDeps): PanelController {
+export function createPanelController(
+  store: Pick<PanelStore, 'site' | 'verification' | 'timeline'>,
+  deps: PanelDeps,
+): PanelController {
   const now = deps.now ?? Date.now;
   const debounceMs = deps.debounceMs ?? 120;
   const loader = createSiteLoader(store, {
@@ -79,10 +82,8 @@ export function startPanel(store: Store, deps: PanelDeps): PanelController {
   let site = '';
   let logLoading = false;
   let buffered: ChangeLogEntry[] = [];
-  /**
-   * The newest sequence number the background has given us, for polling `afterSeq`; -1 before any, so the very
-   * first change (seq 0) is new too.
-   */
+  /** The newest sequence number the background has given us, for polling `afterSeq`; -1 before any, so the very
+   * first change (seq 0) is new too. */
   let lastLogSeq = -1;
   let reloadTimer: ReturnType<typeof setTimeout> | undefined;
   let pollTimer: ReturnType<typeof setInterval> | undefined;
@@ -104,21 +105,21 @@ export function startPanel(store: Store, deps: PanelDeps): PanelController {
     }
     if (stopped || host !== site) return;
     lastLogSeq = entries.reduce((m, e) => Math.max(m, e.seq), -1);
-    store.setTimeline(entries, dropped, droppedBy);
+    store.timeline.setTimeline(entries, dropped, droppedBy);
     const live = buffered.filter((b) => !entries.some((e) => sameChange(e, b)));
     logLoading = false;
     buffered = [];
-    for (const e of live) store.appendTimeline([{ ...e, seq: store.nextLocalSeq() }]);
+    for (const e of live) store.timeline.appendTimeline([{ ...e, seq: store.timeline.nextLocalSeq() }]);
   }
 
   async function reload(quiet = true): Promise<void> {
     await loader.load({ quiet });
     if (stopped) return;
-    const host = store.host.value;
+    const host = store.site.host.value;
     if (host !== site) {
       site = host;
       if (host === '') {
-        store.setTimeline([], 0);
+        store.timeline.setTimeline([], 0);
       } else {
         await loadLog(host);
       }
@@ -133,7 +134,7 @@ export function startPanel(store: Store, deps: PanelDeps): PanelController {
 
   function onChange(change: CookieChange): void {
     if (stopped) return;
-    if (relevantTo(site, change.cookie)) {
+    if (inSiteOf(site)(change.cookie)) {
       const entry: ChangeLogEntry = {
         seq: 0,
         time: now(),
@@ -142,9 +143,9 @@ export function startPanel(store: Store, deps: PanelDeps): PanelController {
         cookie: change.cookie,
       };
       if (logLoading) buffered.push(entry);
-      else store.appendTimeline([{ ...entry, seq: store.nextLocalSeq() }]);
+      else store.timeline.appendTimeline([{ ...entry, seq: store.timeline.nextLocalSeq() }]);
       scheduleReload();
-    } else if (site === '' || store.state.value !== 'ready' || !deps.watchNavigation) {
+    } else if (site === '' || store.site.state.value !== 'ready' || !deps.watchNavigation) {
       // Before the page is readable, or with no navigation events to tell us the tab moved to another site,
       // any change may be the one that matters: re-reading the tab's URL and cookies is cheap.
       scheduleReload();
@@ -159,7 +160,7 @@ export function startPanel(store: Store, deps: PanelDeps): PanelController {
       const fresh = r.entries.filter((e) => e.seq > lastLogSeq);
       if (fresh.length === 0) return;
       lastLogSeq = fresh.reduce((m, e) => Math.max(m, e.seq), lastLogSeq);
-      store.appendTimeline(fresh);
+      store.timeline.appendTimeline(fresh);
       scheduleReload();
     } catch {
       // The worker may be restarting; the next poll tries again.
@@ -176,7 +177,7 @@ export function startPanel(store: Store, deps: PanelDeps): PanelController {
   return {
     ready,
     reload: () => reload(true),
-    requestPermission: () => requestPermission(store, deps.requestHostPermission, () => reload(false)),
+    requestPermission: () => requestPermission(store.site, deps.requestHostPermission, () => reload(false)),
     stop() {
       stopped = true;
       clearTimeout(reloadTimer);
