@@ -187,7 +187,8 @@ function suite(name: string, launch: () => Promise<{ driver: Driver; close(): Pr
       }
       expect(await markupTrace(view)).toEqual({ hostileImages: 0, inlineHandlers: 0, pwned: undefined });
       await view.close();
-    });
+      // Two jars, two views and two badge waits in one test: more than the suite's default 60 s on a loaded machine.
+    }, 180_000);
   });
 }
 
