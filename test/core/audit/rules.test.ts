@@ -4,7 +4,9 @@ import { COOKIE_RULES, JAR_RULES, SIGNATURE_RULES, TOKEN_RULES } from '../../../
 import type { Severity } from '../../../src/core/audit/finding';
 import { runAudit } from '../../../src/core/audit/run-audit';
 import { opaque, type DecodedValue } from '../../../src/core/decode/decoded-value';
-import { audited, DAY, makeJwt, NOW } from './make-cookie';
+import { audited } from './audited';
+import { DAY, NOW } from '../../fakes/clock';
+import { makeJwt, unsecuredJwt } from '../../fakes/make-jwt';
 
 interface Case {
   rule: string;
@@ -29,7 +31,6 @@ const flask: DecodedValue = {
 };
 const many = (n: number, domain = 'example.com') =>
   Array.from({ length: n }, (_, i) => audited({ name: `c${i}`, domain, hostOnly: true }));
-const hs = { alg: 'HS256', typ: 'JWT' };
 const iat = NOW / 1000;
 
 const CASES: Case[] = [
@@ -298,7 +299,7 @@ const CASES: Case[] = [
   {
     rule: 'client-session-readable',
     why: 'a JWT (token rules cover it)',
-    cookies: [audited({ name: 'token', value: makeJwt(hs, { exp: iat + 60 }) })],
+    cookies: [audited({ name: 'token', value: makeJwt({ exp: iat + 60 }) })],
     expect: null,
   },
   {
@@ -310,7 +311,7 @@ const CASES: Case[] = [
   {
     rule: 'client-session-sensitive',
     why: 'an email claim in a cookie JWT',
-    cookies: [audited({ name: 't', value: makeJwt(hs, { exp: iat + 60, email: 'a@example.com' }) })],
+    cookies: [audited({ name: 't', value: makeJwt({ exp: iat + 60, email: 'a@example.com' }) })],
     expect: 'medium',
   },
   {
@@ -322,37 +323,37 @@ const CASES: Case[] = [
   {
     rule: 'jwt-alg-none',
     why: 'cookie JWT with alg none',
-    cookies: [audited({ name: 't', value: makeJwt({ alg: 'none' }, { exp: iat + 60 }, '') })],
+    cookies: [audited({ name: 't', value: unsecuredJwt({ exp: iat + 60 }) })],
     expect: 'critical',
   },
   {
     rule: 'jwt-alg-none',
     why: 'cookie JWT signed with HS256',
-    cookies: [audited({ name: 't', value: makeJwt(hs, { exp: iat + 60 }) })],
+    cookies: [audited({ name: 't', value: makeJwt({ exp: iat + 60 }) })],
     expect: null,
   },
   {
     rule: 'jwt-js-readable',
     why: 'JWT in a cookie without HttpOnly',
-    cookies: [audited({ name: 't', httpOnly: false, value: makeJwt(hs, { exp: iat + 60 }) })],
+    cookies: [audited({ name: 't', httpOnly: false, value: makeJwt({ exp: iat + 60 }) })],
     expect: 'medium',
   },
   {
     rule: 'jwt-js-readable',
     why: 'JWT in an HttpOnly cookie',
-    cookies: [audited({ name: 't', value: makeJwt(hs, { exp: iat + 60 }) })],
+    cookies: [audited({ name: 't', value: makeJwt({ exp: iat + 60 }) })],
     expect: null,
   },
   {
     rule: 'jwt-no-exp',
     why: 'cookie JWT without exp',
-    cookies: [audited({ name: 't', value: makeJwt(hs, { sub: '1' }) })],
+    cookies: [audited({ name: 't', value: makeJwt({ sub: '1' }) })],
     expect: 'medium',
   },
   {
     rule: 'jwt-no-exp',
     why: 'cookie JWT with exp',
-    cookies: [audited({ name: 't', value: makeJwt(hs, { sub: '1', exp: iat + 60 }) })],
+    cookies: [audited({ name: 't', value: makeJwt({ sub: '1', exp: iat + 60 }) })],
     expect: null,
   },
   {
