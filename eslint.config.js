@@ -68,7 +68,20 @@ export default tseslint.config(
     },
   },
   // Components read slices from context and raise events; the browser is the entries' business.
-  { files: ['src/ui/**'], rules: noImportOf(['background', 'popup', 'devtools', 'platform'], [noPolyfill]) },
+  {
+    files: ['src/ui/**'],
+    rules: {
+      ...noImportOf(['background', 'popup', 'devtools', 'platform'], [noPolyfill]),
+      // no-restricted-imports does not see `import()`: a lazy import of the browser layer is still an import.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/(^|\\/)(platform|background|popup|devtools)(\\/|$)/]',
+          message: 'Components never reach the browser: the entries inject what they need.',
+        },
+      ],
+    },
+  },
   { files: ['src/background/**', 'src/popup/**', 'src/devtools/**'], rules: noImportOf([], [noPolyfill]) },
   {
     files: ['src/background/**'],

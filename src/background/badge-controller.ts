@@ -1,7 +1,6 @@
 import type { Finding } from '../core/audit/finding';
 import type { CookieRecord } from '../core/cookie/cookie-record';
-import { bareDomain, domainMatches } from '../core/cookie/match';
-import { hostOf, registrableDomain } from '../core/cookie/site';
+import { hostOf, inSiteOf } from '../core/cookie/site';
 import type { TabCookiesResult } from '../protocol/messages';
 import { badgeFor, type BadgeState } from './badge-for';
 
@@ -31,13 +30,6 @@ export interface BadgeController {
   tabRemoved(tabId: number): void;
   /** Recounts one tab now; resolves when its badge is set (tests, and the triggers above). */
   update(tabId: number): Promise<void>;
-}
-
-function sameSite(host: string, cookie: Pick<CookieRecord, 'domain' | 'hostOnly'>): boolean {
-  return (
-    domainMatches(host, cookie.domain, cookie.hostOnly) ||
-    registrableDomain(bareDomain(cookie.domain)) === registrableDomain(host)
-  );
 }
 
 /**
@@ -71,7 +63,7 @@ export function createBadgeController(deps: BadgeDeps): BadgeController {
     const tab = await deps.activeTab();
     const host = tab?.url === undefined ? undefined : hostOf(tab.url);
     if (tab === undefined || host === undefined) return;
-    if (cookies.some((c) => sameSite(host, c))) await update(tab.id);
+    if (cookies.some(inSiteOf(host))) await update(tab.id);
   }
 
   return {

@@ -24,7 +24,7 @@ export function createHandlers<Sender>(deps: HandlerDeps): Handlers<Sender> {
     ping: async () => ({ ok: true, startedAt: deps.startedAt, received: deps.received() }),
     getTabCookies: async (data) => {
       const tabId = optionalNumber(data?.tabId);
-      if (tabId === undefined) return { ok: false, reason: 'no-tab', message: 'No tab id was given.' };
+      if (tabId === undefined) return { ok: false, reason: 'no-tab' };
       return deps.loadTabCookies(tabId);
     },
     getChangeLog: async (data) => {

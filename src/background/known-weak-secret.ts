@@ -1,14 +1,8 @@
 import type { AnalyzeOptions } from '../core/analyze-site';
-import { cookieKey } from '../core/cookie/cookie-key';
-import type { CookieRecord } from '../core/cookie/cookie-record';
 import { findWeakSecret } from '../core/verify/find-weak-secret';
+import { weakSecretKey } from '../core/verify/weak-secret-key';
 
 type Check = NonNullable<AnalyzeOptions['checkWeakSecret']>;
-
-function entryKey(cookie: CookieRecord, jar: readonly CookieRecord[]): string {
-  const sigName = `${cookie.name}.sig`;
-  return JSON.stringify([cookieKey(cookie), cookie.value, jar.filter((c) => c.name === sigName).map((c) => c.value)]);
-}
 
 /**
  * analyzeSite's weak-secret check for the badge. The badge is recounted on every cookie burst, so results
@@ -17,7 +11,7 @@ function entryKey(cookie: CookieRecord, jar: readonly CookieRecord[]): string {
 export function createKnownWeakSecret(find: typeof findWeakSecret = findWeakSecret, limit = 500): Check {
   const known = new Map<string, Promise<string | null>>();
   return async (cookie, _decoded, jar) => {
-    const key = entryKey(cookie, jar);
+    const key = weakSecretKey(cookie, jar);
     let result = known.get(key);
     if (result === undefined) {
       result = find(cookie, jar).then((r) => (r.aborted ? null : r.secret));

@@ -27,11 +27,8 @@ export interface SiteAnalysis {
   /** Session-identifying cookies first, then the rest; each group by name, then domain, then path. */
   cookies: CookieView[];
   audit: SiteAudit;
-  /**
-   * Findings about no single cookie (too many cookies, tokens in web storage), worst first. Optional only so
-   * hand-built analyses in tests stay valid; analyzeSite always sets it.
-   */
-  siteFindings?: Finding[];
+  /** Findings about no single cookie (too many cookies, tokens in web storage), worst first. */
+  siteFindings: Finding[];
 }
 
 /** Optional inputs from the verify layer and the page; without them the audit reads the cookies alone. */
@@ -48,8 +45,10 @@ export interface AnalyzeOptions {
   ) => Promise<{ secret: string } | null | undefined> | { secret: string } | null | undefined;
   /** Results of checking signatures with a secret or key the user gave, by cookie key. */
   verifications?: ReadonlyMap<string, SignatureVerification>;
-  /** JWTs found in web storage or headers of the page. */
+  /** Tokens found in web storage or headers of the page (findStorageTokens, findHeaderTokens). */
   tokens?: readonly FoundToken[];
+  /** URLs the page requested, from the network view: the session-id-in-url rule looks for session ids in them. */
+  requestUrls?: readonly string[];
 }
 
 function compare(a: CookieView, b: CookieView): number {
@@ -97,7 +96,13 @@ export async function analyzeSite(
       return audited;
     }),
   );
-  const audit = runAudit({ pageUrl, cookies: base, nowMs, tokens: options.tokens ?? [] });
+  const audit = runAudit({
+    pageUrl,
+    cookies: base,
+    nowMs,
+    tokens: options.tokens ?? [],
+    ...(options.requestUrls ? { requestUrls: options.requestUrls } : {}),
+  });
   const byKey = new Map<string, Finding[]>();
   const siteFindings: Finding[] = [];
   for (const f of audit.findings) {

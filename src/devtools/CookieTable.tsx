@@ -6,9 +6,10 @@ import { cookieRowAttrs } from '../ui/cookie-row-attrs';
 import { ExpiryText } from '../ui/ExpiryText';
 import { FlagChips } from '../ui/FlagChips';
 import { SizeText } from '../ui/SizeText';
-import { useStore } from '../ui/store-context';
+import { isListKey, listTarget } from '../ui/list-navigation';
+import { useFilter, useStore } from '../ui/store-context';
 import { ValueText } from '../ui/ValueText';
-import { worstFirst } from '../core/audit/worst-first';
+import { worstSeverity } from '../core/audit/summary';
 
 const COLUMNS: ReadonlyArray<{ id: SortColumn; label: string }> = [
   { id: 'name', label: 'Name' },
@@ -23,7 +24,7 @@ const COLUMNS: ReadonlyArray<{ id: SortColumn; label: string }> = [
 
 function FindingsCell({ view }: { view: CookieView }) {
   if (view.findings.length === 0) return <span class="muted">none</span>;
-  const worst = worstFirst(view.findings)[0]!.severity;
+  const worst = worstSeverity(view.findings);
   return (
     <span class={`finding-count sev-${worst}`} title={`worst: ${worst}`}>
       {`${view.findings.length} ${worst}`}
@@ -39,10 +40,11 @@ function rowOf(body: HTMLElement | null, key: string): HTMLElement | undefined {
 /** The sortable, filterable cookie table; one focusable row at a time (roving tabindex). */
 export function CookieTable() {
   const store = useStore();
-  const rows = store.visible.value;
-  const selected = store.selectedKey.value;
-  const sort = store.sort.value;
-  const now = store.now.value;
+  const filter = useFilter();
+  const rows = filter.visible.value;
+  const selected = store.selection.selectedKey.value;
+  const sort = filter.sort.value;
+  const now = store.site.now.value;
   const body = useRef<HTMLTableSectionElement>(null);
   const focusable = rows.some((r) => r.key === selected) ? selected : (rows[0]?.key ?? null);
 
@@ -55,29 +57,29 @@ export function CookieTable() {
 
   const onKeyDown = (e: TargetedKeyboardEvent<HTMLTableSectionElement>): void => {
     const rowKey = (e.target as HTMLElement).closest('tr')?.dataset.key;
+    if (isListKey(e.key)) {
+      e.preventDefault();
+      // Read now, not at render: keys can come faster than renders.
+      const list = filter.visible.peek();
+      const current = store.selection.selectedKey.peek();
+      const to = listTarget(
+        e.key,
+        list.findIndex((r) => r.key === current),
+        list.length,
+      );
+      if (to !== null) focusKey(store.selection.selectIndex(to));
+      return;
+    }
     switch (e.key) {
-      case 'ArrowDown':
-      case 'ArrowUp':
-        e.preventDefault();
-        focusKey(store.moveSelection(e.key === 'ArrowDown' ? 1 : -1));
-        break;
-      case 'Home':
-        e.preventDefault();
-        focusKey(store.selectIndex(0));
-        break;
-      case 'End':
-        e.preventDefault();
-        focusKey(store.selectIndex(rows.length - 1));
-        break;
       case 'Enter':
       case ' ':
         if (rowKey !== undefined) {
           e.preventDefault();
-          store.open(rowKey);
+          store.selection.open(rowKey);
         }
         break;
       case 'Escape':
-        store.closeDetail();
+        store.selection.closeDetail();
         break;
     }
   };
@@ -96,7 +98,7 @@ export function CookieTable() {
                   class={`col-${col.id}`}
                   aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
                 >
-                  <button type="button" data-testid={`sort-${col.id}`} onClick={() => store.sortBy(col.id)}>
+                  <button type="button" data-testid={`sort-${col.id}`} onClick={() => filter.sortBy(col.id)}>
                     {col.label}
                     <span class="sort-mark" aria-hidden="true">
                       {active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
@@ -123,7 +125,7 @@ export function CookieTable() {
                 class={`${isSelected ? 'selected' : ''}${v.sessionReason ? ' is-session' : ''}`}
                 aria-selected={isSelected}
                 tabIndex={v.key === focusable ? 0 : -1}
-                onClick={() => store.open(v.key)}
+                onClick={() => store.selection.open(v.key)}
               >
                 <td class="col-name">
                   {v.sessionReason && <span class="session-dot" title={`Session cookie: ${v.sessionReason.detail}`} />}

@@ -10,9 +10,9 @@ import { ValueText } from '../ui/ValueText';
 /** The selected cookie in full: the same detail components as the popup. */
 export function DetailPane() {
   const store = useStore();
-  const view = store.detail.value;
-  const key = store.detailKey.value;
-  const now = store.now.value;
+  const view = store.selection.detail.value;
+  const key = store.selection.detailKey.value;
+  const now = store.site.now.value;
   if (!view) {
     return (
       <aside class="detail-pane empty" data-testid="detail" aria-label="Cookie detail">
@@ -31,7 +31,7 @@ export function DetailPane() {
         <h2>
           <ValueText class="name" testId="cookie-name" value={c.name} max={200} />
         </h2>
-        <button type="button" class="close" aria-label="Close detail" onClick={store.closeDetail}>
+        <button type="button" class="close" aria-label="Close detail" onClick={store.selection.closeDetail}>
           ×
         </button>
       </header>

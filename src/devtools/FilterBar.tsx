@@ -1,8 +1,9 @@
 import type { Ref } from 'preact';
-import { useStore } from '../ui/store-context';
+import { useFilter, useStore } from '../ui/store-context';
 
 export function FilterBar({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
   const store = useStore();
+  const filter = useFilter();
   return (
     <div class="filter-bar" role="search">
       <input
@@ -13,18 +14,18 @@ export function FilterBar({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
         placeholder="Filter name, domain, value  ( / )"
         aria-label="Filter cookies by name, domain or value"
         aria-keyshortcuts="/"
-        value={store.filterText.value}
+        value={filter.text.value}
         onInput={(e) => {
-          store.filterText.value = e.currentTarget.value;
+          filter.text.value = e.currentTarget.value;
         }}
       />
       <label>
         <input
           type="checkbox"
           data-testid="filter-session"
-          checked={store.sessionOnly.value}
+          checked={filter.sessionOnly.value}
           onChange={(e) => {
-            store.sessionOnly.value = e.currentTarget.checked;
+            filter.sessionOnly.value = e.currentTarget.checked;
           }}
         />{' '}
         Session only
@@ -33,15 +34,15 @@ export function FilterBar({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
         <input
           type="checkbox"
           data-testid="filter-findings"
-          checked={store.findingsOnly.value}
+          checked={filter.findingsOnly.value}
           onChange={(e) => {
-            store.findingsOnly.value = e.currentTarget.checked;
+            filter.findingsOnly.value = e.currentTarget.checked;
           }}
         />{' '}
         With findings only
       </label>
       <span class="muted" data-testid="filter-count" aria-live="polite">
-        {store.visible.value.length} of {store.cookies.value.length}
+        {filter.visible.value.length} of {store.site.cookies.value.length}
       </span>
     </div>
   );

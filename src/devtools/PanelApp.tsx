@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { ExportReport } from '../ui/ExportReport';
+import { ExportReport, type ExportReportDeps } from '../ui/ExportReport';
 import { GradeBadge } from '../ui/GradeBadge';
 import { NotReadyView } from '../ui/NotReadyView';
 import { SiteHeading } from '../ui/SiteHeading';
@@ -13,6 +13,8 @@ import { Timeline } from './Timeline';
 
 export interface PanelAppProps {
   onRequestPermission: () => void;
+  /** The browser parts of the report export (the version); the defaults where absent. */
+  exportDeps?: Partial<ExportReportDeps>;
 }
 
 function isTyping(t: EventTarget | null): boolean {
@@ -20,11 +22,11 @@ function isTyping(t: EventTarget | null): boolean {
   return t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT';
 }
 
-export function PanelApp({ onRequestPermission }: PanelAppProps) {
+export function PanelApp({ onRequestPermission, exportDeps }: PanelAppProps) {
   const store = useStore();
   const filter = useRef<HTMLInputElement>(null);
-  const state = store.state.value;
-  const analysis = store.analysis.value;
+  const state = store.site.state.value;
+  const analysis = store.site.analysis.value;
 
   useEffect(() => {
     // "/" focuses the filter, as in DevTools' own panels, unless the user is typing somewhere.
@@ -45,7 +47,7 @@ export function PanelApp({ onRequestPermission }: PanelAppProps) {
       <header class="top">
         <SiteHeading />
         {state === 'ready' && <FilterBar inputRef={filter} />}
-        {state === 'ready' && <ExportReport inline />}
+        {state === 'ready' && <ExportReport inline {...(exportDeps ? { deps: exportDeps } : {})} />}
         {state === 'ready' && analysis && <GradeBadge audit={analysis.audit} />}
       </header>
       {state !== 'ready' ? (
@@ -56,7 +58,7 @@ export function PanelApp({ onRequestPermission }: PanelAppProps) {
             <WeakSecretProgress />
             <CookieTable />
             <details class="site-findings">
-              <summary>Site findings ({store.topFindings.value.length})</summary>
+              <summary>Site findings ({store.site.topFindings.value.length})</summary>
               <TopFindings limit={10} />
             </details>
           </div>

@@ -1,6 +1,6 @@
 import type { ChangeLogEntry } from '../protocol/messages';
 import { formatClock } from '../ui/format-date';
-import { useStore } from '../ui/store-context';
+import { useTimeline } from '../ui/store-context';
 import { ValueText } from '../ui/ValueText';
 
 /** What happened, in words: `cookies.onChanged` reports an overwrite as a removal with cause "overwrite". */
@@ -22,9 +22,9 @@ function action(e: ChangeLogEntry): string {
 
 /** Newest first, bounded: the store keeps a bounded list and counts what it dropped. */
 export function Timeline() {
-  const store = useStore();
-  const entries = store.timeline.value;
-  const dropped = store.dropped.value;
+  const timeline = useTimeline();
+  const entries = timeline.entries.value;
+  const dropped = timeline.dropped.value;
   return (
     <section class="timeline" data-testid="timeline" aria-label="Change timeline">
       <h2>

@@ -1,4 +1,3 @@
-import { render } from 'preact';
 import { analyzeSite } from '../core/analyze-site';
 import {
   canReadCookiesDirectly,
@@ -8,79 +7,37 @@ import {
 } from '../platform/capabilities';
 import { watchCookies } from '../platform/cookies';
 import { devtoolsTheme, inspectedTabId, watchInspectedNavigation } from '../platform/devtools';
+import { extensionVersion } from '../platform/extension-version';
 import { send } from '../platform/messaging';
 import { requestHostPermission } from '../platform/permissions';
-import { watchChangeLog } from '../platform/watch-change-log';
 import { loadTabCookies } from '../platform/site-cookies';
 import { watchTabUrl } from '../platform/tabs';
-import { createStore } from '../state/create-store';
-import { StoreContext } from '../ui/store-context';
+import { watchChangeLog } from '../platform/watch-change-log';
 import { tabIdFromSearch } from '../state/tab-id-param';
-import { PanelApp } from './PanelApp';
-import { startPanel, type PanelController } from '../state/panel-controller';
-import '../ui/theme.css';
-import '../ui/components.css';
-import './panel.css';
+import { startPanel } from './start-panel';
 
-const inDevtools = isDevtoolsContext();
-const direct = canReadCookiesDirectly();
-
-if (inDevtools) {
-  // Follow DevTools' theme, not the system's: they differ when the user picked one in DevTools' settings.
-  let theme: string | undefined;
-  try {
-    theme = devtoolsTheme();
-  } catch {
-    theme = undefined;
-  }
-  if (theme !== undefined) document.documentElement.dataset.theme = theme === 'dark' ? 'dark' : 'light';
-}
-
-function targetTab(): number | undefined {
-  const fromUrl = tabIdFromSearch(location.search);
-  if (fromUrl !== undefined || !inDevtools) return fromUrl;
-  try {
-    return inspectedTabId();
-  } catch {
-    return undefined;
-  }
-}
-
-const store = createStore();
-const tabId = targetTab();
-let controller: PanelController | undefined;
-
-render(
-  <StoreContext.Provider value={store}>
-    <PanelApp onRequestPermission={() => void controller?.requestPermission()} />
-  </StoreContext.Provider>,
-  document.getElementById('app')!,
-);
-
-if (tabId === undefined) {
-  store.showProblem('no-tab', 'SessionScope could not tell which tab to inspect.');
-} else {
-  controller = startPanel(store, {
-    tabId,
-    loadCookies: direct ? loadTabCookies : (id) => send('getTabCookies', { tabId: id }),
+const panel = startPanel(
+  {
+    capabilities: {
+      inDevtools: isDevtoolsContext(),
+      readCookiesDirectly: canReadCookiesDirectly(),
+      watchTabs: canWatchTabs(),
+      watchSessionStorage: canWatchSessionStorage(),
+    },
+    tabId: tabIdFromSearch(location.search),
+    inspectedTabId,
+    devtoolsTheme,
+    loadTabCookies,
+    askBackgroundForCookies: (tabId) => send('getTabCookies', { tabId }),
     getChangeLog: (site, afterSeq) => send('getChangeLog', afterSeq === undefined ? { site } : { site, afterSeq }),
-    watchCookies: direct ? watchCookies : undefined,
-    watchLog: canWatchSessionStorage() ? watchChangeLog : undefined,
-    watchNavigation:
-      canWatchTabs() || inDevtools
-        ? (listener) => {
-            const offs: Array<() => void> = [];
-            if (canWatchTabs()) offs.push(watchTabUrl(tabId, listener));
-            if (inDevtools) offs.push(watchInspectedNavigation(listener));
-            return () => offs.forEach((off) => off());
-          }
-        : undefined,
+    watchCookies,
+    watchChangeLog,
+    watchTabUrl,
+    watchInspectedNavigation,
     requestHostPermission,
     analyze: analyzeSite,
-  });
-  addEventListener('pagehide', () => controller?.stop());
-}
-
-setInterval(() => {
-  store.now.value = Date.now();
-}, 30_000);
+    version: extensionVersion,
+  },
+  { root: document.getElementById('app')!, themeRoot: document.documentElement },
+);
+addEventListener('pagehide', () => panel.stop());

@@ -55,10 +55,6 @@ export function onCookieChanged(listener: (change: CookieChange) => void): void 
   });
 }
 
-export function offCookieChanged(listener: Parameters<typeof browser.cookies.onChanged.removeListener>[0]): void {
-  browser.cookies.onChanged.removeListener(listener);
-}
-
 /** For pages that watch live changes: returns the unsubscribe function. */
 export function watchCookies(listener: (change: CookieChange) => void): () => void {
   const raw = (info: Cookies.OnChangedChangeInfoType): void => {

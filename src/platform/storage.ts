@@ -20,13 +20,3 @@ export const sessionStore = {
     return typeof area.getKeys === 'function' ? area.getKeys() : area.get(null).then(Object.keys);
   },
 };
-
-/** `storage.local`: user preferences only (theme, column choices). Never secrets. */
-export const localStore = {
-  get(keys: string | string[] | null): Promise<Record<string, unknown>> {
-    return browser.storage.local.get(keys);
-  },
-  set(items: Record<string, unknown>): Promise<void> {
-    return browser.storage.local.set(items);
-  },
-};

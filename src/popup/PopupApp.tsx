@@ -1,7 +1,7 @@
 import type { TargetedKeyboardEvent } from 'preact';
-import { arrowTarget } from '../ui/arrow-focus';
+import { focusTarget } from '../ui/list-navigation';
 import { CookieList } from '../ui/CookieList';
-import { ExportReport } from '../ui/ExportReport';
+import { ExportReport, type ExportReportDeps } from '../ui/ExportReport';
 import { GradeBadge } from '../ui/GradeBadge';
 import { NotReadyView } from '../ui/NotReadyView';
 import { SiteHeading } from '../ui/SiteHeading';
@@ -11,6 +11,8 @@ import { WeakSecretProgress } from '../ui/WeakSecretProgress';
 
 export interface PopupAppProps {
   onRequestPermission: () => void;
+  /** The browser parts of the report export (the version); the defaults where absent. */
+  exportDeps?: Partial<ExportReportDeps>;
 }
 
 const TOGGLE = '[data-testid="cookie-toggle"]';
@@ -19,16 +21,16 @@ const TOGGLE = '[data-testid="cookie-toggle"]';
 function onKeyDown(e: TargetedKeyboardEvent<HTMLElement>): void {
   const from = e.target as Element;
   if (!from.matches(TOGGLE)) return;
-  const to = arrowTarget(e.currentTarget, TOGGLE, from, e.key);
+  const to = focusTarget(e.currentTarget, TOGGLE, from, e.key);
   if (!to) return;
   e.preventDefault();
   to.focus();
 }
 
-export function PopupApp({ onRequestPermission }: PopupAppProps) {
+export function PopupApp({ onRequestPermission, exportDeps }: PopupAppProps) {
   const store = useStore();
-  const state = store.state.value;
-  const analysis = store.analysis.value;
+  const state = store.site.state.value;
+  const analysis = store.site.analysis.value;
   return (
     <main class="popup" data-testid="popup" data-state={state} onKeyDown={onKeyDown}>
       <header class="top">
@@ -43,23 +45,23 @@ export function PopupApp({ onRequestPermission }: PopupAppProps) {
           <TopFindings limit={3} />
           <section class="group" aria-labelledby="session-heading">
             <h2 id="session-heading">
-              Session cookies <span class="count">({store.sessionCookies.value.length})</span>
+              Session cookies <span class="count">({store.site.sessionCookies.value.length})</span>
             </h2>
-            {store.sessionCookies.value.length > 0 ? (
-              <CookieList cookies={store.sessionCookies.value} label="Session cookies" />
+            {store.site.sessionCookies.value.length > 0 ? (
+              <CookieList cookies={store.site.sessionCookies.value} label="Session cookies" />
             ) : (
               <p class="muted">No cookie here looks like a session identifier.</p>
             )}
           </section>
-          {store.otherCookies.value.length > 0 && (
+          {store.site.otherCookies.value.length > 0 && (
             <section class="group" aria-labelledby="other-heading">
               <h2 id="other-heading">
-                Other cookies <span class="count">({store.otherCookies.value.length})</span>
+                Other cookies <span class="count">({store.site.otherCookies.value.length})</span>
               </h2>
-              <CookieList cookies={store.otherCookies.value} label="Other cookies" />
+              <CookieList cookies={store.site.otherCookies.value} label="Other cookies" />
             </section>
           )}
-          <ExportReport />
+          <ExportReport {...(exportDeps ? { deps: exportDeps } : {})} />
         </>
       )}
     </main>

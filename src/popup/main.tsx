@@ -1,4 +1,5 @@
 import { analyzeSite } from '../core/analyze-site';
+import { extensionVersion } from '../platform/extension-version';
 import { requestHostPermission } from '../platform/permissions';
 import { loadTabCookies } from '../platform/site-cookies';
 import { getActiveTab } from '../platform/tabs';
@@ -15,6 +16,7 @@ startPopup(
     loadTabCookies,
     requestHostPermission,
     analyze: analyzeSite,
+    version: extensionVersion,
   },
   { root: document.getElementById('app')! },
 );

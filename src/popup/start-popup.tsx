@@ -1,11 +1,17 @@
 import { render } from 'preact';
-import { createStore, type Store } from '../state/create-store';
+import { createPopupStore, type PopupStore } from '../state/create-store';
+import { startNowTicker } from '../state/now-ticker';
+import { createPopupController, type PopupDeps } from '../state/popup-controller';
 import { StoreContext } from '../ui/store-context';
 import { PopupApp } from './PopupApp';
-import { createPopupController, type PopupDeps } from '../state/popup-controller';
 import '../ui/theme.css';
 import '../ui/components.css';
 import './popup.css';
+
+export interface StartPopupDeps extends PopupDeps {
+  /** The extension's version for exported reports. */
+  version?: () => string | Promise<string>;
+}
 
 export interface StartPopupOptions {
   root: Element;
@@ -17,19 +23,21 @@ export interface StartPopupOptions {
  * Mounts the popup with its browser access injected: the extension entry passes the platform wrappers, the
  * benchmark's synthetic page passes cookies it was given, so both time the very same code.
  */
-export function startPopup(deps: PopupDeps, { root, tickMs = 30_000 }: StartPopupOptions): Store {
-  const store = createStore();
+export function startPopup(deps: StartPopupDeps, { root, tickMs }: StartPopupOptions): PopupStore {
+  const store = createPopupStore();
   const controller = createPopupController(store, deps);
   // The loading state paints first; reading and analysing the cookies starts right after.
   render(
     <StoreContext.Provider value={store}>
-      <PopupApp onRequestPermission={() => void controller.requestPermission()} />
+      <PopupApp
+        onRequestPermission={() => void controller.requestPermission()}
+        {...(deps.version ? { exportDeps: { version: deps.version } } : {})}
+      />
     </StoreContext.Provider>,
     root,
   );
   void controller.load();
-  setInterval(() => {
-    store.now.value = Date.now();
-  }, tickMs);
+  // The popup lives until it closes; its clock with it.
+  startNowTicker(store.site.now, tickMs);
   return store;
 }

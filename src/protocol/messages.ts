@@ -8,9 +8,22 @@ export type { ChangeLogEntry };
  * types are inferred from it, so a missing handler or a wrong payload fails to compile.
  */
 
+/**
+ * Why a tab's cookies cannot be shown: a reason and the data that goes with it, never words (the views say
+ * what each means and what to do next).
+ */
+export type CookiesProblem =
+  /** `tabId`: the tab asked for, which does not exist; absent when there was no tab to ask for. */
+  | { reason: 'no-tab'; tabId?: number }
+  | { reason: 'not-http'; url?: string }
+  | { reason: 'no-permission'; url: string }
+  /** `error`: what the browser or the code said, shown as text. */
+  | { reason: 'error'; url?: string; error: string };
+
+export type ProblemReason = CookiesProblem['reason'];
+
 export type TabCookiesResult =
-  | { ok: true; tabId: number; url: string; cookies: CookieRecord[] }
-  | { ok: false; reason: 'no-tab' | 'not-http' | 'no-permission' | 'error'; url?: string; message: string };
+  { ok: true; tabId: number; url: string; cookies: CookieRecord[] } | ({ ok: false } & CookiesProblem);
 
 export interface ChangeLogResult {
   ok: true;
@@ -28,7 +41,7 @@ export interface ProtocolMap {
    */
   ping: { request: Record<string, never>; response: { ok: true; startedAt: number; received: number } };
   getTabCookies: { request: { tabId: number }; response: TabCookiesResult };
-  /** `site`: a host; entries whose cookie domain-matches it or whose registrable domain equals its own. */
+  /** `site`: a host; the entries whose cookie is in its site (inSiteOf in core/cookie/site). */
   getChangeLog: { request: { site?: string; afterSeq?: number }; response: ChangeLogResult };
   /** Empties the log (seq numbers go on); `cleared`: how many entries it held. */
   clearChangeLog: { request: Record<string, never>; response: { ok: true; cleared: number } };

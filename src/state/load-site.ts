@@ -1,13 +1,14 @@
-import { effect } from '@preact/signals';
+import { batch, effect } from '@preact/signals';
 import type { AnalyzeOptions, CookieView, SiteAnalysis } from '../core/analyze-site';
 import type { SignatureVerification } from '../core/audit/audit-input';
 import { cookieKey } from '../core/cookie/cookie-key';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import { toSignatureVerification } from '../core/verify/to-signature-verification';
-import type { TabCookiesResult } from '../protocol/messages';
-import type { Store } from './create-store';
+import type { CookiesProblem, TabCookiesResult } from '../protocol/messages';
+import type { PopupStore } from './create-store';
 import { createWeakSecretCache } from './weak-secret-cache';
 import { loadWeakSecretFinder, type WeakSecretFinder } from './weak-secret-finder';
+import { errorText } from '../core/error-text';
 
 export type Analyze = (
   pageUrl: string,
@@ -45,10 +46,6 @@ interface Snapshot {
   t: number;
 }
 
-function reasonOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 // A macrotask: the browser paints the analysis just shown before the first secret is tried.
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -56,10 +53,13 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  * Reads the tab's cookies, analyses them and puts the outcome in the store, then checks the HMAC-signed values
  * against the known weak secrets in the background and analyses again with each hit. Loads can overlap (live
  * updates, navigation); only the latest one may write, so a slow old load never overwrites a newer one, and a
- * new load cancels the check of the old one. The user's verifications (store.verify) are fed to every
+ * new load cancels the check of the old one. The user's verifications (store.verification.verify) are fed to every
  * analysis and trigger one when they change.
  */
-export function createSiteLoader(store: Store, deps: SiteLoaderDeps): SiteLoader {
+/** The slices the loader writes: the site it shows and the verifications each analysis is given. */
+export type LoaderSlices = Pick<PopupStore, 'site' | 'verification'>;
+
+export function createSiteLoader(store: LoaderSlices, deps: SiteLoaderDeps): SiteLoader {
   const now = deps.now ?? Date.now;
   const chunkSize = deps.chunkSize ?? 32;
   const getFinder = deps.weakSecrets === false ? undefined : (deps.weakSecrets ?? loadWeakSecretFinder);
@@ -73,7 +73,7 @@ export function createSiteLoader(store: Store, deps: SiteLoaderDeps): SiteLoader
   let checking: Promise<void> = Promise.resolve();
 
   function analysisOptions(cookies: readonly CookieRecord[]): AnalyzeOptions {
-    const stored = store.verifications.peek();
+    const stored = store.verification.verifications.peek();
     const verifications = new Map<string, SignatureVerification>();
     for (const cookie of cookies) {
       const key = cookieKey(cookie);
@@ -98,7 +98,7 @@ export function createSiteLoader(store: Store, deps: SiteLoaderDeps): SiteLoader
       const analysis = await deps.analyze(snap.url, snap.cookies, t, analysisOptions(snap.cookies));
       if (snap.generation !== generation) return null;
       if (version !== optionsVersion) continue;
-      store.showAnalysis(analysis, t);
+      store.site.showAnalysis(analysis, t);
       return analysis;
     }
   }
@@ -115,7 +115,7 @@ export function createSiteLoader(store: Store, deps: SiteLoaderDeps): SiteLoader
     let checkedValues = signed.filter((v) => weakCache.get(v.cookie, jar) !== undefined).length;
     const hits = () => signed.filter((v) => typeof weakCache.get(v.cookie, jar) === 'string').length;
     const report = (state: 'running' | 'done', inValue = 0): void => {
-      store.weakSecret.value = {
+      store.verification.weakSecret.value = {
         state,
         values: signed.length,
         secrets,
@@ -152,7 +152,7 @@ export function createSiteLoader(store: Store, deps: SiteLoaderDeps): SiteLoader
   function startCheck(snap: Snapshot, analysis: SiteAnalysis): void {
     const signed = analysis.cookies.filter((v) => v.decoded.hmacSigned);
     if (signed.length === 0 || !getFinder) {
-      store.weakSecret.value = null;
+      store.verification.weakSecret.value = null;
       return;
     }
     const controller = new AbortController();
@@ -160,19 +160,27 @@ export function createSiteLoader(store: Store, deps: SiteLoaderDeps): SiteLoader
     checking = checkWeakSecrets(snap, signed, controller.signal).catch(() => {
       // The check only ever adds findings: when it fails (the dictionary's chunk did not load), the analysis
       // shown stays right; only the progress line, which would say "checking" forever, goes.
-      if (snap.generation === generation) store.weakSecret.value = null;
+      if (snap.generation === generation) store.verification.weakSecret.value = null;
+    });
+  }
+
+  /** Nothing to analyse: and so no weak-secret check to show the progress of. */
+  function showProblem(problem: CookiesProblem): void {
+    batch(() => {
+      store.site.showProblem(problem);
+      store.verification.weakSecret.value = null;
     });
   }
 
   async function load(opts: { quiet?: boolean } = {}): Promise<void> {
     const mine = ++generation;
     check?.abort();
-    if (!opts.quiet) store.showLoading();
+    if (!opts.quiet) store.site.showLoading();
     try {
       const result = await deps.fetch();
       if (mine !== generation) return;
       if (!result.ok) {
-        store.showProblem(result.reason, result.message, result.url);
+        showProblem(result);
         return;
       }
       const snap: Snapshot = { generation: mine, url: result.url, cookies: result.cookies, t: now() };
@@ -181,7 +189,7 @@ export function createSiteLoader(store: Store, deps: SiteLoaderDeps): SiteLoader
       if (analysis) startCheck(snap, analysis);
     } catch (e) {
       if (mine !== generation) return;
-      store.showProblem('error', `Reading the cookies failed: ${reasonOf(e)}.`);
+      showProblem({ reason: 'error', error: errorText(e) });
     }
   }
 
@@ -198,9 +206,9 @@ export function createSiteLoader(store: Store, deps: SiteLoaderDeps): SiteLoader
     }
   }
 
-  let seen = store.verifications.peek();
+  let seen = store.verification.verifications.peek();
   const unwatch = effect(() => {
-    const next = store.verifications.value;
+    const next = store.verification.verifications.value;
     if (next === seen) return;
     seen = next;
     void reanalyse();

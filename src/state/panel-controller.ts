@@ -1,10 +1,10 @@
 import { cookieKey } from '../core/cookie/cookie-key';
+import { inSiteOf } from '../core/cookie/site';
 import type { CookieChange } from '../core/cookie/cookie-change';
 import type { ChangeLogEntry, ChangeLogResult, TabCookiesResult } from '../protocol/messages';
-import type { Store } from './create-store';
+import type { PanelStore } from './create-store';
 import { createSiteLoader, type Analyze } from './load-site';
 import { requestPermission } from './request-permission';
-import { relevantTo } from '../core/timeline/cookie-relevance';
 
 export interface PanelDeps {
   tabId: number;
@@ -66,7 +66,10 @@ function sameChange(a: ChangeLogEntry, b: ChangeLogEntry): boolean {
  * Keeps the panel's store in step with the inspected tab: its cookies, re-read on every relevant change and
  * on navigation, and its change timeline (the background's log, then live changes).
  */
-export function startPanel(store: Store, deps: PanelDeps): PanelController {
+export function createPanelController(
+  store: Pick<PanelStore, 'site' | 'verification' | 'timeline'>,
+  deps: PanelDeps,
+): PanelController {
   const now = deps.now ?? Date.now;
   const debounceMs = deps.debounceMs ?? 120;
   const loader = createSiteLoader(store, {
@@ -99,21 +102,21 @@ export function startPanel(store: Store, deps: PanelDeps): PanelController {
     }
     if (stopped || host !== site) return;
     lastLogSeq = entries.reduce((m, e) => Math.max(m, e.seq), 0);
-    store.setTimeline(entries, dropped);
+    store.timeline.setTimeline(entries, dropped);
     const live = buffered.filter((b) => !entries.some((e) => sameChange(e, b)));
     logLoading = false;
     buffered = [];
-    for (const e of live) store.appendTimeline([{ ...e, seq: store.nextLocalSeq() }]);
+    for (const e of live) store.timeline.appendTimeline([{ ...e, seq: store.timeline.nextLocalSeq() }]);
   }
 
   async function reload(quiet = true): Promise<void> {
     await loader.load({ quiet });
     if (stopped) return;
-    const host = store.host.value;
+    const host = store.site.host.value;
     if (host !== site) {
       site = host;
       if (host === '') {
-        store.setTimeline([], 0);
+        store.timeline.setTimeline([], 0);
       } else {
         await loadLog(host);
       }
@@ -128,7 +131,7 @@ export function startPanel(store: Store, deps: PanelDeps): PanelController {
 
   function onChange(change: CookieChange): void {
     if (stopped) return;
-    if (relevantTo(site, change.cookie)) {
+    if (inSiteOf(site)(change.cookie)) {
       const entry: ChangeLogEntry = {
         seq: 0,
         time: now(),
@@ -137,9 +140,9 @@ export function startPanel(store: Store, deps: PanelDeps): PanelController {
         cookie: change.cookie,
       };
       if (logLoading) buffered.push(entry);
-      else store.appendTimeline([{ ...entry, seq: store.nextLocalSeq() }]);
+      else store.timeline.appendTimeline([{ ...entry, seq: store.timeline.nextLocalSeq() }]);
       scheduleReload();
-    } else if (site === '' || store.state.value !== 'ready' || !deps.watchNavigation) {
+    } else if (site === '' || store.site.state.value !== 'ready' || !deps.watchNavigation) {
       // Before the page is readable, or with no navigation events to tell us the tab moved to another site,
       // any change may be the one that matters: re-reading the tab's URL and cookies is cheap.
       scheduleReload();
@@ -154,7 +157,7 @@ export function startPanel(store: Store, deps: PanelDeps): PanelController {
       const fresh = r.entries.filter((e) => e.seq > lastLogSeq);
       if (fresh.length === 0) return;
       lastLogSeq = fresh.reduce((m, e) => Math.max(m, e.seq), lastLogSeq);
-      store.appendTimeline(fresh);
+      store.timeline.appendTimeline(fresh);
       scheduleReload();
     } catch {
       // The worker may be restarting; the next poll tries again.
@@ -171,7 +174,7 @@ export function startPanel(store: Store, deps: PanelDeps): PanelController {
   return {
     ready,
     reload: () => reload(true),
-    requestPermission: () => requestPermission(store, deps.requestHostPermission, () => reload(false)),
+    requestPermission: () => requestPermission(store.site, deps.requestHostPermission, () => reload(false)),
     stop() {
       stopped = true;
       clearTimeout(reloadTimer);

@@ -1,5 +1,5 @@
 import type { TabCookiesResult } from '../protocol/messages';
-import type { Store } from './create-store';
+import type { PopupStore } from './create-store';
 import { createSiteLoader, type Analyze } from './load-site';
 import { requestPermission } from './request-permission';
 
@@ -19,7 +19,7 @@ export interface PopupController {
   requestPermission(): Promise<void>;
 }
 
-export function createPopupController(store: Store, deps: PopupDeps): PopupController {
+export function createPopupController(store: PopupStore, deps: PopupDeps): PopupController {
   let tabId = deps.tabId;
 
   const loader = createSiteLoader(store, {
@@ -28,7 +28,7 @@ export function createPopupController(store: Store, deps: PopupDeps): PopupContr
     fetch: async () => {
       if (tabId === undefined) {
         const tab = await deps.activeTab();
-        if (!tab) return { ok: false, reason: 'no-tab', message: 'There is no active tab in this window.' };
+        if (!tab) return { ok: false, reason: 'no-tab' };
         tabId = tab.id;
       }
       return deps.loadTabCookies(tabId);
@@ -37,6 +37,6 @@ export function createPopupController(store: Store, deps: PopupDeps): PopupContr
 
   return {
     load: () => loader.load(),
-    requestPermission: () => requestPermission(store, deps.requestHostPermission, () => loader.load()),
+    requestPermission: () => requestPermission(store.site, deps.requestHostPermission, () => loader.load()),
   };
 }

@@ -1,26 +1,27 @@
-import type { Store } from './create-store';
+import type { SiteSlice } from './site-slice';
+import { errorText } from '../core/error-text';
 
 /**
  * Asks for access to the page's origin and reports the real outcome. The request must start inside the
  * click handler, before any other await: browsers grant permissions only during a user gesture.
  */
 export async function requestPermission(
-  store: Store,
+  site: SiteSlice,
   request: (url: string) => Promise<boolean>,
   onGranted: () => Promise<void>,
 ): Promise<void> {
-  const url = store.url.value;
+  const url = site.url.value;
   if (url === undefined) return;
-  store.notice.value = '';
+  site.notice.value = null;
   let granted: boolean;
   try {
     granted = await request(url);
   } catch (e) {
-    store.notice.value = `The browser refused the request: ${e instanceof Error ? e.message : String(e)}`;
+    site.notice.value = { kind: 'failed', error: errorText(e) };
     return;
   }
   if (!granted) {
-    store.notice.value = 'Access was not granted, so the cookies stay unreadable. Click the button to ask again.';
+    site.notice.value = { kind: 'denied' };
     return;
   }
   await onGranted();

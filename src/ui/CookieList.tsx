@@ -4,12 +4,18 @@ import { useStore } from './store-context';
 
 export function CookieList({ cookies, label }: { cookies: readonly CookieView[]; label: string }) {
   const store = useStore();
-  const expanded = store.expanded.value;
-  const now = store.now.value;
+  const expanded = store.selection.expanded.value;
+  const now = store.site.now.value;
   return (
     <ul class="cookie-list" aria-label={label}>
       {cookies.map((v) => (
-        <CookieRow key={v.key} view={v} now={now} expanded={expanded.has(v.key)} onToggle={store.toggleExpanded} />
+        <CookieRow
+          key={v.key}
+          view={v}
+          now={now}
+          expanded={expanded.has(v.key)}
+          onToggle={store.selection.toggleExpanded}
+        />
       ))}
     </ul>
   );

@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
 import type { CookieView } from '../core/analyze-site';
-import { SEVERITY_ORDER } from '../core/audit/finding';
+import { worstSeverity } from '../core/audit/summary';
 import { CookieDetail } from './CookieDetail';
 import { CopyButton } from './CopyButton';
 import { ExpiryText } from './ExpiryText';
@@ -9,7 +9,6 @@ import { cookieRowAttrs } from './cookie-row-attrs';
 import { SessionReasonText } from './SessionReasonText';
 import { SizeText } from './SizeText';
 import { ValueText } from './ValueText';
-import { worstRank } from '../core/audit/worst-first';
 
 export interface CookieRowProps {
   view: CookieView;
@@ -27,7 +26,7 @@ export function CookieRow({ view, now, expanded, onToggle }: CookieRowProps) {
   const detailId = useId();
   const c = view.cookie;
   const n = view.findings.length;
-  const worst = n > 0 ? (SEVERITY_ORDER[worstRank(view.findings)] ?? view.findings[0]!.severity) : undefined;
+  const worst = worstSeverity(view.findings);
   return (
     <li
       class={`cookie-row${expanded ? ' open' : ''}${view.sessionReason ? ' with-reason' : ''}`}
@@ -52,7 +51,7 @@ export function CookieRow({ view, now, expanded, onToggle }: CookieRowProps) {
         >
           {ValueText({ class: 'name', testId: 'cookie-name', value: c.name, max: 120 })}
         </button>
-        {worst !== undefined && (
+        {worst !== null && (
           <span class={`finding-count sev-${worst}`} title={`${n} finding(s), worst: ${worst}`}>{`${n} ${worst}`}</span>
         )}
         <SizeText size={view.size} />

@@ -1,31 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
-
-export type ClipboardWrite = (text: string) => Promise<void>;
+import { errorText } from '../core/error-text';
+import { writeClipboard } from '../state/write-clipboard';
 
 type Outcome = { kind: 'idle' } | { kind: 'copied' } | { kind: 'failed'; reason: string };
-
-const defaultWrite: ClipboardWrite = (text) => {
-  if (typeof navigator === 'undefined' || !navigator.clipboard) {
-    return Promise.reject(new Error('the clipboard is not available here'));
-  }
-  return navigator.clipboard.writeText(text);
-};
-
-function reasonOf(e: unknown): string {
-  if (e instanceof Error && e.message) return e.message;
-  return String(e);
-}
 
 export interface CopyButtonProps {
   text: string;
   /** What is being copied, for the accessible name: "value of sid". */
   what: string;
-  write?: ClipboardWrite;
+  write?: typeof writeClipboard;
   testId?: string;
 }
 
 /** Copies the full text (not the shortened display) and says whether it worked. */
-export function CopyButton({ text, what, write = defaultWrite, testId = 'copy-value' }: CopyButtonProps) {
+export function CopyButton({ text, what, write = writeClipboard, testId = 'copy-value' }: CopyButtonProps) {
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
 
   useEffect(() => {
@@ -39,7 +27,7 @@ export function CopyButton({ text, what, write = defaultWrite, testId = 'copy-va
     e.stopPropagation();
     write(text).then(
       () => setOutcome({ kind: 'copied' }),
-      (err: unknown) => setOutcome({ kind: 'failed', reason: reasonOf(err) }),
+      (err: unknown) => setOutcome({ kind: 'failed', reason: errorText(err) }),
     );
   };
 

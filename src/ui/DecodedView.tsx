@@ -1,7 +1,7 @@
 import { formatRelative } from '../core/cookie/expiry';
 import type { DecodedValue } from '../core/decode/decoded-value';
 import { formatDate } from './format-date';
-import { jsonText } from './json-text';
+import { shownText } from '../core/decode/json';
 import { JwtView } from './JwtView';
 import { ValueText } from './ValueText';
 
@@ -39,7 +39,7 @@ export function DecodedView({ decoded: d, now }: { decoded: DecodedValue; now: n
       {d.jwt && <JwtView jwt={d.jwt} now={now} />}
       {!d.jwt && d.data !== undefined && (
         <pre class="value-box" data-testid="decoded-data">
-          <ValueText value={jsonText(d.data)} max={MAX_OUTPUT * 2} multiline={typeof d.data !== 'string'} />
+          <ValueText value={shownText(d.data)} max={MAX_OUTPUT * 2} multiline={typeof d.data !== 'string'} />
         </pre>
       )}
       {d.notes.length > 0 && (

@@ -4,6 +4,8 @@ import { buildReport, reportFileName, serializeReport } from '../core/export/rep
 import { downloadText } from '../state/download-text';
 import { useStore } from './store-context';
 import './export-report.css';
+import { errorText } from '../core/error-text';
+import { writeClipboard } from '../state/write-clipboard';
 
 export interface ExportReportDeps {
   /** Saves the file; throws (or rejects) when it cannot. */
@@ -23,27 +25,11 @@ type Outcome =
 
 const defaultDeps: ExportReportDeps = {
   save: (fileName, text) => downloadText(fileName, text),
-  copy: (text) => {
-    if (typeof navigator === 'undefined' || !navigator.clipboard) {
-      return Promise.reject(new Error('the clipboard is not available here'));
-    }
-    return navigator.clipboard.writeText(text);
-  },
-  // Loaded on first use: the platform layer needs the extension runtime, which component tests do not have.
-  version: async () => {
-    try {
-      return (await import('../platform/extension-version')).extensionVersion();
-    } catch {
-      return 'unknown';
-    }
-  },
+  copy: writeClipboard,
+  // The entries pass the installed version; a view without one (the bench, component tests) reports this.
+  version: () => 'unknown',
   now: () => Date.now(),
 };
-
-function reasonOf(e: unknown): string {
-  if (e instanceof Error && e.message) return e.message;
-  return String(e);
-}
 
 function outcomeText(o: Outcome): string {
   switch (o.kind) {
@@ -66,7 +52,11 @@ async function reportText(
   includeValues: boolean,
 ): Promise<{ text: string; fileName: string }> {
   const generatedAtMs = deps.now();
-  const report = buildReport(analysis, { generatedAtMs, version: await deps.version(), includeValues });
+  // A version that cannot be read must not stop the export.
+  const version = await Promise.resolve()
+    .then(deps.version)
+    .catch(() => 'unknown');
+  const report = buildReport(analysis, { generatedAtMs, version, includeValues });
   return { text: serializeReport(report), fileName: reportFileName(analysis.pageUrl, generatedAtMs) };
 }
 
@@ -86,7 +76,7 @@ export function ExportReport({ deps: given, inline = false }: ExportReportProps)
   const deps: ExportReportDeps = { ...defaultDeps, ...given };
   const [includeValues, setIncludeValues] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
-  const analysis = store.analysis.value;
+  const analysis = store.site.analysis.value;
 
   const run = async (action: 'Export' | 'Copy'): Promise<void> => {
     if (!analysis) {
@@ -104,7 +94,7 @@ export function ExportReport({ deps: given, inline = false }: ExportReportProps)
         setOutcome({ kind: 'copied' });
       }
     } catch (e) {
-      setOutcome({ kind: 'failed', action, reason: reasonOf(e) });
+      setOutcome({ kind: 'failed', action, reason: errorText(e) });
     }
   };
 

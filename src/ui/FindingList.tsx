@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { Finding } from '../core/audit/finding';
 import { FindingItem } from './FindingItem';
-import { worstFirst } from '../core/audit/worst-first';
 
 export interface FindingListProps {
+  /** In the audit's order, worst first (any list cut from the audit's keeps it). */
   findings: readonly Finding[];
   /** Said when there are none, e.g. "No findings for this cookie." */
   empty: string;
@@ -21,9 +21,8 @@ export function FindingList({ findings, empty, names, limit }: FindingListProps)
       </p>
     );
   }
-  const sorted = worstFirst(findings);
   // A site can have hundreds of findings: the rest is rendered only when asked for, to keep first paint cheap.
-  const shown = limit === undefined || all ? sorted : sorted.slice(0, limit);
+  const shown = limit === undefined || all ? findings : findings.slice(0, limit);
   return (
     <>
       <ul class="findings">
@@ -35,9 +34,9 @@ export function FindingList({ findings, empty, names, limit }: FindingListProps)
           />
         ))}
       </ul>
-      {limit !== undefined && sorted.length > limit && (
+      {limit !== undefined && findings.length > limit && (
         <button type="button" class="more" data-testid="more-findings" onClick={() => setAll(!all)}>
-          {all ? 'Show fewer' : `Show ${sorted.length - limit} more`}
+          {all ? 'Show fewer' : `Show ${findings.length - limit} more`}
         </button>
       )}
     </>

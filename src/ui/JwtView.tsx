@@ -2,7 +2,7 @@ import { formatRelative } from '../core/cookie/expiry';
 import { jwtValidity } from '../core/decode/jwt';
 import type { ClaimTime, DecodedJwe, DecodedJws, JsonObject } from '../core/decode/jwt-types';
 import { formatDate } from './format-date';
-import { jsonText } from './json-text';
+import { shownText } from '../core/decode/json';
 import { ValueText } from './ValueText';
 
 const TIME_CLAIMS = new Set(['exp', 'iat', 'nbf']);
@@ -30,7 +30,7 @@ function Params({ obj, testId, item, times, now }: ParamsProps) {
               <ValueText value={k} max={200} />
             </dt>
             <dd>
-              <ValueText value={jsonText(obj[k])} max={MAX_CLAIM} />
+              <ValueText value={shownText(obj[k])} max={MAX_CLAIM} />
               {t && TIME_CLAIMS.has(k) && (
                 <>
                   {' '}

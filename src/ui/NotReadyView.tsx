@@ -10,13 +10,13 @@ export interface NotReadyViewProps {
 /** What the popup and the panel show instead of cookies: the state's message and, when it helps, the grant button. */
 export function NotReadyView({ view, onRequestPermission }: NotReadyViewProps) {
   const store = useStore();
-  const state = store.state.value;
-  const host = store.host.value;
+  const state = store.site.state.value;
+  const host = store.site.host.value;
   if (state === 'ready') return null;
   return (
-    <StateMessage state={state} message={store.message.value} host={host} view={view}>
+    <StateMessage state={state} problem={store.site.problem.value} host={host} view={view}>
       {state === 'no-permission' && (
-        <PermissionButton host={host} onRequest={onRequestPermission} notice={store.notice.value} />
+        <PermissionButton host={host} onRequest={onRequestPermission} notice={store.site.notice.value} />
       )}
     </StateMessage>
   );

@@ -1,8 +1,16 @@
+import type { PermissionNotice } from '../state/site-slice';
+
 export interface PermissionButtonProps {
   host: string;
   onRequest: () => void;
   /** The outcome of the last request, if it failed. */
-  notice: string;
+  notice: PermissionNotice | null;
+}
+
+function noticeText(notice: PermissionNotice): string {
+  return notice.kind === 'denied'
+    ? 'Access was not granted, so the cookies stay unreadable. Click the button to ask again.'
+    : `The browser refused the request: ${notice.error}`;
 }
 
 export function PermissionButton({ host, onRequest, notice }: PermissionButtonProps) {
@@ -11,9 +19,9 @@ export function PermissionButton({ host, onRequest, notice }: PermissionButtonPr
       <button type="button" class="primary" data-testid="grant-permission" onClick={onRequest}>
         Allow access to {host || 'this site'}
       </button>
-      {notice !== '' && (
+      {notice !== null && (
         <p class="notice" role="alert" data-testid="notice">
-          {notice}
+          {noticeText(notice)}
         </p>
       )}
     </div>

@@ -1,12 +1,9 @@
-import { formatBytes } from '../core/cookie/size';
-
-/** Browsers refuse cookies over 4,096 bytes (name + value), so sizes near the limit are flagged. */
-const NEAR_LIMIT = 3584;
+import { formatBytes, isNearSizeLimit } from '../core/cookie/size';
 
 export function SizeText({ size }: { size: number }) {
   return (
     <span
-      class={`size${size >= NEAR_LIMIT ? ' large' : ''}`}
+      class={`size${isNearSizeLimit(size) ? ' large' : ''}`}
       data-testid="cookie-size"
       data-bytes={String(size)}
       title={`${size} bytes (name + value)`}

@@ -4,13 +4,13 @@ import { useStore } from './store-context';
 /** The site's findings, worst first: what the user should see before any cookie. */
 export function TopFindings({ limit }: { limit?: number }) {
   const store = useStore();
-  const findings = store.topFindings.value;
+  const findings = store.site.topFindings.value;
   return (
     <section class="top-findings" data-testid="top-findings" aria-label="Findings">
       <h2>Findings {findings.length > 0 && <span class="count">({findings.length})</span>}</h2>
       <FindingList
         findings={findings}
-        names={store.nameByKey.value}
+        names={store.site.nameByKey.value}
         empty="No findings: nothing insecure detected in these cookies."
         {...(limit !== undefined ? { limit } : {})}
       />

@@ -25,14 +25,14 @@ export function VerifyForm({ view }: VerifyFormProps) {
   const [input, setInput] = useState('');
   const inputId = useId();
   const hintId = useId();
-  const result = store.verificationOf(view);
-  const pending = store.verifying.value.has(view.key);
+  const result = store.verification.verificationOf(view);
+  const pending = store.verification.verifying.value.has(view.key);
   const secrets = splitSecrets(input);
   const disabled = pending || secrets.length === 0;
 
   function submit(): void {
     if (disabled) return;
-    void store.verify(view.key, secrets);
+    void store.verification.verify(view.key, secrets);
   }
 
   return (

@@ -11,7 +11,7 @@ function plural(n: number, one: string, many: string): string {
  */
 export function WeakSecretProgress() {
   const store = useStore();
-  const p = store.weakSecret.value;
+  const p = store.verification.weakSecret.value;
   if (!p) return null;
   const values = plural(p.values, 'signed value', 'signed values');
   const secrets = plural(p.secrets, 'known secret', 'known secrets');

@@ -1,3 +1,5 @@
+import { isDateMs } from '../core/date-range';
+
 function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
@@ -7,7 +9,7 @@ function pad(n: number): string {
  * panel shows matches what servers and `Set-Cookie` headers say, whatever the tester's time zone.
  */
 export function formatDate(ms: number): string {
-  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return 'invalid date';
+  if (!isDateMs(ms)) return 'invalid date';
   const d = new Date(ms);
   return (
     `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +

@@ -1,15 +1,37 @@
-import type { ViewState } from '../state/create-store';
+import type { CookiesProblem } from '../protocol/messages';
+import type { ViewState } from '../state/site-slice';
 
 export type ViewKind = 'popup' | 'panel';
 
-const DEFAULTS: Record<Exclude<ViewState, 'ready'>, string> = {
-  loading: 'Reading the cookies of this page…',
-  'not-http': 'This page is not a web page (http or https), so it has no cookies to inspect.',
-  'no-cookies': 'This page has no cookies.',
-  'no-permission': 'SessionScope has not been allowed to read the cookies of this site.',
-  'no-tab': 'There is no tab to inspect.',
-  error: 'Reading the cookies failed.',
-};
+/** What is going on, per state, in words: the layers below hand up reasons and data only. */
+function whatHappened(
+  state: Exclude<ViewState, 'ready'>,
+  problem: CookiesProblem | null,
+  host: string,
+  view: ViewKind,
+): string {
+  switch (state) {
+    case 'loading':
+      return 'Reading the cookies of this page…';
+    case 'not-http':
+      return 'This page is not a web page (http or https), so it has no cookies to inspect.';
+    case 'no-cookies':
+      return `${host || 'This page'} has set no cookies that this page would send.`;
+    case 'no-permission':
+      return `SessionScope has not been allowed to read the cookies of ${host || 'this site'}.`;
+    case 'no-tab': {
+      const tabId = problem?.reason === 'no-tab' ? problem.tabId : undefined;
+      if (tabId !== undefined) return `No tab with id ${tabId}.`;
+      return view === 'popup'
+        ? 'There is no active tab in this window.'
+        : 'SessionScope could not tell which tab to inspect.';
+    }
+    case 'error': {
+      const error = problem?.reason === 'error' ? problem.error.trim() : '';
+      return error === '' ? 'Reading the cookies failed.' : `Reading the cookies failed: ${error}`;
+    }
+  }
+}
 
 /** What to do next, per state: every non-ready view must tell the user how to get out of it. */
 function advice(state: Exclude<ViewState, 'ready' | 'loading'>, host: string, view: ViewKind): string {
@@ -34,11 +56,12 @@ function advice(state: Exclude<ViewState, 'ready' | 'loading'>, host: string, vi
   }
 }
 
-export function stateText(state: Exclude<ViewState, 'ready'>, message: string, host: string, view: ViewKind): string {
-  const what = message.trim() || DEFAULTS[state];
-  if (state === 'loading') return what;
-  if (state === 'no-cookies' && !message.trim()) {
-    return `${host || 'This page'} has set no cookies that this page would send. ${advice(state, host, view)}`;
-  }
-  return `${what} ${advice(state, host, view)}`;
+export function stateText(
+  state: Exclude<ViewState, 'ready'>,
+  problem: CookiesProblem | null,
+  host: string,
+  view: ViewKind,
+): string {
+  const what = whatHappened(state, problem, host, view);
+  return state === 'loading' ? what : `${what} ${advice(state, host, view)}`;
 }

@@ -66,11 +66,6 @@ export function visibleSegments(s: string, keepNewlines = false): TextSegment[] 
   return out;
 }
 
-export function hasHiddenChars(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (hiddenAt(s, i)) return true;
-  return false;
-}
-
 export interface Shortened {
   text: string;
   /** UTF-16 code units left out (0 when the whole string is kept). */

@@ -28,8 +28,8 @@ function world() {
     },
     loadTabCookies: async (tabId): Promise<TabCookiesResult> => {
       const tab = tabs.get(tabId);
-      if (!tab) return { ok: false, reason: 'no-tab', message: '' };
-      if (!tab.url?.startsWith('http')) return { ok: false, reason: 'not-http', message: '' };
+      if (!tab) return { ok: false, reason: 'no-tab', tabId };
+      if (!tab.url?.startsWith('http')) return { ok: false, reason: 'not-http' };
       return { ok: true, tabId, url: tab.url, cookies: cookies.get(new URL(tab.url).hostname) ?? [] };
     },
     findings: async (_url, list) =>

@@ -28,7 +28,7 @@ describe('the message handlers', () => {
     const loadTabCookies = vi.fn(async (tabId: number) => ({
       ok: false as const,
       reason: 'not-http' as const,
-      message: String(tabId),
+      url: `https://tab${tabId}.example/`,
     }));
     let received = 2;
     const h = createHandlers({ log, loadTabCookies, startedAt: 5, received: () => received });
@@ -36,7 +36,11 @@ describe('the message handlers', () => {
     received = 9;
     expect(await h.ping({}, undefined)).toEqual({ ok: true, startedAt: 5, received: 9 });
     expect(await h.clearChangeLog({}, undefined)).toEqual({ ok: true, cleared: 7 });
-    expect(await h.getTabCookies({ tabId: 3 }, undefined)).toEqual({ ok: false, reason: 'not-http', message: '3' });
+    expect(await h.getTabCookies({ tabId: 3 }, undefined)).toEqual({
+      ok: false,
+      reason: 'not-http',
+      url: 'https://tab3.example/',
+    });
     expect(await h.getTabCookies({} as RequestOf<'getTabCookies'>, undefined)).toMatchObject({ reason: 'no-tab' });
     expect(loadTabCookies).toHaveBeenCalledTimes(1);
   });
@@ -47,7 +51,7 @@ describe('the message handlers', () => {
     // @ts-expect-error clearChangeLog is missing
     const missing: Handlers<unknown> = {
       ping: async () => ({ ok: true, startedAt: 0, received: 0 }),
-      getTabCookies: async () => ({ ok: false, reason: 'error', message: '' }),
+      getTabCookies: async () => ({ ok: false, reason: 'error', error: '' }),
       getChangeLog: async () => ({ ok: true, entries: [], dropped: 0, capacity: 0 }),
     };
     const wrong: Handlers<unknown> = {

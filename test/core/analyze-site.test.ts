@@ -32,11 +32,11 @@ describe('analyzeSite', () => {
   it('gives the badge count and the worst severity', async () => {
     const a = await analyzeSite(PAGE, [makeCookie({ name: 'sid', value: 'abc', secure: false, httpOnly: false })], NOW);
     // session-httponly-missing, session-secure-missing, session-id-low-entropy
-    expect(seriousCount(a.audit)).toBe(3);
-    expect(worstSeverity(a.audit)).toBe('high');
+    expect(seriousCount(a.audit.findings)).toBe(3);
+    expect(worstSeverity(a.audit.findings)).toBe('high');
     const clean = await analyzeSite(PAGE, [makeCookie({ name: 'theme' })], NOW);
-    expect(seriousCount(clean.audit)).toBe(0);
-    expect(worstSeverity(clean.audit)).toBeNull();
+    expect(seriousCount(clean.audit.findings)).toBe(0);
+    expect(worstSeverity(clean.audit.findings)).toBeNull();
   });
 
   it('asks the weak-secret check only about HMAC-signed values, and reports what it finds', async () => {

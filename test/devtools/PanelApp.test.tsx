@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import { PanelApp } from '../../src/devtools/PanelApp';
 import type { ChangeLogEntry } from '../../src/protocol/messages';
-import { createStore } from '../../src/state/create-store';
+import { createPanelStore } from '../../src/state/create-store';
 import { DAY, NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
 import { renderWithStore } from '../ui/render';
 
@@ -28,14 +28,14 @@ function cookies() {
   ];
 }
 
-function panel(store = createStore({ now: NOW })) {
+function panel(store = createPanelStore({ now: NOW })) {
   renderWithStore(<PanelApp onRequestPermission={() => {}} />, store);
   return { store, main: screen.getByTestId('panel') };
 }
 
 function readyPanel() {
-  const store = createStore({ now: NOW });
-  store.showAnalysis(analysis(cookies(), { grade: 'C', score: 60 }), NOW);
+  const store = createPanelStore({ now: NOW });
+  store.site.showAnalysis(analysis(cookies(), { grade: 'C', score: 60 }), NOW);
   return panel(store);
 }
 
@@ -130,14 +130,14 @@ describe('PanelApp', () => {
   });
 
   it('renders the timeline newest first and says how many entries were dropped', () => {
-    const store = createStore({ now: NOW });
-    store.showAnalysis(analysis(cookies()), NOW);
+    const store = createPanelStore({ now: NOW });
+    store.site.showAnalysis(analysis(cookies()), NOW);
     const entries: ChangeLogEntry[] = [
       { seq: 41, time: NOW - 2000, cause: 'explicit', removed: false, cookie: record({ name: 'sid', value: 'v1' }) },
       { seq: 42, time: NOW - 1000, cause: 'overwrite', removed: true, cookie: record({ name: 'sid', value: 'v1' }) },
       { seq: 43, time: NOW, cause: 'explicit', removed: false, cookie: record({ name: 'sid', value: '<b>v2</b>' }) },
     ];
-    store.setTimeline(entries, 40);
+    store.timeline.setTimeline(entries, 40);
     panel(store);
     const items = screen.getAllByTestId('timeline-entry');
     expect(items.map((e) => [e.dataset.seq, e.dataset.cause, e.dataset.removed, e.dataset.name])).toEqual([
@@ -152,8 +152,8 @@ describe('PanelApp', () => {
   });
 
   it('says nothing about dropped entries when none were dropped', () => {
-    const store = createStore({ now: NOW });
-    store.showAnalysis(analysis([]), NOW);
+    const store = createPanelStore({ now: NOW });
+    store.site.showAnalysis(analysis([]), NOW);
     const { main } = panel(store);
     expect(main.dataset.state).toBe('no-cookies');
     expect(screen.getByTestId('timeline')).toHaveTextContent('No changes recorded');
@@ -162,8 +162,8 @@ describe('PanelApp', () => {
   });
 
   it('explains a non-http page with what to do in the panel', () => {
-    const store = createStore({ now: NOW });
-    store.showProblem('not-http', 'This page is not a web page (http or https), so it has no cookies to inspect.');
+    const store = createPanelStore({ now: NOW });
+    store.site.showProblem({ reason: 'not-http' });
     const { main } = panel(store);
     expect(main.dataset.state).toBe('not-http');
     expect(screen.getByTestId('state-message').textContent).toMatch(/Navigate the inspected tab/);

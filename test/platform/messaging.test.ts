@@ -8,7 +8,7 @@ vi.mock('webextension-polyfill', () => ({ default: fake }));
 function handlers(): Handlers<unknown> {
   return {
     ping: vi.fn(async () => ({ ok: true as const, startedAt: 1, received: 0 })),
-    getTabCookies: vi.fn(async () => ({ ok: false as const, reason: 'no-tab' as const, message: '' })),
+    getTabCookies: vi.fn(async () => ({ ok: false as const, reason: 'no-tab' as const })),
     getChangeLog: vi.fn(async () => ({ ok: true as const, entries: [], dropped: 0, capacity: 5000 })),
     clearChangeLog: vi.fn(async () => ({ ok: true as const, cleared: 0 })),
   };

@@ -3,13 +3,15 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyzeSite } from '../../src/core/analyze-site';
 import { PopupApp } from '../../src/popup/PopupApp';
-import { createStore, type ViewState } from '../../src/state/create-store';
+import { createPopupStore } from '../../src/state/create-store';
+import type { ViewState } from '../../src/state/site-slice';
+import type { CookiesProblem } from '../../src/protocol/messages';
 import { NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
 import { renderWithStore } from '../ui/render';
 
 afterEach(cleanup);
 
-function popup(store = createStore({ now: NOW }), onRequestPermission = () => {}) {
+function popup(store = createPopupStore({ now: NOW }), onRequestPermission = () => {}) {
   renderWithStore(<PopupApp onRequestPermission={onRequestPermission} />, store);
   return { store, main: screen.getByTestId('popup') };
 }
@@ -22,14 +24,14 @@ describe('PopupApp', () => {
   });
 
   it('lists session cookies before the rest, as analyzeSite orders them', async () => {
-    const store = createStore({ now: NOW });
+    const store = createPopupStore({ now: NOW });
     const cookies = [
       record({ name: 'aaa_theme' }),
       record({ name: 'PHPSESSID', value: 'abc' }),
       record({ name: 'zz_lang' }),
       record({ name: 'sid', value: 'def' }),
     ];
-    store.showAnalysis(await analyzeSite('https://app.example.com/', cookies, NOW), NOW);
+    store.site.showAnalysis(await analyzeSite('https://app.example.com/', cookies, NOW), NOW);
     const { main } = popup(store);
     expect(main.dataset.state).toBe('ready');
     expect(screen.getByTestId('site-host')).toHaveTextContent('app.example.com');
@@ -43,13 +45,13 @@ describe('PopupApp', () => {
   });
 
   it('puts the grade and the worst findings before any cookie', () => {
-    const store = createStore({ now: NOW });
+    const store = createPopupStore({ now: NOW });
     const a = view(record({ name: 'sid' }), {
       sessionReason: sid,
       findings: [finding({ ruleId: 'med', severity: 'medium' })],
     });
     const b = view(record({ name: 'x' }), { findings: [finding({ ruleId: 'crit', severity: 'critical' })] });
-    store.showAnalysis(analysis([a, b], { grade: 'D', score: 38 }), NOW);
+    store.site.showAnalysis(analysis([a, b], { grade: 'D', score: 38 }), NOW);
     popup(store);
     const grade = screen.getByTestId('grade');
     expect(grade.dataset.grade).toBe('D');
@@ -67,15 +69,15 @@ describe('PopupApp', () => {
   });
 
   it('says "no findings" when the audit found nothing', () => {
-    const store = createStore({ now: NOW });
-    store.showAnalysis(analysis([view(record())]), NOW);
+    const store = createPopupStore({ now: NOW });
+    store.site.showAnalysis(analysis([view(record())]), NOW);
     popup(store);
     expect(within(screen.getByTestId('top-findings')).getByTestId('no-findings')).toBeInTheDocument();
   });
 
   it('expands a cookie from its toggle', () => {
-    const store = createStore({ now: NOW });
-    store.showAnalysis(analysis([view(record({ name: 'a' })), view(record({ name: 'b' }))]), NOW);
+    const store = createPopupStore({ now: NOW });
+    store.site.showAnalysis(analysis([view(record({ name: 'a' })), view(record({ name: 'b' }))]), NOW);
     popup(store);
     const [first] = screen.getAllByTestId('cookie-toggle');
     fireEvent.click(first!);
@@ -87,8 +89,8 @@ describe('PopupApp', () => {
   });
 
   it('moves focus between rows with the arrow keys, across both groups', () => {
-    const store = createStore({ now: NOW });
-    store.showAnalysis(
+    const store = createPopupStore({ now: NOW });
+    store.site.showAnalysis(
       analysis([
         view(record({ name: 's' }), { sessionReason: sid }),
         view(record({ name: 'o1' })),
@@ -112,16 +114,18 @@ describe('PopupApp', () => {
     expect(document.activeElement).toBe(toggles[1]);
   });
 
-  const states: Array<[Exclude<ViewState, 'ready' | 'loading'>, string, RegExp]> = [
-    ['not-http', 'This page is not a web page (http or https), so it has no cookies to inspect.', /Open a web page/],
-    ['no-cookies', '', /has set no cookies.*Use app\.example\.com/],
-    ['no-tab', 'No tab with id 7.', /Open SessionScope from the tab/],
-    ['error', 'The browser refused to list cookies: boom', /boom.*Reload the page/],
+  const states: Array<[Exclude<ViewState, 'ready' | 'loading'>, CookiesProblem | null, RegExp]> = [
+    ['not-http', { reason: 'not-http', url: 'about:blank' }, /not a web page.*Open a web page/],
+    ['no-cookies', null, /has set no cookies.*Use app\.example\.com/],
+    ['no-tab', { reason: 'no-tab', tabId: 7 }, /No tab with id 7\..*Open SessionScope from the tab/],
+    ['no-tab', { reason: 'no-tab' }, /no active tab in this window.*Open SessionScope from the tab/],
+    ['error', { reason: 'error', url: 'https://app.example.com/', error: 'boom' }, /failed: boom.*Reload the page/],
   ];
-  it.each(states)('explains the %s state and what to do', (state, message, expected) => {
-    const store = createStore({ now: NOW });
-    if (state === 'no-cookies') store.showAnalysis(analysis([]), NOW);
-    else store.showProblem(state, message, 'https://app.example.com/');
+  it.each(states)('explains the %s state and what to do', (state, problem, expected) => {
+    const store = createPopupStore({ now: NOW });
+    store.site.url.value = 'https://app.example.com/';
+    if (problem === null) store.site.showAnalysis(analysis([]), NOW);
+    else store.site.showProblem(problem);
     const { main } = popup(store);
     expect(main.dataset.state).toBe(state);
     expect(screen.getByTestId('state-message').textContent).toMatch(expected);
@@ -130,20 +134,20 @@ describe('PopupApp', () => {
   });
 
   it('offers to request the host permission and shows a refusal', async () => {
-    const store = createStore({ now: NOW });
-    store.showProblem(
-      'no-permission',
-      'SessionScope has not been allowed to read cookies of app.example.com.',
-      'https://app.example.com/x',
-    );
+    const store = createPopupStore({ now: NOW });
+    store.site.showProblem({ reason: 'no-permission', url: 'https://app.example.com/x' });
     const ask = vi.fn();
     popup(store, ask);
-    expect(screen.getByTestId('state-message')).toHaveTextContent('Allow access');
+    expect(screen.getByTestId('state-message')).toHaveTextContent(
+      'SessionScope has not been allowed to read the cookies of app.example.com. Click "Allow access"',
+    );
     expect(screen.getByTestId('grant-permission')).toHaveTextContent('Allow access to app.example.com');
     fireEvent.click(screen.getByTestId('grant-permission'));
     expect(ask).toHaveBeenCalledOnce();
     expect(screen.queryByTestId('notice')).toBeNull();
-    store.notice.value = 'Access was not granted.';
-    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('Access was not granted.'));
+    store.site.notice.value = { kind: 'denied' };
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('Access was not granted'));
+    store.site.notice.value = { kind: 'failed', error: 'no user gesture' };
+    await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('refused the request: no user gesture'));
   });
 });

@@ -4,7 +4,8 @@ import { analyzeSite, type AnalyzeOptions } from '../../src/core/analyze-site';
 import type { CookieRecord } from '../../src/core/cookie/cookie-record';
 import { buildReport, serializeReport } from '../../src/core/export/report';
 import type { WeakSecretOptions, WeakSecretResult } from '../../src/core/verify/find-weak-secret';
-import { createStore, type Store, type WeakSecretProgress } from '../../src/state/create-store';
+import { createPopupStore, type PopupStore } from '../../src/state/create-store';
+import type { WeakSecretProgress } from '../../src/state/verification-slice';
 import { createSiteLoader, type SiteLoaderDeps } from '../../src/state/load-site';
 import type { WeakSecretFinder } from '../../src/state/weak-secret-finder';
 import { NOW, record } from '../ui/fixtures';
@@ -16,7 +17,7 @@ const strongSid = frameworkCookie('express-session.json', 'express-session-rando
 const theme = record({ name: 'theme', value: 'dark' });
 
 function setup(jar: () => readonly CookieRecord[], extra: Partial<SiteLoaderDeps> = {}) {
-  const store = createStore({ now: NOW });
+  const store = createPopupStore({ now: NOW });
   const calls: AnalyzeOptions[] = [];
   const loader = createSiteLoader(store, {
     fetch: () => Promise.resolve({ ok: true, tabId: 1, url: URL, cookies: [...jar()] }),
@@ -30,8 +31,8 @@ function setup(jar: () => readonly CookieRecord[], extra: Partial<SiteLoaderDeps
   return { store, loader, calls };
 }
 
-function rulesOf(store: Store, name: string): string[] {
-  const view = store.cookies.value.find((c) => c.cookie.name === name);
+function rulesOf(store: PopupStore, name: string): string[] {
+  const view = store.site.cookies.value.find((c) => c.cookie.name === name);
   if (!view) throw new Error(`no cookie ${name}`);
   return view.findings.map((f) => f.ruleId);
 }
@@ -60,18 +61,18 @@ describe('createSiteLoader: the automatic weak-secret check', () => {
     const { store, loader, calls } = setup(() => [weakJwt.cookie, strongSid.cookie, theme]);
     const seen: WeakSecretProgress[] = [];
     const stop = effect(() => {
-      if (store.weakSecret.value) seen.push(store.weakSecret.value);
+      if (store.verification.weakSecret.value) seen.push(store.verification.weakSecret.value);
     });
 
     await loader.load();
     // The first render does not wait for the dictionary.
-    expect(store.state.value).toBe('ready');
+    expect(store.site.state.value).toBe('ready');
     expect(rulesOf(store, 'jwt')).not.toContain('weak-secret');
     expect(calls).toHaveLength(1);
 
     await loader.settled();
     stop();
-    const weak = store.cookies.value
+    const weak = store.site.cookies.value
       .find((c) => c.cookie.name === 'jwt')!
       .findings.find((f) => f.ruleId === 'weak-secret');
     expect(weak).toMatchObject({ severity: 'critical', detail: 'secret: secret' });
@@ -95,18 +96,18 @@ describe('createSiteLoader: the automatic weak-secret check', () => {
     await vi.waitFor(() => expect(searches).toHaveLength(1));
     const first = searches[0]!;
     first.options.onProgress?.(1, 3);
-    expect(store.weakSecret.value).toMatchObject({ state: 'running', checked: 1 });
+    expect(store.verification.weakSecret.value).toMatchObject({ state: 'running', checked: 1 });
 
     await loader.load({ quiet: true });
     expect(first.options.signal?.aborted).toBe(true);
     // A late report of the cancelled search must not move the new check's progress.
     first.options.onProgress?.(2, 3);
     await vi.waitFor(() => expect(searches).toHaveLength(2));
-    expect(store.weakSecret.value).toMatchObject({ state: 'running', checked: 0 });
+    expect(store.verification.weakSecret.value).toMatchObject({ state: 'running', checked: 0 });
 
     searches[1]!.finish(result({ secret: null }));
     await loader.settled();
-    expect(store.weakSecret.value).toMatchObject({ state: 'done', values: 1, hits: 0 });
+    expect(store.verification.weakSecret.value).toMatchObject({ state: 'done', values: 1, hits: 0 });
     expect(rulesOf(store, 'jwt')).not.toContain('weak-secret');
   });
 
@@ -125,7 +126,7 @@ describe('createSiteLoader: the automatic weak-secret check', () => {
     expect(find).toHaveBeenCalledTimes(2);
     // A known hit is in the very first analysis of the reload: no flicker of the finding.
     expect(rulesOf(store, 'jwt')).toContain('weak-secret');
-    expect(store.weakSecret.value).toMatchObject({ state: 'done', values: 2, checkedValues: 2, hits: 1 });
+    expect(store.verification.weakSecret.value).toMatchObject({ state: 'done', values: 2, checkedValues: 2, hits: 1 });
 
     const rotated = frameworkCookie('express-session.json', 'express-session-keyboard-cat').cookie;
     jar = [weakJwt.cookie, rotated];
@@ -146,8 +147,8 @@ describe('createSiteLoader: the automatic weak-secret check', () => {
     const { store, loader } = setup(() => [weakJwt.cookie], { weakSecrets: () => Promise.resolve(finder) });
     await loader.load();
     await loader.settled();
-    expect(store.state.value).toBe('ready');
-    expect(store.weakSecret.value).toBeNull();
+    expect(store.site.state.value).toBe('ready');
+    expect(store.verification.weakSecret.value).toBeNull();
     expect(rulesOf(store, 'jwt')).not.toContain('weak-secret');
   });
 
@@ -155,13 +156,13 @@ describe('createSiteLoader: the automatic weak-secret check', () => {
     const off = setup(() => [weakJwt.cookie], { weakSecrets: false });
     await off.loader.load();
     await off.loader.settled();
-    expect(off.store.weakSecret.value).toBeNull();
+    expect(off.store.verification.weakSecret.value).toBeNull();
 
     const find = vi.fn();
     const plain = setup(() => [theme], { weakSecrets: () => Promise.resolve({ size: 3, find }) });
     await plain.loader.load();
     await plain.loader.settled();
-    expect(plain.store.weakSecret.value).toBeNull();
+    expect(plain.store.verification.weakSecret.value).toBeNull();
     expect(find).not.toHaveBeenCalled();
   });
 });
@@ -171,18 +172,18 @@ describe('createSiteLoader: verifications', () => {
     let jar: CookieRecord[] = [strongSid.cookie];
     const { store, loader, calls } = setup(() => jar, { weakSecrets: false });
     await loader.load();
-    const key = store.cookies.value[0]!.key;
+    const key = store.site.cookies.value[0]!.key;
 
-    await store.verify(key, ['not the secret']);
+    await store.verification.verify(key, ['not the secret']);
     await vi.waitFor(() => expect(rulesOf(store, 'connect.sid')).toContain('signature-invalid'));
 
-    await store.verify(key, strongSid.secrets);
+    await store.verification.verify(key, strongSid.secrets);
     await vi.waitFor(() => expect(rulesOf(store, 'connect.sid')).toContain('signature-verified'));
     expect(rulesOf(store, 'connect.sid')).not.toContain('signature-invalid');
     // What reaches the analysis is the outcome, never the secret: so the report, even with values, holds none.
     expect(JSON.stringify([...calls[calls.length - 1]!.verifications!])).not.toContain(strongSid.secrets[0]!);
     const report = serializeReport(
-      buildReport(store.analysis.value!, { generatedAtMs: NOW, version: '0', includeValues: true }),
+      buildReport(store.site.analysis.value!, { generatedAtMs: NOW, version: '0', includeValues: true }),
     );
     expect(report).toContain('signature-verified');
     expect(report).not.toContain(strongSid.secrets[0]!);
@@ -190,13 +191,13 @@ describe('createSiteLoader: verifications', () => {
     jar = [{ ...strongSid.cookie, value: 's%3Aother.c2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXJlc2lnbmF0dXI' }];
     await loader.load({ quiet: true });
     expect(rulesOf(store, 'connect.sid')).not.toContain('signature-verified');
-    expect(store.verificationOf(store.cookies.value[0]!)).toBeUndefined();
+    expect(store.verification.verificationOf(store.site.cookies.value[0]!)).toBeUndefined();
   });
 
   it('a verification that lands while a load is in flight still reaches the analysis shown', async () => {
     let release: () => void = () => {};
     const gate = new Promise<void>((r) => (release = r));
-    const store = createStore({ now: NOW });
+    const store = createPopupStore({ now: NOW });
     let held = false;
     const loader = createSiteLoader(store, {
       fetch: () => Promise.resolve({ ok: true, tabId: 1, url: URL, cookies: [strongSid.cookie] }),
@@ -209,12 +210,12 @@ describe('createSiteLoader: verifications', () => {
       weakSecrets: false,
     });
     await loader.load();
-    const key = store.cookies.value[0]!.key;
+    const key = store.site.cookies.value[0]!.key;
     held = true;
     const reload = loader.load({ quiet: true });
     await new Promise((r) => setTimeout(r, 0));
     held = false;
-    await store.verify(key, strongSid.secrets);
+    await store.verification.verify(key, strongSid.secrets);
     release();
     await reload;
     await vi.waitFor(() => expect(rulesOf(store, 'connect.sid')).toContain('signature-verified'));

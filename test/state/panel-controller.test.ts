@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { analyzeSite } from '../../src/core/analyze-site';
 import type { CookieRecord } from '../../src/core/cookie/cookie-record';
-import { startPanel, type PanelDeps } from '../../src/state/panel-controller';
+import { createPanelController, type PanelDeps } from '../../src/state/panel-controller';
 import type { CookieChange } from '../../src/core/cookie/cookie-change';
 import type { ChangeLogEntry, ChangeLogResult, TabCookiesResult } from '../../src/protocol/messages';
-import { createStore } from '../../src/state/create-store';
+import { createPanelStore } from '../../src/state/create-store';
 import { NOW, record } from '../ui/fixtures';
 
 /** A tab whose URL and cookie jar the test changes, with the listeners the panel registers. */
@@ -35,7 +35,7 @@ function deps(tab: ReturnType<typeof fakeTab>, over: Partial<PanelDeps> = {}): P
     loadCookies: vi.fn(async (): Promise<TabCookiesResult> =>
       /^https?:/.test(tab.url)
         ? { ok: true, tabId: 5, url: tab.url, cookies: tab.jar.slice() }
-        : { ok: false, reason: 'not-http', url: tab.url, message: 'not a web page' },
+        : { ok: false, reason: 'not-http', url: tab.url },
     ),
     getChangeLog: vi.fn(async (_site: string, afterSeq?: number): Promise<ChangeLogResult> => ({
       ok: true,
@@ -59,37 +59,37 @@ function deps(tab: ReturnType<typeof fakeTab>, over: Partial<PanelDeps> = {}): P
   };
 }
 
-const names = (s: ReturnType<typeof createStore>) => s.cookies.value.map((c) => c.cookie.name).sort();
+const names = (s: ReturnType<typeof createPanelStore>) => s.site.cookies.value.map((c) => c.cookie.name).sort();
 
-describe('startPanel', () => {
+describe('createPanelController', () => {
   it('loads the cookies and the site’s change log', async () => {
     const tab = fakeTab();
     tab.log = {
       entries: [{ seq: 7, time: NOW, cause: 'explicit', removed: false, cookie: record({ name: 'sid' }) }],
       dropped: 6,
     };
-    const store = createStore({ now: NOW });
+    const store = createPanelStore({ now: NOW });
     const d = deps(tab);
-    const p = startPanel(store, d);
+    const p = createPanelController(store, d);
     await p.ready;
-    expect(store.state.value).toBe('ready');
+    expect(store.site.state.value).toBe('ready');
     expect(d.getChangeLog).toHaveBeenCalledWith('app.example.com');
-    expect(store.timeline.value.map((e) => e.seq)).toEqual([7]);
-    expect(store.dropped.value).toBe(6);
+    expect(store.timeline.entries.value.map((e) => e.seq)).toEqual([7]);
+    expect(store.timeline.dropped.value).toBe(6);
     p.stop();
   });
 
   it('updates live when a cookie of the site changes, and logs the change', async () => {
     const tab = fakeTab();
-    const store = createStore({ now: NOW });
-    const p = startPanel(store, deps(tab));
+    const store = createPanelStore({ now: NOW });
+    const p = createPanelController(store, deps(tab));
     await p.ready;
     tab.change({ cookie: record({ name: 'csrf', value: 't' }), removed: false, cause: 'explicit' });
-    expect(store.timeline.value.map((e) => [e.seq, e.cookie.name, e.removed])).toEqual([[1, 'csrf', false]]);
+    expect(store.timeline.entries.value.map((e) => [e.seq, e.cookie.name, e.removed])).toEqual([[1, 'csrf', false]]);
     await vi.waitFor(() => expect(names(store)).toEqual(['csrf', 'sid']));
     tab.change({ cookie: record({ name: 'sid' }), removed: true, cause: 'explicit' });
     await vi.waitFor(() => expect(names(store)).toEqual(['csrf']));
-    expect(store.timeline.value.map((e) => [e.seq, e.cookie.name, e.removed])).toEqual([
+    expect(store.timeline.entries.value.map((e) => [e.seq, e.cookie.name, e.removed])).toEqual([
       [1, 'csrf', false],
       [2, 'sid', true],
     ]);
@@ -98,36 +98,36 @@ describe('startPanel', () => {
 
   it('ignores changes to other sites', async () => {
     const tab = fakeTab();
-    const store = createStore({ now: NOW });
+    const store = createPanelStore({ now: NOW });
     const d = deps(tab);
-    const p = startPanel(store, d);
+    const p = createPanelController(store, d);
     await p.ready;
     tab.change({ cookie: record({ name: 'ad', domain: '.tracker.test' }), removed: false, cause: 'explicit' });
     await new Promise((r) => setTimeout(r, 10));
-    expect(store.timeline.value).toHaveLength(0);
+    expect(store.timeline.entries.value).toHaveLength(0);
     expect(d.loadCookies).toHaveBeenCalledTimes(1);
     p.stop();
   });
 
   it('reloads for the new site when the inspected page navigates', async () => {
     const tab = fakeTab();
-    const store = createStore({ now: NOW });
+    const store = createPanelStore({ now: NOW });
     const d = deps(tab);
-    const p = startPanel(store, d);
+    const p = createPanelController(store, d);
     await p.ready;
     tab.navigate('https://other.test/', [record({ name: 'o', domain: 'other.test' })]);
-    await vi.waitFor(() => expect(store.host.value).toBe('other.test'));
+    await vi.waitFor(() => expect(store.site.host.value).toBe('other.test'));
     expect(names(store)).toEqual(['o']);
     await vi.waitFor(() => expect(d.getChangeLog).toHaveBeenLastCalledWith('other.test'));
     tab.navigate('about:blank', []);
-    await vi.waitFor(() => expect(store.state.value).toBe('not-http'));
-    expect(store.timeline.value).toHaveLength(0);
+    await vi.waitFor(() => expect(store.site.state.value).toBe('not-http'));
+    expect(store.timeline.entries.value).toHaveLength(0);
     p.stop();
   });
 
   it('stops listening when stopped', async () => {
     const tab = fakeTab();
-    const p = startPanel(createStore({ now: NOW }), deps(tab));
+    const p = createPanelController(createPanelStore({ now: NOW }), deps(tab));
     await p.ready;
     expect(tab.cookieListeners).toHaveLength(1);
     p.stop();
@@ -143,18 +143,18 @@ describe('startPanel', () => {
         entries: [{ seq: 3, time: NOW, cause: 'explicit', removed: false, cookie: record({ name: 'sid' }) }],
         dropped: 0,
       };
-      const store = createStore({ now: NOW });
+      const store = createPanelStore({ now: NOW });
       const d = deps(tab, { watchCookies: undefined, pollMs: 1000 });
-      const p = startPanel(store, d);
+      const p = createPanelController(store, d);
       await vi.advanceTimersByTimeAsync(0);
       await p.ready;
-      expect(store.timeline.value.map((e) => e.seq)).toEqual([3]);
+      expect(store.timeline.entries.value.map((e) => e.seq)).toEqual([3]);
       const added = record({ name: 'late' });
       tab.jar.push(added);
       tab.log.entries.push({ seq: 4, time: NOW + 1, cause: 'explicit', removed: false, cookie: added });
       await vi.advanceTimersByTimeAsync(1000);
       expect(d.getChangeLog).toHaveBeenLastCalledWith('app.example.com', 3);
-      expect(store.timeline.value.map((e) => e.seq)).toEqual([3, 4]);
+      expect(store.timeline.entries.value.map((e) => e.seq)).toEqual([3, 4]);
       await vi.advanceTimersByTimeAsync(10);
       expect(names(store)).toEqual(['late', 'sid']);
       p.stop();
@@ -168,7 +168,7 @@ describe('startPanel', () => {
     const logged = record({ name: 'sid', value: 'v' });
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const store = createStore({ now: NOW });
+    const store = createPanelStore({ now: NOW });
     const d = deps(tab, {
       getChangeLog: async () => {
         await gate;
@@ -180,13 +180,13 @@ describe('startPanel', () => {
         };
       },
     });
-    const p = startPanel(store, d);
-    await vi.waitFor(() => expect(store.state.value).toBe('ready'));
+    const p = createPanelController(store, d);
+    await vi.waitFor(() => expect(store.site.state.value).toBe('ready'));
     tab.change({ cookie: logged, removed: false, cause: 'explicit' });
     tab.change({ cookie: record({ name: 'new' }), removed: false, cause: 'explicit' });
     release();
     await p.ready;
-    expect(store.timeline.value.map((e) => [e.seq, e.cookie.name])).toEqual([
+    expect(store.timeline.entries.value.map((e) => [e.seq, e.cookie.name])).toEqual([
       [10, 'sid'],
       [11, 'new'],
     ]);
@@ -195,22 +195,22 @@ describe('startPanel', () => {
 
   it('shows live changes even when the background never answers for its log', async () => {
     const tab = fakeTab();
-    const store = createStore({ now: NOW });
-    const p = startPanel(
+    const store = createPanelStore({ now: NOW });
+    const p = createPanelController(
       store,
       deps(tab, { getChangeLog: () => new Promise<ChangeLogResult>(() => {}), logTimeoutMs: 20 }),
     );
-    await vi.waitFor(() => expect(store.state.value).toBe('ready'));
+    await vi.waitFor(() => expect(store.site.state.value).toBe('ready'));
     tab.change({ cookie: record({ name: 'live' }), removed: false, cause: 'explicit' });
     await p.ready;
-    expect(store.timeline.value.map((e) => e.cookie.name)).toEqual(['live']);
+    expect(store.timeline.entries.value.map((e) => e.cookie.name)).toEqual(['live']);
     p.stop();
   });
 
   it('asks the background for new log entries when it signals a write, where cookies cannot be watched', async () => {
     const tab = fakeTab();
     const signals: Array<() => void> = [];
-    const store = createStore({ now: NOW });
+    const store = createPanelStore({ now: NOW });
     const d = deps(tab, {
       watchCookies: undefined,
       watchLog: (l) => {
@@ -218,13 +218,13 @@ describe('startPanel', () => {
         return () => signals.splice(signals.indexOf(l), 1);
       },
     });
-    const p = startPanel(store, d);
+    const p = createPanelController(store, d);
     await p.ready;
     const added = record({ name: 'late' });
     tab.jar.push(added);
     tab.log.entries.push({ seq: 1, time: NOW, cause: 'explicit', removed: false, cookie: added });
     for (const s of signals) s();
-    await vi.waitFor(() => expect(store.timeline.value.map((e) => e.cookie.name)).toEqual(['late']));
+    await vi.waitFor(() => expect(store.timeline.entries.value.map((e) => e.cookie.name)).toEqual(['late']));
     await vi.waitFor(() => expect(names(store)).toEqual(['late', 'sid']));
     p.stop();
     expect(signals).toHaveLength(0);

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { analyzeSite } from '../../src/core/analyze-site';
 import { createPopupController, type PopupDeps } from '../../src/state/popup-controller';
 import type { TabCookiesResult } from '../../src/protocol/messages';
-import { createStore } from '../../src/state/create-store';
+import { createPopupStore } from '../../src/state/create-store';
 import { NOW, record } from '../ui/fixtures';
 
 const URL_ = 'https://app.example.com/';
@@ -22,16 +22,16 @@ function deps(over: Partial<PopupDeps> = {}): PopupDeps {
 
 describe('createPopupController', () => {
   it('reads the active tab and shows its analysed cookies', async () => {
-    const store = createStore({ now: NOW });
+    const store = createPopupStore({ now: NOW });
     const d = deps();
     await createPopupController(store, d).load();
     expect(d.loadTabCookies).toHaveBeenCalledWith(3);
-    expect(store.state.value).toBe('ready');
-    expect(store.cookies.value.map((c) => [c.cookie.name, c.sessionReason?.kind])).toEqual([['sid', 'name']]);
+    expect(store.site.state.value).toBe('ready');
+    expect(store.site.cookies.value.map((c) => [c.cookie.name, c.sessionReason?.kind])).toEqual([['sid', 'name']]);
   });
 
   it('inspects the ?tabId tab without asking for the active one', async () => {
-    const store = createStore({ now: NOW });
+    const store = createPopupStore({ now: NOW });
     const d = deps({ tabId: 9 });
     await createPopupController(store, d).load();
     expect(d.activeTab).not.toHaveBeenCalled();
@@ -39,57 +39,54 @@ describe('createPopupController', () => {
   });
 
   it('reports no tab when there is no active tab', async () => {
-    const store = createStore({ now: NOW });
+    const store = createPopupStore({ now: NOW });
     await createPopupController(store, deps({ activeTab: async () => undefined })).load();
-    expect(store.state.value).toBe('no-tab');
+    expect(store.site.state.value).toBe('no-tab');
   });
 
-  it('passes the loader’s reason and message through', async () => {
-    const store = createStore({ now: NOW });
+  it('passes the loader’s reason and its data through', async () => {
+    const store = createPopupStore({ now: NOW });
     const loadTabCookies = async (): Promise<TabCookiesResult> => ({
       ok: false,
       reason: 'not-http',
       url: 'about:blank',
-      message: 'This page is not a web page.',
     });
     await createPopupController(store, deps({ loadTabCookies })).load();
-    expect(store.state.value).toBe('not-http');
-    expect(store.message.value).toBe('This page is not a web page.');
+    expect(store.site.state.value).toBe('not-http');
+    expect(store.site.problem.value).toMatchObject({ reason: 'not-http', url: 'about:blank' });
+    expect(store.site.url.value).toBe('about:blank');
   });
 
   it('shows an error state when reading throws', async () => {
-    const store = createStore({ now: NOW });
+    const store = createPopupStore({ now: NOW });
     await createPopupController(store, deps({ loadTabCookies: () => Promise.reject(new Error('boom')) })).load();
-    expect(store.state.value).toBe('error');
-    expect(store.message.value).toContain('boom');
+    expect(store.site.state.value).toBe('error');
+    expect(store.site.problem.value).toEqual({ reason: 'error', error: 'boom' });
   });
 
   it('reloads after the permission is granted', async () => {
-    const store = createStore({ now: NOW });
-    const results: TabCookiesResult[] = [
-      { ok: false, reason: 'no-permission', url: URL_, message: 'not allowed' },
-      ok(),
-    ];
+    const store = createPopupStore({ now: NOW });
+    const results: TabCookiesResult[] = [{ ok: false, reason: 'no-permission', url: URL_ }, ok()];
     const d = deps({ loadTabCookies: vi.fn(async () => results.shift()!) });
     const c = createPopupController(store, d);
     await c.load();
-    expect(store.state.value).toBe('no-permission');
+    expect(store.site.state.value).toBe('no-permission');
     await c.requestPermission();
     expect(d.requestHostPermission).toHaveBeenCalledWith(URL_);
-    expect(store.state.value).toBe('ready');
+    expect(store.site.state.value).toBe('ready');
   });
 
   it('says so when the permission is refused or the request fails', async () => {
-    const store = createStore({ now: NOW });
-    const denied = { ok: false, reason: 'no-permission', url: URL_, message: 'not allowed' } as const;
+    const store = createPopupStore({ now: NOW });
+    const denied = { ok: false, reason: 'no-permission', url: URL_ } as const;
     const c = createPopupController(
       store,
       deps({ loadTabCookies: async () => denied, requestHostPermission: async () => false }),
     );
     await c.load();
     await c.requestPermission();
-    expect(store.state.value).toBe('no-permission');
-    expect(store.notice.value).toMatch(/not granted/);
+    expect(store.site.state.value).toBe('no-permission');
+    expect(store.site.notice.value).toEqual({ kind: 'denied' });
     const c2 = createPopupController(
       store,
       deps({
@@ -98,6 +95,6 @@ describe('createPopupController', () => {
       }),
     );
     await c2.requestPermission();
-    expect(store.notice.value).toMatch(/no gesture/);
+    expect(store.site.notice.value).toEqual({ kind: 'failed', error: 'no gesture' });
   });
 });

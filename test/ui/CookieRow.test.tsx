@@ -5,6 +5,7 @@ import { decodeCookieValue } from '../../src/core/decode/decode-cookie';
 import { CookieRow } from '../../src/ui/CookieRow';
 import { makeJwt } from '../fakes/make-jwt';
 import { DAY, NOW, finding, record, sid, view } from './fixtures';
+import { NEAR_SIZE_LIMIT } from '../../src/core/cookie/size';
 
 afterEach(cleanup);
 
@@ -77,6 +78,14 @@ describe('CookieRow', () => {
   it('shows the size in bytes', () => {
     const el = row(view(record({ name: 'n', value: 'x'.repeat(99) })));
     expect(within(el).getByTestId('cookie-size')).toHaveTextContent('100 B');
+  });
+
+  it('marks the size large exactly where the size-near-limit rule starts', () => {
+    const at = row(view(record({ name: 'n', value: 'x'.repeat(NEAR_SIZE_LIMIT - 1) })));
+    expect(within(at).getByTestId('cookie-size')).not.toHaveClass('large');
+    cleanup();
+    const over = row(view(record({ name: 'n', value: 'x'.repeat(NEAR_SIZE_LIMIT) })));
+    expect(within(over).getByTestId('cookie-size')).toHaveClass('large');
   });
 
   it('renders a hostile value as text, never as markup', () => {

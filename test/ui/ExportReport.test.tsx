@@ -5,7 +5,7 @@ import { analyzeSite } from '../../src/core/analyze-site';
 import type { Report } from '../../src/core/export/report';
 import { PanelApp } from '../../src/devtools/PanelApp';
 import { PopupApp } from '../../src/popup/PopupApp';
-import { createStore } from '../../src/state/create-store';
+import { createPanelStore } from '../../src/state/create-store';
 import { ExportReport, type ExportReportDeps } from '../../src/ui/ExportReport';
 import { unsecuredJwt } from '../fakes/make-jwt';
 import { NOW, record } from './fixtures';
@@ -19,13 +19,13 @@ const JWT_VALUE = unsecuredJwt({ sub: 'user-1', iat: NOW / 1000 }, { typ: 'JWT' 
 
 /** A store holding a real analysis of three cookies: an insecure session id, an unsigned JWT, a clean cookie. */
 async function readyStore() {
-  const store = createStore({ now: NOW });
+  const store = createPanelStore({ now: NOW });
   const cookies = [
     record({ name: 'sessionid', value: SID_VALUE, secure: false, httpOnly: false, sameSite: 'unspecified' }),
     record({ name: 'id_token', value: JWT_VALUE, httpOnly: true, sameSite: 'strict' }),
     record({ name: 'lang', value: 'en-GB', httpOnly: true, sameSite: 'strict' }),
   ];
-  store.showAnalysis(await analyzeSite(PAGE, cookies, NOW), NOW);
+  store.site.showAnalysis(await analyzeSite(PAGE, cookies, NOW), NOW);
   return store;
 }
 
@@ -62,10 +62,10 @@ describe('ExportReport', () => {
     expect(report.generatedAt).toBe('2026-01-01T01:00:00.000Z');
     expect(report.pageUrl).toBe('https://app.example.com/account');
     expect(report.valuesIncluded).toBe(false);
-    expect(report.grade).toBe(store.analysis.value!.audit.grade);
+    expect(report.grade).toBe(store.site.analysis.value!.audit.grade);
     // The report's findings are the analysis's, cookie by cookie.
     const onScreen = Object.fromEntries(
-      store.analysis.value!.cookies.map((v) => [v.cookie.name, v.findings.map((f) => f.ruleId).sort()]),
+      store.site.analysis.value!.cookies.map((v) => [v.cookie.name, v.findings.map((f) => f.ruleId).sort()]),
     );
     const inReport = Object.fromEntries(
       report.cookies.map((c) => [c.identity.name, c.findings.map((f) => f.ruleId).sort()]),
@@ -159,11 +159,11 @@ describe('ExportReport', () => {
 
 describe('ExportReport in the views', () => {
   it('sits in the popup once the cookies are shown, not before', async () => {
-    const store = createStore({ now: NOW });
+    const store = createPanelStore({ now: NOW });
     renderWithStore(<PopupApp onRequestPermission={() => {}} />, store);
     expect(screen.queryByTestId('export-report')).toBeNull();
     const ready = await readyStore();
-    store.showAnalysis(ready.analysis.value!, NOW);
+    store.site.showAnalysis(ready.site.analysis.value!, NOW);
     await waitFor(() => expect(screen.getByTestId('export-report')).toBeInTheDocument());
     const main = screen.getByTestId('popup');
     expect(within(main).getByTestId('copy-report')).toBeInTheDocument();

@@ -8,13 +8,13 @@ import { finding } from './fixtures';
 afterEach(cleanup);
 
 describe('FindingList', () => {
-  it('lists findings worst first with explanation, fix and a link to the source', () => {
+  it("lists findings in the audit's order with explanation, fix and a link to the source", () => {
     render(
       <FindingList
         empty="none"
         findings={[
-          finding({ ruleId: 'low-one', severity: 'low' }),
           finding({ ruleId: 'crit-one', severity: 'critical', detail: 'secret: keyboard cat', cookieKey: 'k1' }),
+          finding({ ruleId: 'low-one', severity: 'low' }),
         ]}
         names={new Map([['k1', 'connect.sid']])}
       />,
@@ -46,8 +46,8 @@ describe('FindingList', () => {
     expect(screen.queryByTestId('finding')).toBeNull();
   });
 
-  it('renders findings beyond the limit only when asked, still worst first', async () => {
-    const many = ['info', 'low', 'medium', 'high', 'critical'].map((s, i) =>
+  it('renders findings beyond the limit only when asked, in the same order', async () => {
+    const many = ['critical', 'high', 'medium', 'low', 'info'].map((s, i) =>
       finding({ ruleId: `r${i}`, severity: s as 'info' }),
     );
     render(<FindingList empty="none" findings={many} limit={2} />);

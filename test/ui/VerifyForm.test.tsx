@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyzeSite } from '../../src/core/analyze-site';
 import type { CookieRecord } from '../../src/core/cookie/cookie-record';
 import { CookieDetail } from '../../src/ui/CookieDetail';
-import { createStore, type Verifier } from '../../src/state/create-store';
+import { createPopupStore } from '../../src/state/create-store';
+import type { Verifier } from '../../src/state/verification-slice';
 import { createSiteLoader } from '../../src/state/load-site';
 import { NOW, record } from './fixtures';
 import { frameworkCookie } from './framework-cookies';
@@ -18,7 +19,7 @@ const rs256 = frameworkCookie('jwt.json', 'jsonwebtoken-RS256');
 
 /** The detail of `name` under a store whose loader analyses `jar`, as the popup and the panel wire it. */
 async function detailOf(jar: CookieRecord[], name: string, verify?: Verifier) {
-  const store = createStore({ now: NOW, ...(verify ? { verify } : {}) });
+  const store = createPopupStore({ now: NOW, ...(verify ? { verify } : {}) });
   const loader = createSiteLoader(store, {
     fetch: () => Promise.resolve({ ok: true, tabId: 1, url: 'https://app.example.com/', cookies: jar }),
     analyze: analyzeSite,
@@ -27,7 +28,7 @@ async function detailOf(jar: CookieRecord[], name: string, verify?: Verifier) {
   });
   await loader.load();
   const Detail = () => {
-    const view = store.cookies.value.find((c) => c.cookie.name === name)!;
+    const view = store.site.cookies.value.find((c) => c.cookie.name === name)!;
     return <CookieDetail view={view} now={NOW} />;
   };
   renderWithStore(<Detail />, store);
@@ -75,7 +76,7 @@ describe('VerifyForm in the cookie detail', () => {
     await waitFor(() => expect(rules(detail)).toContain('signature-verified'));
     expect(rules(detail)).not.toContain('signature-invalid');
     // The store keeps the outcome only.
-    expect(JSON.stringify([...store.verifications.value])).not.toContain(sid.secrets[0]!);
+    expect(JSON.stringify([...store.verification.verifications.value])).not.toContain(sid.secrets[0]!);
   });
 
   it('takes several cookie-session keys, one per line, from the .sig cookie too', async () => {

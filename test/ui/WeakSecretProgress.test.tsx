@@ -3,7 +3,7 @@ import { cleanup, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PanelApp } from '../../src/devtools/PanelApp';
 import { PopupApp } from '../../src/popup/PopupApp';
-import { createStore } from '../../src/state/create-store';
+import { createPanelStore } from '../../src/state/create-store';
 import { WeakSecretProgress } from '../../src/ui/WeakSecretProgress';
 import { NOW, analysis, record, view } from './fixtures';
 import { renderWithStore } from './render';
@@ -12,8 +12,15 @@ afterEach(cleanup);
 
 describe('WeakSecretProgress', () => {
   it('says what it checks while it runs, with a progress bar over values × secrets', () => {
-    const store = createStore({ now: NOW });
-    store.weakSecret.value = { state: 'running', values: 3, secrets: 413, checkedValues: 1, checked: 500, hits: 0 };
+    const store = createPanelStore({ now: NOW });
+    store.verification.weakSecret.value = {
+      state: 'running',
+      values: 3,
+      secrets: 413,
+      checkedValues: 1,
+      checked: 500,
+      hits: 0,
+    };
     renderWithStore(<WeakSecretProgress />, store);
     const p = screen.getByTestId('weak-secret-progress');
     expect(p.dataset.state).toBe('running');
@@ -24,13 +31,27 @@ describe('WeakSecretProgress', () => {
   });
 
   it('says what it found when done, and follows the store', async () => {
-    const store = createStore({ now: NOW });
-    store.weakSecret.value = { state: 'done', values: 1, secrets: 413, checkedValues: 1, checked: 413, hits: 0 };
+    const store = createPanelStore({ now: NOW });
+    store.verification.weakSecret.value = {
+      state: 'done',
+      values: 1,
+      secrets: 413,
+      checkedValues: 1,
+      checked: 413,
+      hits: 0,
+    };
     renderWithStore(<WeakSecretProgress />, store);
     expect(screen.getByTestId('weak-secret-progress')).toHaveTextContent(
       'Checked 1 signed value against 413 known secrets: none uses a known secret.',
     );
-    store.weakSecret.value = { state: 'done', values: 4, secrets: 413, checkedValues: 4, checked: 1652, hits: 2 };
+    store.verification.weakSecret.value = {
+      state: 'done',
+      values: 4,
+      secrets: 413,
+      checkedValues: 4,
+      checked: 1652,
+      hits: 2,
+    };
     await Promise.resolve();
     const p = await screen.findByText(/2 values use a known secret/);
     expect(p.closest('[data-testid="weak-secret-progress"]')?.getAttribute('data-hits')).toBe('2');
@@ -44,9 +65,16 @@ describe('WeakSecretProgress', () => {
 
   it('is shown by the popup and the panel once the cookies are', () => {
     for (const App of [PopupApp, PanelApp]) {
-      const store = createStore({ now: NOW });
-      store.showAnalysis(analysis([view(record({ name: 'sid' }))]), NOW);
-      store.weakSecret.value = { state: 'running', values: 1, secrets: 2, checkedValues: 0, checked: 1, hits: 0 };
+      const store = createPanelStore({ now: NOW });
+      store.site.showAnalysis(analysis([view(record({ name: 'sid' }))]), NOW);
+      store.verification.weakSecret.value = {
+        state: 'running',
+        values: 1,
+        secrets: 2,
+        checkedValues: 0,
+        checked: 1,
+        hits: 0,
+      };
       renderWithStore(<App onRequestPermission={() => {}} />, store);
       expect(screen.getByTestId('weak-secret-progress')).toHaveTextContent('Checking 1 signed value');
       cleanup();

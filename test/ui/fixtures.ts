@@ -1,5 +1,6 @@
 import type { CookieView, SiteAnalysis } from '../../src/core/analyze-site';
 import type { Finding, SiteAudit } from '../../src/core/audit/finding';
+import { sortFindings } from '../../src/core/audit/sort-findings';
 import { cookieKey } from '../../src/core/cookie/cookie-key';
 import type { CookieRecord } from '../../src/core/cookie/cookie-record';
 import { describeExpiry } from '../../src/core/cookie/expiry';
@@ -31,7 +32,8 @@ export function view(c: CookieRecord, extras: ViewExtras = {}): CookieView {
     expiry: describeExpiry(c, NOW),
     sessionReason: extras.sessionReason ?? null,
     decoded: extras.decoded ?? opaque(),
-    findings: (extras.findings ?? []).map((f) => ({ ...f, cookieKey: key })),
+    // Worst first, as the audit hands them out: the UI shows findings in the order it gets them.
+    findings: sortFindings((extras.findings ?? []).map((f) => ({ ...f, cookieKey: key }))),
   };
 }
 
@@ -52,8 +54,9 @@ export function analysis(
   audit: Partial<SiteAudit> = {},
   pageUrl = 'https://app.example.com/',
 ): SiteAnalysis {
-  const findings = audit.findings ?? views.flatMap((v) => v.findings);
-  return { pageUrl, cookies: views, audit: { grade: 'A', score: 100, ...audit, findings } };
+  const findings = sortFindings(audit.findings ?? views.flatMap((v) => v.findings));
+  const siteFindings = findings.filter((f) => f.cookieKey === undefined);
+  return { pageUrl, cookies: views, audit: { grade: 'A', score: 100, ...audit, findings }, siteFindings };
 }
 
 export const sid: SessionReason = { kind: 'name', detail: 'known session name sid' };

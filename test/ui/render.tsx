@@ -1,11 +1,11 @@
 import { render } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
-import { createStore, type Store } from '../../src/state/create-store';
+import { createPanelStore, type ViewStore } from '../../src/state/create-store';
 import { StoreContext } from '../../src/ui/store-context';
 import { NOW } from './fixtures';
 
 /** Renders `ui` under a fresh store (or the given one), as the entries do. */
-export function renderWithStore(ui: ComponentChildren, store: Store = createStore({ now: NOW })) {
+export function renderWithStore(ui: ComponentChildren, store: ViewStore = createPanelStore({ now: NOW })) {
   const result = render(<StoreContext.Provider value={store}>{ui}</StoreContext.Provider>);
   return { ...result, store };
 }

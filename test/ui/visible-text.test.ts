@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasHiddenChars, shorten, visibleSegments } from '../../src/ui/visible-text';
+import { shorten, visibleSegments } from '../../src/ui/visible-text';
 
 describe('visibleSegments', () => {
   it('leaves ordinary text as one segment', () => {
@@ -30,8 +30,8 @@ describe('visibleSegments', () => {
     expect(visibleSegments('\ud83c\udf6a')).toEqual(['\ud83c\udf6a']);
     const lone = visibleSegments('a\ud800b');
     expect(lone[1]).toEqual({ shown: 'U+D800', code: 'lone surrogate U+D800' });
-    expect(hasHiddenChars('a\udc00')).toBe(true);
-    expect(hasHiddenChars('plain')).toBe(false);
+    expect(visibleSegments('a\udc00')[1]).toEqual({ shown: 'U+DC00', code: 'lone surrogate U+DC00' });
+    expect(visibleSegments('plain')).toEqual(['plain']);
   });
 });
 

@@ -29,13 +29,26 @@ export interface AuditedCookie extends SignatureInputs {
   sessionReason: SessionReason | null;
 }
 
-/** A JWT found outside the cookie jar: in web storage or an Authorization header. */
+/** What a token found outside the jar is: only JWTs and JWEs have findings of the token rules. */
+export type FoundTokenKind = 'jwt' | 'jwe' | 'opaque';
+
+/** A token found outside the cookie jar: in web storage or a request header. */
 export interface FoundToken extends SignatureInputs {
   location: Exclude<TokenLocation, 'cookie'>;
-  /** The storage key or header name, shown with the finding. */
+  /** The storage key or header name, shown with the finding (with the JSON path for a nested token). */
   name: string;
-  /** The compact token. */
+  /** The compact token, or the opaque value. */
   token: string;
+  /** Absent in older callers, which only handed over JWTs. */
+  kind?: FoundTokenKind;
+  /** For a token inside a JSON value: where, e.g. `$.stsTokenManager.accessToken`. */
+  path?: string;
+  /** The storage key itself (web storage only), so the UI can link to the entry. */
+  storageKey?: string;
+  /** The origin whose web storage holds it. */
+  origin?: string;
+  /** The library whose storage layout this is, when recognised, e.g. "Auth0 SPA SDK cache". */
+  label?: string;
 }
 
 export interface AuditInput {
@@ -44,4 +57,6 @@ export interface AuditInput {
   nowMs: number;
   /** Tokens found in web storage or headers of the same page; they count towards the grade. */
   tokens?: readonly FoundToken[];
+  /** URLs of the page's requests (network view), for the session-id-in-url rule. */
+  requestUrls?: readonly string[];
 }

@@ -31,7 +31,7 @@ export function tokenRuleFindings(
 }
 
 /**
- * The token rules of RULES.md on one JWT or JWE, wherever it was found. A string that is not a compact token
+ * The token rules (docs/rules.md) on one JWT or JWE, wherever it was found. A string that is not a compact token
  * gives no findings. Findings come sorted worst first.
  */
 export function auditToken(

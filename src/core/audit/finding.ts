@@ -5,7 +5,7 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
 export interface Finding {
-  /** Stable rule id from RULES.md, e.g. `session-httponly-missing`. */
+  /** Stable rule id (docs/rules.md), e.g. `session-httponly-missing`. */
   ruleId: string;
   severity: Severity;
   /** The cookie's identity key (cookieKey) when the finding is about one cookie. */

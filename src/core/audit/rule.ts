@@ -1,8 +1,9 @@
 import type { DecodedJwe, DecodedJws } from '../decode/jwt-types';
+import type { ParsedSetCookie } from '../network/set-cookie';
 import type { AuditedCookie, TokenLocation } from './audit-input';
 import type { Severity } from './finding';
 
-/** What every rule states about itself (RULES.md): shown with each finding and listed in docs. */
+/** What every rule states about itself: shown with each finding and listed in docs/rules.md (`npm run docs`). */
 export interface RuleInfo {
   id: string;
   /** Every severity the rule can report, worst first; rules with two depend on the cookie (see `check`). */
@@ -23,6 +24,8 @@ export interface Hit {
 
 /** The page the cookies were read for, and the clock. */
 export interface CookieContext {
+  /** The page the cookies were read for, as given. */
+  pageUrl: string;
   /** Lower-cased host of the page, when the page URL has one. */
   pageHost: string | undefined;
   pageHttps: boolean;
@@ -47,4 +50,14 @@ export interface TokenContext {
 
 export interface TokenRule extends RuleInfo {
   check(token: DecodedJws | DecodedJwe, ctx: TokenContext): Hit | null;
+}
+
+/** The response a Set-Cookie header came with. */
+export interface HeaderContext {
+  responseUrl: string;
+}
+
+/** A rule on one raw Set-Cookie header (why the browser rejected or changed the cookie). */
+export interface HeaderRule extends RuleInfo {
+  check(header: ParsedSetCookie, ctx: HeaderContext): Hit | null;
 }

@@ -1,7 +1,7 @@
 import { hostOf } from '../cookie/site';
 import type { AuditInput } from './audit-input';
 import { auditToken, tokenRuleFindings } from './audit-token';
-import { COOKIE_RULES, JAR_RULES, SIGNATURE_RULES } from './catalogue';
+import { COOKIE_RULES, JAR_RULES, SIGNATURE_RULES, URL_RULES } from './catalogue';
 import type { Finding, SiteAudit } from './finding';
 import { gradeOf, scoreOf } from './grade';
 import type { CookieContext } from './rule';
@@ -10,9 +10,10 @@ import { toFinding } from './to-finding';
 
 export type { AuditedCookie, AuditInput, FoundToken, TokenLocation } from './audit-input';
 
-/** Every rule of RULES.md on a site's cookies (and tokens found elsewhere on the page), then the grade. */
+/** Every rule of the catalogue (docs/rules.md) on a site's cookies (and tokens found elsewhere on the page), then the grade. */
 export function runAudit(input: AuditInput): SiteAudit {
   const ctx: CookieContext = {
+    pageUrl: input.pageUrl,
     pageHost: hostOf(input.pageUrl),
     pageHttps: /^https:/i.test(input.pageUrl),
     nowMs: input.nowMs,
@@ -23,6 +24,12 @@ export function runAudit(input: AuditInput): SiteAudit {
     for (const rule of COOKIE_RULES) {
       const hit = rule.check(c, ctx);
       if (hit) findings.push(toFinding(rule, hit, about));
+    }
+    if (input.requestUrls !== undefined && input.requestUrls.length > 0) {
+      for (const rule of URL_RULES) {
+        const hit = rule.check(c, input.requestUrls);
+        if (hit) findings.push(toFinding(rule, hit, about));
+      }
     }
     const jwt = c.decoded.jwt;
     if (jwt) {

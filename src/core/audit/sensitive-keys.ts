@@ -1,5 +1,5 @@
 /**
- * Finds keys in decoded session data or JWT claims that look like personal or secret data (RULES.md,
+ * Finds keys in decoded session data or JWT claims that look like personal or secret data (docs/rules.md,
  * `client-session-sensitive`). Returns key paths only: the values themselves never leave this function.
  * Bounded in depth and size, and never throws, because the data is attacker-controlled.
  */

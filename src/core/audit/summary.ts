@@ -1,17 +1,29 @@
-import { SEVERITY_ORDER, type Finding, type Severity } from './finding';
+import type { Finding, Severity } from './finding';
+import { severityRank } from './sort-findings';
 
-/** What the toolbar badge counts: critical and high findings. */
-export function seriousCount(audit: { findings: readonly Pick<Finding, 'severity'>[] }): number {
-  return audit.findings.filter((f) => f.severity === 'critical' || f.severity === 'high').length;
+type Findings = readonly Pick<Finding, 'severity'>[];
+
+/** Critical and high findings: what the toolbar badge counts and the report calls serious. */
+export function seriousCount(findings: Findings): number {
+  let n = 0;
+  for (const f of findings) if (f.severity === 'critical' || f.severity === 'high') n++;
+  return n;
 }
 
-/** The worst severity among the findings, or `null` when there are none. */
-export function worstSeverity(audit: { findings: readonly Pick<Finding, 'severity'>[] }): Severity | null {
-  for (const s of SEVERITY_ORDER) if (audit.findings.some((f) => f.severity === s)) return s;
-  return null;
+/**
+ * The worst severity among the findings, or `null` when there are none. One pass, no sorting: lists from the
+ * audit are already worst first, and a hand-made list gets the same answer.
+ */
+export function worstSeverity(findings: Findings): Severity | null {
+  let worst: Severity | null = null;
+  for (const f of findings) {
+    if (worst === null || severityRank(f.severity) < severityRank(worst)) worst = f.severity;
+    if (worst === 'critical') break;
+  }
+  return worst;
 }
 
-export function countBySeverity(findings: readonly Pick<Finding, 'severity'>[]): Record<Severity, number> {
+export function countBySeverity(findings: Findings): Record<Severity, number> {
   const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
   for (const f of findings) counts[f.severity] += 1;
   return counts;

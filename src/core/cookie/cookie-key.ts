@@ -10,7 +10,3 @@ export function cookieKey(c: Pick<CookieRecord, 'name' | 'domain' | 'path' | 'st
     : '';
   return JSON.stringify([c.name, c.domain.toLowerCase(), c.path, c.storeId, pk]);
 }
-
-export function sameCookie(a: CookieRecord, b: CookieRecord): boolean {
-  return cookieKey(a) === cookieKey(b);
-}

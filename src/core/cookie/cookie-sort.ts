@@ -1,6 +1,7 @@
 import type { CookieView } from '../analyze-site';
 import { bareDomain } from './match';
-import { worstRank } from '../audit/worst-first';
+import { severityRank } from '../audit/sort-findings';
+import { worstSeverity } from '../audit/summary';
 
 export type SortColumn = 'name' | 'value' | 'domain' | 'path' | 'expiry' | 'size' | 'flags' | 'findings';
 export type SortDir = 'asc' | 'desc';
@@ -18,9 +19,20 @@ function flagScore(c: CookieView): number {
   return Number(k.httpOnly) * 8 + Number(k.secure) * 4 + ss + Number(k.hostOnly) * 0.5;
 }
 
+/** The rank of a cookie's worst finding (lower is worse); Infinity when it has none. */
+function worstRank(c: CookieView): number {
+  const worst = worstSeverity(c.findings);
+  return worst === null ? Infinity : severityRank(worst);
+}
+
 /** Session cookies never expire by date: they sort after every dated cookie ascending. */
 function expiryValue(c: CookieView): number {
   return c.cookie.browserSession || c.cookie.expirationDate === undefined ? Infinity : c.cookie.expirationDate;
+}
+
+/** Ascending order of two numbers that may be Infinity (where subtracting gives NaN). */
+function compareNumbers(x: number, y: number): number {
+  return x === y ? 0 : x < y ? -1 : 1;
 }
 
 function compareBy(column: SortColumn): (a: CookieView, b: CookieView) => number {
@@ -34,23 +46,14 @@ function compareBy(column: SortColumn): (a: CookieView, b: CookieView) => number
     case 'path':
       return (a, b) => a.cookie.path.localeCompare(b.cookie.path);
     case 'expiry':
-      return (a, b) => {
-        const x = expiryValue(a);
-        const y = expiryValue(b);
-        return x === y ? 0 : x < y ? -1 : 1;
-      };
+      return (a, b) => compareNumbers(expiryValue(a), expiryValue(b));
     case 'size':
       return (a, b) => a.size - b.size;
     case 'flags':
       return (a, b) => flagScore(a) - flagScore(b);
     case 'findings':
       // Ascending puts the most and the worst findings first: that is what a tester sorts this column for.
-      return (a, b) => {
-        const wa = worstRank(a.findings);
-        const wb = worstRank(b.findings);
-        if (wa !== wb) return wa < wb ? -1 : 1;
-        return b.findings.length - a.findings.length;
-      };
+      return (a, b) => compareNumbers(worstRank(a), worstRank(b)) || b.findings.length - a.findings.length;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CookieRecord } from './cookie-record';
+import { isDateMs } from '../date-range';
 
 export type ExpiryInfo =
   { kind: 'session' } | { kind: 'expires'; iso: string; relative: string; expired: boolean; remainingMs: number };
@@ -35,7 +36,7 @@ export function formatRelative(targetMs: number, nowMs: number, pastPrefix = 'ex
 export function describeExpiry(c: Pick<CookieRecord, 'browserSession' | 'expirationDate'>, nowMs: number): ExpiryInfo {
   if (c.browserSession || c.expirationDate === undefined) return { kind: 'session' };
   const ms = c.expirationDate * 1000;
-  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return { kind: 'session' };
+  if (!isDateMs(ms)) return { kind: 'session' };
   const remainingMs = ms - nowMs;
   return {
     kind: 'expires',

@@ -2,7 +2,20 @@ import type { CookieRecord } from './cookie-record';
 
 const encoder = new TextEncoder();
 
-/** Bytes of name + value in UTF-8: what browsers count against the 4,096-byte limit. */
+/** Bytes of name + value browsers accept in one cookie (RFC 6265bis §5.6); a larger cookie is dropped. */
+export const COOKIE_SIZE_LIMIT = 4096;
+
+/**
+ * Three quarters of the limit: above it a cookie is near the limit, both for the size-near-limit rule and for
+ * the size the UI marks as large, so the two never disagree.
+ */
+export const NEAR_SIZE_LIMIT = 3072;
+
+export function isNearSizeLimit(size: number): boolean {
+  return size > NEAR_SIZE_LIMIT;
+}
+
+/** Bytes of name + value in UTF-8: what browsers count against COOKIE_SIZE_LIMIT. */
 export function cookieSize(c: Pick<CookieRecord, 'name' | 'value'>): number {
   return encoder.encode(c.name).length + encoder.encode(c.value).length;
 }

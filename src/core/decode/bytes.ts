@@ -50,10 +50,6 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(s);
 }
 
-export function bytesToBase64url(bytes: Uint8Array): string {
-  return bytesToBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
 export function bytesToUtf8(bytes: Uint8Array): string | null {
   try {
     return utf8.decode(bytes);

@@ -1,7 +1,7 @@
 import type { CookieRecord } from '../cookie/cookie-record';
 import { base64ToBytes, bytesToUtf8 } from './bytes';
 import type { DecodedValue } from './decoded-value';
-import { isJsonObject, jsonText, parseJson } from './json';
+import { isJsonObject, layerJson, parseJson } from './json';
 
 export interface CookieSessionParts {
   /** The session as cookie-session stored it. */
@@ -43,7 +43,7 @@ export function decodeCookieSession(cookie: CookieRecord, jar: readonly CookieRe
     clientReadable: true,
     data: parts.data,
     layers: [
-      { kind: 'base64', label: 'base64 → JSON', output: jsonText(parts.data) },
+      { kind: 'base64', label: 'base64 → JSON', output: layerJson(parts.data) },
       { kind: 'format', label: `signed by the ${parts.sig.name} cookie (HMAC-SHA1)`, output: parts.sig.value },
     ],
     notes: ['the whole session lives in the cookie: anyone holding it can read it'],

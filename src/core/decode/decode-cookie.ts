@@ -16,6 +16,7 @@ import { decodeOpaqueId } from './opaque-id';
 import { unquoteCookieValue } from './quoted-value';
 import { decodeRailsEncrypted } from './rails-encrypted';
 import { decodeRailsSigned } from './rails-signed';
+import { errorText } from '../error-text';
 
 type Decoder = (
   cookie: CookieRecord,
@@ -93,6 +94,6 @@ export async function decodeCookieValue(
     return await decodeUnquoted(cookie, jar);
   } catch (e) {
     // Decoders are written not to throw; this keeps a bug in one from reaching the UI as an exception.
-    return { ...opaque(), error: `could not decode: ${e instanceof Error ? e.message : String(e)}` };
+    return { ...opaque(), error: `could not decode: ${errorText(e)}` };
   }
 }

@@ -1,6 +1,6 @@
 import type { DecodedJwe, DecodedJws } from './jwt-types';
 
-/** Every format SessionScope recognises (FORMATS.md). */
+/** Every format SessionScope recognises (docs/formats.md). */
 export type FormatId =
   | 'jwt'
   | 'jwe'

@@ -1,7 +1,7 @@
 import { base64urlToBytes, bytesToUtf8 } from './bytes';
 import type { DecodedValue } from './decoded-value';
 import { inflate } from './inflate';
-import { jsonText, parseJson } from './json';
+import { layerJson, parseJson } from './json';
 
 export interface DjangoSignedParts {
   payload: string;
@@ -79,7 +79,7 @@ export async function decodeDjangoSigned(value: string): Promise<DecodedValue | 
   base.layers.push({
     kind: parts.compressed ? 'zlib' : 'base64url',
     label: parts.compressed ? 'Django payload (base64url, zlib) → JSON' : 'Django payload (base64url) → JSON',
-    output: jsonText(json),
+    output: layerJson(json),
   });
   return { ...base, data: json };
 }

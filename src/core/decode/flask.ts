@@ -1,7 +1,7 @@
 import { base64ToBytes, base64urlToBytes, bytesToBase64, bytesToUtf8 } from './bytes';
 import type { DecodedValue } from './decoded-value';
 import { inflate } from './inflate';
-import { isJsonObject, jsonText, parseJson, setOwn } from './json';
+import { isJsonObject, layerJson, parseJson, setOwn } from './json';
 
 export interface FlaskParts {
   /** The base64url payload without the compression dot. */
@@ -100,7 +100,7 @@ export async function decodeFlask(value: string): Promise<DecodedValue | null> {
   layers.push({
     kind: parts.compressed ? 'zlib' : 'base64url',
     label: parts.compressed ? 'Flask payload (base64url, zlib) → JSON' : 'Flask payload (base64url) → JSON',
-    output: jsonText(json),
+    output: layerJson(json),
   });
   return {
     format: 'flask',

@@ -1,7 +1,7 @@
 import { anyBase64ToBytes, bytesToUtf8, isPrintable } from './bytes';
 import type { DecodeLayer, DecodedValue } from './decoded-value';
 import { inflate, looksLikeZlib } from './inflate';
-import { jsonText, layerText, parseJsonStructure } from './json';
+import { layerJson, layerText, parseJsonStructure } from './json';
 import { decodeJwt } from './jwt';
 import { tokenLayer } from './jwt-value';
 import { MAX_CHAIN_DEPTH } from './limits';
@@ -35,7 +35,7 @@ export async function decodeGenericChain(value: string): Promise<DecodedValue | 
     const json = parseJsonStructure(current);
     if (json !== undefined) {
       data = json;
-      layers.push({ kind: 'json', label: 'JSON', output: jsonText(json) });
+      layers.push({ kind: 'json', label: 'JSON', output: layerJson(json) });
       const nested = findNestedJwt(json);
       if (nested) {
         jwt = nested.jwt;

@@ -1,5 +1,6 @@
 import { concatBytes, type Bytes } from './bytes';
 import { MAX_INFLATED_BYTES } from './limits';
+import { errorText } from '../error-text';
 
 export type InflateResult = { ok: true; bytes: Bytes } | { ok: false; error: string };
 
@@ -34,8 +35,7 @@ export async function inflate(data: Uint8Array, maxBytes = MAX_INFLATED_BYTES): 
       chunks.push(value);
     }
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return { ok: false, error: `malformed compressed data (${why})` };
+    return { ok: false, error: `malformed compressed data (${errorText(e)})` };
   }
   return { ok: true, bytes: concatBytes(...chunks) };
 }

@@ -34,6 +34,7 @@ export function parseJson(text: string): unknown {
   }
 }
 
+/** A JSON object: not null, not an array. */
 export function isJsonObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -51,10 +52,24 @@ export function layerText(text: string, max = 4096): string {
   return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
 }
 
-export function jsonText(v: unknown): string {
+/**
+ * JSON text of `v`, indented by `indent` spaces when given. Never throws: what JSON cannot write (a BigInt, a
+ * cycle, `undefined`) comes back as String(v).
+ */
+export function jsonText(v: unknown, indent?: number): string {
   try {
-    return layerText(JSON.stringify(v) ?? String(v));
+    return JSON.stringify(v, null, indent) ?? String(v);
   } catch {
-    return '';
+    return String(v);
   }
+}
+
+/** A layer's output: `v` as one line of JSON, cut like any layer text. */
+export function layerJson(v: unknown): string {
+  return layerText(jsonText(v));
+}
+
+/** How a decoded value or claim reads on screen: a string as itself, anything else as indented JSON. */
+export function shownText(v: unknown): string {
+  return typeof v === 'string' ? v : jsonText(v, 2);
 }

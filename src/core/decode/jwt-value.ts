@@ -1,7 +1,7 @@
 import type { DecodeLayer, DecodedValue } from './decoded-value';
 import type { DecodedJwe, DecodedJws } from './jwt-types';
 import { decodeJwt } from './jwt';
-import { jsonText } from './json';
+import { layerJson } from './json';
 
 export const HMAC_JWT_ALGS: ReadonlySet<string> = new Set(['HS256', 'HS384', 'HS512']);
 
@@ -20,8 +20,8 @@ export function decodeJwtValue(value: string): DecodedValue | null {
       data: jwt.claims ?? undefined,
       jwt,
       layers: [
-        { kind: 'jwt', label: 'JWT header', output: jsonText(jwt.header) },
-        { kind: 'jwt', label: 'JWT claims', output: jsonText(jwt.claims) },
+        { kind: 'jwt', label: 'JWT header', output: layerJson(jwt.header) },
+        { kind: 'jwt', label: 'JWT claims', output: layerJson(jwt.claims) },
       ],
       notes,
     };
@@ -33,7 +33,7 @@ export function decodeJwtValue(value: string): DecodedValue | null {
       hmacSigned: false,
       clientReadable: false,
       jwt,
-      layers: [{ kind: 'jwe', label: 'JWE header', output: jsonText(jwt.header) }],
+      layers: [{ kind: 'jwe', label: 'JWE header', output: layerJson(jwt.header) }],
       notes: ['encrypted: only the header is readable without the key'],
     };
   }
@@ -43,6 +43,6 @@ export function decodeJwtValue(value: string): DecodedValue | null {
 /** The layer that shows a token found inside other data: its claims, or a JWE's header. */
 export function tokenLayer(jwt: DecodedJws | DecodedJwe, label: string): DecodeLayer {
   return jwt.kind === 'jws'
-    ? { kind: 'jwt', label, output: jsonText(jwt.claims) }
-    : { kind: 'jwe', label, output: jsonText(jwt.header) };
+    ? { kind: 'jwt', label, output: layerJson(jwt.claims) }
+    : { kind: 'jwe', label, output: layerJson(jwt.header) };
 }

@@ -1,19 +1,15 @@
 import { base64url, decodeProtectedHeader } from 'jose';
-import { boundDepth, parseJson } from './json';
+import { boundDepth, isJsonObject, parseJson } from './json';
 import type { ClaimTime, DecodedJws, JsonObject, JwtDecodeResult } from './jwt-types';
+import { isDateMs } from '../date-range';
 
 const B64URL = /^[A-Za-z0-9_-]*$/;
 const textDecoder = new TextDecoder('utf-8', { fatal: true });
 
-function isObject(v: unknown): v is JsonObject {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function claimTime(v: unknown): ClaimTime | undefined {
-  if (typeof v !== 'number' || !Number.isFinite(v)) return undefined;
+  // A claim beyond a Date's range has no calendar date.
+  if (typeof v !== 'number' || !isDateMs(v * 1000)) return undefined;
   const ms = v * 1000;
-  // Date's range is ±8.64e15 ms; a claim beyond it has no calendar date.
-  if (Math.abs(ms) > 8.64e15) return undefined;
   return { seconds: v, iso: new Date(ms).toISOString() };
 }
 
@@ -40,7 +36,7 @@ export function decodeJwt(token: string): JwtDecodeResult {
   let header: JsonObject;
   try {
     const h: unknown = boundDepth(decodeProtectedHeader(value));
-    if (!isObject(h)) return { kind: 'not-jwt', reason: 'the header is not a JSON object' };
+    if (!isJsonObject(h)) return { kind: 'not-jwt', reason: 'the header is not a JSON object' };
     header = h;
   } catch {
     return { kind: 'not-jwt', reason: 'the header is not base64url-encoded JSON' };
@@ -56,7 +52,7 @@ export function decodeJwt(token: string): JwtDecodeResult {
   }
   const [h, p, s] = parts as [string, string, string];
   const payload = parseJsonPart(p);
-  const claims = isObject(payload) ? payload : null;
+  const claims = isJsonObject(payload) ? payload : null;
   const times: DecodedJws['times'] = {};
   if (claims) {
     for (const k of ['exp', 'iat', 'nbf'] as const) {

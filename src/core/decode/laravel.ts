@@ -1,6 +1,6 @@
 import { base64ToBytes, bytesToUtf8 } from './bytes';
 import type { DecodedValue } from './decoded-value';
-import { isJsonObject, jsonText, parseJson } from './json';
+import { isJsonObject, layerJson, parseJson } from './json';
 import { urlDecode } from './url-decode';
 
 export interface LaravelParts {
@@ -33,7 +33,7 @@ export function decodeLaravel(value: string): DecodedValue | null {
     hmacSigned: !gcm && /^[0-9a-f]{64}$/.test(parts.mac),
     clientReadable: false,
     data: { iv: parts.iv, mac: parts.mac, tag: parts.tag, valueLength: parts.value.length },
-    layers: [{ kind: 'base64', label: 'URL → base64 → JSON', output: jsonText(parts) }],
+    layers: [{ kind: 'base64', label: 'URL → base64 → JSON', output: layerJson(parts) }],
     notes: ['encrypted, needs APP_KEY; only the structure is readable'],
   };
 }

@@ -1,6 +1,7 @@
 import type { DecodedJwe, DecodedJws } from './jwt-types';
 import { decodeJwt } from './jwt';
 import { MAX_NESTED_SCAN } from './limits';
+import { isJsonObject } from './json';
 
 export interface NestedToken {
   /** Where it was found, as a JSON path: `$.auth.token`. */
@@ -22,10 +23,10 @@ export function findNestedJwt(data: unknown): NestedToken | null {
     } else if (Array.isArray(v)) {
       for (let i = 0; i < v.length && queue.length < MAX_NESTED_SCAN; i++)
         queue.push({ v: v[i], path: `${path}[${i}]` });
-    } else if (typeof v === 'object' && v !== null) {
+    } else if (isJsonObject(v)) {
       for (const k in v) {
         if (queue.length >= MAX_NESTED_SCAN) break;
-        queue.push({ v: (v as Record<string, unknown>)[k], path: `${path}.${k}` });
+        queue.push({ v: v[k], path: `${path}.${k}` });
       }
     }
   }

@@ -1,6 +1,6 @@
 import { base64ToBytes, bytesToUtf8, type Bytes } from './bytes';
 import type { DecodedValue } from './decoded-value';
-import { isJsonObject, jsonText, parseJson } from './json';
+import { isJsonObject, layerJson, parseJson } from './json';
 import { isRubyMarshal, marshalStrings } from './ruby-marshal';
 import { urlDecode } from './url-decode';
 
@@ -52,7 +52,7 @@ export function decodeRailsSigned(value: string): DecodedValue | null {
       notes: [MARSHAL_NOTE],
     };
   }
-  const layers: DecodedValue['layers'] = [{ kind: 'base64', label: 'base64 → JSON', output: jsonText(outer.value) }];
+  const layers: DecodedValue['layers'] = [{ kind: 'base64', label: 'base64 → JSON', output: layerJson(outer.value) }];
   const notes: string[] = [];
   const rails = isJsonObject(outer.value) ? outer.value._rails : undefined;
   if (!isJsonObject(rails)) return { ...base, data: outer.value, layers, notes };
@@ -63,7 +63,7 @@ export function decodeRailsSigned(value: string): DecodedValue | null {
   const inner = base64ToBytes(rails.message);
   const message = inner ? readPayload(inner) : null;
   if (message?.kind === 'json') {
-    layers.push({ kind: 'json', label: 'envelope message (base64 → JSON)', output: jsonText(message.value) });
+    layers.push({ kind: 'json', label: 'envelope message (base64 → JSON)', output: layerJson(message.value) });
     return { ...base, data: { message: message.value, ...envelope }, layers, notes };
   }
   if (message?.kind === 'marshal') {

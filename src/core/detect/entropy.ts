@@ -1,5 +1,5 @@
 /**
- * Estimated entropy of an opaque identifier, as RULES.md defines it: length × log2 of the smallest standard
+ * Estimated entropy of an opaque identifier (OWASP Session Management cheat sheet, "Session ID Entropy"): length × log2 of the smallest standard
  * alphabet that covers every character (10 digits, 16 hex, 32 base32, 36 alphanumeric one case,
  * 62 alphanumeric, 64 base64/base64url). Characters outside all of them count as the 64-symbol alphabet plus
  * the rest (an upper bound that never understates a strange value's entropy by much).

@@ -20,7 +20,15 @@ export function isOpaqueValue(decoded: DecodedValue | undefined): boolean {
   return decoded === undefined || decoded.format === null || ID_FORMATS.has(decoded.format);
 }
 
-/** Entropy estimate for an opaque value: the decoder's figure when it has one, else RULES.md's estimate. */
+/** Entropy estimate for an opaque value: the decoder's figure when it has one, else estimateEntropyBits. */
 export function opaqueEntropyBits(value: string, decoded: DecodedValue | undefined): number {
   return decoded?.entropyBits ?? estimateEntropyBits(value);
+}
+
+/**
+ * Shaped like a random identifier: 16 or more opaque characters, and not a run of a few characters (which
+ * scores high on length alone). Entropy is judged separately.
+ */
+export function isIdShaped(value: string): boolean {
+  return value.length >= 16 && OPAQUE_CHARS.test(value) && new Set(value).size >= 6;
 }

@@ -1,7 +1,7 @@
 import type { CookieRecord } from '../cookie/cookie-record';
 import type { DecodedValue, FormatId } from '../decode/decoded-value';
 import { decodeJwt } from '../decode/jwt';
-import { isOpaqueValue, MIN_SESSION_ID_BITS, OPAQUE_CHARS, opaqueEntropyBits } from './opaque-id';
+import { isIdShaped, isOpaqueValue, MIN_SESSION_ID_BITS, opaqueEntropyBits } from './opaque-id';
 
 export interface SessionReason {
   /**
@@ -44,7 +44,7 @@ function isKnownNonSession(lowerName: string): boolean {
   return lowerName === 'csrftoken' || lowerName.includes('csrf') || lowerName.includes('xsrf');
 }
 
-/** Formats that only a framework's session machinery writes (FORMATS.md). */
+/** Formats that only a framework's session machinery writes (docs/formats.md). */
 const SESSION_FORMATS: ReadonlySet<FormatId> = new Set<FormatId>([
   'express-session',
   'cookie-session',
@@ -95,16 +95,14 @@ function formatReason(decoded: DecodedValue | undefined): SessionReason | null {
 
 function entropyReason(cookie: CookieRecord, decoded: DecodedValue | undefined): SessionReason | null {
   const v = cookie.value;
-  if (!cookie.httpOnly || v.length < 16 || !OPAQUE_CHARS.test(v) || !isOpaqueValue(decoded)) return null;
-  // A run of one or two characters scores high on length alone but is not random.
-  if (new Set(v).size < 6) return null;
+  if (!cookie.httpOnly || !isIdShaped(v) || !isOpaqueValue(decoded)) return null;
   const bits = opaqueEntropyBits(v, decoded);
   if (bits < MIN_SESSION_ID_BITS) return null;
   return { kind: 'entropy', detail: `opaque HttpOnly value with about ${Math.round(bits)} bits of entropy` };
 }
 
 /**
- * Whether a cookie identifies a session, and why (RULES.md, "Session-identifying cookies"). The first reason
+ * Whether a cookie identifies a session, and why (one of the reasons above). The first reason
  * found is returned, names first because they are what a user recognises. Known non-session names never are.
  */
 export function detectSession(cookie: CookieRecord, decoded?: DecodedValue): SessionReason | null {

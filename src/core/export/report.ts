@@ -5,6 +5,7 @@ import type { SameSite } from '../cookie/cookie-record';
 import { hostOf } from '../cookie/site';
 import type { FormatId } from '../decode/decoded-value';
 import type { SessionReason } from '../detect/session';
+import { isDateMs } from '../date-range';
 
 /**
  * The exportable JSON report, schema 2 (docs/report.md). A public interface: fields are only ever added within
@@ -83,7 +84,7 @@ export interface ReportOptions {
 }
 
 function isoOrNull(seconds: number | undefined): string | null {
-  if (seconds === undefined || !Number.isFinite(seconds) || Math.abs(seconds * 1000) > 8.64e15) return null;
+  if (seconds === undefined || !isDateMs(seconds * 1000)) return null;
   return new Date(seconds * 1000).toISOString();
 }
 
@@ -198,12 +199,12 @@ export function buildReport(analysis: SiteAnalysis, options: ReportOptions): Rep
     score: analysis.audit.score,
     valuesIncluded: includeValues,
     cookies: analysis.cookies.map((v) => reportCookie(v, includeValues)),
-    siteFindings: findingRefs(analysis.siteFindings ?? []),
+    siteFindings: findingRefs(analysis.siteFindings),
     summary: {
       total: findings.length,
       bySeverity: countBySeverity(findings),
-      serious: seriousCount(analysis.audit),
-      worst: worstSeverity(analysis.audit),
+      serious: seriousCount(findings),
+      worst: worstSeverity(findings),
       byRule: byRule(findings),
     },
   };

@@ -1,6 +1,7 @@
 import { exportJWK, importJWK, importPKCS8, importSPKI, importX509, type JWK } from 'jose';
 import { utf8ToBytes } from '../decode/bytes';
 import { isJsonObject, parseJson } from '../decode/json';
+import { errorText } from '../error-text';
 
 export type VerifyKey = CryptoKey | Uint8Array;
 export type KeyResult = { ok: true; keys: VerifyKey[] } | { ok: false; message: string };
@@ -12,10 +13,6 @@ function publicPart(jwk: JWK): JWK {
   const pub: JWK = { ...jwk };
   for (const m of PRIVATE_MEMBERS) delete (pub as Record<string, unknown>)[m];
   return pub;
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 async function fromJwk(jwk: JWK, alg: string): Promise<VerifyKey> {

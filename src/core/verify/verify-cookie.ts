@@ -8,6 +8,7 @@ import { unquoteCookieValue } from '../decode/quoted-value';
 import { hmacTargets, secretMatches } from './hmac-target';
 import { verifyJwt } from './verify-jwt';
 import type { VerifyResult } from './verify-result';
+import { errorText } from '../error-text';
 
 /**
  * Checks a cookie's signature with secrets or keys the user typed (several for key rotation: keygrip lists,
@@ -64,7 +65,7 @@ export async function verifyCookie(
     return {
       status: 'unsupported',
       format: null,
-      message: `could not verify: ${e instanceof Error ? e.message : String(e)}`,
+      message: `could not verify: ${errorText(e)}`,
     };
   }
 }

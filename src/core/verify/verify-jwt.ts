@@ -2,6 +2,7 @@ import { compactVerify, errors } from 'jose';
 import { decodeJwt } from '../decode/jwt';
 import { importVerifyKey } from './jwt-key';
 import type { VerifyResult } from './verify-result';
+import { errorText } from '../error-text';
 
 /**
  * Checks a compact JWS's signature with each given secret or key, in order. Only the signature: no claim is
@@ -46,7 +47,7 @@ export async function verifyJwt(token: string, inputs: readonly string[]): Promi
         if (e instanceof errors.JOSENotSupported || e instanceof errors.JOSEAlgNotAllowed) {
           return { status: 'unsupported', format: 'jwt', message: `${alg} is not supported here: ${e.message}` };
         }
-        problems.push(e instanceof Error ? e.message : String(e));
+        problems.push(errorText(e));
       }
     }
   }

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditedCookie } from '../../../src/core/audit/audit-input';
-import { COOKIE_RULES, JAR_RULES, SIGNATURE_RULES, TOKEN_RULES } from '../../../src/core/audit/catalogue';
+import { COOKIE_RULES, JAR_RULES, SIGNATURE_RULES, TOKEN_RULES, URL_RULES } from '../../../src/core/audit/catalogue';
 import type { Severity } from '../../../src/core/audit/finding';
 import { runAudit } from '../../../src/core/audit/run-audit';
 import { opaque, type DecodedValue } from '../../../src/core/decode/decoded-value';
 import { audited } from './audited';
+import { expectTriggerAndNearMiss } from './expect-rule-cases';
 import { DAY, NOW } from '../../fakes/clock';
-import { makeJwt, unsecuredJwt } from '../../fakes/make-jwt';
+import { HS256_HEADER as hs, makeJwt, unsecuredJwt } from '../../fakes/make-jwt';
 
 interface Case {
   rule: string;
   why: string;
   cookies: AuditedCookie[];
   page?: string;
+  /** Request URLs of the page (network view). */
+  urls?: string[];
   /** The severity of the one finding of `rule`, or `null` when the rule must stay silent. */
   expect: Severity | null;
 }
@@ -231,6 +234,37 @@ const CASES: Case[] = [
     expect: null,
   },
   {
+    rule: 'cookie-shadowed',
+    why: 'sid host-only and sid on the parent domain',
+    cookies: [audited(session), audited({ ...session, domain: '.example.com', hostOnly: false })],
+    expect: 'medium',
+  },
+  {
+    rule: 'cookie-shadowed',
+    why: 'theme on / and on /app, page under /app',
+    page: 'https://app.example.com/app/home',
+    cookies: [audited({ name: 'theme' }), audited({ name: 'theme', path: '/app' })],
+    expect: 'low',
+  },
+  {
+    rule: 'cookie-shadowed',
+    why: 'a second sid under a path the page is not under',
+    cookies: [audited(session), audited({ ...session, path: '/admin' })],
+    expect: null,
+  },
+  {
+    rule: 'cookie-shadowed',
+    why: 'sid in two cookie stores (containers)',
+    cookies: [audited(session), audited({ ...session, storeId: 'firefox-container-1' })],
+    expect: null,
+  },
+  {
+    rule: 'cookie-shadowed',
+    why: 'a second sid partitioned under another top-level site',
+    cookies: [audited(session), audited({ ...session, partitionKey: { topLevelSite: 'https://other.test' } })],
+    expect: null,
+  },
+  {
     rule: 'framework-session-name',
     why: 'PHPSESSID',
     cookies: [audited({ name: 'PHPSESSID', value: RANDOM })],
@@ -357,6 +391,60 @@ const CASES: Case[] = [
     expect: null,
   },
   {
+    rule: 'jwt-kid-suspicious',
+    why: 'kid with path traversal',
+    cookies: [audited({ name: 't', value: makeJwt({ exp: iat + 60 }, { header: { ...hs, kid: '../../dev/null' } }) })],
+    expect: 'medium',
+  },
+  {
+    rule: 'jwt-kid-suspicious',
+    why: 'kid with SQL',
+    cookies: [
+      audited({ name: 't', value: makeJwt({ exp: iat + 60 }, { header: { ...hs, kid: "x' UNION SELECT 'k" } }) }),
+    ],
+    expect: 'medium',
+  },
+  {
+    rule: 'jwt-kid-suspicious',
+    why: 'kid with a shell pipe',
+    cookies: [audited({ name: 't', value: makeJwt({ exp: iat + 60 }, { header: { ...hs, kid: 'key|whoami' } }) })],
+    expect: 'medium',
+  },
+  {
+    rule: 'jwt-kid-suspicious',
+    why: 'an ordinary kid with dots, dashes and slashes',
+    cookies: [audited({ name: 't', value: makeJwt({ exp: iat + 60 }, { header: { ...hs, kid: 'keys/2024-01.v2' } }) })],
+    expect: null,
+  },
+  {
+    rule: 'session-id-in-url',
+    why: 'the session id in a query string',
+    urls: [`https://app.example.com/page?x=1&sid=${RANDOM}`],
+    cookies: [audited(session)],
+    expect: 'high',
+  },
+  {
+    rule: 'session-id-in-url',
+    why: 'the session id in a path (;jsessionid=…)',
+    urls: [`https://app.example.com/cart;jsessionid=${RANDOM}`],
+    cookies: [audited(session)],
+    expect: 'high',
+  },
+  {
+    rule: 'session-id-in-url',
+    why: 'a non-session value in a URL',
+    urls: [`https://app.example.com/?theme=${RANDOM}`],
+    cookies: [audited({ name: 'theme', value: RANDOM, httpOnly: false })],
+    expect: null,
+  },
+  {
+    rule: 'session-id-in-url',
+    why: 'URLs without the session id',
+    urls: ['https://app.example.com/page?x=1', 'not a url'],
+    cookies: [audited(session)],
+    expect: null,
+  },
+  {
     rule: 'weak-secret',
     why: 'cookie signed with a dictionary secret',
     cookies: [audited({ name: 't' }, { weakSecret: { secret: 'keyboard cat' } })],
@@ -385,8 +473,8 @@ const CASES: Case[] = [
 ];
 
 describe('every cookie rule: a cookie that triggers it and a near miss', () => {
-  it.each(CASES)('$rule: $why → $expect', ({ rule, cookies, page, expect: severity }) => {
-    const audit = runAudit({ pageUrl: page ?? HTTPS, cookies, nowMs: NOW });
+  it.each(CASES)('$rule: $why → $expect', ({ rule, cookies, page, urls, expect: severity }) => {
+    const audit = runAudit({ pageUrl: page ?? HTTPS, cookies, nowMs: NOW, requestUrls: urls ?? [] });
     const hits = audit.findings.filter((f) => f.ruleId === rule);
     if (severity === null) {
       expect(hits).toEqual([]);
@@ -399,20 +487,13 @@ describe('every cookie rule: a cookie that triggers it and a near miss', () => {
   });
 
   it('covers every rule of the catalogue with a trigger and a near miss', () => {
-    const ids = new Set([...COOKIE_RULES, ...JAR_RULES, ...SIGNATURE_RULES].map((r) => r.id));
+    const ids = new Set([...COOKIE_RULES, ...JAR_RULES, ...SIGNATURE_RULES, ...URL_RULES].map((r) => r.id));
     for (const r of TOKEN_RULES) ids.add(r.id);
     const tokenOnly = new Set(['jwt-expired', 'jwt-long-lived', 'jwt-header-key']); // tested in audit-token.test.ts
-    for (const id of ids) {
-      if (tokenOnly.has(id)) continue;
-      expect(
-        CASES.some((c) => c.rule === id && c.expect !== null),
-        `${id} triggers`,
-      ).toBe(true);
-      expect(
-        CASES.some((c) => c.rule === id && c.expect === null),
-        `${id} near miss`,
-      ).toBe(true);
-    }
+    expectTriggerAndNearMiss(
+      CASES,
+      [...ids].filter((id) => !tokenOnly.has(id)),
+    );
   });
 });
 
@@ -433,6 +514,29 @@ describe('rule details', () => {
     const f = audit.findings.find((x) => x.ruleId === 'too-many-cookies');
     expect(f?.detail).toBe('60 cookies on example.com');
     expect(f?.cookieKey).toBeUndefined();
+  });
+
+  it('cookie-shadowed names every scope and attaches to no single cookie', () => {
+    const audit = runAudit({
+      pageUrl: HTTPS,
+      cookies: [audited(session), audited({ ...session, domain: '.example.com', hostOnly: false })],
+      nowMs: NOW,
+    });
+    const f = audit.findings.find((x) => x.ruleId === 'cookie-shadowed');
+    expect(f?.detail).toBe('sid on app.example.com (host-only) path /; .example.com path /');
+    expect(f?.cookieKey).toBeUndefined();
+  });
+
+  it('session-id-in-url says where without repeating the value', () => {
+    const audit = runAudit({
+      pageUrl: HTTPS,
+      cookies: [audited(session)],
+      nowMs: NOW,
+      requestUrls: [`https://api.example.com/v1/items?token=${encodeURIComponent(RANDOM)}`],
+    });
+    const f = audit.findings.find((x) => x.ruleId === 'session-id-in-url');
+    expect(f?.detail).toBe('in the query of a request to https://api.example.com/v1/items');
+    expect(f?.detail).not.toContain(RANDOM);
   });
 
   it('session-id-low-entropy reports the estimate', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostOf, isHttpUrl, isPublicSuffix, registrableDomain } from '../../../src/core/cookie/site';
+import { hostOf, inSiteOf, isHttpUrl, isPublicSuffix, registrableDomain } from '../../../src/core/cookie/site';
 
 describe('registrableDomain (public-suffix list)', () => {
   it.each([
@@ -43,5 +43,36 @@ describe('hostOf / isHttpUrl', () => {
     expect(isHttpUrl('chrome://extensions')).toBe(false);
     expect(isHttpUrl('about:blank')).toBe(false);
     expect(isHttpUrl(undefined)).toBe(false);
+  });
+});
+
+describe('inSiteOf', () => {
+  const cookie = (domain: string, hostOnly = false) => ({ domain, hostOnly });
+
+  it('takes cookies that domain-match the host or share its registrable domain', () => {
+    const inSite = inSiteOf('app.example.com');
+    expect(inSite(cookie('.example.com'))).toBe(true);
+    expect(inSite(cookie('app.example.com', true))).toBe(true);
+    // api.example.com would not be sent to app.example.com, but it is the same site's session.
+    expect(inSite(cookie('api.example.com', true))).toBe(true);
+    expect(inSite(cookie('.API.Example.com'))).toBe(true);
+  });
+
+  it('keeps other sites out, suffix look-alikes and public-suffix neighbours included', () => {
+    const inSite = inSiteOf('a.example.co.uk');
+    expect(inSite(cookie('.other.co.uk'))).toBe(false);
+    expect(inSite(cookie('evil-example.co.uk', true))).toBe(false);
+    expect(inSiteOf('example.com')(cookie('.evil-example.com'))).toBe(false);
+  });
+
+  it('treats an IP address and localhost as their own site', () => {
+    expect(inSiteOf('127.0.0.1')(cookie('127.0.0.1', true))).toBe(true);
+    expect(inSiteOf('127.0.0.1')(cookie('0.0.1', false))).toBe(false);
+    expect(inSiteOf('localhost')(cookie('localhost', true))).toBe(true);
+    expect(inSiteOf('localhost')(cookie('example.com'))).toBe(false);
+  });
+
+  it('takes nothing for an empty host', () => {
+    expect(inSiteOf('')(cookie('example.com'))).toBe(false);
   });
 });

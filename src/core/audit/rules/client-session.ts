@@ -18,7 +18,7 @@ export const clientSessionReadable: CookieRule = {
   explanation:
     'The session data is stored in the cookie itself, signed but not encrypted, so anyone holding the cookie can read it.',
   fix: 'Keep secrets and personal data out of client-side sessions.',
-  source: 'FORMATS.md',
+  source: 'docs/formats.md, client-side sessions',
   check: (c) =>
     isReadableSession(c.decoded.format, c.decoded.clientReadable)
       ? { severity: 'info', detail: c.decoded.label }

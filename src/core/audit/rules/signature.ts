@@ -24,7 +24,7 @@ export const signatureVerified: SignatureRule = {
   severities: ['info'],
   explanation: 'The signature verifies with the secret or key you supplied.',
   fix: 'Nothing to fix; keep the secret or key private.',
-  source: 'SessionScope verification',
+  source: 'docs/formats.md, signature verification',
   check: (i) =>
     i.verification?.verified === true
       ? { severity: 'info', detail: i.verification.method ?? 'signature verified' }
@@ -37,7 +37,7 @@ export const signatureInvalid: SignatureRule = {
   explanation:
     'The signature does not verify with the secret or key you supplied: the value was altered, or it was signed with another key.',
   fix: 'Check that you supplied the key the server signs with; if so, find out who produced this value.',
-  source: 'SessionScope verification',
+  source: 'docs/formats.md, signature verification',
   check: (i) =>
     i.verification?.verified === false
       ? { severity: 'medium', detail: i.verification.method ?? 'signature does not verify' }

@@ -1,9 +1,6 @@
-import { cookieSize } from '../../cookie/size';
+import { cookieSize, isNearSizeLimit } from '../../cookie/size';
 import type { CookieRule } from '../rule';
 import { SOURCE_URL } from '../sources';
-
-/** Three quarters of the 4,096 bytes browsers accept for name + value. */
-const NEAR_LIMIT = 3072;
 
 export const sizeNearLimit: CookieRule = {
   id: 'size-near-limit',
@@ -15,6 +12,6 @@ export const sizeNearLimit: CookieRule = {
   sourceUrl: SOURCE_URL.rfc6265bis,
   check: (c) => {
     const size = cookieSize(c.cookie);
-    return size > NEAR_LIMIT ? { severity: 'info', detail: `${size} bytes` } : null;
+    return isNearSizeLimit(size) ? { severity: 'info', detail: `${size} bytes` } : null;
   },
 };

@@ -1,0 +1,150 @@
+import { render } from 'preact';
+import type { CookieChange } from '../core/cookie/cookie-change';
+import type { ChangeLogResult, TabCookiesResult } from '../protocol/messages';
+import { createPanelStore, type PanelStore } from '../state/create-store';
+import type { Analyze } from '../state/load-site';
+import { startNowTicker } from '../state/now-ticker';
+import { createPanelController, type PanelController } from '../state/panel-controller';
+import type { ExportReportDeps } from '../ui/ExportReport';
+import { StoreContext } from '../ui/store-context';
+import { PanelApp } from './PanelApp';
+import '../ui/theme.css';
+import '../ui/components.css';
+import './panel.css';
+
+/** What the panel may use of the browser, detected once by the entry (platform/capabilities). */
+export interface PanelCapabilities {
+  /** In a real DevTools panel; false when the panel page is opened as a plain tab (`?tabId=N`). */
+  inDevtools: boolean;
+  /** Chromium panels and a panel opened as a tab; not Firefox's DevTools panels, which go through the background. */
+  readCookiesDirectly: boolean;
+  watchTabs: boolean;
+  watchSessionStorage: boolean;
+}
+
+/** The browser as the panel sees it: the entry passes the platform wrappers, tests and the bench pass fakes. */
+export interface PanelStartDeps {
+  capabilities: PanelCapabilities;
+  /** From `?tabId=N`; otherwise the inspected tab. */
+  tabId: number | undefined;
+  /** Only called in DevTools; may throw where the DevTools API is half there. */
+  inspectedTabId: () => number;
+  /** DevTools' own theme name ('dark' or 'default'); may throw or be undefined. */
+  devtoolsTheme: () => string | undefined;
+  /** The page reads cookies itself (when it can). */
+  loadTabCookies: (tabId: number) => Promise<TabCookiesResult>;
+  /** The background reads them for a page that cannot (Firefox's DevTools panels). */
+  askBackgroundForCookies: (tabId: number) => Promise<TabCookiesResult>;
+  getChangeLog: (site: string, afterSeq?: number) => Promise<ChangeLogResult>;
+  watchCookies: (listener: (change: CookieChange) => void) => () => void;
+  watchChangeLog: (listener: () => void) => () => void;
+  watchTabUrl: (tabId: number, listener: (url: string) => void) => () => void;
+  watchInspectedNavigation: (listener: (url: string) => void) => () => void;
+  requestHostPermission: (url: string) => Promise<boolean>;
+  analyze: Analyze;
+  /** The extension's version for exported reports. */
+  version?: () => string | Promise<string>;
+  now?: () => number;
+}
+
+export interface StartPanelOptions {
+  root: Element;
+  /** The element whose `data-theme` follows DevTools' theme (the page's `<html>`). */
+  themeRoot?: HTMLElement;
+  /** How often relative times ("in 3 min") are refreshed while the panel is open. */
+  tickMs?: number;
+  /** Test-sized timings of the controller (debounce, poll, log timeout). */
+  timing?: { debounceMs?: number; pollMs?: number; logTimeoutMs?: number };
+}
+
+export interface RunningPanel {
+  store: PanelStore;
+  /** Undefined when there is no tab to inspect (the view says so). */
+  controller: PanelController | undefined;
+  /** Stops listening and ticking (the page is going away). */
+  stop(): void;
+}
+
+/** DevTools' theme, not the system's: they differ when the user picked one in DevTools' settings. */
+export function panelTheme(deps: Pick<PanelStartDeps, 'capabilities' | 'devtoolsTheme'>): 'dark' | 'light' | undefined {
+  if (!deps.capabilities.inDevtools) return undefined;
+  let theme: string | undefined;
+  try {
+    theme = deps.devtoolsTheme();
+  } catch {
+    return undefined;
+  }
+  if (theme === undefined) return undefined;
+  return theme === 'dark' ? 'dark' : 'light';
+}
+
+/** The tab to inspect: the one in the URL, else (in DevTools) the inspected one. */
+export function panelTabId(
+  deps: Pick<PanelStartDeps, 'capabilities' | 'tabId' | 'inspectedTabId'>,
+): number | undefined {
+  if (deps.tabId !== undefined || !deps.capabilities.inDevtools) return deps.tabId;
+  try {
+    return deps.inspectedTabId();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Mounts the panel with its browser access injected, as startPopup does for the popup: picks the theme and
+ * the tab, chooses how to read cookies and hear of changes from what the page may use, and starts the
+ * controller and the clock.
+ */
+export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): RunningPanel {
+  const caps = deps.capabilities;
+  const theme = panelTheme(deps);
+  if (theme !== undefined && options.themeRoot) options.themeRoot.dataset.theme = theme;
+
+  const store = createPanelStore();
+  const tabId = panelTabId(deps);
+  let controller: PanelController | undefined;
+  const exportDeps: Partial<ExportReportDeps> = deps.version ? { version: deps.version } : {};
+
+  render(
+    <StoreContext.Provider value={store}>
+      <PanelApp onRequestPermission={() => void controller?.requestPermission()} exportDeps={exportDeps} />
+    </StoreContext.Provider>,
+    options.root,
+  );
+
+  if (tabId === undefined) {
+    store.site.showProblem({ reason: 'no-tab' });
+  } else {
+    const navigation: Array<(listener: () => void) => () => void> = [];
+    if (caps.watchTabs) navigation.push((listener) => deps.watchTabUrl(tabId, listener));
+    if (caps.inDevtools) navigation.push((listener) => deps.watchInspectedNavigation(listener));
+    controller = createPanelController(store, {
+      tabId,
+      loadCookies: caps.readCookiesDirectly ? deps.loadTabCookies : deps.askBackgroundForCookies,
+      getChangeLog: deps.getChangeLog,
+      watchCookies: caps.readCookiesDirectly ? deps.watchCookies : undefined,
+      watchLog: caps.watchSessionStorage ? deps.watchChangeLog : undefined,
+      watchNavigation:
+        navigation.length === 0
+          ? undefined
+          : (listener) => {
+              const offs = navigation.map((watch) => watch(listener));
+              return () => offs.forEach((off) => off());
+            },
+      requestHostPermission: deps.requestHostPermission,
+      analyze: deps.analyze,
+      ...(deps.now ? { now: deps.now } : {}),
+      ...options.timing,
+    });
+  }
+
+  const stopTicker = startNowTicker(store.site.now, options.tickMs);
+  return {
+    store,
+    controller,
+    stop() {
+      controller?.stop();
+      stopTicker();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { batch, signal } from '@preact/signals';
+import type { ChangeLogEntry } from '../protocol/messages';
+
+/** The panel's change timeline, bounded: at most `limit` entries in memory, older ones counted as dropped. */
+export function createTimelineSlice(limit = 2000) {
+  const entries = signal<readonly ChangeLogEntry[]>([]);
+  const dropped = signal(0);
+
+  function keepNewest(list: readonly ChangeLogEntry[]): readonly ChangeLogEntry[] {
+    if (list.length <= limit) return list;
+    dropped.value += list.length - limit;
+    return list.slice(list.length - limit);
+  }
+
+  function setTimeline(list: readonly ChangeLogEntry[], droppedBefore: number): void {
+    batch(() => {
+      dropped.value = droppedBefore;
+      entries.value = keepNewest([...list].sort((a, b) => a.seq - b.seq));
+    });
+  }
+
+  /** Appends live entries, skipping any whose sequence number the timeline already holds. */
+  function appendTimeline(list: readonly ChangeLogEntry[]): void {
+    if (list.length === 0) return;
+    const seen = new Set(entries.value.map((e) => e.seq));
+    const fresh = list.filter((e) => !seen.has(e.seq));
+    if (fresh.length === 0) return;
+    batch(() => {
+      entries.value = keepNewest([...entries.value, ...fresh]);
+    });
+  }
+
+  /** The next sequence number for an entry the page saw itself (watchCookies), after every known one. */
+  function nextLocalSeq(): number {
+    const t = entries.value;
+    return t.length === 0 ? 1 : t[t.length - 1]!.seq + 1;
+  }
+
+  return { entries, dropped, setTimeline, appendTimeline, nextLocalSeq };
+}
+
+export type TimelineSlice = ReturnType<typeof createTimelineSlice>;

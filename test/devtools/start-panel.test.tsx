@@ -1,0 +1,175 @@
+// @vitest-environment happy-dom
+import { cleanup, screen, waitFor } from '@testing-library/preact';
+import { render } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { analyzeSite } from '../../src/core/analyze-site';
+import type { CookieChange } from '../../src/core/cookie/cookie-change';
+import {
+  panelTabId,
+  panelTheme,
+  startPanel,
+  type PanelCapabilities,
+  type PanelStartDeps,
+  type RunningPanel,
+} from '../../src/devtools/start-panel';
+import type { TabCookiesResult } from '../../src/protocol/messages';
+import { NOW, record } from '../ui/fixtures';
+
+const URL_ = 'https://app.example.com/';
+const running: RunningPanel[] = [];
+const roots: Element[] = [];
+
+afterEach(() => {
+  for (const p of running.splice(0)) p.stop();
+  // startPanel renders on its own, outside testing-library: unmount what it mounted.
+  for (const root of roots.splice(0)) {
+    render(null, root);
+    root.remove();
+  }
+  cleanup();
+  vi.useRealTimers();
+});
+
+const ALL: PanelCapabilities = {
+  inDevtools: true,
+  readCookiesDirectly: true,
+  watchTabs: true,
+  watchSessionStorage: true,
+};
+
+/** Fakes for every browser part, each recording its listeners so a test can see what was wired and undone. */
+function fakeDeps(over: Partial<PanelStartDeps> = {}) {
+  const listeners = { cookies: 0, log: 0, tabUrl: [] as number[], inspected: 0 };
+  const result = (tabId: number): TabCookiesResult => ({
+    ok: true,
+    tabId,
+    url: URL_,
+    cookies: [record({ name: 'sid' })],
+  });
+  const watch = (count: () => void, uncount: () => void) => {
+    count();
+    return uncount;
+  };
+  const deps: PanelStartDeps = {
+    capabilities: ALL,
+    tabId: undefined,
+    inspectedTabId: vi.fn(() => 42),
+    devtoolsTheme: () => 'dark',
+    loadTabCookies: vi.fn(async (tabId: number) => result(tabId)),
+    askBackgroundForCookies: vi.fn(async (tabId: number) => result(tabId)),
+    getChangeLog: vi.fn(async () => ({ ok: true as const, entries: [], dropped: 0, capacity: 10 })),
+    watchCookies: vi.fn((_l: (c: CookieChange) => void) =>
+      watch(
+        () => listeners.cookies++,
+        () => listeners.cookies--,
+      ),
+    ),
+    watchChangeLog: vi.fn(() =>
+      watch(
+        () => listeners.log++,
+        () => listeners.log--,
+      ),
+    ),
+    watchTabUrl: vi.fn((tabId: number) =>
+      watch(
+        () => listeners.tabUrl.push(tabId),
+        () => listeners.tabUrl.pop(),
+      ),
+    ),
+    watchInspectedNavigation: vi.fn(() =>
+      watch(
+        () => listeners.inspected++,
+        () => listeners.inspected--,
+      ),
+    ),
+    requestHostPermission: async () => true,
+    analyze: analyzeSite,
+    now: () => NOW,
+    ...over,
+  };
+  return { deps, listeners };
+}
+
+function start(deps: PanelStartDeps, themeRoot = document.createElement('html')) {
+  const root = document.createElement('div');
+  document.body.append(root);
+  roots.push(root);
+  const panel = startPanel(deps, { root, themeRoot, timing: { debounceMs: 0, logTimeoutMs: 50 } });
+  running.push(panel);
+  return { panel, themeRoot };
+}
+
+describe('startPanel', () => {
+  it('follows DevTools’ theme in DevTools only, and survives an API that throws', () => {
+    expect(panelTheme({ capabilities: ALL, devtoolsTheme: () => 'dark' })).toBe('dark');
+    expect(panelTheme({ capabilities: ALL, devtoolsTheme: () => 'default' })).toBe('light');
+    expect(panelTheme({ capabilities: ALL, devtoolsTheme: () => undefined })).toBeUndefined();
+    const broken = () => {
+      throw new Error('no devtools.panels');
+    };
+    expect(panelTheme({ capabilities: ALL, devtoolsTheme: broken })).toBeUndefined();
+    expect(panelTheme({ capabilities: { ...ALL, inDevtools: false }, devtoolsTheme: () => 'dark' })).toBeUndefined();
+    const { themeRoot } = start(fakeDeps({ devtoolsTheme: () => 'default' }).deps);
+    expect(themeRoot.dataset.theme).toBe('light');
+  });
+
+  it('inspects the tab in the URL, else the inspected one, else none', () => {
+    const inspected = () => 42;
+    expect(panelTabId({ capabilities: ALL, tabId: 7, inspectedTabId: inspected })).toBe(7);
+    expect(panelTabId({ capabilities: ALL, tabId: undefined, inspectedTabId: inspected })).toBe(42);
+    const outside = { ...ALL, inDevtools: false };
+    expect(panelTabId({ capabilities: outside, tabId: undefined, inspectedTabId: inspected })).toBeUndefined();
+    const broken = () => {
+      throw new Error('no inspectedWindow');
+    };
+    expect(panelTabId({ capabilities: ALL, tabId: undefined, inspectedTabId: broken })).toBeUndefined();
+  });
+
+  it('with no tab to inspect, says so and starts no controller', async () => {
+    const { deps } = fakeDeps({ capabilities: { ...ALL, inDevtools: false } });
+    const { panel } = start(deps);
+    expect(panel.controller).toBeUndefined();
+    expect(panel.store.site.state.value).toBe('no-tab');
+    await waitFor(() => expect(screen.getByTestId('panel').dataset.state).toBe('no-tab'));
+    expect(deps.loadTabCookies).not.toHaveBeenCalled();
+  });
+
+  it('reads cookies itself where it can and watches them, every navigation signal wired and undone on stop', async () => {
+    const { deps, listeners } = fakeDeps();
+    const { panel } = start(deps);
+    await panel.controller!.ready;
+    expect(deps.loadTabCookies).toHaveBeenCalledWith(42);
+    expect(deps.askBackgroundForCookies).not.toHaveBeenCalled();
+    expect(panel.store.site.state.value).toBe('ready');
+    await waitFor(() => expect(screen.getByTestId('panel').dataset.state).toBe('ready'));
+    expect(listeners).toEqual({ cookies: 1, log: 0, tabUrl: [42], inspected: 1 });
+    panel.stop();
+    expect(listeners).toEqual({ cookies: 0, log: 0, tabUrl: [], inspected: 0 });
+  });
+
+  it('where it cannot (Firefox’s DevTools panel), asks the background and hears of changes through the log', async () => {
+    const { deps, listeners } = fakeDeps({
+      capabilities: { inDevtools: true, readCookiesDirectly: false, watchTabs: false, watchSessionStorage: true },
+    });
+    const { panel } = start(deps);
+    await panel.controller!.ready;
+    expect(deps.askBackgroundForCookies).toHaveBeenCalledWith(42);
+    expect(deps.loadTabCookies).not.toHaveBeenCalled();
+    expect(deps.watchCookies).not.toHaveBeenCalled();
+    expect(listeners).toEqual({ cookies: 0, log: 1, tabUrl: [], inspected: 1 });
+  });
+
+  it('keeps relative times current until stopped', async () => {
+    vi.useFakeTimers({ now: NOW, toFake: ['setInterval', 'clearInterval', 'Date'] });
+    const { deps } = fakeDeps({ capabilities: { ...ALL, inDevtools: false }, tabId: 3 });
+    const root = document.createElement('div');
+    roots.push(root);
+    const panel = startPanel(deps, { root, tickMs: 1000 });
+    running.push(panel);
+    vi.advanceTimersByTime(1000);
+    expect(panel.store.site.now.value).toBe(NOW + 1000);
+    panel.stop();
+    vi.advanceTimersByTime(5000);
+    expect(panel.store.site.now.value).toBe(NOW + 1000);
+  });
+});

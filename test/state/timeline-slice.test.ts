@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { ChangeLogEntry } from '../../src/protocol/messages';
+import { createTimelineSlice } from '../../src/state/timeline-slice';
+import { NOW, record } from '../ui/fixtures';
+
+function entry(seq: number, name = 'sid'): ChangeLogEntry {
+  return { seq, time: NOW + seq, cause: 'explicit', removed: false, cookie: record({ name }) };
+}
+
+describe('timeline slice', () => {
+  it('keeps the newest entries in sequence order and counts the dropped ones', () => {
+    const t = createTimelineSlice(3);
+    t.setTimeline([entry(2), entry(1)], 7);
+    expect(t.entries.value.map((e) => e.seq)).toEqual([1, 2]);
+    expect(t.nextLocalSeq()).toBe(3);
+    t.appendTimeline([entry(2), entry(3), entry(4)]);
+    expect(t.entries.value.map((e) => e.seq)).toEqual([2, 3, 4]);
+    expect(t.dropped.value).toBe(8);
+  });
+
+  it('starts empty, numbers local entries from 1 and ignores what it already holds', () => {
+    const t = createTimelineSlice();
+    expect(t.nextLocalSeq()).toBe(1);
+    t.appendTimeline([entry(1)]);
+    const before = t.entries.value;
+    t.appendTimeline([entry(1)]);
+    t.appendTimeline([]);
+    expect(t.entries.value).toBe(before);
+  });
+
+  it('a new timeline replaces the old one and its dropped count', () => {
+    const t = createTimelineSlice(2);
+    t.setTimeline([entry(1), entry(2), entry(3)], 0);
+    expect(t.dropped.value).toBe(1);
+    t.setTimeline([], 0);
+    expect(t.entries.value).toEqual([]);
+    expect(t.dropped.value).toBe(0);
+  });
+});
