@@ -3,10 +3,14 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 /**
- * Layers: entries (background, popup, devtools) → ui → state → protocol / core; entries → platform → core. Each
- * zone lists what it may not import, so the direction holds without anyone having to remember it.
+ * Layers: entries (background, popup, devtools) → ui → state → protocol / core; entries → platform → core; and
+ * cli → headless → core, where only headless drives a browser. Each zone lists what it may not import, so the
+ * direction holds without anyone having to remember it.
  */
-const upper = ['background', 'popup', 'devtools', 'ui', 'state', 'platform', 'protocol'];
+/** The extension's own layers: the command line and its library never load them. */
+const extension = ['background', 'popup', 'devtools', 'ui', 'state', 'platform', 'protocol'];
+const upper = [...extension, 'headless', 'cli'];
+const outside = ['headless', 'cli'];
 const noImportOf = (dirs, extra = []) => ({
   'no-restricted-imports': [
     'error',
@@ -21,6 +25,10 @@ const noImportOf = (dirs, extra = []) => ({
 const noPolyfill = {
   group: ['webextension-polyfill'],
   message: 'Only src/platform imports webextension-polyfill: use its wrappers.',
+};
+const noPuppeteer = {
+  group: ['puppeteer-core', 'puppeteer-core/*', '@puppeteer/*', 'playwright-core', 'playwright-core/*'],
+  message: 'Only src/headless drives a browser.',
 };
 const noPreact = { group: ['preact', 'preact/*', '@preact/*'], message: 'This layer stays free of UI code.' };
 // State may use signals, but not components, hooks or rendering: it receives what it needs from the entries.
@@ -50,16 +58,28 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
-  { files: ['src/core/**'], rules: noImportOf(upper, [noPolyfill, noPreact]) },
+  { files: ['src/core/**'], rules: noImportOf(upper, [noPolyfill, noPreact, noPuppeteer]) },
+  // cli → headless → core: the command line and the library share core with the extension, nothing else.
+  { files: ['src/headless/**'], rules: noImportOf([...extension, 'cli'], [noPolyfill, noPreact]) },
+  { files: ['src/cli/**'], rules: noImportOf(extension, [noPolyfill, noPreact, noPuppeteer]) },
   {
     files: ['src/protocol/**'],
-    rules: noImportOf(['background', 'popup', 'devtools', 'ui', 'state', 'platform'], [noPolyfill, noPreact]),
+    rules: noImportOf(
+      ['background', 'popup', 'devtools', 'ui', 'state', 'platform', ...outside],
+      [noPolyfill, noPreact, noPuppeteer],
+    ),
   },
-  { files: ['src/platform/**'], rules: noImportOf(['background', 'popup', 'devtools', 'ui', 'state'], [noPreact]) },
+  {
+    files: ['src/platform/**'],
+    rules: noImportOf(['background', 'popup', 'devtools', 'ui', 'state', ...outside], [noPreact, noPuppeteer]),
+  },
   // Browser access reaches state injected (as the popup's and the panel's start functions pass it), never imported.
   {
     files: ['src/state/**'],
-    rules: noImportOf(['background', 'popup', 'devtools', 'ui', 'platform'], [noPolyfill, noComponents]),
+    rules: noImportOf(
+      ['background', 'popup', 'devtools', 'ui', 'platform', ...outside],
+      [noPolyfill, noComponents, noPuppeteer],
+    ),
   },
   {
     files: ['src/state/**/*.tsx'],
@@ -71,7 +91,7 @@ export default tseslint.config(
   {
     files: ['src/ui/**'],
     rules: {
-      ...noImportOf(['background', 'popup', 'devtools', 'platform'], [noPolyfill]),
+      ...noImportOf(['background', 'popup', 'devtools', 'platform', ...outside], [noPolyfill, noPuppeteer]),
       // no-restricted-imports does not see `import()`: a lazy import of the browser layer is still an import.
       'no-restricted-syntax': [
         'error',
@@ -82,9 +102,12 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['src/background/**', 'src/popup/**', 'src/devtools/**'], rules: noImportOf([], [noPolyfill]) },
+  {
+    files: ['src/background/**', 'src/popup/**', 'src/devtools/**'],
+    rules: noImportOf(outside, [noPolyfill, noPuppeteer]),
+  },
   {
     files: ['src/background/**'],
-    rules: noImportOf(['popup', 'devtools', 'ui', 'state'], [noPolyfill, noPreact]),
+    rules: noImportOf(['popup', 'devtools', 'ui', 'state', ...outside], [noPolyfill, noPreact, noPuppeteer]),
   },
 );

@@ -1,4 +1,5 @@
 import type { CookieRecord, SameSite } from '../src/core/cookie/cookie-record';
+import { seededRandom } from '../test/fakes/hostile-values';
 
 /**
  * A realistic cookie mix for the benchmark, the same for the real site (as Set-Cookie headers) and the synthetic
@@ -14,22 +15,11 @@ export interface MixCookie {
   maxAgeS: number | undefined;
 }
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const SAMESITES: SameSite[] = ['lax', 'strict', 'no_restriction', 'unspecified'];
 
 export function cookieMix(n: number, jwts: readonly string[]): MixCookie[] {
-  const rnd = prng(n * 7919 + 1);
+  const rnd = seededRandom(n * 7919 + 1);
   const word = (len: number) => Array.from({ length: len }, () => ALNUM[Math.floor(rnd() * ALNUM.length)]).join('');
   const out: MixCookie[] = [];
   for (let i = 0; i < n; i++) {

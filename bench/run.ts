@@ -22,6 +22,7 @@ import { writeReferenceExtension } from './reference-extension';
 import { rowHeightMismatches } from './row-heights';
 import { median, ms, ratio, kb } from './stats';
 import { coreBenchmarks, type CoreFigures } from './core-bench';
+import { hostileBenchmarks } from './hostile-bench';
 import { stormBenchmarks } from './storm-bench';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -139,6 +140,7 @@ function report(
   popup: PopupFigures[],
   storm: string[],
   core: CoreFigures,
+  hostile: string[],
   sizes: ReturnType<typeof entrySizes>,
 ): string {
   const chromium = execFileSync(CHROMIUM_PATH, ['--version']).toString().trim();
@@ -188,6 +190,13 @@ function report(
     '',
     ...core.lines,
     '',
+    '## Hostile values (Node, same machine)',
+    '',
+    'The generators of test/fakes/hostile-values.ts (runs of every cookie-octet, alternations, near-matches of ' +
+      'every format, hostile data in real envelopes); the goal is ≤ 3× random.',
+    '',
+    ...hostile,
+    '',
     '## Bundle size (gzip, dist/chrome)',
     '',
     '| entry | loaded before first paint | loaded later (dynamic imports) |',
@@ -228,7 +237,8 @@ async function main(): Promise<void> {
   const storm = await stormBenchmarks();
   process.stdout.write('change storms: done\n');
   const core = await coreBenchmarks(jwts);
-  const text = report(popup, storm, core, entrySizes(distOf('chrome')));
+  const hostile = await hostileBenchmarks();
+  const text = report(popup, storm, core, hostile.lines, entrySizes(distOf('chrome')));
   // Formatted as `npx prettier --check .` expects, so a fresh run can be committed as it is.
   const out = resolve(root, 'BENCHMARKS.md');
   writeFileSync(out, await format(text, { ...(await resolveConfig(out)), filepath: out }));

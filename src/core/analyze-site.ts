@@ -49,6 +49,8 @@ export interface AnalyzeOptions {
   tokens?: readonly FoundToken[];
   /** URLs the page requested, from the network view: the session-id-in-url rule looks for session ids in them. */
   requestUrls?: readonly string[];
+  /** Findings on the session's behaviour across a login or logout (compareSessions, invalidationFindings). */
+  behaviour?: readonly Finding[];
 }
 
 function compare(a: CookieView, b: CookieView): number {
@@ -102,11 +104,14 @@ export async function analyzeSite(
     nowMs,
     tokens: options.tokens ?? [],
     ...(options.requestUrls ? { requestUrls: options.requestUrls } : {}),
+    behaviour: options.behaviour ?? [],
   });
+  const keys = new Set(base.map((b) => b.key));
   const byKey = new Map<string, Finding[]>();
   const siteFindings: Finding[] = [];
   for (const f of audit.findings) {
-    if (f.cookieKey === undefined) {
+    // A behaviour finding may name a cookie that is no longer stored (cleared at logout): it is then the site's.
+    if (f.cookieKey === undefined || !keys.has(f.cookieKey)) {
       siteFindings.push(f);
       continue;
     }

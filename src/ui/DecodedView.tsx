@@ -14,10 +14,12 @@ const MAX_OUTPUT = 8192;
 export function DecodedView({ decoded: d, now }: { decoded: DecodedValue; now: number }) {
   return (
     <section class="decoded" data-testid="decoded" data-format={d.format ?? 'none'}>
-      <h4 class="decoded-label">{d.label}</h4>
+      <h4 class="decoded-label">
+        <ValueText value={d.label} max={200} />
+      </h4>
       {d.error !== undefined && d.error !== '' && (
         <p class="decode-error" role="note" data-testid="decode-error">
-          Decoding stopped: {d.error}
+          Decoding stopped: <ValueText value={d.error} max={400} />
         </p>
       )}
       {(d.clientReadable || d.hmacSigned) && (
@@ -57,7 +59,7 @@ export function DecodedView({ decoded: d, now }: { decoded: DecodedValue; now: n
           <ol>
             {d.layers.map((l, i) => (
               <li key={i} data-testid="decode-layer" data-kind={l.kind}>
-                <span class="layer-label">{l.label}</span>
+                <ValueText class="layer-label" value={l.label} max={200} />
                 <pre class="value-box">
                   <ValueText value={l.output} max={MAX_OUTPUT} />
                 </pre>

@@ -4,6 +4,7 @@ import type { CookieView } from '../core/analyze-site';
 import type { VerifyResult } from '../core/verify/verify-result';
 import { splitSecrets } from '../core/verify/split-secrets';
 import { useStore } from './store-context';
+import { ValueText } from './ValueText';
 import './verify.css';
 
 export interface VerifyFormProps {
@@ -79,7 +80,7 @@ export function VerifyForm({ view }: VerifyFormProps) {
           data-status={result.status}
           role="status"
         >
-          {outcomeText(result)}
+          <ValueText value={outcomeText(result)} max={600} />
         </p>
       )}
     </section>

@@ -17,34 +17,39 @@ function hex(n: number): string {
   return 'U+' + n.toString(16).toUpperCase().padStart(4, '0');
 }
 
-/** The replacement for an invisible or layout-changing UTF-16 code unit, or undefined when it is safe to show. */
-function hiddenAt(s: string, i: number, keepNewlines = false): HiddenChar | undefined {
+/**
+ * Characters that draw nothing or reorder the text around them, by Unicode property rather than a hand list, so
+ * every one is covered: Default_Ignorable_Code_Point (zero-width characters, joiners, variation selectors, tag
+ * characters, fillers), Bidi_Control (embeddings, overrides, isolates, marks), plus C1 controls, the line and
+ * paragraph separators and the interlinear annotation characters. Sticky, to test in place without a substring.
+ */
+const HIDDEN = /\p{Default_Ignorable_Code_Point}|\p{Bidi_Control}|[\u0080-\u009f\u2028\u2029\ufff9-\ufffb]/uy;
+
+interface Hidden extends HiddenChar {
+  /** UTF-16 code units the character takes (2 for one beyond the BMP). */
+  width: number;
+}
+
+/** The replacement for an invisible or layout-changing character at `i`, or undefined when it is safe to show. */
+function hiddenAt(s: string, i: number, keepNewlines = false): Hidden | undefined {
   const c = s.charCodeAt(i);
   if (keepNewlines && c === 0x0a) return undefined;
   // C0 controls map onto the Control Pictures block (U+2400 + c); DEL has its own picture.
-  if (c < 0x20) return { shown: String.fromCharCode(0x2400 + c), code: hex(c) };
-  if (c === 0x7f) return { shown: '\u2421', code: hex(c) };
+  if (c < 0x20) return { shown: String.fromCharCode(0x2400 + c), code: hex(c), width: 1 };
+  if (c === 0x7f) return { shown: '\u2421', code: hex(c), width: 1 };
   if (c < 0x80) return undefined;
-  if (
-    (c >= 0x80 && c <= 0x9f) || // C1 controls
-    c === 0xad || // soft hyphen
-    (c >= 0x200b && c <= 0x200f) || // zero-width characters and direction marks
-    (c >= 0x2028 && c <= 0x202e) || // line/paragraph separators, bidi embeddings and overrides
-    (c >= 0x2060 && c <= 0x2069) || // word joiner, invisible operators, bidi isolates
-    c === 0xfeff ||
-    (c >= 0xfff9 && c <= 0xfffb)
-  ) {
-    return { shown: hex(c), code: hex(c) };
-  }
   if (c >= 0xd800 && c <= 0xdbff) {
     const next = s.charCodeAt(i + 1);
-    return next >= 0xdc00 && next <= 0xdfff ? undefined : { shown: hex(c), code: 'lone surrogate ' + hex(c) };
-  }
-  if (c >= 0xdc00 && c <= 0xdfff) {
+    if (!(next >= 0xdc00 && next <= 0xdfff)) return { shown: hex(c), code: 'lone surrogate ' + hex(c), width: 1 };
+  } else if (c >= 0xdc00 && c <= 0xdfff) {
+    // The low half of a pair was handled with its high half; one on its own is shown.
     const prev = s.charCodeAt(i - 1);
-    return prev >= 0xd800 && prev <= 0xdbff ? undefined : { shown: hex(c), code: 'lone surrogate ' + hex(c) };
+    return prev >= 0xd800 && prev <= 0xdbff ? undefined : { shown: hex(c), code: 'lone surrogate ' + hex(c), width: 1 };
   }
-  return undefined;
+  HIDDEN.lastIndex = i;
+  if (!HIDDEN.test(s)) return undefined;
+  const cp = s.codePointAt(i)!;
+  return { shown: hex(cp), code: hex(cp), width: cp > 0xffff ? 2 : 1 };
 }
 
 /**
@@ -59,8 +64,9 @@ export function visibleSegments(s: string, keepNewlines = false): TextSegment[] 
     const h = hiddenAt(s, i, keepNewlines);
     if (!h) continue;
     if (i > start) out.push(s.slice(start, i));
-    out.push(h);
-    start = i + 1;
+    out.push({ shown: h.shown, code: h.code });
+    start = i + h.width;
+    i = start - 1;
   }
   if (start < s.length) out.push(start === 0 ? s : s.slice(start));
   return out;

@@ -1,11 +1,12 @@
 import type { Page } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BADGE_COLORS } from '../../src/background/badge-for';
 import type { Report } from '../../src/core/export/report';
+import { allowDownloads, exportReport } from './harness/export-report';
 import { hexToRgba, popupFindings, reportFindings, shownFindings } from './harness/report-findings';
 import { settledBadge } from './harness/badge';
 import { withChromium } from './harness/setup';
@@ -103,23 +104,10 @@ describe('Chromium audit (issue 3)', () => {
 
   it('the exported report file has exactly the expected findings per cookie, and no values by default', async () => {
     const view = await popup();
-    const cdp = await view.createCDPSession();
-    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    await allowDownloads(view, downloads);
     const fileName = `sessionscope-report-${HOST}-${new Date().toISOString().slice(0, 10)}.json`;
     const path = join(downloads, fileName);
-
-    const exportOnce = async (): Promise<{ text: string; report: Report }> => {
-      await view.click('[data-testid="export-report"]');
-      const outcome = await view.waitForSelector('[data-testid="export-outcome"][data-outcome="saved"]');
-      expect(await outcome!.evaluate((el) => el.textContent)).toBe(`Saved ${fileName}`);
-      // Chromium writes `<name>.crdownload` first and renames it when done.
-      const text = await waitUntil(
-        `${fileName} in the download directory`,
-        async () => ((await readdir(downloads)).includes(fileName) ? readFile(path, 'utf8') : undefined),
-        { timeoutMs: 10_000, intervalMs: 100 },
-      );
-      return { text, report: JSON.parse(text) as Report };
-    };
+    const exportOnce = () => exportReport(view, downloads, fileName);
 
     const { text, report } = await exportOnce();
     expect(report.schema).toBe(2);

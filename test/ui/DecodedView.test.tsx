@@ -132,4 +132,21 @@ describe('DecodedView', () => {
     ).toEqual(['algdir', 'encA256GCM']);
     expect(screen.queryByTestId('jwt-claims')).toBeNull();
   });
+
+  it('shows hidden characters in layer labels, the format label, JSON keys and the error as code points', async () => {
+    const rlo = '\u202e';
+    const token = makeJwt({ sub: 'x' });
+    const d = await decodeCookieValue(
+      record({ value: Buffer.from(JSON.stringify({ [`a${rlo}b`]: { tok: token } })).toString('base64') }),
+    );
+    render(<DecodedView decoded={{ ...d, label: `label${rlo}`, error: `stopped${rlo}` }} now={NOW} />);
+    const root = screen.getByTestId('decoded');
+    // The nested token's layer is labelled with its JSON path, which holds the page's key.
+    expect(screen.getAllByTestId('decode-layer').some((l) => l.textContent!.includes('token at $.aU+202Eb.tok'))).toBe(
+      true,
+    );
+    expect(root.querySelector('.decoded-label')).toHaveTextContent('labelU+202E');
+    expect(screen.getByTestId('decode-error')).toHaveTextContent('stoppedU+202E');
+    expect(root.textContent).not.toContain(rlo);
+  });
 });

@@ -51,3 +51,49 @@ describe('shorten', () => {
     expect(r.omitted).toBe(4);
   });
 });
+
+describe('every default-ignorable and bidi-control code point', () => {
+  // The properties themselves, tested one code point at a time (no hand list to fall out of date).
+  const PROPERTY = /^(?:\p{Default_Ignorable_Code_Point}|\p{Bidi_Control})$/u;
+  const hex = (cp: number) => 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
+  const all: number[] = [];
+  for (let cp = 0; cp <= 0x10ffff; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    if (PROPERTY.test(String.fromCodePoint(cp))) all.push(cp);
+  }
+
+  it('finds the characters the properties name, beyond the BMP too', () => {
+    expect(all.length).toBeGreaterThan(4000);
+    for (const cp of [0xad, 0x200b, 0x200d, 0x202e, 0x2066, 0xfe0f, 0xfeff, 0x1d173, 0xe0041]) {
+      expect(all).toContain(cp);
+    }
+  });
+
+  it('shows each one as its code point, between the text around it', () => {
+    const wrong = all.filter((cp) => {
+      const segs = visibleSegments(`a${String.fromCodePoint(cp)}b`);
+      return !(
+        segs.length === 3 &&
+        segs[0] === 'a' &&
+        segs[2] === 'b' &&
+        typeof segs[1] !== 'string' &&
+        segs[1]!.shown === hex(cp) &&
+        segs[1]!.code === hex(cp)
+      );
+    });
+    expect(wrong.map(hex)).toEqual([]);
+  });
+
+  it('leaves letters, digits, punctuation and emoji of every plane alone', () => {
+    const visible = ['A', 'é', 'ß', 'Ж', 'ع', 'א', '中', '🍪', '𝔸', '😀', '‐', '＝'];
+    for (const ch of visible) expect(visibleSegments(`x${ch}y`)).toEqual([`x${ch}y`]);
+  });
+
+  it('takes linear time on a value made only of hidden characters', () => {
+    const value = '\u{E0041}\u200b'.repeat(1365);
+    const started = performance.now();
+    const segs = visibleSegments(value);
+    expect(segs).toHaveLength(2730);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});

@@ -1,6 +1,7 @@
 import type { CookieRecord } from '../cookie/cookie-record';
 import type { DecodedValue } from '../decode/decoded-value';
 import type { SessionReason } from '../detect/session';
+import type { Finding } from './finding';
 
 /** Where a token was found: its exposure to page scripts depends on it. */
 export type TokenLocation = 'cookie' | 'localStorage' | 'sessionStorage' | 'header';
@@ -59,4 +60,9 @@ export interface AuditInput {
   tokens?: readonly FoundToken[];
   /** URLs of the page's requests (network view), for the session-id-in-url rule. */
   requestUrls?: readonly string[];
+  /**
+   * Findings on the session's behaviour across a login or logout (core/session), made outside this run
+   * because they need two snapshots or a replayed request; they count towards the grade like any other.
+   */
+  behaviour?: readonly Finding[];
 }

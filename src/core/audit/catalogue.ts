@@ -14,6 +14,7 @@ import { expiryOver400Days, sessionPersistent } from './rules/lifetime';
 import { csrfWithoutSameSite, sameSiteNone, sameSiteUnspecified } from './rules/samesite';
 import { secureMissing, sessionSecureMissing } from './rules/secure';
 import { sessionIdInUrl, type UrlRule } from './rules/session-id-in-url';
+import { sessionNotCleared, sessionNotInvalidated, sessionNotRotated } from './rules/session-behaviour';
 import { sessionIdLowEntropy } from './rules/session-id-low-entropy';
 import { type SignatureRule, signatureInvalid, signatureVerified, weakSecret } from './rules/signature';
 import {
@@ -80,9 +81,18 @@ export const HEADER_RULES: readonly HeaderRule[] = [
   secureFromHttp,
 ];
 
+/** Rules on a session's behaviour across a login or a logout (core/session checks them on two snapshots). */
+export const SESSION_RULES: readonly RuleInfo[] = [sessionNotRotated, sessionNotInvalidated, sessionNotCleared];
+
 /** Every rule by id, for the UI and docs (the token form of client-session-sensitive shares its cookie twin's id). */
 export const RULES_BY_ID: ReadonlyMap<string, RuleInfo> = new Map(
-  [...COOKIE_RULES, ...JAR_RULES, ...TOKEN_RULES, ...SIGNATURE_RULES, ...URL_RULES, ...HEADER_RULES].map(
-    (r) => [r.id, r] as const,
-  ),
+  [
+    ...COOKIE_RULES,
+    ...JAR_RULES,
+    ...TOKEN_RULES,
+    ...SIGNATURE_RULES,
+    ...URL_RULES,
+    ...HEADER_RULES,
+    ...SESSION_RULES,
+  ].map((r) => [r.id, r] as const),
 );

@@ -54,6 +54,7 @@ export function runAudit(input: AuditInput): SiteAudit {
       }),
     );
   }
+  findings.push(...(input.behaviour ?? []));
   const sorted = sortFindings(findings);
   const score = scoreOf(sorted);
   return { findings: sorted, score, grade: gradeOf(score) };

@@ -5,7 +5,7 @@
  */
 
 /** Words that mark a key as sensitive, matched against the key's words (camelCase, snake_case, kebab-case). */
-const SENSITIVE_WORDS = new Set([
+export const SENSITIVE_WORDS: ReadonlySet<string> = new Set([
   'password',
   'passwd',
   'pwd',
@@ -29,7 +29,7 @@ const SENSITIVE_WORDS = new Set([
 ]);
 
 /** Two-word spellings of the same things: `api_key`, `private-key`, `access_key`, `card_number`. */
-const SENSITIVE_PAIRS = new Set([
+export const SENSITIVE_PAIRS: ReadonlySet<string> = new Set([
   'api key',
   'private key',
   'access key',
@@ -45,12 +45,38 @@ const CARD_DIGITS = /^(?:\d[ -]?){12,18}\d$/;
 const MAX_DEPTH = 8;
 const MAX_NODES = 2000;
 
+const isLowerOrDigit = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+
+/**
+ * The key's words, lower-cased: split at camelCase humps and at every character other than a-z and 0-9. One
+ * pass over the key, since keys come from the page and may be thousands of characters of humps.
+ */
 function keyWords(key: string): string[] {
-  return key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w !== '');
+  const words: string[] = [];
+  let word = '';
+  const end = () => {
+    if (word !== '') words.push(word);
+    word = '';
+  };
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) {
+      if (i > 0 && isLowerOrDigit(key.charCodeAt(i - 1))) end();
+      word += String.fromCharCode(c + 0x20);
+    } else if (isLowerOrDigit(c)) {
+      word += key[i];
+    } else if (c < 0x80) {
+      end();
+    } else {
+      // A few characters lower-case to ASCII letters (U+212A KELVIN SIGN to k, U+0130 to i + a combining dot).
+      for (const l of key[i]!.toLowerCase()) {
+        if (isLowerOrDigit(l.charCodeAt(0))) word += l;
+        else end();
+      }
+    }
+  }
+  end();
+  return words;
 }
 
 function isSensitiveKey(key: string): boolean {
@@ -79,7 +105,8 @@ function luhn(digits: string): boolean {
 
 function isSensitiveValue(value: string): boolean {
   const v = value.trim();
-  if (v.length > 320) return false;
+  // The shortest e-mail address (a@b.cc) has six characters, an SSN eleven, a card number thirteen digits.
+  if (v.length < 6 || v.length > 320) return false;
   if (EMAIL.test(v) || US_SSN.test(v)) return true;
   return CARD_DIGITS.test(v) && luhn(v.replace(/[ -]/g, ''));
 }

@@ -22,6 +22,10 @@ export const SOURCE_URL = {
   owaspWstgSess02:
     'https://owasp.org/www-project-web-security-testing-guide/stable/4-Web_Application_Security_Testing/06-Session_Management_Testing/02-Testing_for_Cookies_Attributes',
   chips: 'https://datatracker.ietf.org/doc/html/draft-cutler-httpbis-partitioned-cookies',
+  wstgSess03:
+    'https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/06-Session_Management_Testing/03-Testing_for_Session_Fixation',
+  wstgSess06:
+    'https://owasp.org/www-project-web-security-testing-guide/latest/4-Web_Application_Security_Testing/06-Session_Management_Testing/06-Testing_for_Logout_Functionality',
   rfc6265bis: 'https://datatracker.ietf.org/doc/html/draft-ietf-httpbis-rfc6265bis',
   rfc7519Unsecured: 'https://www.rfc-editor.org/rfc/rfc7519#section-6',
   rfc7519Exp: 'https://www.rfc-editor.org/rfc/rfc7519#section-4.1.4',

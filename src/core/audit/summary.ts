@@ -28,3 +28,13 @@ export function countBySeverity(findings: Findings): Record<Severity, number> {
   for (const f of findings) counts[f.severity] += 1;
   return counts;
 }
+
+/** The findings at `threshold` or worse (`--fail-on high`: critical and high); none for `none`. */
+export function findingsAtOrAbove<T extends Pick<Finding, 'severity'>>(
+  findings: readonly T[],
+  threshold: Severity | 'none',
+): T[] {
+  if (threshold === 'none') return [];
+  const limit = severityRank(threshold);
+  return findings.filter((f) => severityRank(f.severity) <= limit);
+}

@@ -30,7 +30,8 @@ export function base62Decode(s: string): number | null {
 
 /** `django.core.signing.dumps` through a TimestampSigner, as the signed_cookies session backend stores it. */
 export function parseDjangoSigned(value: string): DjangoSignedParts | null {
-  const parts = value.split(':');
+  // Four parts already rule the value out: the limit keeps a value of colons from becoming thousands of strings.
+  const parts = value.split(':', 4);
   if (parts.length !== 3) return null;
   const [payload, ts, signature] = parts as [string, string, string];
   if (!PAYLOAD.test(payload) || !/^[A-Za-z0-9_-]+$/.test(signature)) return null;

@@ -20,7 +20,8 @@ const PART = /^[A-Za-z0-9_-]+$/;
 /** itsdangerous' URLSafeTimedSerializer layout, as Flask's default session interface uses it. */
 export function parseFlask(value: string): FlaskParts | null {
   const compressed = value.startsWith('.');
-  const parts = (compressed ? value.slice(1) : value).split('.');
+  // Four parts already rule the value out: the limit keeps a value of dots from becoming thousands of strings.
+  const parts = (compressed ? value.slice(1) : value).split('.', 4);
   if (parts.length !== 3) return null;
   const [payload, ts, signature] = parts as [string, string, string];
   if (!PART.test(payload) || !PART.test(ts) || !PART.test(signature)) return null;

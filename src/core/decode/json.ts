@@ -25,8 +25,33 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/**
+ * Whether the brackets outside strings pair up, as they do in any valid JSON. One cheap pass that turns away
+ * unbalanced text (thousands of `[` and no `]`) before JSON.parse builds thousands of nested arrays only to throw.
+ */
+function bracketsPair(text: string): boolean {
+  // The open brackets as a typed-array stack: a plain array of hundreds of thousands grows far more slowly.
+  const open = new Uint8Array(text.length);
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) open[depth++] = c;
+    // `]` is `[` + 2 and `}` is `{` + 2.
+    else if (c === 0x5d || c === 0x7d) {
+      if (depth === 0 || open[--depth] !== c - 2) return false;
+    }
+  }
+  return depth === 0 && !inString;
+}
+
 /** JSON.parse that returns `undefined` instead of throwing, with nesting bounded. */
 export function parseJson(text: string): unknown {
+  if (!bracketsPair(text)) return undefined;
   try {
     return boundDepth(JSON.parse(text) as unknown);
   } catch {

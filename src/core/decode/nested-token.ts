@@ -16,7 +16,9 @@ export function findNestedJwt(data: unknown): NestedToken | null {
   for (let at = 0; at < queue.length && at < MAX_NESTED_SCAN; at++) {
     const { v, path } = queue[at]!;
     if (typeof v === 'string') {
-      const candidate = v.replace(/^Bearer\s+/i, '');
+      // Most strings are neither a token nor a header value: test the first letter before any regex.
+      const first = v.charCodeAt(0) | 0x20;
+      const candidate = first === 0x62 ? v.replace(/^Bearer\s+/i, '') : v;
       if (!candidate.startsWith('eyJ')) continue;
       const jwt = decodeJwt(candidate);
       if (jwt.kind !== 'not-jwt') return { path, jwt };

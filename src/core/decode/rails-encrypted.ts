@@ -10,7 +10,8 @@ import { urlDecode } from './url-decode';
 export function decodeRailsEncrypted(value: string): DecodedValue | null {
   const decoded = urlDecode(value);
   if (decoded === null) return null;
-  const parts = decoded.split('--');
+  // Split limits: one part more than the shape already rules the value out, however many dashes follow.
+  const parts = decoded.split('--', 4);
   const label = 'Rails encrypted cookie';
   const note = 'encrypted, needs secret_key_base';
   if (parts.length === 3 && parts.every((p) => B64.test(p))) {
@@ -31,7 +32,7 @@ export function decodeRailsEncrypted(value: string): DecodedValue | null {
   const signed = parseRailsSigned(value);
   if (!signed) return null;
   const inner = bytesToUtf8(base64ToBytes(signed.data)!);
-  const cbc = inner?.split('--');
+  const cbc = inner?.split('--', 3);
   if (cbc?.length !== 2 || !cbc.every((p) => B64.test(p)) || base64ToBytes(cbc[1]!)?.length !== 16) return null;
   return {
     format: 'rails-encrypted',

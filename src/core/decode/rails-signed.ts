@@ -19,7 +19,8 @@ const HEX_DIGEST = /^(?:[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/;
 export function parseRailsSigned(value: string): RailsSignedParts | null {
   const decoded = urlDecode(value);
   if (decoded === null) return null;
-  const parts = decoded.split('--');
+  // Three parts already rule the value out: the limit keeps a run of dashes from becoming thousands of strings.
+  const parts = decoded.split('--', 3);
   if (parts.length !== 2) return null;
   const [data, digest] = parts as [string, string];
   if (!B64.test(data) || !HEX_DIGEST.test(digest) || !base64ToBytes(data)) return null;

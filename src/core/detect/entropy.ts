@@ -1,3 +1,5 @@
+import { withoutPadding } from '../decode/bytes';
+
 /**
  * Estimated entropy of an opaque identifier (OWASP Session Management cheat sheet, "Session ID Entropy"): length × log2 of the smallest standard
  * alphabet that covers every character (10 digits, 16 hex, 32 base32, 36 alphanumeric one case,
@@ -20,7 +22,7 @@ export function alphabetSize(value: string): number {
 }
 
 export function estimateEntropyBits(value: string): number {
-  const bare = value.replace(/=+$/, '');
+  const bare = withoutPadding(value);
   const size = alphabetSize(value);
   return size === 0 ? 0 : bare.length * Math.log2(size);
 }

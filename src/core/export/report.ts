@@ -92,7 +92,8 @@ function stringOrNull(v: unknown): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-function safePageUrl(url: string): string {
+/** Origin and path of a page URL: query and fragment often carry tokens, so reports leave them out. */
+export function safePageUrl(url: string): string {
   try {
     const u = new URL(url);
     return u.origin !== 'null' ? `${u.origin}${u.pathname}` : `${u.protocol}${u.pathname}`;

@@ -40,6 +40,9 @@ const RULES_MD: Record<string, string[]> = {
   'rejected-control-chars': ['medium'],
   'samesite-invalid': ['low'],
   'secure-from-http': ['medium'],
+  'session-not-rotated': ['high'],
+  'session-not-cleared': ['medium'],
+  'session-not-invalidated': ['high'],
 };
 
 describe('rule catalogue', () => {

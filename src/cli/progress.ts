@@ -1,0 +1,44 @@
+import ora, { type Ora } from 'ora';
+import type { AuditStep } from '../headless/audit-page';
+import { terminalText } from './terminal-text';
+
+const LABEL: Record<AuditStep, string> = {
+  visit: 'Loading',
+  read: 'Reading cookies and storage of',
+  login: 'Logging in:',
+  'check-login': 'Checking the login at',
+  logout: 'Logging out:',
+  replay: 'Replaying the old session at',
+  analyse: 'Auditing',
+};
+
+export interface Progress {
+  step(step: AuditStep, detail: string): void;
+  done(): void;
+  fail(): void;
+}
+
+/**
+ * One spinner line per step on stderr (ora: animated in a terminal, a plain line per step in CI logs), so
+ * stdout carries only the result.
+ */
+export function createProgress(enabled: boolean, stream: NodeJS.WritableStream = process.stderr): Progress {
+  if (!enabled) return { step: () => undefined, done: () => undefined, fail: () => undefined };
+  let spinner: Ora | undefined;
+  // Outside a terminal ora prints each step's text once when it starts; a second "done" line adds nothing.
+  const finish = () => (spinner?.isEnabled ? spinner.succeed() : spinner?.stop());
+  return {
+    step(step, detail) {
+      finish();
+      spinner = ora({ text: `${LABEL[step]} ${terminalText(detail, 120)}`, stream, discardStdin: false }).start();
+    },
+    done() {
+      finish();
+      spinner = undefined;
+    },
+    fail() {
+      spinner?.fail();
+      spinner = undefined;
+    },
+  };
+}

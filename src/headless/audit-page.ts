@@ -1,0 +1,234 @@
+import { analyzeSite, type AnalyzeOptions, type SiteAnalysis } from '../core/analyze-site';
+import type { FoundToken, SignatureVerification } from '../core/audit/audit-input';
+import type { Finding } from '../core/audit/finding';
+import { cookieKey } from '../core/cookie/cookie-key';
+import type { CookieRecord } from '../core/cookie/cookie-record';
+import { cookiesForUrl } from '../core/cookie/match';
+import { tokensInHeaders, tokensInStorage } from '../core/detect/page-tokens';
+import { buildReport, type Report } from '../core/export/report';
+import { compareSessions, type SessionComparison } from '../core/session/compare-sessions';
+import { invalidationFindings, type ReplayOutcome } from '../core/session/invalidation-findings';
+import { findWeakSecret } from '../core/verify/find-weak-secret';
+import { toSignatureVerification } from '../core/verify/to-signature-verification';
+import { verifyCookie } from '../core/verify/verify-cookie';
+import { verifyJwt } from '../core/verify/verify-jwt';
+import { AuditError, messageOf } from './audit-error';
+import type { AuditablePage, PlaywrightPage, RequestLike } from './page-types';
+import { replaySession, type AuthenticatedCheck } from './replay-session';
+import { settledSession, type PageSession } from './snapshot-session';
+import { packageVersion } from './version';
+
+/** A user's own login or logout code: receives the page and returns when it is done. */
+export type PageAction<P extends AuditablePage = AuditablePage> = (page: P) => unknown;
+
+export type AuditStep = 'visit' | 'read' | 'login' | 'check-login' | 'logout' | 'replay' | 'analyse';
+
+export interface AuditPageOptions<P extends AuditablePage = AuditablePage> {
+  /** Load this URL first; without it the page is audited where it is. */
+  url?: string;
+  /** Logs in; the session ids before and after it are compared (OWASP WSTG-SESS-03). */
+  login?: PageAction<P>;
+  /** Logs out, after the audit of the logged-in session (OWASP WSTG-SESS-06). */
+  logout?: PageAction<P>;
+  /** How to tell a logged-in request; with `logout`, the old session is replayed after the logout. */
+  authenticated?: AuthenticatedCheck;
+  /** Secrets or keys to verify signatures with (never stored, never in the output). */
+  secrets?: readonly string[];
+  /** Try the built-in dictionary of default secrets on signed values (default true). */
+  weakSecrets?: boolean;
+  /** For navigation and each replayed request (default 30 s). */
+  timeoutMs?: number;
+  /** Called as each step starts, for progress output. */
+  onStep?: (step: AuditStep, detail: string) => void;
+  now?: () => number;
+  /** The generator version in the report (default: this package's). */
+  version?: string;
+  /** Put cookie values in the report (off by default: a report is meant to be shared). */
+  includeValues?: boolean;
+}
+
+export interface PageAudit {
+  analysis: SiteAnalysis;
+  /** The JSON report the extension exports (docs/report.md), for this page. */
+  report: Report;
+  /** Worst first; behaviour findings (login, logout) included. */
+  findings: Finding[];
+  /** The session that was audited: after the login when there is one. */
+  session: PageSession;
+  /** JWTs found in web storage and request headers. */
+  tokens: FoundToken[];
+  login?: SessionComparison;
+  logout?: SessionComparison;
+  /** The replay of the pre-logout session after the logout. */
+  replay?: ReplayOutcome;
+}
+
+/** Request headers kept per audit; the token scan reads them once at the end. */
+const MAX_REQUESTS = 5_000;
+
+function asCookie(token: FoundToken): CookieRecord {
+  // The dictionary check reads a cookie; a token outside the jar is checked as a cookie holding it.
+  return {
+    name: token.name,
+    value: token.token,
+    domain: '',
+    path: '/',
+    hostOnly: true,
+    secure: false,
+    httpOnly: false,
+    sameSite: 'unspecified',
+    browserSession: true,
+    storeId: '',
+  };
+}
+
+async function signatureInputs(
+  cookies: readonly CookieRecord[],
+  tokens: readonly FoundToken[],
+  options: AuditPageOptions<never>,
+): Promise<{ verifications: Map<string, SignatureVerification>; tokens: FoundToken[] }> {
+  const secrets = options.secrets ?? [];
+  const verifications = new Map<string, SignatureVerification>();
+  if (secrets.length > 0) {
+    for (const cookie of cookies) {
+      const v = toSignatureVerification(await verifyCookie(cookie, cookies, secrets));
+      if (v) verifications.set(cookieKey(cookie), v);
+    }
+  }
+  const checked: FoundToken[] = [];
+  for (const token of tokens) {
+    const t: FoundToken = { ...token };
+    if (secrets.length > 0) {
+      const v = toSignatureVerification(await verifyJwt(token.token, secrets));
+      if (v) t.verification = v;
+    }
+    if (options.weakSecrets !== false) {
+      const weak = await findWeakSecret(asCookie(token));
+      if (weak.secret !== null) t.weakSecret = { secret: weak.secret };
+    }
+    checked.push(t);
+  }
+  return { verifications, tokens: checked };
+}
+
+async function runAction<P extends AuditablePage>(
+  action: PageAction<P>,
+  page: P,
+  code: 'login-failed' | 'logout-failed',
+): Promise<void> {
+  try {
+    await action(page);
+  } catch (e) {
+    const which = code === 'login-failed' ? 'login' : 'logout';
+    throw new AuditError(code, `the ${which} function threw: ${messageOf(e)}`, { cause: e });
+  }
+}
+
+/**
+ * Audits a page's session with the rules of the extension: cookies of the page's store (through the browser's
+ * own protocol), tokens in web storage and request headers, and, with `login` / `logout` /
+ * `authenticated`, how the session behaves across a login and a logout. Works with a Puppeteer page (Chrome
+ * or Firefox) and a Playwright page. Throws AuditError when the audit cannot run.
+ */
+export async function auditPage<P extends AuditablePage>(
+  page: P,
+  options: AuditPageOptions<P> = {},
+): Promise<PageAudit> {
+  const now = options.now ?? Date.now;
+  const timeout = options.timeoutMs ?? 30_000;
+  const step = (s: AuditStep, detail: string) => options.onStep?.(s, detail);
+  const headers: Array<Record<string, string>> = [];
+  const onRequest = (request: RequestLike) => {
+    if (headers.length < MAX_REQUESTS) headers.push(request.headers());
+  };
+  // Both drivers emit `request` with url() and headers(); Puppeteer's typing is narrower than the union's.
+  const events = page as unknown as PlaywrightPage;
+  events.on('request', onRequest);
+  try {
+    if (options.url !== undefined) {
+      step('visit', options.url);
+      try {
+        await (page as unknown as PlaywrightPage).goto(options.url, { waitUntil: 'load', timeout });
+      } catch (e) {
+        throw new AuditError('unreachable', `could not load ${options.url}: ${messageOf(e)}`, { cause: e });
+      }
+    }
+    step('read', page.url());
+    let session = await settledSession(page, 3_000, now);
+    let login: SessionComparison | undefined;
+    if (options.login) {
+      step('login', 'running the login function');
+      const before = session;
+      await runAction(options.login, page, 'login-failed');
+      session = await settledSession(page, 3_000, now);
+      login = await compareSessions(before, session, 'login');
+    }
+    if (options.authenticated) {
+      step('check-login', options.authenticated.url);
+      const check = await replaySession(page, options.authenticated, session.cookies, timeout);
+      if (!check.loggedIn) {
+        throw new AuditError(
+          'not-logged-in',
+          `${options.authenticated.url} does not contain "${options.authenticated.expect}" with the session ${
+            options.login ? 'after the login' : 'of the page'
+          }, so logged-in requests cannot be told apart`,
+        );
+      }
+    }
+    const behaviour: Finding[] = [...(login?.findings ?? [])];
+    let logout: SessionComparison | undefined;
+    let replay: ReplayOutcome | undefined;
+    if (options.logout) {
+      step('logout', 'running the logout function');
+      await runAction(options.logout, page, 'logout-failed');
+      const after = await settledSession(page, 3_000, now);
+      logout = await compareSessions(session, after, 'logout');
+      behaviour.push(...logout.findings);
+      if (options.authenticated) {
+        step('replay', options.authenticated.url);
+        replay = await replaySession(page, options.authenticated, session.cookies, timeout);
+        behaviour.push(...(await invalidationFindings(replay)));
+      }
+    }
+
+    step('analyse', session.url);
+    const pageCookies = cookiesForUrl(session.cookies, session.url);
+    const found = [
+      ...tokensInStorage(session.localStorage, 'localStorage'),
+      ...tokensInStorage(session.sessionStorage, 'sessionStorage'),
+      ...tokensInHeaders(headers),
+    ];
+    const signatures = await signatureInputs(pageCookies, found, options as AuditPageOptions<never>);
+    const analyzeOptions: AnalyzeOptions = {
+      verifications: signatures.verifications,
+      tokens: signatures.tokens,
+      behaviour,
+    };
+    if (options.weakSecrets !== false) {
+      analyzeOptions.checkWeakSecret = async (cookie, _decoded, jar) => {
+        const r = await findWeakSecret(cookie, jar);
+        return r.secret !== null ? { secret: r.secret } : null;
+      };
+    }
+    const t = now();
+    const analysis = await analyzeSite(session.url, pageCookies, t, analyzeOptions);
+    const report = buildReport(analysis, {
+      generatedAtMs: t,
+      version: options.version ?? packageVersion(),
+      includeValues: options.includeValues === true,
+    });
+    const result: PageAudit = {
+      analysis,
+      report,
+      findings: analysis.audit.findings,
+      session,
+      tokens: signatures.tokens,
+    };
+    if (login) result.login = login;
+    if (logout) result.logout = logout;
+    if (replay) result.replay = replay;
+    return result;
+  } finally {
+    events.off('request', onRequest);
+  }
+}

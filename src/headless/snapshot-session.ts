@@ -1,0 +1,143 @@
+import type { CookieRecord } from '../core/cookie/cookie-record';
+import type { SessionSnapshot } from '../core/session/session-snapshot';
+import { isPuppeteerPage, type AuditablePage, type PlaywrightPage } from './page-types';
+import { toCookieRecord, type DriverCookie } from './to-cookie-record';
+
+export type StorageEntries = Array<[string, string]>;
+
+/** A page's session at one moment: every cookie of its store, and its web storage. */
+export interface PageSession extends SessionSnapshot {
+  /** Every cookie of the page's browser context (partitioned ones included), not only the page's own. */
+  cookies: CookieRecord[];
+  localStorage: StorageEntries;
+  sessionStorage: StorageEntries;
+}
+
+const MAX_STORAGE_ENTRIES = 2_000;
+
+// A string, not a function: both drivers evaluate it as is, and bundlers cannot rewrite it. A page can break
+// its own Storage objects, so every access is guarded and the result is checked on our side.
+const READ_STORAGE = `(() => {
+  const read = (area) => {
+    try {
+      const s = area();
+      const out = [];
+      const n = Math.min(s.length, ${MAX_STORAGE_ENTRIES});
+      for (let i = 0; i < n; i++) {
+        const k = s.key(i);
+        const v = k === null ? null : s.getItem(k);
+        if (typeof k === 'string' && typeof v === 'string') out.push([k, v]);
+      }
+      return out;
+    } catch {
+      return [];
+    }
+  };
+  return { local: read(() => localStorage), session: read(() => sessionStorage) };
+})()`;
+
+function entries(value: unknown): StorageEntries {
+  if (!Array.isArray(value)) return [];
+  const out: StorageEntries = [];
+  for (const e of value.slice(0, MAX_STORAGE_ENTRIES)) {
+    if (Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string') out.push([e[0], e[1]]);
+  }
+  return out;
+}
+
+async function readStorage(page: AuditablePage): Promise<{ local: StorageEntries; session: StorageEntries }> {
+  let raw: unknown;
+  try {
+    raw = await page.evaluate(READ_STORAGE);
+  } catch {
+    // A page that is navigating, or not a document with storage: no web storage to report.
+    return { local: [], session: [] };
+  }
+  const r = (raw ?? {}) as { local?: unknown; session?: unknown };
+  return { local: entries(r.local), session: entries(r.session) };
+}
+
+/** Chromium's cookie store ids are `'0'` for the default store; Firefox names its default `firefox-default`. */
+async function storeIdOf(page: AuditablePage): Promise<string> {
+  if (!isPuppeteerPage(page)) return '0';
+  const version = await page.browser().version();
+  return /firefox/i.test(version) ? 'firefox-default' : '0';
+}
+
+/**
+ * Playwright reports a cookie set without SameSite as `Lax`, which would hide `samesite-unspecified`; on
+ * Chromium the browser's own answer is one CDP call away (Storage.getCookies for the page's context, as
+ * Puppeteer reads it). Elsewhere the driver's list is what there is.
+ */
+async function playwrightCookies(page: PlaywrightPage): Promise<DriverCookie[]> {
+  const context = page.context();
+  const browser = context.browser();
+  if (typeof context.newCDPSession === 'function' && typeof browser?.newBrowserCDPSession === 'function') {
+    const sessions: Array<{ detach(): Promise<void> }> = [];
+    try {
+      const pageCdp = await context.newCDPSession(page as never);
+      sessions.push(pageCdp);
+      const info = (await pageCdp.send('Target.getTargetInfo')) as { targetInfo?: { browserContextId?: string } };
+      const browserContextId = info.targetInfo?.browserContextId;
+      const browserCdp = await browser.newBrowserCDPSession();
+      sessions.push(browserCdp);
+      // browserContextId is only accepted on the browser target; without it the default context would answer.
+      const res = (await browserCdp.send('Storage.getCookies', browserContextId ? { browserContextId } : {})) as {
+        cookies?: DriverCookie[];
+      };
+      if (browserContextId && Array.isArray(res.cookies)) return res.cookies;
+    } catch {
+      // Not Chromium, or CDP refused: fall back to the driver's list.
+    } finally {
+      await Promise.all(sessions.map((s) => s.detach().catch(() => undefined)));
+    }
+  }
+  return context.cookies();
+}
+
+/** Every cookie of the page's store through the browser's own protocol (CDP or WebDriver BiDi). */
+export async function readCookies(page: AuditablePage): Promise<CookieRecord[]> {
+  const storeId = await storeIdOf(page);
+  const raw: DriverCookie[] = isPuppeteerPage(page)
+    ? await page.browserContext().cookies()
+    : await playwrightCookies(page);
+  return raw.map((c) => toCookieRecord(c, storeId));
+}
+
+/** The page's session now: its store's cookies and the web storage of its top frame. */
+export async function snapshotSession(page: AuditablePage, now: () => number = Date.now): Promise<PageSession> {
+  const [cookies, storage] = await Promise.all([readCookies(page), readStorage(page)]);
+  return {
+    url: page.url(),
+    takenAtMs: now(),
+    cookies,
+    localStorage: storage.local,
+    sessionStorage: storage.session,
+  };
+}
+
+function fingerprint(s: PageSession): string {
+  return JSON.stringify([s.url, s.cookies.map((c) => [c.name, c.domain, c.path, c.value]), s.localStorage.length]);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits for the page to settle: until two reads of its session 250 ms apart agree (scripts that set cookies
+ * or storage after `load` have run), at most `maxMs`. Returns the last read.
+ */
+export async function settledSession(
+  page: AuditablePage,
+  maxMs = 3_000,
+  now: () => number = Date.now,
+): Promise<PageSession> {
+  const started = Date.now();
+  let last = await snapshotSession(page, now);
+  while (Date.now() - started < maxMs) {
+    await sleep(250);
+    const next = await snapshotSession(page, now);
+    if (fingerprint(next) === fingerprint(last)) return next;
+    last = next;
+  }
+  return last;
+}

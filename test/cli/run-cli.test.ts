@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, type CliIo } from '../../src/cli/run-cli';
+
+/** What the command wrote, without a browser: every case here stops before one is started. */
+async function run(argv: string[], env: Record<string, string> = {}) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    env,
+  };
+  const code = await runCli(argv, io);
+  return { code, stdout, stderr };
+}
+
+describe('sessionscope command line, before any browser starts', () => {
+  it('exits 2 with one line for a bad option, a bad URL, a lone --expect and a missing module', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['audit', 'http://a.test/', '--fail-on', 'severe'], /--fail-on.*severe/],
+      [['audit', 'http://a.test/', '--format', 'xml'], /--format.*xml/],
+      [['audit', 'http://a.test/', '--timeout', '-5'], /--timeout must be a positive number/],
+      [['audit', 'ftp://a.test/'], /must be an http or https URL/],
+      [['audit', 'http://a.test/', '--expect', 'Hi'], /--authenticated and --expect go together/],
+      [['audit', 'http://a.test/', '--login', '/nonexistent/login.mjs'], /could not load the --login module/],
+      [['audit'], /missing required argument 'url'/],
+      [['inspect', 'http://a.test/'], /unknown command 'inspect'/],
+    ];
+    for (const [argv, reason] of cases) {
+      const r = await run(argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines, r.stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(reason);
+      expect(r.stdout).toBe('');
+    }
+  });
+
+  it('exits 2 when no browser is found, naming how to give one', async () => {
+    const r = await run(['audit', 'http://a.test/', '--browser-path', '/nonexistent/chrome']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('sessionscope: no executable browser at /nonexistent/chrome\n');
+  });
+
+  it('shows help and the version with exit 0', async () => {
+    const help = await run(['audit', '--help']);
+    expect(help.code).toBe(0);
+    for (const option of ['--login', '--logout', '--authenticated', '--expect', '--secret', '--format', '--out']) {
+      expect(help.stdout).toContain(option);
+    }
+    // Commander wraps the help text: compare it with whitespace folded.
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain(
+      '--fail-on <severity> exit 1 on findings at this severity or worse (choices: "critical", "high", "medium", "low", "none", default: "high")',
+    );
+    const version = await run(['--version']);
+    expect([version.code, version.stdout.trim()]).toEqual([0, expect.stringMatching(/^\d+\.\d+\.\d+/)]);
+  });
+
+  it('prints a stack only with --verbose', async () => {
+    const quiet = await run(['audit', 'http://a.test/', '--login', '/nonexistent/login.mjs']);
+    expect(quiet.stderr).not.toMatch(/\n\s+at /);
+    const verbose = await run(['audit', 'http://a.test/', '--login', '/nonexistent/login.mjs', '--verbose']);
+    expect(verbose.stderr).toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * Every exported core function that reads page-controlled text (a cookie value, name or path, a claim, a
+ * header), each wrapped to take one string. The hostile-input timing test and `npm run bench` run this table;
+ * hostile-entry-points.test.ts checks that no exported function of decode / detect / audit / verify is missing
+ * from it without a reason.
+ */
+import type { CookieRecord } from '../../src/core/cookie/cookie-record';
+import { cookieKey } from '../../src/core/cookie/cookie-key';
+import { bareDomain, cookiesForUrl, domainMatches, pathMatches } from '../../src/core/cookie/match';
+import { cookieSize } from '../../src/core/cookie/size';
+import { aspnetKeyId, decodeAspnetCore } from '../../src/core/decode/aspnet-core';
+import {
+  anyBase64ToBytes,
+  base64ToBytes,
+  base64urlToBytes,
+  bytesToBase64,
+  bytesToHex,
+  bytesToUtf8,
+  hexToBytes,
+  isPrintable,
+  utf8ToBytes,
+} from '../../src/core/decode/bytes';
+import {
+  decodeCookieSession,
+  describeSigCookie,
+  findSigCookie,
+  parseCookieSession,
+} from '../../src/core/decode/cookie-session';
+import { decodeCookieValue } from '../../src/core/decode/decode-cookie';
+import { base62Decode, decodeDjangoSigned, parseDjangoSigned } from '../../src/core/decode/django-signed';
+import { decodeExpressSession, parseExpressSession } from '../../src/core/decode/express-session';
+import { decodeFlask, parseFlask, untagFlask } from '../../src/core/decode/flask';
+import { decodeGenericChain } from '../../src/core/decode/generic-chain';
+import { inflate, looksLikeZlib } from '../../src/core/decode/inflate';
+import { boundDepth, jsonText, layerText, parseJson, parseJsonStructure } from '../../src/core/decode/json';
+import { decodeJwt } from '../../src/core/decode/jwt';
+import { decodeJwtValue } from '../../src/core/decode/jwt-value';
+import { decodeLaravel, parseLaravel } from '../../src/core/decode/laravel';
+import { findNestedJwt } from '../../src/core/decode/nested-token';
+import { decodeOpaqueId } from '../../src/core/decode/opaque-id';
+import { unquoteCookieValue } from '../../src/core/decode/quoted-value';
+import { decodeRailsEncrypted } from '../../src/core/decode/rails-encrypted';
+import { decodeRailsSigned, parseRailsSigned } from '../../src/core/decode/rails-signed';
+import { marshalStrings } from '../../src/core/decode/ruby-marshal';
+import { hasPercentEscape, urlDecode } from '../../src/core/decode/url-decode';
+import { alphabetSize, estimateEntropyBits } from '../../src/core/detect/entropy';
+import { opaqueEntropyBits } from '../../src/core/detect/opaque-id';
+import { detectSession, isKnownSessionName } from '../../src/core/detect/session';
+import { auditToken } from '../../src/core/audit/audit-token';
+import { runAudit } from '../../src/core/audit/run-audit';
+import { findSensitiveKeys } from '../../src/core/audit/sensitive-keys';
+import { findWeakSecret } from '../../src/core/verify/find-weak-secret';
+import { hmacTargets } from '../../src/core/verify/hmac-target';
+import { importVerifyKey } from '../../src/core/verify/jwt-key';
+import { verifyCookie } from '../../src/core/verify/verify-cookie';
+import { verifyJwt } from '../../src/core/verify/verify-jwt';
+import { makeCookie } from '../fakes/make-cookie';
+
+export interface EntryPoint {
+  name: string;
+  run: (text: string) => unknown;
+}
+
+const NOW = Date.UTC(2026, 0, 1);
+const cookie = (value: string, over: Partial<CookieRecord> = {}) => makeCookie({ name: 'sid', value, ...over });
+const bytes = (text: string) => utf8ToBytes(text);
+const JWK_SET = JSON.stringify({
+  keys: [
+    { kty: 'oct', kid: 'one', k: 'c2VjcmV0LW9uZQ' },
+    { kty: 'oct', kid: 'two', k: 'c2VjcmV0LXR3bw' },
+  ],
+});
+
+/** The text as a cookie value, as a name, as a path: whichever the function reads. */
+export const ENTRY_POINTS: readonly EntryPoint[] = [
+  // decode
+  { name: 'decodeCookieValue', run: (v) => decodeCookieValue(cookie(v)) },
+  {
+    name: 'decodeCookieValue (name + .sig pair)',
+    run: (v) => decodeCookieValue(cookie(v), [cookie(v, { name: 'sid.sig' })]),
+  },
+  { name: 'decodeJwt', run: (v) => decodeJwt(v) },
+  { name: 'decodeJwtValue', run: (v) => decodeJwtValue(v) },
+  { name: 'aspnetKeyId', run: (v) => aspnetKeyId(v) },
+  { name: 'decodeAspnetCore', run: (v) => decodeAspnetCore(v) },
+  { name: 'parseExpressSession', run: (v) => parseExpressSession(v) },
+  { name: 'decodeExpressSession', run: (v) => decodeExpressSession(v) },
+  { name: 'parseFlask', run: (v) => parseFlask(v) },
+  { name: 'decodeFlask', run: (v) => decodeFlask(v) },
+  { name: 'untagFlask', run: (v) => untagFlask(parseJson(v) ?? v) },
+  { name: 'base62Decode', run: (v) => base62Decode(v) },
+  { name: 'parseDjangoSigned', run: (v) => parseDjangoSigned(v) },
+  { name: 'decodeDjangoSigned', run: (v) => decodeDjangoSigned(v) },
+  { name: 'parseCookieSession', run: (v) => parseCookieSession(cookie(v), [cookie('x', { name: 'sid.sig' })]) },
+  { name: 'decodeCookieSession', run: (v) => decodeCookieSession(cookie(v), [cookie('x', { name: 'sid.sig' })]) },
+  {
+    name: 'findSigCookie (name)',
+    run: (v) => findSigCookie(cookie('x', { name: v }), [cookie('x', { name: `${v}.sig` })]),
+  },
+  {
+    name: 'describeSigCookie (name)',
+    run: (v) => describeSigCookie(cookie('x', { name: v }), [cookie('x', { name: v.slice(0, -4) })]),
+  },
+  { name: 'parseRailsSigned', run: (v) => parseRailsSigned(v) },
+  { name: 'decodeRailsSigned', run: (v) => decodeRailsSigned(v) },
+  { name: 'decodeRailsEncrypted', run: (v) => decodeRailsEncrypted(v) },
+  { name: 'parseLaravel', run: (v) => parseLaravel(v) },
+  { name: 'decodeLaravel', run: (v) => decodeLaravel(v) },
+  { name: 'decodeOpaqueId (PHPSESSID)', run: (v) => decodeOpaqueId('PHPSESSID', v) },
+  { name: 'decodeOpaqueId (JSESSIONID)', run: (v) => decodeOpaqueId('JSESSIONID', v) },
+  { name: 'decodeOpaqueId (name)', run: (v) => decodeOpaqueId(v, 'abc') },
+  { name: 'decodeGenericChain', run: (v) => decodeGenericChain(v) },
+  { name: 'unquoteCookieValue', run: (v) => unquoteCookieValue(v) },
+  { name: 'urlDecode', run: (v) => urlDecode(v) },
+  { name: 'hasPercentEscape', run: (v) => hasPercentEscape(v) },
+  { name: 'base64ToBytes', run: (v) => base64ToBytes(v) },
+  { name: 'base64urlToBytes', run: (v) => base64urlToBytes(v) },
+  { name: 'anyBase64ToBytes', run: (v) => anyBase64ToBytes(v) },
+  { name: 'hexToBytes', run: (v) => hexToBytes(v) },
+  { name: 'isPrintable', run: (v) => isPrintable(v) },
+  {
+    name: 'bytesToUtf8 / bytesToHex / bytesToBase64',
+    run: (v) => [bytesToUtf8(bytes(v)), bytesToHex(bytes(v)), bytesToBase64(bytes(v))],
+  },
+  { name: 'marshalStrings', run: (v) => marshalStrings(bytes(`\u0004\u0008${v}`)) },
+  {
+    name: 'looksLikeZlib + inflate',
+    run: (v) => (looksLikeZlib(bytes(v)) ? inflate(bytes(v)) : inflate(bytes(`x\u009c${v}`))),
+  },
+  { name: 'parseJson / parseJsonStructure', run: (v) => [parseJson(v), parseJsonStructure(v)] },
+  { name: 'boundDepth', run: (v) => boundDepth(parseJson(v)) },
+  { name: 'layerText / jsonText', run: (v) => [layerText(v), jsonText(v), jsonText({ [v]: v })] },
+  { name: 'findNestedJwt', run: (v) => findNestedJwt({ [v]: v, list: [v, `Bearer ${v}`] }) },
+  // detect
+  { name: 'detectSession', run: (v) => detectSession(cookie(v)) },
+  { name: 'detectSession (name)', run: (v) => detectSession(cookie('x', { name: v })) },
+  { name: 'isKnownSessionName', run: (v) => isKnownSessionName(v) },
+  { name: 'estimateEntropyBits / alphabetSize', run: (v) => [estimateEntropyBits(v), alphabetSize(v)] },
+  { name: 'opaqueEntropyBits', run: (v) => opaqueEntropyBits(v, undefined) },
+  // audit
+  { name: 'auditToken (header)', run: (v) => auditToken(v, 'header', NOW, { name: v }) },
+  { name: 'findSensitiveKeys', run: (v) => findSensitiveKeys({ [v]: v, nested: { list: [v], [`${v}Email`]: v } }) },
+  {
+    name: 'runAudit (value, name, path)',
+    run: async (v) => {
+      const c = cookie(v, { name: v.slice(0, 256), path: `/${v.slice(0, 256)}`, httpOnly: false });
+      const decoded = await decodeCookieValue(c);
+      return runAudit({
+        pageUrl: 'https://app.example.com/',
+        cookies: [{ cookie: c, key: cookieKey(c), decoded, sessionReason: detectSession(c, decoded) }],
+        nowMs: NOW,
+        tokens: [{ location: 'localStorage', name: v.slice(0, 256), token: v }],
+      });
+    },
+  },
+  // verify
+  { name: 'hmacTargets', run: (v) => hmacTargets(cookie(v), [cookie('x', { name: 'sid.sig' })]) },
+  { name: 'verifyCookie', run: (v) => verifyCookie(cookie(v), [], ['secret']) },
+  { name: 'verifyJwt', run: (v) => verifyJwt(v, ['secret']) },
+  // The key is the user's; the page controls only the token's `kid`.
+  { name: 'importVerifyKey (kid)', run: (v) => importVerifyKey(JWK_SET, 'HS256', v) },
+  {
+    name: 'findWeakSecret (4 secrets)',
+    run: (v) => findWeakSecret(cookie(v), [], { dictionary: ['a', 'b', 'c', 'd'] }),
+  },
+  // cookie identity and matching (names, domains, paths)
+  {
+    name: 'cookieKey / cookieSize',
+    run: (v) => [cookieKey(cookie(v, { name: v, path: v })), cookieSize(cookie(v, { name: v }))],
+  },
+  { name: 'domainMatches / bareDomain', run: (v) => [domainMatches(v, `.${v}`, false), bareDomain(v)] },
+  { name: 'pathMatches', run: (v) => [pathMatches(`/${v}/x`, `/${v}`), pathMatches(`/${v}`, `/${v}/`)] },
+  { name: 'cookiesForUrl', run: (v) => cookiesForUrl([cookie(v, { path: `/${v}` })], 'https://app.example.com/a') },
+];

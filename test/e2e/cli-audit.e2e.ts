@@ -1,0 +1,230 @@
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { promisify } from 'node:util';
+import { join, resolve } from 'node:path';
+import type { Log } from 'sarif';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/core/export/report';
+import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { allowDownloads, exportReport } from './harness/export-report';
+import { tabIdOf } from './harness/extension-messages';
+import { reportFindings } from './harness/report-findings';
+import { CLI_PATH, runCli } from './harness/run-cli';
+import { openViewTab, waitForViewState } from './harness/views';
+import { EXPECTED_FINDINGS, expectedGrade } from './site/audit-expected';
+import { startAuditSite, type RunningAuditSite } from './site/audit-site';
+import { LOGGED_IN_TEXT, startLoginSite, type RunningLoginSite } from './site/login-site';
+
+const HOST = 'cli.audit.localhost';
+const PARENT = 'audit.localhost';
+const root = resolve(import.meta.dirname, '../..');
+const actions = resolve(import.meta.dirname, 'site/actions');
+const SARIF_SCHEMA = resolve(
+  import.meta.dirname,
+  '../../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json',
+);
+
+/** A port nothing listens on: bound, read, released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+/** What may differ between two audits of the same site made seconds apart: the times. */
+function timeless(report: Report): unknown {
+  return {
+    ...report,
+    generatedAt: null,
+    cookies: report.cookies.map((c) => ({
+      ...c,
+      decoded: c.decoded && {
+        ...c.decoded,
+        issuedAt: null,
+        token: c.decoded.token && { ...c.decoded.token, times: null },
+      },
+    })),
+  };
+}
+
+const loginArgs = (site: RunningLoginSite) => [
+  '--login',
+  join(actions, 'login.mjs'),
+  '--logout',
+  join(actions, 'logout.mjs'),
+  '--authenticated',
+  site.url('/account'),
+  '--expect',
+  LOGGED_IN_TEXT,
+  '--format',
+  'json',
+];
+
+const rulesOf = (report: Report) =>
+  [...report.cookies.flatMap((c) => c.findings), ...report.siteFindings].map((f) => `${f.ruleId}:${f.severity}`);
+const behaviour = (report: Report) =>
+  rulesOf(report)
+    .filter((r) => r.startsWith('session-not-'))
+    .sort();
+
+// Each test starts one or more Chromiums through the command; on a shared two-core machine that can take a while.
+describe('sessionscope audit (issue 9), real Chromium', { timeout: 120_000 }, () => {
+  let site: RunningAuditSite;
+  const logins: Partial<Record<'fixation' | 'alive' | 'correct', RunningLoginSite>> = {};
+  let out: string;
+
+  beforeAll(async () => {
+    out = await mkdtemp(join(tmpdir(), 'sessionscope-cli-'));
+    site = await startAuditSite(HOST, { parentDomain: PARENT });
+    for (const v of ['fixation', 'alive', 'correct'] as const) logins[v] = await startLoginSite(v);
+  });
+  afterAll(async () => {
+    await site?.stop();
+    await Promise.all(Object.values(logins).map((s) => s.stop()));
+    if (out) await rm(out, { recursive: true, force: true });
+  });
+
+  it('the package: its bin is the built command, and `sessionscope` imports the library', async () => {
+    const pkg = JSON.parse(await readFile(resolve(root, 'package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+      exports: Record<string, { types: string; import: string }>;
+    };
+    expect(resolve(root, pkg.bin.sessionscope!)).toBe(CLI_PATH);
+    expect((await readFile(CLI_PATH, 'utf8')).startsWith('#!/usr/bin/env node\n')).toBe(true);
+    for (const file of [pkg.exports['.']!.types, pkg.exports['.']!.import]) {
+      expect(existsSync(resolve(root, file)), file).toBe(true);
+    }
+    // Node resolves a package's own name through its exports: what `import … from 'sessionscope'` loads.
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        "const m = await import('sessionscope'); console.log(Object.keys(m).sort().join(' '))",
+      ],
+      { cwd: root },
+    );
+    expect(stdout.trim().split(' ')).toEqual(
+      expect.arrayContaining(['auditPage', 'compareSessions', 'snapshotSession']),
+    );
+  });
+
+  it('text: the grade and a table of findings, progress on stderr, exit 1 on high findings', async () => {
+    const run = await runCli(['audit', site.url('/')]);
+    expect(run.code, run.stderr).toBe(1);
+    const { grade, score } = expectedGrade(EXPECTED_FINDINGS);
+    expect(run.stdout).toContain(`Grade ${grade} (score ${score})`);
+    expect(run.stdout).toMatch(/^critical\s+jwt-alg-none\s+cookie id_token/m);
+    expect(run.stdout).toMatch(/^high\s+session-httponly-missing\s+cookie sessionid/m);
+    expect(run.stderr).toContain(`Loading ${site.url('/')}`);
+    expect(run.stderr).toMatch(/3 findings at high or above \(worst: critical\)/);
+  });
+
+  it('json equals the report the extension exports for the same site, times aside', async () => {
+    const cliRun = await runCli(['audit', site.url('/'), '--format', 'json', '--fail-on', 'none']);
+    expect(cliRun.code, cliRun.stderr).toBe(0);
+    const cli = JSON.parse(cliRun.stdout) as Report;
+    expect(reportFindings(cli)).toEqual(EXPECTED_FINDINGS);
+
+    const downloads = await mkdtemp(join(tmpdir(), 'sessionscope-downloads-'));
+    let chromium: ChromiumSession | undefined;
+    try {
+      chromium = await launchChromium();
+      await chromium.openPage(site.url('/'));
+      const tabId = await tabIdOf(chromium.control, site.url('/'));
+      const view = await openViewTab(chromium, tabId);
+      view.setDefaultTimeout(10_000);
+      expect(await waitForViewState(view, 'popup')).toBe('ready');
+      await allowDownloads(view, downloads);
+      const fileName = `sessionscope-report-${HOST}-${new Date().toISOString().slice(0, 10)}.json`;
+      const { report: extension } = await exportReport(view, downloads, fileName);
+      expect(timeless(cli)).toEqual(timeless(extension));
+    } finally {
+      await chromium?.close();
+      await rm(downloads, { recursive: true, force: true });
+    }
+  });
+
+  it('sarif validates against the SARIF 2.1.0 schema, one rule per id, results at the page and cookie', async () => {
+    const file = join(out, 'audit.sarif');
+    const run = await runCli(['audit', site.url('/'), '--format', 'sarif', '--out', file]);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).toBe('');
+    const log = JSON.parse(await readFile(file, 'utf8')) as Log;
+    // The schema's patterns are ECMAScript without the u flag (one has a lone `]`).
+    const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(await readFile(SARIF_SCHEMA, 'utf8')) as object);
+    expect(validate(log), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
+    // The check is real: a log with a level SARIF does not know fails it.
+    const broken = structuredClone(log);
+    broken.runs[0]!.results![0]!.level = 'critical' as never;
+    expect(validate(broken)).toBe(false);
+
+    const run0 = log.runs[0]!;
+    const ids = run0.tool.driver.rules!.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const alg = run0.results!.find((r) => r.ruleId === 'jwt-alg-none')!;
+    expect(alg.level).toBe('error');
+    expect(ids[alg.ruleIndex!]).toBe('jwt-alg-none');
+    expect(run0.tool.driver.rules![alg.ruleIndex!]!.help?.text).toMatch(/Source: /);
+    expect(alg.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe(site.url('/'));
+    expect(alg.locations![0]!.logicalLocations![0]!.name).toBe('cookie id_token');
+    const expectedCount = Object.values(EXPECTED_FINDINGS).flat().length;
+    expect(run0.results).toHaveLength(expectedCount);
+  });
+
+  it('exit 2 with a one-line reason and no stack: unreachable URL, bad option, throwing login, no browser', async () => {
+    const port = await closedPort();
+    const [unreachable, badOption, throwing, noBrowser] = await Promise.all([
+      runCli(['audit', `http://127.0.0.1:${port}/`]),
+      runCli(['audit', site.url('/'), '--fail-on', 'severe']),
+      runCli(['audit', site.url('/'), '--login', join(actions, 'throwing-login.mjs')]),
+      runCli(['audit', site.url('/')], { SESSIONSCOPE_BROWSER_PATH: '/nonexistent/chromium' }),
+    ]);
+    for (const [run, reason] of [
+      [unreachable, /could not load http:\/\/127\.0\.0\.1:\d+\/: .*ERR_CONNECTION_REFUSED/],
+      [badOption, /--fail-on.*severe/],
+      [throwing, /the login function threw: the login button was not found/],
+      [noBrowser, /SESSIONSCOPE_BROWSER_PATH is set to \/nonexistent\/chromium/],
+    ] as const) {
+      expect(run.code, run.stderr).toBe(2);
+      const lines = run.stderr.split('\n').filter((l) => l !== '' && !/^[-✔✖]|^\S*[✔✖]/u.test(l));
+      expect(lines, run.stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(reason);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
+  it('the login checks fire on a site that keeps its id, and on one whose logout leaves the session alive', async () => {
+    const [fixation, alive] = await Promise.all([
+      runCli(['audit', logins.fixation!.url('/'), ...loginArgs(logins.fixation!)]),
+      runCli(['audit', logins.alive!.url('/'), ...loginArgs(logins.alive!)]),
+    ]);
+    expect(fixation.code, fixation.stderr).toBe(1);
+    expect(behaviour(JSON.parse(fixation.stdout) as Report)).toEqual(['session-not-rotated:high']);
+    expect(alive.code, alive.stderr).toBe(1);
+    expect(behaviour(JSON.parse(alive.stdout) as Report)).toEqual([
+      'session-not-cleared:medium',
+      'session-not-invalidated:high',
+    ]);
+  });
+
+  it('and stay quiet on a site that does both right: exit 0 at --fail-on high', async () => {
+    const site = logins.correct!;
+    const run = await runCli(['audit', site.url('/'), ...loginArgs(site)]);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as Report;
+    expect(behaviour(report)).toEqual([]);
+    // The audited session is the logged-in one: the cookie the login issued.
+    expect(report.cookies.map((c) => c.identity.name)).toEqual(['sid']);
+    expect(report.pageUrl).toBe(site.url('/account'));
+  });
+});

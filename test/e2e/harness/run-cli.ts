@@ -1,0 +1,32 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CHROMIUM_PATH } from './paths';
+
+const root = resolve(import.meta.dirname, '../../..');
+/** The built command, as `npx sessionscope` runs it after an install (the package's `bin`). */
+export const CLI_PATH = resolve(root, 'dist/cli/sessionscope.js');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node dist/cli/sessionscope.js …args` with Debian's Chromium, and collects its output and exit code. */
+export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
+  if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: run \`npm run build\` first.`);
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [CLI_PATH, ...args], {
+      cwd: root,
+      env: { ...process.env, SESSIONSCOPE_BROWSER_PATH: CHROMIUM_PATH, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+  });
+}

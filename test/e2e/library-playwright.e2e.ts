@@ -1,0 +1,84 @@
+import { chromium, type Browser } from 'playwright-core';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditPage, compareSessions, findingsAtOrAbove, snapshotSession } from '../../src/headless/index';
+import { CHROMIUM_PATH } from './harness/paths';
+import { reportFindings } from './harness/report-findings';
+import { EXPECTED_FINDINGS } from './site/audit-expected';
+import { startAuditSite, type RunningAuditSite } from './site/audit-site';
+import { LOGGED_IN_TEXT, startLoginSite, type RunningLoginSite } from './site/login-site';
+
+const actions = resolve(import.meta.dirname, 'site/actions');
+type Action = (page: unknown) => Promise<void>;
+const load = async (file: string) => ((await import(join(actions, file))) as { default: Action }).default;
+
+/**
+ * The library inside a team's own browser tests: a Playwright page (playwright-core driving Debian's Chromium)
+ * handed to auditPage, snapshotSession and compareSessions, typed through the structural page type.
+ */
+describe('the sessionscope library on a Playwright page (issue 9)', () => {
+  let browser: Browser;
+  let site: RunningAuditSite;
+  let fixation: RunningLoginSite;
+
+  beforeAll(async () => {
+    site = await startAuditSite('pw.audit.localhost', { parentDomain: 'audit.localhost' });
+    fixation = await startLoginSite('fixation', 'pw.login.localhost');
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'] });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+    await fixation?.stop();
+  });
+
+  it('auditPage finds what the extension finds, SameSite-less cookies included', async () => {
+    const page = await browser.newPage();
+    try {
+      const audit = await auditPage(page, { url: site.url('/') });
+      expect(reportFindings(audit.report)).toEqual(EXPECTED_FINDINGS);
+      expect(findingsAtOrAbove(audit.findings, 'high').map((f) => f.ruleId)).toEqual([
+        'jwt-alg-none',
+        'session-httponly-missing',
+        'session-secure-missing',
+      ]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a login of the test’s own, checked with snapshotSession + compareSessions, and auditPage with login/logout', async () => {
+    const login = await load('login.mjs');
+    const page = await browser.newPage();
+    try {
+      await page.goto(fixation.url('/'));
+      const before = await snapshotSession(page);
+      await login(page);
+      const after = await snapshotSession(page);
+      const result = await compareSessions(before, after, 'login');
+      expect(result.findings.map((f) => `${f.ruleId}:${f.severity}`)).toEqual(['session-not-rotated:high']);
+      expect(result.changes.map((c) => [c.name, c.fate])).toEqual([['sid', 'kept']]);
+    } finally {
+      await page.close();
+    }
+
+    const fresh = await browser.newContext();
+    const page2 = await fresh.newPage();
+    try {
+      const audit = await auditPage(page2, {
+        url: fixation.url('/'),
+        login,
+        logout: await load('logout.mjs'),
+        authenticated: { url: fixation.url('/account'), expect: LOGGED_IN_TEXT },
+      });
+      expect(audit.login?.findings.map((f) => f.ruleId)).toEqual(['session-not-rotated']);
+      // This site's logout is right: the replay in a fresh context is logged out.
+      expect(audit.replay?.loggedIn).toBe(false);
+      expect(audit.findings.filter((f) => f.ruleId.startsWith('session-not-')).map((f) => f.ruleId)).toEqual([
+        'session-not-rotated',
+      ]);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

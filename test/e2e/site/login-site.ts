@@ -1,0 +1,118 @@
+import express, { type Request } from 'express';
+import session from 'express-session';
+import { listenLoopback } from '../../../scripts/listen-loopback';
+
+/**
+ * Sites with a real login and logout (express-session) for the session-behaviour checks of the command-line
+ * audit (OWASP WSTG-SESS-03 and -06). Each variant gets one thing wrong, or nothing:
+ * - `fixation`: the login keeps the session id it issued to the anonymous visitor (no regenerate); the logout
+ *   is right (destroy + clear).
+ * - `alive`: the login regenerates the id, but the logout only redirects: the session stays alive on the server
+ *   and the cookie stays in the browser.
+ * - `correct`: regenerate at login, destroy and clear at logout, and a hardened cookie.
+ * `GET /` starts an anonymous session, `/login` is a form posting to `POST /login`, `/account` says
+ * `Signed in as <user>` only when logged in (else redirects to `/`), `GET /logout` logs out.
+ */
+export type LoginVariant = 'fixation' | 'alive' | 'correct';
+
+export const LOGGED_IN_TEXT = 'Signed in as';
+/** Not in the weak-secret dictionary. */
+const SECRET = 'login-e2e-session-secret-4f8a1c9d';
+const COOKIE = 'sid';
+
+declare module 'express-session' {
+  interface SessionData {
+    user: string;
+    visits: number;
+  }
+}
+
+function html(title: string, body: string): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
+}
+
+function regenerate(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.regenerate((e) => (e ? reject(e) : resolve())));
+}
+
+function destroy(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.destroy((e) => (e ? reject(e) : resolve())));
+}
+
+export function createLoginApp(variant: LoginVariant): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  if (variant === 'correct') {
+    // The site pretends to sit behind a TLS proxy, so express-session sends its Secure cookie over plain http;
+    // Chromium keeps Secure cookies on *.localhost.
+    app.use((req, _res, next) => {
+      req.headers['x-forwarded-proto'] = 'https';
+      next();
+    });
+  }
+  app.use(
+    session({
+      name: COOKIE,
+      secret: SECRET,
+      resave: false,
+      // An anonymous session from the first visit: the id a fixation attacker would plant.
+      saveUninitialized: true,
+      proxy: variant === 'correct',
+      cookie:
+        variant === 'correct'
+          ? { httpOnly: true, secure: true, sameSite: 'strict', path: '/' }
+          : { httpOnly: true, sameSite: 'lax', path: '/' },
+    }),
+  );
+  app.use(express.urlencoded({ extended: false }));
+  app.get('/', (req, res) => {
+    req.session.visits = (req.session.visits ?? 0) + 1;
+    res.type('html').send(html('home', '<p id="ready">Welcome. <a href="/login">Log in</a></p>'));
+  });
+  app.get('/login', (_req, res) => {
+    res
+      .type('html')
+      .send(
+        html(
+          'log in',
+          '<form method="post" action="/login"><input id="user" name="user"><button id="submit">Log in</button></form>',
+        ),
+      );
+  });
+  app.post('/login', async (req, res) => {
+    const user = typeof req.body?.user === 'string' && req.body.user !== '' ? req.body.user : 'anonymous';
+    if (variant !== 'fixation') await regenerate(req);
+    req.session.user = user;
+    req.session.save(() => res.redirect(303, '/account'));
+  });
+  app.get('/account', (req, res) => {
+    if (!req.session.user) {
+      res.redirect(302, '/');
+      return;
+    }
+    res.type('html').send(html('account', `<p id="who">${LOGGED_IN_TEXT} ${req.session.user.replace(/\W/g, '')}</p>`));
+  });
+  app.get('/logout', async (req, res) => {
+    if (variant !== 'alive') {
+      await destroy(req);
+      res.clearCookie(COOKIE, { path: '/' });
+    }
+    res.type('html').send(html('logged out', '<p id="bye">Logged out</p>'));
+  });
+  return app;
+}
+
+export interface RunningLoginSite {
+  variant: LoginVariant;
+  url(path?: string): string;
+  stop(): Promise<void>;
+}
+
+/** Listens on 127.0.0.1 with a free port; pages are opened as `http://<host>:<port>/`. */
+export async function startLoginSite(
+  variant: LoginVariant,
+  host = `${variant}.login.localhost`,
+): Promise<RunningLoginSite> {
+  const { port, stop } = await listenLoopback(createLoginApp(variant));
+  return { variant, url: (path = '/') => `http://${host}:${port}${path}`, stop };
+}
