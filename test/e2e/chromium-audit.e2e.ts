@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BADGE_COLORS } from '../../src/background/badge-for';
 import type { Report } from '../../src/core/export/report';
-import { allowDownloads, exportReport } from './harness/export-report';
+import { allowDownloads, exportReport, reportFileName } from './harness/export-report';
 import { hexToRgba, popupFindings, reportFindings, shownFindings } from './harness/report-findings';
 import { settledBadge } from './harness/badge';
 import { withChromium } from './harness/setup';
@@ -105,7 +105,7 @@ describe('Chromium audit (issue 3)', () => {
   it('the exported report file has exactly the expected findings per cookie, and no values by default', async () => {
     const view = await popup();
     await allowDownloads(view, downloads);
-    const fileName = `sessionscope-report-${HOST}-${new Date().toISOString().slice(0, 10)}.json`;
+    const fileName = reportFileName(HOST);
     const path = join(downloads, fileName);
     const exportOnce = () => exportReport(view, downloads, fileName);
 

@@ -1,15 +1,14 @@
 import type { Page } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BADGE_COLORS } from '../../src/background/badge-for';
-import type { Report } from '../../src/core/export/report';
+import { exportReport, reportFileName } from './harness/export-report';
 import { hexToRgba, popupFindings, reportFindings } from './harness/report-findings';
 import { settledBadge } from './harness/badge';
 import { withFirefox } from './harness/setup';
-import { waitUntil } from './harness/wait';
 import { EXPECTED_FINDINGS, expectedBadgeCount, expectedGrade } from './site/audit-expected';
 import { startAuditSite } from './site/audit-site';
 
@@ -80,24 +79,9 @@ describe('Firefox audit (issue 3)', () => {
 
   it('the downloaded report has the same findings as in Chromium and no values by default', async () => {
     const view = await popup();
-    const fileName = `sessionscope-report-${HOST}-${new Date().toISOString().slice(0, 10)}.json`;
+    const fileName = reportFileName(HOST);
     const path = join(downloads, fileName);
-    const exportOnce = async (): Promise<{ text: string; report: Report }> => {
-      await view.click('[data-testid="export-report"]');
-      const outcome = await view.waitForSelector('[data-testid="export-outcome"][data-outcome="saved"]');
-      expect(await outcome!.evaluate((el) => el.textContent)).toBe(`Saved ${fileName}`);
-      // Firefox writes into a `.part` file next to the target and renames it when done.
-      const text = await waitUntil(
-        `${fileName} in the download directory`,
-        async () => {
-          if (!(await readdir(downloads)).includes(fileName)) return undefined;
-          const t = await readFile(path, 'utf8');
-          return t.endsWith('\n') ? t : undefined;
-        },
-        { timeoutMs: 10_000, intervalMs: 100 },
-      );
-      return { text, report: JSON.parse(text) as Report };
-    };
+    const exportOnce = () => exportReport(view, downloads, fileName);
 
     const { text, report } = await exportOnce();
     expect(report.host).toBe(HOST);
