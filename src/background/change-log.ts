@@ -1,10 +1,13 @@
+import { cookieKey } from '../core/cookie/cookie-key';
 import type { ChangeCause, CookieRecord } from '../core/cookie/cookie-record';
-import type { TimedChange } from '../core/timeline/change-log-entry';
+import { cutChange } from '../core/timeline/cut-change';
 import { filterEntries, type LogQuery } from '../core/timeline/filter-entries';
+import { applyToKnown, JAR_KEY, parseSnapshot, type KnownJar } from '../core/timeline/known-jar';
 import {
   CHUNK_SIZE,
   chunkIndex,
   chunkKey,
+  LOG_BYTE_BUDGET,
   LOG_CAPACITY,
   META_KEY,
   parseChunk,
@@ -13,8 +16,9 @@ import {
 } from '../core/timeline/log-layout';
 import type { LogWrite } from '../core/timeline/log-write';
 import { chunkKeysToRead, entriesFromChunks } from '../core/timeline/read-log';
-import { isStageKey, makeBootId } from '../core/timeline/stage-key';
-import { parseStagedBatch, type StagedBatch } from '../core/timeline/staged-batch';
+import { reconcileJar } from '../core/timeline/reconcile-jar';
+import { compareStageKeys, isStageKey, makeBootId } from '../core/timeline/stage-key';
+import { packChange, parseStagedBatch, type StagedBatch } from '../core/timeline/staged-batch';
 import type { ChangeLogResult } from '../protocol/messages';
 import {
   initialMachine,
@@ -37,6 +41,13 @@ export interface ChangeLogDeps {
    */
   onError?: (error: unknown) => void;
   capacity?: number;
+  /** How many bytes the chunks may hold (default: see LOG_BYTE_BUDGET). */
+  byteBudget?: number;
+  /**
+   * Every cookie in the jar, every store and partition. With it, each instance compares the jar with the log's
+   * last word on every cookie once it has loaded the log, and records each difference as `unobserved`.
+   */
+  readJar?: () => Promise<CookieRecord[]>;
   /** Names this instance's staged batches; defaults to the start time plus a random part (see stage-key.ts). */
   bootId?: string;
   /** Fold as soon as this many changes are staged (default: a chunk's worth). */
@@ -62,13 +73,15 @@ export const FOLD_IDLE_MS = 300;
 
 /**
  * The persistent change log. The MV3 worker may be stopped between any two tasks, so nothing lives only
- * here: every batch is issued to storage in the same task its events arrived in (a microtask flush), and
- * calls are issued in order without waiting for the previous one, because a call already issued completes in
- * the browser process while one still waiting in this worker dies with it.
+ * here: every change is issued to storage inside the listener that received it, and calls are issued in
+ * order without waiting for the previous one, because a call already issued completes in the browser process
+ * while one still waiting in this worker dies with it.
  *
  * Chromium drops the events still queued for a worker when it stops it, so the time the listener path takes
- * per event decides how many a stop costs. Each batch is therefore written as only its own changes, under
- * its own staged key `log:stage:<bootId>:<n>`: a small write whatever the state of the log. Staged batches
+ * per event decides how many a stop costs. Each change is therefore cut to the log's budget and written as
+ * only itself, under its own staged key `log:stage:<bootId>:<n>`: a small write whatever the state of the
+ * log, as soon as the event arrives. What Chromium never delivered is found at the next start instead, by
+ * comparing the jar with the log (`readJar`), and recorded as `unobserved`. Staged batches
  * (this instance's, and any a stopped instance left) are folded into the chunked log later, in one `set`
  * that also marks their keys folded: once a chunk's worth is staged, after a short idle, and before a query
  * or a clear answers. The in-memory log is a cache of what was issued (the meta and the chunk being filled);
@@ -81,6 +94,8 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
   const { store, now } = deps;
   const config: MachineConfig = {
     capacity: deps.capacity ?? LOG_CAPACITY,
+    byteBudget: deps.byteBudget ?? LOG_BYTE_BUDGET,
+    reconcile: deps.readJar !== undefined,
     bootId: deps.bootId ?? makeBootId(now(), Math.random()),
     foldAt: Math.max(1, deps.foldAt ?? FOLD_AT),
     foldIdleMs: deps.foldIdleMs ?? FOLD_IDLE_MS,
@@ -88,11 +103,19 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
   const setTimer = deps.setTimer ?? ((run: () => void, ms: number) => setTimeout(run, ms));
   const clearTimer = deps.clearTimer ?? ((t: unknown) => clearTimeout(t as ReturnType<typeof setTimeout>));
   let machine = initialMachine();
-  /** Recorded in this task, staged at its end (or folded directly by a query that comes first). */
-  const pending: TimedChange[] = [];
-  let scheduled = false;
   /** The load in flight, while the phase is `loading`; rejects when the load fails. */
   let loading: Promise<void> | undefined;
+  /** The comparison with the jar, while the phase is `reconciling`. */
+  let reconciling: Promise<void> | undefined;
+  /** The log's last word on every cookie as the last load found it; undefined: no snapshot, so no baseline. */
+  let loadedKnown: KnownJar | undefined;
+  /**
+   * The jar, read as early as possible, and the cookies changes were recorded for since the read was issued:
+   * for them the jar may be older than the log's word, so the comparison leaves them alone.
+   */
+  const jarRead = deps.readJar?.();
+  jarRead?.catch(() => undefined);
+  let touched: Set<string> | undefined = jarRead ? new Set() : undefined;
   /** The newest log write: `landed` settles with its set, `done` once what it frees is removed too. */
   let lastWrite = { landed: Promise.resolve(), done: Promise.resolve() };
   let timer: unknown;
@@ -117,10 +140,13 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
   function run(effect: LogEffect): void {
     switch (effect.do) {
       case 'stage':
-        track(store.set({ [effect.key]: effect.changes }).catch(refused('stage')));
+        track(store.set({ [effect.key]: effect.changes.map(packChange) }).catch(refused('stage')));
         return;
       case 'load':
         startLoad();
+        return;
+      case 'reconcile':
+        startReconcile();
         return;
       case 'write':
         startWrite(effect.write, effect.turn);
@@ -149,7 +175,8 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
 
   async function listKeys(): Promise<{ keys: string[]; known: Record<string, unknown> }> {
     if (store.getKeys) {
-      const [known, keys] = await Promise.all([store.get([META_KEY]), store.getKeys()]);
+      const first = config.reconcile ? [META_KEY, JAR_KEY] : [META_KEY];
+      const [known, keys] = await Promise.all([store.get(first), store.getKeys()]);
       return { keys, known };
     }
     const all = await store.get(null);
@@ -164,8 +191,18 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
     // This instance's own batches are folded from memory; any key listed now was staged before the listing.
     const mine = new Set(machine.staged.map((b) => b.key));
     const stageKeys = keys.filter((k) => isStageKey(k) && !mine.has(k));
-    const wanted = [...(tailKey ? [tailKey] : []), ...stageKeys].filter((k) => !(k in known));
+    // The entries since the last snapshot, to bring it up to the log's last word on every cookie.
+    const snapshot = config.reconcile ? parseSnapshot(known[JAR_KEY]) : undefined;
+    const valid = snapshot !== undefined && snapshot.throughSeq <= meta.nextSeq ? snapshot : undefined;
+    const replayKeys = valid ? chunkKeysToRead(meta, valid.throughSeq - 1) : [];
+    const wanted = [...new Set([...(tailKey ? [tailKey] : []), ...stageKeys, ...replayKeys])].filter(
+      (k) => !(k in known),
+    );
     const got = wanted.length > 0 ? { ...known, ...(await store.get(wanted)) } : known;
+    if (valid) {
+      for (const e of entriesFromChunks(meta, got)) if (e.seq >= valid.throughSeq) applyToKnown(valid.known, e);
+    }
+    loadedKnown = valid?.known;
 
     const foreign: StagedBatch[] = [];
     const folded: string[] = [];
@@ -193,13 +230,47 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
     track(load.catch(() => undefined));
   }
 
+  /**
+   * Compares the jar with the log's last word on every cookie: the snapshot and entries the load read, then
+   * every batch staged since (a stopped instance's first, in start order, then this instance's), as the fold
+   * will order them. Without a snapshot there is no last word yet: the jar is taken as it is, as the baseline.
+   */
+  async function reconcile(): Promise<Extract<LogEvent, { type: 'reconciled' }>> {
+    let jar: CookieRecord[];
+    try {
+      jar = (await jarRead) ?? [];
+    } catch (error) {
+      touched = undefined;
+      deps.onError?.(error);
+      return { type: 'reconciled', changes: [], known: undefined };
+    }
+    const known: KnownJar = new Map(loadedKnown ?? []);
+    const foreign = [...machine.foreign].sort((a, b) => compareStageKeys(a.key, b.key));
+    for (const batch of [...foreign, ...machine.staged]) for (const c of batch.changes) applyToKnown(known, c);
+    const result = reconcileJar(known, jar, touched ?? new Set(), now());
+    touched = undefined;
+    return { type: 'reconciled', changes: loadedKnown ? result.changes : [], known: result.known };
+  }
+
+  function startReconcile(): void {
+    const run = reconcile().then((event) => {
+      reconciling = undefined;
+      dispatch(event);
+    });
+    reconciling = run;
+    track(run);
+  }
+
   function startWrite(write: LogWrite, turn: number): void {
     let removed: Promise<void> = Promise.resolve();
-    const landed = store.set(write.set).then(() => {
-      // Freed chunks and folded staged keys are removed only after the set that makes them dead has landed.
-      if (write.remove.length > 0) removed = store.remove(write.remove).catch(refused('log'));
-      dispatch({ type: 'landed', turn });
-    }, refused('log'));
+    const landed = store.set(write.set).then(
+      () => {
+        // Freed chunks and folded staged keys are removed only after the set that makes them dead has landed.
+        if (write.remove.length > 0) removed = store.remove(write.remove).catch(refused('log'));
+        dispatch({ type: 'landed', turn });
+      },
+      (error: unknown) => dispatch({ type: 'refused', write: 'log', error, turn }),
+    );
     const done = landed.then(() => removed);
     track(done);
     lastWrite = { landed, done };
@@ -208,19 +279,7 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
   /** Resolves once the log is in memory (at once when it is), starting a load if none is in flight. */
   function loaded(): Promise<void> {
     dispatch({ type: 'need' });
-    return loading ?? Promise.resolve();
-  }
-
-  function stagePending(): void {
-    scheduled = false;
-    if (pending.length === 0) return;
-    dispatch({ type: 'stage', changes: pending.splice(0) });
-  }
-
-  function schedule(): void {
-    if (scheduled) return;
-    scheduled = true;
-    queueMicrotask(stagePending);
+    return loading ?? reconciling ?? Promise.resolve();
   }
 
   /**
@@ -235,8 +294,7 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
         continue;
       }
       if (machine.phase.name !== 'ready') continue;
-      // What is still pending goes straight into the chunks: staging it first would only add a write.
-      dispatch({ type: 'flush', after: pending.splice(0) });
+      dispatch({ type: 'flush', after: [] });
       const { phase } = machine;
       if (phase.name === 'ready' || phase.name === 'writing') return use(phase.log);
     }
@@ -247,8 +305,11 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
 
   return {
     record(change) {
-      pending.push({ time: now(), cause: change.cause, removed: change.removed, cookie: change.cookie });
-      schedule();
+      const cut = cutChange({ time: now(), cause: change.cause, removed: change.removed, cookie: change.cookie });
+      touched?.add(cookieKey(cut.cookie));
+      // Written at once, inside the listener, as the floor a one-write-per-event extension sets: a stop loses
+      // only what never reached this worker.
+      dispatch({ type: 'stage', changes: [cut] });
     },
 
     async query(query) {
@@ -258,7 +319,7 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
       );
       const stored = await read;
       const entries = filterEntries(entriesFromChunks(meta, stored), query);
-      return { ok: true, entries, dropped: meta.dropped, capacity: config.capacity };
+      return { ok: true, entries, dropped: meta.dropped, droppedBy: meta.droppedBy, capacity: config.capacity };
     },
 
     async clear() {
@@ -272,8 +333,13 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
 
     async settled() {
       for (;;) {
-        if (pending.length > 0 || machine.unfolded > 0) await withLog(() => undefined);
-        if (inflight.size === 0 && !scheduled && loading === undefined && machine.phase.name !== 'writing') {
+        if (machine.unfolded > 0 || machine.lost > 0 || machine.jar !== undefined) await withLog(() => undefined);
+        if (
+          inflight.size === 0 &&
+          loading === undefined &&
+          reconciling === undefined &&
+          machine.phase.name !== 'writing'
+        ) {
           dispatch({ type: 'quiet' });
           return;
         }

@@ -1,6 +1,6 @@
 import { analyzeSite } from '../core/analyze-site';
 import { setTabBadge } from '../platform/action';
-import { onCookieChanged } from '../platform/cookies';
+import { getAllCookies, onCookieChanged } from '../platform/cookies';
 import { listen } from '../platform/messaging';
 import { loadTabCookies } from '../platform/site-cookies';
 import { sessionStore } from '../platform/storage';
@@ -32,7 +32,12 @@ const onError = __DEBUG__
   : undefined;
 
 const knownWeakSecret = createKnownWeakSecret();
-const log = createChangeLog({ store: sessionStore, now: Date.now, ...(onError ? { onError } : {}) });
+const log = createChangeLog({
+  store: sessionStore,
+  now: Date.now,
+  readJar: getAllCookies,
+  ...(onError ? { onError } : {}),
+});
 const badge = createBadgeController({
   activeTab: (windowId) => (windowId === undefined ? getActiveTab() : getActiveTabInWindow(windowId)),
   loadTabCookies,

@@ -1,10 +1,13 @@
-import type { ChangeLogEntry } from '../protocol/messages';
+import { DROP_REASONS, type DropReason } from '../core/timeline/log-layout';
+import type { ChangeLogEntry, DroppedBy } from '../protocol/messages';
 import { formatClock } from '../ui/format-date';
 import { useTimeline } from '../ui/store-context';
 import { ValueText } from '../ui/ValueText';
 
 /** What happened, in words: `cookies.onChanged` reports an overwrite as a removal with cause "overwrite". */
 function action(e: ChangeLogEntry): string {
+  // Not an event: a difference a restarted background found between the jar and what it had recorded.
+  if (e.cause === 'unobserved') return e.removed ? 'gone, unseen' : 'set, unseen';
   if (!e.removed) return 'set';
   switch (e.cause) {
     case 'overwrite':
@@ -20,11 +23,32 @@ function action(e: ChangeLogEntry): string {
   }
 }
 
+const DROP_WORDS: Record<DropReason, string> = {
+  bound: "beyond the log's entry bound",
+  bytes: 'to keep the log within its storage budget',
+  quota: 'when browser storage was full',
+  refused: 'because storage refused to write them',
+};
+
+/** How many entries are missing and, where the background said, why: every loss is shown with its reason. */
+export function droppedText(dropped: number, droppedBy: DroppedBy): string {
+  const head =
+    dropped === 1 ? '1 older entry was dropped' : `${dropped.toLocaleString('en')} older entries were dropped`;
+  const parts = DROP_REASONS.filter((r) => (droppedBy[r] ?? 0) > 0).map(
+    (r) => `${(droppedBy[r] ?? 0).toLocaleString('en')} ${DROP_WORDS[r]}`,
+  );
+  if (parts.length === 0) return `${head}.`;
+  const rest = dropped - DROP_REASONS.reduce((n, r) => n + (droppedBy[r] ?? 0), 0);
+  if (rest > 0) parts.push(`${rest.toLocaleString('en')} beyond this panel's limit`);
+  return `${head}: ${parts.join(', ')}.`;
+}
+
 /** Newest first, bounded: the store keeps a bounded list and counts what it dropped. */
 export function Timeline() {
   const timeline = useTimeline();
   const entries = timeline.entries.value;
   const dropped = timeline.dropped.value;
+  const droppedBy = timeline.droppedBy.value;
   return (
     <section class="timeline" data-testid="timeline" aria-label="Change timeline">
       <h2>
@@ -32,7 +56,7 @@ export function Timeline() {
       </h2>
       {dropped > 0 && (
         <p class="dropped" data-testid="timeline-dropped">
-          {dropped === 1 ? '1 older entry was dropped.' : `${dropped.toLocaleString('en')} older entries were dropped.`}
+          {droppedText(dropped, droppedBy)}
         </p>
       )}
       {entries.length === 0 ? (
@@ -57,6 +81,11 @@ export function Timeline() {
                 <ValueText class="name" value={e.cookie.name} max={80} />
                 <ValueText class="where" value={`${e.cookie.domain}${e.cookie.path}`} max={120} />
                 {!e.removed && <ValueText class="short-value" value={e.cookie.value} max={60} />}
+                {e.cause === 'unobserved' && (
+                  <span class="muted" title="This change happened while the background was not running.">
+                    {' (found by comparing the cookie jar with the log when the background started; not seen happen)'}
+                  </span>
+                )}
                 {e.valueLength !== undefined && (
                   <span class="muted">{` (value cut, was ${e.valueLength.toLocaleString('en')} characters)`}</span>
                 )}

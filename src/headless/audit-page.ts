@@ -4,7 +4,8 @@ import type { Finding } from '../core/audit/finding';
 import { cookieKey } from '../core/cookie/cookie-key';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import { cookiesForUrl } from '../core/cookie/match';
-import { tokensInHeaders, tokensInStorage } from '../core/detect/page-tokens';
+import { findHeaderTokens } from '../core/detect/find-header-tokens';
+import { findStorageTokens, type StorageEntry } from '../core/detect/find-storage-tokens';
 import { buildReport, type Report } from '../core/export/report';
 import { compareSessions, type SessionComparison } from '../core/session/compare-sessions';
 import { invalidationFindings, type ReplayOutcome } from '../core/session/invalidation-findings';
@@ -124,6 +125,36 @@ async function runAction<P extends AuditablePage>(
   }
 }
 
+/** The page's web storage through the one token finder the extension uses too (core/detect). */
+function storageTokens(session: PageSession): FoundToken[] {
+  let origin = '';
+  try {
+    origin = new URL(session.url).origin;
+  } catch {
+    // An unparsable page URL leaves the origin unnamed; the entries are still read.
+  }
+  const entries: StorageEntry[] = [
+    ...session.localStorage.map(([key, value]) => ({ key, value, area: 'localStorage' as const, origin })),
+    ...session.sessionStorage.map(([key, value]) => ({ key, value, area: 'sessionStorage' as const, origin })),
+  ];
+  return findStorageTokens(entries);
+}
+
+/** Tokens in the requests' headers, each header name and token once however many requests carried it. */
+function headerTokens(requests: ReadonlyArray<Readonly<Record<string, string>>>): FoundToken[] {
+  const seen = new Set<string>();
+  const out: FoundToken[] = [];
+  for (const headers of requests) {
+    for (const t of findHeaderTokens(headers)) {
+      const id = `${t.name}\u0000${t.token}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push(t);
+    }
+  }
+  return out;
+}
+
 /**
  * Audits a page's session with the rules of the extension: cookies of the page's store (through the browser's
  * own protocol), tokens in web storage and request headers, and, with `login` / `logout` /
@@ -193,11 +224,7 @@ export async function auditPage<P extends AuditablePage>(
 
     step('analyse', session.url);
     const pageCookies = cookiesForUrl(session.cookies, session.url);
-    const found = [
-      ...tokensInStorage(session.localStorage, 'localStorage'),
-      ...tokensInStorage(session.sessionStorage, 'sessionStorage'),
-      ...tokensInHeaders(headers),
-    ];
+    const found = [...storageTokens(session), ...headerTokens(headers)];
     const signatures = await signatureInputs(pageCookies, found, options as AuditPageOptions<never>);
     const analyzeOptions: AnalyzeOptions = {
       verifications: signatures.verifications,

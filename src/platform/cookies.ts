@@ -46,6 +46,24 @@ export async function getAllUnderDomain(domain: string, storeId?: string): Promi
   return list.map(toRecord);
 }
 
+/**
+ * Every cookie the extension can see: every store (Firefox containers, Chromium's incognito store when allowed)
+ * and every partition. For the change log's comparison of the jar with what it recorded.
+ */
+export async function getAllCookies(): Promise<CookieRecord[]> {
+  const stores = await browser.cookies.getAllCookieStores();
+  const lists = await Promise.all(
+    stores.map(async (s) => {
+      try {
+        return await browser.cookies.getAll({ storeId: s.id, partitionKey: {} });
+      } catch {
+        return browser.cookies.getAll({ storeId: s.id });
+      }
+    }),
+  );
+  return lists.flat().map(toRecord);
+}
+
 export type { CookieChange };
 
 /** Must be called synchronously at the top level of the background script so no event is missed. */

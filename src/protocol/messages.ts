@@ -1,7 +1,8 @@
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import type { ChangeLogEntry } from '../core/timeline/change-log-entry';
+import type { DroppedBy } from '../core/timeline/log-layout';
 
-export type { ChangeLogEntry };
+export type { ChangeLogEntry, DroppedBy };
 
 /**
  * The one map of messages that extension pages send to the background. Both the sender's and the handler's
@@ -28,8 +29,10 @@ export type TabCookiesResult =
 export interface ChangeLogResult {
   ok: true;
   entries: ChangeLogEntry[];
-  /** How many older entries the bounded log has dropped since it began. */
+  /** How many entries the log has dropped since it began (or was cleared), for every reason. */
   dropped: number;
+  /** `dropped` by reason (see DropReason in core/timeline/log-layout). */
+  droppedBy?: DroppedBy;
   /** The bound: the log keeps the newest `capacity` entries. */
   capacity: number;
 }

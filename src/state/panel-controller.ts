@@ -1,7 +1,7 @@
 import { cookieKey } from '../core/cookie/cookie-key';
 import { inSiteOf } from '../core/cookie/site';
 import type { CookieChange } from '../core/cookie/cookie-change';
-import type { ChangeLogEntry, ChangeLogResult, TabCookiesResult } from '../protocol/messages';
+import type { ChangeLogEntry, ChangeLogResult, DroppedBy, TabCookiesResult } from '../protocol/messages';
 import type { PanelStore } from './create-store';
 import { createSiteLoader, type Analyze } from './load-site';
 import { requestPermission } from './request-permission';
@@ -82,8 +82,9 @@ export function createPanelController(
   let site = '';
   let logLoading = false;
   let buffered: ChangeLogEntry[] = [];
-  /** The newest sequence number the background has given us, for polling `afterSeq`. */
-  let lastLogSeq = 0;
+  /** The newest sequence number the background has given us, for polling `afterSeq`; -1 before any, so the very
+   * first change (seq 0) is new too. */
+  let lastLogSeq = -1;
   let reloadTimer: ReturnType<typeof setTimeout> | undefined;
   let pollTimer: ReturnType<typeof setInterval> | undefined;
   const unsubscribe: Array<() => void> = [];
@@ -93,16 +94,18 @@ export function createPanelController(
     buffered = [];
     let entries: ChangeLogEntry[] = [];
     let dropped = 0;
+    let droppedBy: DroppedBy = {};
     try {
       const r = await within(deps.getChangeLog(host), deps.logTimeoutMs ?? 3000);
       entries = r.entries;
       dropped = r.dropped;
+      droppedBy = r.droppedBy ?? {};
     } catch {
       // No background log (worker not answering): the timeline starts with what this page sees live.
     }
     if (stopped || host !== site) return;
-    lastLogSeq = entries.reduce((m, e) => Math.max(m, e.seq), 0);
-    store.timeline.setTimeline(entries, dropped);
+    lastLogSeq = entries.reduce((m, e) => Math.max(m, e.seq), -1);
+    store.timeline.setTimeline(entries, dropped, droppedBy);
     const live = buffered.filter((b) => !entries.some((e) => sameChange(e, b)));
     logLoading = false;
     buffered = [];

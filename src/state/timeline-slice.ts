@@ -1,10 +1,12 @@
 import { batch, signal } from '@preact/signals';
-import type { ChangeLogEntry } from '../protocol/messages';
+import type { ChangeLogEntry, DroppedBy } from '../protocol/messages';
 
 /** The panel's change timeline, bounded: at most `limit` entries in memory, older ones counted as dropped. */
 export function createTimelineSlice(limit = 2000) {
   const entries = signal<readonly ChangeLogEntry[]>([]);
   const dropped = signal(0);
+  /** What the background's log said about why entries are missing (the rest of `dropped` is this slice's limit). */
+  const droppedBy = signal<DroppedBy>({});
 
   function keepNewest(list: readonly ChangeLogEntry[]): readonly ChangeLogEntry[] {
     if (list.length <= limit) return list;
@@ -12,9 +14,10 @@ export function createTimelineSlice(limit = 2000) {
     return list.slice(list.length - limit);
   }
 
-  function setTimeline(list: readonly ChangeLogEntry[], droppedBefore: number): void {
+  function setTimeline(list: readonly ChangeLogEntry[], droppedBefore: number, why: DroppedBy = {}): void {
     batch(() => {
       dropped.value = droppedBefore;
+      droppedBy.value = why;
       entries.value = keepNewest([...list].sort((a, b) => a.seq - b.seq));
     });
   }
@@ -36,7 +39,7 @@ export function createTimelineSlice(limit = 2000) {
     return t.length === 0 ? 1 : t[t.length - 1]!.seq + 1;
   }
 
-  return { entries, dropped, setTimeline, appendTimeline, nextLocalSeq };
+  return { entries, dropped, droppedBy, setTimeline, appendTimeline, nextLocalSeq };
 }
 
 export type TimelineSlice = ReturnType<typeof createTimelineSlice>;

@@ -35,7 +35,6 @@ export interface WeakSecretProgress {
 const loadVerifier: Verifier = async (cookie, jar, secrets) =>
   (await import('../core/verify/verify-cookie')).verifyCookie(cookie, jar, secrets);
 
-
 /**
  * The user's signature checks and the automatic weak-secret check. `verify` defaults to core's verifyCookie,
  * loaded on first use so the popup's first paint does not wait for jose.

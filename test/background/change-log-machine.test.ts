@@ -9,17 +9,24 @@ import {
   type MachineConfig,
 } from '../../src/background/change-log-machine';
 import type { TimedChange } from '../../src/core/timeline/change-log-entry';
-import { chunkKey, META_KEY, type LogState } from '../../src/core/timeline/log-layout';
+import { chunkKey, META_KEY, type LogState, emptyMeta } from '../../src/core/timeline/log-layout';
 import { STAGE_FOLDED, stageKey } from '../../src/core/timeline/stage-key';
 import { cookie } from '../core/timeline/helpers';
 
-const config: MachineConfig = { bootId: 'boot', capacity: 400, foldAt: 3, foldIdleMs: 300 };
+const config: MachineConfig = {
+  bootId: 'boot',
+  capacity: 400,
+  byteBudget: 1_000_000,
+  reconcile: false,
+  foldAt: 3,
+  foldIdleMs: 300,
+};
 
 function changes(...values: string[]): TimedChange[] {
   return values.map((value, i) => ({ time: i, cause: 'explicit', removed: false, cookie: cookie({ value }) }));
 }
 
-const emptyLog: LogState = { meta: { nextSeq: 0, firstSeq: 0, dropped: 0 }, tail: [] };
+const emptyLog: LogState = { meta: { ...emptyMeta(), nextSeq: 0, firstSeq: 0, dropped: 0 }, tail: [] };
 
 /** Runs events in order; returns the machine and every effect, by kind, with its essentials. */
 function run(events: LogEvent[], from: ChangeLogMachine = initialMachine()) {
@@ -69,7 +76,7 @@ describe('the change-log state machine', () => {
 
   it('on loading, counts the batches stopped instances left, sweeps what is dead, and plans the fold', () => {
     const foreign = [{ key: stageKey('old', 0), changes: changes('x') }];
-    const log: LogState = { meta: { nextSeq: 950, firstSeq: 900, dropped: 900 }, tail: [] };
+    const log: LogState = { meta: { ...emptyMeta(), nextSeq: 950, firstSeq: 900, dropped: 900 }, tail: [] };
     const { machine, effects, kinds } = run([
       { type: 'need' },
       { type: 'stage', changes: changes('a') },
@@ -118,7 +125,7 @@ describe('the change-log state machine', () => {
     expect(machine.timer).toBe('due');
     const fold = run([{ type: 'timer' }], machine);
     const write = writeOf(fold.effects);
-    expect(write.write.set[META_KEY]).toEqual({ nextSeq: 4, firstSeq: 0, dropped: 0 });
+    expect(write.write.set[META_KEY]).toMatchObject({ nextSeq: 4, firstSeq: 0, dropped: 0 });
     expect(write.write.set[stageKey('boot', 2)]).toBe(STAGE_FOLDED);
   });
 
@@ -144,7 +151,7 @@ describe('the change-log state machine', () => {
     const cleared = run([{ type: 'clear' }], flushed.machine);
     const clear = writeOf(cleared.effects);
     expect(clear.turn).toBeGreaterThan(fold.turn);
-    expect(clear.write.set[META_KEY]).toEqual({ nextSeq: 1, firstSeq: 1, dropped: 0 });
+    expect(clear.write.set[META_KEY]).toMatchObject({ nextSeq: 1, firstSeq: 1, dropped: 0 });
     const stale = run([{ type: 'landed', turn: fold.turn }], cleared.machine);
     expect(stale.machine.phase).toMatchObject({ name: 'writing', turn: clear.turn });
     expect(run([{ type: 'landed', turn: clear.turn }], stale.machine).machine.phase.name).toBe('ready');
@@ -180,7 +187,7 @@ describe('the change-log state machine', () => {
   });
 
   it('over the quota, drops the oldest quarter before the next fold, whichever write was refused', () => {
-    const log: LogState = { meta: { nextSeq: 300, firstSeq: 0, dropped: 0 }, tail: [] };
+    const log: LogState = { meta: { ...emptyMeta(), nextSeq: 300, firstSeq: 0, dropped: 0 }, tail: [] };
     const quota = new Error('QUOTA_BYTES quota exceeded');
     for (const write of ['stage', 'log'] as const) {
       const refused = run([{ type: 'refused', write, error: quota }], run([{ type: 'need' }, loaded(log)]).machine);
@@ -190,9 +197,13 @@ describe('the change-log state machine', () => {
       const { effects, kinds, machine } = run([{ type: 'flush', after: changes('a') }], next);
       expect(kinds).toEqual(['trim', 'write']);
       const trim = effects[0];
-      expect(trim?.do === 'trim' && trim.write.set[META_KEY]).toEqual({ nextSeq: 300, firstSeq: 100, dropped: 100 });
+      expect(trim?.do === 'trim' && trim.write.set[META_KEY]).toMatchObject({
+        nextSeq: 300,
+        firstSeq: 100,
+        dropped: 100,
+      });
       expect(trim?.do === 'trim' && trim.write.remove).toEqual([chunkKey(0)]);
-      expect(writeOf(effects).write.set[META_KEY]).toEqual({ nextSeq: 301, firstSeq: 100, dropped: 100 });
+      expect(writeOf(effects).write.set[META_KEY]).toMatchObject({ nextSeq: 301, firstSeq: 100, dropped: 100 });
       expect(machine.trimFirst).toBe(false);
     }
   });

@@ -32,7 +32,15 @@ import { decodeExpressSession, parseExpressSession } from '../../src/core/decode
 import { decodeFlask, parseFlask, untagFlask } from '../../src/core/decode/flask';
 import { decodeGenericChain } from '../../src/core/decode/generic-chain';
 import { inflate, looksLikeZlib } from '../../src/core/decode/inflate';
-import { boundDepth, jsonText, layerText, parseJson, parseJsonStructure } from '../../src/core/decode/json';
+import {
+  boundDepth,
+  jsonText,
+  layerJson,
+  layerText,
+  parseJson,
+  parseJsonStructure,
+  shownText,
+} from '../../src/core/decode/json';
 import { decodeJwt } from '../../src/core/decode/jwt';
 import { decodeJwtValue } from '../../src/core/decode/jwt-value';
 import { decodeLaravel, parseLaravel } from '../../src/core/decode/laravel';
@@ -44,7 +52,13 @@ import { decodeRailsSigned, parseRailsSigned } from '../../src/core/decode/rails
 import { marshalStrings } from '../../src/core/decode/ruby-marshal';
 import { hasPercentEscape, urlDecode } from '../../src/core/decode/url-decode';
 import { alphabetSize, estimateEntropyBits } from '../../src/core/detect/entropy';
-import { opaqueEntropyBits } from '../../src/core/detect/opaque-id';
+import { classifyToken } from '../../src/core/detect/classify-token';
+import { findHeaderTokens } from '../../src/core/detect/find-header-tokens';
+import { findStorageTokens } from '../../src/core/detect/find-storage-tokens';
+import { isIdShaped, opaqueEntropyBits } from '../../src/core/detect/opaque-id';
+import { isTokenLikeName } from '../../src/core/detect/token-like-name';
+import { splitSecrets } from '../../src/core/verify/split-secrets';
+import { weakSecretKey } from '../../src/core/verify/weak-secret-key';
 import { detectSession, isKnownSessionName } from '../../src/core/detect/session';
 import { auditToken } from '../../src/core/audit/audit-token';
 import { runAudit } from '../../src/core/audit/run-audit';
@@ -129,7 +143,10 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   },
   { name: 'parseJson / parseJsonStructure', run: (v) => [parseJson(v), parseJsonStructure(v)] },
   { name: 'boundDepth', run: (v) => boundDepth(parseJson(v)) },
-  { name: 'layerText / jsonText', run: (v) => [layerText(v), jsonText(v), jsonText({ [v]: v })] },
+  {
+    name: 'layerText / jsonText / layerJson / shownText',
+    run: (v) => [layerText(v), jsonText(v), jsonText({ [v]: v }), layerJson({ [v]: v }), shownText(v)],
+  },
   { name: 'findNestedJwt', run: (v) => findNestedJwt({ [v]: v, list: [v, `Bearer ${v}`] }) },
   // detect
   { name: 'detectSession', run: (v) => detectSession(cookie(v)) },
@@ -137,6 +154,18 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: 'isKnownSessionName', run: (v) => isKnownSessionName(v) },
   { name: 'estimateEntropyBits / alphabetSize', run: (v) => [estimateEntropyBits(v), alphabetSize(v)] },
   { name: 'opaqueEntropyBits', run: (v) => opaqueEntropyBits(v, undefined) },
+  { name: 'isIdShaped', run: (v) => isIdShaped(v) },
+  { name: 'isTokenLikeName', run: (v) => isTokenLikeName(v) },
+  { name: 'classifyToken', run: (v) => [classifyToken(v, true), classifyToken(v, false)] },
+  {
+    name: 'findStorageTokens',
+    run: (v) =>
+      findStorageTokens([
+        { key: v.slice(0, 64), value: v, area: 'localStorage', origin: 'https://app.example.com' },
+        { key: 'auth', value: JSON.stringify({ [v.slice(0, 32)]: v, list: [v] }), area: 'sessionStorage', origin: '' },
+      ]),
+  },
+  { name: 'findHeaderTokens', run: (v) => findHeaderTokens({ authorization: `Bearer ${v}`, 'x-auth-token': v }) },
   // audit
   { name: 'auditToken (header)', run: (v) => auditToken(v, 'header', NOW, { name: v }) },
   { name: 'findSensitiveKeys', run: (v) => findSensitiveKeys({ [v]: v, nested: { list: [v], [`${v}Email`]: v } }) },
@@ -157,6 +186,8 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: 'hmacTargets', run: (v) => hmacTargets(cookie(v), [cookie('x', { name: 'sid.sig' })]) },
   { name: 'verifyCookie', run: (v) => verifyCookie(cookie(v), [], ['secret']) },
   { name: 'verifyJwt', run: (v) => verifyJwt(v, ['secret']) },
+  { name: 'weakSecretKey', run: (v) => weakSecretKey(cookie(v), [cookie(v, { name: 'sid.sig' })]) },
+  { name: 'splitSecrets', run: (v) => splitSecrets(`${v}\n${v}`) },
   // The key is the user's; the page controls only the token's `kid`.
   { name: 'importVerifyKey (kid)', run: (v) => importVerifyKey(JWK_SET, 'HS256', v) },
   {

@@ -43,6 +43,8 @@ const NOT_TEXT_READERS: Record<string, string> = {
   worstSeverity: 'reads severities',
   countBySeverity: 'counts severities',
   severityRank: 'reads a severity',
+  findingsAtOrAbove: 'filters by severity',
+  canVerify: 'reads the decoded format and the name suffix',
   sortFindings: 'sorts findings by rule and key; covered by runAudit',
   hmac: 'WebCrypto over bytes',
   hmacVerify: 'WebCrypto over bytes',

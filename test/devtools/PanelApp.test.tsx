@@ -151,6 +151,29 @@ describe('PanelApp', () => {
     expect(screen.getByTestId('timeline-dropped')).toHaveTextContent('40 older entries were dropped.');
   });
 
+  it('says which changes were found by comparing the jar, and why entries were dropped', () => {
+    const store = createPanelStore({ now: NOW });
+    store.site.showAnalysis(analysis(cookies()), NOW);
+    store.timeline.setTimeline(
+      [
+        { seq: 7, time: NOW - 1000, cause: 'unobserved', removed: false, cookie: record({ name: 'sid', value: 'v' }) },
+        { seq: 8, time: NOW, cause: 'unobserved', removed: true, cookie: record({ name: 'old', value: '' }) },
+      ],
+      12,
+      { bound: 5, bytes: 4, quota: 2, refused: 1 },
+    );
+    panel(store);
+    const [gone, found] = screen.getAllByTestId('timeline-entry');
+    expect(found).toHaveTextContent('set, unseen');
+    expect(found).toHaveTextContent('found by comparing the cookie jar with the log');
+    expect(gone).toHaveTextContent('gone, unseen');
+    expect(gone?.dataset.cause).toBe('unobserved');
+    expect(screen.getByTestId('timeline-dropped')).toHaveTextContent(
+      "12 older entries were dropped: 5 beyond the log's entry bound, 4 to keep the log within its storage budget, " +
+        '2 when browser storage was full, 1 because storage refused to write them.',
+    );
+  });
+
   it('says nothing about dropped entries when none were dropped', () => {
     const store = createPanelStore({ now: NOW });
     store.site.showAnalysis(analysis([]), NOW);

@@ -1,10 +1,12 @@
 import type { Page } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
-import { FIREFOX_EXTENSION_UUID } from './harness/firefox';
-import { causeLabel, waitForEntries } from './harness/change-log';
+import { FIREFOX_EXTENSION_UUID, type FirefoxSession } from './harness/firefox';
+import { readChangeLog, tabIdOf } from './harness/extension-messages';
+import { causeLabel, settledEntries, waitForEntries } from './harness/change-log';
 import { expectFixtureRows } from './harness/expect-rows';
 import { markupTrace, recordDialogs } from './harness/hostile';
+import { lastWordMismatches, startJarStorm } from './harness/last-word';
 import { withFirefox } from './harness/setup';
 import { cookieRows, row, waitForViewState } from './harness/views';
 import { HOSTILE_TEXT, JWT_CLAIMS, fixtureCookies, startSite } from './site/test-site';
@@ -88,12 +90,58 @@ describe('Firefox', () => {
   });
 });
 
+async function readLogSeqs(f: FirefoxSession): Promise<number[]> {
+  return (await readChangeLog(f.control)).entries.map((e) => e.seq);
+}
+
 describe('Firefox background suspended when idle', () => {
   const IDLE_MS = 1_000;
   const suite = withFirefox({
     site: () => startSite(HOST),
     // Firefox suspends an idle MV3 background after this long (30 s by default).
     launch: { prefs: { 'extensions.background.idle.timeout': IDLE_MS } },
+  });
+
+  it('shows the very first change (seq 0) live in the panel page (?tabId=)', async () => {
+    const f = suite.session;
+    const page = await f.openPage(suite.site.url('/blank'));
+    const tabId = await tabIdOf(f.control, suite.site.url('/blank'));
+    expect((await readLogSeqs(f)).length).toBe(0);
+    const panel = await suite.openView('panel', { tabId });
+    try {
+      await panel.waitForSelector('[data-testid="timeline"]', { timeout: 10_000 });
+      await page.evaluate(() => fetch('/set?n=first_ever&v=1').then((r) => r.text()));
+      const first = await panel.waitForSelector('[data-testid="timeline-entry"][data-name="first_ever"]', {
+        timeout: 10_000,
+      });
+      expect(first).not.toBeNull();
+      // It is the log's very first entry: the panel showed seq 0, not only what came after it.
+      expect(await readLogSeqs(f)).toEqual([0]);
+    } finally {
+      await panel.close();
+      await page.close();
+    }
+  });
+
+  it("after bursts of changes with the background suspended between them, the log's last word equals the jar", async () => {
+    const f = suite.session;
+    const page = await f.openPage(suite.site.url('/blank'));
+    const first = await f.ping();
+    for (let burst = 0; burst < 3; burst++) {
+      // Idle out (nothing talks to the background meanwhile), then a burst wakes it.
+      await new Promise((r) => setTimeout(r, IDLE_MS * 3));
+      await startJarStorm(page, `ffjar${burst}_`, { changes: 200, names: 30 });
+      await page.waitForFunction(
+        () => (window as unknown as { __lastWordStorm?: { done: boolean } }).__lastWordStorm?.done === true,
+        { timeout: 20_000 },
+      );
+    }
+    await settledEntries(f.control, (e) => e.cookie.name.startsWith('ffjar'), Number.MAX_SAFE_INTEGER, {
+      quietMs: 1_500,
+    });
+    expect(await lastWordMismatches(f.control, HOST, 'ffjar')).toEqual([]);
+    expect((await f.ping()).startedAt).not.toBe(first.startedAt);
+    await page.close();
   });
 
   it('records changes made while the background was suspended', async () => {

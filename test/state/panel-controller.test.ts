@@ -229,4 +229,28 @@ describe('createPanelController', () => {
     p.stop();
     expect(signals).toHaveLength(0);
   });
+
+  it('shows the very first change of an empty log (seq 0) when the background signals it', async () => {
+    const tab = fakeTab();
+    const signals: Array<() => void> = [];
+    const store = createPanelStore({ now: NOW });
+    const d = deps(tab, {
+      watchCookies: undefined,
+      watchLog: (l) => {
+        signals.push(l);
+        return () => undefined;
+      },
+    });
+    const p = createPanelController(store, d);
+    await p.ready;
+    const first = record({ name: 'first' });
+    tab.jar.push(first);
+    tab.log.entries.push({ seq: 0, time: NOW, cause: 'explicit', removed: false, cookie: first });
+    for (const s of signals) s();
+    await vi.waitFor(() =>
+      expect(store.timeline.entries.value.map((e) => [e.seq, e.cookie.name])).toEqual([[0, 'first']]),
+    );
+    expect(d.getChangeLog).toHaveBeenLastCalledWith('app.example.com', -1);
+    p.stop();
+  });
 });

@@ -1,24 +1,36 @@
 import type { ChangeCause, CookieRecord } from '../cookie/cookie-record';
 
+/**
+ * Why an entry is in the log: a cause `cookies.onChanged` reported, or `unobserved` for a difference between
+ * the jar and the log's last word on a cookie, found when a worker started: the change happened while no
+ * listener heard it (the browser drops events queued for a worker it stops), so its real cause is unknown.
+ */
+export type LogCause = ChangeCause | 'unobserved';
+
+/** Original lengths of what was cut before staging, so the log stays within its byte budget. */
+export interface CutLengths {
+  valueLength?: number;
+  /** A name may be almost 4 KB. */
+  nameLength?: number;
+  pathLength?: number;
+  domainLength?: number;
+}
+
 /** One cookie change as the background recorded it. The protocol re-exports this type for the pages. */
-export interface ChangeLogEntry {
+export interface ChangeLogEntry extends CutLengths {
   /** Monotonic sequence number across worker restarts. */
   seq: number;
-  /** Milliseconds since the epoch when the background received the change. */
+  /** Milliseconds since the epoch when the background received the change (or found it, for `unobserved`). */
   time: number;
-  cause: ChangeCause;
+  cause: LogCause;
   removed: boolean;
   cookie: CookieRecord;
-  /** Set when the stored value was cut to keep the log within the storage quota: the original length. */
-  valueLength?: number;
-  /** Set when the stored name was cut (a name may be almost 4 KB): the original length. */
-  nameLength?: number;
 }
 
 /** A change as it arrives, stamped with the time the background received it; the log assigns `seq`. */
-export interface TimedChange {
+export interface TimedChange extends CutLengths {
   time: number;
-  cause: ChangeCause;
+  cause: LogCause;
   removed: boolean;
   cookie: CookieRecord;
 }

@@ -1,4 +1,5 @@
 import { CHUNK_SIZE, chunkIndex, chunkKey, META_KEY, type LogMeta, type LogState } from './log-layout';
+import { JAR_KEY } from './known-jar';
 import type { LogWrite } from './log-write';
 
 /**
@@ -6,15 +7,16 @@ import type { LogWrite } from './log-write';
  * a number twice; the dropped count starts again because the log begins again.
  *
  * The chunk being filled is emptied in the same `set` rather than removed: the next entries go into it, and
- * a `remove` issued later could land after them.
+ * a `remove` issued later could land after them. The jar snapshot goes too: once the log is empty it has no
+ * last word on any cookie, so the next worker takes the jar as it finds it as its baseline.
  */
 export function clearLog(state: LogState): LogWrite {
   const { meta } = state;
-  const newMeta: LogMeta = { nextSeq: meta.nextSeq, firstSeq: meta.nextSeq, dropped: 0 };
+  const newMeta: LogMeta = { nextSeq: meta.nextSeq, firstSeq: meta.nextSeq, dropped: 0, droppedBy: {}, chunkBytes: [] };
   const set: Record<string, unknown> = { [META_KEY]: newMeta };
   const tailIndex = chunkIndex(meta.nextSeq);
   if (meta.nextSeq % CHUNK_SIZE !== 0) set[chunkKey(tailIndex)] = [];
-  const remove: string[] = [];
+  const remove: string[] = [JAR_KEY];
   for (let i = chunkIndex(meta.firstSeq); i < tailIndex; i++) remove.push(chunkKey(i));
   return { state: { meta: newMeta, tail: [] }, set, remove };
 }

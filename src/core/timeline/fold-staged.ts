@@ -1,6 +1,6 @@
-import { appendToLog } from './append-to-log';
+import { appendToLog, type AppendOptions } from './append-to-log';
 import type { TimedChange } from './change-log-entry';
-import { LOG_CAPACITY, type LogState } from './log-layout';
+import type { LogState } from './log-layout';
 import type { LogWrite } from './log-write';
 import { compareStageKeys, STAGE_FOLDED } from './stage-key';
 import type { StagedBatch } from './staged-batch';
@@ -15,10 +15,10 @@ export function foldStaged(
   state: LogState,
   batches: readonly StagedBatch[],
   after: readonly TimedChange[] = [],
-  capacity = LOG_CAPACITY,
+  options: AppendOptions = {},
 ): LogWrite {
   const ordered = [...batches].sort((a, b) => compareStageKeys(a.key, b.key));
-  const write = appendToLog(state, [...ordered.flatMap((b) => b.changes), ...after], capacity);
+  const write = appendToLog(state, [...ordered.flatMap((b) => b.changes), ...after], options);
   for (const { key } of ordered) write.set[key] = STAGE_FOLDED;
   return { ...write, remove: [...write.remove, ...ordered.map((b) => b.key)] };
 }

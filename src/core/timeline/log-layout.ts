@@ -11,20 +11,42 @@ export const LOG_CAPACITY = 5000;
 export const CHUNK_SIZE = 100;
 /**
  * `storage.session` holds ~10 MB (Chromium) for everything. 5,000 entries with cookie values up to 4 KB would
- * not fit, so values and names are cut; the entry records the original length.
+ * not fit, so values, names, paths and domains are cut when recorded; the entry records the original length.
  */
 export const MAX_VALUE_CHARS = 1024;
 export const MAX_NAME_CHARS = 256;
+export const MAX_PATH_CHARS = 256;
+/** A DNS name is at most 253 characters; anything longer is not a real domain. */
+export const MAX_DOMAIN_CHARS = 256;
+/**
+ * The chunks may hold this many bytes (as storage counts them: UTF-8 JSON). Cut entries of non-ASCII text can
+ * weigh ~6 KB each, so 5,000 of them would not fit in 10 MB beside the staged batches and the jar snapshot:
+ * past this budget the oldest chunks go, counted as dropped for their size.
+ */
+export const LOG_BYTE_BUDGET = 5 * 1024 * 1024;
 
 export const META_KEY = 'log:meta';
+
+/**
+ * Why entries are missing from the log: `bound` the entry bound, `bytes` the byte budget, `quota` storage refused
+ * a write over its quota and the oldest entries were trimmed to make room, `refused` storage refused to write
+ * a batch again and again, so it was given up (those changes never got a seq).
+ */
+export type DropReason = 'bound' | 'bytes' | 'quota' | 'refused';
+export const DROP_REASONS: readonly DropReason[] = ['bound', 'bytes', 'quota', 'refused'];
+export type DroppedBy = Partial<Record<DropReason, number>>;
 
 export interface LogMeta {
   /** The seq the next entry gets. */
   nextSeq: number;
-  /** The oldest seq still in the log; entries below it are dropped (bound) or cleared. */
+  /** The oldest seq still in the log; entries below it are dropped or cleared. */
   firstSeq: number;
-  /** How many entries fell off the bound since the log began (or was last cleared). */
+  /** How many entries were dropped since the log began (or was last cleared), for every reason. */
   dropped: number;
+  /** `dropped` by reason; the counts add up to it. */
+  droppedBy: DroppedBy;
+  /** The stored size in bytes of each chunk from `chunkIndex(firstSeq)` on (0 where unknown). */
+  chunkBytes: number[];
 }
 
 /** What the writer keeps in memory: the meta and the entries of the chunk being filled. */
@@ -34,7 +56,28 @@ export interface LogState {
 }
 
 export function emptyMeta(): LogMeta {
-  return { nextSeq: 0, firstSeq: 0, dropped: 0 };
+  return { nextSeq: 0, firstSeq: 0, dropped: 0, droppedBy: {}, chunkBytes: [] };
+}
+
+/** `meta` with `count` more entries dropped for `reason`. */
+export function withDropped(meta: LogMeta, reason: DropReason, count: number): LogMeta {
+  if (count <= 0) return meta;
+  return {
+    ...meta,
+    dropped: meta.dropped + count,
+    droppedBy: { ...meta.droppedBy, [reason]: (meta.droppedBy[reason] ?? 0) + count },
+  };
+}
+
+/** The chunk sizes from `chunkIndex(firstSeq)` on, when the log's start moves from `meta.firstSeq`. */
+export function shiftChunkBytes(meta: LogMeta, firstSeq: number): number[] {
+  return meta.chunkBytes.slice(Math.max(0, chunkIndex(firstSeq) - chunkIndex(meta.firstSeq)));
+}
+
+export function totalBytes(chunkBytes: readonly number[]): number {
+  let sum = 0;
+  for (const b of chunkBytes) sum += b;
+  return sum;
 }
 
 export function chunkIndex(seq: number): number {
@@ -56,7 +99,31 @@ export function parseMeta(stored: unknown): LogMeta {
   if (!isCount(m.nextSeq) || !isCount(m.firstSeq) || !isCount(m.dropped) || m.firstSeq > m.nextSeq) {
     return emptyMeta();
   }
-  return { nextSeq: m.nextSeq, firstSeq: m.firstSeq, dropped: m.dropped };
+  return {
+    nextSeq: m.nextSeq,
+    firstSeq: m.firstSeq,
+    dropped: m.dropped,
+    droppedBy: parseDroppedBy(m.droppedBy, m.dropped),
+    chunkBytes: Array.isArray(m.chunkBytes) ? m.chunkBytes.map((b) => (isCount(b) ? b : 0)) : [],
+  };
+}
+
+/** A meta written before reasons were kept counts everything as fallen off the entry bound. */
+function parseDroppedBy(stored: unknown, dropped: number): DroppedBy {
+  const out: DroppedBy = {};
+  let sum = 0;
+  if (typeof stored === 'object' && stored !== null) {
+    const by = stored as Record<string, unknown>;
+    for (const reason of DROP_REASONS) {
+      const n = by[reason];
+      if (isCount(n) && n > 0) {
+        out[reason] = n;
+        sum += n;
+      }
+    }
+  }
+  if (sum !== dropped) return dropped > 0 ? { bound: dropped } : {};
+  return out;
 }
 
 function isEntry(v: unknown): v is ChangeLogEntry {

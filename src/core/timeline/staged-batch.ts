@@ -1,18 +1,21 @@
-import type { ChangeCause } from '../cookie/cookie-record';
-import type { TimedChange } from './change-log-entry';
+import type { CookieRecord, PartitionKey, SameSite } from '../cookie/cookie-record';
+import type { CutLengths, LogCause, TimedChange } from './change-log-entry';
 
 /** One batch of changes a worker instance staged under `key` (see stage-key.ts). */
 export interface StagedBatch {
   key: string;
   changes: readonly TimedChange[];
+  /** How many folds of this batch storage has refused (in memory only). */
+  refusals?: number;
 }
 
-const CAUSES: ReadonlySet<string> = new Set<ChangeCause>([
+const CAUSES: ReadonlySet<string> = new Set<LogCause>([
   'evicted',
   'expired',
   'explicit',
   'expired_overwrite',
   'overwrite',
+  'unobserved',
 ]);
 
 function isChange(v: unknown): v is TimedChange {
@@ -32,11 +35,112 @@ function isChange(v: unknown): v is TimedChange {
   );
 }
 
+const HOST_ONLY = 1;
+const SECURE = 2;
+const HTTP_ONLY = 4;
+const BROWSER_SESSION = 8;
+
 /**
- * The changes of a stored staged batch, read defensively. `undefined` when the key holds no batch: it was
- * marked folded, or is malformed; either way there is nothing left to fold, only the key to remove.
+ * A change as it is staged: a flat array of primitives rather than nested objects. The write is issued inside
+ * the listener, and the worker converts what it writes for the browser process before it can take the next
+ * event: the flatter the value, the sooner it does, and the fewer events a stop finds still queued.
+ * `[time, cause, removed, name, value, domain, path, flags, sameSite, storeId, expiry|null, partition|null,
+ * cut lengths|null]`.
+ */
+export function packChange(c: TimedChange): unknown[] {
+  const k = c.cookie;
+  const flags =
+    (k.hostOnly ? HOST_ONLY : 0) |
+    (k.secure ? SECURE : 0) |
+    (k.httpOnly ? HTTP_ONLY : 0) |
+    (k.browserSession ? BROWSER_SESSION : 0);
+  const cut: CutLengths = {};
+  if (c.valueLength !== undefined) cut.valueLength = c.valueLength;
+  if (c.nameLength !== undefined) cut.nameLength = c.nameLength;
+  if (c.pathLength !== undefined) cut.pathLength = c.pathLength;
+  if (c.domainLength !== undefined) cut.domainLength = c.domainLength;
+  return [
+    c.time,
+    c.cause,
+    c.removed ? 1 : 0,
+    k.name,
+    k.value,
+    k.domain,
+    k.path,
+    flags,
+    k.sameSite,
+    k.storeId,
+    k.expirationDate ?? null,
+    k.partitionKey ?? null,
+    Object.keys(cut).length > 0 ? cut : null,
+  ];
+}
+
+const SAME_SITE: ReadonlySet<string> = new Set<SameSite>(['no_restriction', 'lax', 'strict', 'unspecified']);
+
+function isLength(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
+
+function unpackChange(a: readonly unknown[]): TimedChange | undefined {
+  const [time, cause, removed, name, value, domain, path, flags, sameSite, storeId, expiry, partition, cut] = a;
+  if (
+    typeof time !== 'number' ||
+    typeof cause !== 'string' ||
+    !CAUSES.has(cause) ||
+    typeof name !== 'string' ||
+    typeof value !== 'string' ||
+    typeof domain !== 'string' ||
+    typeof path !== 'string' ||
+    typeof flags !== 'number' ||
+    typeof sameSite !== 'string' ||
+    !SAME_SITE.has(sameSite) ||
+    typeof storeId !== 'string'
+  ) {
+    return undefined;
+  }
+  const cookie: CookieRecord = {
+    name,
+    value,
+    domain,
+    path,
+    hostOnly: (flags & HOST_ONLY) !== 0,
+    secure: (flags & SECURE) !== 0,
+    httpOnly: (flags & HTTP_ONLY) !== 0,
+    sameSite: sameSite as SameSite,
+    browserSession: (flags & BROWSER_SESSION) !== 0,
+    storeId,
+  };
+  if (typeof expiry === 'number') cookie.expirationDate = expiry;
+  if (typeof partition === 'object' && partition !== null) {
+    const pk = partition as Record<string, unknown>;
+    const key: PartitionKey = {};
+    if (typeof pk.topLevelSite === 'string') key.topLevelSite = pk.topLevelSite;
+    if (typeof pk.hasCrossSiteAncestor === 'boolean') key.hasCrossSiteAncestor = pk.hasCrossSiteAncestor;
+    cookie.partitionKey = key;
+  }
+  const change: TimedChange = { time, cause: cause as LogCause, removed: removed === 1, cookie };
+  if (typeof cut === 'object' && cut !== null) {
+    const c = cut as Record<string, unknown>;
+    if (isLength(c.valueLength)) change.valueLength = c.valueLength;
+    if (isLength(c.nameLength)) change.nameLength = c.nameLength;
+    if (isLength(c.pathLength)) change.pathLength = c.pathLength;
+    if (isLength(c.domainLength)) change.domainLength = c.domainLength;
+  }
+  return change;
+}
+
+/**
+ * The changes of a stored staged batch, read defensively: packed (see packChange), or objects as an older
+ * version staged them. `undefined` when the key holds no batch: it was marked folded, or is malformed; either
+ * way there is nothing left to fold, only the key to remove.
  */
 export function parseStagedBatch(stored: unknown): TimedChange[] | undefined {
   if (!Array.isArray(stored)) return undefined;
-  return stored.filter(isChange);
+  const out: TimedChange[] = [];
+  for (const item of stored) {
+    const change = Array.isArray(item) ? unpackChange(item) : isChange(item) ? item : undefined;
+    if (change !== undefined) out.push(change);
+  }
+  return out;
 }

@@ -1,17 +1,22 @@
 import type { ChangeLogEntry, TimedChange } from './change-log-entry';
-import { MAX_NAME_CHARS, MAX_VALUE_CHARS } from './log-layout';
+import { cutChange } from './cut-change';
 
-/** The entry as stored: long values and names cut to the quota budget, their original lengths kept. */
+/**
+ * The entry as stored. Changes are cut when recorded; cutting again here covers batches an older version
+ * staged uncut.
+ */
 export function toLogEntry(change: TimedChange, seq: number): ChangeLogEntry {
-  const cookie = { ...change.cookie };
-  const entry: ChangeLogEntry = { seq, time: change.time, cause: change.cause, removed: change.removed, cookie };
-  if (cookie.value.length > MAX_VALUE_CHARS) {
-    entry.valueLength = cookie.value.length;
-    cookie.value = cookie.value.slice(0, MAX_VALUE_CHARS);
-  }
-  if (cookie.name.length > MAX_NAME_CHARS) {
-    entry.nameLength = cookie.name.length;
-    cookie.name = cookie.name.slice(0, MAX_NAME_CHARS);
-  }
+  const cut = cutChange(change);
+  const entry: ChangeLogEntry = {
+    seq,
+    time: cut.time,
+    cause: cut.cause,
+    removed: cut.removed,
+    cookie: cut.cookie === change.cookie ? { ...cut.cookie } : cut.cookie,
+  };
+  if (cut.valueLength !== undefined) entry.valueLength = cut.valueLength;
+  if (cut.nameLength !== undefined) entry.nameLength = cut.nameLength;
+  if (cut.pathLength !== undefined) entry.pathLength = cut.pathLength;
+  if (cut.domainLength !== undefined) entry.domainLength = cut.domainLength;
   return entry;
 }

@@ -1,4 +1,13 @@
-import { CHUNK_SIZE, chunkIndex, chunkKey, META_KEY, type LogMeta, type LogState } from './log-layout';
+import {
+  CHUNK_SIZE,
+  chunkIndex,
+  chunkKey,
+  META_KEY,
+  shiftChunkBytes,
+  withDropped,
+  type LogMeta,
+  type LogState,
+} from './log-layout';
 import type { LogWrite } from './log-write';
 
 /**
@@ -9,7 +18,11 @@ export function trimLog(state: LogState, count: number): LogWrite {
   const { meta } = state;
   const target = Math.min(meta.nextSeq, meta.firstSeq + Math.max(0, count));
   const firstSeq = Math.min(meta.nextSeq, Math.ceil(target / CHUNK_SIZE) * CHUNK_SIZE);
-  const newMeta: LogMeta = { ...meta, firstSeq, dropped: meta.dropped + (firstSeq - meta.firstSeq) };
+  const newMeta: LogMeta = withDropped(
+    { ...meta, firstSeq, chunkBytes: shiftChunkBytes(meta, firstSeq) },
+    'quota',
+    firstSeq - meta.firstSeq,
+  );
   const remove: string[] = [];
   for (let i = chunkIndex(meta.firstSeq); i < chunkIndex(firstSeq); i++) remove.push(chunkKey(i));
   const tail = state.tail.filter((e) => e.seq >= firstSeq);

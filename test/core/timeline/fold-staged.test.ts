@@ -63,7 +63,7 @@ describe('foldStaged', () => {
       [3, 'v3'],
       [4, 'v4'],
     ]);
-    expect(w.set[META_KEY]).toEqual({ nextSeq: 5, firstSeq: 0, dropped: 0 });
+    expect(w.set[META_KEY]).toMatchObject({ nextSeq: 5, firstSeq: 0, dropped: 0 });
     expect(w.set[k0]).toBe(STAGE_FOLDED);
     expect(w.set[k1]).toBe(STAGE_FOLDED);
     expect(w.remove).toEqual([k0, k1]);

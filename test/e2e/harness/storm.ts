@@ -36,7 +36,10 @@ export interface Capture {
 }
 
 export interface StormResult {
+  /** What the listener recorded: entries found by comparing the jar (`unobserved`) are not capture. */
   sessionScope: Capture;
+  /** SessionScope's entries for the storm's cookies that a worker found by comparing the jar at its start. */
+  unobserved: number;
   /** A minimal extension that stores each event under its own key at once: the floor Chromium allows. */
   witness: Capture;
   /** Stops that landed before the page had made every change. */
@@ -181,15 +184,22 @@ export async function measureStorm(
   const made = await storm.evaluate(() => (window as unknown as { __churn: { changes: string[] } }).__churn.changes);
   await storm.close();
 
-  const ours = await whenQuiet(
-    async () =>
-      (await readChangeLog(session.control)).entries.filter((e) => e.cookie.name.startsWith(prefix)).map(changeLabel),
+  const stormEntries = await whenQuiet(
+    async () => (await readChangeLog(session.control)).entries.filter((e) => e.cookie.name.startsWith(prefix)),
     quietMs,
   );
+  const ours = stormEntries.filter((e) => e.cause !== 'unobserved').map(changeLabel);
+  const unobserved = stormEntries.length - ours.length;
   const theirs = await whenQuiet(
     async () => (await readWitness(witnessPage)).filter((l) => l.startsWith(prefix)),
     quietMs,
   );
   await witnessPage.close();
-  return { sessionScope: capture(made, ours), witness: capture(made, theirs), stopsDuringStorm, stormMs };
+  return {
+    sessionScope: capture(made, ours),
+    unobserved,
+    witness: capture(made, theirs),
+    stopsDuringStorm,
+    stormMs,
+  };
 }
