@@ -24,6 +24,7 @@ import { median, ms, ratio, kb } from './stats';
 import { coreBenchmarks, type CoreFigures } from './core-bench';
 import { hostileBenchmarks } from './hostile-bench';
 import { stormBenchmarks } from './storm-bench';
+import { cliBenchmarks } from './cli-bench';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 2;
@@ -141,6 +142,7 @@ function report(
   storm: string[],
   core: CoreFigures,
   hostile: string[],
+  cli: string[],
   sizes: ReturnType<typeof entrySizes>,
 ): string {
   const chromium = execFileSync(CHROMIUM_PATH, ['--version']).toString().trim();
@@ -197,6 +199,10 @@ function report(
     '',
     ...hostile,
     '',
+    '## Command line: `sessionscope audit` against a bare launch-visit-read-close script',
+    '',
+    ...cli,
+    '',
     '## Bundle size (gzip, dist/chrome)',
     '',
     '| entry | loaded before first paint | loaded later (dynamic imports) |',
@@ -238,7 +244,9 @@ async function main(): Promise<void> {
   process.stdout.write('change storms: done\n');
   const core = await coreBenchmarks(jwts);
   const hostile = await hostileBenchmarks();
-  const text = report(popup, storm, core, hostile.lines, entrySizes(distOf('chrome')));
+  const cli = await cliBenchmarks();
+  process.stdout.write('command line: done\n');
+  const text = report(popup, storm, core, hostile.lines, cli.lines, entrySizes(distOf('chrome')));
   // Formatted as `npx prettier --check .` expects, so a fresh run can be committed as it is.
   const out = resolve(root, 'BENCHMARKS.md');
   writeFileSync(out, await format(text, { ...(await resolveConfig(out)), filepath: out }));

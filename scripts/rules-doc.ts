@@ -6,7 +6,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
-import { COOKIE_RULES, JAR_RULES, SIGNATURE_RULES, TOKEN_RULES } from '../src/core/audit/catalogue';
+import {
+  COOKIE_RULES,
+  HEADER_RULES,
+  JAR_RULES,
+  SESSION_RULES,
+  SIGNATURE_RULES,
+  TOKEN_RULES,
+  URL_RULES,
+} from '../src/core/audit/catalogue';
 import { SEVERITY_ORDER } from '../src/core/audit/finding';
 import { GRADE_FLOORS, PENALTY } from '../src/core/audit/grade';
 import type { RuleInfo } from '../src/core/audit/rule';
@@ -27,6 +35,22 @@ export const RULE_GROUPS: readonly { title: string; about: string; rules: readon
     about:
       'Reported by the verify step: the default-secret dictionary, or a secret or key the user supplied (see docs/formats.md for what each format needs).',
     rules: SIGNATURE_RULES,
+  },
+  {
+    title: 'Request URLs',
+    about: "Checked on each session-identifying cookie against the URLs of the page's requests (network view).",
+    rules: URL_RULES,
+  },
+  {
+    title: 'Set-Cookie headers',
+    about: 'Checked on each raw Set-Cookie response header: why the browser rejected or changed the cookie.',
+    rules: HEADER_RULES,
+  },
+  {
+    title: "The session's behaviour",
+    about:
+      'Checked across a login or a logout by comparing two snapshots of the session (the command-line audit with --login, --logout and --authenticated).',
+    rules: SESSION_RULES,
   },
 ];
 

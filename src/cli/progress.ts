@@ -1,4 +1,4 @@
-import ora, { type Ora } from 'ora';
+import type { Ora } from 'ora';
 import type { AuditStep } from '../headless/audit-page';
 import { terminalText } from './terminal-text';
 
@@ -20,10 +20,15 @@ export interface Progress {
 
 /**
  * One spinner line per step on stderr (ora: animated in a terminal, a plain line per step in CI logs), so
- * stdout carries only the result.
+ * stdout carries only the result. ora and its terminal helpers are loaded only when progress is shown: a
+ * `--format json` run in CI never needs them, and loading them is a measurable share of the command's start-up.
  */
-export function createProgress(enabled: boolean, stream: NodeJS.WritableStream = process.stderr): Progress {
+export async function createProgress(
+  enabled: boolean,
+  stream: NodeJS.WritableStream = process.stderr,
+): Promise<Progress> {
   if (!enabled) return { step: () => undefined, done: () => undefined, fail: () => undefined };
+  const { default: ora } = await import('ora');
   let spinner: Ora | undefined;
   // Outside a terminal ora prints each step's text once when it starts; a second "done" line adds nothing.
   const finish = () => (spinner?.isEnabled ? spinner.succeed() : spinner?.stop());

@@ -95,7 +95,7 @@ export async function runAuditCommand(args: AuditArgs, io: CliIo): Promise<numbe
       : undefined;
   const login = args.login !== undefined ? await loadAction(args.login, 'login') : undefined;
   const logout = args.logout !== undefined ? await loadAction(args.logout, 'logout') : undefined;
-  const progress = createProgress(args.format === 'text' || args.verbose, io.progressStream);
+  const progress = await createProgress(args.format === 'text' || args.verbose, io.progressStream);
   const browser = await launchBrowser({ kind: args.browser, path: args.browserPath, env: io.env });
   let audit: PageAudit;
   try {

@@ -3,7 +3,7 @@ import { AuditError, messageOf } from './audit-error';
 import { findBrowser, type FindBrowserOptions } from './find-browser';
 
 // Flags that keep Chromium quiet and deterministic on a CI machine, possibly without network.
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS: readonly string[] = [
   '--no-first-run',
   '--no-default-browser-check',
   '--disable-gpu',
