@@ -5,10 +5,10 @@ import { opaque } from '../../src/core/decode/decoded-value';
 import type { WeakSecretResult } from '../../src/core/verify/find-weak-secret';
 import { createKnownWeakSecret } from '../../src/background/known-weak-secret';
 import { badgeFor, BADGE_COLORS } from '../../src/background/badge-for';
-import { frameworkCookie } from '../ui/framework-cookies';
+import { frameworkCookie } from '../fixtures/fixtures';
 
-const weak = frameworkCookie('jwt.json', 'jsonwebtoken-HS256-secret');
-const strong = frameworkCookie('jwt.json', 'jsonwebtoken-HS256');
+const weak = frameworkCookie('jsonwebtoken-HS256-secret');
+const strong = frameworkCookie('jsonwebtoken-HS256');
 
 function result(secret: string | null): WeakSecretResult {
   return { secret, format: 'jwt', applicable: true, aborted: false, checked: 1, total: 1, elapsedMs: 0 };

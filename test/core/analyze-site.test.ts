@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSite, seriousCount, worstSeverity } from '../../src/core/analyze-site';
 import { cookieKey } from '../../src/core/cookie/cookie-key';
-import { makeCookie, makeJwt, NOW } from './audit/make-cookie';
+import { NOW } from '../fakes/clock';
+import { makeCookie } from '../fakes/make-cookie';
+import { makeJwt } from '../fakes/make-jwt';
 
 const PAGE = 'https://app.example.com/';
-const jwt = makeJwt({ alg: 'HS256', typ: 'JWT' }, { sub: '1', iat: NOW / 1000, exp: NOW / 1000 + 600 });
+const jwt = makeJwt({ sub: '1', iat: NOW / 1000, exp: NOW / 1000 + 600 });
 
 describe('analyzeSite', () => {
   it('wires decode → detect → audit and hands each cookie its own findings', async () => {

@@ -3,19 +3,17 @@ import type { Browser as WebExtBrowser } from 'webextension-polyfill';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BADGE_COLORS } from '../../src/background/badge-for';
 import type { Report } from '../../src/core/export/report';
-import { allowDownloads, exportReport } from './harness/export-report';
-import { hexToRgba, reportFindings } from './harness/report-findings';
+import { allowDownloads, exportReport, reportFileName } from './harness/export-report';
+import { hexToRgba, popupFindings, reportFindings, shownFindings } from './harness/report-findings';
 import { settledBadge } from './harness/badge';
-import { launchChromium, type ChromiumSession } from './harness/chromium';
-import { tabIdOf } from './harness/extension-messages';
-import { screenshotOnFailure } from './harness/artifacts';
-import { openViewTab, waitForViewState } from './harness/views';
+import { withChromium } from './harness/setup';
+import { row } from './harness/views';
 import { waitUntil } from './harness/wait';
 import { EXPECTED_FINDINGS, expectedBadgeCount, expectedGrade } from './site/audit-expected';
-import { startAuditSite, type RunningAuditSite } from './site/audit-site';
+import { startAuditSite } from './site/audit-site';
 
 declare const browser: WebExtBrowser;
 
@@ -23,57 +21,22 @@ declare const browser: WebExtBrowser;
 // page set a Domain cookie on its parent.
 const HOST = 'app.audit.localhost';
 const PARENT = 'audit.localhost';
-const row = (name: string) => `[data-testid="cookie-row"][data-name=${JSON.stringify(name)}]`;
-
-/** `rule:severity` per cookie, sorted, from the popup's expanded rows. */
-async function popupFindings(view: Page, names: string[]): Promise<Record<string, string[]>> {
-  const out: Record<string, string[]> = {};
-  for (const name of names) {
-    await view.click(`${row(name)} [data-testid="cookie-toggle"]`);
-    const detail = await view.waitForSelector(`${row(name)} [data-testid="cookie-detail"]`);
-    out[name] = await detail!.$$eval('[data-testid="finding"][data-rule]', (els) =>
-      els.map((el) => `${el.getAttribute('data-rule')}:${el.getAttribute('data-severity')}`).sort(),
-    );
-  }
-  return out;
-}
 
 describe('Chromium audit (issue 3)', () => {
-  let site: RunningAuditSite;
-  let chromium: ChromiumSession | undefined;
-  let tabId: number;
+  const suite = withChromium({ site: () => startAuditSite(HOST, { parentDomain: PARENT }), open: '/' });
   let downloads: string;
-  screenshotOnFailure(() => chromium?.browser);
-
   beforeAll(async () => {
     downloads = await mkdtemp(join(tmpdir(), 'sessionscope-downloads-'));
-    site = await startAuditSite(HOST, { parentDomain: PARENT });
-    chromium = await launchChromium();
-    await chromium.openPage(site.url('/'));
-    tabId = await tabIdOf(chromium.control, site.url('/'));
-  });
-  const opened: Page[] = [];
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((p) => p.close().catch(() => undefined)));
   });
   afterAll(async () => {
-    await chromium?.close();
-    await site?.stop();
     if (downloads) await rm(downloads, { recursive: true, force: true });
   });
-
-  async function popup(): Promise<Page> {
-    const view = await openViewTab(chromium!, tabId);
-    view.setDefaultTimeout(10_000);
-    opened.push(view);
-    expect(await waitForViewState(view, 'popup')).toBe('ready');
-    return view;
-  }
+  const popup = (): Promise<Page> => suite.openReadyView();
 
   it('the site set every cookie the table expects, and only those', async () => {
-    const names = await chromium!.control.evaluate(
+    const names = await suite.session.control.evaluate(
       async (url: string) => (await browser.cookies.getAll({ url })).map((c) => c.name).sort(),
-      site.url('/'),
+      suite.site.url('/'),
     );
     expect(names).toEqual(Object.keys(EXPECTED_FINDINGS).sort());
   });
@@ -116,15 +79,12 @@ describe('Chromium audit (issue 3)', () => {
 
   it("the toolbar badge counts the tab's critical + high findings, in the critical colour", async () => {
     const want = String(expectedBadgeCount(EXPECTED_FINDINGS));
-    const last = await settledBadge(chromium!.control, tabId, want);
+    const last = await settledBadge(suite.session.control, suite.tabId, want);
     expect(last).toEqual({ text: want, color: hexToRgba(BADGE_COLORS.critical) });
   });
 
   it('the panel has a findings column, the "with findings only" filter, per-cookie findings and the export', async () => {
-    const view = await openViewTab(chromium!, tabId, 'panel');
-    view.setDefaultTimeout(10_000);
-    opened.push(view);
-    expect(await waitForViewState(view, 'panel')).toBe('ready');
+    const view = await suite.openReadyView('panel');
     expect(await view.$('[data-testid="sort-findings"]')).not.toBeNull();
     const names = () =>
       view.$$eval('[data-testid="cookie-row"]', (els) => els.map((el) => el.getAttribute('data-name') ?? '').sort());
@@ -137,10 +97,7 @@ describe('Chromium audit (issue 3)', () => {
     );
     await view.click(row('csrftoken'));
     const detail = await view.waitForSelector('[data-testid="detail"] [data-testid="cookie-detail"]');
-    const rules = await detail!.$$eval('[data-testid="finding"][data-rule]', (els) =>
-      els.map((el) => `${el.getAttribute('data-rule')}:${el.getAttribute('data-severity')}`).sort(),
-    );
-    expect(rules).toEqual(EXPECTED_FINDINGS.csrftoken);
+    expect(await shownFindings(detail!)).toEqual(EXPECTED_FINDINGS.csrftoken);
     expect(await view.$('[data-testid="export-report"]')).not.toBeNull();
     expect(await view.$('[data-testid="copy-report"]')).not.toBeNull();
   });
@@ -148,21 +105,21 @@ describe('Chromium audit (issue 3)', () => {
   it('the exported report file has exactly the expected findings per cookie, and no values by default', async () => {
     const view = await popup();
     await allowDownloads(view, downloads);
-    const fileName = `sessionscope-report-${HOST}-${new Date().toISOString().slice(0, 10)}.json`;
+    const fileName = reportFileName(HOST);
     const path = join(downloads, fileName);
     const exportOnce = () => exportReport(view, downloads, fileName);
 
     const { text, report } = await exportOnce();
     expect(report.schema).toBe(2);
     expect(report.host).toBe(HOST);
-    expect(report.pageUrl).toBe(site.url('/'));
+    expect(report.pageUrl).toBe(suite.site.url('/'));
     expect(reportFindings(report)).toEqual(EXPECTED_FINDINGS);
     expect(report.siteFindings).toEqual([]);
     const { score, grade } = expectedGrade(EXPECTED_FINDINGS);
     expect([report.grade, report.score]).toEqual([grade, score]);
     expect(report.summary.serious).toBe(expectedBadgeCount(EXPECTED_FINDINGS));
     expect(report.valuesIncluded).toBe(false);
-    for (const [name, value] of site.values) {
+    for (const [name, value] of suite.site.values) {
       expect(text.includes(value), `value of ${name} in the redacted report`).toBe(false);
       const cookie = report.cookies.find((c) => c.identity.name === name)!;
       expect({ value: cookie.value, redacted: cookie.valueRedacted, length: cookie.valueLength }).toEqual({
@@ -180,7 +137,7 @@ describe('Chromium audit (issue 3)', () => {
     await view.click('[data-testid="include-values"]');
     const withValues = await exportOnce();
     expect(withValues.report.valuesIncluded).toBe(true);
-    for (const [name, value] of site.values) {
+    for (const [name, value] of suite.site.values) {
       expect(withValues.report.cookies.find((c) => c.identity.name === name)?.value, `value of ${name}`).toBe(value);
     }
     expect(reportFindings(withValues.report)).toEqual(EXPECTED_FINDINGS);
@@ -189,8 +146,10 @@ describe('Chromium audit (issue 3)', () => {
   it('"Copy JSON" puts the same report on the clipboard and says "Copied"', async () => {
     const view = await popup();
     // Node parses chrome-extension: URLs as opaque, so the origin is spelled out.
-    const origin = `chrome-extension://${chromium!.extensionId}`;
-    await chromium!.browser.defaultBrowserContext().overridePermissions(origin, ['clipboard-read', 'clipboard-write']);
+    const origin = `chrome-extension://${suite.session.extensionId}`;
+    await suite.session.browser
+      .defaultBrowserContext()
+      .overridePermissions(origin, ['clipboard-read', 'clipboard-write']);
     await view.bringToFront();
     await view.click('[data-testid="copy-report"]');
     const outcome = await view.waitForSelector(

@@ -1,11 +1,9 @@
 import type { Frame, Page } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshotOnFailure } from './harness/artifacts';
-import { launchChromium, type ChromiumSession } from './harness/chromium';
-import { tabIdOf } from './harness/extension-messages';
-import { POPUP_PATH } from './harness/paths';
-import { openDevToolsPanel, openRealPopup, waitForRow, waitForViewState } from './harness/views';
+import { describe, expect, it } from 'vitest';
+import { readBadge } from './harness/badge';
+import { withChromium } from './harness/setup';
+import { openDevToolsPanel, openRealPopup, row, waitForRow, waitForViewState } from './harness/views';
 import { waitUntil } from './harness/wait';
 import {
   COOKIE_SESSION_DATA,
@@ -15,7 +13,6 @@ import {
   WEAK_JWT_SECRET,
   flaskCompressedFixture,
   startDecodeSite,
-  type RunningDecodeSite,
 } from './site/decode-site';
 
 // Functions given to `evaluate` run in an extension page, where `browser` is native.
@@ -23,7 +20,6 @@ declare const browser: WebExtBrowser;
 
 const HOST = 'decode.sessionscope.localhost';
 const WRONG_SECRET = 'decode-e2e-not-the-secret';
-const row = (name: string) => `[data-testid="cookie-row"][data-name=${JSON.stringify(name)}]`;
 
 /** The decoded data of an open detail, parsed back: the view shows line breaks as visible control pictures. */
 async function decodedData(view: Page | Frame, scope: string): Promise<unknown> {
@@ -81,26 +77,15 @@ function responsivenessProbe(): void {
 }
 
 describe('Chromium: decoding and verifying real framework sessions', () => {
-  let site: RunningDecodeSite;
-  let chromium: ChromiumSession | undefined;
-  let page: Page;
-  let tabId: number;
-  screenshotOnFailure(() => chromium?.browser);
+  // One navigation: the site's redirects set the cookie-session, express-session, JWT and Flask cookies.
+  const suite = withChromium({ site: () => startDecodeSite(HOST), open: '/' });
 
-  beforeAll(async () => {
-    site = await startDecodeSite(HOST);
-    chromium = await launchChromium();
-    // One navigation: the site's redirects set the cookie-session, express-session, JWT and Flask cookies.
-    page = await chromium.openPage(site.url('/'));
-    tabId = await tabIdOf(chromium.control, site.url('/home'));
-  });
-  afterAll(async () => {
-    await chromium?.close();
-    await site?.stop();
+  it('lands on /home after the redirects', () => {
+    expect(suite.page.url()).toBe(suite.site.url('/home'));
   });
 
   it('shows the cookie-session data and the Flask compressed payload in the popup', async () => {
-    const popup = await openRealPopup(chromium!, page);
+    const popup = await openRealPopup(suite.session, suite.page);
     try {
       expect(await waitForViewState(popup, 'popup')).toBe('ready');
       await waitForRow(popup, 'session.sig');
@@ -123,10 +108,9 @@ describe('Chromium: decoding and verifying real framework sessions', () => {
   });
 
   it('finds the JWT signed with "secret" by itself, without freezing the popup, and counts it on the badge', async () => {
-    const popup = await chromium!.browser.newPage();
-    await popup.evaluateOnNewDocument(responsivenessProbe);
-    await popup.goto(`${chromium!.extensionUrl(POPUP_PATH)}?tabId=${tabId}`, { waitUntil: 'load' });
-    expect(await waitForViewState(popup, 'popup')).toBe('ready');
+    const popup = await suite.openReadyView('popup', {
+      beforeLoad: (p) => p.evaluateOnNewDocument(responsivenessProbe),
+    });
     const progress = await popup.waitForSelector('[data-testid="weak-secret-progress"][data-state="done"]', {
       timeout: 30_000,
     });
@@ -165,10 +149,7 @@ describe('Chromium: decoding and verifying real framework sessions', () => {
 
     // The background's badge runs the same check: a critical finding turns it dark red (badge-for.ts).
     const color = await waitUntil('the badge to count the weak secret', async () => {
-      const c = await chromium!.control.evaluate(
-        (id: number) => browser.action.getBadgeBackgroundColor({ tabId: id }),
-        tabId,
-      );
+      const c = (await readBadge(suite.session.control, suite.tabId)).color;
       return c[0] === 0x8b && c[1] === 0 && c[2] === 0 ? c : undefined;
     });
     expect(color.slice(0, 3)).toEqual([0x8b, 0, 0]);
@@ -176,7 +157,7 @@ describe('Chromium: decoding and verifying real framework sessions', () => {
 
   it('verifies connect.sid and cookie-session in the DevTools panel, and keeps the secrets out of storage', async () => {
     // The real panel inside DevTools for the site's tab, not the panel page opened as a tab.
-    const { devtools, panel } = await openDevToolsPanel(chromium!, page);
+    const { devtools, panel } = await openDevToolsPanel(suite.session, suite.page);
     try {
       expect(await waitForViewState(panel, 'panel')).toBe('ready');
       await panel.click(row('connect.sid'));
@@ -204,7 +185,7 @@ describe('Chromium: decoding and verifying real framework sessions', () => {
       );
       expect(await verifyInPanel(panel, `${WRONG_SECRET}\n${COOKIE_SESSION_KEYS[0]}`, 'valid')).toContain('#2');
 
-      const stored = await chromium!.control.evaluate(async () =>
+      const stored = await suite.session.control.evaluate(async () =>
         JSON.stringify([await browser.storage.local.get(null), await browser.storage.sync.get(null)]),
       );
       for (const secret of [EXPRESS_SESSION_SECRET, WRONG_SECRET, COOKIE_SESSION_KEYS[0]]) {

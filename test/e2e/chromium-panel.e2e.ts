@@ -1,33 +1,20 @@
-import type { Frame, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from './harness/chromium';
+import type { Frame } from 'puppeteer-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { expectFixtureRows } from './harness/expect-rows';
 import { markupTrace } from './harness/hostile';
-import { screenshotOnFailure } from './harness/artifacts';
-import { cookieRows, openDevToolsPanel, waitForRow, waitForViewState } from './harness/views';
-import { HOSTILE_TEXT, JWT_CLAIMS, fixtureCookies, startSite, type RunningSite } from './site/test-site';
+import { withChromium } from './harness/setup';
+import { cookieRows, openDevToolsPanel, row, waitForRow, waitForViewState } from './harness/views';
+import { HOSTILE_TEXT, JWT_CLAIMS, fixtureCookies, startSite } from './site/test-site';
 
 const HOST = 'app.sessionscope.localhost';
-const row = (name: string) => `[data-testid="cookie-row"][data-name=${JSON.stringify(name)}]`;
 
 // One DevTools window for the whole file: opening DevTools is the slow part, and the tests read one panel in
 // sequence (all cookies, then a late cookie, then details), as a user would.
 describe('Chromium DevTools panel', () => {
-  let site: RunningSite;
-  let chromium: ChromiumSession | undefined;
-  let testPage: Page;
+  const suite = withChromium({ site: () => startSite(HOST, { parentDomain: 'sessionscope.localhost' }), open: '/' });
   let panel: Frame;
-  screenshotOnFailure(() => chromium?.browser);
-
   beforeAll(async () => {
-    site = await startSite(HOST, { parentDomain: 'sessionscope.localhost' });
-    chromium = await launchChromium();
-    testPage = await chromium.openPage(site.url('/'));
-    ({ panel } = await openDevToolsPanel(chromium, testPage));
-  });
-  afterAll(async () => {
-    await chromium?.close();
-    await site?.stop();
+    ({ panel } = await openDevToolsPanel(suite.session, suite.page));
   });
 
   it('shows the same cookies and flags as the popup', async () => {
@@ -45,15 +32,15 @@ describe('Chromium DevTools panel', () => {
     await panel.evaluate(() => {
       (window as unknown as { __sameDocument: boolean }).__sameDocument = true;
     });
-    const pageLoads = await testPage.evaluate(() => performance.getEntriesByType('navigation').length);
-    await testPage.evaluate(() => {
+    const pageLoads = await suite.page.evaluate(() => performance.getEntriesByType('navigation').length);
+    await suite.page.evaluate(() => {
       document.cookie = 'late_js=from-page-script; path=/; max-age=600';
     });
     await waitForRow(panel, 'late_js');
     const attrs = (await cookieRows(panel)).get('late_js');
     expect(attrs).toMatchObject({ httponly: 'false', secure: 'false', hostonly: 'true', samesite: 'unspecified' });
     expect(await panel.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
-    expect(await testPage.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(pageLoads);
+    expect(await suite.page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(pageLoads);
     // The change also reaches the timeline.
     await panel.waitForSelector('[data-testid="timeline-entry"][data-name="late_js"][data-removed="false"]', {
       timeout: 10_000,
@@ -79,7 +66,6 @@ describe('Chromium DevTools panel', () => {
       { timeout: 10_000 },
       HOSTILE_TEXT,
     );
-    await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
     expect(await markupTrace(panel)).toEqual({ hostileImages: 0, inlineHandlers: 0, pwned: undefined });
   });
 });

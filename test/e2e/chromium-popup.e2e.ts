@@ -1,26 +1,14 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from './harness/chromium';
-import { tabIdOf } from './harness/extension-messages';
+import { describe, expect, it } from 'vitest';
 import { expectFixtureRows } from './harness/expect-rows';
 import { markupTrace, recordDialogs } from './harness/hostile';
-import { screenshotOnFailure } from './harness/artifacts';
-import { cookieRows, openRealPopup, waitForViewState } from './harness/views';
-import { POPUP_PATH } from './harness/paths';
-import {
-  CANARY_TEXT,
-  HOSTILE_TEXT,
-  JWT_CLAIMS,
-  JWT_LIFETIME_S,
-  fixtureCookies,
-  startSite,
-  type RunningSite,
-} from './site/test-site';
+import { withChromium } from './harness/setup';
+import { cookieRows, openRealPopup, row, waitForViewState } from './harness/views';
+import { CANARY_TEXT, HOSTILE_TEXT, JWT_CLAIMS, JWT_LIFETIME_S, fixtureCookies, startSite } from './site/test-site';
 
 // A `*.localhost` host: Chromium resolves it to loopback itself and keeps Secure cookies on it over http, and
 // a Domain cookie on its parent (`wide`) is possible.
 const HOST = 'app.sessionscope.localhost';
-const row = (name: string) => `[data-testid="cookie-row"][data-name=${JSON.stringify(name)}]`;
 
 interface OpenedView {
   view: Page;
@@ -29,48 +17,22 @@ interface OpenedView {
 }
 
 describe('Chromium popup', () => {
-  let site: RunningSite;
-  let chromium: ChromiumSession | undefined;
-  let testPage: Page;
-  let tabId: number;
-  screenshotOnFailure(() => chromium?.browser);
-
-  beforeAll(async () => {
-    site = await startSite(HOST, { parentDomain: 'sessionscope.localhost' });
-    chromium = await launchChromium();
-    testPage = await chromium.openPage(site.url('/'));
-    tabId = await tabIdOf(chromium.control, site.url('/'));
-  });
-  // Views a failed test left open would stay open (and a second toolbar click would close the real popup).
-  const opened: Page[] = [];
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((p) => p.close().catch(() => undefined)));
-  });
-  const track = (view: Page, dialogs: string[]): OpenedView => {
-    view.setDefaultTimeout(10_000);
-    opened.push(view);
-    return { view, dialogs };
-  };
-  afterAll(async () => {
-    await chromium?.close();
-    await site?.stop();
-  });
+  const suite = withChromium({ site: () => startSite(HOST, { parentDomain: 'sessionscope.localhost' }), open: '/' });
 
   const modes: [string, () => Promise<OpenedView>][] = [
     [
       'as a tab with ?tabId=',
       async () => {
-        const view = await chromium!.browser.newPage();
-        const opened = track(view, recordDialogs(view));
-        await view.goto(`${chromium!.extensionUrl(POPUP_PATH)}?tabId=${tabId}`, { waitUntil: 'load' });
-        return opened;
+        let dialogs: string[] = [];
+        const view = await suite.openView('popup', { beforeLoad: (p) => (dialogs = recordDialogs(p)) });
+        return { view, dialogs };
       },
     ],
     [
       'as the real popup from the toolbar button',
       async () => {
-        const view = await openRealPopup(chromium!, testPage);
-        return track(view, recordDialogs(view));
+        const view = suite.track(await openRealPopup(suite.session, suite.page));
+        return { view, dialogs: recordDialogs(view) };
       },
     ],
   ];
@@ -149,8 +111,6 @@ describe('Chromium popup', () => {
         await view.waitForSelector(`${row(name)} [data-testid="cookie-detail"]`);
       }
       expect(await view.$eval(row('xss'), (el) => el.textContent)).toContain(HOSTILE_TEXT);
-      // Let any image error event and handler run before looking for their traces.
-      await view.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
       expect(await markupTrace(view)).toEqual({ hostileImages: 0, inlineHandlers: 0, pwned: undefined });
       expect(dialogs).toEqual([]);
       await view.close();

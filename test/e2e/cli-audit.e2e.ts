@@ -11,7 +11,7 @@ import type { Log } from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/export/report';
 import { launchChromium, type ChromiumSession } from './harness/chromium';
-import { allowDownloads, exportReport } from './harness/export-report';
+import { allowDownloads, exportReport, reportFileName } from './harness/export-report';
 import { tabIdOf } from './harness/extension-messages';
 import { reportFindings } from './harness/report-findings';
 import { CLI_PATH, runCli } from './harness/run-cli';
@@ -143,7 +143,7 @@ describe('sessionscope audit (issue 9), real Chromium', { timeout: 120_000 }, ()
       view.setDefaultTimeout(10_000);
       expect(await waitForViewState(view, 'popup')).toBe('ready');
       await allowDownloads(view, downloads);
-      const fileName = `sessionscope-report-${HOST}-${new Date().toISOString().slice(0, 10)}.json`;
+      const fileName = reportFileName(HOST);
       const { report: extension } = await exportReport(view, downloads, fileName);
       expect(timeless(cli)).toEqual(timeless(extension));
     } finally {

@@ -1,21 +1,16 @@
 import type { Page } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BADGE_COLORS } from '../../src/background/badge-for';
-import type { Report } from '../../src/core/export/report';
-import { hexToRgba, reportFindings } from './harness/report-findings';
+import { exportReport, reportFileName } from './harness/export-report';
+import { hexToRgba, popupFindings, reportFindings } from './harness/report-findings';
 import { settledBadge } from './harness/badge';
-import { gotoExtensionPage, launchFirefox, type FirefoxSession } from './harness/firefox';
-import { tabIdOf } from './harness/extension-messages';
-import { screenshotOnFailure } from './harness/artifacts';
-import { POPUP_PATH } from './harness/paths';
-import { waitForViewState } from './harness/views';
-import { waitUntil } from './harness/wait';
+import { withFirefox } from './harness/setup';
 import { EXPECTED_FINDINGS, expectedBadgeCount, expectedGrade } from './site/audit-expected';
-import { startAuditSite, type RunningAuditSite } from './site/audit-site';
+import { startAuditSite } from './site/audit-site';
 
 declare const browser: WebExtBrowser;
 
@@ -33,52 +28,33 @@ declare const browser: WebExtBrowser;
  */
 const HOST = 'app.audit.localhost';
 const PARENT = 'audit.localhost';
-const row = (name: string) => `[data-testid="cookie-row"][data-name=${JSON.stringify(name)}]`;
 
 describe('Firefox audit (issue 3)', () => {
-  let site: RunningAuditSite;
-  let firefox: FirefoxSession | undefined;
-  let tabId: number;
-  let downloads: string;
-  screenshotOnFailure(() => firefox?.browser);
-
-  beforeAll(async () => {
-    downloads = await mkdtemp(join(tmpdir(), 'sessionscope-ff-downloads-'));
-    site = await startAuditSite(HOST, { parentDomain: PARENT });
-    firefox = await launchFirefox({
-      prefs: {
-        'network.dns.localDomains': `${HOST},${PARENT}`,
-        'browser.download.dir': downloads,
-        'browser.download.folderList': 2,
-        'browser.download.useDownloadDir': true,
-        'browser.download.always_ask_before_handling_new_types': false,
-      },
-    });
-    await firefox.openPage(site.url('/'));
-    tabId = await tabIdOf(firefox.control, site.url('/'));
-  });
-  const opened: Page[] = [];
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((p) => p.close().catch(() => undefined)));
+  let downloads = '';
+  const suite = withFirefox({
+    site: () => startAuditSite(HOST, { parentDomain: PARENT }),
+    launch: async () => {
+      downloads = await mkdtemp(join(tmpdir(), 'sessionscope-ff-downloads-'));
+      return {
+        prefs: {
+          'network.dns.localDomains': `${HOST},${PARENT}`,
+          'browser.download.dir': downloads,
+          'browser.download.folderList': 2,
+          'browser.download.useDownloadDir': true,
+          'browser.download.always_ask_before_handling_new_types': false,
+        },
+      };
+    },
+    open: '/',
   });
   afterAll(async () => {
-    await firefox?.close();
-    await site?.stop();
     if (downloads) await rm(downloads, { recursive: true, force: true });
   });
-
-  async function popup(): Promise<Page> {
-    const view = await firefox!.browser.newPage();
-    view.setDefaultTimeout(10_000);
-    opened.push(view);
-    await gotoExtensionPage(view, `${firefox!.extensionUrl(POPUP_PATH)}?tabId=${tabId}`);
-    expect(await waitForViewState(view, 'popup')).toBe('ready');
-    return view;
-  }
+  const popup = (): Promise<Page> => suite.openReadyView();
 
   it('the site set every cookie the table expects, the Domain cookie on the parent included', async () => {
     // By domain, not by URL: Firefox leaves Secure cookies out of `getAll({url})` for an http URL.
-    const cookies = await firefox!.control.evaluate(
+    const cookies = await suite.session.control.evaluate(
       async (domain: string) => (await browser.cookies.getAll({ domain })).map((c) => `${c.name} ${c.domain}`).sort(),
       PARENT,
     );
@@ -92,54 +68,31 @@ describe('Firefox audit (issue 3)', () => {
     expect(
       await view.$eval('[data-testid="grade"]', (el) => [el.getAttribute('data-grade'), el.getAttribute('data-score')]),
     ).toEqual([grade, String(score)]);
-    const seen: Record<string, string[]> = {};
-    for (const name of Object.keys(EXPECTED_FINDINGS)) {
-      await view.click(`${row(name)} [data-testid="cookie-toggle"]`);
-      const detail = await view.waitForSelector(`${row(name)} [data-testid="cookie-detail"]`);
-      seen[name] = await detail!.$$eval('[data-testid="finding"][data-rule]', (els) =>
-        els.map((el) => `${el.getAttribute('data-rule')}:${el.getAttribute('data-severity')}`).sort(),
-      );
-    }
-    expect(seen).toEqual(EXPECTED_FINDINGS);
+    expect(await popupFindings(view, Object.keys(EXPECTED_FINDINGS))).toEqual(EXPECTED_FINDINGS);
   });
 
   it('the toolbar badge counts critical + high findings, in the critical colour', async () => {
     const want = String(expectedBadgeCount(EXPECTED_FINDINGS));
-    const last = await settledBadge(firefox!.control, tabId, want);
+    const last = await settledBadge(suite.session.control, suite.tabId, want);
     expect(last).toEqual({ text: want, color: hexToRgba(BADGE_COLORS.critical) });
   });
 
   it('the downloaded report has the same findings as in Chromium and no values by default', async () => {
     const view = await popup();
-    const fileName = `sessionscope-report-${HOST}-${new Date().toISOString().slice(0, 10)}.json`;
+    const fileName = reportFileName(HOST);
     const path = join(downloads, fileName);
-    const exportOnce = async (): Promise<{ text: string; report: Report }> => {
-      await view.click('[data-testid="export-report"]');
-      const outcome = await view.waitForSelector('[data-testid="export-outcome"][data-outcome="saved"]');
-      expect(await outcome!.evaluate((el) => el.textContent)).toBe(`Saved ${fileName}`);
-      // Firefox writes into a `.part` file next to the target and renames it when done.
-      const text = await waitUntil(
-        `${fileName} in the download directory`,
-        async () => {
-          if (!(await readdir(downloads)).includes(fileName)) return undefined;
-          const t = await readFile(path, 'utf8');
-          return t.endsWith('\n') ? t : undefined;
-        },
-        { timeoutMs: 10_000, intervalMs: 100 },
-      );
-      return { text, report: JSON.parse(text) as Report };
-    };
+    const exportOnce = () => exportReport(view, downloads, fileName);
 
     const { text, report } = await exportOnce();
     expect(report.host).toBe(HOST);
-    expect(report.pageUrl).toBe(site.url('/'));
+    expect(report.pageUrl).toBe(suite.site.url('/'));
     expect(reportFindings(report)).toEqual(EXPECTED_FINDINGS);
     expect(report.siteFindings).toEqual([]);
     const { score, grade } = expectedGrade(EXPECTED_FINDINGS);
     expect([report.grade, report.score]).toEqual([grade, score]);
     expect(report.summary.serious).toBe(expectedBadgeCount(EXPECTED_FINDINGS));
     expect(report.valuesIncluded).toBe(false);
-    for (const [name, value] of site.values) {
+    for (const [name, value] of suite.site.values) {
       expect(text.includes(value), `value of ${name} in the redacted report`).toBe(false);
       expect(report.cookies.find((c) => c.identity.name === name)?.value).toBeNull();
     }
@@ -150,7 +103,7 @@ describe('Firefox audit (issue 3)', () => {
     await view.click('[data-testid="include-values"]');
     const withValues = await exportOnce();
     expect(withValues.report.valuesIncluded).toBe(true);
-    for (const [name, value] of site.values) {
+    for (const [name, value] of suite.site.values) {
       expect(withValues.report.cookies.find((c) => c.identity.name === name)?.value, `value of ${name}`).toBe(value);
     }
   });

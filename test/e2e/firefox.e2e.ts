@@ -1,16 +1,15 @@
 import type { Page } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FIREFOX_EXTENSION_UUID, gotoExtensionPage, launchFirefox, type FirefoxSession } from './harness/firefox';
+import { describe, expect, it } from 'vitest';
+import { FIREFOX_EXTENSION_UUID, type FirefoxSession } from './harness/firefox';
 import { readChangeLog, tabIdOf } from './harness/extension-messages';
 import { causeLabel, settledEntries, waitForEntries } from './harness/change-log';
 import { expectFixtureRows } from './harness/expect-rows';
 import { markupTrace, recordDialogs } from './harness/hostile';
-import { screenshotOnFailure } from './harness/artifacts';
 import { lastWordMismatches, startJarStorm } from './harness/last-word';
-import { PANEL_PATH, POPUP_PATH } from './harness/paths';
-import { cookieRows, waitForViewState } from './harness/views';
-import { HOSTILE_TEXT, JWT_CLAIMS, fixtureCookies, startSite, type RunningSite } from './site/test-site';
+import { withFirefox } from './harness/setup';
+import { cookieRows, row, waitForViewState } from './harness/views';
+import { HOSTILE_TEXT, JWT_CLAIMS, fixtureCookies, startSite } from './site/test-site';
 
 declare const browser: WebExtBrowser;
 
@@ -24,44 +23,22 @@ declare const browser: WebExtBrowser;
  * - No DevTools-panel test: reaching the panel needs privileged BiDi hacks; the panel code is the same page.
  */
 const HOST = '127.0.0.1';
-const row = (name: string) => `[data-testid="cookie-row"][data-name=${JSON.stringify(name)}]`;
 
 describe('Firefox', () => {
-  let site: RunningSite;
-  let firefox: FirefoxSession | undefined;
-  let testPage: Page;
-  let tabId: number;
-  screenshotOnFailure(() => firefox?.browser);
-
-  beforeAll(async () => {
-    site = await startSite(HOST);
-    firefox = await launchFirefox();
-    testPage = await firefox.openPage(site.url('/'));
-    tabId = await tabIdOf(firefox.control, site.url('/'));
-  });
-  afterAll(async () => {
-    await firefox?.close();
-    await site?.stop();
-  });
-
-  const opened: Page[] = [];
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((p) => p.close().catch(() => undefined)));
-  });
+  const suite = withFirefox({ site: () => startSite(HOST), open: '/' });
   async function openPopupTab(): Promise<{ view: Page; dialogs: string[] }> {
-    const view = await firefox!.browser.newPage();
-    view.setDefaultTimeout(10_000);
-    opened.push(view);
-    const dialogs = recordDialogs(view);
-    await gotoExtensionPage(view, `${firefox!.extensionUrl(POPUP_PATH)}?tabId=${tabId}`);
+    let dialogs: string[] = [];
+    const view = await suite.openView('popup', { beforeLoad: (p) => (dialogs = recordDialogs(p)) });
     return { view, dialogs };
   }
 
   it('loads the extension at its fixed moz-extension UUID and the background answers ping', async () => {
-    const pong = await firefox!.ping();
+    const pong = await suite.session.ping();
     expect(pong.ok).toBe(true);
-    expect(await firefox!.control.evaluate(() => location.origin)).toBe(`moz-extension://${FIREFOX_EXTENSION_UUID}`);
-    expect(await testPage.evaluate(() => document.getElementById('ready')?.textContent)).toBe('ready');
+    expect(await suite.session.control.evaluate(() => location.origin)).toBe(
+      `moz-extension://${FIREFOX_EXTENSION_UUID}`,
+    );
+    expect(await suite.page.evaluate(() => document.getElementById('ready')?.textContent)).toBe('ready');
   });
 
   it('shows every cookie of the site with its flags in the popup page (?tabId=)', async () => {
@@ -87,19 +64,18 @@ describe('Firefox', () => {
     await view.click(`${row('xss')} [data-testid="cookie-toggle"]`);
     await view.waitForSelector(`${row('xss')} [data-testid="cookie-detail"]`);
     expect(await view.$eval(row('xss'), (el) => el.textContent)).toContain(HOSTILE_TEXT);
-    await view.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
     expect(await markupTrace(view)).toEqual({ hostileImages: 0, inlineHandlers: 0, pwned: undefined });
     expect(dialogs).toEqual([]);
   });
 
   it('records the changes in the background log, read from an extension page', async () => {
-    const f = firefox!;
-    const set = (query: string) => testPage.evaluate((q: string) => fetch(`/set?${q}`).then((r) => r.text()), query);
+    const f = suite.session;
+    const set = (query: string) => suite.page.evaluate((q: string) => fetch(`/set?${q}`).then((r) => r.text()), query);
     await set('n=ff_a&v=1');
     await set('n=ff_a&v=2');
     await set('n=ff_a&v=3&expired=1');
     await set('n=ff_b&v=1');
-    await f.control.evaluate((url: string) => browser.cookies.remove({ url, name: 'ff_b' }), site.url('/'));
+    await f.control.evaluate((url: string) => browser.cookies.remove({ url, name: 'ff_b' }), suite.site.url('/'));
     const entries = await waitForEntries(f.control, (e) => e.cookie.name.startsWith('ff_'), 6);
     expect(entries.map(causeLabel)).toEqual([
       'ff_a added explicit',
@@ -120,28 +96,19 @@ async function readLogSeqs(f: FirefoxSession): Promise<number[]> {
 
 describe('Firefox background suspended when idle', () => {
   const IDLE_MS = 1_000;
-  let site: RunningSite;
-  let firefox: FirefoxSession | undefined;
-  screenshotOnFailure(() => firefox?.browser);
-
-  beforeAll(async () => {
-    site = await startSite(HOST);
+  const suite = withFirefox({
+    site: () => startSite(HOST),
     // Firefox suspends an idle MV3 background after this long (30 s by default).
-    firefox = await launchFirefox({ prefs: { 'extensions.background.idle.timeout': IDLE_MS } });
-  });
-  afterAll(async () => {
-    await firefox?.close();
-    await site?.stop();
+    launch: { prefs: { 'extensions.background.idle.timeout': IDLE_MS } },
   });
 
   it('shows the very first change (seq 0) live in the panel page (?tabId=)', async () => {
-    const f = firefox!;
-    const page = await f.openPage(site.url('/blank'));
-    const tabId = await tabIdOf(f.control, site.url('/blank'));
+    const f = suite.session;
+    const page = await f.openPage(suite.site.url('/blank'));
+    const tabId = await tabIdOf(f.control, suite.site.url('/blank'));
     expect((await readLogSeqs(f)).length).toBe(0);
-    const panel = await f.browser.newPage();
+    const panel = await suite.openView('panel', { tabId });
     try {
-      await gotoExtensionPage(panel, `${f.extensionUrl(PANEL_PATH)}?tabId=${tabId}`);
       await panel.waitForSelector('[data-testid="timeline"]', { timeout: 10_000 });
       await page.evaluate(() => fetch('/set?n=first_ever&v=1').then((r) => r.text()));
       const first = await panel.waitForSelector('[data-testid="timeline-entry"][data-name="first_ever"]', {
@@ -157,8 +124,8 @@ describe('Firefox background suspended when idle', () => {
   });
 
   it("after bursts of changes with the background suspended between them, the log's last word equals the jar", async () => {
-    const f = firefox!;
-    const page = await f.openPage(site.url('/blank'));
+    const f = suite.session;
+    const page = await f.openPage(suite.site.url('/blank'));
     const first = await f.ping();
     for (let burst = 0; burst < 3; burst++) {
       // Idle out (nothing talks to the background meanwhile), then a burst wakes it.
@@ -178,8 +145,8 @@ describe('Firefox background suspended when idle', () => {
   });
 
   it('records changes made while the background was suspended', async () => {
-    const f = firefox!;
-    const page = await f.openPage(site.url('/blank'));
+    const f = suite.session;
+    const page = await f.openPage(suite.site.url('/blank'));
     const first = await f.ping();
     // Nothing may talk to the background while it idles out, so there is no condition to poll: the wait is the
     // idle timeout itself, with margin. The new start time below proves it really was suspended.

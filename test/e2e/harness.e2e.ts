@@ -1,29 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChromiumSession } from './harness/chromium';
-import { launchChromium } from './harness/chromium';
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
 import { readChangeLog, tabIdOf } from './harness/extension-messages';
-import { openDevToolsPanel, openRealPopup, openViewTab } from './harness/views';
-import { screenshotOnFailure } from './harness/artifacts';
-import { startSite, type RunningSite } from './site/test-site';
+import { withChromium } from './harness/setup';
+import { openDevToolsPanel, openRealPopup } from './harness/views';
+import { startSite } from './site/test-site';
 
 // Proves the harness itself, independent of the UI: the extension loads, the worker answers, extension pages
 // open on a tab, the DevTools panel frame is reachable and the background's storage answers.
 describe('Chromium harness', () => {
-  let site: RunningSite;
-  let chromium: ChromiumSession | undefined;
-  screenshotOnFailure(() => chromium?.browser);
-
-  beforeAll(async () => {
-    site = await startSite('app.sessionscope.localhost', { parentDomain: 'sessionscope.localhost' });
-    chromium = await launchChromium();
+  const suite = withChromium({
+    site: () => startSite('app.sessionscope.localhost', { parentDomain: 'sessionscope.localhost' }),
+    open: '/',
   });
-  afterAll(async () => {
-    await chromium?.close();
-    await site?.stop();
-  });
+  const opened: Page[] = [];
 
   it('loads the extension and its worker answers ping', async () => {
-    const c = chromium!;
+    const c = suite.session;
     expect(c.extensionId).toMatch(/^[a-p]{32}$/);
     const pong = await c.ping();
     expect(pong.ok).toBe(true);
@@ -31,28 +23,35 @@ describe('Chromium harness', () => {
   });
 
   it('restarts the worker after a CDP stop', async () => {
-    const c = chromium!;
+    const c = suite.session;
     const before = await c.ping();
     await c.stopWorker();
     const after = await c.ping();
     expect(after.startedAt).toBeGreaterThan(before.startedAt);
   });
 
-  it('opens the popup and the panel as tabs on the test page', async () => {
-    const c = chromium!;
-    const page = await c.openPage(site.url('/'));
-    const tabId = await tabIdOf(c.control, site.url('/'));
-    expect(tabId).toBeGreaterThan(0);
-    const popup = await openViewTab(c, tabId, 'popup');
+  it('opens the site on `open` and finds its tab', async () => {
+    expect(suite.page.url()).toBe(suite.site.url('/'));
+    expect(await tabIdOf(suite.session.control, suite.site.url('/'))).toBe(suite.tabId);
+    expect(suite.tabId).toBeGreaterThan(0);
+  });
+
+  it('opens the popup and the panel as tabs on the test page, and closes them after the test', async () => {
+    const popup = await suite.openView('popup');
+    expect(popup.url()).toBe(`${suite.session.extensionUrl('src/popup/index.html')}?tabId=${suite.tabId}`);
     expect(await popup.$('main[data-testid="popup"]')).not.toBeNull();
-    const panel = await openViewTab(c, tabId, 'panel');
+    const panel = await suite.openView('panel');
     expect(await panel.$('main[data-testid="panel"]')).not.toBeNull();
-    await Promise.all([popup.close(), panel.close(), page.close()]);
+    opened.push(popup, panel);
+  });
+
+  it('closed the views of the test before', () => {
+    expect(opened.map((p) => p.isClosed())).toEqual([true, true]);
   });
 
   it('opens the real popup from the toolbar button', async () => {
-    const c = chromium!;
-    const page = await c.openPage(site.url('/'));
+    const c = suite.session;
+    const page = await c.openPage(suite.site.url('/'));
     const popup = await openRealPopup(c, page);
     await popup.waitForSelector('main[data-testid="popup"]');
     expect(popup.url()).toBe(c.extensionUrl('src/popup/index.html'));
@@ -61,15 +60,15 @@ describe('Chromium harness', () => {
   });
 
   it('finds the DevTools panel frame', async () => {
-    const c = chromium!;
-    const page = await c.openPage(site.url('/'));
+    const c = suite.session;
+    const page = await c.openPage(suite.site.url('/'));
     const { panel } = await openDevToolsPanel(c, page);
     await panel.waitForSelector('main[data-testid="panel"]');
     await page.close();
   });
 
   it('reads the change log', async () => {
-    const log = await readChangeLog(chromium!.control);
+    const log = await readChangeLog(suite.session.control);
     expect(log.ok).toBe(true);
     expect(Array.isArray(log.entries)).toBe(true);
   });

@@ -10,6 +10,7 @@
  */
 
 import { deflateSync } from 'node:zlib';
+import { base64url } from './make-jwt';
 
 /** The largest value a browser keeps (name + value ≤ 4,096 bytes in Chromium and Firefox). */
 export const HOSTILE_SIZE = 4096;
@@ -66,10 +67,6 @@ function b64(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64');
 }
 
-function b64url(text: string): string {
-  return Buffer.from(text, 'utf8').toString('base64url');
-}
-
 /** Plain characters whose base64 is exactly `size` characters (base64 grows 4/3). */
 function payloadChars(size: number): number {
   return Math.max(0, Math.floor((size * 3) / 4) - 3);
@@ -102,14 +99,14 @@ function alternations(size: number): HostileValue[] {
 /** The right start or envelope of each recognised format, then a run that breaks it only at the far end. */
 function nearMatches(size: number): HostileValue[] {
   const sig43 = 'A'.repeat(43);
-  const hdr = b64url('{"alg":"HS256","typ":"JWT"}');
+  const hdr = base64url('{"alg":"HS256","typ":"JWT"}');
   return [
     // JWT / JWE: a valid header, then parts that never end or never decode.
     { label: 'near jwt: endless payload', value: framed(`${hdr}.`, 'A', '.', size) },
     { label: 'near jwt: dots', value: framed(`${hdr}.`, '.', '', size) },
     {
       label: 'near jwe: five parts, endless',
-      value: framed(`${b64url('{"alg":"dir","enc":"A256GCM"}')}...`, 'A', '.', size),
+      value: framed(`${base64url('{"alg":"dir","enc":"A256GCM"}')}...`, 'A', '.', size),
     },
     { label: 'near jwt: "eyJ" run', value: framed('eyJ', 'A', '', size) },
     // express-session: `s:<id>.<43 chars>` with one character missing or wrong.
@@ -157,8 +154,8 @@ function hostileEnvelopes(size: number): HostileValue[] {
   const deep = `${'['.repeat(Math.floor(n / 2))}${']'.repeat(Math.floor(n / 2))}`;
   const wide = `[${'"a",'.repeat(Math.floor((n - 5) / 4))}"a"]`;
   const email = JSON.stringify({ note: fill('a@', n - 12) });
-  const hdr = b64url('{"alg":"HS256","typ":"JWT"}');
-  const signed = (payload: string) => `${hdr}.${b64url(payload)}.${'A'.repeat(43)}`;
+  const hdr = base64url('{"alg":"HS256","typ":"JWT"}');
+  const signed = (payload: string) => `${hdr}.${base64url(payload)}.${'A'.repeat(43)}`;
   return [
     { label: 'jwt: camelCase claim key', value: signed(claims) },
     { label: 'jwt: deep array claims', value: signed(`{"a":${deep}}`) },
@@ -166,7 +163,7 @@ function hostileEnvelopes(size: number): HostileValue[] {
     { label: 'base64 json: wide array', value: b64(wide) },
     { label: 'base64 json: deep nesting', value: b64(deep) },
     { label: 'base64 json: hostile key', value: b64(claims) },
-    { label: 'flask: wide array', value: `${b64url(wide)}.ZmQAAA.${'A'.repeat(27)}` },
+    { label: 'flask: wide array', value: `${base64url(wide)}.ZmQAAA.${'A'.repeat(27)}` },
     { label: 'base64 in base64', value: b64(b64(b64(fill('=', payloadChars(payloadChars(payloadChars(size))))))) },
     { label: 'quoted run of "="', value: `"${fill('=', size - 2)}"` },
   ];
@@ -222,7 +219,7 @@ export function ordinaryValues(size = HOSTILE_SIZE, seed = 1): HostileValue[] {
   const json = (chars: number) => randomJson(payloadChars(chars), next);
   const b64chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
   const sig = (n: number) => randomText(n, next, `${b64chars.slice(0, 62)}-_`);
-  const hdr = b64url('{"alg":"HS256","typ":"JWT"}');
+  const hdr = base64url('{"alg":"HS256","typ":"JWT"}');
   const values: HostileValue[] = [
     { label: 'random cookie-octets', value: randomCookieValue(size, seed) },
     { label: 'random cookie-octets (2)', value: randomCookieValue(size, seed + 1) },
@@ -231,9 +228,9 @@ export function ordinaryValues(size = HOSTILE_SIZE, seed = 1): HostileValue[] {
     { label: 'random base64url', value: sig(size) },
     { label: 'random hex', value: randomText(size, next, '0123456789abcdef') },
     { label: 'random percent-encoded', value: percentEncoded(size, next) },
-    { label: 'jwt', value: `${hdr}.${b64url(json(size - 90))}.${sig(43)}` },
-    { label: 'flask', value: `${b64url(json(size - 50))}.ZmQAAA.${sig(27)}` },
-    { label: 'django signed', value: `${b64url(json(size - 60))}:1xUudc:${sig(43)}` },
+    { label: 'jwt', value: `${hdr}.${base64url(json(size - 90))}.${sig(43)}` },
+    { label: 'flask', value: `${base64url(json(size - 50))}.ZmQAAA.${sig(27)}` },
+    { label: 'django signed', value: `${base64url(json(size - 60))}:1xUudc:${sig(43)}` },
     { label: 'rails signed', value: `${b64(json(size - 50))}--${randomText(40, next, '0123456789abcdef')}` },
     { label: 'express-session', value: `s:${randomText(size - 50, next)}.${randomText(43, next, b64chars)}` },
     { label: 'base64 json', value: b64(json(size)) },

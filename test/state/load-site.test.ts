@@ -9,11 +9,11 @@ import type { WeakSecretProgress } from '../../src/state/verification-slice';
 import { createSiteLoader, type SiteLoaderDeps } from '../../src/state/load-site';
 import type { WeakSecretFinder } from '../../src/state/weak-secret-finder';
 import { NOW, record } from '../ui/fixtures';
-import { frameworkCookie } from '../ui/framework-cookies';
+import { frameworkCookie } from '../fixtures/fixtures';
 
 const URL = 'https://app.example.com/';
-const weakJwt = frameworkCookie('jwt.json', 'jsonwebtoken-HS256-secret');
-const strongSid = frameworkCookie('express-session.json', 'express-session-random');
+const weakJwt = frameworkCookie('jsonwebtoken-HS256-secret');
+const strongSid = frameworkCookie('express-session-random');
 const theme = record({ name: 'theme', value: 'dark' });
 
 function setup(jar: () => readonly CookieRecord[], extra: Partial<SiteLoaderDeps> = {}) {
@@ -128,7 +128,7 @@ describe('createSiteLoader: the automatic weak-secret check', () => {
     expect(rulesOf(store, 'jwt')).toContain('weak-secret');
     expect(store.verification.weakSecret.value).toMatchObject({ state: 'done', values: 2, checkedValues: 2, hits: 1 });
 
-    const rotated = frameworkCookie('express-session.json', 'express-session-keyboard-cat').cookie;
+    const rotated = frameworkCookie('express-session-keyboard-cat').cookie;
     jar = [weakJwt.cookie, rotated];
     await loader.load({ quiet: true });
     await loader.settled();

@@ -3,7 +3,8 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeCookieValue } from '../../src/core/decode/decode-cookie';
 import { CookieRow } from '../../src/ui/CookieRow';
-import { DAY, NOW, finding, jwt, record, sid, view } from './fixtures';
+import { makeJwt } from '../fakes/make-jwt';
+import { DAY, NOW, finding, record, sid, view } from './fixtures';
 import { NEAR_SIZE_LIMIT } from '../../src/core/cookie/size';
 
 afterEach(cleanup);
@@ -135,7 +136,7 @@ describe('CookieRow', () => {
   it('shows a JWT with readable claim times and its status in the detail', async () => {
     const exp = (NOW - 3600_000) / 1000;
     const iat = (NOW - 2 * DAY) / 1000;
-    const token = jwt({ sub: 'alice', exp, iat, roles: ['admin'] });
+    const token = makeJwt({ sub: 'alice', exp, iat, roles: ['admin'] });
     const c = record({ name: 'token', value: token });
     const el = row(view(c, { decoded: await decodeCookieValue(c) }), true);
     const decoded = within(el).getByTestId('decoded');

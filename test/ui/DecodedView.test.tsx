@@ -4,12 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { decodeCookieValue } from '../../src/core/decode/decode-cookie';
 import type { DecodedValue } from '../../src/core/decode/decoded-value';
 import { DecodedView } from '../../src/ui/DecodedView';
-import { DAY, NOW, jwt, record } from './fixtures';
+import { makeJwt, unsecuredJwt } from '../fakes/make-jwt';
+import { DAY, NOW, record } from './fixtures';
 
 afterEach(cleanup);
 
 async function decodedJwt(claims: Record<string, unknown>, header?: Record<string, unknown>) {
-  return decodeCookieValue(record({ value: jwt(claims, header) }));
+  return decodeCookieValue(record({ value: makeJwt(claims, { header }) }));
 }
 
 describe('DecodedView', () => {
@@ -107,7 +108,7 @@ describe('DecodedView', () => {
   });
 
   it('warns about an unsigned token', async () => {
-    const d = await decodeCookieValue(record({ value: jwt({ sub: 'a' }, { alg: 'none' }).replace(/[^.]+$/, '') }));
+    const d = await decodeCookieValue(record({ value: unsecuredJwt({ sub: 'a' }) }));
     render(<DecodedView decoded={d} now={NOW} />);
     expect(screen.getByTestId('jwt-unsigned')).toBeInTheDocument();
   });
@@ -134,7 +135,7 @@ describe('DecodedView', () => {
 
   it('shows hidden characters in layer labels, the format label, JSON keys and the error as code points', async () => {
     const rlo = '\u202e';
-    const token = jwt({ sub: 'x' });
+    const token = makeJwt({ sub: 'x' });
     const d = await decodeCookieValue(
       record({ value: Buffer.from(JSON.stringify({ [`a${rlo}b`]: { tok: token } })).toString('base64') }),
     );

@@ -7,14 +7,15 @@ import { PanelApp } from '../../src/devtools/PanelApp';
 import { PopupApp } from '../../src/popup/PopupApp';
 import { createPanelStore } from '../../src/state/create-store';
 import { ExportReport, type ExportReportDeps } from '../../src/ui/ExportReport';
-import { NOW, jwt, record } from './fixtures';
+import { unsecuredJwt } from '../fakes/make-jwt';
+import { NOW, record } from './fixtures';
 import { renderWithStore } from './render';
 
 afterEach(cleanup);
 
 const PAGE = 'https://app.example.com/account?token=URLSECRET';
 const SID_VALUE = 'Zq8vN3kLp0wR7tYx2mB5cD9fG1hJ4sA6';
-const JWT_VALUE = jwt({ sub: 'user-1', iat: NOW / 1000 }, { alg: 'none', typ: 'JWT' }).replace(/[^.]*$/, '');
+const JWT_VALUE = unsecuredJwt({ sub: 'user-1', iat: NOW / 1000 }, { typ: 'JWT' });
 
 /** A store holding a real analysis of three cookies: an insecure session id, an unsigned JWT, a clean cookie. */
 async function readyStore() {

@@ -8,16 +8,16 @@ import { createPopupStore } from '../../src/state/create-store';
 import type { Verifier } from '../../src/state/verification-slice';
 import { createSiteLoader } from '../../src/state/load-site';
 import { NOW, record } from './fixtures';
-import { frameworkCookie } from './framework-cookies';
+import { frameworkCookie } from '../fixtures/fixtures';
 import { renderWithStore } from './render';
 
 afterEach(cleanup);
 
-const sid = frameworkCookie('express-session.json', 'express-session-random');
-const cs = frameworkCookie('cookie-session.json', 'cookie-session-two-keys');
-const rs256 = frameworkCookie('jwt.json', 'jsonwebtoken-RS256');
-const railsMarkup = frameworkCookie('rails.json', 'rails-encrypted-markup');
-const laravelJson = frameworkCookie('laravel.json', 'laravel-gcm-json');
+const sid = frameworkCookie('express-session-random');
+const cs = frameworkCookie('cookie-session-two-keys');
+const rs256 = frameworkCookie('jsonwebtoken-RS256');
+const railsMarkup = frameworkCookie('rails-encrypted-markup');
+const laravelJson = frameworkCookie('laravel-gcm-json');
 
 /** The detail of `name` under a store whose loader analyses `jar`, as the popup and the panel wire it. */
 async function detailOf(jar: CookieRecord[], name: string, verify?: Verifier) {

@@ -7,11 +7,11 @@ import { describeExpiry } from '../../src/core/cookie/expiry';
 import { cookieSize } from '../../src/core/cookie/size';
 import { opaque, type DecodedValue } from '../../src/core/decode/decoded-value';
 import type { SessionReason } from '../../src/core/detect/session';
+import { NOW } from '../fakes/clock';
 import { makeCookie } from '../fakes/make-cookie';
 
-/** A fixed clock for every UI test: 2026-01-01T00:00:00Z. */
-export const NOW = Date.UTC(2026, 0, 1);
-export const DAY = 86_400_000;
+// The one clock of the unit tests, handed on beside the builders that use it.
+export { DAY, NOW } from '../fakes/clock';
 
 export function record(over: Partial<CookieRecord> = {}): CookieRecord {
   return makeCookie({ value: 'dark', httpOnly: false, ...over });
@@ -57,15 +57,6 @@ export function analysis(
   const findings = sortFindings(audit.findings ?? views.flatMap((v) => v.findings));
   const siteFindings = findings.filter((f) => f.cookieKey === undefined);
   return { pageUrl, cookies: views, audit: { grade: 'A', score: 100, ...audit, findings }, siteFindings };
-}
-
-function b64url(s: string): string {
-  return Buffer.from(s, 'utf8').toString('base64url');
-}
-
-/** A compact JWS with the given claims (the signature is junk: nothing here verifies it). */
-export function jwt(claims: Record<string, unknown>, header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' }) {
-  return `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}.c2lnbmF0dXJl`;
 }
 
 export const sid: SessionReason = { kind: 'name', detail: 'known session name sid' };

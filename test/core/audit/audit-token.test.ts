@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { auditToken } from '../../../src/core/audit/audit-token';
 import type { TokenLocation } from '../../../src/core/audit/audit-input';
 import { decodeJwt } from '../../../src/core/decode/jwt';
-import { b64url, DAY, makeJwt, NOW } from './make-cookie';
+import { DAY, NOW } from '../../fakes/clock';
+import { HS256_HEADER, base64url, jsonSegment, makeJwt, unsecuredJwt } from '../../fakes/make-jwt';
 
 const now = NOW / 1000;
-const hs = { alg: 'HS256', typ: 'JWT' };
-const good = makeJwt(hs, { sub: '1', iat: now - 60, exp: now + 3600 });
+const hs = HS256_HEADER;
+const good = makeJwt({ sub: '1', iat: now - 60, exp: now + 3600 });
 const ids = (token: string, location: TokenLocation = 'header', opts = {}) =>
   auditToken(token, location, NOW, opts).map((f) => `${f.ruleId}:${f.severity}`);
 
@@ -25,38 +26,50 @@ describe('auditToken', () => {
   });
 
   it.each([
-    ['alg none', makeJwt({ alg: 'none' }, { exp: now + 60 }, ''), 'jwt-alg-none:critical'],
-    ['alg NoNe in any case, signature present', makeJwt({ alg: 'NoNe' }, { exp: now + 60 }), 'jwt-alg-none:critical'],
-    ['HS256 with an empty signature', makeJwt(hs, { exp: now + 60 }, ''), 'jwt-alg-none:critical'],
+    ['alg none', unsecuredJwt({ exp: now + 60 }), 'jwt-alg-none:critical'],
+    [
+      'alg NoNe in any case, signature present',
+      makeJwt({ exp: now + 60 }, { header: { alg: 'NoNe' } }),
+      'jwt-alg-none:critical',
+    ],
+    ['HS256 with an empty signature', makeJwt({ exp: now + 60 }, { signature: '' }), 'jwt-alg-none:critical'],
     ['the RFC 7519 §6.1 unsecured example', RFC_UNSECURED, 'jwt-alg-none:critical'],
-    ['no exp', makeJwt(hs, { sub: '1' }), 'jwt-no-exp:medium'],
-    ['expired', makeJwt(hs, { iat: now - 7200, exp: now - 3600 }), 'jwt-expired:low'],
-    ['exp − iat of 25 hours', makeJwt(hs, { iat: now, exp: now + 25 * 3600 }), 'jwt-long-lived:low'],
-    ['exp 2 days away without iat', makeJwt(hs, { exp: now + (2 * DAY) / 1000 }), 'jwt-long-lived:low'],
-    ['a jwk in the header', makeJwt({ ...hs, jwk: { kty: 'oct' } }, { exp: now + 60 }), 'jwt-header-key:medium'],
-    ['a jku in the header', makeJwt({ ...hs, jku: 'https://x/keys' }, { exp: now + 60 }), 'jwt-header-key:medium'],
-    ['an x5u in the header', makeJwt({ ...hs, x5u: 'https://x/cert' }, { exp: now + 60 }), 'jwt-header-key:medium'],
-    ['an x5c in the header', makeJwt({ ...hs, x5c: ['MII'] }, { exp: now + 60 }), 'jwt-header-key:medium'],
-    ['an email claim', makeJwt(hs, { exp: now + 60, email: 'a@b.example' }), 'client-session-sensitive:medium'],
+    ['no exp', makeJwt({ sub: '1' }), 'jwt-no-exp:medium'],
+    ['expired', makeJwt({ iat: now - 7200, exp: now - 3600 }), 'jwt-expired:low'],
+    ['exp − iat of 25 hours', makeJwt({ iat: now, exp: now + 25 * 3600 }), 'jwt-long-lived:low'],
+    ['exp 2 days away without iat', makeJwt({ exp: now + (2 * DAY) / 1000 }), 'jwt-long-lived:low'],
+    [
+      'a jwk in the header',
+      makeJwt({ exp: now + 60 }, { header: { ...hs, jwk: { kty: 'oct' } } }),
+      'jwt-header-key:medium',
+    ],
+    [
+      'a jku in the header',
+      makeJwt({ exp: now + 60 }, { header: { ...hs, jku: 'https://x/keys' } }),
+      'jwt-header-key:medium',
+    ],
+    [
+      'an x5u in the header',
+      makeJwt({ exp: now + 60 }, { header: { ...hs, x5u: 'https://x/cert' } }),
+      'jwt-header-key:medium',
+    ],
+    ['an x5c in the header', makeJwt({ exp: now + 60 }, { header: { ...hs, x5c: ['MII'] } }), 'jwt-header-key:medium'],
+    ['an email claim', makeJwt({ exp: now + 60, email: 'a@b.example' }), 'client-session-sensitive:medium'],
   ])('reports %s', (_why, token, expected) => {
     expect(ids(token)).toContain(expected);
   });
 
   it.each([
-    ['alg HS256 with a signature', makeJwt(hs, { exp: now + 60 }), 'jwt-alg-none'],
-    ['exp present', makeJwt(hs, { exp: now + 60 }), 'jwt-no-exp'],
-    [
-      'a payload that is not JSON has no claims to miss',
-      `${b64url(hs)}.${Buffer.from('hi').toString('base64url')}.c2ln`,
-      'jwt-no-exp',
-    ],
-    ['exp in the future', makeJwt(hs, { exp: now + 60 }), 'jwt-expired'],
-    ['exp − iat of exactly 24 hours', makeJwt(hs, { iat: now - 3600, exp: now - 3600 + 24 * 3600 }), 'jwt-long-lived'],
-    ['exp 23 hours away without iat', makeJwt(hs, { exp: now + 23 * 3600 }), 'jwt-long-lived'],
-    ['a kid only in the header', makeJwt({ ...hs, kid: 'k1' }, { exp: now + 60 }), 'jwt-header-key'],
+    ['alg HS256 with a signature', makeJwt({ exp: now + 60 }), 'jwt-alg-none'],
+    ['exp present', makeJwt({ exp: now + 60 }), 'jwt-no-exp'],
+    ['a payload that is not JSON has no claims to miss', `${jsonSegment(hs)}.${base64url('hi')}.c2ln`, 'jwt-no-exp'],
+    ['exp in the future', makeJwt({ exp: now + 60 }), 'jwt-expired'],
+    ['exp − iat of exactly 24 hours', makeJwt({ iat: now - 3600, exp: now - 3600 + 24 * 3600 }), 'jwt-long-lived'],
+    ['exp 23 hours away without iat', makeJwt({ exp: now + 23 * 3600 }), 'jwt-long-lived'],
+    ['a kid only in the header', makeJwt({ exp: now + 60 }, { header: { ...hs, kid: 'k1' } }), 'jwt-header-key'],
     [
       'email_verified: true (a flag, no data)',
-      makeJwt(hs, { exp: now + 60, email_verified: true }),
+      makeJwt({ exp: now + 60, email_verified: true }),
       'client-session-sensitive',
     ],
   ])('does not report a near miss: %s', (_why, token, rule) => {
@@ -76,12 +89,12 @@ describe('auditToken', () => {
   });
 
   it('audits a JWE header but not claims it cannot read', () => {
-    const jwe = `${b64url({ alg: 'RSA-OAEP', enc: 'A256GCM', jku: 'https://x' })}.a.b.c.d`;
+    const jwe = `${jsonSegment({ alg: 'RSA-OAEP', enc: 'A256GCM', jku: 'https://x' })}.a.b.c.d`;
     expect(ids(jwe, 'localStorage')).toEqual(['jwt-header-key:medium', 'jwt-js-readable:medium']);
   });
 
   it('takes a decoded token as well as a string', () => {
-    const decoded = decodeJwt(makeJwt(hs, { sub: '1' }));
+    const decoded = decodeJwt(makeJwt({ sub: '1' }));
     if (decoded.kind === 'not-jwt') throw new Error('fixture is a JWT');
     expect(auditToken(decoded, 'header', NOW).map((f) => f.ruleId)).toEqual(['jwt-no-exp']);
   });
@@ -100,7 +113,7 @@ describe('auditToken', () => {
   });
 
   it('sorts its findings worst first', () => {
-    const token = makeJwt({ alg: 'none', jku: 'https://x' }, { sub: '1' }, '');
+    const token = unsecuredJwt({ sub: '1' }, { jku: 'https://x' });
     expect(ids(token, 'localStorage')).toEqual([
       'jwt-alg-none:critical',
       'jwt-header-key:medium',

@@ -3,7 +3,9 @@ import type { Severity } from '../../../src/core/audit/finding';
 import { runAudit } from '../../../src/core/audit/run-audit';
 import { severityRank } from '../../../src/core/audit/sort-findings';
 import type { CookieRecord } from '../../../src/core/cookie/cookie-record';
-import { audited, makeJwt, NOW } from './make-cookie';
+import { audited } from './audited';
+import { NOW } from '../../fakes/clock';
+import { makeJwt } from '../../fakes/make-jwt';
 
 /** Just enough of Set-Cookie for these cases: name=value, then flag attributes. */
 function fromSetCookie(header: string, pageUrl: string): Partial<CookieRecord> {
@@ -85,7 +87,7 @@ describe('cross-check with the MDN HTTP Observatory', () => {
 
   it('recognises session cookies that its sess/login name test misses', () => {
     const page = 'https://example.com/';
-    const jwt = makeJwt({ alg: 'HS256' }, { sub: '1', exp: NOW / 1000 + 60 });
+    const jwt = makeJwt({ sub: '1', exp: NOW / 1000 + 60 }, { header: { alg: 'HS256' } });
     for (const header of ['connect.sid=s%3Aabc.def; HttpOnly', 'sid=abc', `profile=${jwt}`]) {
       const c = audited(fromSetCookie(header, page));
       expect(c.sessionReason, header).not.toBeNull();

@@ -4,8 +4,10 @@ import { COOKIE_RULES, JAR_RULES, SIGNATURE_RULES, TOKEN_RULES, URL_RULES } from
 import type { Severity } from '../../../src/core/audit/finding';
 import { runAudit } from '../../../src/core/audit/run-audit';
 import { opaque, type DecodedValue } from '../../../src/core/decode/decoded-value';
+import { audited } from './audited';
 import { expectTriggerAndNearMiss } from './expect-rule-cases';
-import { audited, DAY, makeJwt, NOW } from './make-cookie';
+import { DAY, NOW } from '../../fakes/clock';
+import { HS256_HEADER as hs, makeJwt, unsecuredJwt } from '../../fakes/make-jwt';
 
 interface Case {
   rule: string;
@@ -32,7 +34,6 @@ const flask: DecodedValue = {
 };
 const many = (n: number, domain = 'example.com') =>
   Array.from({ length: n }, (_, i) => audited({ name: `c${i}`, domain, hostOnly: true }));
-const hs = { alg: 'HS256', typ: 'JWT' };
 const iat = NOW / 1000;
 
 const CASES: Case[] = [
@@ -332,7 +333,7 @@ const CASES: Case[] = [
   {
     rule: 'client-session-readable',
     why: 'a JWT (token rules cover it)',
-    cookies: [audited({ name: 'token', value: makeJwt(hs, { exp: iat + 60 }) })],
+    cookies: [audited({ name: 'token', value: makeJwt({ exp: iat + 60 }) })],
     expect: null,
   },
   {
@@ -344,7 +345,7 @@ const CASES: Case[] = [
   {
     rule: 'client-session-sensitive',
     why: 'an email claim in a cookie JWT',
-    cookies: [audited({ name: 't', value: makeJwt(hs, { exp: iat + 60, email: 'a@example.com' }) })],
+    cookies: [audited({ name: 't', value: makeJwt({ exp: iat + 60, email: 'a@example.com' }) })],
     expect: 'medium',
   },
   {
@@ -356,61 +357,63 @@ const CASES: Case[] = [
   {
     rule: 'jwt-alg-none',
     why: 'cookie JWT with alg none',
-    cookies: [audited({ name: 't', value: makeJwt({ alg: 'none' }, { exp: iat + 60 }, '') })],
+    cookies: [audited({ name: 't', value: unsecuredJwt({ exp: iat + 60 }) })],
     expect: 'critical',
   },
   {
     rule: 'jwt-alg-none',
     why: 'cookie JWT signed with HS256',
-    cookies: [audited({ name: 't', value: makeJwt(hs, { exp: iat + 60 }) })],
+    cookies: [audited({ name: 't', value: makeJwt({ exp: iat + 60 }) })],
     expect: null,
   },
   {
     rule: 'jwt-js-readable',
     why: 'JWT in a cookie without HttpOnly',
-    cookies: [audited({ name: 't', httpOnly: false, value: makeJwt(hs, { exp: iat + 60 }) })],
+    cookies: [audited({ name: 't', httpOnly: false, value: makeJwt({ exp: iat + 60 }) })],
     expect: 'medium',
   },
   {
     rule: 'jwt-js-readable',
     why: 'JWT in an HttpOnly cookie',
-    cookies: [audited({ name: 't', value: makeJwt(hs, { exp: iat + 60 }) })],
+    cookies: [audited({ name: 't', value: makeJwt({ exp: iat + 60 }) })],
     expect: null,
   },
   {
     rule: 'jwt-no-exp',
     why: 'cookie JWT without exp',
-    cookies: [audited({ name: 't', value: makeJwt(hs, { sub: '1' }) })],
+    cookies: [audited({ name: 't', value: makeJwt({ sub: '1' }) })],
     expect: 'medium',
   },
   {
     rule: 'jwt-no-exp',
     why: 'cookie JWT with exp',
-    cookies: [audited({ name: 't', value: makeJwt(hs, { sub: '1', exp: iat + 60 }) })],
+    cookies: [audited({ name: 't', value: makeJwt({ sub: '1', exp: iat + 60 }) })],
     expect: null,
   },
   {
     rule: 'jwt-kid-suspicious',
     why: 'kid with path traversal',
-    cookies: [audited({ name: 't', value: makeJwt({ ...hs, kid: '../../dev/null' }, { exp: iat + 60 }) })],
+    cookies: [audited({ name: 't', value: makeJwt({ exp: iat + 60 }, { header: { ...hs, kid: '../../dev/null' } }) })],
     expect: 'medium',
   },
   {
     rule: 'jwt-kid-suspicious',
     why: 'kid with SQL',
-    cookies: [audited({ name: 't', value: makeJwt({ ...hs, kid: "x' UNION SELECT 'k" }, { exp: iat + 60 }) })],
+    cookies: [
+      audited({ name: 't', value: makeJwt({ exp: iat + 60 }, { header: { ...hs, kid: "x' UNION SELECT 'k" } }) }),
+    ],
     expect: 'medium',
   },
   {
     rule: 'jwt-kid-suspicious',
     why: 'kid with a shell pipe',
-    cookies: [audited({ name: 't', value: makeJwt({ ...hs, kid: 'key|whoami' }, { exp: iat + 60 }) })],
+    cookies: [audited({ name: 't', value: makeJwt({ exp: iat + 60 }, { header: { ...hs, kid: 'key|whoami' } }) })],
     expect: 'medium',
   },
   {
     rule: 'jwt-kid-suspicious',
     why: 'an ordinary kid with dots, dashes and slashes',
-    cookies: [audited({ name: 't', value: makeJwt({ ...hs, kid: 'keys/2024-01.v2' }, { exp: iat + 60 }) })],
+    cookies: [audited({ name: 't', value: makeJwt({ exp: iat + 60 }, { header: { ...hs, kid: 'keys/2024-01.v2' } }) })],
     expect: null,
   },
   {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { describeExpiry, formatDuration, formatRelative } from '../../../src/core/cookie/expiry';
 import { cookieSize, formatBytes } from '../../../src/core/cookie/size';
 import { cookieKey } from '../../../src/core/cookie/cookie-key';
+import { DAY } from '../../fakes/clock';
 
 const NOW = Date.UTC(2026, 10, 21, 12, 0, 0);
-const DAY = 24 * 3600_000;
 
 describe('expiry', () => {
   it('says "session" for session cookies', () => {

@@ -4,16 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { decodeCookieValue } from '../../../src/core/decode/decode-cookie';
 import { verifyCookie } from '../../../src/core/verify/verify-cookie';
 import { cookieOf, fixture } from '../../fixtures/fixtures';
+import { base64url } from '../../fakes/make-jwt';
 
 const b64 = (b: Uint8Array | string) => Buffer.from(b).toString('base64');
-const b64url = (b: Uint8Array | string) => Buffer.from(b).toString('base64url');
 const decode = (name: string, value: string) => decodeCookieValue(cookieOf(name, value));
 
 describe('formats recognised by structure', () => {
   it('ASP.NET Core DataProtection: the key id as a .NET Guid', async () => {
     const guid = [0x04, 0x03, 0x02, 0x01, 0x06, 0x05, 0x08, 0x07, 9, 10, 11, 12, 13, 14, 15, 16];
     const blob = Buffer.concat([Buffer.from([0x09, 0xf0, 0xc9, 0xf0]), Buffer.from(guid), randomBytes(80)]);
-    const value = b64url(blob);
+    const value = base64url(blob);
     expect(value.startsWith('CfDJ8')).toBe(true);
     const d = await decode('.AspNetCore.Cookies', value);
     expect(d.format).toBe('aspnet-core');
@@ -103,7 +103,7 @@ describe('the generic chain', () => {
   });
 
   it('base64url of a JWT', async () => {
-    const d = await decode('wrapped', b64url(fixture('jsonwebtoken-HS256').cookie.value));
+    const d = await decode('wrapped', base64url(fixture('jsonwebtoken-HS256').cookie.value));
     expect(d.layers.map((l) => l.kind)).toEqual([expect.stringMatching(/^base64/), 'jwt']);
     expect(d.jwt?.kind).toBe('jws');
   });
@@ -139,7 +139,7 @@ describe('the generic chain', () => {
 
 describe('compressed payloads', () => {
   const flaskLike = (payload: Buffer) =>
-    `.${b64url(payload)}.${b64url(Buffer.from([0x6a, 0, 0, 0]))}.${'A'.repeat(27)}`;
+    `.${base64url(payload)}.${base64url(Buffer.from([0x6a, 0, 0, 0]))}.${'A'.repeat(27)}`;
 
   it('a zip bomb stops at 1 MB with a clear error (Flask)', async () => {
     const bomb = deflateSync(Buffer.alloc(50 * 1024 * 1024, 0x20));
@@ -152,7 +152,7 @@ describe('compressed payloads', () => {
 
   it('a zip bomb stops at 1 MB with a clear error (Django and the generic chain)', async () => {
     const bomb = deflateSync(Buffer.alloc(20 * 1024 * 1024, 0x7b));
-    const django = await decode('sessionid', `.${b64url(bomb)}:1xUudc:${'A'.repeat(43)}`);
+    const django = await decode('sessionid', `.${base64url(bomb)}:1xUudc:${'A'.repeat(43)}`);
     expect(django.format).toBe('django-signed');
     expect(django.error).toMatch(/zip bomb/);
     const generic = await decode('blob', b64(bomb));

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../../src/core/audit/run-audit';
 import { findHeaderTokens } from '../../../src/core/detect/find-header-tokens';
-import { makeJwt, NOW } from '../audit/make-cookie';
+import { NOW } from '../../fakes/clock';
+import { makeJwt } from '../../fakes/make-jwt';
 
-const JWT = makeJwt({ alg: 'HS256', kid: '../../dev/null' }, { sub: '1' });
+const JWT = makeJwt({ sub: '1' }, { header: { alg: 'HS256', kid: '../../dev/null' } });
 const OPAQUE = 'k9Qz3LmX7pV2rT8wYb4NcD6fGh1JsA0e';
 
 describe('findHeaderTokens', () => {

@@ -7,11 +7,12 @@ import {
   MAX_TOKENS_PER_ENTRY,
   type StorageEntry,
 } from '../../../src/core/detect/find-storage-tokens';
-import { makeJwt, NOW } from '../audit/make-cookie';
+import { NOW } from '../../fakes/clock';
+import { jsonSegment, makeJwt } from '../../fakes/make-jwt';
 
 const ORIGIN = 'https://app.example.com';
-const JWT = makeJwt({ alg: 'HS256', typ: 'JWT' }, { sub: '1', exp: NOW / 1000 + 600 });
-const JWE = `${Buffer.from('{"alg":"dir","enc":"A256GCM"}').toString('base64url')}..aXY.Y2lwaGVy.dGFn`;
+const JWT = makeJwt({ sub: '1', exp: NOW / 1000 + 600 });
+const JWE = `${jsonSegment({ alg: 'dir', enc: 'A256GCM' })}..aXY.Y2lwaGVy.dGFn`;
 const OPAQUE = 'k9Qz3LmX7pV2rT8wYb4NcD6fGh1JsA0e';
 const local = (key: string, value: string): StorageEntry => ({ key, value, area: 'localStorage', origin: ORIGIN });
 

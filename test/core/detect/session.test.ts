@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { opaque, type DecodedValue } from '../../../src/core/decode/decoded-value';
 import { detectSession } from '../../../src/core/detect/session';
-import { decodedFor, makeCookie, makeJwt } from '../audit/make-cookie';
+import { decodedFor } from '../audit/audited';
+import { makeCookie } from '../../fakes/make-cookie';
+import { jsonSegment, makeJwt } from '../../fakes/make-jwt';
 
-const JWT = makeJwt({ alg: 'HS256', typ: 'JWT' }, { sub: '1' });
-const JWE = `${Buffer.from('{"alg":"RSA-OAEP","enc":"A256GCM"}').toString('base64url')}.a.b.c.d`;
+const JWT = makeJwt({ sub: '1' });
+const JWE = `${jsonSegment({ alg: 'RSA-OAEP', enc: 'A256GCM' })}.a.b.c.d`;
 const flask: DecodedValue = {
   ...opaque(),
   format: 'flask',

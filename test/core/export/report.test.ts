@@ -2,14 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { analyzeSite } from '../../../src/core/analyze-site';
 import { buildReport, reportFileName, serializeReport } from '../../../src/core/export/report';
 import { cookieKey } from '../../../src/core/cookie/cookie-key';
-import { makeCookie, makeJwt, NOW } from '../audit/make-cookie';
+import { NOW } from '../../fakes/clock';
+import { makeCookie } from '../../fakes/make-cookie';
+import { makeJwt } from '../../fakes/make-jwt';
 
 const PAGE = 'https://app.example.com/account?access_token=URLSECRET#frag';
 const CLAIM_SECRET = 'hunter2-claim-value';
-const jwt = makeJwt(
-  { alg: 'HS256', typ: 'JWT' },
-  { sub: 'user-1', password: CLAIM_SECRET, iat: NOW / 1000, exp: NOW / 1000 + 3600 },
-);
+const jwt = makeJwt({ sub: 'user-1', password: CLAIM_SECRET, iat: NOW / 1000, exp: NOW / 1000 + 3600 });
 const SESSION_VALUE = 'k9Qz3LmX7pV2rT8wYb4NcD6fGh1JsA0e';
 
 async function analysis() {

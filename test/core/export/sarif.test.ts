@@ -3,7 +3,7 @@ import { analyzeSite } from '../../../src/core/analyze-site';
 import { RULES_BY_ID } from '../../../src/core/audit/catalogue';
 import { buildSarif, sarifLevel } from '../../../src/core/export/sarif';
 import { makeCookie } from '../../fakes/make-cookie';
-import { makeJwt } from '../audit/make-cookie';
+import { unsecuredJwt } from '../../fakes/make-jwt';
 
 const URL = 'http://app.example.com/account?token=secret-in-query';
 
@@ -20,7 +20,7 @@ describe('buildSarif', () => {
 
   it('has one rule per catalogue id with help text, and results at the page URL and the cookie or storage key', async () => {
     const sid = makeCookie({ name: 'sessionid', value: 'k3v9q2m8x7w1z5r4t6y0p2n8b4c7d1f3', httpOnly: false });
-    const token = makeJwt({ alg: 'none' }, { sub: 'u' }, '');
+    const token = unsecuredJwt({ sub: 'u' });
     const analysis = await analyzeSite(URL, [sid], 0, {
       tokens: [{ location: 'localStorage', name: 'auth', token }],
     });

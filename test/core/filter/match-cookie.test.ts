@@ -8,7 +8,10 @@ import { describeExpiry } from '../../../src/core/cookie/expiry';
 import { opaque } from '../../../src/core/decode/decoded-value';
 import { compileFilter, matchCookie } from '../../../src/core/filter/match-cookie';
 import { parseFilter } from '../../../src/core/filter/parse-filter';
-import { DAY, decodedFor, makeCookie, makeJwt, NOW } from '../audit/make-cookie';
+import { decodedFor } from '../audit/audited';
+import { DAY, NOW } from '../../fakes/clock';
+import { makeCookie } from '../../fakes/make-cookie';
+import { makeJwt } from '../../fakes/make-jwt';
 
 function finding(ruleId: string, severity: Severity): Finding {
   return { ruleId, severity, explanation: 'x.', fix: 'y.', source: 'z' };
@@ -32,7 +35,7 @@ const inDays = (d: number) => ({ browserSession: false, expirationDate: (NOW + d
 const sid = view({ name: '__Host-sid', value: 'AbC123', path: '/' }, [finding('samesite-none', 'medium')], true);
 const theme = view({ name: 'theme', value: 'dark mode', domain: '.example.com', hostOnly: false, httpOnly: false });
 const jwt = view(
-  { name: 'token', value: makeJwt({ alg: 'HS256' }, { sub: '1' }), secure: false, ...inDays(3) },
+  { name: 'token', value: makeJwt({ sub: '1' }, { header: { alg: 'HS256' } }), secure: false, ...inDays(3) },
   [finding('jwt-no-exp', 'medium'), finding('session-secure-missing', 'high')],
   true,
 );

@@ -6,10 +6,10 @@ import { findStorageTokens } from '../../../src/core/detect/find-storage-tokens'
 import { explainSession } from '../../../src/core/session/explain-session';
 import { makeCookie } from '../../fakes/make-cookie';
 import { fixture } from '../../fixtures/fixtures';
-import { DAY, makeJwt, NOW } from '../audit/make-cookie';
+import { DAY, NOW } from '../../fakes/clock';
+import { makeJwt, unsecuredJwt } from '../../fakes/make-jwt';
 
 const PAGE = 'https://app.example.com/';
-const hs = { alg: 'HS256', typ: 'JWT' };
 const fromFixture = (id: string, over: Partial<CookieRecord> = {}) => {
   const f = fixture(id);
   return makeCookie({ name: f.cookie.name, value: f.cookie.value, ...over });
@@ -61,7 +61,7 @@ describe('explainSession', () => {
   });
 
   it('a JWT in a persistent cookie: signed, both lifetimes, no SameSite explained', async () => {
-    const jwt = makeJwt(hs, { sub: '1', exp: NOW / 1000 + 2 * 3600 });
+    const jwt = makeJwt({ sub: '1', exp: NOW / 1000 + 2 * 3600 });
     const [m] = await explain([
       makeCookie({
         name: 'token',
@@ -78,12 +78,12 @@ describe('explainSession', () => {
   });
 
   it('an unsigned JWT says so', async () => {
-    const [m] = await explain([makeCookie({ name: 'token', value: makeJwt({ alg: 'none' }, { sub: '1' }, '') })]);
+    const [m] = await explain([makeCookie({ name: 'token', value: unsecuredJwt({ sub: '1' }) })]);
     expect(m).toMatchObject({ protection: 'unsigned' });
   });
 
   it('tokens in web storage and headers: readable (or unknown), never attached by the browser, linked to findings', async () => {
-    const jwt = makeJwt(hs, { sub: '1' });
+    const jwt = makeJwt({ sub: '1' });
     const stored = findStorageTokens([
       { key: 'access_token', value: jwt, area: 'localStorage', origin: 'https://app.example.com' },
       {

@@ -5,11 +5,9 @@ import { diffSnapshots, restorePlan } from '../../../src/core/snapshot/diff-snap
 import { makeSnapshot, type StorageEntry } from '../../../src/core/snapshot/snapshot';
 import { tokenChanges, tokenInValue } from '../../../src/core/snapshot/token-claims';
 import { makeCookie } from '../../fakes/make-cookie';
+import { makeJwt } from '../../fakes/make-jwt';
 import { browserCookie } from '../export/arbitrary-cookie';
 
-const b64url = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
-const jwt = (claims: object, header: object = { alg: 'HS256', typ: 'JWT' }) =>
-  `${b64url(header)}.${b64url(claims)}.c2ln`;
 const entry = (key: string, value: string, area: StorageEntry['area'] = 'localStorage'): StorageEntry => ({
   area,
   origin: 'https://app.example.com',
@@ -50,8 +48,8 @@ describe('diffSnapshots', () => {
   });
 
   it('says which JWT claims changed in a cookie value', () => {
-    const before = jwt({ sub: 'alice', role: 'user', exp: 100 });
-    const after = jwt({ sub: 'bob', exp: 100, admin: true });
+    const before = makeJwt({ sub: 'alice', role: 'user', exp: 100 });
+    const after = makeJwt({ sub: 'bob', exp: 100, admin: true });
     const d = diffSnapshots(
       { cookies: [makeCookie({ name: 'token', value: before })], storage: [] },
       { cookies: [makeCookie({ name: 'token', value: after })], storage: [] },
@@ -65,12 +63,12 @@ describe('diffSnapshots', () => {
 
   it('diffs storage entries by (area, origin, key), with claims of tokens inside JSON values', () => {
     const a = [
-      entry('auth', JSON.stringify({ access_token: jwt({ sub: 'alice' }) })),
+      entry('auth', JSON.stringify({ access_token: makeJwt({ sub: 'alice' }) })),
       entry('theme', 'dark'),
       entry('auth', 'x', 'sessionStorage'),
     ];
     const b = [
-      entry('auth', JSON.stringify({ access_token: jwt({ sub: 'bob' }, { alg: 'RS256' }) })),
+      entry('auth', JSON.stringify({ access_token: makeJwt({ sub: 'bob' }, { header: { alg: 'RS256' } }) })),
       entry('theme', 'dark'),
       entry('cart', '[]'),
     ];
@@ -121,7 +119,7 @@ describe('diffSnapshots', () => {
 
 describe('tokens in values', () => {
   it('finds a JWT plain, Bearer-prefixed, URL-encoded or in JSON; nothing in other values', () => {
-    const t = jwt({ sub: 'a' });
+    const t = makeJwt({ sub: 'a' });
     for (const v of [
       t,
       `Bearer ${t}`,
@@ -135,7 +133,7 @@ describe('tokens in values', () => {
   });
 
   it('a token appearing counts as its claims added', () => {
-    expect(tokenChanges('none', jwt({ sub: 'a' }, { alg: 'none' }))).toEqual([
+    expect(tokenChanges('none', makeJwt({ sub: 'a' }, { header: { alg: 'none' } }))).toEqual([
       { name: 'header.alg', kind: 'added', after: 'none' },
       { name: 'claims.sub', kind: 'added', after: 'a' },
     ]);

@@ -1,32 +1,20 @@
-import puppeteer, { type Browser, type Extension, type Page, type Target } from 'puppeteer-core';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import puppeteer, { type Browser, type Extension, type Target } from 'puppeteer-core';
 import { CHROMIUM_PATH, POPUP_PATH, distDir } from './paths';
+import { launchOnFreshProfile, pageOpener, type BeforeLoad, type BrowserSession } from './browser-session';
 import { sendFrom } from './extension-messages';
 import { waitUntil } from './wait';
-import type { ResponseOf } from '../../../src/protocol/messages';
 
-export interface ChromiumSession {
-  browser: Browser;
+/**
+ * The control page is the popup document opened as a tab on no tab; it also serves CDP commands that need an
+ * extension context.
+ */
+export interface ChromiumSession extends BrowserSession {
   extension: Extension;
   extensionId: string;
-  /** `chrome-extension://ID/<path>` */
-  extensionUrl(path: string): string;
-  /**
-   * An extension page (the popup document opened as a tab on no tab) kept open for messaging, tab look-ups and
-   * CDP commands that need an extension context.
-   */
-  control: Page;
   /** The worker's target, waiting for it to (re)start if it is not running. */
   workerTarget(timeoutMs?: number): Promise<Target>;
-  /** `send('ping')` from the control page: proves the worker runs and answers. */
-  ping(): Promise<ResponseOf<'ping'>>;
   /** MV3 termination, as Chromium does it to an idle worker. `waitGone`: until its target is gone. */
   stopWorker(options?: { waitGone?: boolean }): Promise<void>;
-  /** A fresh tab showing `url`, loaded. */
-  openPage(url: string): Promise<Page>;
-  close(): Promise<void>;
 }
 
 export interface ChromiumOptions {
@@ -51,28 +39,24 @@ const QUIET_FLAGS = [
 
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
   const extensionDir = options.extensionDir ?? distDir('chrome');
-  const userDataDir = await mkdtemp(join(tmpdir(), 'sessionscope-chromium-'));
-  let browser: Browser | undefined;
-  try {
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      // installExtension needs the pipe transport in puppeteer-core 24.
-      pipe: true,
-      enableExtensions: true,
-      handleDevToolsAsPage: true,
-      userDataDir,
-      args: [...QUIET_FLAGS, ...(options.args ?? [])],
-    });
-    return await attach(browser, extensionDir, userDataDir);
-  } catch (error) {
-    await browser?.close().catch(() => undefined);
-    await rm(userDataDir, { recursive: true, force: true });
-    throw error;
-  }
+  return launchOnFreshProfile(
+    'chromium',
+    (userDataDir) =>
+      puppeteer.launch({
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        // installExtension needs the pipe transport in puppeteer-core 24.
+        pipe: true,
+        enableExtensions: true,
+        handleDevToolsAsPage: true,
+        userDataDir,
+        args: [...QUIET_FLAGS, ...(options.args ?? [])],
+      }),
+    (browser) => attach(browser, extensionDir),
+  );
 }
 
-async function attach(browser: Browser, extensionDir: string, userDataDir: string): Promise<ChromiumSession> {
+async function attach(browser: Browser, extensionDir: string): Promise<Omit<ChromiumSession, 'close'>> {
   const extensionId = await browser.installExtension(extensionDir);
   const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
   const workerPrefix = `chrome-extension://${extensionId}/`;
@@ -85,9 +69,15 @@ async function attach(browser: Browser, extensionDir: string, userDataDir: strin
     (await browser.extensions()).get(extensionId),
   );
 
-  const control = await browser.newPage();
+  const openExtensionPage = async (path: string, beforeLoad?: BeforeLoad) => {
+    const page = await browser.newPage();
+    await beforeLoad?.(page);
+    await page.goto(extensionUrl(path), { waitUntil: 'load' });
+    return page;
+  };
+
   // tabId=-1 names no tab: the page renders its "no tab" state and stays quiet.
-  await control.goto(`${extensionUrl(POPUP_PATH)}?tabId=-1`, { waitUntil: 'load' });
+  const control = await openExtensionPage(`${POPUP_PATH}?tabId=-1`);
   const cdp = await control.createCDPSession();
   await cdp.send('ServiceWorker.enable');
 
@@ -98,12 +88,6 @@ async function attach(browser: Browser, extensionDir: string, userDataDir: strin
     if (waitGone) {
       await waitUntil('the worker to stop', () => !browser.targets().some(isWorker), { timeoutMs: 5_000 });
     }
-  };
-
-  const openPage = async (url: string) => {
-    const page = await browser.newPage();
-    await page.goto(url, { waitUntil: 'load' });
-    return page;
   };
 
   // Cookie events that fire before the worker has run its top level are lost: answer a ping first.
@@ -118,10 +102,7 @@ async function attach(browser: Browser, extensionDir: string, userDataDir: strin
     workerTarget,
     ping,
     stopWorker,
-    openPage,
-    close: async () => {
-      await browser.close().catch(() => undefined);
-      await rm(userDataDir, { recursive: true, force: true });
-    },
+    openPage: pageOpener(browser),
+    openExtensionPage,
   };
 }

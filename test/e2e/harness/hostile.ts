@@ -19,8 +19,12 @@ export interface MarkupTrace {
   pwned: unknown;
 }
 
-/** What a cookie value rendered as markup would have left in the view's document. */
-export function markupTrace(context: Page | Frame): Promise<MarkupTrace> {
+/**
+ * What a cookie value rendered as markup would have left in the view's document, read after a frame and 50 ms
+ * so that an image's error event and its handler have had their chance to run.
+ */
+export async function markupTrace(context: Page | Frame): Promise<MarkupTrace> {
+  await context.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
   return context.evaluate(() => {
     const all = Array.from(document.querySelectorAll('*'));
     return {

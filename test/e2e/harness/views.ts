@@ -1,21 +1,22 @@
 import type { Frame, Page } from 'puppeteer-core';
 import { PANEL_PATH, POPUP_PATH } from './paths';
+import type { BeforeLoad, BrowserSession } from './browser-session';
 import type { ChromiumSession } from './chromium';
 import { waitUntil } from './wait';
 
 export type ViewRoot = 'popup' | 'panel';
 
-/** The popup (or panel) document opened as an ordinary tab on the tab `tabId`. */
-export async function openViewTab(
-  session: Pick<ChromiumSession, 'browser' | 'extensionUrl'>,
+/** The selector of the `cookie-row` whose `data-name` is `name`. */
+export const row = (name: string): string => `[data-testid="cookie-row"][data-name=${JSON.stringify(name)}]`;
+
+/** The popup (or panel) document opened as an ordinary tab on the tab `tabId`, in either browser. */
+export function openViewTab(
+  session: Pick<BrowserSession, 'openExtensionPage'>,
   tabId: number,
   view: ViewRoot = 'popup',
+  beforeLoad?: BeforeLoad,
 ): Promise<Page> {
-  const page = await session.browser.newPage();
-  await page.goto(`${session.extensionUrl(view === 'popup' ? POPUP_PATH : PANEL_PATH)}?tabId=${tabId}`, {
-    waitUntil: 'load',
-  });
-  return page;
+  return session.openExtensionPage(`${view === 'popup' ? POPUP_PATH : PANEL_PATH}?tabId=${tabId}`, beforeLoad);
 }
 
 /** Clicks the toolbar button for `page`: the real popup, with `page`'s tab as the active tab. */
@@ -82,9 +83,7 @@ export async function cookieRows(context: Page | Frame): Promise<Map<string, Coo
 
 /** Waits for a `cookie-row` whose `data-name` is `name`. */
 export async function waitForRow(context: Page | Frame, name: string, timeoutMs = 10_000): Promise<void> {
-  await context.waitForSelector(`[data-testid="cookie-row"][data-name=${JSON.stringify(name)}]`, {
-    timeout: timeoutMs,
-  });
+  await context.waitForSelector(row(name), { timeout: timeoutMs });
 }
 
 /**

@@ -1,6 +1,6 @@
 import express from 'express';
-import { SignJWT, UnsecuredJWT } from 'jose';
 import { listenLoopback } from '../../../scripts/listen-loopback';
+import { signJwt, unsecuredJwt } from '../../fakes/make-jwt';
 
 /**
  * The site the audit suites browse: `GET /` sets one cookie per weakness issue 3 names, plus one clean cookie.
@@ -26,19 +26,13 @@ export interface AuditCookies {
   values: Map<string, string>;
 }
 
-async function unsignedJwt(): Promise<string> {
+function unsignedJwt(): string {
   const now = Math.floor(Date.now() / 1000);
-  return new UnsecuredJWT({ sub: 'user-7' })
-    .setIssuedAt(now)
-    .setExpirationTime(now + 3600)
-    .encode();
+  return unsecuredJwt({ sub: 'user-7', iat: now, exp: now + 3600 });
 }
 
-async function jwtWithoutExp(): Promise<string> {
-  return new SignJWT({ sub: 'user-7', scope: 'read' })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setIssuedAt()
-    .sign(new TextEncoder().encode(AUDIT_JWT_SECRET));
+function jwtWithoutExp(): Promise<string> {
+  return signJwt({ sub: 'user-7', scope: 'read', iat: Math.floor(Date.now() / 1000) }, AUDIT_JWT_SECRET);
 }
 
 export function createAuditApp(options: AuditSiteOptions, sent: AuditCookies): express.Express {
@@ -49,7 +43,7 @@ export function createAuditApp(options: AuditSiteOptions, sent: AuditCookies): e
       // The insecure session cookie: neither HttpOnly nor Secure, no SameSite.
       ['sessionid', SESSIONID_VALUE, 'Path=/'],
       // JWTs in hardened cookies, so the token itself is what is wrong.
-      ['id_token', await unsignedJwt(), 'Path=/; HttpOnly; Secure; SameSite=Strict'],
+      ['id_token', unsignedJwt(), 'Path=/; HttpOnly; Secure; SameSite=Strict'],
       ['access_token', await jwtWithoutExp(), 'Path=/; HttpOnly; Secure; SameSite=Strict'],
       // An anti-CSRF token must be readable by scripts; only its missing SameSite is wrong.
       ['csrftoken', CSRF_VALUE, 'Path=/'],

@@ -1,7 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import session from 'express-session';
-import { SignJWT } from 'jose';
 import { listenLoopback } from '../../../scripts/listen-loopback';
+import { signJwt } from '../../fakes/make-jwt';
 
 /**
  * The local site the end-to-end suites and the benchmark browse: real express-session, a real jose JWT, and
@@ -72,13 +72,9 @@ function rawCookie(res: Response, header: string): void {
   res.append('Set-Cookie', header);
 }
 
-async function issueJwt(lifetimeS: number, iatOffsetS = 0): Promise<string> {
+function issueJwt(lifetimeS: number, iatOffsetS = 0): Promise<string> {
   const now = Math.floor(Date.now() / 1000) + iatOffsetS;
-  return new SignJWT({ ...JWT_CLAIMS })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setIssuedAt(now)
-    .setExpirationTime(now + lifetimeS)
-    .sign(new TextEncoder().encode(JWT_SECRET));
+  return signJwt({ ...JWT_CLAIMS, iat: now, exp: now + lifetimeS }, JWT_SECRET);
 }
 
 /**

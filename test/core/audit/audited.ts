@@ -6,20 +6,6 @@ import { decodeJwt } from '../../../src/core/decode/jwt';
 import { detectSession } from '../../../src/core/detect/session';
 import { makeCookie } from '../../fakes/make-cookie';
 
-/** A fixed clock for every audit test: 2026-01-01T00:00:00Z. */
-export const NOW = Date.UTC(2026, 0, 1);
-export const DAY = 24 * 3600_000;
-
-export { makeCookie };
-
-export function b64url(obj: unknown): string {
-  return Buffer.from(JSON.stringify(obj)).toString('base64url');
-}
-
-export function makeJwt(header: Record<string, unknown>, claims: Record<string, unknown>, signature = 'c2ln'): string {
-  return `${b64url(header)}.${b64url(claims)}.${signature}`;
-}
-
 /** What the decoder says about a value, as far as the audit needs it: a JWT/JWE when it is one, else opaque. */
 export function decodedFor(value: string): DecodedValue {
   const jwt = decodeJwt(value);

@@ -1,0 +1,132 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { screenshotOnFailure } from './artifacts';
+import type { BeforeLoad, BrowserSession } from './browser-session';
+import { launchChromium, type ChromiumOptions, type ChromiumSession } from './chromium';
+import { tabIdOf } from './extension-messages';
+import { launchFirefox, type FirefoxOptions, type FirefoxSession } from './firefox';
+import { openViewTab, waitForViewState, type ViewRoot } from './views';
+
+/** What every test site offers: `startSite`, `startAuditSite` and `startDecodeSite` all return one. */
+export interface StartedSite {
+  url(path: string): string;
+  stop(): Promise<void>;
+}
+
+export interface SuiteOptions<Site extends StartedSite, LaunchOptions> {
+  /** Starts the suite's site; it runs before the browser and stops after it. */
+  site: () => Promise<Site>;
+  /** The browser's launch options; a function runs once the site is up (say, to make a download directory). */
+  launch?: LaunchOptions | ((site: Site) => LaunchOptions | Promise<LaunchOptions>);
+  /** A path on the site to open in a tab once the browser runs: it becomes `page`, and its tab `tabId`. */
+  open?: string;
+}
+
+/**
+ * One e2e suite's browser and site, for the tests of a `describe`: read its fields inside tests and hooks only
+ * (they are set in `beforeAll`).
+ */
+export interface Suite<Session extends BrowserSession, Site extends StartedSite> {
+  readonly session: Session;
+  readonly site: Site;
+  /** The tab showing `open` (after the site's redirects). */
+  readonly page: Page;
+  readonly tabId: number;
+  /** Keeps `page` to be closed after the current test, even when it fails. Returns it. */
+  track(page: Page): Page;
+  /**
+   * The popup or panel document opened as a tab on `tabId` (the suite's tab by default), with a 10 s default
+   * timeout; closed after the test.
+   */
+  openView(view?: ViewRoot, options?: { tabId?: number; beforeLoad?: BeforeLoad }): Promise<Page>;
+  /** `openView`, and asserts that the view settled on `ready`. */
+  openReadyView(view?: ViewRoot, options?: { tabId?: number; beforeLoad?: BeforeLoad }): Promise<Page>;
+}
+
+function required<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`${what} is not there: the suite's beforeAll did not finish`);
+  return value;
+}
+
+/**
+ * Registers the hooks that give a `describe` its site and browser: start the site, launch the browser with the
+ * extension, open `open` and find its tab (beforeAll); close the views a test opened (afterEach); close the
+ * browser, then stop the site (afterAll); a screenshot of every page when a test fails.
+ */
+function useSuite<Session extends BrowserSession, Site extends StartedSite, LaunchOptions>(
+  launchBrowser: (options: LaunchOptions | undefined) => Promise<Session>,
+  options: SuiteOptions<Site, LaunchOptions>,
+): Suite<Session, Site> {
+  let session: Session | undefined;
+  let site: Site | undefined;
+  let page: Page | undefined;
+  let tabId: number | undefined;
+  const opened: Page[] = [];
+  screenshotOnFailure(() => session?.browser);
+
+  beforeAll(async () => {
+    site = await options.site();
+    const { launch } = options;
+    type LaunchFn = (started: Site) => LaunchOptions | Promise<LaunchOptions>;
+    session = await launchBrowser(typeof launch === 'function' ? await (launch as LaunchFn)(site) : launch);
+    if (options.open !== undefined) {
+      page = await session.openPage(site.url(options.open));
+      tabId = await tabIdOf(session.control, page.url());
+    }
+  });
+  // Views a failed test left open would stay open (and a second toolbar click would close the real popup).
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((p) => p.close().catch(() => undefined)));
+  });
+  afterAll(async () => {
+    await session?.close();
+    await site?.stop();
+  });
+
+  const suite: Suite<Session, Site> = {
+    get session() {
+      return required(session, 'the browser');
+    },
+    get site() {
+      return required(site, 'the site');
+    },
+    get page() {
+      return required(page, 'the tab on `open`');
+    },
+    get tabId() {
+      return required(tabId, 'the tab on `open`');
+    },
+    track(p) {
+      p.setDefaultTimeout(10_000);
+      opened.push(p);
+      return p;
+    },
+    openView(view = 'popup', { tabId: on, beforeLoad } = {}) {
+      // Tracked before it loads: a view that fails to load is closed too.
+      return openViewTab(suite.session, on ?? suite.tabId, view, async (p) => {
+        suite.track(p);
+        await beforeLoad?.(p);
+      });
+    },
+    async openReadyView(view = 'popup', more = {}) {
+      const p = await suite.openView(view, more);
+      expect(await waitForViewState(p, view)).toBe('ready');
+      return p;
+    },
+  };
+  return suite;
+}
+
+/** A site and Chromium with the extension for the calling `describe`; see `useSuite`. */
+export function withChromium<Site extends StartedSite>(
+  options: SuiteOptions<Site, ChromiumOptions>,
+): Suite<ChromiumSession, Site> {
+  return useSuite(launchChromium, options);
+}
+
+/** A site and Firefox with the extension for the calling `describe`; see `useSuite`. */
+export function withFirefox<Site extends StartedSite>(
+  options: SuiteOptions<Site, FirefoxOptions>,
+): Suite<FirefoxSession, Site> {
+  return useSuite(launchFirefox, options);
+}
