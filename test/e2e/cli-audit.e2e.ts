@@ -14,11 +14,11 @@ import { launchChromium, type ChromiumSession } from './harness/chromium';
 import { allowDownloads, exportReport, reportFileName } from './harness/export-report';
 import { tabIdOf } from './harness/extension-messages';
 import { reportFindings } from './harness/report-findings';
-import { CLI_PATH, runCli } from './harness/run-cli';
+import { CLI_PATH, behaviour, loginArgs, runCli } from './harness/run-cli';
 import { openViewTab, waitForViewState } from './harness/views';
 import { EXPECTED_FINDINGS, expectedGrade } from './site/audit-expected';
 import { startAuditSite, type RunningAuditSite } from './site/audit-site';
-import { LOGGED_IN_TEXT, startLoginSite, type RunningLoginSite } from './site/login-site';
+import { startLoginSite, type RunningLoginSite } from './site/login-site';
 
 const HOST = 'cli.audit.localhost';
 const PARENT = 'audit.localhost';
@@ -53,26 +53,6 @@ function timeless(report: Report): unknown {
     })),
   };
 }
-
-const loginArgs = (site: RunningLoginSite) => [
-  '--login',
-  join(actions, 'login.mjs'),
-  '--logout',
-  join(actions, 'logout.mjs'),
-  '--authenticated',
-  site.url('/account'),
-  '--expect',
-  LOGGED_IN_TEXT,
-  '--format',
-  'json',
-];
-
-const rulesOf = (report: Report) =>
-  [...report.cookies.flatMap((c) => c.findings), ...report.siteFindings].map((f) => `${f.ruleId}:${f.severity}`);
-const behaviour = (report: Report) =>
-  rulesOf(report)
-    .filter((r) => r.startsWith('session-not-'))
-    .sort();
 
 // Each test starts one or more Chromiums through the command; on a shared two-core machine that can take a while.
 describe('sessionscope audit (issue 9), real Chromium', { timeout: 120_000 }, () => {
