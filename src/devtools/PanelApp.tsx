@@ -10,6 +10,7 @@ import { WeakSecretProgress } from '../ui/WeakSecretProgress';
 import { CookieTable } from './CookieTable';
 import { DetailPane } from './DetailPane';
 import { FilterBar } from './FilterBar';
+import { PageDataView } from './PageDataView';
 import { Timeline } from './Timeline';
 
 export interface PanelAppProps {
@@ -63,10 +64,12 @@ export function PanelApp({ onRequestPermission, exportDeps }: PanelAppProps) {
               <summary>Site findings ({store.site.topFindings.value.length})</summary>
               <TopFindings limit={10} />
             </details>
+            <PageDataView />
           </div>
           <DetailPane />
         </div>
       )}
+      {state === 'no-cookies' && <PageDataView />}
       {showTimeline && <Timeline />}
     </main>
   );

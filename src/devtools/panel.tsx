@@ -6,7 +6,14 @@ import {
   isDevtoolsContext,
 } from '../platform/capabilities';
 import { watchCookies } from '../platform/cookies';
-import { devtoolsTheme, inspectedTabId, watchInspectedNavigation } from '../platform/devtools';
+import {
+  devtoolsTheme,
+  inspectedEval,
+  inspectedTabId,
+  recordedRequests,
+  watchInspectedNavigation,
+  watchRequests,
+} from '../platform/devtools';
 import { extensionVersion } from '../platform/extension-version';
 import { send } from '../platform/messaging';
 import { requestHostPermission } from '../platform/permissions';
@@ -37,6 +44,7 @@ const panel = startPanel(
     requestHostPermission,
     analyze: analyzeSite,
     version: extensionVersion,
+    pageData: { evaluate: inspectedEval, recordedRequests, watchRequests },
   },
   { root: document.getElementById('app')!, themeRoot: document.documentElement },
 );

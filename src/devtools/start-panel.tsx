@@ -4,6 +4,7 @@ import type { ChangeLogResult, TabCookiesResult } from '../protocol/messages';
 import { createPanelStore, type PanelStore } from '../state/create-store';
 import type { Analyze } from '../state/load-site';
 import { startNowTicker } from '../state/now-ticker';
+import { watchPageData, type PageDataDeps } from '../state/page-data-watcher';
 import { createPanelController, type PanelController } from '../state/panel-controller';
 import type { ExportReportDeps } from '../ui/ExportReport';
 import { StoreContext } from '../ui/store-context';
@@ -45,6 +46,8 @@ export interface PanelStartDeps {
   /** The extension's version for exported reports. */
   version?: () => string | Promise<string>;
   now?: () => number;
+  /** In DevTools: the inspected page's web storage and requests (absent, or unused, in a panel opened as a tab). */
+  pageData?: Omit<PageDataDeps, 'watchNavigation'>;
 }
 
 export interface StartPanelOptions {
@@ -138,12 +141,19 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
     });
   }
 
+  // Web storage and the network are DevTools' to give: only a real panel reads them.
+  const stopPageData =
+    tabId !== undefined && caps.inDevtools && deps.pageData
+      ? watchPageData(store.page, { ...deps.pageData, watchNavigation: deps.watchInspectedNavigation })
+      : () => undefined;
+
   const stopTicker = startNowTicker(store.site.now, options.tickMs);
   return {
     store,
     controller,
     stop() {
       controller?.stop();
+      stopPageData();
       stopTicker();
     },
   };

@@ -5,7 +5,8 @@ import { cookieKey } from '../core/cookie/cookie-key';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import { cookiesForUrl } from '../core/cookie/match';
 import { findHeaderTokens } from '../core/detect/find-header-tokens';
-import { findStorageTokens, type StorageEntry } from '../core/detect/find-storage-tokens';
+import { findStorageTokens } from '../core/detect/find-storage-tokens';
+import { storageEntriesOf } from '../core/detect/read-storage-script';
 import { buildReport, type Report } from '../core/export/report';
 import { compareSessions, type SessionComparison } from '../core/session/compare-sessions';
 import { invalidationFindings, type ReplayOutcome } from '../core/session/invalidation-findings';
@@ -133,11 +134,9 @@ function storageTokens(session: PageSession): FoundToken[] {
   } catch {
     // An unparsable page URL leaves the origin unnamed; the entries are still read.
   }
-  const entries: StorageEntry[] = [
-    ...session.localStorage.map(([key, value]) => ({ key, value, area: 'localStorage' as const, origin })),
-    ...session.sessionStorage.map(([key, value]) => ({ key, value, area: 'sessionStorage' as const, origin })),
-  ];
-  return findStorageTokens(entries);
+  return findStorageTokens(
+    storageEntriesOf({ origin, local: session.localStorage, session: session.sessionStorage }),
+  );
 }
 
 /** Tokens in the requests' headers, each header name and token once however many requests carried it. */

@@ -1,9 +1,10 @@
 import type { CookieRecord } from '../core/cookie/cookie-record';
+import { READ_STORAGE_SCRIPT, storageReadOf, type StoragePairs } from '../core/detect/read-storage-script';
 import type { SessionSnapshot } from '../core/session/session-snapshot';
 import { isPuppeteerPage, type AuditablePage, type PlaywrightPage } from './page-types';
 import { toCookieRecord, type DriverCookie } from './to-cookie-record';
 
-export type StorageEntries = Array<[string, string]>;
+export type StorageEntries = StoragePairs;
 
 /** A page's session at one moment: every cookie of its store, and its web storage. */
 export interface PageSession extends SessionSnapshot {
@@ -13,48 +14,14 @@ export interface PageSession extends SessionSnapshot {
   sessionStorage: StorageEntries;
 }
 
-const MAX_STORAGE_ENTRIES = 2_000;
-
-// A string, not a function: both drivers evaluate it as is, and bundlers cannot rewrite it. A page can break
-// its own Storage objects, so every access is guarded and the result is checked on our side.
-const READ_STORAGE = `(() => {
-  const read = (area) => {
-    try {
-      const s = area();
-      const out = [];
-      const n = Math.min(s.length, ${MAX_STORAGE_ENTRIES});
-      for (let i = 0; i < n; i++) {
-        const k = s.key(i);
-        const v = k === null ? null : s.getItem(k);
-        if (typeof k === 'string' && typeof v === 'string') out.push([k, v]);
-      }
-      return out;
-    } catch {
-      return [];
-    }
-  };
-  return { local: read(() => localStorage), session: read(() => sessionStorage) };
-})()`;
-
-function entries(value: unknown): StorageEntries {
-  if (!Array.isArray(value)) return [];
-  const out: StorageEntries = [];
-  for (const e of value.slice(0, MAX_STORAGE_ENTRIES)) {
-    if (Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string') out.push([e[0], e[1]]);
-  }
-  return out;
-}
-
 async function readStorage(page: AuditablePage): Promise<{ local: StorageEntries; session: StorageEntries }> {
-  let raw: unknown;
   try {
-    raw = await page.evaluate(READ_STORAGE);
+    const { local, session } = storageReadOf(await page.evaluate(READ_STORAGE_SCRIPT));
+    return { local, session };
   } catch {
     // A page that is navigating, or not a document with storage: no web storage to report.
     return { local: [], session: [] };
   }
-  const r = (raw ?? {}) as { local?: unknown; session?: unknown };
-  return { local: entries(r.local), session: entries(r.session) };
 }
 
 /** Chromium's cookie store ids are `'0'` for the default store; Firefox names its default `firefox-default`. */

@@ -18,3 +18,75 @@ export function watchInspectedNavigation(listener: (url: string) => void): () =>
   browser.devtools.network.onNavigated.addListener(listener);
   return () => browser.devtools.network.onNavigated.removeListener(listener);
 }
+
+/** Why reading the inspected page failed: DevTools' own answer (`isException`, `code`), as data. */
+export type InspectedEvalResult =
+  { ok: true; value: unknown } | { ok: false; reason: 'exception' | 'unavailable'; detail: string };
+
+type EvalCallback = (
+  result: unknown,
+  exceptionInfo?: { isError?: boolean; isException?: boolean; value?: unknown; code?: string },
+) => void;
+
+/**
+ * Evaluates `expression` in the inspected page's top frame. Chromium's DevTools API answers through a callback,
+ * Firefox's returns a promise of `[result, exceptionInfo]`; both are handled, whichever arrives first.
+ */
+export function inspectedEval(expression: string): Promise<InspectedEvalResult> {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish: EvalCallback = (result, info) => {
+      if (done) return;
+      done = true;
+      if (info && (info.isError || info.isException)) {
+        resolve({ ok: false, reason: 'exception', detail: String(info.value ?? info.code ?? 'exception') });
+      } else resolve({ ok: true, value: result });
+    };
+    try {
+      const evaluate = browser.devtools.inspectedWindow.eval as unknown as (
+        expression: string,
+        options?: object,
+        callback?: EvalCallback,
+      ) => unknown;
+      const answer = evaluate(expression, {}, finish);
+      if (answer && typeof (answer as Promise<unknown>).then === 'function') {
+        (answer as Promise<[unknown, Parameters<EvalCallback>[1]]>).then(
+          ([result, info]) => finish(result, info),
+          (e: unknown) => finish(undefined, { isException: true, value: String(e) }),
+        );
+      }
+    } catch (e) {
+      done = true;
+      resolve({ ok: false, reason: 'unavailable', detail: String(e) });
+    }
+  });
+}
+
+/** The requests DevTools recorded since it opened, as raw HAR entries (core's fromHarEntry reads them). */
+export function recordedRequests(): Promise<unknown[]> {
+  return new Promise((resolve) => {
+    let done = false;
+    const finish = (log: unknown): void => {
+      if (done) return;
+      done = true;
+      const entries = (log as { entries?: unknown } | undefined)?.entries;
+      resolve(Array.isArray(entries) ? entries : []);
+    };
+    try {
+      const getHAR = browser.devtools.network.getHAR as unknown as (callback?: (log: unknown) => void) => unknown;
+      const answer = getHAR(finish);
+      if (answer && typeof (answer as Promise<unknown>).then === 'function') {
+        (answer as Promise<unknown>).then(finish, () => finish(undefined));
+      }
+    } catch {
+      finish(undefined);
+    }
+  });
+}
+
+/** Each request the inspected page finishes while DevTools is open, as a raw HAR entry. */
+export function watchRequests(listener: (harEntry: unknown) => void): () => void {
+  const onFinished = (request: unknown): void => listener(request);
+  browser.devtools.network.onRequestFinished.addListener(onFinished as never);
+  return () => browser.devtools.network.onRequestFinished.removeListener(onFinished as never);
+}

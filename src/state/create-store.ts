@@ -1,4 +1,5 @@
 import { createFilterSlice } from './filter-slice';
+import { createPageDataSlice } from './page-data-slice';
 import { createSelectionSlice } from './selection-slice';
 import { createSiteSlice } from './site-slice';
 import { createTimelineSlice } from './timeline-slice';
@@ -25,19 +26,20 @@ export function createPopupStore(init: StoreInit = {}) {
   return { site, selection, verification };
 }
 
-/** The panel's state: the popup's slices plus the table's filter and sort and the change timeline. */
+/** The panel's state: the popup's slices plus the table's filter and sort, the change timeline, and what the page holds besides cookies. */
 export function createPanelStore(init: StoreInit = {}) {
-  const site = createSiteSlice(init);
+  const page = createPageDataSlice();
+  const site = createSiteSlice(init, page.tokens);
   const filter = createFilterSlice(site.cookies);
   // The arrow keys move through the rows the filter leaves, in the order shown.
   const selection = createSelectionSlice(site.cookies, filter.visible);
   site.onNewSite(selection.reset);
   const verification = createVerificationSlice(site.cookies, init.verify);
   const timeline = createTimelineSlice(init.timelineLimit);
-  return { site, filter, selection, verification, timeline };
+  return { site, filter, selection, verification, timeline, page };
 }
 
 export type PopupStore = ReturnType<typeof createPopupStore>;
 export type PanelStore = ReturnType<typeof createPanelStore>;
 /** What the shared components are handed: the popup's slices, and the panel-only ones where the view has them. */
-export type ViewStore = PopupStore & Partial<Pick<PanelStore, 'filter' | 'timeline'>>;
+export type ViewStore = PopupStore & Partial<Pick<PanelStore, 'filter' | 'timeline' | 'page'>>;

@@ -1,4 +1,4 @@
-import { batch, effect } from '@preact/signals';
+import { batch, effect, type ReadonlySignal } from '@preact/signals';
 import type { AnalyzeOptions, CookieView, SiteAnalysis } from '../core/analyze-site';
 import type { SignatureVerification } from '../core/audit/audit-input';
 import { cookieKey } from '../core/cookie/cookie-key';
@@ -6,6 +6,7 @@ import type { CookieRecord } from '../core/cookie/cookie-record';
 import { toSignatureVerification } from '../core/verify/to-signature-verification';
 import type { CookiesProblem, TabCookiesResult } from '../protocol/messages';
 import type { PopupStore } from './create-store';
+import type { PageInputs } from './page-data-slice';
 import { createWeakSecretCache } from './weak-secret-cache';
 import { loadWeakSecretFinder, type WeakSecretFinder } from './weak-secret-finder';
 import { errorText } from '../core/error-text';
@@ -28,6 +29,8 @@ export interface SiteLoaderDeps {
   weakSecrets?: (() => Promise<WeakSecretFinder>) | false;
   /** Known secrets tried between two yields to the event loop. */
   chunkSize?: number;
+  /** Tokens in web storage and headers, and request URLs (the panel's page-data slice); re-analysed as they change. */
+  pageInputs?: ReadonlySignal<PageInputs>;
 }
 
 export interface SiteLoader {
@@ -82,8 +85,10 @@ export function createSiteLoader(store: LoaderSlices, deps: SiteLoaderDeps): Sit
       const sv = v && v.value === cookie.value ? toSignatureVerification(v.result) : undefined;
       if (sv) verifications.set(key, sv);
     }
+    const page = deps.pageInputs?.peek();
     return {
       verifications,
+      ...(page ? { tokens: page.tokens, requestUrls: page.requestUrls } : {}),
       checkWeakSecret: (cookie, _decoded, jar) => {
         const secret = weakCache.get(cookie, jar);
         return typeof secret === 'string' ? { secret } : null;
@@ -193,7 +198,7 @@ export function createSiteLoader(store: LoaderSlices, deps: SiteLoaderDeps): Sit
     }
   }
 
-  /** A new verification outcome: analyse the cookies on screen again so its finding shows. */
+  /** A new verification outcome or new page inputs: analyse the cookies on screen again so their findings show. */
   async function reanalyse(): Promise<void> {
     optionsVersion++;
     const snap = current;
@@ -214,11 +219,22 @@ export function createSiteLoader(store: LoaderSlices, deps: SiteLoaderDeps): Sit
     void reanalyse();
   });
 
+  let seenInputs = deps.pageInputs?.peek().key;
+  const unwatchInputs = deps.pageInputs
+    ? effect(() => {
+        const key = deps.pageInputs!.value.key;
+        if (key === seenInputs) return;
+        seenInputs = key;
+        void reanalyse();
+      })
+    : () => undefined;
+
   return {
     load,
     settled: () => checking,
     dispose() {
       unwatch();
+      unwatchInputs();
       check?.abort();
     },
   };

@@ -67,7 +67,7 @@ function sameChange(a: ChangeLogEntry, b: ChangeLogEntry): boolean {
  * on navigation, and its change timeline (the background's log, then live changes).
  */
 export function createPanelController(
-  store: Pick<PanelStore, 'site' | 'verification' | 'timeline'>,
+  store: Pick<PanelStore, 'site' | 'verification' | 'timeline'> & Partial<Pick<PanelStore, 'page'>>,
   deps: PanelDeps,
 ): PanelController {
   const now = deps.now ?? Date.now;
@@ -76,6 +76,7 @@ export function createPanelController(
     fetch: () => deps.loadCookies(deps.tabId),
     analyze: deps.analyze,
     now,
+    ...(store.page ? { pageInputs: store.page.inputs } : {}),
   });
 
   let stopped = false;

@@ -1,5 +1,6 @@
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { CookieView, SiteAnalysis } from '../core/analyze-site';
+import type { FoundToken } from '../core/audit/audit-input';
 import type { Finding } from '../core/audit/finding';
 import { hostOf } from '../core/cookie/site';
 import { explainSession, type SessionMechanism } from '../core/session/explain-session';
@@ -18,7 +19,11 @@ export interface SiteSliceInit {
  * The inspected site and its analysis: what the loader last showed, the state the views are in, and the
  * views of it every part of both views reads (session and other cookies, the site's findings worst first).
  */
-export function createSiteSlice(init: SiteSliceInit = {}) {
+export function createSiteSlice(
+  init: SiteSliceInit = {},
+  /** Tokens the page holds outside cookies (web storage, request headers), where the view reads them. */
+  pageTokens?: ReadonlySignal<readonly FoundToken[]>,
+) {
   const state = signal<ViewState>('loading');
   /** Why the cookies cannot be shown, with its data (from the loader); null when they can. */
   const problem = signal<CookiesProblem | null>(null);
@@ -38,9 +43,9 @@ export function createSiteSlice(init: SiteSliceInit = {}) {
   const otherCookies = computed(() => cookies.value.filter((c) => c.sessionReason === null));
   const topFindings = computed<readonly Finding[]>(() => analysis.value?.audit.findings ?? []);
   const nameByKey = computed(() => new Map(cookies.value.map((c) => [c.key, c.cookie.name])));
-  /** How the site's session works, one mechanism per session cookie (tokens join when the views read them). */
+  /** How the site's session works: each session cookie, then each token the page holds elsewhere. */
   const mechanisms = computed<readonly SessionMechanism[]>(() =>
-    analysis.value === null ? [] : explainSession(analysis.value, [], analysedAt.value),
+    analysis.value === null ? [] : explainSession(analysis.value, pageTokens?.value ?? [], analysedAt.value),
   );
 
   function showLoading(): void {

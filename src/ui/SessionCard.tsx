@@ -56,6 +56,7 @@ export function SessionCard({ onShowCookie, open = false }: SessionCardProps) {
               key={m.ref.cookieKey ?? `${m.location}|${m.where}|${i}`}
               data-testid="session-mechanism"
               data-kind={m.kind}
+              data-location={m.location}
               data-key={m.ref.cookieKey}
               data-protection={m.protection}
               data-cross-site={m.crossSite}

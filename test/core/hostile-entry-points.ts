@@ -55,9 +55,28 @@ import { alphabetSize, estimateEntropyBits } from '../../src/core/detect/entropy
 import { classifyToken } from '../../src/core/detect/classify-token';
 import { findHeaderTokens } from '../../src/core/detect/find-header-tokens';
 import { findStorageTokens } from '../../src/core/detect/find-storage-tokens';
+import { storageEntriesOf, storageReadOf } from '../../src/core/detect/read-storage-script';
+import { fromHarEntry, headerTokensOf, requestUrlsOf } from '../../src/core/network/network-entry';
+import { setCookieRows } from '../../src/core/network/set-cookie-rows';
 import { isIdShaped, opaqueEntropyBits } from '../../src/core/detect/opaque-id';
 import { isTokenLikeName } from '../../src/core/detect/token-like-name';
 import { splitSecrets } from '../../src/core/verify/split-secrets';
+
+/** A HAR entry whose URL, request headers and Set-Cookie carry `v`. */
+function harEntry(v: string): unknown {
+  return {
+    startedDateTime: '2026-01-01T00:00:00Z',
+    request: {
+      url: `https://app.example.com/api?q=${v}`,
+      method: 'GET',
+      headers: [
+        { name: 'authorization', value: `Bearer ${v}` },
+        { name: 'x-api-token', value: v },
+      ],
+    },
+    response: { status: 200, headers: [{ name: 'set-cookie', value: `${v}=${v}; Path=/${v}\nb=${v}` }] },
+  };
+}
 import { weakSecretKey } from '../../src/core/verify/weak-secret-key';
 import { detectSession, isKnownSessionName } from '../../src/core/detect/session';
 import { auditToken } from '../../src/core/audit/audit-token';
@@ -171,6 +190,21 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
       ]),
   },
   { name: 'findHeaderTokens', run: (v) => findHeaderTokens({ authorization: `Bearer ${v}`, 'x-auth-token': v }) },
+  {
+    name: 'storageReadOf / storageEntriesOf',
+    run: (v) => storageEntriesOf(storageReadOf({ origin: v, local: [[v, v]], session: [[v.slice(0, 64), v]] })),
+  },
+  {
+    name: 'fromHarEntry / headerTokensOf / requestUrlsOf',
+    run: (v) => {
+      const entries = [harEntry(v), harEntry(v)].flatMap((e) => fromHarEntry(e) ?? []);
+      return [headerTokensOf(entries), requestUrlsOf(entries)];
+    },
+  },
+  {
+    name: 'setCookieRows (header, URL)',
+    run: (v) => setCookieRows([fromHarEntry(harEntry(v))!], [cookie(v)], 'app.example.com', NOW),
+  },
   // audit
   { name: 'auditToken (header)', run: (v) => auditToken(v, 'header', NOW, { name: v }) },
   { name: 'findSensitiveKeys', run: (v) => findSensitiveKeys({ [v]: v, nested: { list: [v], [`${v}Email`]: v } }) },

@@ -12,10 +12,17 @@ describe('the composed stores', () => {
     expect(b.site.state.value).toBe('loading');
   });
 
-  it('the popup takes only the slices it uses: no filter, no timeline', () => {
+  it('the popup takes only the slices it uses: no filter, no timeline, no page data', () => {
     const popup = createPopupStore({ now: NOW });
     expect(Object.keys(popup).sort()).toEqual(['selection', 'site', 'verification']);
-    expect(Object.keys(createPanelStore()).sort()).toEqual(['filter', 'selection', 'site', 'timeline', 'verification']);
+    expect(Object.keys(createPanelStore()).sort()).toEqual([
+      'filter',
+      'page',
+      'selection',
+      'site',
+      'timeline',
+      'verification',
+    ]);
   });
 
   it('the panel’s selection moves through the rows the filter leaves', () => {

@@ -1,0 +1,75 @@
+import type { StorageEntry } from './find-storage-tokens';
+
+/** Entries read per storage area; a page can hold thousands. */
+export const MAX_STORAGE_ENTRIES = 2_000;
+/** A value longer than this is cut in the page, before it crosses over (web storage holds up to 5 MB). */
+export const MAX_STORAGE_VALUE_CHARS = 1024 * 1024;
+
+/**
+ * Evaluated in the page (DevTools' `inspectedWindow.eval`, a driver's `page.evaluate`): the top frame's origin and
+ * its localStorage and sessionStorage. A string, not a function: every caller evaluates it as is, and bundlers
+ * cannot rewrite it. A page can break its own Storage objects, so every access is guarded, and what comes back is
+ * checked again by storageReadOf.
+ */
+export const READ_STORAGE_SCRIPT = `(() => {
+  const read = (area) => {
+    try {
+      const s = area();
+      const out = [];
+      const n = Math.min(s.length, ${MAX_STORAGE_ENTRIES});
+      for (let i = 0; i < n; i++) {
+        const k = s.key(i);
+        const v = k === null ? null : s.getItem(k);
+        if (typeof k === 'string' && typeof v === 'string') out.push([k, v.slice(0, ${MAX_STORAGE_VALUE_CHARS})]);
+      }
+      return out;
+    } catch {
+      return [];
+    }
+  };
+  let origin = '';
+  try { origin = String(location.origin); } catch {}
+  return { origin, local: read(() => localStorage), session: read(() => sessionStorage) };
+})()`;
+
+export type StoragePairs = Array<[string, string]>;
+
+/** What READ_STORAGE_SCRIPT answered, checked: the origin and each area's `[key, value]` pairs. */
+export interface StorageRead {
+  origin: string;
+  local: StoragePairs;
+  session: StoragePairs;
+}
+
+function pairs(value: unknown): StoragePairs {
+  if (!Array.isArray(value)) return [];
+  const out: StoragePairs = [];
+  for (const e of value.slice(0, MAX_STORAGE_ENTRIES)) {
+    if (Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string') {
+      out.push([e[0], e[1].slice(0, MAX_STORAGE_VALUE_CHARS)]);
+    }
+  }
+  return out;
+}
+
+/** The script's answer as a StorageRead; anything else reads as empty storage. */
+export function storageReadOf(raw: unknown): StorageRead {
+  const r = (typeof raw === 'object' && raw !== null ? raw : {}) as {
+    origin?: unknown;
+    local?: unknown;
+    session?: unknown;
+  };
+  return {
+    origin: typeof r.origin === 'string' ? r.origin.slice(0, 2048) : '',
+    local: pairs(r.local),
+    session: pairs(r.session),
+  };
+}
+
+/** The read as the token finder's entries. */
+export function storageEntriesOf(read: StorageRead): StorageEntry[] {
+  return [
+    ...read.local.map(([key, value]) => ({ key, value, area: 'localStorage' as const, origin: read.origin })),
+    ...read.session.map(([key, value]) => ({ key, value, area: 'sessionStorage' as const, origin: read.origin })),
+  ];
+}

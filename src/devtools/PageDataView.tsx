@@ -1,0 +1,173 @@
+import { useComputed } from '@preact/signals';
+import type { FoundToken } from '../core/audit/audit-input';
+import type { Finding } from '../core/audit/finding';
+import { setCookieRows, type SetCookieRow } from '../core/network/set-cookie-rows';
+import { useStore } from '../ui/store-context';
+import { ValueText } from '../ui/ValueText';
+import { TokenItem } from './TokenItem';
+
+function findingsOf(t: FoundToken, site: readonly Finding[]): Finding[] {
+  return site.filter((f) => f.location === t.location && f.tokenName === t.name);
+}
+
+function TokenList({ tokens, empty }: { tokens: readonly FoundToken[]; empty: string }) {
+  const store = useStore();
+  const site = store.site.analysis.value?.siteFindings ?? [];
+  const now = store.site.now.value;
+  if (tokens.length === 0) return <p class="muted">{empty}</p>;
+  return (
+    <ul class="token-list">
+      {tokens.map((t, i) => (
+        <TokenItem
+          key={`${t.location}|${t.name}|${t.path ?? ''}|${i}`}
+          token={t}
+          findings={findingsOf(t, site)}
+          now={now}
+        />
+      ))}
+    </ul>
+  );
+}
+
+const OUTCOME_WORDS: Record<SetCookieRow['comparison']['outcome'], string> = {
+  kept: 'stored as sent',
+  changed: 'stored, changed',
+  rejected: 'rejected',
+  deleted: 'deletes the cookie',
+  missing: 'not in the store',
+};
+
+function SetCookieItem({ row }: { row: SetCookieRow }) {
+  const c = row.comparison;
+  let path = row.url;
+  try {
+    path = new URL(row.url).pathname;
+  } catch {
+    // Shown as it came.
+  }
+  return (
+    <li
+      class={`set-cookie-item ${c.outcome}`}
+      data-testid="set-cookie"
+      data-outcome={c.outcome}
+      data-name={c.parsed.name}
+    >
+      <div class="set-cookie-head">
+        <span class="chip outcome" data-testid="set-cookie-outcome">
+          {OUTCOME_WORDS[c.outcome]}
+        </span>
+        {ValueText({ value: c.parsed.name, max: 120, class: 'name' })}
+        <span class="muted">from</span>
+        {ValueText({ value: path, max: 200, class: 'muted' })}
+      </div>
+      {ValueText({ value: row.header, max: 300, testId: 'set-cookie-header' })}
+      {c.reasons.length > 0 && (
+        <ul class="reasons">
+          {c.reasons.map((r) => (
+            <li key={r.id} data-testid="set-cookie-reason" data-reason={r.id}>
+              <code>{r.id}</code>: {ValueText({ value: r.detail, max: 400, class: 'prose' })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {c.changes.length > 0 && (
+        <ul class="reasons">
+          {c.changes.map((ch) => (
+            <li key={ch.attribute} data-testid="set-cookie-change" data-attribute={ch.attribute}>
+              {ch.attribute}: sent {ValueText({ value: ch.sent, max: 120 })}, stored{' '}
+              {ValueText({ value: ch.stored, max: 120 })}
+              {ch.note && <span class="muted"> ({ch.note})</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/**
+ * What the page holds and sends besides its cookies, as DevTools sees it: tokens in web storage, tokens in
+ * request headers, and every Set-Cookie header of the site's responses with what the browser did with it.
+ */
+export function PageDataView() {
+  const store = useStore();
+  const page = store.page;
+  const rows = useComputed(() =>
+    page
+      ? setCookieRows(
+          page.requests.value,
+          store.site.cookies.value.map((v) => v.cookie),
+          store.site.host.value,
+          store.site.now.peek(),
+        )
+      : [],
+  );
+  if (!page) return null;
+  const problem = page.storageProblem.value;
+  const storage = page.storage.value;
+  const list = rows.value;
+  const rejected = list.filter((r) => r.comparison.outcome === 'rejected').length;
+  const entries = storage ? storage.local.length + storage.session.length : 0;
+  return (
+    <div class="page-data" data-testid="page-data">
+      <details class="page-section" data-testid="storage-tokens" open={page.storageTokens.value.length > 0}>
+        <summary>
+          <h2>
+            Web storage{' '}
+            <span class="count">
+              ({page.storageTokens.value.length} tokens in {entries} entries)
+            </span>
+          </h2>
+        </summary>
+        {problem ? (
+          <p class="notice" data-testid="storage-problem">
+            The page's web storage could not be read ({problem.detail}). Reload the page with DevTools open to try
+            again.
+          </p>
+        ) : storage === null ? (
+          <p class="muted">Reading the page's localStorage and sessionStorage…</p>
+        ) : (
+          <TokenList
+            tokens={page.storageTokens.value}
+            empty="No token in this page's localStorage or sessionStorage."
+          />
+        )}
+      </details>
+      <details class="page-section" data-testid="header-tokens" open={page.headerTokens.value.length > 0}>
+        <summary>
+          <h2>
+            Request headers{' '}
+            <span class="count">
+              ({page.headerTokens.value.length} tokens in {page.requests.value.length} requests)
+            </span>
+          </h2>
+        </summary>
+        <TokenList
+          tokens={page.headerTokens.value}
+          empty="No token in the requests recorded since DevTools opened. Reload the page, or use it, to record more."
+        />
+      </details>
+      <details class="page-section" data-testid="set-cookies" open={rejected > 0}>
+        <summary>
+          <h2>
+            Set-Cookie{' '}
+            <span class="count">
+              ({list.length} headers, {rejected} rejected)
+            </span>
+          </h2>
+        </summary>
+        {list.length === 0 ? (
+          <p class="muted">
+            No Set-Cookie header in this site's responses since DevTools opened. Reload the page to record them.
+          </p>
+        ) : (
+          <ul class="set-cookie-list">
+            {list.map((r, i) => (
+              <SetCookieItem key={i} row={r} />
+            ))}
+          </ul>
+        )}
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { storageReadOf, READ_STORAGE_SCRIPT } from '../core/detect/read-storage-script';
+import { fromHarEntry, type NetworkEntry } from '../core/network/network-entry';
+import type { PageDataSlice } from './page-data-slice';
+
+/** DevTools' answer to evaluating an expression in the inspected page (platform/devtools inspectedEval). */
+export type EvalAnswer =
+  { ok: true; value: unknown } | { ok: false; reason: 'exception' | 'unavailable'; detail: string };
+
+/** What the watcher may use of DevTools: the platform wrappers, or fakes in tests. */
+export interface PageDataDeps {
+  evaluate: (expression: string) => Promise<EvalAnswer>;
+  /** Raw HAR entries DevTools recorded so far. */
+  recordedRequests: () => Promise<unknown[]>;
+  watchRequests: (listener: (harEntry: unknown) => void) => () => void;
+  watchNavigation: (listener: () => void) => () => void;
+  /** How often web storage is read again (pages change it without any event DevTools reports). */
+  pollMs?: number;
+  /** Live requests are handed over in batches, at most this often. */
+  flushMs?: number;
+}
+
+/**
+ * Keeps the page-data slice in step with the inspected page while the panel is open: the requests DevTools
+ * recorded and then each one as it finishes, and the top frame's web storage, read now, after requests, every
+ * few seconds, and again after a navigation (which also forgets the old page's requests). Returns a stop function.
+ */
+export function watchPageData(slice: PageDataSlice, deps: PageDataDeps): () => void {
+  const pollMs = deps.pollMs ?? 2_000;
+  const flushMs = deps.flushMs ?? 200;
+  let stopped = false;
+  let pending: NetworkEntry[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Bumped by a navigation: answers to reads started before it belong to the old page. */
+  let epoch = 0;
+
+  async function readStorage(): Promise<void> {
+    const mine = epoch;
+    const answer = await deps.evaluate(READ_STORAGE_SCRIPT);
+    if (stopped || mine !== epoch) return;
+    if (answer.ok) slice.showStorage(storageReadOf(answer.value));
+    else slice.showStorageProblem({ reason: answer.reason, detail: answer.detail.slice(0, 500) });
+  }
+
+  async function readRecorded(): Promise<void> {
+    const mine = epoch;
+    const raw = await deps.recordedRequests();
+    if (stopped || mine !== epoch) return;
+    slice.addRequests(raw.map(fromHarEntry).filter((e): e is NetworkEntry => e !== null));
+  }
+
+  function flush(): void {
+    flushTimer = undefined;
+    if (stopped) return;
+    const list = pending;
+    pending = [];
+    slice.addRequests(list);
+    // A request is often what changed the storage (a login response stored a token).
+    void readStorage();
+  }
+
+  const offRequests = deps.watchRequests((raw) => {
+    const entry = fromHarEntry(raw);
+    if (entry === null || stopped) return;
+    pending.push(entry);
+    flushTimer ??= setTimeout(flush, flushMs);
+  });
+  const offNavigation = deps.watchNavigation(() => {
+    epoch++;
+    pending = [];
+    slice.reset();
+    void readRecorded();
+    void readStorage();
+  });
+  const poll = setInterval(() => void readStorage(), pollMs);
+  void readRecorded();
+  void readStorage();
+
+  return () => {
+    stopped = true;
+    offRequests();
+    offNavigation();
+    clearInterval(poll);
+    if (flushTimer !== undefined) clearTimeout(flushTimer);
+  };
+}
