@@ -1,4 +1,5 @@
 import { useComputed } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import type { FoundToken } from '../core/audit/audit-input';
 import type { Finding } from '../core/audit/finding';
 import { setCookieRows, type SetCookieRow } from '../core/network/set-cookie-rows';
@@ -26,6 +27,20 @@ function TokenList({ tokens, empty }: { tokens: readonly FoundToken[]; empty: st
         />
       ))}
     </ul>
+  );
+}
+
+/** One folding section of the view: a heading with its count, open at first when it has something to show. */
+function Section(props: { testId: string; title: string; count: string; open: boolean; children: ComponentChildren }) {
+  return (
+    <details class="page-section" data-testid={props.testId} open={props.open}>
+      <summary>
+        <h2>
+          {props.title} <span class="count">({props.count})</span>
+        </h2>
+      </summary>
+      {props.children}
+    </details>
   );
 }
 
@@ -110,15 +125,12 @@ export function PageDataView() {
   const entries = storage ? storage.local.length + storage.session.length : 0;
   return (
     <div class="page-data" data-testid="page-data">
-      <details class="page-section" data-testid="storage-tokens" open={page.storageTokens.value.length > 0}>
-        <summary>
-          <h2>
-            Web storage{' '}
-            <span class="count">
-              ({page.storageTokens.value.length} tokens in {entries} entries)
-            </span>
-          </h2>
-        </summary>
+      <Section
+        testId="storage-tokens"
+        title="Web storage"
+        count={`${page.storageTokens.value.length} tokens in ${entries} entries`}
+        open={page.storageTokens.value.length > 0}
+      >
         {problem ? (
           <p class="notice" data-testid="storage-problem">
             The page's web storage could not be read ({problem.detail}). Reload the page with DevTools open to try
@@ -132,30 +144,24 @@ export function PageDataView() {
             empty="No token in this page's localStorage or sessionStorage."
           />
         )}
-      </details>
-      <details class="page-section" data-testid="header-tokens" open={page.headerTokens.value.length > 0}>
-        <summary>
-          <h2>
-            Request headers{' '}
-            <span class="count">
-              ({page.headerTokens.value.length} tokens in {page.requests.value.length} requests)
-            </span>
-          </h2>
-        </summary>
+      </Section>
+      <Section
+        testId="header-tokens"
+        title="Request headers"
+        count={`${page.headerTokens.value.length} tokens in ${page.requests.value.length} requests`}
+        open={page.headerTokens.value.length > 0}
+      >
         <TokenList
           tokens={page.headerTokens.value}
           empty="No token in the requests recorded since DevTools opened. Reload the page, or use it, to record more."
         />
-      </details>
-      <details class="page-section" data-testid="set-cookies" open={rejected > 0}>
-        <summary>
-          <h2>
-            Set-Cookie{' '}
-            <span class="count">
-              ({list.length} headers, {rejected} rejected)
-            </span>
-          </h2>
-        </summary>
+      </Section>
+      <Section
+        testId="set-cookies"
+        title="Set-Cookie"
+        count={`${list.length} headers, ${rejected} rejected`}
+        open={rejected > 0}
+      >
         {list.length === 0 ? (
           <p class="muted">
             No Set-Cookie header in this site's responses since DevTools opened. Reload the page to record them.
@@ -167,7 +173,7 @@ export function PageDataView() {
             ))}
           </ul>
         )}
-      </details>
+      </Section>
     </div>
   );
 }

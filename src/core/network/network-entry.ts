@@ -13,14 +13,12 @@ export interface NetworkEntry {
   responseHeaders: RequestHeader[];
 }
 
-/** URLs longer than this are cut (a page can request a megabyte of URL). */
-export const MAX_URL_CHARS = 8_192;
-/** A header value longer than this is cut before anything reads it (Set-Cookie values are at most 4 KB + attributes). */
-export const MAX_HEADER_VALUE_CHARS = 65_536;
-/** Header tokens kept for the audit, across every request (one per header name and token). */
-export const MAX_NETWORK_TOKENS = 256;
-/** Request URLs handed to the audit's URL rules (only those with a query or path parameters). */
-export const MAX_REQUEST_URLS = 256;
+/**
+ * Bounds on what a page controls: URL length (a page can request a megabyte of URL), a header value (Set-Cookie
+ * values are at most 4 KB plus attributes), the header tokens kept across all requests (one per header name and
+ * token), and the request URLs handed to the URL rules (only those with a query or path parameters).
+ */
+export const NETWORK_LIMITS = { urlChars: 8_192, headerValueChars: 65_536, tokens: 256, requestUrls: 256 } as const;
 
 function text(v: unknown, max: number): string {
   return typeof v === 'string' ? v.slice(0, max) : '';
@@ -33,7 +31,7 @@ function headersOf(raw: unknown): RequestHeader[] {
     if (typeof h !== 'object' || h === null) continue;
     const { name, value } = h as { name?: unknown; value?: unknown };
     if (typeof name !== 'string' || typeof value !== 'string') continue;
-    out.push({ name: name.slice(0, 256), value: value.slice(0, MAX_HEADER_VALUE_CHARS) });
+    out.push({ name: name.slice(0, 256), value: value.slice(0, NETWORK_LIMITS.headerValueChars) });
   }
   return out;
 }
@@ -52,7 +50,7 @@ export function fromHarEntry(raw: unknown): NetworkEntry | null {
   if (typeof request !== 'object' || request === null || typeof request.url !== 'string') return null;
   const started = typeof startedDateTime === 'string' ? Date.parse(startedDateTime) : Number.NaN;
   return {
-    url: text(request.url, MAX_URL_CHARS),
+    url: text(request.url, NETWORK_LIMITS.urlChars),
     method: text(request.method, 32) || 'GET',
     status: typeof response?.status === 'number' ? response.status : 0,
     timeMs: Number.isFinite(started) ? started : 0,
@@ -71,7 +69,7 @@ export function headerTokensOf(entries: readonly NetworkEntry[]): FoundToken[] {
       if (seen.has(id)) continue;
       seen.add(id);
       out.push(t);
-      if (out.length >= MAX_NETWORK_TOKENS) return out;
+      if (out.length >= NETWORK_LIMITS.tokens) return out;
     }
   }
   return out;
@@ -83,7 +81,7 @@ export function requestUrlsOf(entries: readonly NetworkEntry[]): string[] {
   for (const e of entries) {
     if (!e.url.includes('?') && !e.url.includes(';')) continue;
     out.add(e.url);
-    if (out.size >= MAX_REQUEST_URLS) break;
+    if (out.size >= NETWORK_LIMITS.requestUrls) break;
   }
   return [...out];
 }

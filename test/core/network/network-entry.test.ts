@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   fromHarEntry,
   headerTokensOf,
-  MAX_HEADER_VALUE_CHARS,
-  MAX_URL_CHARS,
+  NETWORK_LIMITS,
   requestUrlsOf,
   type NetworkEntry,
 } from '../../../src/core/network/network-entry';
@@ -44,11 +43,11 @@ describe('fromHarEntry', () => {
         headers: [{ name: 'x', value: 'v'.repeat(100_000) }, 'junk', { name: 1 }],
       },
     })!;
-    expect(e.url).toHaveLength(MAX_URL_CHARS);
+    expect(e.url).toHaveLength(NETWORK_LIMITS.urlChars);
     expect(e.method).toBe('GET');
     expect(e.status).toBe(0);
     expect(e.timeMs).toBe(0);
-    expect(e.requestHeaders).toEqual([{ name: 'x', value: 'v'.repeat(MAX_HEADER_VALUE_CHARS) }]);
+    expect(e.requestHeaders).toEqual([{ name: 'x', value: 'v'.repeat(NETWORK_LIMITS.headerValueChars) }]);
     expect(e.responseHeaders).toEqual([]);
   });
 });
