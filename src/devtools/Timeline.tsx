@@ -1,7 +1,9 @@
+import { isKnownSessionName } from '../core/detect/session';
 import { DROP_REASONS, type DropReason } from '../core/timeline/log-layout';
+import { timelineRows } from '../core/timeline/timeline-rows';
 import type { ChangeLogEntry, DroppedBy } from '../protocol/messages';
 import { formatClock } from '../ui/format-date';
-import { useTimeline } from '../ui/store-context';
+import { useStore, useTimeline } from '../ui/store-context';
 import { ValueText } from '../ui/ValueText';
 
 /** What happened, in words: `cookies.onChanged` reports an overwrite as a removal with cause "overwrite". */
@@ -43,30 +45,85 @@ export function droppedText(dropped: number, droppedBy: DroppedBy): string {
   return `${head}: ${parts.join(', ')}.`;
 }
 
-/** Newest first, bounded: the store keeps a bounded list and counts what it dropped. */
+/**
+ * Newest first, bounded: the store keeps a bounded list and counts what it dropped. Each set shows the value it
+ * replaced; a session cookie's new value is marked as a rotation. Pause holds the view still, Clear empties it
+ * (the background's log keeps everything), the filter narrows it by name, domain or path.
+ */
 export function Timeline() {
+  const store = useStore();
   const timeline = useTimeline();
-  const entries = timeline.entries.value;
+  const all = timeline.entries.value;
   const dropped = timeline.dropped.value;
   const droppedBy = timeline.droppedBy.value;
+  const paused = timeline.pausedAt.value !== null;
+  const waiting = timeline.waiting.value;
+  const sessionNames = new Set(store.site.sessionCookies.value.map((v) => v.cookie.name));
+  // Over every entry, then narrowed: what a shown entry replaced may lie before a Clear or outside the filter.
+  const shownSeqs = new Set(timeline.shown.value.map((e) => e.seq));
+  const rows = timelineRows(all, (c) => sessionNames.has(c.name) || isKnownSessionName(c.name)).filter((r) =>
+    shownSeqs.has(r.entry.seq),
+  );
+  const entries = rows.map((r) => r.entry);
   return (
     <section class="timeline" data-testid="timeline" aria-label="Change timeline">
-      <h2>
-        Changes <span class="count">({entries.length})</span>
-      </h2>
+      <div class="timeline-head">
+        <h2>
+          Changes{' '}
+          <span class="count">
+            ({entries.length}
+            {entries.length !== all.length ? ` of ${all.length}` : ''})
+          </span>
+        </h2>
+        <input
+          type="search"
+          class="timeline-filter"
+          data-testid="timeline-filter"
+          placeholder="Filter by name, domain or path"
+          aria-label="Filter the changes by cookie name, domain or path"
+          value={timeline.query.value}
+          onInput={(e) => (timeline.query.value = e.currentTarget.value)}
+        />
+        <button
+          type="button"
+          data-testid="timeline-pause"
+          aria-pressed={paused}
+          onClick={timeline.togglePause}
+          title={
+            paused
+              ? 'Show the changes that arrived while paused, and new ones as they come'
+              : 'Hold the list still; new changes wait'
+          }
+        >
+          {paused ? `Resume${waiting > 0 ? ` (${waiting} new)` : ''}` : 'Pause'}
+        </button>
+        <button
+          type="button"
+          data-testid="timeline-clear"
+          onClick={timeline.clearView}
+          disabled={entries.length === 0}
+          title="Empty this list; the background's log keeps every change"
+        >
+          Clear
+        </button>
+      </div>
       {dropped > 0 && (
         <p class="dropped" data-testid="timeline-dropped">
           {droppedText(dropped, droppedBy)}
         </p>
       )}
       {entries.length === 0 ? (
-        <p class="muted">No changes recorded for this site yet. Changes appear here as they happen.</p>
+        <p class="muted">
+          {all.length === 0
+            ? 'No changes recorded for this site yet. Changes appear here as they happen.'
+            : 'No change matches: clear the filter, or resume, to see the rest.'}
+        </p>
       ) : (
         <ol class="timeline-list" reversed>
-          {entries
+          {rows
             .slice()
             .reverse()
-            .map((e) => (
+            .map(({ entry: e, previousValue, rotated }) => (
               <li
                 key={e.seq}
                 class={`timeline-entry ${e.removed ? 'removed' : 'set'}`}
@@ -75,12 +132,24 @@ export function Timeline() {
                 data-cause={e.cause}
                 data-removed={String(e.removed)}
                 data-name={e.cookie.name}
+                data-rotated={String(rotated)}
               >
                 <time dateTime={new Date(e.time).toISOString()}>{formatClock(e.time)}</time>
                 <span class="action">{action(e)}</span>
                 <ValueText class="name" value={e.cookie.name} max={80} />
                 <ValueText class="where" value={`${e.cookie.domain}${e.cookie.path}`} max={120} />
-                {!e.removed && <ValueText class="short-value" value={e.cookie.value} max={60} />}
+                {previousValue !== undefined && (
+                  <>
+                    <ValueText class="short-value old" testId="timeline-old" value={previousValue} max={60} />
+                    <span aria-label="replaced by">→</span>
+                  </>
+                )}
+                {!e.removed && <ValueText class="short-value" testId="timeline-new" value={e.cookie.value} max={60} />}
+                {rotated && (
+                  <span class="chip rotated" data-testid="timeline-rotated" title="A session id got a new value">
+                    session id rotated
+                  </span>
+                )}
                 {e.cause === 'unobserved' && (
                   <span class="muted" title="This change happened while the background was not running.">
                     {' (found by comparing the cookie jar with the log when the background started; not seen happen)'}

@@ -1,4 +1,4 @@
-import { batch, signal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals';
 import type { ChangeLogEntry, DroppedBy } from '../protocol/messages';
 
 /** The panel's change timeline, bounded: at most `limit` entries in memory, older ones counted as dropped. */
@@ -7,6 +7,41 @@ export function createTimelineSlice(limit = 2000) {
   const dropped = signal(0);
   /** What the background's log said about why entries are missing (the rest of `dropped` is this slice's limit). */
   const droppedBy = signal<DroppedBy>({});
+
+  /** While paused, the view stays on the entries up to this seq; new ones are counted, not shown. */
+  const pausedAt = signal<number | null>(null);
+  /** Entries up to this seq are cleared from the view (the background's log keeps them). */
+  const clearedAt = signal(0);
+  /** Text the entries' cookie name, domain or path must contain (case-insensitive). */
+  const query = signal('');
+
+  const lastSeq = () => {
+    const t = entries.peek();
+    return t.length === 0 ? 0 : t[t.length - 1]!.seq;
+  };
+  const shown = computed(() => {
+    const upTo = pausedAt.value ?? Number.POSITIVE_INFINITY;
+    const q = query.value.trim().toLowerCase();
+    return entries.value.filter(
+      (e) =>
+        e.seq > clearedAt.value &&
+        e.seq <= upTo &&
+        (q === '' || `${e.cookie.name}\n${e.cookie.domain}${e.cookie.path}`.toLowerCase().includes(q)),
+    );
+  });
+  /** Entries that arrived while paused. */
+  const waiting = computed(() => {
+    const at = pausedAt.value;
+    return at === null ? 0 : entries.value.filter((e) => e.seq > at).length;
+  });
+
+  function togglePause(): void {
+    pausedAt.value = pausedAt.peek() === null ? lastSeq() : null;
+  }
+
+  function clearView(): void {
+    clearedAt.value = lastSeq();
+  }
 
   function keepNewest(list: readonly ChangeLogEntry[]): readonly ChangeLogEntry[] {
     if (list.length <= limit) return list;
@@ -39,7 +74,21 @@ export function createTimelineSlice(limit = 2000) {
     return t.length === 0 ? 1 : t[t.length - 1]!.seq + 1;
   }
 
-  return { entries, dropped, droppedBy, setTimeline, appendTimeline, nextLocalSeq };
+  return {
+    entries,
+    dropped,
+    droppedBy,
+    pausedAt,
+    clearedAt,
+    query,
+    shown,
+    waiting,
+    setTimeline,
+    appendTimeline,
+    nextLocalSeq,
+    togglePause,
+    clearView,
+  };
 }
 
 export type TimelineSlice = ReturnType<typeof createTimelineSlice>;

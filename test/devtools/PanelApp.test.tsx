@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PanelApp } from '../../src/devtools/PanelApp';
 import type { ChangeLogEntry } from '../../src/protocol/messages';
@@ -147,6 +147,10 @@ describe('PanelApp', () => {
     ]);
     expect(items[1]).toHaveTextContent('replaced');
     expect(items[0]).toHaveTextContent('<b>v2</b>');
+    // The new session id, with the one it replaced, marked as a rotation.
+    expect(within(items[0]!).getByTestId('timeline-old')).toHaveTextContent('v1');
+    expect(items[0]!.dataset.rotated).toBe('true');
+    expect(items[2]!.dataset.rotated).toBe('false');
     expect(screen.getByTestId('timeline').querySelector('b')).toBeNull();
     expect(screen.getByTestId('timeline-dropped')).toHaveTextContent('40 older entries were dropped.');
   });
@@ -191,5 +195,33 @@ describe('PanelApp', () => {
     expect(main.dataset.state).toBe('not-http');
     expect(screen.getByTestId('state-message').textContent).toMatch(/Navigate the inspected tab/);
     expect(screen.queryByTestId('timeline')).toBeNull();
+  });
+});
+
+describe('PanelApp timeline controls', () => {
+  it('pause, resume with the count of new changes, filter and clear act on the list', () => {
+    const store = createPanelStore({ now: NOW });
+    store.site.showAnalysis(analysis(cookies()), NOW);
+    const at = (seq: number, name: string): ChangeLogEntry => ({
+      seq,
+      time: NOW + seq,
+      cause: 'explicit',
+      removed: false,
+      cookie: record({ name, value: `v${seq}` }),
+    });
+    store.timeline.setTimeline([at(1, 'sid'), at(2, 'theme')], 0);
+    panel(store);
+    const names = () => screen.queryAllByTestId('timeline-entry').map((e) => e.dataset.name);
+    fireEvent.click(screen.getByTestId('timeline-pause'));
+    act(() => store.timeline.appendTimeline([at(3, 'sid')]));
+    expect(names()).toEqual(['theme', 'sid']);
+    expect(screen.getByTestId('timeline-pause')).toHaveTextContent('Resume (1 new)');
+    fireEvent.click(screen.getByTestId('timeline-pause'));
+    expect(names()).toEqual(['sid', 'theme', 'sid']);
+    fireEvent.input(screen.getByTestId('timeline-filter'), { target: { value: 'them' } });
+    expect(names()).toEqual(['theme']);
+    fireEvent.click(screen.getByTestId('timeline-clear'));
+    expect(names()).toEqual([]);
+    expect(screen.getByTestId('timeline')).toHaveTextContent('No change matches');
   });
 });

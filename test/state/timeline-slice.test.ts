@@ -37,3 +37,39 @@ describe('timeline slice', () => {
     expect(t.dropped.value).toBe(0);
   });
 });
+
+describe('timeline view controls', () => {
+  const at = (seq: number, name = 'sid'): ChangeLogEntry => ({
+    seq,
+    time: seq,
+    cause: 'explicit',
+    removed: false,
+    cookie: record({ name, value: String(seq) }),
+  });
+
+  it('pause holds the shown entries and counts the new ones; resume shows them all', () => {
+    const t = createTimelineSlice();
+    t.setTimeline([at(1), at(2)], 0);
+    t.togglePause();
+    t.appendTimeline([at(3), at(4)]);
+    expect(t.shown.value.map((e) => e.seq)).toEqual([1, 2]);
+    expect(t.waiting.value).toBe(2);
+    t.togglePause();
+    expect(t.shown.value.map((e) => e.seq)).toEqual([1, 2, 3, 4]);
+    expect(t.waiting.value).toBe(0);
+  });
+
+  it('clear empties the view but not the entries, and the filter matches name, domain or path', () => {
+    const t = createTimelineSlice();
+    t.setTimeline([at(1, 'sid'), at(2, 'theme')], 0);
+    t.query.value = 'THE';
+    expect(t.shown.value.map((e) => e.cookie.name)).toEqual(['theme']);
+    t.query.value = 'app.example.com/';
+    expect(t.shown.value).toHaveLength(2);
+    t.clearView();
+    expect(t.shown.value).toEqual([]);
+    expect(t.entries.value).toHaveLength(2);
+    t.appendTimeline([at(3)]);
+    expect(t.shown.value.map((e) => e.seq)).toEqual([3]);
+  });
+});
