@@ -41,7 +41,7 @@ export interface PanelStartDeps {
   watchChangeLog: (listener: () => void) => () => void;
   watchTabUrl: (tabId: number, listener: (url: string) => void) => () => void;
   watchInspectedNavigation: (listener: (url: string) => void) => () => void;
-  requestHostPermission: (url: string) => Promise<boolean>;
+  requestHostPermission: (url: string | undefined) => Promise<boolean>;
   analyze: Analyze;
   /** The extension's version for exported reports. */
   version?: () => string | Promise<string>;

@@ -1,6 +1,12 @@
 import { browser } from './browser';
 
-/** Whether the user granted SessionScope access to this page's origin (Firefox lets users withhold it). */
+/** The host access the manifest asks for (every http and https page): manifest.json stays the one place to say it. */
+function manifestOrigins(): string[] {
+  const manifest = browser.runtime.getManifest() as { host_permissions?: string[] };
+  return manifest.host_permissions ?? [];
+}
+
+/** Whether the user granted SessionScope access to this page's origin (both browsers let users withhold it). */
 export async function hasHostPermission(url: string): Promise<boolean> {
   try {
     const origin = new URL(url).origin + '/*';
@@ -10,7 +16,25 @@ export async function hasHostPermission(url: string): Promise<boolean> {
   }
 }
 
-export async function requestHostPermission(url: string): Promise<boolean> {
-  const origin = new URL(url).origin + '/*';
-  return browser.permissions.request({ origins: [origin] });
+/**
+ * Whether SessionScope may read every web page. Without it, a tab's URL is hidden from the extension unless the
+ * user granted that page's site (or clicked the toolbar button on it: `activeTab`), so a hidden URL may be an
+ * ordinary web page.
+ */
+export async function hasAllSitesAccess(): Promise<boolean> {
+  try {
+    const origins = manifestOrigins();
+    return origins.length > 0 && (await browser.permissions.contains({ origins }));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Asks the user for access to the page's origin or, when the page's URL is hidden (so its site is unknown), for
+ * the manifest's access to every web page. Must be called inside a click handler, before any other await.
+ */
+export async function requestHostPermission(url: string | undefined): Promise<boolean> {
+  const origins = url === undefined ? manifestOrigins() : [new URL(url).origin + '/*'];
+  return browser.permissions.request({ origins });
 }

@@ -2,7 +2,7 @@ import type { TabCookiesResult } from '../protocol/messages';
 import { cookiesForUrl } from '../core/cookie/match';
 import { hostOf, isHttpUrl, registrableDomain } from '../core/cookie/site';
 import { getAllUnderDomain } from './cookies';
-import { hasHostPermission } from './permissions';
+import { hasAllSitesAccess, hasHostPermission } from './permissions';
 import { getTab } from './tabs';
 import { errorText } from '../core/error-text';
 
@@ -14,9 +14,12 @@ export async function loadTabCookies(tabId: number): Promise<TabCookiesResult> {
   const tab = await getTab(tabId);
   if (!tab) return { ok: false, reason: 'no-tab', tabId };
   const url = tab.url;
-  if (url === undefined || !isHttpUrl(url)) {
-    return { ok: false, reason: 'not-http', ...(url !== undefined ? { url } : {}) };
+  if (url === undefined) {
+    // The browser hides the URL of a tab the extension may not read. With access to every web page, a hidden URL
+    // is not a web page (a browser page, the new tab page); without it, it may well be one: ask for access.
+    return (await hasAllSitesAccess()) ? { ok: false, reason: 'not-http' } : { ok: false, reason: 'no-permission' };
   }
+  if (!isHttpUrl(url)) return { ok: false, reason: 'not-http', url };
   return loadUrlCookies(tabId, url);
 }
 

@@ -17,7 +17,8 @@ export type CookiesProblem =
   /** `tabId`: the tab asked for, which does not exist; absent when there was no tab to ask for. */
   | { reason: 'no-tab'; tabId?: number }
   | { reason: 'not-http'; url?: string }
-  | { reason: 'no-permission'; url: string }
+  /** `url`: absent when the browser hid the tab's URL too (then the site is unknown). */
+  | { reason: 'no-permission'; url?: string }
   /** `error`: what the browser or the code said, shown as text. */
   | { reason: 'error'; url?: string; error: string };
 

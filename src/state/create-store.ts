@@ -1,5 +1,6 @@
 import { createFilterSlice } from './filter-slice';
 import { createPageDataSlice } from './page-data-slice';
+import { createReportSlice } from './report-slice';
 import { createSelectionSlice } from './selection-slice';
 import { createSiteSlice } from './site-slice';
 import { createTimelineSlice } from './timeline-slice';
@@ -23,7 +24,9 @@ export function createPopupStore(init: StoreInit = {}) {
   const selection = createSelectionSlice(site.cookies);
   site.onNewSite(selection.reset);
   const verification = createVerificationSlice(site.cookies, init.verify);
-  return { site, selection, verification };
+  const report = createReportSlice();
+  site.onNewSite(report.reset);
+  return { site, selection, verification, report };
 }
 
 /** The panel's state: the popup's slices plus the table's filter and sort, the change timeline, and what the page holds besides cookies. */
@@ -36,7 +39,9 @@ export function createPanelStore(init: StoreInit = {}) {
   site.onNewSite(selection.reset);
   const verification = createVerificationSlice(site.cookies, init.verify);
   const timeline = createTimelineSlice(init.timelineLimit);
-  return { site, filter, selection, verification, timeline, page };
+  const report = createReportSlice();
+  site.onNewSite(report.reset);
+  return { site, filter, selection, verification, timeline, report, page };
 }
 
 export type PopupStore = ReturnType<typeof createPopupStore>;

@@ -16,7 +16,7 @@ export interface PanelDeps {
   watchLog?: ((listener: () => void) => () => void) | undefined;
   /** The inspected tab navigated. */
   watchNavigation?: ((listener: () => void) => () => void) | undefined;
-  requestHostPermission: (url: string) => Promise<boolean>;
+  requestHostPermission: (url: string | undefined) => Promise<boolean>;
   analyze: Analyze;
   now?: () => number;
   /** Changes often come in bursts (a login sets several cookies): one reload per burst. */

@@ -8,7 +8,7 @@ export interface PopupDeps {
   tabId: number | undefined;
   activeTab: () => Promise<{ id: number } | undefined>;
   loadTabCookies: (tabId: number) => Promise<TabCookiesResult>;
-  requestHostPermission: (url: string) => Promise<boolean>;
+  requestHostPermission: (url: string | undefined) => Promise<boolean>;
   analyze: Analyze;
   now?: () => number;
 }

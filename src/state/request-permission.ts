@@ -7,11 +7,11 @@ import { errorText } from '../core/error-text';
  */
 export async function requestPermission(
   site: SiteSlice,
-  request: (url: string) => Promise<boolean>,
+  /** `undefined` when the tab's URL is hidden: then the grant asks for every site (its site is unknown). */
+  request: (url: string | undefined) => Promise<boolean>,
   onGranted: () => Promise<void>,
 ): Promise<void> {
   const url = site.url.value;
-  if (url === undefined) return;
   site.notice.value = null;
   let granted: boolean;
   try {

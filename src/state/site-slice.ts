@@ -59,15 +59,21 @@ export function createSiteSlice(
     batch(() => {
       state.value = p.reason;
       problem.value = p;
-      if ('url' in p && p.url !== undefined) url.value = p.url;
+      // A hidden URL must not leave the last site's behind: the grant button would ask for the wrong site.
+      if (p.reason === 'no-permission') url.value = p.url;
+      else if ('url' in p && p.url !== undefined) url.value = p.url;
       analysis.value = null;
     });
   }
 
+  /** The host of the last analysis shown: a problem page in between (not a web page, no access) does not count. */
+  let analysedHost = '';
+
   function showAnalysis(result: SiteAnalysis, nowMs: number): void {
     batch(() => {
-      const before = host.value;
-      const hostChanged = before !== '' && before !== (hostOf(result.pageUrl) ?? '');
+      const next = hostOf(result.pageUrl) ?? '';
+      const hostChanged = analysedHost !== '' && analysedHost !== next;
+      analysedHost = next;
       url.value = result.pageUrl;
       analysis.value = result;
       now.value = nowMs;

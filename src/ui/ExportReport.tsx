@@ -74,7 +74,8 @@ export interface ExportReportProps {
 export function ExportReport({ deps: given, inline = false }: ExportReportProps) {
   const store = useStore();
   const deps: ExportReportDeps = { ...defaultDeps, ...given };
-  const [includeValues, setIncludeValues] = useState(false);
+  // In the store, not the component: it must go back to off when the panel follows its tab to another site.
+  const includeValues = store.report.includeValues.value;
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   const analysis = store.site.analysis.value;
 
@@ -113,7 +114,7 @@ export function ExportReport({ deps: given, inline = false }: ExportReportProps)
             role="switch"
             data-testid="include-values"
             checked={includeValues}
-            onChange={(e) => setIncludeValues(e.currentTarget.checked)}
+            onChange={(e) => (store.report.includeValues.value = e.currentTarget.checked)}
           />{' '}
           Include cookie values
         </label>

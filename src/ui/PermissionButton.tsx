@@ -1,6 +1,7 @@
 import type { PermissionNotice } from '../state/site-slice';
 
 export interface PermissionButtonProps {
+  /** Empty when the tab's URL is hidden: then the grant is for every site, and the button says so. */
   host: string;
   onRequest: () => void;
   /** The outcome of the last request, if it failed. */
@@ -17,7 +18,7 @@ export function PermissionButton({ host, onRequest, notice }: PermissionButtonPr
   return (
     <div class="permission">
       <button type="button" class="primary" data-testid="grant-permission" onClick={onRequest}>
-        Allow access to {host || 'this site'}
+        {host ? `Allow access to ${host}` : 'Allow access to all sites'}
       </button>
       {notice !== null && (
         <p class="notice" role="alert" data-testid="notice">

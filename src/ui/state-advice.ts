@@ -18,7 +18,10 @@ function whatHappened(
     case 'no-cookies':
       return `${host || 'This page'} has set no cookies that this page would send.`;
     case 'no-permission':
-      return `SessionScope has not been allowed to read the cookies of ${host || 'this site'}.`;
+      // Without access the browser hides the tab's URL too: then not even the site is known (never "not a web page").
+      return host
+        ? `SessionScope has not been allowed to read the cookies of ${host}.`
+        : 'SessionScope has not been allowed to read this tab, so it cannot see its address or its cookies.';
     case 'no-tab': {
       const tabId = problem?.reason === 'no-tab' ? problem.tabId : undefined;
       if (tabId !== undefined) return `No tab with id ${tabId}.`;
@@ -46,7 +49,10 @@ function advice(state: Exclude<ViewState, 'ready' | 'loading'>, host: string, vi
         ? `Use ${site} (sign in, accept cookies), then open SessionScope again.`
         : `Use ${site} (sign in, accept cookies): cookies appear here as soon as they are set.`;
     case 'no-permission':
-      return `Click "Allow access" to let SessionScope read the cookies of ${site}.`;
+      if (host) return `Click "Allow access" to let SessionScope read the cookies of ${site}.`;
+      return view === 'popup'
+        ? 'Click "Allow access" to let SessionScope read the cookies of every site you open.'
+        : 'Click "Allow access" to let SessionScope read the cookies of every site you open, or open its popup from the toolbar on this tab to allow only this site.';
     case 'no-tab':
       return view === 'popup'
         ? 'Open SessionScope from the tab you want to inspect.'

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyzeSite } from '../../src/core/analyze-site';
@@ -157,6 +157,42 @@ describe('startPanel', () => {
     expect(deps.loadTabCookies).not.toHaveBeenCalled();
     expect(deps.watchCookies).not.toHaveBeenCalled();
     expect(listeners).toEqual({ cookies: 0, log: 1, tabUrl: [], inspected: 1 });
+  });
+
+  it('turns "Include cookie values" back off when the inspected tab goes to another site, not on the same site', async () => {
+    let url = URL_;
+    let navigated: () => void = () => {};
+    const { deps } = fakeDeps({
+      loadTabCookies: vi.fn(async (tabId: number) => ({
+        ok: true as const,
+        tabId,
+        url,
+        cookies: [record({ name: 'sid' })],
+      })),
+      watchInspectedNavigation: vi.fn((listener: (url: string) => void) => {
+        navigated = () => listener(url);
+        return () => {};
+      }),
+    });
+    const { panel } = start(deps);
+    await panel.controller!.ready;
+    const toggle = () => screen.getByTestId<HTMLInputElement>('include-values');
+    await waitFor(() => expect(toggle().checked).toBe(false));
+    fireEvent.click(toggle());
+    await waitFor(() => expect(toggle().checked).toBe(true));
+    expect(panel.store.report.includeValues.value).toBe(true);
+
+    url = 'https://app.example.com/other/path';
+    navigated();
+    await waitFor(() => expect(panel.store.site.url.value).toBe(url));
+    expect(toggle().checked).toBe(true);
+
+    url = 'https://elsewhere.example.org/';
+    navigated();
+    await waitFor(() => expect(panel.store.site.host.value).toBe('elsewhere.example.org'));
+    expect(panel.store.report.includeValues.value).toBe(false);
+    await waitFor(() => expect(toggle().checked).toBe(false));
+    expect(screen.queryByTestId('values-warning')).toBeNull();
   });
 
   it('keeps relative times current until stopped', async () => {

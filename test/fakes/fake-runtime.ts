@@ -1,4 +1,5 @@
 import type { Runtime } from 'webextension-polyfill';
+import manifest from '../../manifest.json';
 import { FakeEvent } from './fake-event';
 
 type MessageListener = (message: unknown, sender: Runtime.MessageSender) => Promise<unknown> | undefined | void;
@@ -13,6 +14,11 @@ export class FakeRuntime {
     this.id = 'sessionscope-test-id';
     this.senderPath = 'src/popup/index.html';
     this.onMessage.clear();
+  }
+
+  /** The source manifest.json (what both builds derive theirs from). */
+  getManifest(): typeof manifest {
+    return manifest;
   }
 
   getURL(path: string): string {

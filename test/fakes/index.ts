@@ -24,9 +24,10 @@
  *   `onRemoved`. Test controls: `add({url, windowId?, active?, id?})` (no events), `navigate(tabId, url)`
  *   (fires loading+url, then complete), `activate(tabId)`, `close(tabId)`, `focusedWindowId`.
  * - `windows`: `WINDOW_ID_NONE`, `onFocusChanged`; test control `focus(windowId)`.
- * - `runtime`: `id`, `getURL`, `onMessage`, `sendMessage(msg)` (sent from `senderPath`, an extension page; resolves
+ * - `runtime`: `id`, `getManifest` (the source manifest.json), `getURL`, `onMessage`, `sendMessage(msg)` (sent from `senderPath`, an extension page; resolves
  *   to the first listener's answer). Test control `dispatch(msg, sender)` for foreign senders.
- * - `permissions`: `contains({origins})`, `request`. Test controls: `granted`, `revokeAll()`, `requestAnswer`.
+ * - `permissions`: `contains({origins})` (a wildcard-host pattern covers every origin of its scheme), `request`.
+ *   Test controls: `granted` (the manifest's host access at first), `revokeAll()`, `requestAnswer`, `requested`.
  * - `action`: `setBadgeText`, `getBadgeText`, `setBadgeBackgroundColor`, `setBadgeTextColor`. Test control
  *   `badge(tabId?)` → `{text, color?, textColor?}`.
  * - `reset()`: empties every store and removes every listener (re-import modules that register at load).

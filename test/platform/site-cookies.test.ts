@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { requestHostPermission } from '../../src/platform/permissions';
 import { loadTabCookies, loadUrlCookies } from '../../src/platform/site-cookies';
 
 const fake = await vi.hoisted(async () => (await import('../fakes')).createFakeBrowser());
@@ -27,6 +28,32 @@ describe('platform: a tab’s cookies or the reason there are none', () => {
       reason: 'no-permission',
       url: 'https://app.example.com/',
     });
+  });
+
+  it('calls a tab whose URL the browser hides "no permission" until every web page may be read', async () => {
+    // Without host access the browser hides a tab's URL (the fake's tab without a url): it may be any web page.
+    const hidden = fake.tabs.add({});
+    expect(await loadTabCookies(hidden.id!)).toEqual({ ok: false, reason: 'not-http' });
+    fake.permissions.granted = new Set(['https://granted.example/*']);
+    expect(await loadTabCookies(hidden.id!)).toEqual({ ok: false, reason: 'no-permission' });
+    // A site the user granted is read; one they did not is "no permission" with its URL (activeTab shows it).
+    const granted = fake.tabs.add({ url: 'https://granted.example/a' });
+    expect(await loadTabCookies(granted.id!)).toMatchObject({ ok: true });
+    const other = fake.tabs.add({ url: 'http://other.example/' });
+    expect(await loadTabCookies(other.id!)).toEqual({
+      ok: false,
+      reason: 'no-permission',
+      url: 'http://other.example/',
+    });
+  });
+
+  it('asks for the page’s origin, or for the manifest’s access to every web page when the site is unknown', async () => {
+    fake.permissions.revokeAll();
+    expect(await requestHostPermission('https://app.example.com/deep/path?q=1')).toBe(true);
+    expect(await requestHostPermission(undefined)).toBe(true);
+    expect(fake.permissions.requested).toEqual([['https://app.example.com/*'], ['http://*/*', 'https://*/*']]);
+    const hidden = fake.tabs.add({});
+    expect(await loadTabCookies(hidden.id!)).toEqual({ ok: false, reason: 'not-http' });
   });
 
   it('hands up what the browser said when listing fails', async () => {

@@ -150,4 +150,15 @@ describe('PopupApp', () => {
     store.site.notice.value = { kind: 'failed', error: 'no user gesture' };
     await waitFor(() => expect(screen.getByTestId('notice')).toHaveTextContent('refused the request: no user gesture'));
   });
+
+  it('calls a tab whose URL is hidden "not allowed", never "not a web page", and offers access to all sites', () => {
+    const store = createPopupStore({ now: NOW });
+    store.site.showProblem({ reason: 'no-permission' });
+    const { main } = popup(store);
+    expect(main.dataset.state).toBe('no-permission');
+    const text = screen.getByTestId('state-message').textContent ?? '';
+    expect(text).toContain('SessionScope has not been allowed to read this tab');
+    expect(text).not.toMatch(/not a web page/);
+    expect(screen.getByTestId('grant-permission')).toHaveTextContent('Allow access to all sites');
+  });
 });

@@ -14,10 +14,11 @@ describe('the composed stores', () => {
 
   it('the popup takes only the slices it uses: no filter, no timeline, no page data', () => {
     const popup = createPopupStore({ now: NOW });
-    expect(Object.keys(popup).sort()).toEqual(['selection', 'site', 'verification']);
+    expect(Object.keys(popup).sort()).toEqual(['report', 'selection', 'site', 'verification']);
     expect(Object.keys(createPanelStore()).sort()).toEqual([
       'filter',
       'page',
+      'report',
       'selection',
       'site',
       'timeline',
@@ -51,6 +52,25 @@ describe('the composed stores', () => {
     expect(s.selection.detailKey.value).toBeNull();
     expect(s.selection.expanded.value.size).toBe(0);
   });
+
+  it.each([
+    ['popup', createPopupStore],
+    ['panel', createPanelStore],
+  ] as const)(
+    'the %s turns "include values" off on another host, also across a page it could not read',
+    (_n, create) => {
+      const s = create({ now: NOW });
+      const v = view(record());
+      s.site.showAnalysis(analysis([v]), NOW);
+      s.report.includeValues.value = true;
+      s.site.showAnalysis(analysis([v], {}, 'https://app.example.com/other'), NOW);
+      expect(s.report.includeValues.value).toBe(true);
+      // The tab passes through a page without access (its URL is the next site's) on its way to another site.
+      s.site.showProblem({ reason: 'no-permission', url: 'https://elsewhere.test/' });
+      s.site.showAnalysis(analysis([v], {}, 'https://elsewhere.test/'), NOW);
+      expect(s.report.includeValues.value).toBe(false);
+    },
+  );
 
   it('verification reads the site’s cookies', async () => {
     const s = createPopupStore({ now: NOW, verify: async () => ({ status: 'invalid', format: 'jwt', message: 'no' }) });

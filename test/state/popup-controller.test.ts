@@ -76,6 +76,20 @@ describe('createPopupController', () => {
     expect(store.site.state.value).toBe('ready');
   });
 
+  it('asks for every site when the tab’s URL is hidden, and forgets the last site’s URL', async () => {
+    const store = createPopupStore({ now: NOW });
+    const results: TabCookiesResult[] = [ok(), { ok: false, reason: 'no-permission' }, ok()];
+    const d = deps({ loadTabCookies: async () => results.shift()! });
+    const c = createPopupController(store, d);
+    await c.load();
+    await c.load();
+    expect(store.site.state.value).toBe('no-permission');
+    expect(store.site.host.value).toBe('');
+    await c.requestPermission();
+    expect(d.requestHostPermission).toHaveBeenCalledWith(undefined);
+    expect(store.site.state.value).toBe('ready');
+  });
+
   it('says so when the permission is refused or the request fails', async () => {
     const store = createPopupStore({ now: NOW });
     const denied = { ok: false, reason: 'no-permission', url: URL_ } as const;
