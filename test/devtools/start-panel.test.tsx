@@ -3,7 +3,6 @@ import { cleanup, screen, waitFor } from '@testing-library/preact';
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyzeSite } from '../../src/core/analyze-site';
-import type { CookieChange } from '../../src/core/cookie/cookie-change';
 import {
   panelTabId,
   panelTheme,
@@ -50,6 +49,14 @@ function fakeDeps(over: Partial<PanelStartDeps> = {}) {
     count();
     return uncount;
   };
+  /** A watcher that counts its live listeners in `listeners[key]`. */
+  const counted = (key: 'cookies' | 'log' | 'inspected') =>
+    vi.fn(() =>
+      watch(
+        () => listeners[key]++,
+        () => listeners[key]--,
+      ),
+    );
   const deps: PanelStartDeps = {
     capabilities: ALL,
     tabId: undefined,
@@ -58,30 +65,15 @@ function fakeDeps(over: Partial<PanelStartDeps> = {}) {
     loadTabCookies: vi.fn(async (tabId: number) => result(tabId)),
     askBackgroundForCookies: vi.fn(async (tabId: number) => result(tabId)),
     getChangeLog: vi.fn(async () => ({ ok: true as const, entries: [], dropped: 0, capacity: 10 })),
-    watchCookies: vi.fn((_l: (c: CookieChange) => void) =>
-      watch(
-        () => listeners.cookies++,
-        () => listeners.cookies--,
-      ),
-    ),
-    watchChangeLog: vi.fn(() =>
-      watch(
-        () => listeners.log++,
-        () => listeners.log--,
-      ),
-    ),
+    watchCookies: counted('cookies'),
+    watchChangeLog: counted('log'),
     watchTabUrl: vi.fn((tabId: number) =>
       watch(
         () => listeners.tabUrl.push(tabId),
         () => listeners.tabUrl.pop(),
       ),
     ),
-    watchInspectedNavigation: vi.fn(() =>
-      watch(
-        () => listeners.inspected++,
-        () => listeners.inspected--,
-      ),
-    ),
+    watchInspectedNavigation: counted('inspected'),
     requestHostPermission: async () => true,
     analyze: analyzeSite,
     now: () => NOW,
