@@ -91,6 +91,13 @@ function start(deps: PanelStartDeps, themeRoot = document.createElement('html'))
   return { panel, themeRoot };
 }
 
+/** `start`, once the panel's controller finished its first load. */
+async function startLoaded(deps: PanelStartDeps) {
+  const started = start(deps);
+  await started.panel.controller!.ready;
+  return started;
+}
+
 describe('startPanel', () => {
   it('follows DevTools’ theme in DevTools only, and survives an API that throws', () => {
     expect(panelTheme({ capabilities: ALL, devtoolsTheme: () => 'dark' })).toBe('dark');
@@ -128,8 +135,7 @@ describe('startPanel', () => {
 
   it('reads cookies itself where it can and watches them, every navigation signal wired and undone on stop', async () => {
     const { deps, listeners } = fakeDeps();
-    const { panel } = start(deps);
-    await panel.controller!.ready;
+    const { panel } = await startLoaded(deps);
     expect(deps.loadTabCookies).toHaveBeenCalledWith(42);
     expect(deps.askBackgroundForCookies).not.toHaveBeenCalled();
     expect(panel.store.site.state.value).toBe('ready');
@@ -143,8 +149,7 @@ describe('startPanel', () => {
     const { deps, listeners } = fakeDeps({
       capabilities: { inDevtools: true, readCookiesDirectly: false, watchTabs: false, watchSessionStorage: true },
     });
-    const { panel } = start(deps);
-    await panel.controller!.ready;
+    await startLoaded(deps);
     expect(deps.askBackgroundForCookies).toHaveBeenCalledWith(42);
     expect(deps.loadTabCookies).not.toHaveBeenCalled();
     expect(deps.watchCookies).not.toHaveBeenCalled();
