@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { ExportReport, type ExportReportDeps } from '../ui/ExportReport';
 import { GradeBadge } from '../ui/GradeBadge';
 import { NotReadyView } from '../ui/NotReadyView';
+import { SessionCard } from '../ui/SessionCard';
 import { SiteHeading } from '../ui/SiteHeading';
 import { useStore } from '../ui/store-context';
 import { TopFindings } from '../ui/TopFindings';
@@ -55,6 +56,7 @@ export function PanelApp({ onRequestPermission, exportDeps }: PanelAppProps) {
       ) : (
         <div class="workspace">
           <div class="table-side">
+            <SessionCard open onShowCookie={store.selection.reveal} />
             <WeakSecretProgress />
             <CookieTable />
             <details class="site-findings">

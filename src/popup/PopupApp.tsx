@@ -4,6 +4,7 @@ import { CookieList } from '../ui/CookieList';
 import { ExportReport, type ExportReportDeps } from '../ui/ExportReport';
 import { GradeBadge } from '../ui/GradeBadge';
 import { NotReadyView } from '../ui/NotReadyView';
+import { SessionCard } from '../ui/SessionCard';
 import { SiteHeading } from '../ui/SiteHeading';
 import { useStore } from '../ui/store-context';
 import { TopFindings } from '../ui/TopFindings';
@@ -27,6 +28,19 @@ function onKeyDown(e: TargetedKeyboardEvent<HTMLElement>): void {
   to.focus();
 }
 
+/** The session card's links: expand the cookie's row and bring its toggle into view and focus. */
+function showCookie(reveal: (key: string) => void, key: string): void {
+  reveal(key);
+  // After the expanded row has rendered.
+  requestAnimationFrame(() => {
+    const toggle = document.querySelector<HTMLElement>(
+      `[data-testid="cookie-row"][data-key="${CSS.escape(key)}"] ${TOGGLE}`,
+    );
+    toggle?.scrollIntoView?.({ block: 'nearest' });
+    toggle?.focus();
+  });
+}
+
 export function PopupApp({ onRequestPermission, exportDeps }: PopupAppProps) {
   const store = useStore();
   const state = store.site.state.value;
@@ -41,6 +55,7 @@ export function PopupApp({ onRequestPermission, exportDeps }: PopupAppProps) {
         <NotReadyView view="popup" onRequestPermission={onRequestPermission} />
       ) : (
         <>
+          <SessionCard onShowCookie={(key) => showCookie(store.selection.reveal, key)} />
           <WeakSecretProgress />
           <TopFindings limit={3} />
           <section class="group" aria-labelledby="session-heading">

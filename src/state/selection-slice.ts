@@ -32,6 +32,15 @@ export function createSelectionSlice(
     });
   }
 
+  /** Shows a cookie wherever the view shows one: its popup row expanded, the panel's row selected and opened. */
+  function reveal(key: string): void {
+    batch(() => {
+      if (!expanded.value.has(key)) expanded.value = new Set([...expanded.value, key]);
+      selectedKey.value = key;
+      detailKey.value = key;
+    });
+  }
+
   function closeDetail(): void {
     detailKey.value = null;
   }
@@ -64,6 +73,7 @@ export function createSelectionSlice(
     detail,
     toggleExpanded,
     open,
+    reveal,
     closeDetail,
     selectIndex,
     reset,

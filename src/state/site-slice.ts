@@ -2,6 +2,7 @@ import { batch, computed, signal } from '@preact/signals';
 import type { CookieView, SiteAnalysis } from '../core/analyze-site';
 import type { Finding } from '../core/audit/finding';
 import { hostOf } from '../core/cookie/site';
+import { explainSession, type SessionMechanism } from '../core/session/explain-session';
 import type { CookiesProblem, ProblemReason } from '../protocol/messages';
 
 export type ViewState = 'loading' | 'ready' | 'no-cookies' | ProblemReason;
@@ -27,6 +28,8 @@ export function createSiteSlice(init: SiteSliceInit = {}) {
   const analysis = signal<SiteAnalysis | null>(null);
   /** The clock relative times are shown against: set by each analysis and by the views' ticker. */
   const now = signal(init.now ?? Date.now());
+  /** The clock of the last analysis: what token lifetimes are told against (the ticker does not move it). */
+  const analysedAt = signal(init.now ?? Date.now());
   const newSiteListeners = new Set<() => void>();
 
   const host = computed(() => (url.value === undefined ? '' : (hostOf(url.value) ?? '')));
@@ -35,6 +38,10 @@ export function createSiteSlice(init: SiteSliceInit = {}) {
   const otherCookies = computed(() => cookies.value.filter((c) => c.sessionReason === null));
   const topFindings = computed<readonly Finding[]>(() => analysis.value?.audit.findings ?? []);
   const nameByKey = computed(() => new Map(cookies.value.map((c) => [c.key, c.cookie.name])));
+  /** How the site's session works, one mechanism per session cookie (tokens join when the views read them). */
+  const mechanisms = computed<readonly SessionMechanism[]>(() =>
+    analysis.value === null ? [] : explainSession(analysis.value, [], analysedAt.value),
+  );
 
   function showLoading(): void {
     batch(() => {
@@ -59,6 +66,7 @@ export function createSiteSlice(init: SiteSliceInit = {}) {
       url.value = result.pageUrl;
       analysis.value = result;
       now.value = nowMs;
+      analysedAt.value = nowMs;
       problem.value = null;
       state.value = result.cookies.length === 0 ? 'no-cookies' : 'ready';
       // Another site: what other slices hold about the old one goes. (Same host, other path: it stays.)
@@ -85,6 +93,7 @@ export function createSiteSlice(init: SiteSliceInit = {}) {
     otherCookies,
     topFindings,
     nameByKey,
+    mechanisms,
     showLoading,
     showProblem,
     showAnalysis,

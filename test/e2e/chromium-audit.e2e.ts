@@ -58,6 +58,37 @@ describe('Chromium audit (issue 3)', () => {
     expect(first.source).toMatch(/^https:\/\//);
   });
 
+  it('the session card says how each session cookie works and leads to it, in the popup and the panel', async () => {
+    const mechanism = async (view: Page, name: string) => {
+      const key = await view.$eval(row(name), (el) => el.getAttribute('data-key') ?? '');
+      const li = await view.waitForSelector(`[data-testid="session-mechanism"][data-key=${JSON.stringify(key)}]`);
+      const facts = await li!.evaluate((el) => [
+        el.getAttribute('data-kind'),
+        el.getAttribute('data-protection'),
+        el.getAttribute('data-script-readable'),
+        el.getAttribute('data-cross-site'),
+      ]);
+      return { li: li!, facts };
+    };
+    const view = await popup();
+    // Folded in the popup, so the findings stay in sight; the heading opens it.
+    await view.click('[data-testid="session-card"] summary');
+    const sessionid = await mechanism(view, 'sessionid');
+    expect(sessionid.facts).toEqual(['server-session-id', 'opaque', 'true', 'top-level-navigations']);
+    expect((await mechanism(view, 'id_token')).facts).toEqual(['jwt', 'unsigned', 'false', 'never']);
+    await (await sessionid.li.$('[data-testid="session-mechanism-link"]'))!.click();
+    await view.waitForSelector(`${row('sessionid')} [data-testid="cookie-detail"]`);
+
+    const panel = await suite.openReadyView('panel');
+    const inPanel = await mechanism(panel, 'id_token');
+    await (await inPanel.li.$('[data-testid="session-mechanism-link"]'))!.click();
+    await waitUntil('the detail pane shows id_token', () =>
+      panel.$eval('[data-testid="detail"]', (el) =>
+        el.querySelector('[data-testid="cookie-name"]')?.textContent === 'id_token' ? true : undefined,
+      ),
+    );
+  });
+
   it("the toolbar badge counts the tab's critical + high findings, in the critical colour", async () => {
     await expectCriticalBadge(suite.session.control, suite.tabId);
   });

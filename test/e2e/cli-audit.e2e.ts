@@ -12,12 +12,12 @@ import type { Report } from '../../src/core/export/report';
 import { useDownloadDir } from './harness/download-dir';
 import { allowDownloads, exportReport, reportFileName } from './harness/export-report';
 import { reportFindings } from './harness/report-findings';
-import { CLI_PATH, runCli } from './harness/run-cli';
+import { CLI_PATH, behaviour, loginArgs, runCli } from './harness/run-cli';
 import { withChromium } from './harness/setup';
 import { unusedPort } from './harness/unused-port';
 import { EXPECTED_FINDINGS, expectedGrade } from './site/audit-expected';
 import { startAuditSite, type RunningAuditSite } from './site/audit-site';
-import { LOGGED_IN_TEXT, startLoginSite, type RunningLoginSite } from './site/login-site';
+import { startLoginSite, type RunningLoginSite } from './site/login-site';
 
 const HOST = 'cli.audit.localhost';
 const PARENT = 'audit.localhost';
@@ -43,26 +43,6 @@ function timeless(report: Report): unknown {
     })),
   };
 }
-
-const loginArgs = (site: RunningLoginSite) => [
-  '--login',
-  join(actions, 'login.mjs'),
-  '--logout',
-  join(actions, 'logout.mjs'),
-  '--authenticated',
-  site.url('/account'),
-  '--expect',
-  LOGGED_IN_TEXT,
-  '--format',
-  'json',
-];
-
-const rulesOf = (report: Report) =>
-  [...report.cookies.flatMap((c) => c.findings), ...report.siteFindings].map((f) => `${f.ruleId}:${f.severity}`);
-const behaviour = (report: Report) =>
-  rulesOf(report)
-    .filter((r) => r.startsWith('session-not-'))
-    .sort();
 
 // Each test starts one or more Chromiums through the command; on a shared two-core machine that can take a while.
 describe('sessionscope audit (issue 9), real Chromium', { timeout: 120_000 }, () => {

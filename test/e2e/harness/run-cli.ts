@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Report } from '../../../src/core/export/report';
+import { LOGGED_IN_TEXT, type RunningLoginSite } from '../site/login-site';
 import { CHROMIUM_PATH } from './paths';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -29,4 +31,28 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
   });
+}
+
+const ACTIONS = resolve(import.meta.dirname, '../site/actions');
+
+/** The options of a login/logout audit against one of `site/login-site.ts`'s variants, JSON out. */
+export const loginArgs = (site: RunningLoginSite): string[] => [
+  '--login',
+  resolve(ACTIONS, 'login.mjs'),
+  '--logout',
+  resolve(ACTIONS, 'logout.mjs'),
+  '--authenticated',
+  site.url('/account'),
+  '--expect',
+  LOGGED_IN_TEXT,
+  '--format',
+  'json',
+];
+
+/** The report's login/logout findings (`session-not-*`) as sorted `rule:severity`. */
+export function behaviour(report: Report): string[] {
+  return [...report.cookies.flatMap((c) => c.findings), ...report.siteFindings]
+    .map((f) => `${f.ruleId}:${f.severity}`)
+    .filter((r) => r.startsWith('session-not-'))
+    .sort();
 }
