@@ -47,26 +47,32 @@ describe('hostOf / isHttpUrl', () => {
 });
 
 describe('inSiteOf', () => {
-  // Host, cookie domain, host-only, and whether the cookie belongs to the host's site.
-  it.each<[string, string, boolean, boolean]>([
-    // Cookies that domain-match the host or share its registrable domain.
-    ['app.example.com', '.example.com', false, true],
-    ['app.example.com', 'app.example.com', true, true],
+  const cookie = (domain: string, hostOnly = false) => ({ domain, hostOnly });
+
+  it('takes cookies that domain-match the host or share its registrable domain', () => {
+    const inSite = inSiteOf('app.example.com');
+    expect(inSite(cookie('.example.com'))).toBe(true);
+    expect(inSite(cookie('app.example.com', true))).toBe(true);
     // api.example.com would not be sent to app.example.com, but it is the same site's session.
-    ['app.example.com', 'api.example.com', true, true],
-    ['app.example.com', '.API.Example.com', false, true],
-    // Other sites, suffix look-alikes and public-suffix neighbours stay out.
-    ['a.example.co.uk', '.other.co.uk', false, false],
-    ['a.example.co.uk', 'evil-example.co.uk', true, false],
-    ['example.com', '.evil-example.com', false, false],
-    // An IP address and localhost are their own site.
-    ['127.0.0.1', '127.0.0.1', true, true],
-    ['127.0.0.1', '0.0.1', false, false],
-    ['localhost', 'localhost', true, true],
-    ['localhost', 'example.com', false, false],
-    // An empty host takes nothing.
-    ['', 'example.com', false, false],
-  ])('host %j, cookie domain %j (hostOnly %s) → %s', (host, domain, hostOnly, expected) => {
-    expect(inSiteOf(host)({ domain, hostOnly })).toBe(expected);
+    expect(inSite(cookie('api.example.com', true))).toBe(true);
+    expect(inSite(cookie('.API.Example.com'))).toBe(true);
+  });
+
+  it('keeps other sites out, suffix look-alikes and public-suffix neighbours included', () => {
+    const inSite = inSiteOf('a.example.co.uk');
+    expect(inSite(cookie('.other.co.uk'))).toBe(false);
+    expect(inSite(cookie('evil-example.co.uk', true))).toBe(false);
+    expect(inSiteOf('example.com')(cookie('.evil-example.com'))).toBe(false);
+  });
+
+  it('treats an IP address and localhost as their own site', () => {
+    expect(inSiteOf('127.0.0.1')(cookie('127.0.0.1', true))).toBe(true);
+    expect(inSiteOf('127.0.0.1')(cookie('0.0.1', false))).toBe(false);
+    expect(inSiteOf('localhost')(cookie('localhost', true))).toBe(true);
+    expect(inSiteOf('localhost')(cookie('example.com'))).toBe(false);
+  });
+
+  it('takes nothing for an empty host', () => {
+    expect(inSiteOf('')(cookie('example.com'))).toBe(false);
   });
 });
