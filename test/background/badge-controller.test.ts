@@ -12,8 +12,8 @@ interface Tab {
   windowId: number;
 }
 
-/** Findings per cookie value, so a test changes what the audit says by changing a cookie. */
-function world() {
+/** Findings per cookie value, so a test changes what the audit says by changing a cookie. Tab 1 shows `url`. */
+function world(url: string) {
   const tabs = new Map<number, Tab>();
   const cookies = new Map<string, CookieRecord[]>();
   const severities = new Map<string, Severity[]>();
@@ -39,7 +39,7 @@ function world() {
     }),
     debounceMs: 100,
   };
-  return {
+  const w = {
     deps,
     badges,
     tabs,
@@ -52,65 +52,63 @@ function world() {
     focus(windowId: number) {
       focused = windowId;
     },
+    /** The site `host` holds one cookie, of value `value`, in which the audit finds `found`. */
+    serve(host: string, value: string, found: Severity[]) {
+      cookies.set(host, [cookie({ value })]);
+      severities.set(value, found);
+    },
   };
+  w.open(1, url);
+  return w;
 }
 
 const flush = () => vi.advanceTimersByTimeAsync(0);
+
+/** Runs `event`, lets the recount it starts finish, and gives the badge of `tabId` after it. */
+async function badgeAfter(w: ReturnType<typeof world>, event: () => void, tabId = 1) {
+  event();
+  await flush();
+  return w.badges.get(tabId);
+}
 
 describe('the badge controller', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
   it('counts when the tab navigates (new url, or loading complete) and ignores other updates', async () => {
-    const w = world();
-    w.open(1, 'https://shop.test/');
-    w.cookies.set('shop.test', [cookie({ value: 'bad' })]);
-    w.severities.set('bad', ['critical', 'high', 'low']);
+    const w = world('https://shop.test/');
+    w.serve('shop.test', 'bad', ['critical', 'high', 'low']);
     const badge = createBadgeController(w.deps);
-    badge.tabUpdated(1, { complete: false });
-    await flush();
+    await badgeAfter(w, () => badge.tabUpdated(1, { complete: false }));
     expect(w.deps.setBadge).not.toHaveBeenCalled();
-    badge.tabUpdated(1, { url: 'https://shop.test/', complete: false });
-    await flush();
-    expect(w.badges.get(1)).toEqual({ text: '2', color: '#8B0000' });
+    expect(await badgeAfter(w, () => badge.tabUpdated(1, { url: 'https://shop.test/', complete: false }))).toEqual({
+      text: '2',
+      color: '#8B0000',
+    });
     w.severities.set('bad', ['high']);
-    badge.tabUpdated(1, { complete: true });
-    await flush();
-    expect(w.badges.get(1)).toEqual({ text: '1', color: '#D9480F' });
+    expect(await badgeAfter(w, () => badge.tabUpdated(1, { complete: true }))).toEqual({ text: '1', color: '#D9480F' });
   });
 
   it('clears the badge of a page that is not a web page', async () => {
-    const w = world();
-    w.open(1, 'about:blank');
+    const w = world('about:blank');
     const badge = createBadgeController(w.deps);
-    badge.tabActivated(1);
-    await flush();
-    expect(w.badges.get(1)).toEqual({ text: '' });
+    expect(await badgeAfter(w, () => badge.tabActivated(1))).toEqual({ text: '' });
   });
 
   it('counts the newly active tab, and the active tab of a window that gains focus', async () => {
-    const w = world();
-    w.open(1, 'https://a.test/');
+    const w = world('https://a.test/');
     w.open(2, 'https://b.test/', 2);
-    w.cookies.set('b.test', [cookie({ value: 'x' })]);
-    w.severities.set('x', ['high', 'high', 'high']);
+    w.serve('b.test', 'x', ['high', 'high', 'high']);
     const badge = createBadgeController(w.deps);
-    badge.tabActivated(1);
-    await flush();
-    expect(w.badges.get(1)).toEqual({ text: '' });
-    badge.windowFocused(2);
-    await flush();
-    expect(w.badges.get(2)?.text).toBe('3');
-    badge.windowFocused(undefined);
-    await flush();
+    expect(await badgeAfter(w, () => badge.tabActivated(1))).toEqual({ text: '' });
+    expect((await badgeAfter(w, () => badge.windowFocused(2), 2))?.text).toBe('3');
+    await badgeAfter(w, () => badge.windowFocused(undefined));
     expect(w.deps.setBadge).toHaveBeenCalledTimes(2);
   });
 
   it('recounts the active tab once after a burst of changes to cookies of its site', async () => {
-    const w = world();
-    w.open(1, 'https://www.shop.test/cart');
-    w.cookies.set('www.shop.test', [cookie({ value: 'bad' })]);
-    w.severities.set('bad', ['high']);
+    const w = world('https://www.shop.test/cart');
+    w.serve('www.shop.test', 'bad', ['high']);
     const badge = createBadgeController(w.deps);
     for (let i = 0; i < 5; i++) {
       badge.cookieChanged({ domain: '.shop.test', hostOnly: false });
@@ -123,8 +121,7 @@ describe('the badge controller', () => {
   });
 
   it('does not recount for cookies of another site', async () => {
-    const w = world();
-    w.open(1, 'https://shop.test/');
+    const w = world('https://shop.test/');
     const badge = createBadgeController(w.deps);
     badge.cookieChanged({ domain: 'evil-shop.test', hostOnly: true });
     badge.cookieChanged({ domain: '.tracker.example', hostOnly: false });
@@ -133,9 +130,8 @@ describe('the badge controller', () => {
   });
 
   it('lets the newest recount win when an older one finishes later', async () => {
-    const w = world();
-    w.open(1, 'https://shop.test/');
-    w.cookies.set('shop.test', [cookie({ value: 'bad' })]);
+    const w = world('https://shop.test/');
+    w.serve('shop.test', 'bad', []);
     let slow = true;
     const findings = w.deps.findings;
     w.deps.findings = async (url, list) => {
@@ -147,26 +143,22 @@ describe('the badge controller', () => {
       return findings(url, list);
     };
     const badge = createBadgeController(w.deps);
-    badge.tabActivated(1);
-    await flush();
-    badge.tabUpdated(1, { complete: true });
-    await flush();
+    await badgeAfter(w, () => badge.tabActivated(1));
+    await badgeAfter(w, () => badge.tabUpdated(1, { complete: true }));
     await vi.advanceTimersByTimeAsync(1_000);
     expect(w.badges.get(1)).toEqual({ text: '' });
     expect(w.deps.setBadge).toHaveBeenCalledTimes(1);
   });
 
   it('reports a failing recount instead of throwing out of a listener', async () => {
-    const w = world();
-    w.open(1, 'https://shop.test/');
+    const w = world('https://shop.test/');
     const onError = vi.fn();
     const badge = createBadgeController({
       ...w.deps,
       onError,
       loadTabCookies: () => Promise.reject(new Error('gone')),
     });
-    badge.tabActivated(1);
-    await flush();
+    await badgeAfter(w, () => badge.tabActivated(1));
     expect(onError).toHaveBeenCalledWith(new Error('gone'));
   });
 });

@@ -1,6 +1,6 @@
 import type { Cookies } from 'webextension-polyfill';
 import { describe, expect, it, vi } from 'vitest';
-import { createChangeLog, type ChangeLog } from '../../src/background/change-log';
+import type { ChangeLog, ChangeLogDeps } from '../../src/background/change-log';
 import { MAX_FOLD_REFUSALS } from '../../src/background/change-log-machine';
 import type { CookieRecord } from '../../src/core/cookie/cookie-record';
 import { cookieKey } from '../../src/core/cookie/cookie-key';
@@ -10,6 +10,7 @@ import { chunkKey, MAX_PATH_CHARS, MAX_VALUE_CHARS, META_KEY, type LogMeta } fro
 import { isStageKey } from '../../src/core/timeline/stage-key';
 import { parseStagedBatch } from '../../src/core/timeline/staged-batch';
 import { FakeCookies, FakeStorageArea } from '../fakes';
+import { recordSettled, startChangeLog } from './change-log-steps';
 
 const URL_A = 'https://a.example/';
 
@@ -30,17 +31,14 @@ function toRecord(c: Cookies.Cookie): CookieRecord {
   return r;
 }
 
-let clock = 0;
-
 /**
  * One worker instance over a shared jar and storage: it hears the jar's events until `stop()`, as an MV3
  * worker does until the browser stops it (events after that never reach it).
  */
-function instance(jar: FakeCookies, store: FakeStorageArea, over: Partial<Parameters<typeof createChangeLog>[0]> = {}) {
+function instance(jar: FakeCookies, store: FakeStorageArea, over: Partial<ChangeLogDeps> = {}) {
   const onError = vi.fn();
-  const log = createChangeLog({
+  const log = startChangeLog({
     store,
-    now: () => ++clock,
     onError,
     readJar: async () => (await jar.getAll({ partitionKey: {} })).map(toRecord),
     ...over,
@@ -88,13 +86,21 @@ const set = (jar: FakeCookies, name: string, value: string) => jar.set({ url: UR
 const causes = (entries: readonly ChangeLogEntry[]) =>
   entries.map((e) => `${e.cookie.name} ${e.removed ? 'removed' : 'added'} ${e.cause}`);
 
+/** A jar holding each of `names` (value `1`) and the first worker instance started over it, settled. */
+async function firstStartOver(...names: string[]) {
+  const jar = new FakeCookies();
+  const store = new FakeStorageArea();
+  for (const name of names) await set(jar, name, '1');
+  const baseline = jarValues(jar);
+  const first = instance(jar, store);
+  await first.log.settled();
+  return { jar, store, baseline, first };
+}
+
 describe('the change log compares the jar with its last word at every start', () => {
   it('takes the jar as it finds it at the very first start, without an entry for each cookie', async () => {
-    const jar = new FakeCookies();
-    const store = new FakeStorageArea();
-    await set(jar, 'before', '1');
-    const { log } = instance(jar, store);
-    await log.settled();
+    const { store, first } = await firstStartOver('before');
+    const { log } = first;
     expect((await log.query({})).entries).toEqual([]);
     expect(store.snapshot()[JAR_KEY]).toMatchObject({
       throughSeq: 0,
@@ -103,14 +109,7 @@ describe('the change log compares the jar with its last word at every start', ()
   });
 
   it('records what changed while no worker listened as unobserved: added, changed, removed', async () => {
-    const jar = new FakeCookies();
-    const store = new FakeStorageArea();
-    await set(jar, 'kept', '1');
-    await set(jar, 'changed', '1');
-    await set(jar, 'gone', '1');
-    const baseline = jarValues(jar);
-    const first = instance(jar, store);
-    await first.log.settled();
+    const { jar, store, baseline, first } = await firstStartOver('kept', 'changed', 'gone');
     await set(jar, 'seen', '1');
     await first.log.settled();
     first.stop();
@@ -161,11 +160,7 @@ describe('the change log compares the jar with its last word at every start', ()
   });
 
   it('leaves alone a cookie changed while the jar was being read: the recorded change is newer', async () => {
-    const jar = new FakeCookies();
-    const store = new FakeStorageArea();
-    await set(jar, 'x', '1');
-    const first = instance(jar, store);
-    await first.log.settled();
+    const { jar, store, first } = await firstStartOver('x');
     first.stop();
     // The jar answers with a stale view, and the change after it reaches the new worker as an event.
     const staleJar = jar.all().map(toRecord);
@@ -180,12 +175,7 @@ describe('the change log compares the jar with its last word at every start', ()
   });
 
   it('reconciles a jar of 3,000 cookies with a bounded number of storage calls', async () => {
-    const jar = new FakeCookies();
-    const store = new FakeStorageArea();
-    for (let i = 0; i < 3_000; i++) await set(jar, `n${i}`, `v${i}`);
-    const baseline = jarValues(jar);
-    const first = instance(jar, store);
-    await first.log.settled();
+    const { jar, store, baseline, first } = await firstStartOver(...Array.from({ length: 3_000 }, (_, i) => `n${i}`));
     first.stop();
     for (let i = 0; i < 3_000; i += 100) await set(jar, `n${i}`, 'changed');
     store.calls.length = 0;
@@ -214,7 +204,7 @@ const HOSTILE = '\u2603\u00e9\u4e2d'.repeat(1_400).slice(0, 4_000);
 describe('the change log within storage.session', () => {
   it('cuts values and paths before they are staged, keeping their lengths', async () => {
     const store = new FakeStorageArea();
-    const log = createChangeLog({ store, now: () => ++clock });
+    const log = startChangeLog({ store });
     const longPath = '/' + 'p'.repeat(2_000);
     log.record({
       cookie: { ...toRecord({ ...baseCookie(), value: HOSTILE, path: longPath }) },
@@ -239,7 +229,7 @@ describe('the change log within storage.session', () => {
     const store = new FakeStorageArea();
     // A chunk of 100 such entries weighs ~400 KB: the budget holds two.
     const budget = 1_000_000;
-    const log = createChangeLog({ store, now: () => ++clock, byteBudget: budget });
+    const log = startChangeLog({ store, byteBudget: budget });
     for (let i = 0; i < 600; i++) {
       log.record({
         cookie: toRecord({ ...baseCookie(), name: `h${i}`, value: HOSTILE, path: '/' + '\u00e9'.repeat(600) }),
@@ -263,15 +253,12 @@ describe('the change log within storage.session', () => {
 
   it('counts entries trimmed after storage said it was over its quota, with that reason', async () => {
     const store = new FakeStorageArea();
-    const log = createChangeLog({ store, now: () => ++clock, capacity: 400 });
+    const log = startChangeLog({ store, capacity: 400 });
     for (let i = 0; i < 400; i++) log.record(change(`old${i}`));
     await log.settled();
     store.failWrites(new Error('Resource::kQuotaBytes quota exceeded'), 1);
-    log.record(change('new'));
-    await log.settled();
-    // The refusal arrives after that fold was issued: the next fold makes room first.
-    log.record(change('newer'));
-    await log.settled();
+    // The refusal of the first arrives after that fold was issued: the next fold makes room first.
+    await recordSettled(log, change('new'), change('newer'));
     const result = await log.query({});
     // 'new' pushed one entry over the bound; the trim then freed whole chunks, at least a quarter of the log.
     expect(result.droppedBy).toEqual({ bound: 1, quota: 199 });
@@ -279,17 +266,20 @@ describe('the change log within storage.session', () => {
     expect(result.entries.length + result.dropped).toBe(402);
   });
 
-  it('retries a batch storage refuses, then gives it up and counts it as refused, never silently', async () => {
+  /** Settles `a`, then records `b` with the next `refusals` storage writes refused; the log's answer after. */
+  async function recordThroughRefusals(refusals: number) {
     const store = new FakeStorageArea();
     const onError = vi.fn();
-    const log = createChangeLog({ store, now: () => ++clock, onError, foldIdleMs: 1 });
-    log.record(change('a'));
-    await log.settled();
+    const log = startChangeLog({ store, onError, foldIdleMs: 1 });
+    await recordSettled(log, change('a'));
+    store.failWrites(new Error('storage write failed'), refusals);
+    await recordSettled(log, change('b'));
+    return { store, onError, result: await log.query({}) };
+  }
+
+  it('retries a batch storage refuses, then gives it up and counts it as refused, never silently', async () => {
     // Every write is refused: the staging write of the batch, and every fold of it.
-    store.failWrites(new Error('storage write failed'), 1 + MAX_FOLD_REFUSALS);
-    log.record(change('b'));
-    await log.settled();
-    const result = await log.query({});
+    const { onError, result } = await recordThroughRefusals(1 + MAX_FOLD_REFUSALS);
     expect(result.entries.map((e) => e.cookie.value)).toEqual(['a']);
     expect(result.droppedBy).toEqual({ refused: 1 });
     expect(result.dropped).toBe(1);
@@ -297,14 +287,7 @@ describe('the change log within storage.session', () => {
   });
 
   it('keeps a batch whose staging write and first fold were refused, and folds it on the retry', async () => {
-    const store = new FakeStorageArea();
-    const log = createChangeLog({ store, now: () => ++clock, foldIdleMs: 1 });
-    log.record(change('a'));
-    await log.settled();
-    store.failWrites(new Error('storage write failed'), 2);
-    log.record(change('b'));
-    await log.settled();
-    const result = await log.query({});
+    const { store, result } = await recordThroughRefusals(2);
     expect(result.entries.map((e) => e.cookie.value)).toEqual(['a', 'b']);
     expect(result.dropped).toBe(0);
     expect((store.snapshot()[META_KEY] as LogMeta).nextSeq).toBe(2);

@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createChangeLog } from '../../src/background/change-log';
 import type { ChangeCause } from '../../src/core/cookie/cookie-record';
 import { chunkKey, META_KEY, emptyMeta } from '../../src/core/timeline/log-layout';
 import { isStageKey, STAGE_FOLDED } from '../../src/core/timeline/stage-key';
@@ -7,13 +6,11 @@ import { parseStagedBatch } from '../../src/core/timeline/staged-batch';
 import type { KeyValueArea } from '../../src/background/key-value-area';
 import { FakeStorageArea } from '../fakes';
 import { cookie } from '../core/timeline/helpers';
+import { recordSettled, seqRange, startChangeLog } from './change-log-steps';
 
 function change(value: string, cause: ChangeCause = 'explicit', domain = 'example.com') {
   return { cookie: cookie({ value, domain }), removed: false, cause };
 }
-
-// One clock for every instance in a test file, as in the browser: a later worker instance starts later.
-let clock = 0;
 
 /** Timers that fire only when the test says so: an instance left behind as "stopped" never folds by itself. */
 function manualTimers() {
@@ -36,9 +33,8 @@ function manualTimers() {
 function setupOver<S extends KeyValueArea>(store: S, capacity?: number) {
   const onError = vi.fn();
   const timers = manualTimers();
-  const log = createChangeLog({
+  const log = startChangeLog({
     store,
-    now: () => ++clock,
     onError,
     setTimer: timers.setTimer,
     clearTimer: timers.clearTimer,
@@ -54,17 +50,50 @@ const stagedKeys = (store: FakeStorageArea) => Object.keys(store.snapshot()).fil
 const labels = (entries: { seq: number; cookie: { value: string } }[]) =>
   entries.map((e) => `${e.seq}:${e.cookie.value}`);
 
+type Log = ReturnType<typeof setup>['log'];
+
+/** Records `prefix0`, `prefix1`, … `prefix{n-1}` in one burst. */
+function recordMany(log: Log, prefix: string, n: number): void {
+  for (let i = 0; i < n; i++) log.record(change(`${prefix}${i}`));
+}
+
+/** Records each value in a task of its own, as changes that arrive apart. */
+async function recordApart(log: Log, ...values: string[]): Promise<void> {
+  for (const v of values) {
+    log.record(change(v));
+    await tick();
+  }
+}
+
 /** A log of `n` entries `old0…`, written by an instance that has since gone. */
 async function storeWithOld(n: number): Promise<FakeStorageArea> {
   const store = new FakeStorageArea();
   const old = setup(store).log;
-  for (let i = 0; i < n; i++) old.record(change(`old${i}`));
+  recordMany(old, 'old', n);
   await old.settled();
   store.calls.length = 0;
   return store;
 }
 
-async function values(log: ReturnType<typeof setup>['log']): Promise<string[]> {
+/**
+ * The worker starts again over `area` once `store`'s faults are lifted: the new instance records `value`; returns
+ * the whole log as `seq:value` labels once it settled.
+ */
+async function restartAndRecord(store: FakeStorageArea, value: string, area: KeyValueArea = store): Promise<string[]> {
+  store.restore();
+  const { log } = setupOver(area);
+  await recordSettled(log, change(value));
+  return labels((await log.query({})).entries);
+}
+
+/** The whole log, once its seqs are seen to run 0…n-1 without a gap. */
+async function entriesNumbered(log: Log, n: number) {
+  const { entries } = await log.query({});
+  expect(entries.map((e) => e.seq)).toEqual(seqRange(n));
+  return entries;
+}
+
+async function values(log: Log): Promise<string[]> {
   return (await log.query({})).entries.map((e) => e.cookie.value);
 }
 
@@ -99,10 +128,7 @@ describe('the change-log writer', () => {
     log.record(change('a'));
     // Issued before `record` returns: nothing waits for a later task, which a stopped worker never runs.
     expect(store.calls.filter((c) => c.op === 'set')).toHaveLength(1);
-    log.record(change('b'));
-    await tick();
-    log.record(change('c'));
-    await tick();
+    await recordApart(log, 'b', 'c');
     const sets = store.calls.filter((c) => c.op === 'set');
     expect(sets.map((c) => c.keys.map((k) => (isStageKey(k) ? 'stage' : k)))).toEqual([
       ['stage'],
@@ -122,16 +148,12 @@ describe('the change-log writer', () => {
   it("folds in a task of its own once a chunk's worth is staged, marking the staged keys folded in the same set", async () => {
     const { log, store, timers } = setup();
     await log.settled();
-    for (let i = 0; i < 99; i++) {
-      log.record(change(`v${i}`));
-      await tick();
-    }
+    await recordApart(log, ...Array.from({ length: 99 }, (_, i) => `v${i}`));
     expect(store.calls.every((c) => c.op === 'set' && c.keys.length === 1 && isStageKey(c.keys[0] as string))).toBe(
       true,
     );
     expect(timers.pending()).toEqual([300]);
-    log.record(change('v99'));
-    await tick();
+    await recordApart(log, 'v99');
     expect(timers.pending()).toEqual([0]);
     expect(store.snapshot()[META_KEY]).toBeUndefined();
     timers.fire();
@@ -148,10 +170,7 @@ describe('the change-log writer', () => {
   it('folds after an idle, and not while changes keep coming', async () => {
     const { log, store, timers } = setup();
     await log.settled();
-    log.record(change('a'));
-    await tick();
-    log.record(change('b'));
-    await tick();
+    await recordApart(log, 'a', 'b');
     // A change came since the timer was armed: it waits another idle rather than folding.
     timers.fire();
     await tick();
@@ -172,23 +191,19 @@ describe('the change-log writer', () => {
     const { log, store, timers } = setup();
     await log.settled();
     store.stallWrites();
-    for (let i = 0; i < 100; i++) log.record(change(`a${i}`));
-    await tick();
-    timers.fire();
-    await tick();
-    for (let i = 0; i < 100; i++) log.record(change(`b${i}`));
-    await tick();
-    timers.fire();
-    await tick();
+    for (const prefix of ['a', 'b']) {
+      recordMany(log, prefix, 100);
+      await tick();
+      timers.fire();
+      await tick();
+    }
     expect(store.calls.filter((c) => c.keys.includes(META_KEY))).toHaveLength(1);
     store.releaseWrites();
     await vi.waitFor(() => expect(timers.pending()).toEqual([0]));
     timers.fire();
     await log.settled();
     expect(store.calls.filter((c) => c.keys.includes(META_KEY))).toHaveLength(2);
-    const { entries } = await log.query({});
-    expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 200 }, (_, i) => i));
-    expect(entries[100]?.cookie.value).toBe('b0');
+    expect((await entriesNumbered(log, 200))[100]?.cookie.value).toBe('b0');
   });
 
   it('answers a query with the changes recorded just before it, written or not', async () => {
@@ -219,10 +234,7 @@ describe('the change-log writer', () => {
     store.stallReads();
     const dying = setup(store).log;
     dying.record(change('x'));
-    dying.record(change('y'));
-    await tick();
-    dying.record(change('z'));
-    await tick();
+    await recordApart(dying, 'y', 'z');
     expect(stagedKeys(store)).toHaveLength(3);
     store.restore();
 
@@ -231,8 +243,7 @@ describe('the change-log writer', () => {
     expect(labels((await log.query({ afterSeq: 40 })).entries)).toEqual(['41:old41', '42:x', '43:y', '44:z']);
     log.record(change('w'));
     await log.settled();
-    const { entries } = await log.query({});
-    expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 46 }, (_, i) => i));
+    const entries = await entriesNumbered(log, 46);
     expect(labels(entries.slice(-4))).toEqual(['42:x', '43:y', '44:z', '45:w']);
     expect(stagedKeys(store)).toEqual([]);
   });
@@ -249,13 +260,17 @@ describe('the change-log writer', () => {
     const left = stagedKeys(store);
     expect(left).toHaveLength(2);
     for (const key of left) expect(store.snapshot()[key]).toBe(STAGE_FOLDED);
-    store.restore();
 
-    const { log } = setup(store);
-    log.record(change('z'));
-    await log.settled();
-    const { entries } = await log.query({});
-    expect(labels(entries)).toEqual(['0:old0', '1:old1', '2:old2', '3:old3', '4:old4', '5:x', '6:y', '7:z']);
+    expect(await restartAndRecord(store, 'z')).toEqual([
+      '0:old0',
+      '1:old1',
+      '2:old2',
+      '3:old3',
+      '4:old4',
+      '5:x',
+      '6:y',
+      '7:z',
+    ]);
     expect(stagedKeys(store)).toEqual([]);
   });
 
@@ -265,24 +280,12 @@ describe('the change-log writer', () => {
     store.stallReads();
     const first = setup(store).log;
     // Twelve batches, so batch 10 must come after batch 9, not after batch 1.
-    for (let i = 0; i < 12; i++) {
-      first.record(change(`a${i}`));
-      await tick();
-    }
-    const second = setup(store).log;
-    second.record(change('b0'));
-    await tick();
-    second.record(change('b1'));
-    await tick();
+    await recordApart(first, ...Array.from({ length: 12 }, (_, i) => `a${i}`));
+    await recordApart(setup(store).log, 'b0', 'b1');
     expect(stagedKeys(store)).toHaveLength(14);
-    store.restore();
 
-    const { log } = setup(store);
-    log.record(change('c0'));
-    await log.settled();
-    const { entries } = await log.query({});
     const expected = ['old0', 'old1', 'old2', ...Array.from({ length: 12 }, (_, i) => `a${i}`), 'b0', 'b1', 'c0'];
-    expect(labels(entries)).toEqual(expected.map((v, i) => `${i}:${v}`));
+    expect(await restartAndRecord(store, 'c0')).toEqual(expected.map((v, i) => `${i}:${v}`));
     expect(stagedKeys(store)).toEqual([]);
   });
 
@@ -294,14 +297,8 @@ describe('the change-log writer', () => {
       remove: (keys) => fake.remove(keys),
     };
     fake.stallReads();
-    const dying = setupOver(area).log;
-    dying.record(change('x'));
-    await tick();
-    fake.restore();
-    const { log } = setupOver(area);
-    log.record(change('y'));
-    await log.settled();
-    expect(labels((await log.query({})).entries)).toEqual(['0:old0', '1:old1', '2:x', '3:y']);
+    await recordApart(setupOver(area).log, 'x');
+    expect(await restartAndRecord(fake, 'y', area)).toEqual(['0:old0', '1:old1', '2:x', '3:y']);
     expect(stagedKeys(fake)).toEqual([]);
   });
 
@@ -317,7 +314,7 @@ describe('the change-log writer', () => {
   it('queues changes that arrive before the stored meta is loaded and numbers them after it', async () => {
     const store = new FakeStorageArea();
     const first = setup(store).log;
-    for (let i = 0; i < 42; i++) first.record(change(`old${i}`));
+    recordMany(first, 'old', 42);
     await first.settled();
     const { log } = setup(store);
     log.record(change('n1'));
@@ -333,16 +330,15 @@ describe('the change-log writer', () => {
 
   it('continues the seq after a restart and loses nothing across chunk boundaries', async () => {
     const store = new FakeStorageArea();
-    const a = setup(store).log;
-    for (let i = 0; i < 150; i++) a.record(change(`a${i}`));
-    await a.settled();
-    const b = setup(store).log;
-    for (let i = 0; i < 60; i++) b.record(change(`b${i}`));
-    await b.settled();
-    const c = setup(store).log;
-    const { entries } = await c.query({});
-    expect(entries.map((e) => e.seq)).toEqual(Array.from({ length: 210 }, (_, i) => i));
-    expect(entries[150]?.cookie.value).toBe('b0');
+    for (const [prefix, n] of [
+      ['a', 150],
+      ['b', 60],
+    ] as const) {
+      const worker = setup(store).log;
+      recordMany(worker, prefix, n);
+      await worker.settled();
+    }
+    expect((await entriesNumbered(setup(store).log, 210))[150]?.cookie.value).toBe('b0');
   });
 
   it('stays consistent when a write never lands (the worker stopped): what was issued before is there', async () => {
@@ -352,47 +348,31 @@ describe('the change-log writer', () => {
     dying.record(change('b'));
     await dying.settled();
     store.swallowWrites();
-    dying.record(change('lost'));
-    await new Promise((r) => setTimeout(r, 0));
+    await recordApart(dying, 'lost');
     expect(store.calls.at(-1)?.outcome).toBe('swallowed');
-    store.restore();
 
-    const { log } = setup(store);
-    log.record(change('c'));
-    await log.settled();
-    const result = await log.query({});
-    expect(result.entries.map((e) => [e.seq, e.cookie.value])).toEqual([
-      [0, 'a'],
-      [1, 'b'],
-      [2, 'c'],
-    ]);
+    expect(await restartAndRecord(store, 'c')).toEqual(['0:a', '1:b', '2:c']);
     expect(store.snapshot()[META_KEY]).toMatchObject({ nextSeq: 3, firstSeq: 0, dropped: 0 });
   });
 
   it('after a fold is rejected, reloads and folds its batches again, once each', async () => {
     const { log, store, onError } = setup();
-    log.record(change('a'));
-    await log.settled();
-    log.record(change('x'));
-    await tick();
-    log.record(change('y'));
-    await tick();
+    await recordSettled(log, change('a'));
+    await recordApart(log, 'x', 'y');
     expect(stagedKeys(store)).toHaveLength(2);
     store.failWrites(new Error('boom'), 1);
     await log.settled();
     expect(onError).toHaveBeenCalledWith(new Error('boom'));
     // `settled` waits for the retry: the batches were put back, not lost.
     expect(store.snapshot()[META_KEY]).toMatchObject({ nextSeq: 3, firstSeq: 0, dropped: 0 });
-    log.record(change('b'));
-    await log.settled();
-    const { entries } = await log.query({});
-    expect(labels(entries)).toEqual(['0:a', '1:x', '2:y', '3:b']);
+    await recordSettled(log, change('b'));
+    expect(labels((await log.query({})).entries)).toEqual(['0:a', '1:x', '2:y', '3:b']);
     expect(stagedKeys(store)).toEqual([]);
   });
 
   it('removes chunks that fell below the bound only after the meta that excludes them landed', async () => {
     const { log, store } = setup(undefined, 150);
-    for (let i = 0; i < 260; i++) log.record(change(`v${i}`));
+    recordMany(log, 'v', 260);
     await log.settled();
     const keys = Object.keys(store.snapshot()).sort();
     expect(keys).toEqual([chunkKey(1), chunkKey(2), META_KEY].sort());
@@ -415,19 +395,17 @@ describe('the change-log writer', () => {
       [chunkKey(2)]: [{ seq: 200, time: 1, cause: 'explicit', removed: false, cookie: cookie({ value: 'kept' }) }],
     });
     const { log } = setup(store);
-    log.record(change('new'));
-    await log.settled();
+    await recordSettled(log, change('new'));
     expect(Object.keys(store.snapshot()).sort()).toEqual([chunkKey(2), META_KEY].sort());
     expect(await values(log)).toEqual(['kept', 'new']);
   });
 
   it('clears: the next entry continues the seq and the log reports only it', async () => {
     const { log, store } = setup();
-    for (let i = 0; i < 130; i++) log.record(change(`v${i}`));
+    recordMany(log, 'v', 130);
     expect(await log.clear()).toBe(130);
     expect((await log.query({})).entries).toEqual([]);
-    log.record(change('after'));
-    await log.settled();
+    await recordSettled(log, change('after'));
     const { entries, dropped } = await log.query({});
     expect(entries.map((e) => [e.seq, e.cookie.value])).toEqual([[130, 'after']]);
     expect(dropped).toBe(0);
@@ -446,37 +424,35 @@ describe('the change-log writer', () => {
     expect(after.entries.map((e) => e.seq)).toEqual([2]);
   });
 
-  it('over the storage quota on a fold, drops the oldest quarter and folds the refused batch again', async () => {
+  const QUOTA = new Error('QUOTA_BYTES quota exceeded');
+  it.each([
+    {
+      on: 'a fold',
+      outcome: 'drops the oldest quarter and folds the refused batch again',
+      refuse: async (log: Log, store: FakeStorageArea) => {
+        await recordApart(log, 'refused');
+        store.failWrites(QUOTA, 1);
+      },
+    },
+    {
+      on: 'a staging write',
+      outcome: 'keeps the batch and drops the oldest quarter at the next fold',
+      refuse: (log: Log, store: FakeStorageArea) => {
+        store.failWrites(QUOTA, 1);
+        log.record(change('refused'));
+      },
+    },
+  ])('over the storage quota on $on, $outcome', async ({ refuse }) => {
     const { log, store, onError } = setup(undefined, 400);
-    for (let i = 0; i < 300; i++) log.record(change(`v${i}`));
+    recordMany(log, 'v', 300);
     await log.settled();
-    log.record(change('refused'));
-    await tick();
-    store.failWrites(new Error('QUOTA_BYTES quota exceeded'), 1);
+    await refuse(log, store);
     await log.settled();
     expect(onError).toHaveBeenCalledTimes(1);
-    log.record(change('fits'));
-    await log.settled();
+    await recordSettled(log, change('next'));
     const result = await log.query({});
     expect(result.dropped).toBe(100);
-    expect(result.entries.map((e) => e.seq)).toEqual(Array.from({ length: 202 }, (_, i) => 100 + i));
-    expect(result.entries.slice(-2).map((e) => e.cookie.value)).toEqual(['refused', 'fits']);
-    expect(store.snapshot()[chunkKey(0)]).toBeUndefined();
-  });
-
-  it('over the storage quota on a staging write, keeps the batch and drops the oldest quarter at the next fold', async () => {
-    const { log, store, onError } = setup(undefined, 400);
-    for (let i = 0; i < 300; i++) log.record(change(`v${i}`));
-    await log.settled();
-    store.failWrites(new Error('QUOTA_BYTES quota exceeded'), 1);
-    log.record(change('refused'));
-    await log.settled();
-    expect(onError).toHaveBeenCalledTimes(1);
-    log.record(change('next'));
-    await log.settled();
-    const result = await log.query({});
-    expect(result.dropped).toBe(100);
-    expect(result.entries.map((e) => e.seq)).toEqual(Array.from({ length: 202 }, (_, i) => 100 + i));
+    expect(result.entries.map((e) => e.seq)).toEqual(seqRange(202, 100));
     expect(result.entries.slice(-2).map((e) => e.cookie.value)).toEqual(['refused', 'next']);
     expect(store.snapshot()[chunkKey(0)]).toBeUndefined();
   });

@@ -3,7 +3,6 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyzeSite } from '../../src/core/analyze-site';
-import type { CookieChange } from '../../src/core/cookie/cookie-change';
 import {
   panelTabId,
   panelTheme,
@@ -50,6 +49,14 @@ function fakeDeps(over: Partial<PanelStartDeps> = {}) {
     count();
     return uncount;
   };
+  /** A watcher that counts its live listeners in `listeners[key]`. */
+  const counted = (key: 'cookies' | 'log' | 'inspected') =>
+    vi.fn(() =>
+      watch(
+        () => listeners[key]++,
+        () => listeners[key]--,
+      ),
+    );
   const deps: PanelStartDeps = {
     capabilities: ALL,
     tabId: undefined,
@@ -58,30 +65,15 @@ function fakeDeps(over: Partial<PanelStartDeps> = {}) {
     loadTabCookies: vi.fn(async (tabId: number) => result(tabId)),
     askBackgroundForCookies: vi.fn(async (tabId: number) => result(tabId)),
     getChangeLog: vi.fn(async () => ({ ok: true as const, entries: [], dropped: 0, capacity: 10 })),
-    watchCookies: vi.fn((_l: (c: CookieChange) => void) =>
-      watch(
-        () => listeners.cookies++,
-        () => listeners.cookies--,
-      ),
-    ),
-    watchChangeLog: vi.fn(() =>
-      watch(
-        () => listeners.log++,
-        () => listeners.log--,
-      ),
-    ),
+    watchCookies: counted('cookies'),
+    watchChangeLog: counted('log'),
     watchTabUrl: vi.fn((tabId: number) =>
       watch(
         () => listeners.tabUrl.push(tabId),
         () => listeners.tabUrl.pop(),
       ),
     ),
-    watchInspectedNavigation: vi.fn(() =>
-      watch(
-        () => listeners.inspected++,
-        () => listeners.inspected--,
-      ),
-    ),
+    watchInspectedNavigation: counted('inspected'),
     requestHostPermission: async () => true,
     analyze: analyzeSite,
     now: () => NOW,
@@ -97,6 +89,13 @@ function start(deps: PanelStartDeps, themeRoot = document.createElement('html'))
   const panel = startPanel(deps, { root, themeRoot, timing: { debounceMs: 0, logTimeoutMs: 50 } });
   running.push(panel);
   return { panel, themeRoot };
+}
+
+/** `start`, once the panel's controller finished its first load. */
+async function startLoaded(deps: PanelStartDeps) {
+  const started = start(deps);
+  await started.panel.controller!.ready;
+  return started;
 }
 
 describe('startPanel', () => {
@@ -136,8 +135,7 @@ describe('startPanel', () => {
 
   it('reads cookies itself where it can and watches them, every navigation signal wired and undone on stop', async () => {
     const { deps, listeners } = fakeDeps();
-    const { panel } = start(deps);
-    await panel.controller!.ready;
+    const { panel } = await startLoaded(deps);
     expect(deps.loadTabCookies).toHaveBeenCalledWith(42);
     expect(deps.askBackgroundForCookies).not.toHaveBeenCalled();
     expect(panel.store.site.state.value).toBe('ready');
@@ -151,8 +149,7 @@ describe('startPanel', () => {
     const { deps, listeners } = fakeDeps({
       capabilities: { inDevtools: true, readCookiesDirectly: false, watchTabs: false, watchSessionStorage: true },
     });
-    const { panel } = start(deps);
-    await panel.controller!.ready;
+    await startLoaded(deps);
     expect(deps.askBackgroundForCookies).toHaveBeenCalledWith(42);
     expect(deps.loadTabCookies).not.toHaveBeenCalled();
     expect(deps.watchCookies).not.toHaveBeenCalled();

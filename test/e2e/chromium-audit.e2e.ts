@@ -1,36 +1,22 @@
 import type { Page } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BADGE_COLORS } from '../../src/background/badge-for';
+import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/export/report';
-import { allowDownloads, exportReport, reportFileName } from './harness/export-report';
-import { hexToRgba, popupFindings, reportFindings, shownFindings } from './harness/report-findings';
-import { settledBadge } from './harness/badge';
+import { expectAuditExports, expectCriticalBadge, expectExpectedGrade } from './harness/audit-checks';
+import { useDownloadDir } from './harness/download-dir';
+import { allowDownloads } from './harness/export-report';
+import { popupFindings, reportFindings, shownFindings } from './harness/report-findings';
 import { withChromium } from './harness/setup';
 import { row } from './harness/views';
 import { waitUntil } from './harness/wait';
-import { EXPECTED_FINDINGS, expectedBadgeCount, expectedGrade } from './site/audit-expected';
-import { startAuditSite } from './site/audit-site';
+import { EXPECTED_FINDINGS } from './site/audit-expected';
+import { AUDIT_HOST, AUDIT_PARENT, startAuditSite } from './site/audit-site';
 
 declare const browser: WebExtBrowser;
 
-// `*.localhost` names resolve to loopback in Chromium without DNS, keep Secure cookies over http, and let the
-// page set a Domain cookie on its parent.
-const HOST = 'app.audit.localhost';
-const PARENT = 'audit.localhost';
-
 describe('Chromium audit (issue 3)', () => {
-  const suite = withChromium({ site: () => startAuditSite(HOST, { parentDomain: PARENT }), open: '/' });
-  let downloads: string;
-  beforeAll(async () => {
-    downloads = await mkdtemp(join(tmpdir(), 'sessionscope-downloads-'));
-  });
-  afterAll(async () => {
-    if (downloads) await rm(downloads, { recursive: true, force: true });
-  });
+  const suite = withChromium({ site: () => startAuditSite(AUDIT_HOST, { parentDomain: AUDIT_PARENT }), open: '/' });
+  const downloads = useDownloadDir();
   const popup = (): Promise<Page> => suite.openReadyView();
 
   it('the site set every cookie the table expects, and only those', async () => {
@@ -43,12 +29,7 @@ describe('Chromium audit (issue 3)', () => {
 
   it('the popup shows the grade, the worst finding first, and each cookie its findings', async () => {
     const view = await popup();
-    const { score, grade } = expectedGrade(EXPECTED_FINDINGS);
-    const badge = await view.$eval('[data-testid="grade"]', (el) => [
-      el.getAttribute('data-grade'),
-      el.getAttribute('data-score'),
-    ]);
-    expect(badge).toEqual([grade, String(score)]);
+    await expectExpectedGrade(view);
     const top = await view.$$eval('[data-testid="top-findings"] [data-testid="finding"]', (els) =>
       els.map((el) => `${el.getAttribute('data-rule')}:${el.getAttribute('data-severity')}`),
     );
@@ -109,9 +90,7 @@ describe('Chromium audit (issue 3)', () => {
   });
 
   it("the toolbar badge counts the tab's critical + high findings, in the critical colour", async () => {
-    const want = String(expectedBadgeCount(EXPECTED_FINDINGS));
-    const last = await settledBadge(suite.session.control, suite.tabId, want);
-    expect(last).toEqual({ text: want, color: hexToRgba(BADGE_COLORS.critical) });
+    await expectCriticalBadge(suite.session.control, suite.tabId);
   });
 
   it('the panel has a findings column, the "with findings only" filter, per-cookie findings and the export', async () => {
@@ -135,43 +114,11 @@ describe('Chromium audit (issue 3)', () => {
 
   it('the exported report file has exactly the expected findings per cookie, and no values by default', async () => {
     const view = await popup();
-    await allowDownloads(view, downloads);
-    const fileName = reportFileName(HOST);
-    const path = join(downloads, fileName);
-    const exportOnce = () => exportReport(view, downloads, fileName);
-
-    const { text, report } = await exportOnce();
-    expect(report.schema).toBe(2);
-    expect(report.host).toBe(HOST);
-    expect(report.pageUrl).toBe(suite.site.url('/'));
-    expect(reportFindings(report)).toEqual(EXPECTED_FINDINGS);
-    expect(report.siteFindings).toEqual([]);
-    const { score, grade } = expectedGrade(EXPECTED_FINDINGS);
-    expect([report.grade, report.score]).toEqual([grade, score]);
-    expect(report.summary.serious).toBe(expectedBadgeCount(EXPECTED_FINDINGS));
-    expect(report.valuesIncluded).toBe(false);
-    for (const [name, value] of suite.site.values) {
-      expect(text.includes(value), `value of ${name} in the redacted report`).toBe(false);
-      const cookie = report.cookies.find((c) => c.identity.name === name)!;
-      expect({ value: cookie.value, redacted: cookie.valueRedacted, length: cookie.valueLength }).toEqual({
-        value: null,
-        redacted: true,
-        length: value.length,
-      });
-    }
+    await allowDownloads(view, downloads.path);
+    const report = await expectAuditExports(view, suite.site, downloads.path);
     const sso = report.cookies.find((c) => c.identity.name === 'sso_auth')!;
-    expect([sso.identity.domain, sso.flags.hostOnly]).toEqual([`.${PARENT}`, false]);
+    expect([sso.identity.domain, sso.flags.hostOnly]).toEqual([`.${AUDIT_PARENT}`, false]);
     expect(report.cookies.find((c) => c.identity.name === 'id_token')?.decoded?.token?.unsigned).toBe(true);
-
-    // With the switch on, the same export carries the values the site set.
-    await rm(path);
-    await view.click('[data-testid="include-values"]');
-    const withValues = await exportOnce();
-    expect(withValues.report.valuesIncluded).toBe(true);
-    for (const [name, value] of suite.site.values) {
-      expect(withValues.report.cookies.find((c) => c.identity.name === name)?.value, `value of ${name}`).toBe(value);
-    }
-    expect(reportFindings(withValues.report)).toEqual(EXPECTED_FINDINGS);
   });
 
   it('"Copy JSON" puts the same report on the clipboard and says "Copied"', async () => {

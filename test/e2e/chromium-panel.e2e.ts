@@ -1,6 +1,6 @@
 import type { Frame } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectFixtureRows } from './harness/expect-rows';
+import { expectReadyWithRows } from './harness/expect-rows';
 import { markupTrace } from './harness/hostile';
 import { withChromium } from './harness/setup';
 import { cookieRows, openDevToolsPanel, row, waitForRow, waitForViewState } from './harness/views';
@@ -18,10 +18,7 @@ describe('Chromium DevTools panel', () => {
   });
 
   it('shows the same cookies and flags as the popup', async () => {
-    expect(await waitForViewState(panel, 'panel')).toBe('ready');
-    expect(await panel.$eval('[data-testid="site-host"]', (el) => el.textContent)).toContain(HOST);
-    const rows = await cookieRows(panel);
-    expectFixtureRows(rows, fixtureCookies());
+    await expectReadyWithRows(panel, 'panel', HOST, fixtureCookies());
     // Rows of the panel are table rows.
     expect(await panel.$eval(row('connect.sid'), (el) => el.tagName)).toBe('TR');
   });

@@ -1,9 +1,9 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { expectFixtureRows } from './harness/expect-rows';
+import { expectReadyWithRows } from './harness/expect-rows';
 import { markupTrace, recordDialogs } from './harness/hostile';
 import { withChromium } from './harness/setup';
-import { cookieRows, openRealPopup, row, waitForViewState } from './harness/views';
+import { openRealPopup, row, waitForViewState } from './harness/views';
 import { CANARY_TEXT, HOSTILE_TEXT, JWT_CLAIMS, JWT_LIFETIME_S, fixtureCookies, startSite } from './site/test-site';
 
 // A `*.localhost` host: Chromium resolves it to loopback itself and keeps Secure cookies on it over http, and
@@ -40,10 +40,7 @@ describe('Chromium popup', () => {
   describe.each(modes)('%s', (_mode, open) => {
     it('shows every cookie of the site with its flags', async () => {
       const { view } = await open();
-      expect(await waitForViewState(view, 'popup')).toBe('ready');
-      expect(await view.$eval('[data-testid="site-host"]', (el) => el.textContent)).toContain(HOST);
-      const rows = await cookieRows(view);
-      expectFixtureRows(rows, fixtureCookies());
+      const rows = await expectReadyWithRows(view, 'popup', HOST, fixtureCookies());
       // The Domain cookie keeps the store's leading dot; host-only cookies carry the bare host.
       expect(rows.get('wide')?.domain).toBe('.sessionscope.localhost');
       expect(rows.get('theme')?.domain).toBe(HOST);

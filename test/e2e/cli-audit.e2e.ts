@@ -3,19 +3,18 @@ import addFormats from 'ajv-formats';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import { join, resolve } from 'node:path';
 import type { Log } from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/export/report';
-import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { useDownloadDir } from './harness/download-dir';
 import { allowDownloads, exportReport, reportFileName } from './harness/export-report';
-import { tabIdOf } from './harness/extension-messages';
 import { reportFindings } from './harness/report-findings';
 import { CLI_PATH, behaviour, loginArgs, runCli } from './harness/run-cli';
-import { openViewTab, waitForViewState } from './harness/views';
+import { withChromium } from './harness/setup';
+import { unusedPort } from './harness/unused-port';
 import { EXPECTED_FINDINGS, expectedGrade } from './site/audit-expected';
 import { startAuditSite, type RunningAuditSite } from './site/audit-site';
 import { startLoginSite, type RunningLoginSite } from './site/login-site';
@@ -28,15 +27,6 @@ const SARIF_SCHEMA = resolve(
   import.meta.dirname,
   '../../node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json',
 );
-
-/** A port nothing listens on: bound, read, released. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
 
 /** What may differ between two audits of the same site made seconds apart: the times. */
 function timeless(report: Report): unknown {
@@ -107,29 +97,22 @@ describe('sessionscope audit (issue 9), real Chromium', { timeout: 120_000 }, ()
     expect(run.stderr).toMatch(/3 findings at high or above \(worst: critical\)/);
   });
 
-  it('json equals the report the extension exports for the same site, times aside', async () => {
-    const cliRun = await runCli(['audit', site.url('/'), '--format', 'json', '--fail-on', 'none']);
-    expect(cliRun.code, cliRun.stderr).toBe(0);
-    const cli = JSON.parse(cliRun.stdout) as Report;
-    expect(reportFindings(cli)).toEqual(EXPECTED_FINDINGS);
+  describe('and the extension in Chromium', () => {
+    // A site of its own, the same as `site` but for its port: the CLI and the extension audit the same page URL.
+    const suite = withChromium({ site: () => startAuditSite(HOST, { parentDomain: PARENT }), open: '/' });
+    const downloads = useDownloadDir();
 
-    const downloads = await mkdtemp(join(tmpdir(), 'sessionscope-downloads-'));
-    let chromium: ChromiumSession | undefined;
-    try {
-      chromium = await launchChromium();
-      await chromium.openPage(site.url('/'));
-      const tabId = await tabIdOf(chromium.control, site.url('/'));
-      const view = await openViewTab(chromium, tabId);
-      view.setDefaultTimeout(10_000);
-      expect(await waitForViewState(view, 'popup')).toBe('ready');
-      await allowDownloads(view, downloads);
-      const fileName = reportFileName(HOST);
-      const { report: extension } = await exportReport(view, downloads, fileName);
+    it('json equals the report the extension exports for the same site, times aside', async () => {
+      const cliRun = await runCli(['audit', suite.site.url('/'), '--format', 'json', '--fail-on', 'none']);
+      expect(cliRun.code, cliRun.stderr).toBe(0);
+      const cli = JSON.parse(cliRun.stdout) as Report;
+      expect(reportFindings(cli)).toEqual(EXPECTED_FINDINGS);
+
+      const view = await suite.openReadyView();
+      await allowDownloads(view, downloads.path);
+      const { report: extension } = await exportReport(view, downloads.path, reportFileName(HOST));
       expect(timeless(cli)).toEqual(timeless(extension));
-    } finally {
-      await chromium?.close();
-      await rm(downloads, { recursive: true, force: true });
-    }
+    });
   });
 
   it('sarif validates against the SARIF 2.1.0 schema, one rule per id, results at the page and cookie', async () => {
@@ -162,7 +145,7 @@ describe('sessionscope audit (issue 9), real Chromium', { timeout: 120_000 }, ()
   });
 
   it('exit 2 with a one-line reason and no stack: unreachable URL, bad option, throwing login, no browser', async () => {
-    const port = await closedPort();
+    const port = await unusedPort();
     const [unreachable, badOption, throwing, noBrowser] = await Promise.all([
       runCli(['audit', `http://127.0.0.1:${port}/`]),
       runCli(['audit', site.url('/'), '--fail-on', 'severe']),

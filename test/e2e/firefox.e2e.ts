@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { FIREFOX_EXTENSION_UUID, type FirefoxSession } from './harness/firefox';
 import { readChangeLog, tabIdOf } from './harness/extension-messages';
 import { causeLabel, settledEntries, waitForEntries } from './harness/change-log';
-import { expectFixtureRows } from './harness/expect-rows';
+import { expectReadyWithRows } from './harness/expect-rows';
 import { markupTrace, recordDialogs } from './harness/hostile';
 import { lastWordMismatches, startJarStorm } from './harness/last-word';
 import { withFirefox } from './harness/setup';
-import { cookieRows, row, waitForViewState } from './harness/views';
+import { row, waitForViewState } from './harness/views';
 import { HOSTILE_TEXT, JWT_CLAIMS, fixtureCookies, startSite } from './site/test-site';
 
 declare const browser: WebExtBrowser;
@@ -43,11 +43,10 @@ describe('Firefox', () => {
 
   it('shows every cookie of the site with its flags in the popup page (?tabId=)', async () => {
     const { view } = await openPopupTab();
-    expect(await waitForViewState(view, 'popup')).toBe('ready');
-    expect(await view.$eval('[data-testid="site-host"]', (el) => el.textContent)).toContain(HOST);
-    const rows = await cookieRows(view);
-    expectFixtureRows(
-      rows,
+    const rows = await expectReadyWithRows(
+      view,
+      'popup',
+      HOST,
       fixtureCookies().filter((c) => c.name !== 'wide'),
     );
     expect(rows.has('wide')).toBe(false);

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import puppeteer from 'puppeteer-core';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { DEMO_TOKEN_KEY, DEMO_USER } from '../../demo/demo-constants';
 import { CHROMIUM_PATH, FIREFOX_PATH, distDir } from './harness/paths';
 import { commandOf, descendantsOf, isRunning } from './harness/processes';
+import { unusedPort } from './harness/unused-port';
 import { waitUntil } from './harness/wait';
 
 /**
@@ -63,14 +63,6 @@ async function pressCtrlC(run: StartRun): Promise<number | null> {
   ]);
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
 async function answers(url: string): Promise<boolean> {
   try {
     return (await fetch(url)).ok;
@@ -109,7 +101,7 @@ afterEach(() => {
 describe('npm start', () => {
   it('opens headless Chromium with SessionScope on the demo site, and Ctrl-C stops it all', async () => {
     distDir('chrome');
-    const debugPort = await freePort();
+    const debugPort = await unusedPort();
     const run = runStart([
       '--headless',
       '--port=0',

@@ -101,17 +101,19 @@ describe('PopupApp', () => {
     popup(store);
     const toggles = screen.getAllByTestId('cookie-toggle');
     toggles[0]!.focus();
-    fireEvent.keyDown(toggles[0]!, { key: 'ArrowDown' });
-    expect(document.activeElement).toBe(toggles[1]);
-    fireEvent.keyDown(toggles[1]!, { key: 'ArrowDown' });
-    expect(document.activeElement).toBe(toggles[2]);
-    fireEvent.keyDown(toggles[2]!, { key: 'ArrowDown' });
-    expect(document.activeElement).toBe(toggles[2]);
-    fireEvent.keyDown(toggles[2]!, { key: 'Home' });
-    expect(document.activeElement).toBe(toggles[0]);
-    fireEvent.keyDown(toggles[0]!, { key: 'End' });
-    fireEvent.keyDown(toggles[2]!, { key: 'ArrowUp' });
-    expect(document.activeElement).toBe(toggles[1]);
+    // Each key pressed on the focused toggle, and the toggle focused after it (the last stays at the end).
+    const steps: Array<[key: string, focused: number]> = [
+      ['ArrowDown', 1],
+      ['ArrowDown', 2],
+      ['ArrowDown', 2],
+      ['Home', 0],
+      ['End', 2],
+      ['ArrowUp', 1],
+    ];
+    for (const [key, focused] of steps) {
+      fireEvent.keyDown(document.activeElement!, { key });
+      expect(document.activeElement, `after ${key}`).toBe(toggles[focused]);
+    }
   });
 
   const states: Array<[Exclude<ViewState, 'ready' | 'loading'>, CookiesProblem | null, RegExp]> = [

@@ -25,9 +25,23 @@ function fakeTab(url = 'https://app.example.com/') {
       tab.jar = jar;
       for (const l of tab.navListeners) l();
     },
+    /** A cookie set while the panel could not watch: in the jar, and in the background's log as `seq`. */
+    setUnwatched(seq: number, cookie: CookieRecord, time = NOW) {
+      tab.jar.push(cookie);
+      tab.log.entries.push(logEntry(seq, cookie, time));
+    },
   };
   return tab;
 }
+
+const logEntry = (seq: number, cookie: CookieRecord, time = NOW): ChangeLogEntry => ({
+  seq,
+  time,
+  cause: 'explicit',
+  removed: false,
+  cookie,
+});
+const setBy = (cookie: CookieRecord): CookieChange => ({ cookie, removed: false, cause: 'explicit' });
 
 function deps(tab: ReturnType<typeof fakeTab>, over: Partial<PanelDeps> = {}): PanelDeps {
   return {
@@ -61,17 +75,40 @@ function deps(tab: ReturnType<typeof fakeTab>, over: Partial<PanelDeps> = {}): P
 
 const names = (s: ReturnType<typeof createPanelStore>) => s.site.cookies.value.map((c) => c.cookie.name).sort();
 
+/** A panel controller over a fresh store and `tab`; `over` replaces some of its deps. */
+function startPanel(over: Partial<PanelDeps> = {}, tab = fakeTab()) {
+  const store = createPanelStore({ now: NOW });
+  const d = deps(tab, over);
+  return { tab, store, d, p: createPanelController(store, d) };
+}
+
+/** `startPanel`, once its first load (cookies and log) is done. */
+async function readyPanel(over: Partial<PanelDeps> = {}, tab = fakeTab()) {
+  const started = startPanel(over, tab);
+  await started.p.ready;
+  return started;
+}
+
+/** A `watchLog` that hands the test the background's "the log was written" signal. */
+function logSignals() {
+  const listeners: Array<() => void> = [];
+  return {
+    listeners,
+    watchLog: (l: () => void) => {
+      listeners.push(l);
+      return () => void listeners.splice(listeners.indexOf(l), 1);
+    },
+    signal: () => {
+      for (const l of listeners) l();
+    },
+  };
+}
+
 describe('createPanelController', () => {
   it('loads the cookies and the site’s change log', async () => {
     const tab = fakeTab();
-    tab.log = {
-      entries: [{ seq: 7, time: NOW, cause: 'explicit', removed: false, cookie: record({ name: 'sid' }) }],
-      dropped: 6,
-    };
-    const store = createPanelStore({ now: NOW });
-    const d = deps(tab);
-    const p = createPanelController(store, d);
-    await p.ready;
+    tab.log = { entries: [logEntry(7, record({ name: 'sid' }))], dropped: 6 };
+    const { store, d, p } = await readyPanel({}, tab);
     expect(store.site.state.value).toBe('ready');
     expect(d.getChangeLog).toHaveBeenCalledWith('app.example.com');
     expect(store.timeline.entries.value.map((e) => e.seq)).toEqual([7]);
@@ -80,11 +117,8 @@ describe('createPanelController', () => {
   });
 
   it('updates live when a cookie of the site changes, and logs the change', async () => {
-    const tab = fakeTab();
-    const store = createPanelStore({ now: NOW });
-    const p = createPanelController(store, deps(tab));
-    await p.ready;
-    tab.change({ cookie: record({ name: 'csrf', value: 't' }), removed: false, cause: 'explicit' });
+    const { tab, store, p } = await readyPanel();
+    tab.change(setBy(record({ name: 'csrf', value: 't' })));
     expect(store.timeline.entries.value.map((e) => [e.seq, e.cookie.name, e.removed])).toEqual([[1, 'csrf', false]]);
     await vi.waitFor(() => expect(names(store)).toEqual(['csrf', 'sid']));
     tab.change({ cookie: record({ name: 'sid' }), removed: true, cause: 'explicit' });
@@ -97,12 +131,8 @@ describe('createPanelController', () => {
   });
 
   it('ignores changes to other sites', async () => {
-    const tab = fakeTab();
-    const store = createPanelStore({ now: NOW });
-    const d = deps(tab);
-    const p = createPanelController(store, d);
-    await p.ready;
-    tab.change({ cookie: record({ name: 'ad', domain: '.tracker.test' }), removed: false, cause: 'explicit' });
+    const { tab, store, d, p } = await readyPanel();
+    tab.change(setBy(record({ name: 'ad', domain: '.tracker.test' })));
     await new Promise((r) => setTimeout(r, 10));
     expect(store.timeline.entries.value).toHaveLength(0);
     expect(d.loadCookies).toHaveBeenCalledTimes(1);
@@ -110,11 +140,7 @@ describe('createPanelController', () => {
   });
 
   it('reloads for the new site when the inspected page navigates', async () => {
-    const tab = fakeTab();
-    const store = createPanelStore({ now: NOW });
-    const d = deps(tab);
-    const p = createPanelController(store, d);
-    await p.ready;
+    const { tab, store, d, p } = await readyPanel();
     tab.navigate('https://other.test/', [record({ name: 'o', domain: 'other.test' })]);
     await vi.waitFor(() => expect(store.site.host.value).toBe('other.test'));
     expect(names(store)).toEqual(['o']);
@@ -126,9 +152,7 @@ describe('createPanelController', () => {
   });
 
   it('stops listening when stopped', async () => {
-    const tab = fakeTab();
-    const p = createPanelController(createPanelStore({ now: NOW }), deps(tab));
-    await p.ready;
+    const { tab, p } = await readyPanel();
     expect(tab.cookieListeners).toHaveLength(1);
     p.stop();
     expect(tab.cookieListeners).toHaveLength(0);
@@ -139,19 +163,12 @@ describe('createPanelController', () => {
     vi.useFakeTimers();
     try {
       const tab = fakeTab();
-      tab.log = {
-        entries: [{ seq: 3, time: NOW, cause: 'explicit', removed: false, cookie: record({ name: 'sid' }) }],
-        dropped: 0,
-      };
-      const store = createPanelStore({ now: NOW });
-      const d = deps(tab, { watchCookies: undefined, pollMs: 1000 });
-      const p = createPanelController(store, d);
+      tab.log.entries = [logEntry(3, record({ name: 'sid' }))];
+      const { store, d, p } = startPanel({ watchCookies: undefined, pollMs: 1000 }, tab);
       await vi.advanceTimersByTimeAsync(0);
       await p.ready;
       expect(store.timeline.entries.value.map((e) => e.seq)).toEqual([3]);
-      const added = record({ name: 'late' });
-      tab.jar.push(added);
-      tab.log.entries.push({ seq: 4, time: NOW + 1, cause: 'explicit', removed: false, cookie: added });
+      tab.setUnwatched(4, record({ name: 'late' }), NOW + 1);
       await vi.advanceTimersByTimeAsync(1000);
       expect(d.getChangeLog).toHaveBeenLastCalledWith('app.example.com', 3);
       expect(store.timeline.entries.value.map((e) => e.seq)).toEqual([3, 4]);
@@ -164,26 +181,18 @@ describe('createPanelController', () => {
   });
 
   it('keeps a live change that raced the initial log without doubling one the log already has', async () => {
-    const tab = fakeTab();
     const logged = record({ name: 'sid', value: 'v' });
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const store = createPanelStore({ now: NOW });
-    const d = deps(tab, {
+    const { tab, store, p } = startPanel({
       getChangeLog: async () => {
         await gate;
-        return {
-          ok: true,
-          entries: [{ seq: 10, time: NOW, cause: 'explicit', removed: false, cookie: logged }],
-          dropped: 0,
-          capacity: 5000,
-        };
+        return { ok: true, entries: [logEntry(10, logged)], dropped: 0, capacity: 5000 };
       },
     });
-    const p = createPanelController(store, d);
     await vi.waitFor(() => expect(store.site.state.value).toBe('ready'));
-    tab.change({ cookie: logged, removed: false, cause: 'explicit' });
-    tab.change({ cookie: record({ name: 'new' }), removed: false, cause: 'explicit' });
+    tab.change(setBy(logged));
+    tab.change(setBy(record({ name: 'new' })));
     release();
     await p.ready;
     expect(store.timeline.entries.value.map((e) => [e.seq, e.cookie.name])).toEqual([
@@ -194,59 +203,33 @@ describe('createPanelController', () => {
   });
 
   it('shows live changes even when the background never answers for its log', async () => {
-    const tab = fakeTab();
-    const store = createPanelStore({ now: NOW });
-    const p = createPanelController(
-      store,
-      deps(tab, { getChangeLog: () => new Promise<ChangeLogResult>(() => {}), logTimeoutMs: 20 }),
-    );
+    const { tab, store, p } = startPanel({
+      getChangeLog: () => new Promise<ChangeLogResult>(() => {}),
+      logTimeoutMs: 20,
+    });
     await vi.waitFor(() => expect(store.site.state.value).toBe('ready'));
-    tab.change({ cookie: record({ name: 'live' }), removed: false, cause: 'explicit' });
+    tab.change(setBy(record({ name: 'live' })));
     await p.ready;
     expect(store.timeline.entries.value.map((e) => e.cookie.name)).toEqual(['live']);
     p.stop();
   });
 
   it('asks the background for new log entries when it signals a write, where cookies cannot be watched', async () => {
-    const tab = fakeTab();
-    const signals: Array<() => void> = [];
-    const store = createPanelStore({ now: NOW });
-    const d = deps(tab, {
-      watchCookies: undefined,
-      watchLog: (l) => {
-        signals.push(l);
-        return () => signals.splice(signals.indexOf(l), 1);
-      },
-    });
-    const p = createPanelController(store, d);
-    await p.ready;
-    const added = record({ name: 'late' });
-    tab.jar.push(added);
-    tab.log.entries.push({ seq: 1, time: NOW, cause: 'explicit', removed: false, cookie: added });
-    for (const s of signals) s();
+    const signals = logSignals();
+    const { tab, store, p } = await readyPanel({ watchCookies: undefined, watchLog: signals.watchLog });
+    tab.setUnwatched(1, record({ name: 'late' }));
+    signals.signal();
     await vi.waitFor(() => expect(store.timeline.entries.value.map((e) => e.cookie.name)).toEqual(['late']));
     await vi.waitFor(() => expect(names(store)).toEqual(['late', 'sid']));
     p.stop();
-    expect(signals).toHaveLength(0);
+    expect(signals.listeners).toHaveLength(0);
   });
 
   it('shows the very first change of an empty log (seq 0) when the background signals it', async () => {
-    const tab = fakeTab();
-    const signals: Array<() => void> = [];
-    const store = createPanelStore({ now: NOW });
-    const d = deps(tab, {
-      watchCookies: undefined,
-      watchLog: (l) => {
-        signals.push(l);
-        return () => undefined;
-      },
-    });
-    const p = createPanelController(store, d);
-    await p.ready;
-    const first = record({ name: 'first' });
-    tab.jar.push(first);
-    tab.log.entries.push({ seq: 0, time: NOW, cause: 'explicit', removed: false, cookie: first });
-    for (const s of signals) s();
+    const signals = logSignals();
+    const { tab, store, d, p } = await readyPanel({ watchCookies: undefined, watchLog: signals.watchLog });
+    tab.setUnwatched(0, record({ name: 'first' }));
+    signals.signal();
     await vi.waitFor(() =>
       expect(store.timeline.entries.value.map((e) => [e.seq, e.cookie.name])).toEqual([[0, 'first']]),
     );

@@ -18,6 +18,13 @@ function row(v: ReturnType<typeof view>, expanded = false, onToggle = (_k: strin
   return screen.getByTestId('cookie-row');
 }
 
+/** A collapsed `sid` row that records the keys it asks to toggle. */
+function collapsedRow() {
+  const toggled: string[] = [];
+  const v = view(record({ name: 'sid' }));
+  return { v, toggled, el: row(v, false, (k) => toggled.push(k)) };
+}
+
 describe('CookieRow', () => {
   it('carries the contract attributes and one chip per flag', () => {
     const c = record({
@@ -116,9 +123,7 @@ describe('CookieRow', () => {
   });
 
   it('asks to toggle from its button and shows the detail only when expanded', () => {
-    const toggled: string[] = [];
-    const v = view(record({ name: 'sid' }));
-    const el = row(v, false, (k) => toggled.push(k));
+    const { v, toggled, el } = collapsedRow();
     const toggle = within(el).getByTestId('cookie-toggle');
     expect(toggle.tagName).toBe('BUTTON');
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
@@ -156,9 +161,7 @@ describe('CookieRow', () => {
   });
 
   it('toggles from a click on the row box itself (content skipped below the fold), not from its content', () => {
-    const toggled: string[] = [];
-    const v = view(record({ name: 'sid' }));
-    const el = row(v, false, (k) => toggled.push(k));
+    const { v, toggled, el } = collapsedRow();
     fireEvent.click(within(el).getByTestId('cookie-value'));
     fireEvent.click(within(el).getByTestId('cookie-flags'));
     expect(toggled).toEqual([]);

@@ -40,11 +40,17 @@ function fakes(over: { save?: ExportReportDeps['save']; copy?: ExportReportDeps[
 
 const outcome = () => screen.getByTestId('export-outcome');
 
+/** ExportReport rendered over `readyStore()` with `fakes(over)`. */
+async function renderExport(over: Parameters<typeof fakes>[0] = {}) {
+  const store = await readyStore();
+  const deps = fakes(over);
+  renderWithStore(<ExportReport deps={deps} />, store);
+  return { store, deps };
+}
+
 describe('ExportReport', () => {
   it('saves the report of the analysis on screen under its dated file name, values redacted', async () => {
-    const store = await readyStore();
-    const deps = fakes();
-    renderWithStore(<ExportReport deps={deps} />, store);
+    const { store, deps } = await renderExport();
     expect(outcome().dataset.outcome).toBe('idle');
     expect(screen.getByTestId('include-values')).not.toBeChecked();
 
@@ -80,9 +86,7 @@ describe('ExportReport', () => {
   });
 
   it('includes the values only while the switch is on, and warns about it', async () => {
-    const store = await readyStore();
-    const deps = fakes();
-    renderWithStore(<ExportReport deps={deps} />, store);
+    const { deps } = await renderExport();
     expect(screen.queryByTestId('values-warning')).toBeNull();
     fireEvent.click(screen.getByTestId('include-values'));
     expect(screen.getByTestId('include-values')).toBeChecked();
@@ -101,9 +105,7 @@ describe('ExportReport', () => {
   });
 
   it('copies the same JSON and says "Copied"', async () => {
-    const store = await readyStore();
-    const deps = fakes();
-    renderWithStore(<ExportReport deps={deps} />, store);
+    const { deps } = await renderExport();
     fireEvent.click(screen.getByTestId('copy-report'));
     await waitFor(() => expect(outcome()).toHaveTextContent('Copied'));
     expect(outcome().dataset.outcome).toBe('copied');
@@ -114,13 +116,11 @@ describe('ExportReport', () => {
   });
 
   it('says why saving failed instead of claiming it worked', async () => {
-    const store = await readyStore();
-    const deps = fakes({
+    await renderExport({
       save: () => {
         throw new Error('URL.createObjectURL is not a function');
       },
     });
-    renderWithStore(<ExportReport deps={deps} />, store);
     fireEvent.click(screen.getByTestId('export-report'));
     await waitFor(() => expect(outcome().dataset.outcome).toBe('failed'));
     expect(outcome()).toHaveTextContent('Export failed: URL.createObjectURL is not a function');
@@ -128,9 +128,7 @@ describe('ExportReport', () => {
   });
 
   it('says why copying failed', async () => {
-    const store = await readyStore();
-    const deps = fakes({ copy: () => Promise.reject(new Error('Document is not focused.')) });
-    renderWithStore(<ExportReport deps={deps} />, store);
+    await renderExport({ copy: () => Promise.reject(new Error('Document is not focused.')) });
     fireEvent.click(screen.getByTestId('copy-report'));
     await waitFor(() => expect(outcome()).toHaveTextContent('Copy failed: Document is not focused.'));
   });

@@ -10,18 +10,29 @@ import { renderWithStore } from './render';
 
 afterEach(cleanup);
 
+type Progress = NonNullable<ReturnType<typeof createPanelStore>['verification']['weakSecret']['value']>;
+
+/** The weak-secret check at `over`: by default running over one value and 413 secrets, nothing checked yet. */
+const progress = (over: Partial<Progress>): Progress => ({
+  state: 'running',
+  values: 1,
+  secrets: 413,
+  checkedValues: 0,
+  checked: 0,
+  hits: 0,
+  ...over,
+});
+
+/** A panel store whose weak-secret check is at `over`. */
+function storeAt(over: Partial<Progress>) {
+  const store = createPanelStore({ now: NOW });
+  store.verification.weakSecret.value = progress(over);
+  return store;
+}
+
 describe('WeakSecretProgress', () => {
   it('says what it checks while it runs, with a progress bar over values × secrets', () => {
-    const store = createPanelStore({ now: NOW });
-    store.verification.weakSecret.value = {
-      state: 'running',
-      values: 3,
-      secrets: 413,
-      checkedValues: 1,
-      checked: 500,
-      hits: 0,
-    };
-    renderWithStore(<WeakSecretProgress />, store);
+    renderWithStore(<WeakSecretProgress />, storeAt({ values: 3, checkedValues: 1, checked: 500 }));
     const p = screen.getByTestId('weak-secret-progress');
     expect(p.dataset.state).toBe('running');
     expect(p).toHaveTextContent('Checking 3 signed values against 413 known secrets…');
@@ -31,27 +42,18 @@ describe('WeakSecretProgress', () => {
   });
 
   it('says what it found when done, and follows the store', async () => {
-    const store = createPanelStore({ now: NOW });
-    store.verification.weakSecret.value = {
-      state: 'done',
-      values: 1,
-      secrets: 413,
-      checkedValues: 1,
-      checked: 413,
-      hits: 0,
-    };
+    const store = storeAt({ state: 'done', checkedValues: 1, checked: 413 });
     renderWithStore(<WeakSecretProgress />, store);
     expect(screen.getByTestId('weak-secret-progress')).toHaveTextContent(
       'Checked 1 signed value against 413 known secrets: none uses a known secret.',
     );
-    store.verification.weakSecret.value = {
+    store.verification.weakSecret.value = progress({
       state: 'done',
       values: 4,
-      secrets: 413,
       checkedValues: 4,
       checked: 1652,
       hits: 2,
-    };
+    });
     await Promise.resolve();
     const p = await screen.findByText(/2 values use a known secret/);
     expect(p.closest('[data-testid="weak-secret-progress"]')?.getAttribute('data-hits')).toBe('2');
@@ -65,16 +67,8 @@ describe('WeakSecretProgress', () => {
 
   it('is shown by the popup and the panel once the cookies are', () => {
     for (const App of [PopupApp, PanelApp]) {
-      const store = createPanelStore({ now: NOW });
+      const store = storeAt({ secrets: 2, checked: 1 });
       store.site.showAnalysis(analysis([view(record({ name: 'sid' }))]), NOW);
-      store.verification.weakSecret.value = {
-        state: 'running',
-        values: 1,
-        secrets: 2,
-        checkedValues: 0,
-        checked: 1,
-        hits: 0,
-      };
       renderWithStore(<App onRequestPermission={() => {}} />, store);
       expect(screen.getByTestId('weak-secret-progress')).toHaveTextContent('Checking 1 signed value');
       cleanup();

@@ -3,10 +3,10 @@ import type { AuditedCookie } from '../../../src/core/audit/audit-input';
 import { COOKIE_RULES, JAR_RULES, SIGNATURE_RULES, TOKEN_RULES, URL_RULES } from '../../../src/core/audit/catalogue';
 import type { Severity } from '../../../src/core/audit/finding';
 import { runAudit } from '../../../src/core/audit/run-audit';
-import { opaque, type DecodedValue } from '../../../src/core/decode/decoded-value';
 import { audited } from './audited';
 import { expectTriggerAndNearMiss } from './expect-rule-cases';
 import { DAY, NOW } from '../../fakes/clock';
+import { flaskDecoded } from '../../fakes/make-decoded';
 import { HS256_HEADER as hs, makeJwt, unsecuredJwt } from '../../fakes/make-jwt';
 
 interface Case {
@@ -25,13 +25,9 @@ const HTTP = 'http://app.example.com/';
 const RANDOM = 'k9Qz3LmX7pV2rT8wYb4NcD6fGh1JsA0e'; // 32 base62 characters
 const inDays = (d: number) => ({ browserSession: false, expirationDate: (NOW + d * DAY) / 1000 });
 const session = { name: 'sid', value: RANDOM };
-const flask: DecodedValue = {
-  ...opaque(),
-  format: 'flask',
-  label: 'Flask session (itsdangerous)',
-  clientReadable: true,
+const flask = flaskDecoded({
   data: { user_id: 7, email: 'a@example.com' },
-};
+});
 const many = (n: number, domain = 'example.com') =>
   Array.from({ length: n }, (_, i) => audited({ name: `c${i}`, domain, hostOnly: true }));
 const iat = NOW / 1000;

@@ -3,16 +3,12 @@ import { opaque, type DecodedValue } from '../../../src/core/decode/decoded-valu
 import { detectSession } from '../../../src/core/detect/session';
 import { decodedFor } from '../audit/audited';
 import { makeCookie } from '../../fakes/make-cookie';
+import { flaskDecoded } from '../../fakes/make-decoded';
 import { jsonSegment, makeJwt } from '../../fakes/make-jwt';
 
 const JWT = makeJwt({ sub: '1' });
 const JWE = `${jsonSegment({ alg: 'RSA-OAEP', enc: 'A256GCM' })}.a.b.c.d`;
-const flask: DecodedValue = {
-  ...opaque(),
-  format: 'flask',
-  label: 'Flask session (itsdangerous)',
-  clientReadable: true,
-};
+const flask = flaskDecoded();
 const generic: DecodedValue = { ...opaque(), format: 'generic', label: 'base64 JSON', clientReadable: true };
 const RANDOM = 'k9Qz3LmX7pV2rT8wYb4N'; // 20 base62 characters: about 119 bits
 

@@ -69,32 +69,9 @@ describe('Cookie header writer', () => {
 describe('Cookie header parser', () => {
   it('makes host-only session cookies on the URL host, Secure for https, accepting a "Cookie:" prefix', () => {
     const r = parseCookieHeader('Cookie: a=1; b=x=y ;  c=', { url: 'https://shop.example.com/cart', storeId: '7' });
-    expect(r.cookies).toEqual([
-      makeCookie({
-        name: 'a',
-        value: '1',
-        domain: 'shop.example.com',
-        httpOnly: false,
-        sameSite: 'unspecified',
-        storeId: '7',
-      }),
-      makeCookie({
-        name: 'b',
-        value: 'x=y',
-        domain: 'shop.example.com',
-        httpOnly: false,
-        sameSite: 'unspecified',
-        storeId: '7',
-      }),
-      makeCookie({
-        name: 'c',
-        value: '',
-        domain: 'shop.example.com',
-        httpOnly: false,
-        sameSite: 'unspecified',
-        storeId: '7',
-      }),
-    ]);
+    const onShop = (name: string, value: string) =>
+      makeCookie({ name, value, domain: 'shop.example.com', httpOnly: false, sameSite: 'unspecified', storeId: '7' });
+    expect(r.cookies).toEqual([onShop('a', '1'), onShop('b', 'x=y'), onShop('c', '')]);
   });
 
   it('regression: a name sent twice (two paths) keeps the first and says why, instead of silently colliding', () => {

@@ -1,6 +1,24 @@
+import type { Frame, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import type { FixtureCookie } from '../site/test-site';
-import type { CookieRowAttributes } from './views';
+import { cookieRows, waitForViewState, type CookieRowAttributes, type ViewRoot } from './views';
+
+/**
+ * Asserts that the view settles on `ready` for `host` and shows a row for every one of `fixtures` with its flags
+ * (see `expectFixtureRows`); returns every row.
+ */
+export async function expectReadyWithRows(
+  view: Page | Frame,
+  root: ViewRoot,
+  host: string,
+  fixtures: FixtureCookie[],
+): Promise<Map<string, CookieRowAttributes>> {
+  expect(await waitForViewState(view, root)).toBe('ready');
+  expect(await view.$eval('[data-testid="site-host"]', (el) => el.textContent)).toContain(host);
+  const rows = await cookieRows(view);
+  expectFixtureRows(rows, fixtures);
+  return rows;
+}
 
 /** Asserts that every fixture cookie has a row whose flag attributes say what the cookie is. */
 export function expectFixtureRows(rows: Map<string, CookieRowAttributes>, fixtures: FixtureCookie[]): void {

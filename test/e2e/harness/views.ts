@@ -44,39 +44,33 @@ export async function waitForViewState(
   return state;
 }
 
-export interface CookieRowAttributes {
-  key: string;
-  name: string;
-  domain: string;
-  path: string;
-  session: string;
-  httponly: string;
-  secure: string;
-  partitioned: string;
-  hostonly: string;
-  samesite: string;
-  findings: string;
-}
+/** The data attributes a `cookie-row` carries. */
+const ROW_ATTRIBUTES = [
+  'key',
+  'name',
+  'domain',
+  'path',
+  'session',
+  'httponly',
+  'secure',
+  'partitioned',
+  'hostonly',
+  'samesite',
+  'findings',
+] as const;
+
+export type CookieRowAttributes = Record<(typeof ROW_ATTRIBUTES)[number], string>;
 
 /** Every `cookie-row`'s data attributes, by cookie name (last row wins for duplicate names). */
 export async function cookieRows(context: Page | Frame): Promise<Map<string, CookieRowAttributes>> {
-  const rows = await context.$$eval('[data-testid="cookie-row"]', (els) =>
-    els.map((el) => {
-      const d = (el as HTMLElement).dataset;
-      return {
-        key: d.key ?? '',
-        name: d.name ?? '',
-        domain: d.domain ?? '',
-        path: d.path ?? '',
-        session: d.session ?? '',
-        httponly: d.httponly ?? '',
-        secure: d.secure ?? '',
-        partitioned: d.partitioned ?? '',
-        hostonly: d.hostonly ?? '',
-        samesite: d.samesite ?? '',
-        findings: d.findings ?? '',
-      };
-    }),
+  const rows = await context.$$eval(
+    '[data-testid="cookie-row"]',
+    (els, names) =>
+      els.map((el) => {
+        const d = (el as HTMLElement).dataset;
+        return Object.fromEntries(names.map((n) => [n, d[n] ?? ''])) as CookieRowAttributes;
+      }),
+    ROW_ATTRIBUTES,
   );
   return new Map(rows.map((r) => [r.name, r]));
 }

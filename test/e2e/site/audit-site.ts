@@ -1,4 +1,5 @@
 import express from 'express';
+import { sendPage } from './send-page';
 import { listenLoopback } from '../../../scripts/listen-loopback';
 import { signJwt, unsecuredJwt } from '../../fakes/make-jwt';
 
@@ -15,6 +16,14 @@ export const SESSIONID_VALUE = 'k3v9q2m8x7w1z5r4t6y0p2n8b4c7d1f3';
 export const SSO_VALUE = 'A7f3K9q2Lx8Zm4Pw1Rt6Vy0Bn5Cd2Eh8';
 export const CSRF_VALUE = 'Q4w8E2r6T0y3U7i1O5p9A2s6D0f4G8h2';
 export const LANG_VALUE = 'en-GB';
+
+/**
+ * The host the browser suites open the site on, and its parent for the Domain cookie. `*.localhost` names resolve
+ * to loopback in Chromium without DNS (Firefox needs `network.dns.localDomains`), keep Secure cookies over http,
+ * and let the page set a Domain cookie on the parent.
+ */
+export const AUDIT_HOST = 'app.audit.localhost';
+export const AUDIT_PARENT = 'audit.localhost';
 
 export interface AuditSiteOptions {
   /** The parent domain of the page host for the too-broad Domain cookie; omitted on an IP address. */
@@ -57,9 +66,7 @@ export function createAuditApp(options: AuditSiteOptions, sent: AuditCookies): e
       sent.values.set(name, value);
       res.append('Set-Cookie', `${name}=${value}; ${attributes}`);
     }
-    res
-      .type('html')
-      .send('<!doctype html><html><head><title>audit site</title></head><body><p id="ready">ready</p></body></html>');
+    sendPage(res, 'audit site', '<p id="ready">ready</p>');
   });
   return app;
 }

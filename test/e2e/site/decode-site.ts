@@ -4,6 +4,7 @@ import session from 'express-session';
 import jwt from 'jsonwebtoken';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { sendPage } from './send-page';
 import { listenLoopback } from '../../../scripts/listen-loopback';
 
 /**
@@ -47,10 +48,6 @@ declare module 'express-session' {
   }
 }
 
-function html(title: string, body: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
-}
-
 export function createDecodeSiteApp(): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -90,7 +87,7 @@ export function createDecodeSiteApp(): express.Express {
     res.cookie('token', token, { sameSite: 'lax', maxAge: 3_600_000 });
     // Flask's cookie value is URL-safe as is: no encoding, exactly the bytes Flask sent.
     res.append('Set-Cookie', `${FLASK_COOKIE}=${flask.cookie.value}; Path=/; HttpOnly; SameSite=Lax`);
-    res.type('html').send(html('decode site', '<p id="ready">decode site</p>'));
+    sendPage(res, 'decode site', '<p id="ready">decode site</p>');
   });
 
   return app;

@@ -1,5 +1,6 @@
 import express, { type Request } from 'express';
 import session from 'express-session';
+import { sendPage } from './send-page';
 import { listenLoopback } from '../../../scripts/listen-loopback';
 
 /**
@@ -25,10 +26,6 @@ declare module 'express-session' {
     user: string;
     visits: number;
   }
-}
-
-function html(title: string, body: string): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}</body></html>`;
 }
 
 function regenerate(req: Request): Promise<void> {
@@ -67,17 +64,14 @@ export function createLoginApp(variant: LoginVariant): express.Express {
   app.use(express.urlencoded({ extended: false }));
   app.get('/', (req, res) => {
     req.session.visits = (req.session.visits ?? 0) + 1;
-    res.type('html').send(html('home', '<p id="ready">Welcome. <a href="/login">Log in</a></p>'));
+    sendPage(res, 'home', '<p id="ready">Welcome. <a href="/login">Log in</a></p>');
   });
   app.get('/login', (_req, res) => {
-    res
-      .type('html')
-      .send(
-        html(
-          'log in',
-          '<form method="post" action="/login"><input id="user" name="user"><button id="submit">Log in</button></form>',
-        ),
-      );
+    sendPage(
+      res,
+      'log in',
+      '<form method="post" action="/login"><input id="user" name="user"><button id="submit">Log in</button></form>',
+    );
   });
   app.post('/login', async (req, res) => {
     const user = typeof req.body?.user === 'string' && req.body.user !== '' ? req.body.user : 'anonymous';
@@ -90,14 +84,14 @@ export function createLoginApp(variant: LoginVariant): express.Express {
       res.redirect(302, '/');
       return;
     }
-    res.type('html').send(html('account', `<p id="who">${LOGGED_IN_TEXT} ${req.session.user.replace(/\W/g, '')}</p>`));
+    sendPage(res, 'account', `<p id="who">${LOGGED_IN_TEXT} ${req.session.user.replace(/\W/g, '')}</p>`);
   });
   app.get('/logout', async (req, res) => {
     if (variant !== 'alive') {
       await destroy(req);
       res.clearCookie(COOKIE, { path: '/' });
     }
-    res.type('html').send(html('logged out', '<p id="bye">Logged out</p>'));
+    sendPage(res, 'logged out', '<p id="bye">Logged out</p>');
   });
   return app;
 }

@@ -1,5 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import session from 'express-session';
+import { sendPage } from './send-page';
 import { listenLoopback } from '../../../scripts/listen-loopback';
 import { signJwt } from '../../fakes/make-jwt';
 
@@ -62,12 +63,6 @@ export interface SiteOptions {
   parentDomain?: string;
 }
 
-function html(title: string, body: string, script = ''): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}${
-    script ? `<script>${script}</script>` : ''
-  }</body></html>`;
-}
-
 function rawCookie(res: Response, header: string): void {
   res.append('Set-Cookie', header);
 }
@@ -128,20 +123,17 @@ export function createSiteApp(options: SiteOptions = {}): express.Express {
     rawCookie(res, `xss=${HOSTILE_TEXT}; Path=/`);
     rawCookie(res, `xss_encoded=${encodeURIComponent(HOSTILE_TEXT)}; Path=/`);
     rawCookie(res, `xss_canary=${CANARY_TEXT}; Path=/`);
-    res.type('html').send(html('SessionScope test site', '<h1>Test site</h1><p id="ready">ready</p>'));
+    sendPage(res, 'SessionScope test site', '<h1>Test site</h1><p id="ready">ready</p>');
   });
 
   // A cookie written by page script, not by a response header.
   app.get('/script-cookie', (_req, res) => {
-    res
-      .type('html')
-      .send(
-        html(
-          'script cookie',
-          '<p id="ready">script page</p>',
-          "document.cookie = 'js_pref=compact; path=/; max-age=3600'; window.__scriptCookieSet = true;",
-        ),
-      );
+    sendPage(
+      res,
+      'script cookie',
+      '<p id="ready">script page</p>',
+      "document.cookie = 'js_pref=compact; path=/; max-age=3600'; window.__scriptCookieSet = true;",
+    );
   });
 
   // /set?n=NAME&v=VALUE[&maxAge=S][&expired=1]: one cookie, for the change-log tests.
@@ -161,7 +153,7 @@ export function createSiteApp(options: SiteOptions = {}): express.Express {
     const prefix = String(req.query.prefix ?? 'churn_').replace(/[^\w-]/g, '');
     const perTick = Math.max(1, Math.min(100, Number(req.query.perTick ?? 5)));
     const every = Math.max(0, Math.min(1000, Number(req.query.every ?? 2)));
-    res.type('html').send(html('churn', '<p id="ready">churn</p>', churnScript(prefix, count, perTick, every)));
+    sendPage(res, 'churn', '<p id="ready">churn</p>', churnScript(prefix, count, perTick, every));
   });
 
   // /many?count=N[&prefix=p]: N plain cookies in one response (benchmark and list tests).
@@ -169,11 +161,11 @@ export function createSiteApp(options: SiteOptions = {}): express.Express {
     const count = Math.max(0, Math.min(180, Number(req.query.count ?? 10)));
     const prefix = String(req.query.prefix ?? 'many_').replace(/[^\w-]/g, '');
     for (let i = 0; i < count; i++) rawCookie(res, `${prefix}${i}=value${i}; Path=/; Max-Age=3600`);
-    res.type('html').send(html('many', `<p id="ready">${count} cookies</p>`));
+    sendPage(res, 'many', `<p id="ready">${count} cookies</p>`);
   });
 
   app.get('/blank', (_req, res) => {
-    res.type('html').send(html('blank', '<p id="ready">blank</p>'));
+    sendPage(res, 'blank', '<p id="ready">blank</p>');
   });
 
   return app;
