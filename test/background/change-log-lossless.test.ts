@@ -4,6 +4,7 @@ import { createChangeLog, type ChangeLog } from '../../src/background/change-log
 import { MAX_FOLD_REFUSALS } from '../../src/background/change-log-machine';
 import type { CookieRecord } from '../../src/core/cookie/cookie-record';
 import { cookieKey } from '../../src/core/cookie/cookie-key';
+import { toCookieRecord } from '../../src/core/cookie/to-cookie-record';
 import type { ChangeLogEntry } from '../../src/core/timeline/change-log-entry';
 import { JAR_KEY } from '../../src/core/timeline/known-jar';
 import { chunkKey, MAX_PATH_CHARS, MAX_VALUE_CHARS, META_KEY, type LogMeta } from '../../src/core/timeline/log-layout';
@@ -12,23 +13,6 @@ import { parseStagedBatch } from '../../src/core/timeline/staged-batch';
 import { FakeCookies, FakeStorageArea } from '../fakes';
 
 const URL_A = 'https://a.example/';
-
-function toRecord(c: Cookies.Cookie): CookieRecord {
-  const r: CookieRecord = {
-    name: c.name,
-    value: c.value,
-    domain: c.domain,
-    path: c.path,
-    hostOnly: c.hostOnly,
-    secure: c.secure,
-    httpOnly: c.httpOnly,
-    sameSite: c.sameSite,
-    browserSession: c.session,
-    storeId: c.storeId,
-  };
-  if (c.expirationDate !== undefined) r.expirationDate = c.expirationDate;
-  return r;
-}
 
 let clock = 0;
 
@@ -42,11 +26,11 @@ function instance(jar: FakeCookies, store: FakeStorageArea, over: Partial<Parame
     store,
     now: () => ++clock,
     onError,
-    readJar: async () => (await jar.getAll({ partitionKey: {} })).map(toRecord),
+    readJar: async () => (await jar.getAll({ partitionKey: {} })).map(toCookieRecord),
     ...over,
   });
   const listener = (info: { cookie: Cookies.Cookie; removed: boolean; cause: Cookies.OnChangedCause }) =>
-    log.record({ cookie: toRecord(info.cookie), removed: info.removed, cause: info.cause });
+    log.record({ cookie: toCookieRecord(info.cookie), removed: info.removed, cause: info.cause });
   jar.onChanged.addListener(listener);
   return { log, onError, stop: () => jar.onChanged.removeListener(listener) };
 }
@@ -59,7 +43,7 @@ function lastWord(entries: readonly ChangeLogEntry[]): Map<string, ChangeLogEntr
 }
 
 function jarValues(jar: FakeCookies): Map<string, string> {
-  return new Map(jar.all().map((c) => [cookieKey(toRecord(c)), c.value]));
+  return new Map(jar.all().map((c) => [cookieKey(toCookieRecord(c)), c.value]));
 }
 
 /**
@@ -168,7 +152,7 @@ describe('the change log compares the jar with its last word at every start', ()
     await first.log.settled();
     first.stop();
     // The jar answers with a stale view, and the change after it reaches the new worker as an event.
-    const staleJar = jar.all().map(toRecord);
+    const staleJar = jar.all().map(toCookieRecord);
     let answer: (v: CookieRecord[]) => void = () => undefined;
     const second = instance(jar, store, { readJar: () => new Promise((r) => (answer = r)) });
     await set(jar, 'x', '2');
@@ -217,7 +201,7 @@ describe('the change log within storage.session', () => {
     const log = createChangeLog({ store, now: () => ++clock });
     const longPath = '/' + 'p'.repeat(2_000);
     log.record({
-      cookie: { ...toRecord({ ...baseCookie(), value: HOSTILE, path: longPath }) },
+      cookie: { ...toCookieRecord({ ...baseCookie(), value: HOSTILE, path: longPath }) },
       removed: false,
       cause: 'explicit',
     });
@@ -242,7 +226,7 @@ describe('the change log within storage.session', () => {
     const log = createChangeLog({ store, now: () => ++clock, byteBudget: budget });
     for (let i = 0; i < 600; i++) {
       log.record({
-        cookie: toRecord({ ...baseCookie(), name: `h${i}`, value: HOSTILE, path: '/' + '\u00e9'.repeat(600) }),
+        cookie: toCookieRecord({ ...baseCookie(), name: `h${i}`, value: HOSTILE, path: '/' + '\u00e9'.repeat(600) }),
         removed: false,
         cause: 'explicit',
       });
@@ -329,5 +313,5 @@ function baseCookie(): Cookies.Cookie {
 }
 
 function change(value: string) {
-  return { cookie: toRecord({ ...baseCookie(), value }), removed: false, cause: 'explicit' as const };
+  return { cookie: toCookieRecord({ ...baseCookie(), value }), removed: false, cause: 'explicit' as const };
 }
