@@ -35,6 +35,7 @@ const NOT_TEXT_READERS: Record<string, string> = {
   jwtValidity: 'compares two numbers',
   isRubyMarshal: 'reads two bytes',
   isOpaqueValue: 'reads the format id',
+  sessionFormat: 'reads the format id',
   tokenRuleFindings: 'covered by auditToken',
   toFinding: 'copies rule text',
   scoreOf: 'sums severities',
