@@ -1,6 +1,6 @@
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { cookiesForUrl } from '../core/cookie/match';
-import type { CookieRecord } from '../core/cookie/cookie-record';
+import { cookieBase, type CookieRecord } from '../core/cookie/cookie-record';
 import type { ReplayOutcome } from '../core/session/invalidation-findings';
 import { AuditError, messageOf } from './audit-error';
 import { isPuppeteerPage, type AuditablePage, type PlaywrightPage } from './page-types';
@@ -33,16 +33,7 @@ async function puppeteerContext(page: PuppeteerPage, cookies: readonly CookieRec
   const context = await page.browser().createBrowserContext();
   try {
     if (cookies.length > 0) {
-      await context.setCookie(
-        ...cookies.map((c) => ({
-          name: c.name,
-          value: c.value,
-          domain: c.domain,
-          path: c.path,
-          secure: c.secure,
-          httpOnly: c.httpOnly,
-        })),
-      );
+      await context.setCookie(...cookies.map((c) => ({ ...cookieBase(c), secure: c.secure, httpOnly: c.httpOnly })));
     }
     const fresh = await context.newPage();
     return { page: fresh as unknown as FreshContext['page'], close: () => context.close() };
@@ -63,7 +54,7 @@ async function playwrightContext(page: PlaywrightPage, cookies: readonly CookieR
           // Playwright takes a host-only cookie by URL, a Domain cookie by its domain.
           c.hostOnly
             ? { name: c.name, value: c.value, url: originOf(c), secure: c.secure, httpOnly: c.httpOnly }
-            : { name: c.name, value: c.value, domain: c.domain, path: c.path, secure: c.secure, httpOnly: c.httpOnly },
+            : { ...cookieBase(c), secure: c.secure, httpOnly: c.httpOnly },
         ),
       );
     }

@@ -2,7 +2,7 @@ import type { CookieRecord } from '../core/cookie/cookie-record';
 import { READ_STORAGE_SCRIPT, storageReadOf, type StoragePairs } from '../core/detect/read-storage-script';
 import type { SessionSnapshot } from '../core/session/session-snapshot';
 import { isPuppeteerPage, type AuditablePage, type PlaywrightPage } from './page-types';
-import { toCookieRecord, type DriverCookie } from './to-cookie-record';
+import { fromDriverCookie, type DriverCookie } from './from-driver-cookie';
 
 export type StorageEntries = StoragePairs;
 
@@ -68,7 +68,7 @@ export async function readCookies(page: AuditablePage): Promise<CookieRecord[]> 
   const raw: DriverCookie[] = isPuppeteerPage(page)
     ? await page.browserContext().cookies()
     : await playwrightCookies(page);
-  return raw.map((c) => toCookieRecord(c, storeId));
+  return raw.map((c) => fromDriverCookie(c, storeId));
 }
 
 /** The page's session now: its store's cookies and the web storage of its top frame. */

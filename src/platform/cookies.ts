@@ -1,30 +1,7 @@
 import { browser, type Cookies } from './browser';
 import type { CookieChange } from '../core/cookie/cookie-change';
-import type { ChangeCause, CookieRecord, SameSite } from '../core/cookie/cookie-record';
-
-/** Plain data from the API object, with the fields both browsers agree on. */
-export function toRecord(c: Cookies.Cookie): CookieRecord {
-  const record: CookieRecord = {
-    name: c.name,
-    value: c.value,
-    domain: c.domain,
-    path: c.path,
-    hostOnly: c.hostOnly,
-    secure: c.secure,
-    httpOnly: c.httpOnly,
-    sameSite: (c.sameSite ?? 'unspecified') as SameSite,
-    browserSession: c.session,
-    storeId: c.storeId,
-  };
-  if (c.expirationDate !== undefined) record.expirationDate = c.expirationDate;
-  const pk = c.partitionKey as { topLevelSite?: string; hasCrossSiteAncestor?: boolean } | undefined;
-  if (pk && (pk.topLevelSite !== undefined || pk.hasCrossSiteAncestor !== undefined)) {
-    record.partitionKey = {};
-    if (pk.topLevelSite !== undefined) record.partitionKey.topLevelSite = pk.topLevelSite;
-    if (pk.hasCrossSiteAncestor !== undefined) record.partitionKey.hasCrossSiteAncestor = pk.hasCrossSiteAncestor;
-  }
-  return record;
-}
+import type { ChangeCause, CookieRecord } from '../core/cookie/cookie-record';
+import { toCookieRecord } from '../core/cookie/to-cookie-record';
 
 /**
  * Every cookie whose domain is `domain` or below it, partitioned ones included.
@@ -43,7 +20,7 @@ export async function getAllUnderDomain(domain: string, storeId?: string): Promi
   } catch {
     list = await browser.cookies.getAll(base);
   }
-  return list.map(toRecord);
+  return list.map(toCookieRecord);
 }
 
 /**
@@ -61,7 +38,7 @@ export async function getAllCookies(): Promise<CookieRecord[]> {
       }
     }),
   );
-  return lists.flat().map(toRecord);
+  return lists.flat().map(toCookieRecord);
 }
 
 export type { CookieChange };
@@ -69,14 +46,14 @@ export type { CookieChange };
 /** Must be called synchronously at the top level of the background script so no event is missed. */
 export function onCookieChanged(listener: (change: CookieChange) => void): void {
   browser.cookies.onChanged.addListener((info) => {
-    listener({ cookie: toRecord(info.cookie), removed: info.removed, cause: info.cause as ChangeCause });
+    listener({ cookie: toCookieRecord(info.cookie), removed: info.removed, cause: info.cause as ChangeCause });
   });
 }
 
 /** For pages that watch live changes: returns the unsubscribe function. */
 export function watchCookies(listener: (change: CookieChange) => void): () => void {
   const raw = (info: Cookies.OnChangedChangeInfoType): void => {
-    listener({ cookie: toRecord(info.cookie), removed: info.removed, cause: info.cause as ChangeCause });
+    listener({ cookie: toCookieRecord(info.cookie), removed: info.removed, cause: info.cause as ChangeCause });
   };
   browser.cookies.onChanged.addListener(raw);
   return () => browser.cookies.onChanged.removeListener(raw);

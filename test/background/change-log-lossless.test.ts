@@ -4,6 +4,7 @@ import type { ChangeLog, ChangeLogDeps } from '../../src/background/change-log';
 import { MAX_FOLD_REFUSALS } from '../../src/background/change-log-machine';
 import type { CookieRecord } from '../../src/core/cookie/cookie-record';
 import { cookieKey } from '../../src/core/cookie/cookie-key';
+import { toCookieRecord } from '../../src/core/cookie/to-cookie-record';
 import type { ChangeLogEntry } from '../../src/core/timeline/change-log-entry';
 import { JAR_KEY } from '../../src/core/timeline/known-jar';
 import { chunkKey, MAX_PATH_CHARS, MAX_VALUE_CHARS, META_KEY, type LogMeta } from '../../src/core/timeline/log-layout';
@@ -14,22 +15,6 @@ import { recordSettled, startChangeLog } from './change-log-steps';
 
 const URL_A = 'https://a.example/';
 
-function toRecord(c: Cookies.Cookie): CookieRecord {
-  const r: CookieRecord = {
-    name: c.name,
-    value: c.value,
-    domain: c.domain,
-    path: c.path,
-    hostOnly: c.hostOnly,
-    secure: c.secure,
-    httpOnly: c.httpOnly,
-    sameSite: c.sameSite,
-    browserSession: c.session,
-    storeId: c.storeId,
-  };
-  if (c.expirationDate !== undefined) r.expirationDate = c.expirationDate;
-  return r;
-}
 
 /**
  * One worker instance over a shared jar and storage: it hears the jar's events until `stop()`, as an MV3
@@ -40,11 +25,11 @@ function instance(jar: FakeCookies, store: FakeStorageArea, over: Partial<Change
   const log = startChangeLog({
     store,
     onError,
-    readJar: async () => (await jar.getAll({ partitionKey: {} })).map(toRecord),
+    readJar: async () => (await jar.getAll({ partitionKey: {} })).map(toCookieRecord),
     ...over,
   });
   const listener = (info: { cookie: Cookies.Cookie; removed: boolean; cause: Cookies.OnChangedCause }) =>
-    log.record({ cookie: toRecord(info.cookie), removed: info.removed, cause: info.cause });
+    log.record({ cookie: toCookieRecord(info.cookie), removed: info.removed, cause: info.cause });
   jar.onChanged.addListener(listener);
   return { log, onError, stop: () => jar.onChanged.removeListener(listener) };
 }
@@ -57,7 +42,7 @@ function lastWord(entries: readonly ChangeLogEntry[]): Map<string, ChangeLogEntr
 }
 
 function jarValues(jar: FakeCookies): Map<string, string> {
-  return new Map(jar.all().map((c) => [cookieKey(toRecord(c)), c.value]));
+  return new Map(jar.all().map((c) => [cookieKey(toCookieRecord(c)), c.value]));
 }
 
 /**
@@ -163,7 +148,7 @@ describe('the change log compares the jar with its last word at every start', ()
     const { jar, store, first } = await firstStartOver('x');
     first.stop();
     // The jar answers with a stale view, and the change after it reaches the new worker as an event.
-    const staleJar = jar.all().map(toRecord);
+    const staleJar = jar.all().map(toCookieRecord);
     let answer: (v: CookieRecord[]) => void = () => undefined;
     const second = instance(jar, store, { readJar: () => new Promise((r) => (answer = r)) });
     await set(jar, 'x', '2');
@@ -207,7 +192,7 @@ describe('the change log within storage.session', () => {
     const log = startChangeLog({ store });
     const longPath = '/' + 'p'.repeat(2_000);
     log.record({
-      cookie: { ...toRecord({ ...baseCookie(), value: HOSTILE, path: longPath }) },
+      cookie: { ...toCookieRecord({ ...baseCookie(), value: HOSTILE, path: longPath }) },
       removed: false,
       cause: 'explicit',
     });
@@ -232,7 +217,7 @@ describe('the change log within storage.session', () => {
     const log = startChangeLog({ store, byteBudget: budget });
     for (let i = 0; i < 600; i++) {
       log.record({
-        cookie: toRecord({ ...baseCookie(), name: `h${i}`, value: HOSTILE, path: '/' + '\u00e9'.repeat(600) }),
+        cookie: toCookieRecord({ ...baseCookie(), name: `h${i}`, value: HOSTILE, path: '/' + '\u00e9'.repeat(600) }),
         removed: false,
         cause: 'explicit',
       });
@@ -312,5 +297,5 @@ function baseCookie(): Cookies.Cookie {
 }
 
 function change(value: string) {
-  return { cookie: toRecord({ ...baseCookie(), value }), removed: false, cause: 'explicit' as const };
+  return { cookie: toCookieRecord({ ...baseCookie(), value }), removed: false, cause: 'explicit' as const };
 }

@@ -32,6 +32,7 @@ import { decodeExpressSession, parseExpressSession } from '../../src/core/decode
 import { decodeFlask, parseFlask, untagFlask } from '../../src/core/decode/flask';
 import { decodeGenericChain } from '../../src/core/decode/generic-chain';
 import { inflate, looksLikeZlib } from '../../src/core/decode/inflate';
+import { readSignedPayload } from '../../src/core/decode/signed-payload';
 import {
   boundDepth,
   jsonText,
@@ -127,6 +128,14 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: 'base62Decode', run: (v) => base62Decode(v) },
   { name: 'parseDjangoSigned', run: (v) => parseDjangoSigned(v) },
   { name: 'decodeDjangoSigned', run: (v) => decodeDjangoSigned(v) },
+  {
+    name: 'readSignedPayload',
+    run: (v) =>
+      readSignedPayload(
+        { payload: v, compressed: v.length % 2 === 0, timestamp: 0, signingInput: v, signature: v },
+        'Flask',
+      ),
+  },
   { name: 'parseCookieSession', run: (v) => parseCookieSession(cookie(v), [cookie('x', { name: 'sid.sig' })]) },
   { name: 'decodeCookieSession', run: (v) => decodeCookieSession(cookie(v), [cookie('x', { name: 'sid.sig' })]) },
   {

@@ -4,12 +4,8 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
 
 export const SEVERITY_ORDER: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
-export interface Finding {
-  /** Stable rule id (docs/rules.md), e.g. `session-httponly-missing`. */
-  ruleId: string;
-  severity: Severity;
-  /** The cookie's identity key (cookieKey) when the finding is about one cookie. */
-  cookieKey?: string;
+/** What a rule says about itself, and each of its findings repeats. */
+export interface RuleText {
   /** One sentence: what is wrong and why it matters. */
   explanation: string;
   /** One sentence: how to fix it. */
@@ -18,6 +14,14 @@ export interface Finding {
   source: string;
   /** A link to the source, when there is one. */
   sourceUrl?: string;
+}
+
+export interface Finding extends RuleText {
+  /** Stable rule id (docs/rules.md), e.g. `session-httponly-missing`. */
+  ruleId: string;
+  severity: Severity;
+  /** The cookie's identity key (cookieKey) when the finding is about one cookie. */
+  cookieKey?: string;
   /** Specifics of this instance, e.g. "expires in 3 years", "secret: keyboard cat". */
   detail?: string;
   /** For token findings: where the token was found. */

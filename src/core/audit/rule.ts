@@ -1,19 +1,13 @@
 import type { DecodedJwe, DecodedJws } from '../decode/jwt-types';
 import type { ParsedSetCookie } from '../network/set-cookie';
 import type { AuditedCookie, TokenLocation } from './audit-input';
-import type { Severity } from './finding';
+import type { RuleText, Severity } from './finding';
 
 /** What every rule states about itself: shown with each finding and listed in docs/rules.md (`npm run docs`). */
-export interface RuleInfo {
+export interface RuleInfo extends RuleText {
   id: string;
   /** Every severity the rule can report, worst first; rules with two depend on the cookie (see `check`). */
   severities: readonly Severity[];
-  /** One sentence: what is wrong and why it matters. */
-  explanation: string;
-  /** One sentence: how to fix it. */
-  fix: string;
-  source: string;
-  sourceUrl?: string;
 }
 
 /** One match of a rule. */

@@ -10,12 +10,21 @@ export interface PartitionKey {
   hasCrossSiteAncestor?: boolean;
 }
 
-export interface CookieRecord {
+/** What every cookie shape (the browser's, the drivers', each export format) names alike. */
+export interface CookieBase {
   name: string;
   value: string;
   /** As the store keeps it: a leading dot for Domain cookies in Chromium, bare host for host-only ones. */
   domain: string;
   path: string;
+}
+
+/** Just the name, value and scope of any cookie shape, to build another shape from (extra fields left behind). */
+export function cookieBase(c: CookieBase): CookieBase {
+  return { name: c.name, value: c.value, domain: c.domain, path: c.path };
+}
+
+export interface CookieRecord extends CookieBase {
   hostOnly: boolean;
   secure: boolean;
   httpOnly: boolean;

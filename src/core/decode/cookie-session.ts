@@ -2,6 +2,7 @@ import type { CookieRecord } from '../cookie/cookie-record';
 import { base64ToBytes, bytesToUtf8 } from './bytes';
 import type { DecodedValue } from './decoded-value';
 import { isJsonObject, layerJson, parseJson } from './json';
+import { WHOLE_SESSION_NOTE } from './signed-payload';
 
 export interface CookieSessionParts {
   /** The session as cookie-session stored it. */
@@ -46,7 +47,7 @@ export function decodeCookieSession(cookie: CookieRecord, jar: readonly CookieRe
       { kind: 'base64', label: 'base64 → JSON', output: layerJson(parts.data) },
       { kind: 'format', label: `signed by the ${parts.sig.name} cookie (HMAC-SHA1)`, output: parts.sig.value },
     ],
-    notes: ['the whole session lives in the cookie: anyone holding it can read it'],
+    notes: [WHOLE_SESSION_NOTE],
   };
 }
 

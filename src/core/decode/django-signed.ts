@@ -1,18 +1,5 @@
-import { base64urlToBytes, bytesToUtf8 } from './bytes';
 import type { DecodedValue } from './decoded-value';
-import { inflate } from './inflate';
-import { layerJson, parseJson } from './json';
-
-export interface DjangoSignedParts {
-  payload: string;
-  compressed: boolean;
-  /** Unix seconds, from Django's base62 timestamp. */
-  timestamp: number;
-  /** What the signature covers: `[.]payload:timestamp`. */
-  signingInput: string;
-  /** base64url HMAC: 43 characters for SHA-256 (Django ≥ 3.1), 27 for the legacy SHA-1. */
-  signature: string;
-}
+import { readSignedPayload, WHOLE_SESSION_NOTE, type SignedPayloadParts } from './signed-payload';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const PAYLOAD = /^\.?[A-Za-z0-9_-]+$/;
@@ -29,7 +16,7 @@ export function base62Decode(s: string): number | null {
 }
 
 /** `django.core.signing.dumps` through a TimestampSigner, as the signed_cookies session backend stores it. */
-export function parseDjangoSigned(value: string): DjangoSignedParts | null {
+export function parseDjangoSigned(value: string): SignedPayloadParts | null {
   // Four parts already rule the value out: the limit keeps a value of colons from becoming thousands of strings.
   const parts = value.split(':', 4);
   if (parts.length !== 3) return null;
@@ -51,36 +38,16 @@ export function parseDjangoSigned(value: string): DjangoSignedParts | null {
 export async function decodeDjangoSigned(value: string): Promise<DecodedValue | null> {
   const parts = parseDjangoSigned(value);
   if (!parts) return null;
-  const raw = base64urlToBytes(parts.payload);
-  if (!raw) return null;
+  const payload = await readSignedPayload(parts, 'Django');
+  if (!payload) return null;
   const base: DecodedValue = {
     format: 'django-signed',
     label: 'Django signed-cookie session',
     hmacSigned: true,
     clientReadable: true,
     issuedAt: parts.timestamp,
-    layers: [],
-    notes: ['the whole session lives in the cookie: anyone holding it can read it'],
+    layers: [payload.layer],
+    notes: [WHOLE_SESSION_NOTE],
   };
-  let bytes = raw;
-  if (parts.compressed) {
-    const inflated = await inflate(raw);
-    if (!inflated.ok) {
-      return {
-        ...base,
-        layers: [{ kind: 'base64url', label: 'Django payload (zlib)', output: parts.payload }],
-        error: inflated.error,
-      };
-    }
-    bytes = inflated.bytes;
-  }
-  const text = bytesToUtf8(bytes);
-  const json = text === null ? undefined : parseJson(text);
-  if (json === undefined) return null;
-  base.layers.push({
-    kind: parts.compressed ? 'zlib' : 'base64url',
-    label: parts.compressed ? 'Django payload (base64url, zlib) → JSON' : 'Django payload (base64url) → JSON',
-    output: layerJson(json),
-  });
-  return { ...base, data: json };
+  return 'error' in payload ? { ...base, error: payload.error } : { ...base, data: payload.json };
 }

@@ -1,24 +1,12 @@
 import { base64ToBytes, base64urlToBytes, bytesToBase64, bytesToUtf8 } from './bytes';
 import type { DecodedValue } from './decoded-value';
-import { inflate } from './inflate';
-import { isJsonObject, layerJson, parseJson, setOwn } from './json';
-
-export interface FlaskParts {
-  /** The base64url payload without the compression dot. */
-  payload: string;
-  compressed: boolean;
-  /** Issue time in Unix seconds (itsdangerous ≥ 1.0 counts from the Unix epoch). */
-  timestamp: number;
-  /** The bytes the signature covers: everything before the last dot (`[.]payload.timestamp`). */
-  signingInput: string;
-  /** base64url of HMAC-SHA1(derived key, signingInput). */
-  signature: string;
-}
+import { isJsonObject, setOwn } from './json';
+import { readSignedPayload, WHOLE_SESSION_NOTE, type SignedPayloadParts } from './signed-payload';
 
 const PART = /^[A-Za-z0-9_-]+$/;
 
 /** itsdangerous' URLSafeTimedSerializer layout, as Flask's default session interface uses it. */
-export function parseFlask(value: string): FlaskParts | null {
+export function parseFlask(value: string): SignedPayloadParts | null {
   const compressed = value.startsWith('.');
   // Four parts already rule the value out: the limit keeps a value of dots from becoming thousands of strings.
   const parts = (compressed ? value.slice(1) : value).split('.', 4);
@@ -74,43 +62,18 @@ export function untagFlask(v: unknown, depth = 0): unknown {
 export async function decodeFlask(value: string): Promise<DecodedValue | null> {
   const parts = parseFlask(value);
   if (!parts) return null;
-  const raw = base64urlToBytes(parts.payload);
-  if (!raw) return null;
-  const layers: DecodedValue['layers'] = [];
-  let bytes = raw;
-  if (parts.compressed) {
-    const inflated = await inflate(raw);
-    if (!inflated.ok) {
-      return {
-        format: 'flask',
-        label: 'Flask session (itsdangerous)',
-        hmacSigned: true,
-        clientReadable: true,
-        issuedAt: parts.timestamp,
-        layers: [{ kind: 'base64url', label: 'Flask payload (base64url, zlib)', output: parts.payload }],
-        notes: [],
-        error: inflated.error,
-      };
-    }
-    bytes = inflated.bytes;
-  }
-  const text = bytesToUtf8(bytes);
-  const json = text === null ? undefined : parseJson(text);
   // Uncompressed, the payload must be JSON for this to be Flask rather than any three dotted parts.
-  if (json === undefined) return null;
-  layers.push({
-    kind: parts.compressed ? 'zlib' : 'base64url',
-    label: parts.compressed ? 'Flask payload (base64url, zlib) → JSON' : 'Flask payload (base64url) → JSON',
-    output: layerJson(json),
-  });
-  return {
+  const payload = await readSignedPayload(parts, 'Flask');
+  if (!payload) return null;
+  const base: DecodedValue = {
     format: 'flask',
     label: 'Flask session (itsdangerous)',
     hmacSigned: true,
     clientReadable: true,
-    data: untagFlask(json),
     issuedAt: parts.timestamp,
-    layers,
-    notes: ['the whole session lives in the cookie: anyone holding it can read it'],
+    layers: [payload.layer],
+    notes: [],
   };
+  if ('error' in payload) return { ...base, error: payload.error };
+  return { ...base, data: untagFlask(payload.json), notes: [WHOLE_SESSION_NOTE] };
 }

@@ -1,13 +1,6 @@
-import type { DecodedValue, FormatId } from '../decode/decoded-value';
+import type { DecodedValue } from '../decode/decoded-value';
+import { sessionFormat } from '../decode/session-format';
 import { estimateEntropyBits } from './entropy';
-
-/** Formats whose value is an opaque identifier, so its entropy is what protects the session. */
-const ID_FORMATS: ReadonlySet<FormatId> = new Set<FormatId>([
-  'php-session',
-  'java-session',
-  'aspnet-session',
-  'django-db-session',
-]);
 
 /** Characters an opaque identifier is made of: base64/base64url, hex, URL escapes, dots and tildes. */
 export const OPAQUE_CHARS = /^[A-Za-z0-9+/=_.~%-]+$/;
@@ -17,7 +10,7 @@ export const MIN_SESSION_ID_BITS = 64;
 
 /** Whether the value is an identifier rather than readable data: nothing decoded, or an id format. */
 export function isOpaqueValue(decoded: DecodedValue | undefined): boolean {
-  return decoded === undefined || decoded.format === null || ID_FORMATS.has(decoded.format);
+  return decoded === undefined || decoded.format === null || sessionFormat(decoded.format)?.value === 'opaque-id';
 }
 
 /** Entropy estimate for an opaque value: the decoder's figure when it has one, else estimateEntropyBits. */

@@ -1,6 +1,7 @@
 import type { CookieRecord } from '../cookie/cookie-record';
-import type { DecodedValue, FormatId } from '../decode/decoded-value';
+import type { DecodedValue } from '../decode/decoded-value';
 import { decodeJwt } from '../decode/jwt';
+import { sessionFormat } from '../decode/session-format';
 import { isIdShaped, isOpaqueValue, MIN_SESSION_ID_BITS, opaqueEntropyBits } from './opaque-id';
 
 export interface SessionReason {
@@ -44,22 +45,6 @@ function isKnownNonSession(lowerName: string): boolean {
   return lowerName === 'csrftoken' || lowerName.includes('csrf') || lowerName.includes('xsrf');
 }
 
-/** Formats that only a framework's session machinery writes (docs/formats.md). */
-const SESSION_FORMATS: ReadonlySet<FormatId> = new Set<FormatId>([
-  'express-session',
-  'cookie-session',
-  'flask',
-  'django-signed',
-  'rails-signed',
-  'rails-encrypted',
-  'laravel',
-  'aspnet-core',
-  'php-session',
-  'java-session',
-  'aspnet-session',
-  'django-db-session',
-]);
-
 /** A name that only a session cookie has (not one that merely contains a session word). */
 export function isKnownSessionName(name: string): boolean {
   const bare = withoutPrefix(name);
@@ -89,7 +74,7 @@ function tokenReason(value: string, decoded: DecodedValue | undefined): SessionR
 }
 
 function formatReason(decoded: DecodedValue | undefined): SessionReason | null {
-  if (!decoded || decoded.format === null || !SESSION_FORMATS.has(decoded.format)) return null;
+  if (!decoded || sessionFormat(decoded.format) === undefined) return null;
   return { kind: 'format', detail: `value is a framework session: ${decoded.label}` };
 }
 

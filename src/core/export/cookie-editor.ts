@@ -1,6 +1,6 @@
 import type { CookieRecord } from '../cookie/cookie-record';
 import { isJsonObject, parseJson } from '../decode/json';
-import { EntryReader, readCommonCookieFields } from './entry-fields';
+import { EntryReader, readCommonCookieFields, setImportedExpiry } from './entry-fields';
 import { createCollector, refused, tooLarge, type ParsedImport } from './import-result';
 import { SAME_SITE_VALUES } from './sessionscope-json';
 
@@ -22,12 +22,7 @@ function readEntry(entry: unknown, storeId: string): CookieRecord | string {
     browserSession: r.boolean('session', expiry === undefined),
     storeId: r.string('storeId', storeId),
   };
-  if (r.problem) return r.problem;
-  if (!c.browserSession) {
-    if (expiry === undefined) return '"expirationDate" is missing for a cookie that is not a session cookie';
-    c.expirationDate = expiry;
-  }
-  return c;
+  return r.problem ?? setImportedExpiry(c, expiry) ?? c;
 }
 
 /**

@@ -83,3 +83,14 @@ export function readCommonCookieFields(
     httpOnly: r.boolean('httpOnly', false),
   };
 }
+
+/**
+ * Gives an imported cookie that is not a session cookie its expiry, which it then must have; returns why it
+ * cannot, or null.
+ */
+export function setImportedExpiry(c: CookieRecord, expiry: number | undefined): string | null {
+  if (c.browserSession) return null;
+  if (expiry === undefined) return '"expirationDate" is missing for a cookie that is not a session cookie';
+  c.expirationDate = expiry;
+  return null;
+}

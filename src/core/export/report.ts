@@ -6,6 +6,7 @@ import { hostOf } from '../cookie/site';
 import type { FormatId } from '../decode/decoded-value';
 import type { SessionReason } from '../detect/session';
 import { isDateMs } from '../date-range';
+import { partitionKeyJson, type PartitionKeyJson } from './partition-key-json';
 
 /**
  * The exportable JSON report, schema 2 (docs/report.md). A public interface: fields are only ever added within
@@ -36,7 +37,7 @@ export interface ReportCookie {
     domain: string;
     path: string;
     storeId: string;
-    partitionKey: { topLevelSite: string | null; hasCrossSiteAncestor: boolean | null } | null;
+    partitionKey: PartitionKeyJson;
   };
   flags: { hostOnly: boolean; secure: boolean; httpOnly: boolean; sameSite: SameSite; partitioned: boolean };
   expiry: { browserSession: boolean; expires: string | null; expired: boolean };
@@ -134,23 +135,20 @@ function tokenSummary(view: CookieView): ReportTokenSummary | null {
 
 function reportCookie(view: CookieView, includeValues: boolean): ReportCookie {
   const c = view.cookie;
-  const pk = c.partitionKey;
   return {
     identity: {
       name: c.name,
       domain: c.domain,
       path: c.path,
       storeId: c.storeId,
-      partitionKey: pk
-        ? { topLevelSite: pk.topLevelSite ?? null, hasCrossSiteAncestor: pk.hasCrossSiteAncestor ?? null }
-        : null,
+      partitionKey: partitionKeyJson(c.partitionKey),
     },
     flags: {
       hostOnly: c.hostOnly,
       secure: c.secure,
       httpOnly: c.httpOnly,
       sameSite: c.sameSite,
-      partitioned: pk !== undefined,
+      partitioned: c.partitionKey !== undefined,
     },
     expiry:
       view.expiry.kind === 'session'

@@ -1,6 +1,7 @@
-import type { CookieRecord, PartitionKey, SameSite } from '../cookie/cookie-record';
+import { cookieBase, type CookieRecord, type PartitionKey, type SameSite } from '../cookie/cookie-record';
 import { isJsonObject, parseJson } from '../decode/json';
-import { EntryReader } from './entry-fields';
+import { EntryReader, setImportedExpiry } from './entry-fields';
+import { partitionKeyJson, type PartitionKeyJson } from './partition-key-json';
 import type { ExportResult } from './export-result';
 import { createCollector, refused, tooLarge, type ParsedImport } from './import-result';
 
@@ -13,20 +14,11 @@ export const COOKIE_EXPORT_SCHEMA = 1;
 
 export const SAME_SITE_VALUES: readonly SameSite[] = ['no_restriction', 'lax', 'strict', 'unspecified'];
 
-export interface ExportedCookie {
-  name: string;
-  value: string;
-  domain: string;
-  path: string;
-  hostOnly: boolean;
-  secure: boolean;
-  httpOnly: boolean;
-  sameSite: SameSite;
-  browserSession: boolean;
+/** A CookieRecord in which what a cookie lacks is written as `null`, so every field is always present. */
+export interface ExportedCookie extends Omit<CookieRecord, 'expirationDate' | 'partitionKey'> {
   /** Seconds since the epoch, fractions kept; `null` for a cookie that ends with the browser session. */
   expirationDate: number | null;
-  storeId: string;
-  partitionKey: { topLevelSite: string | null; hasCrossSiteAncestor: boolean | null } | null;
+  partitionKey: PartitionKeyJson;
 }
 
 export interface CookieExport {
@@ -43,13 +35,9 @@ export interface CookieExportOptions {
 }
 
 function exported(c: CookieRecord): ExportedCookie {
-  const pk = c.partitionKey;
   const session = c.browserSession || c.expirationDate === undefined;
   return {
-    name: c.name,
-    value: c.value,
-    domain: c.domain,
-    path: c.path,
+    ...cookieBase(c),
     hostOnly: c.hostOnly,
     secure: c.secure,
     httpOnly: c.httpOnly,
@@ -57,9 +45,7 @@ function exported(c: CookieRecord): ExportedCookie {
     browserSession: session,
     expirationDate: session ? null : (c.expirationDate ?? null),
     storeId: c.storeId,
-    partitionKey: pk
-      ? { topLevelSite: pk.topLevelSite ?? null, hasCrossSiteAncestor: pk.hasCrossSiteAncestor ?? null }
-      : null,
+    partitionKey: partitionKeyJson(c.partitionKey),
   };
 }
 
@@ -105,11 +91,8 @@ export function readExportedCookie(entry: unknown): CookieRecord | string {
     storeId: r.string('storeId'),
   };
   const expiry = r.optionalNumber('expirationDate');
-  if (r.problem) return r.problem;
-  if (!c.browserSession) {
-    if (expiry === undefined) return '"expirationDate" is missing for a cookie that is not a session cookie';
-    c.expirationDate = expiry;
-  }
+  const invalid = r.problem ?? setImportedExpiry(c, expiry);
+  if (invalid) return invalid;
   const pk = readPartitionKey(entry.partitionKey);
   if (typeof pk === 'string') return pk;
   if (pk) c.partitionKey = pk;

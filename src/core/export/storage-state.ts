@@ -1,4 +1,4 @@
-import type { CookieRecord, SameSite } from '../cookie/cookie-record';
+import type { CookieBase, CookieRecord, SameSite } from '../cookie/cookie-record';
 import { storedDomain } from '../cookie/stored-domain';
 import { isJsonObject, parseJson } from '../decode/json';
 import { EntryReader, readCommonCookieFields } from './entry-fields';
@@ -20,11 +20,7 @@ import {
  */
 export type PlaywrightSameSite = 'Strict' | 'Lax' | 'None';
 
-export interface PlaywrightCookie {
-  name: string;
-  value: string;
-  domain: string;
-  path: string;
+export interface PlaywrightCookie extends CookieBase {
   expires: number;
   httpOnly: boolean;
   secure: boolean;

@@ -2,8 +2,8 @@ import type { CookieView, SiteAnalysis } from '../analyze-site';
 import type { FoundToken, TokenLocation } from '../audit/audit-input';
 import type { Finding } from '../audit/finding';
 import { formatRelative } from '../cookie/expiry';
-import type { FormatId } from '../decode/decoded-value';
 import { decodeJwt } from '../decode/jwt';
+import { sessionFormat } from '../decode/session-format';
 import type { DecodedJwe, DecodedJws } from '../decode/jwt-types';
 
 /**
@@ -47,15 +47,6 @@ export interface SessionMechanism {
     findingIds: string[];
   };
 }
-
-const CLIENT_FORMATS: ReadonlySet<FormatId> = new Set<FormatId>([
-  'cookie-session',
-  'flask',
-  'django-signed',
-  'rails-signed',
-  'rails-encrypted',
-]);
-const ENCRYPTED_FORMATS: ReadonlySet<FormatId> = new Set<FormatId>(['rails-encrypted', 'laravel', 'aspnet-core']);
 
 function jwtProtection(t: DecodedJws | DecodedJwe): { protection: Protection; detail: string; label: string } {
   if (t.kind === 'jwe') {
@@ -111,15 +102,16 @@ function cookieMechanism(v: CookieView, nowMs: number): SessionMechanism {
   let label = d.format !== null ? d.label : 'opaque session id';
   let protection: Protection;
   let protectionDetail: string;
+  const format = sessionFormat(d.format);
   if (d.jwt) {
     const p = jwtProtection(d.jwt);
     kind = 'jwt';
     label = p.label;
     protection = p.protection;
     protectionDetail = p.detail;
-  } else if (d.format !== null && CLIENT_FORMATS.has(d.format)) {
+  } else if (format?.data === 'in-cookie') {
     kind = 'client-session';
-    protection = ENCRYPTED_FORMATS.has(d.format) ? 'encrypted' : d.hmacSigned ? 'signed' : 'unsigned';
+    protection = format.value === 'encrypted' ? 'encrypted' : d.hmacSigned ? 'signed' : 'unsigned';
     protectionDetail =
       protection === 'encrypted'
         ? 'encrypted and authenticated: unreadable without the server secret'
@@ -128,7 +120,7 @@ function cookieMechanism(v: CookieView, nowMs: number): SessionMechanism {
           : 'no signature found: the data can be read and altered';
   } else {
     kind = 'server-session-id';
-    if (d.format !== null && ENCRYPTED_FORMATS.has(d.format)) {
+    if (format?.value === 'encrypted') {
       protection = 'encrypted';
       protectionDetail = 'encrypted by the framework: unreadable without the server secret';
     } else if (d.hmacSigned) {

@@ -17,18 +17,14 @@ export interface CutLengths {
 }
 
 /** One cookie change as the background recorded it. The protocol re-exports this type for the pages. */
-export interface ChangeLogEntry extends CutLengths {
+export interface ChangeLogEntry extends TimedChange {
   /** Monotonic sequence number across worker restarts. */
   seq: number;
-  /** Milliseconds since the epoch when the background received the change (or found it, for `unobserved`). */
-  time: number;
-  cause: LogCause;
-  removed: boolean;
-  cookie: CookieRecord;
 }
 
 /** A change as it arrives, stamped with the time the background received it; the log assigns `seq`. */
 export interface TimedChange extends CutLengths {
+  /** Milliseconds since the epoch when the background received the change (or found it, for `unobserved`). */
   time: number;
   cause: LogCause;
   removed: boolean;

@@ -1,6 +1,14 @@
 import type { TimedChange } from './change-log-entry';
 import { MAX_DOMAIN_CHARS, MAX_NAME_CHARS, MAX_PATH_CHARS, MAX_VALUE_CHARS } from './log-layout';
 
+/** Each field that is cut, its bound, and where its original length is kept. */
+const CUTS = [
+  { field: 'value', max: MAX_VALUE_CHARS, length: 'valueLength' },
+  { field: 'name', max: MAX_NAME_CHARS, length: 'nameLength' },
+  { field: 'path', max: MAX_PATH_CHARS, length: 'pathLength' },
+  { field: 'domain', max: MAX_DOMAIN_CHARS, length: 'domainLength' },
+] as const;
+
 /**
  * The change as it may be staged: value, name, path and domain cut to the log's budget, their original lengths
  * kept. Cut when recorded, before anything is written, so no write (staged batch, chunk, snapshot) carries a
@@ -8,30 +16,12 @@ import { MAX_DOMAIN_CHARS, MAX_NAME_CHARS, MAX_PATH_CHARS, MAX_VALUE_CHARS } fro
  */
 export function cutChange(change: TimedChange): TimedChange {
   const { cookie } = change;
-  if (
-    cookie.value.length <= MAX_VALUE_CHARS &&
-    cookie.name.length <= MAX_NAME_CHARS &&
-    cookie.path.length <= MAX_PATH_CHARS &&
-    cookie.domain.length <= MAX_DOMAIN_CHARS
-  ) {
-    return change;
-  }
+  const over = CUTS.filter(({ field, max }) => cookie[field].length > max);
+  if (over.length === 0) return change;
   const cut: TimedChange = { ...change, cookie: { ...cookie } };
-  if (cookie.value.length > MAX_VALUE_CHARS) {
-    cut.valueLength = cookie.value.length;
-    cut.cookie.value = cookie.value.slice(0, MAX_VALUE_CHARS);
-  }
-  if (cookie.name.length > MAX_NAME_CHARS) {
-    cut.nameLength = cookie.name.length;
-    cut.cookie.name = cookie.name.slice(0, MAX_NAME_CHARS);
-  }
-  if (cookie.path.length > MAX_PATH_CHARS) {
-    cut.pathLength = cookie.path.length;
-    cut.cookie.path = cookie.path.slice(0, MAX_PATH_CHARS);
-  }
-  if (cookie.domain.length > MAX_DOMAIN_CHARS) {
-    cut.domainLength = cookie.domain.length;
-    cut.cookie.domain = cookie.domain.slice(0, MAX_DOMAIN_CHARS);
+  for (const { field, max, length } of over) {
+    cut[length] = cookie[field].length;
+    cut.cookie[field] = cookie[field].slice(0, max);
   }
   return cut;
 }

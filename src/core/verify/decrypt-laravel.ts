@@ -8,7 +8,7 @@ import { aesCbcDecrypt, aesGcmDecrypt, isAesKey } from './aes';
 import { plaintextText } from './decrypted-text';
 import { hmac, hmacVerify } from './hmac';
 import { laravelKey } from './laravel-key';
-import type { DecryptedContent, VerifyResult } from './verify-result';
+import { anySecret, matchedResult, whichSecret, type DecryptedContent, type VerifyResult } from './verify-result';
 
 /** What one APP_KEY does to a payload: decrypts it, fails its MAC or tag, or has the MAC but not the cipher. */
 type Attempt = { plaintext: Bytes } | { failed: 'mac' | 'tag' | 'cipher' };
@@ -90,30 +90,24 @@ export async function decryptLaravel(
       if (outcome.failed === 'cipher' && macOnly < 0) macOnly = index;
       continue;
     }
-    const which = secrets.length > 1 ? `key #${index + 1}` : 'the key';
+    const which = whichSecret(index, secrets.length, 'key');
     const { text, readable, notes } = plaintextText(outcome.plaintext);
     const content: DecryptedContent = readable
       ? await contentOf(text, cookie, key)
       : { label: 'Laravel cookie value', text, layers: [], notes: [] };
+    const how = gcm ? 'authenticated' : 'MAC verified';
     return {
-      status: 'valid',
-      format: 'laravel',
-      matchedIndex: index,
-      message: `${label}: ${gcm ? 'authenticated' : 'MAC verified'} and decrypted with ${which} (AES-${key.length * 8})`,
+      ...matchedResult('laravel', index, `${label}: ${how} and decrypted with ${which} (AES-${key.length * 8})`),
       decrypted: { ...content, notes: [...notes, ...content.notes] },
     };
   }
   if (macOnly >= 0) {
     const key = laravelKey(utf8ToBytes(secrets[macOnly]!));
     const why = isAesKey(key) ? 'the ciphertext did not decrypt' : `a ${key.length}-byte key is no AES key`;
-    return {
-      status: 'valid',
-      format: 'laravel',
-      matchedIndex: macOnly,
-      message: `${label}: MAC verified with ${secrets.length > 1 ? `key #${macOnly + 1}` : 'the key'}, but ${why}`,
-    };
+    const which = whichSecret(macOnly, secrets.length, 'key');
+    return matchedResult('laravel', macOnly, `${label}: MAC verified with ${which}, but ${why}`);
   }
-  const count = secrets.length === 1 ? 'the key' : `any of the ${secrets.length} keys`;
+  const count = anySecret(secrets.length, 'key');
   const what = gcm ? 'authentication failed' : 'the MAC does not match';
   return {
     status: 'invalid',

@@ -5,7 +5,7 @@ import { readRailsPayload } from '../decode/rails-signed';
 import { aesCbcDecrypt, aesGcmDecrypt } from './aes';
 import { plaintextText } from './decrypted-text';
 import { hmacVerify, pbkdf2, type HashName } from './hmac';
-import type { DecryptedContent, VerifyResult } from './verify-result';
+import { anySecret, matchedResult, whichSecret, type DecryptedContent, type VerifyResult } from './verify-result';
 
 // ActiveSupport's KeyGenerator hashes with SHA-1 before Rails 7.0 and SHA-256 from 7.0's defaults on.
 const KDFS: readonly HashName[] = ['SHA-1', 'SHA-256'];
@@ -66,17 +66,18 @@ export async function decryptRails(
     for (const kdf of KDFS) {
       const plaintext = await decrypt(parts, secret, kdf);
       if (!plaintext) continue;
-      const which = secrets.length > 1 ? `secret #${index + 1}` : 'the secret';
+      const which = whichSecret(index, secrets.length);
       return {
-        status: 'valid',
-        format,
-        matchedIndex: index,
-        message: `${label}: authenticated and decrypted with ${which} (key derived with PBKDF2-${kdf})`,
+        ...matchedResult(
+          format,
+          index,
+          `${label}: authenticated and decrypted with ${which} (key derived with PBKDF2-${kdf})`,
+        ),
         decrypted: contentOf(plaintext, cookieName),
       };
     }
   }
-  const count = secrets.length === 1 ? 'the secret' : `any of the ${secrets.length} secrets`;
+  const count = anySecret(secrets.length);
   return {
     status: 'invalid',
     format,

@@ -11,7 +11,7 @@ import { decryptLaravel } from './decrypt-laravel';
 import { decryptRails } from './decrypt-rails';
 import { hmacTargets, secretMatches } from './hmac-target';
 import { verifyJwt } from './verify-jwt';
-import type { VerifyResult } from './verify-result';
+import { anySecret, matchedResult, whichSecret, type VerifyResult } from './verify-result';
 import { errorText } from '../error-text';
 
 /**
@@ -70,18 +70,13 @@ export async function verifyCookie(
       const bytes = utf8ToBytes(secret);
       for (const target of targets) {
         if (await secretMatches(target, bytes)) {
-          const which = inputs.length > 1 ? `secret #${index + 1}` : 'the secret';
-          return {
-            status: 'valid',
-            format,
-            matchedIndex: index,
-            message: `${target.label}: signature verified with ${which}`,
-          };
+          const which = whichSecret(index, inputs.length);
+          return matchedResult(format, index, `${target.label}: signature verified with ${which}`);
         }
       }
     }
-    const count = inputs.length === 1 ? 'the secret' : `any of the ${inputs.length} secrets`;
-    return { status: 'invalid', format, message: `${targets[0]!.label}: the signature does not match ${count}` };
+    const all = anySecret(inputs.length);
+    return { status: 'invalid', format, message: `${targets[0]!.label}: the signature does not match ${all}` };
   } catch (e) {
     return {
       status: 'unsupported',

@@ -27,3 +27,18 @@ export interface VerifyResult {
   /** An encrypted format (Rails encrypted, Laravel) that the matching secret decrypted. */
   decrypted?: DecryptedContent;
 }
+
+/** The given secret that matched, in words: "the secret" when it was the only one given, else "secret #2". */
+export function whichSecret(index: number, count: number, noun: 'secret' | 'key' = 'secret'): string {
+  return count > 1 ? `${noun} #${index + 1}` : `the ${noun}`;
+}
+
+/** The given secrets, none of which matched, in words: "the secret" or "any of the 3 secrets". */
+export function anySecret(count: number, noun: 'secret' | 'key' = 'secret'): string {
+  return count === 1 ? `the ${noun}` : `any of the ${count} ${noun}s`;
+}
+
+/** The `index`-th given secret (0-based) matched. */
+export function matchedResult(format: FormatId, index: number, message: string): VerifyResult {
+  return { status: 'valid', format, matchedIndex: index, message };
+}

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { toCookieRecord } from '../../src/headless/to-cookie-record';
+import { fromDriverCookie } from '../../src/headless/from-driver-cookie';
 
-describe('toCookieRecord', () => {
+describe('fromDriverCookie', () => {
   it('reads a CDP cookie like the extension reads cookies.getAll: host-only, SameSite unspecified, no expiry', () => {
     expect(
-      toCookieRecord(
+      fromDriverCookie(
         {
           name: 'sid',
           value: 'v',
@@ -33,7 +33,7 @@ describe('toCookieRecord', () => {
 
   it('keeps a Domain cookie’s dot, its expiry, SameSite and each driver’s partition key', () => {
     const base = { name: 'a', value: 'b', domain: '.example.com', path: '/', expires: 1_900_000_000.5, session: false };
-    const cdp = toCookieRecord(
+    const cdp = fromDriverCookie(
       { ...base, sameSite: 'None', partitionKey: { topLevelSite: 'https://top.test', hasCrossSiteAncestor: false } },
       '0',
     );
@@ -44,13 +44,15 @@ describe('toCookieRecord', () => {
       expirationDate: 1_900_000_000.5,
       partitionKey: { topLevelSite: 'https://top.test', hasCrossSiteAncestor: false },
     });
-    expect(toCookieRecord({ ...base, partitionKey: { sourceOrigin: 'https://top.test' } }, '0').partitionKey).toEqual({
+    expect(fromDriverCookie({ ...base, partitionKey: { sourceOrigin: 'https://top.test' } }, '0').partitionKey).toEqual(
+      {
+        topLevelSite: 'https://top.test',
+      },
+    );
+    expect(fromDriverCookie({ ...base, partitionKey: 'https://top.test' }, '0').partitionKey).toEqual({
       topLevelSite: 'https://top.test',
     });
-    expect(toCookieRecord({ ...base, partitionKey: 'https://top.test' }, '0').partitionKey).toEqual({
-      topLevelSite: 'https://top.test',
-    });
-    expect(toCookieRecord({ ...base, sameSite: 'Default' }, 'firefox-default')).toMatchObject({
+    expect(fromDriverCookie({ ...base, sameSite: 'Default' }, 'firefox-default')).toMatchObject({
       sameSite: 'unspecified',
       storeId: 'firefox-default',
     });

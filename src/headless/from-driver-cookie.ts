@@ -1,14 +1,11 @@
-import type { CookieRecord, PartitionKey, SameSite } from '../core/cookie/cookie-record';
+import type { CookieBase, CookieRecord, PartitionKey, SameSite } from '../core/cookie/cookie-record';
+import { toCookieRecord } from '../core/cookie/to-cookie-record';
 
 /**
  * A cookie as a driver reports it: Puppeteer (CDP or BiDi), Playwright, or raw CDP `Storage.getCookies`. The
  * shapes agree on everything but the partition key and how a missing SameSite is said.
  */
-export interface DriverCookie {
-  name: string;
-  value: string;
-  domain: string;
-  path: string;
+export interface DriverCookie extends CookieBase {
   /** Seconds since the epoch; -1 (or absent) for a cookie without expiry. */
   expires?: number;
   session?: boolean;
@@ -36,33 +33,24 @@ function sameSiteOf(value: string | undefined): SameSite {
 function partitionKeyOf(pk: DriverCookie['partitionKey']): PartitionKey | undefined {
   if (pk === undefined || pk === '') return undefined;
   if (typeof pk === 'string') return { topLevelSite: pk };
-  const out: PartitionKey = {};
-  const site = pk.topLevelSite ?? pk.sourceOrigin;
-  if (site !== undefined) out.topLevelSite = site;
-  if (pk.hasCrossSiteAncestor !== undefined) out.hasCrossSiteAncestor = pk.hasCrossSiteAncestor;
-  return site === undefined && out.hasCrossSiteAncestor === undefined ? undefined : out;
+  return { topLevelSite: pk.topLevelSite ?? pk.sourceOrigin, hasCrossSiteAncestor: pk.hasCrossSiteAncestor };
 }
 
 /**
  * The cookie in the shape the extension reads from `cookies.getAll`, so both audit the same data: a Domain
  * cookie keeps its leading dot and is not host-only, and `storeId` is the browser's name for the store.
  */
-export function toCookieRecord(c: DriverCookie, storeId: string): CookieRecord {
-  const browserSession = c.session ?? (c.expires === undefined || c.expires < 0);
-  const record: CookieRecord = {
-    name: c.name,
-    value: c.value,
-    domain: c.domain,
-    path: c.path,
+export function fromDriverCookie(c: DriverCookie, storeId: string): CookieRecord {
+  const session = c.session ?? (c.expires === undefined || c.expires < 0);
+  return toCookieRecord({
+    ...c,
     hostOnly: !c.domain.startsWith('.'),
     secure: c.secure === true,
     httpOnly: c.httpOnly === true,
     sameSite: sameSiteOf(c.sameSite),
-    browserSession,
+    session,
+    expirationDate: !session && c.expires !== undefined && c.expires >= 0 ? c.expires : undefined,
     storeId,
-  };
-  if (!browserSession && c.expires !== undefined && c.expires >= 0) record.expirationDate = c.expires;
-  const pk = partitionKeyOf(c.partitionKey);
-  if (pk) record.partitionKey = pk;
-  return record;
+    partitionKey: partitionKeyOf(c.partitionKey),
+  });
 }
