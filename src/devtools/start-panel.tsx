@@ -7,6 +7,7 @@ import { startNowTicker } from '../state/now-ticker';
 import { createPanelController, type PanelController } from '../state/panel-controller';
 import type { ExportReportDeps } from '../ui/ExportReport';
 import { StoreContext } from '../ui/store-context';
+import type { TransferDeps } from '../state/transfer-deps';
 import { PanelApp } from './PanelApp';
 import '../ui/theme.css';
 import '../ui/components.css';
@@ -44,6 +45,8 @@ export interface PanelStartDeps {
   analyze: Analyze;
   /** The extension's version for exported reports. */
   version?: () => string | Promise<string>;
+  /** Export, import and snapshots; the panel adds `refresh` (its own reload). */
+  transfer?: Omit<TransferDeps, 'refresh'>;
   now?: () => number;
 }
 
@@ -107,7 +110,13 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
 
   render(
     <StoreContext.Provider value={store}>
-      <PanelApp onRequestPermission={() => void controller?.requestPermission()} exportDeps={exportDeps} />
+      <PanelApp
+        onRequestPermission={() => void controller?.requestPermission()}
+        exportDeps={exportDeps}
+        {...(deps.transfer
+          ? { transferDeps: { ...deps.transfer, refresh: () => controller?.reload() ?? Promise.resolve() } }
+          : {})}
+      />
     </StoreContext.Provider>,
     options.root,
   );

@@ -1,6 +1,7 @@
 import { browser, type Cookies } from './browser';
 import type { CookieChange } from '../core/cookie/cookie-change';
 import type { ChangeCause, CookieRecord, SameSite } from '../core/cookie/cookie-record';
+import { registrableDomain } from '../core/cookie/site';
 
 /** Plain data from the API object, with the fields both browsers agree on. */
 export function toRecord(c: Cookies.Cookie): CookieRecord {
@@ -80,4 +81,9 @@ export function watchCookies(listener: (change: CookieChange) => void): () => vo
   };
   browser.cookies.onChanged.addListener(raw);
   return () => browser.cookies.onChanged.removeListener(raw);
+}
+
+/** Every cookie of the site (registrable domain) of `host` in one store, every partition. */
+export function getSiteCookies(host: string, storeId?: string): Promise<CookieRecord[]> {
+  return getAllUnderDomain(registrableDomain(host), storeId);
 }

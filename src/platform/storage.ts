@@ -20,3 +20,19 @@ export const sessionStore = {
     return typeof area.getKeys === 'function' ? area.getKeys() : area.get(null).then(Object.keys);
   },
 };
+
+/**
+ * `storage.local`: on disk, kept across browser restarts until the extension removes it. Only what the user
+ * chose to keep goes here (snapshots, after opting in).
+ */
+export const localStore = {
+  get(keys: string | string[]): Promise<Record<string, unknown>> {
+    return browser.storage.local.get(keys);
+  },
+  set(items: Record<string, unknown>): Promise<void> {
+    return browser.storage.local.set(items);
+  },
+  remove(keys: string | string[]): Promise<void> {
+    return browser.storage.local.remove(keys);
+  },
+};
