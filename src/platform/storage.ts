@@ -22,11 +22,11 @@ export const sessionStore = {
 };
 
 /**
- * `storage.local`: on disk, kept across browser restarts until the extension removes it. Only what the user
- * chose to keep goes here (snapshots, after opting in).
+ * `storage.local`: on disk, kept across browser restarts. Only what the user chose to keep lives here
+ * (protected cookies and block rules; snapshots, after opting in); never the change log or undo history.
  */
 export const localStore = {
-  get(keys: string | string[]): Promise<Record<string, unknown>> {
+  get(keys: string | string[] | null): Promise<Record<string, unknown>> {
     return browser.storage.local.get(keys);
   },
   set(items: Record<string, unknown>): Promise<void> {
