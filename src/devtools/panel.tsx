@@ -19,6 +19,7 @@ import { getAllCookies, getSiteCookies } from '../platform/cookies';
 import { readInspectedStorage } from '../platform/inspected-storage';
 import { localStore } from '../platform/storage';
 import { downloadText } from '../state/download-text';
+import { applyThrough } from '../state/apply-writes';
 import { createSnapshotStore } from '../state/snapshot-store';
 import { writeClipboard } from '../state/write-clipboard';
 import { startPanel } from './start-panel';
@@ -56,6 +57,7 @@ const panel = startPanel(
       version: extensionVersion,
       now: () => Date.now(),
       snapshots: createSnapshotStore(localStore),
+      apply: applyThrough((ops, label) => send('writeCookies', { ops, label })),
     },
   },
   { root: document.getElementById('app')!, themeRoot: document.documentElement },

@@ -8,8 +8,10 @@ import { browserFamily } from '../platform/browser-family';
 import { getAllCookies, getSiteCookies } from '../platform/cookies';
 import { localStore } from '../platform/storage';
 import { downloadText } from '../state/download-text';
+import { applyThrough } from '../state/apply-writes';
 import { createSnapshotStore } from '../state/snapshot-store';
 import { writeClipboard } from '../state/write-clipboard';
+import { send } from '../platform/messaging';
 import { startPopup } from './start-popup';
 
 // The analysis is imported statically: as a dynamic chunk it was fetched and compiled only after every other
@@ -33,6 +35,7 @@ startPopup(
       version: extensionVersion,
       now: () => Date.now(),
       snapshots: createSnapshotStore(localStore),
+      apply: applyThrough((ops, label) => send('writeCookies', { ops, label })),
     },
   },
   { root: document.getElementById('app')! },

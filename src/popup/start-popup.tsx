@@ -35,7 +35,9 @@ export function startPopup(deps: StartPopupDeps, { root, tickMs }: StartPopupOpt
       <PopupApp
         onRequestPermission={() => void controller.requestPermission()}
         {...(deps.version ? { exportDeps: { version: deps.version } } : {})}
-        {...(deps.transfer ? { transferDeps: { ...deps.transfer, refresh: () => controller.load() } } : {})}
+        {...(deps.transfer
+          ? { transferDeps: { ...deps.transfer, refresh: () => controller.load({ quiet: true }) } }
+          : {})}
       />
     </StoreContext.Provider>,
     root,

@@ -27,6 +27,8 @@ export async function prepareImport(
 
 export type ImportItemResult =
   | { kind: 'saved'; item: PreviewItem }
+  /** Stored, but the browser changed some attributes (read back). */
+  | { kind: 'changed'; item: PreviewItem; reason: string }
   | { kind: 'failed'; item: PreviewItem; reason: string }
   | { kind: 'skipped'; item: PreviewItem; reason: string };
 
@@ -68,9 +70,13 @@ export async function runImport(preview: ImportPreview, deps: Pick<TransferDeps,
     if (failedAll !== null) return { kind: 'failed', item, reason: failedAll };
     const a = byKey.get(cookieKey(item.cookie));
     if (!a) return { kind: 'failed', item, reason: 'the write path gave no answer for this cookie' };
-    return a.ok ? { kind: 'saved', item } : { kind: 'failed', item, reason: a.reason ?? 'the browser refused it' };
+    if (!a.ok) return { kind: 'failed', item, reason: a.reason ?? 'the browser refused it' };
+    if (a.differs && a.differs.length > 0) {
+      return { kind: 'changed', item, reason: `stored, but the browser changed ${a.differs.join(', ')}` };
+    }
+    return { kind: 'saved', item };
   });
-  const counts: ImportOutcome['counts'] = { saved: 0, failed: 0, skipped: 0 };
+  const counts: ImportOutcome['counts'] = { saved: 0, changed: 0, failed: 0, skipped: 0 };
   for (const r of results) counts[r.kind] += 1;
   return { results, counts };
 }

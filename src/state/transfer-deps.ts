@@ -41,6 +41,8 @@ export interface WriteResult {
   ok: boolean;
   /** Why it failed, in words (the browser's answer or what the read-back showed). */
   reason?: string;
+  /** Stored, but the browser changed these attributes (e.g. it capped the expiry). */
+  differs?: string[];
 }
 
 /**

@@ -235,10 +235,12 @@ export function ImportDialog({ deps }: ImportDialogProps) {
               data-outcome="done"
               data-saved={step.outcome.counts.saved}
               data-failed={step.outcome.counts.failed}
+              data-changed={step.outcome.counts.changed}
               data-skipped={step.outcome.counts.skipped}
             >
-              Imported {step.outcome.counts.saved}, failed {step.outcome.counts.failed}, skipped{' '}
-              {step.outcome.counts.skipped}.
+              Imported {step.outcome.counts.saved}
+              {step.outcome.counts.changed > 0 ? `, stored with changes ${step.outcome.counts.changed}` : ''}, failed{' '}
+              {step.outcome.counts.failed}, skipped {step.outcome.counts.skipped}.
             </p>
           )}
         </div>
