@@ -9,6 +9,7 @@ import {
   type ExportScope,
 } from '../state/export-cookies';
 import type { TransferDeps } from '../state/transfer-deps';
+import { ChoiceSelect } from './ChoiceSelect';
 import { useStore } from './store-context';
 
 type Outcome =
@@ -85,34 +86,20 @@ export function ExportDialog({ deps }: ExportDialogProps) {
   return (
     <section class="transfer export-cookies" data-testid="export-cookies" aria-label="Export cookies">
       <div class="transfer-row">
-        <label>
-          Format{' '}
-          <select
-            data-testid="export-format"
-            value={format}
-            onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}
-          >
-            {EXPORT_FORMATS.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Scope{' '}
-          <select
-            data-testid="export-scope"
-            value={scope}
-            onChange={(e) => setScope(e.currentTarget.value as ExportScope)}
-          >
-            {SCOPES.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.id === 'selected' ? `${s.label} (${selected.size})` : s.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect
+          label="Format"
+          testId="export-format"
+          value={format}
+          options={EXPORT_FORMATS}
+          onChange={setFormat}
+        />
+        <ChoiceSelect
+          label="Scope"
+          testId="export-scope"
+          value={scope}
+          options={SCOPES.map((o) => (o.id === 'selected' ? { ...o, label: `${o.label} (${selected.size})` } : o))}
+          onChange={setScope}
+        />
       </div>
       <div class="transfer-row">
         <button

@@ -5,6 +5,7 @@ import type { PreviewItem } from '../core/export/import-preview';
 import { errorText } from '../core/error-text';
 import { prepareImport, runImport, toWrite, type ImportOutcome, type PreparedImport } from '../state/import-cookies';
 import type { TransferDeps } from '../state/transfer-deps';
+import { ChoiceSelect } from './ChoiceSelect';
 import { useStore } from './store-context';
 
 const FORMATS: ReadonlyArray<{ id: ImportFormat | ''; label: string }> = [
@@ -119,23 +120,16 @@ export function ImportDialog({ deps }: ImportDialogProps) {
         </label>
       </div>
       <div class="transfer-row">
-        <label>
-          Format{' '}
-          <select
-            data-testid="import-format"
-            value={format}
-            onChange={(e) => {
-              setFormat(e.currentTarget.value as ImportFormat | '');
-              setStep({ kind: 'edit' });
-            }}
-          >
-            {FORMATS.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceSelect
+          label="Format"
+          testId="import-format"
+          value={format}
+          options={FORMATS}
+          onChange={(f) => {
+            setFormat(f);
+            setStep({ kind: 'edit' });
+          }}
+        />
         {(format === 'cookie-header' || detected === 'cookie-header') && (
           <label>
             sent to{' '}

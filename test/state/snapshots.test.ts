@@ -90,7 +90,7 @@ describe('applyThrough', () => {
         undoable: true,
         results: [
           { op: ops[0]!, outcome: 'written', now: null },
-          { op: ops[1]!, outcome: 'changed', differs: ['expirationDate'], now: b },
+          { op: ops[1]!, outcome: 'changed', differs: ['expiry'], now: b },
           { op: ops[2]!, outcome: 'refused', reason: 'not-stored', now: null },
         ],
       };
@@ -99,7 +99,7 @@ describe('applyThrough', () => {
     expect(calls).toEqual([[['remove:a', 'set:b', 'set:c'], 'import of 2 cookies']]);
     expect(results.map((r) => [r.op, r.cookie.name, r.ok, r.differs ?? r.reason ?? null])).toEqual([
       ['remove', 'a', true, null],
-      ['set', 'b', true, ['expirationDate']],
+      ['set', 'b', true, ['expiry']],
       ['set', 'c', false, 'the browser answered, but the cookie is not in the jar when read back'],
     ]);
   });
