@@ -1,5 +1,6 @@
 import { cookieKey } from '../core/cookie/cookie-key';
 import type { ChangeCause, CookieRecord } from '../core/cookie/cookie-record';
+import type { GuardCause } from '../core/timeline/change-log-entry';
 import { cutChange } from '../core/timeline/cut-change';
 import { filterEntries, type LogQuery } from '../core/timeline/filter-entries';
 import { applyToKnown, JAR_KEY, parseSnapshot, type KnownJar } from '../core/timeline/known-jar';
@@ -60,7 +61,7 @@ export interface ChangeLogDeps {
 
 export interface ChangeLog {
   /** Synchronous on purpose: called from the `cookies.onChanged` listener, it must never drop an event. */
-  record(change: { cookie: CookieRecord; removed: boolean; cause: ChangeCause }): void;
+  record(change: { cookie: CookieRecord; removed: boolean; cause: ChangeCause | GuardCause }): void;
   query(query: LogQuery): Promise<ChangeLogResult>;
   /** Empties the log; resolves to how many entries it held. */
   clear(): Promise<number>;

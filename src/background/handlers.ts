@@ -1,5 +1,9 @@
+import { parseBlockRules } from '../core/edit/block-rule';
+import { parseCookieRecord, parseWriteOps } from '../core/edit/parse-write-ops';
 import type { Handlers, TabCookiesResult } from '../protocol/messages';
 import type { ChangeLog } from './change-log';
+import type { Guard } from './protect-rules';
+import type { CookieWrites } from './undo-stack';
 
 export interface HandlerDeps {
   log: ChangeLog;
@@ -8,6 +12,13 @@ export interface HandlerDeps {
   startedAt: number;
   /** Cookie events handed to the listener since this instance started. */
   received: () => number;
+  writes: CookieWrites;
+  guard: Guard;
+}
+
+/** Labels are page text shown back to the user: bounded. */
+function label(v: unknown): string {
+  return typeof v === 'string' && v !== '' ? v.slice(0, 200) : 'change';
 }
 
 function optionalNumber(v: unknown): number | undefined {
@@ -36,5 +47,19 @@ export function createHandlers<Sender>(deps: HandlerDeps): Handlers<Sender> {
       });
     },
     clearChangeLog: async () => ({ ok: true, cleared: await deps.log.clear() }),
+    writeCookies: async (data) => {
+      const ops = parseWriteOps(data?.ops);
+      if (!ops) return { ok: true, results: [], undoable: false };
+      return deps.writes.write(ops, label(data?.label));
+    },
+    undoLast: async () => deps.writes.undo(),
+    getUndoState: async () => deps.writes.state(),
+    getGuards: async () => deps.guard.state(),
+    setProtected: async (data) => {
+      const cookie = parseCookieRecord(data?.cookie);
+      if (!cookie) return deps.guard.state();
+      return deps.guard.setProtected(cookie, data.protect === true);
+    },
+    setBlockRules: async (data) => deps.guard.setBlockRules(parseBlockRules(data?.rules)),
   };
 }

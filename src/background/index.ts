@@ -1,9 +1,10 @@
 import { analyzeSite } from '../core/analyze-site';
 import { setTabBadge } from '../platform/action';
+import { readCookie, readSameName, removeCookie, setCookie } from '../platform/cookie-write';
 import { getAllCookies, onCookieChanged } from '../platform/cookies';
 import { listen } from '../platform/messaging';
 import { loadTabCookies } from '../platform/site-cookies';
-import { sessionStore } from '../platform/storage';
+import { localStore, sessionStore } from '../platform/storage';
 import {
   getActiveTabInWindow,
   onTabActivated,
@@ -16,6 +17,8 @@ import { createBadgeController } from './badge-controller';
 import { createChangeLog } from './change-log';
 import { createHandlers } from './handlers';
 import { createKnownWeakSecret } from './known-weak-secret';
+import { createGuard } from './protect-rules';
+import { createCookieWrites } from './undo-stack';
 
 /**
  * The worker's entry only binds the browser to the implementations (which are unit-tested with fakes).
@@ -48,6 +51,25 @@ const badge = createBadgeController({
   ...(onError ? { onError } : {}),
 });
 
+const cookieApi = { set: setCookie, remove: removeCookie, read: readCookie, readSameName };
+// Protect and block: settings from storage.local; this instance checks the jar against them as it starts.
+const guard = createGuard({
+  store: localStore,
+  set: setCookie,
+  remove: removeCookie,
+  readJar: getAllCookies,
+  record: (change) => log.record(change),
+  ...(onError ? { onError } : {}),
+});
+const writes = createCookieWrites({
+  store: sessionStore,
+  browser: cookieApi,
+  now: Date.now,
+  readJar: async (cookies) => (await Promise.all(cookies.map(readCookie))).filter((c) => c !== null),
+  written: (before, after) => guard.userWrote(before, after),
+  pause: (cookies) => guard.pause(cookies),
+});
+
 // In memory only: it counts what this instance was handed, which is what a test of stops needs to know.
 let received = 0;
 // Nothing heavy here: the log queues the change for a write in this task, the badge only restarts its debounce.
@@ -55,8 +77,9 @@ onCookieChanged((change) => {
   received += 1;
   log.record(change);
   badge.cookieChanged(change.cookie);
+  guard.cookieChanged(change);
 });
-listen(createHandlers({ log, loadTabCookies, startedAt, received: () => received }));
+listen(createHandlers({ log, loadTabCookies, startedAt, received: () => received, writes, guard }));
 onTabUpdated((tabId, update) => badge.tabUpdated(tabId, update));
 onTabActivated((tabId) => badge.tabActivated(tabId));
 onTabRemoved((tabId) => badge.tabRemoved(tabId));

@@ -6,6 +6,8 @@ import { SessionCard } from '../ui/SessionCard';
 import { SiteHeading } from '../ui/SiteHeading';
 import { useStore } from '../ui/store-context';
 import { TopFindings } from '../ui/TopFindings';
+import { TransferTools } from '../ui/TransferTools';
+import type { TransferDeps } from '../state/transfer-deps';
 import { WeakSecretProgress } from '../ui/WeakSecretProgress';
 import { CookieTable } from './CookieTable';
 import { DetailPane } from './DetailPane';
@@ -17,6 +19,8 @@ export interface PanelAppProps {
   onRequestPermission: () => void;
   /** The browser parts of the report export (the version); the defaults where absent. */
   exportDeps?: Partial<ExportReportDeps>;
+  /** Export, import and snapshots; absent where the view has no browser to use (the bench). */
+  transferDeps?: TransferDeps;
 }
 
 function isTyping(t: EventTarget | null): boolean {
@@ -24,7 +28,7 @@ function isTyping(t: EventTarget | null): boolean {
   return t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT';
 }
 
-export function PanelApp({ onRequestPermission, exportDeps }: PanelAppProps) {
+export function PanelApp({ onRequestPermission, exportDeps, transferDeps }: PanelAppProps) {
   const store = useStore();
   const filter = useRef<HTMLInputElement>(null);
   const state = store.site.state.value;
@@ -70,6 +74,7 @@ export function PanelApp({ onRequestPermission, exportDeps }: PanelAppProps) {
         </div>
       )}
       {state === 'no-cookies' && <PageDataView />}
+      {transferDeps && showTimeline && <TransferTools deps={transferDeps} />}
       {showTimeline && <Timeline />}
     </main>
   );

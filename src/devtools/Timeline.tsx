@@ -10,6 +10,9 @@ import { ValueText } from '../ui/ValueText';
 function action(e: ChangeLogEntry): string {
   // Not an event: a difference a restarted background found between the jar and what it had recorded.
   if (e.cause === 'unobserved') return e.removed ? 'gone, unseen' : 'set, unseen';
+  // SessionScope's own reactions, each after the browser's event that caused it.
+  if (e.cause === 'protected') return 'put back by SessionScope (protected)';
+  if (e.cause === 'blocked') return 'removed by SessionScope (block rule)';
   if (!e.removed) return 'set';
   switch (e.cause) {
     case 'overwrite':

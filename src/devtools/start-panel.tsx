@@ -8,6 +8,7 @@ import { watchPageData, type PageDataDeps } from '../state/page-data-watcher';
 import { createPanelController, type PanelController } from '../state/panel-controller';
 import type { ExportReportDeps } from '../ui/ExportReport';
 import { StoreContext } from '../ui/store-context';
+import type { TransferDeps } from '../state/transfer-deps';
 import { PanelApp } from './PanelApp';
 import '../ui/theme.css';
 import '../ui/components.css';
@@ -45,6 +46,8 @@ export interface PanelStartDeps {
   analyze: Analyze;
   /** The extension's version for exported reports. */
   version?: () => string | Promise<string>;
+  /** Export, import and snapshots; the panel adds `refresh` (its own reload). */
+  transfer?: Omit<TransferDeps, 'refresh'>;
   now?: () => number;
   /** In DevTools: the inspected page's web storage and requests (absent, or unused, in a panel opened as a tab). */
   pageData?: Omit<PageDataDeps, 'watchNavigation'>;
@@ -110,7 +113,13 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
 
   render(
     <StoreContext.Provider value={store}>
-      <PanelApp onRequestPermission={() => void controller?.requestPermission()} exportDeps={exportDeps} />
+      <PanelApp
+        onRequestPermission={() => void controller?.requestPermission()}
+        exportDeps={exportDeps}
+        {...(deps.transfer
+          ? { transferDeps: { ...deps.transfer, refresh: () => controller?.reload() ?? Promise.resolve() } }
+          : {})}
+      />
     </StoreContext.Provider>,
     options.root,
   );

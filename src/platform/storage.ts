@@ -20,3 +20,19 @@ export const sessionStore = {
     return typeof area.getKeys === 'function' ? area.getKeys() : area.get(null).then(Object.keys);
   },
 };
+
+/**
+ * `storage.local`: on disk, kept across browser restarts. Only what the user chose to keep lives here
+ * (protected cookies and block rules; snapshots, after opting in); never the change log or undo history.
+ */
+export const localStore = {
+  get(keys: string | string[] | null): Promise<Record<string, unknown>> {
+    return browser.storage.local.get(keys);
+  },
+  set(items: Record<string, unknown>): Promise<void> {
+    return browser.storage.local.set(items);
+  },
+  remove(keys: string | string[]): Promise<void> {
+    return browser.storage.local.remove(keys);
+  },
+};

@@ -8,12 +8,16 @@ import { SessionCard } from '../ui/SessionCard';
 import { SiteHeading } from '../ui/SiteHeading';
 import { useStore } from '../ui/store-context';
 import { TopFindings } from '../ui/TopFindings';
+import { TransferTools } from '../ui/TransferTools';
+import type { TransferDeps } from '../state/transfer-deps';
 import { WeakSecretProgress } from '../ui/WeakSecretProgress';
 
 export interface PopupAppProps {
   onRequestPermission: () => void;
   /** The browser parts of the report export (the version); the defaults where absent. */
   exportDeps?: Partial<ExportReportDeps>;
+  /** Export, import and snapshots; absent where the view has no browser to use (the bench). */
+  transferDeps?: TransferDeps;
 }
 
 const TOGGLE = '[data-testid="cookie-toggle"]';
@@ -41,7 +45,7 @@ function showCookie(reveal: (key: string) => void, key: string): void {
   });
 }
 
-export function PopupApp({ onRequestPermission, exportDeps }: PopupAppProps) {
+export function PopupApp({ onRequestPermission, exportDeps, transferDeps }: PopupAppProps) {
   const store = useStore();
   const state = store.site.state.value;
   const analysis = store.site.analysis.value;
@@ -79,6 +83,7 @@ export function PopupApp({ onRequestPermission, exportDeps }: PopupAppProps) {
           <ExportReport {...(exportDeps ? { deps: exportDeps } : {})} />
         </>
       )}
+      {transferDeps && (state === 'ready' || state === 'no-cookies') && <TransferTools deps={transferDeps} />}
     </main>
   );
 }

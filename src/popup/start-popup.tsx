@@ -3,6 +3,7 @@ import { createPopupStore, type PopupStore } from '../state/create-store';
 import { startNowTicker } from '../state/now-ticker';
 import { createPopupController, type PopupDeps } from '../state/popup-controller';
 import { StoreContext } from '../ui/store-context';
+import type { TransferDeps } from '../state/transfer-deps';
 import { PopupApp } from './PopupApp';
 import '../ui/theme.css';
 import '../ui/components.css';
@@ -11,6 +12,8 @@ import './popup.css';
 export interface StartPopupDeps extends PopupDeps {
   /** The extension's version for exported reports. */
   version?: () => string | Promise<string>;
+  /** Export, import and snapshots; the popup adds `refresh` (its own reload). */
+  transfer?: Omit<TransferDeps, 'refresh'>;
 }
 
 export interface StartPopupOptions {
@@ -32,6 +35,9 @@ export function startPopup(deps: StartPopupDeps, { root, tickMs }: StartPopupOpt
       <PopupApp
         onRequestPermission={() => void controller.requestPermission()}
         {...(deps.version ? { exportDeps: { version: deps.version } } : {})}
+        {...(deps.transfer
+          ? { transferDeps: { ...deps.transfer, refresh: () => controller.load({ quiet: true }) } }
+          : {})}
       />
     </StoreContext.Provider>,
     root,

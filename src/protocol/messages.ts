@@ -1,8 +1,10 @@
 import type { CookieRecord } from '../core/cookie/cookie-record';
+import type { CookieWriteOp, CookieWriteResult } from '../core/edit/apply-cookie-writes';
+import type { BlockRule } from '../core/edit/block-rule';
 import type { ChangeLogEntry } from '../core/timeline/change-log-entry';
 import type { DroppedBy } from '../core/timeline/log-layout';
 
-export type { ChangeLogEntry, DroppedBy };
+export type { BlockRule, ChangeLogEntry, CookieWriteOp, CookieWriteResult, DroppedBy };
 
 /**
  * The one map of messages that extension pages send to the background. Both the sender's and the handler's
@@ -38,6 +40,35 @@ export interface ChangeLogResult {
   capacity: number;
 }
 
+/** Per op, what the browser did (read back from the jar); `undoable`: the write changed something undo can put back. */
+export interface WriteCookiesResult {
+  ok: true;
+  results: CookieWriteResult[];
+  undoable: boolean;
+}
+
+/**
+ * `changedSince`: cookies something else changed after the action, whose change the undo overwrote (the view
+ * says so); `results`: one per write the undo made.
+ */
+export type UndoResult =
+  | { ok: true; label: string; results: CookieWriteResult[]; changedSince: CookieRecord[] }
+  | { ok: false; reason: 'nothing-to-undo' };
+
+/** The action the next undo would reverse (`label` null: none), and how many are kept. */
+export interface UndoState {
+  label: string | null;
+  atMs?: number;
+  depth: number;
+}
+
+/** Protected cookies (kept as they are: SessionScope puts them back when changed) and block rules. */
+export interface GuardState {
+  ok: true;
+  protected: CookieRecord[];
+  blockRules: BlockRule[];
+}
+
 export interface ProtocolMap {
   /**
    * `startedAt`: when this worker instance started; `received`: cookie events handed to its listener since then
@@ -49,6 +80,19 @@ export interface ProtocolMap {
   getChangeLog: { request: { site?: string; afterSeq?: number }; response: ChangeLogResult };
   /** Empties the log (seq numbers go on); `cleared`: how many entries it held. */
   clearChangeLog: { request: Record<string, never>; response: { ok: true; cleared: number } };
+  /**
+   * Applies the writes in order and keeps one undo record for them under `label` (e.g. "delete of 3 cookies"):
+   * the edit, delete and import paths of every page go through here, so undo sees them all.
+   */
+  writeCookies: { request: { ops: CookieWriteOp[]; label: string }; response: WriteCookiesResult };
+  /** Reverses the last recorded action exactly (identity, every attribute, store and partition). */
+  undoLast: { request: Record<string, never>; response: UndoResult };
+  getUndoState: { request: Record<string, never>; response: UndoState };
+  getGuards: { request: Record<string, never>; response: GuardState };
+  /** Protects the cookie as it is now (`protect: true`) or stops protecting that identity. */
+  setProtected: { request: { cookie: CookieRecord; protect: boolean }; response: GuardState };
+  /** Replaces the block rules; a cookie set later that matches one is removed (and ones already there now). */
+  setBlockRules: { request: { rules: BlockRule[] }; response: GuardState };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -72,6 +116,12 @@ const TYPE_TABLE: Record<MessageType, true> = {
   getTabCookies: true,
   getChangeLog: true,
   clearChangeLog: true,
+  writeCookies: true,
+  undoLast: true,
+  getUndoState: true,
+  getGuards: true,
+  setProtected: true,
+  setBlockRules: true,
 };
 const TYPES: ReadonlySet<string> = new Set(Object.keys(TYPE_TABLE));
 

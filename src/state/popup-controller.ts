@@ -14,7 +14,8 @@ export interface PopupDeps {
 }
 
 export interface PopupController {
-  load(): Promise<void>;
+  /** `quiet`: keep the current view until the new data is ready (after an import, the dialog stays open). */
+  load(opts?: { quiet?: boolean }): Promise<void>;
   /** Must run inside the click handler: browsers grant permissions only during a user gesture. */
   requestPermission(): Promise<void>;
 }
@@ -36,7 +37,7 @@ export function createPopupController(store: PopupStore, deps: PopupDeps): Popup
   });
 
   return {
-    load: () => loader.load(),
+    load: (opts) => loader.load(opts),
     requestPermission: () => requestPermission(store.site, deps.requestHostPermission, () => loader.load()),
   };
 }

@@ -12,10 +12,28 @@ function fakeLog(): ChangeLog {
   };
 }
 
+const guardState = { ok: true as const, protected: [], blockRules: [] };
+const rest = {
+  writes: {
+    write: vi.fn(async () => ({ ok: true as const, results: [], undoable: false })),
+    undo: vi.fn(async () => ({ ok: false as const, reason: 'nothing-to-undo' as const })),
+    state: vi.fn(async () => ({ label: null, depth: 0 })),
+  },
+  guard: {
+    cookieChanged: vi.fn(),
+    state: vi.fn(async () => guardState),
+    setProtected: vi.fn(async () => guardState),
+    setBlockRules: vi.fn(async () => guardState),
+    pause: vi.fn(() => () => undefined),
+    userWrote: vi.fn(async () => undefined),
+    settled: vi.fn(async () => undefined),
+  },
+};
+
 describe('the message handlers', () => {
   it('pass the log query on, dropping malformed fields', async () => {
     const log = fakeLog();
-    const h = createHandlers({ log, loadTabCookies: vi.fn(), startedAt: 5, received: () => 0 });
+    const h = createHandlers({ log, loadTabCookies: vi.fn(), startedAt: 5, received: () => 0, ...rest });
     await h.getChangeLog({ site: 'shop.test', afterSeq: 4 }, undefined);
     await h.getChangeLog({}, undefined);
     await h.getChangeLog({ site: '', afterSeq: Number.NaN }, undefined);
@@ -31,7 +49,7 @@ describe('the message handlers', () => {
       url: `https://tab${tabId}.example/`,
     }));
     let received = 2;
-    const h = createHandlers({ log, loadTabCookies, startedAt: 5, received: () => received });
+    const h = createHandlers({ log, loadTabCookies, startedAt: 5, received: () => received, ...rest });
     expect(await h.ping({}, undefined)).toEqual({ ok: true, startedAt: 5, received: 2 });
     received = 9;
     expect(await h.ping({}, undefined)).toEqual({ ok: true, startedAt: 5, received: 9 });

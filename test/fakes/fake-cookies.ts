@@ -134,9 +134,10 @@ export class FakeCookies {
     partitionKey?: PartitionKeyLike;
   }): Promise<{ url: string; name: string; storeId: string } | null> {
     const storeId = details.storeId ?? this.defaultStoreId;
-    const hits = this.matching({ url: details.url, name: details.name, storeId }).filter(
-      (c) => partitionId(c.partitionKey) === partitionId(details.partitionKey),
-    );
+    const filter: GetAllDetails = { url: details.url, name: details.name, storeId };
+    // Like the browser: the partition given picks the cookie (unpartitioned when none is given).
+    if (details.partitionKey !== undefined) filter.partitionKey = details.partitionKey;
+    const hits = this.matching(filter).filter((c) => partitionId(c.partitionKey) === partitionId(details.partitionKey));
     for (const c of hits) this.drop(fakeCookieId(c), c, 'explicit');
     return hits.length > 0 ? { url: details.url, name: details.name, storeId } : null;
   }

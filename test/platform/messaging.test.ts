@@ -11,6 +11,12 @@ function handlers(): Handlers<unknown> {
     getTabCookies: vi.fn(async () => ({ ok: false as const, reason: 'no-tab' as const })),
     getChangeLog: vi.fn(async () => ({ ok: true as const, entries: [], dropped: 0, capacity: 5000 })),
     clearChangeLog: vi.fn(async () => ({ ok: true as const, cleared: 0 })),
+    writeCookies: vi.fn(async () => ({ ok: true as const, results: [], undoable: false })),
+    undoLast: vi.fn(async () => ({ ok: false as const, reason: 'nothing-to-undo' as const })),
+    getUndoState: vi.fn(async () => ({ label: null, depth: 0 })),
+    getGuards: vi.fn(async () => ({ ok: true as const, protected: [], blockRules: [] })),
+    setProtected: vi.fn(async () => ({ ok: true as const, protected: [], blockRules: [] })),
+    setBlockRules: vi.fn(async () => ({ ok: true as const, protected: [], blockRules: [] })),
   };
 }
 

@@ -7,6 +7,7 @@ import type { FormatId } from '../decode/decoded-value';
 import type { SessionReason } from '../detect/session';
 import { isDateMs } from '../date-range';
 import { partitionKeyJson, type PartitionKeyJson } from './partition-key-json';
+import { exportFileName } from './file-name';
 
 /**
  * The exportable JSON report, schema 2 (docs/report.md). A public interface: fields are only ever added within
@@ -215,7 +216,5 @@ export function serializeReport(report: Report): string {
 
 /** `sessionscope-report-<host>-<yyyy-mm-dd>.json`, the date in UTC; unsafe file-name characters become `_`. */
 export function reportFileName(pageUrl: string, generatedAtMs: number): string {
-  const host = (hostOf(pageUrl) ?? 'unknown').replace(/[^a-z0-9.-]/g, '_') || 'unknown';
-  const date = new Date(generatedAtMs).toISOString().slice(0, 10);
-  return `sessionscope-report-${host}-${date}.json`;
+  return exportFileName('report', pageUrl, generatedAtMs, 'json');
 }

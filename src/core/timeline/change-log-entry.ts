@@ -3,9 +3,16 @@ import type { ChangeCause, CookieRecord } from '../cookie/cookie-record';
 /**
  * Why an entry is in the log: a cause `cookies.onChanged` reported, or `unobserved` for a difference between
  * the jar and the log's last word on a cookie, found when a worker started: the change happened while no
- * listener heard it (the browser drops events queued for a worker it stops), so its real cause is unknown.
+ * listener heard it (the browser drops events queued for a worker it stops), so its real cause is unknown;
+ * or what SessionScope did on its own (GuardCause).
  */
-export type LogCause = ChangeCause | 'unobserved';
+export type LogCause = ChangeCause | 'unobserved' | GuardCause;
+
+/**
+ * What SessionScope itself did, recorded after the browser's own event for it: `protected`, a protected
+ * cookie put back after something changed it; `blocked`, a cookie removed because a block rule matches it.
+ */
+export type GuardCause = 'protected' | 'blocked';
 
 /** Original lengths of what was cut before staging, so the log stays within its byte budget. */
 export interface CutLengths {

@@ -16,6 +16,8 @@ const CAUSES: ReadonlySet<string> = new Set<LogCause>([
   'expired_overwrite',
   'overwrite',
   'unobserved',
+  'protected',
+  'blocked',
 ]);
 
 function isChange(v: unknown): v is TimedChange {

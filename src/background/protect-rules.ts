@@ -1,0 +1,218 @@
+import { changedAttributes } from '../core/cookie/changed-attributes';
+import type { CookieChange } from '../core/cookie/cookie-change';
+import { cookieKey } from '../core/cookie/cookie-key';
+import type { CookieRecord } from '../core/cookie/cookie-record';
+import type { WriteAnswer } from '../core/edit/apply-cookie-writes';
+import { matchesBlockRule, parseBlockRules, type BlockRule } from '../core/edit/block-rule';
+import type { GuardState } from '../protocol/messages';
+import type { KeyValueArea } from './key-value-area';
+
+/** One key in `storage.local`: protection and block rules are settings, kept across browser restarts. */
+export const GUARD_KEY = 'guard';
+export const MAX_PROTECTED = 200;
+
+export interface GuardDeps {
+  /** `storage.local`. */
+  store: KeyValueArea;
+  set(c: CookieRecord): Promise<WriteAnswer>;
+  remove(c: CookieRecord): Promise<WriteAnswer>;
+  /** Every cookie in the jar: checked once at start (changes made while no worker listened) and on new rules. */
+  readJar(): Promise<CookieRecord[]>;
+  /** The timeline's entry for what the guard did, with its own cause. */
+  record(change: { cookie: CookieRecord; removed: boolean; cause: 'protected' | 'blocked' }): void;
+  onError?: (error: unknown) => void;
+}
+
+export interface Guard {
+  /** Synchronous: called from the `cookies.onChanged` listener; the work is queued. */
+  cookieChanged(change: CookieChange): void;
+  state(): Promise<GuardState>;
+  setProtected(cookie: CookieRecord, protect: boolean): Promise<GuardState>;
+  setBlockRules(rules: BlockRule[]): Promise<GuardState>;
+  /**
+   * Before a user's own write through SessionScope: events for these identities are the user's, not a change
+   * to undo. Returns the function that ends the pause.
+   */
+  pause(cookies: CookieRecord[]): () => void;
+  /** After it, per identity: protection follows what the user's write left, or ends if it removed the cookie. */
+  userWrote(before: CookieRecord | null, after: CookieRecord | null): Promise<void>;
+  /** Resolves once every queued reaction has run (tests). */
+  settled(): Promise<void>;
+}
+
+interface Stored {
+  protected: CookieRecord[];
+  blockRules: BlockRule[];
+}
+
+function isCookie(v: unknown): v is CookieRecord {
+  if (typeof v !== 'object' || v === null) return false;
+  const c = v as Record<string, unknown>;
+  return (
+    typeof c.name === 'string' &&
+    typeof c.value === 'string' &&
+    typeof c.domain === 'string' &&
+    typeof c.path === 'string' &&
+    typeof c.storeId === 'string'
+  );
+}
+
+function parse(value: unknown): Stored {
+  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
+  const list = Array.isArray(v.protected) ? v.protected.filter(isCookie).slice(0, MAX_PROTECTED) : [];
+  return { protected: list, blockRules: parseBlockRules(v.blockRules) };
+}
+
+function expired(c: CookieRecord, nowMs: number): boolean {
+  return !c.browserSession && c.expirationDate !== undefined && c.expirationDate * 1000 <= nowMs;
+}
+
+/**
+ * Protect and block. The settings live in `storage.local` and are loaded by every worker instance before it
+ * reacts to anything; the copy here is a cache of what this instance wrote, since only the background writes
+ * the key. Reactions run one after another on a queue, so a burst of events is answered in order.
+ *
+ * Protect: when a protected cookie is changed or removed by anything but the user's own edit in SessionScope,
+ * it is set back exactly as protected. The overwrite that a change begins with is ignored: the event for the
+ * new cookie that follows it is the one answered, and putting the cookie back fires an event for a cookie
+ * equal to the protected one, which ends the exchange. Block: a new cookie that matches a rule is removed;
+ * a protected cookie is never blocked (protecting it was the more specific choice).
+ */
+export function createGuard(deps: GuardDeps, now: () => number = Date.now): Guard {
+  let queue: Promise<unknown> = Promise.resolve();
+  const paused = new Map<string, number>();
+  let cache: Promise<Stored> | undefined;
+
+  function enqueue(run: () => Promise<void>): Promise<void> {
+    const next = queue.then(run).catch((e: unknown) => deps.onError?.(e));
+    queue = next;
+    return next;
+  }
+
+  function load(): Promise<Stored> {
+    cache ??= deps.store.get(GUARD_KEY).then(
+      (got) => parse(got[GUARD_KEY]),
+      (e: unknown) => {
+        cache = undefined;
+        throw e;
+      },
+    );
+    return cache;
+  }
+
+  async function save(next: Stored): Promise<GuardState> {
+    cache = Promise.resolve(next);
+    await deps.store.set({ [GUARD_KEY]: next });
+    return { ok: true, protected: next.protected, blockRules: next.blockRules };
+  }
+
+  async function restore(p: CookieRecord): Promise<void> {
+    if (expired(p, now())) return;
+    const answer = await deps.set(p);
+    if (answer.ok && answer.now) deps.record({ cookie: answer.now, removed: false, cause: 'protected' });
+  }
+
+  async function block(c: CookieRecord): Promise<void> {
+    const answer = await deps.remove(c);
+    if (answer.ok && answer.now === null) deps.record({ cookie: c, removed: true, cause: 'blocked' });
+  }
+
+  async function react(change: CookieChange, s: Stored): Promise<void> {
+    const key = cookieKey(change.cookie);
+    if (paused.has(key)) return;
+    const p = s.protected.find((c) => cookieKey(c) === key);
+    if (p) {
+      if (change.removed) {
+        if (change.cause !== 'overwrite') await restore(p);
+      } else if (changedAttributes(change.cookie, p).length > 0) {
+        await restore(p);
+      }
+      return;
+    }
+    if (!change.removed && s.blockRules.some((r) => matchesBlockRule(r, change.cookie))) await block(change.cookie);
+  }
+
+  /** What changed while no listener heard it: protected cookies that differ, cookies the rules block. */
+  async function sweep(s: Stored): Promise<void> {
+    if (s.protected.length === 0 && s.blockRules.length === 0) return;
+    const jar = await deps.readJar();
+    const byKey = new Map(jar.map((c) => [cookieKey(c), c]));
+    for (const p of s.protected) {
+      const key = cookieKey(p);
+      if (paused.has(key)) continue;
+      const c = byKey.get(key);
+      if (!c || changedAttributes(c, p).length > 0) await restore(p);
+    }
+    const kept = new Set(s.protected.map(cookieKey));
+    for (const c of jar) {
+      if (!kept.has(cookieKey(c)) && s.blockRules.some((r) => matchesBlockRule(r, c))) await block(c);
+    }
+  }
+
+  // Each instance checks the jar once as soon as it starts.
+  void enqueue(async () => sweep(await load()));
+
+  return {
+    cookieChanged(change) {
+      void enqueue(async () => react(change, await load()));
+    },
+    state: async () => {
+      const s = await load();
+      return { ok: true, protected: s.protected, blockRules: s.blockRules };
+    },
+    setProtected: (cookie, protect) => {
+      let out: GuardState | undefined;
+      return enqueue(async () => {
+        const s = await load();
+        const key = cookieKey(cookie);
+        const rest = s.protected.filter((c) => cookieKey(c) !== key);
+        const list = protect ? [...rest, { ...cookie }].slice(-MAX_PROTECTED) : rest;
+        out = await save({ ...s, protected: list });
+      }).then(
+        () => out ?? load().then((s) => ({ ok: true as const, protected: s.protected, blockRules: s.blockRules })),
+      );
+    },
+    setBlockRules: (rules) => {
+      let out: GuardState | undefined;
+      return enqueue(async () => {
+        const s = await load();
+        const next = { ...s, blockRules: parseBlockRules(rules) };
+        out = await save(next);
+        await sweep({ protected: [], blockRules: next.blockRules });
+      }).then(
+        () => out ?? load().then((s) => ({ ok: true as const, protected: s.protected, blockRules: s.blockRules })),
+      );
+    },
+    pause(cookies) {
+      const keys = cookies.map(cookieKey);
+      for (const k of keys) paused.set(k, (paused.get(k) ?? 0) + 1);
+      return () => {
+        // Queued, so the events the write caused that are already queued are answered while still paused.
+        void enqueue(async () => {
+          for (const k of keys) {
+            const n = (paused.get(k) ?? 1) - 1;
+            if (n <= 0) paused.delete(k);
+            else paused.set(k, n);
+          }
+        });
+      };
+    },
+    userWrote: (before, after) =>
+      enqueue(async () => {
+        const ref = before ?? after;
+        if (!ref) return;
+        const s = await load();
+        const key = cookieKey(ref);
+        if (!s.protected.some((c) => cookieKey(c) === key)) return;
+        const rest = s.protected.filter((c) => cookieKey(c) !== key);
+        await save({ ...s, protected: after && cookieKey(after) === key ? [...rest, { ...after }] : rest });
+      }),
+    settled: async () => {
+      let seen: Promise<unknown> | undefined;
+      while (seen !== queue) {
+        seen = queue;
+        await queue;
+      }
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import { useState } from 'preact/hooks';
+import { cookiesCount } from '../core/export/export-result';
+import { errorText } from '../core/error-text';
+import {
+  buildCookieExport,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ExportOutput,
+  type ExportScope,
+} from '../state/export-cookies';
+import type { TransferDeps } from '../state/transfer-deps';
+import { ChoiceSelect } from './ChoiceSelect';
+import { useStore } from './store-context';
+
+type Outcome =
+  | { kind: 'idle' }
+  | { kind: 'working' }
+  | { kind: 'saved' | 'copied'; output: ExportOutput }
+  | { kind: 'failed'; reason: string; output?: ExportOutput };
+
+const SCOPES: ReadonlyArray<{ id: ExportScope; label: string }> = [
+  { id: 'selected', label: 'Selected cookies' },
+  { id: 'site', label: 'This site' },
+  { id: 'all', label: 'All sites' },
+];
+
+function outcomeText(o: Outcome): string {
+  switch (o.kind) {
+    case 'working':
+      return 'Exporting…';
+    case 'saved':
+      return `Saved ${o.output.fileName}: ${cookiesCount(o.output.count)}`;
+    case 'copied':
+      return `Copied ${cookiesCount(o.output.count)}`;
+    case 'failed':
+      return `Nothing exported: ${o.reason}`;
+    default:
+      return '';
+  }
+}
+
+export interface ExportDialogProps {
+  deps: TransferDeps;
+}
+
+/**
+ * Export of the cookies in a chosen format and scope, to a file or the clipboard. Says how many cookies went
+ * out and what the format could not carry (docs/export.md), and exports nothing when there is nothing to export.
+ */
+export function ExportDialog({ deps }: ExportDialogProps) {
+  const store = useStore();
+  const [format, setFormat] = useState<ExportFormat>('json');
+  const [scope, setScope] = useState<ExportScope>('site');
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const selected = new Set(store.selection.expanded.value);
+  const selectedKey = store.selection.selectedKey.value;
+  if (selectedKey !== null) selected.add(selectedKey);
+
+  const run = async (to: 'file' | 'clipboard'): Promise<void> => {
+    setOutcome({ kind: 'working' });
+    const r = await buildCookieExport(
+      {
+        format,
+        scope,
+        pageUrl: store.site.url.value ?? '',
+        host: store.site.host.value,
+        shown: store.site.cookies.value,
+        selected,
+      },
+      deps,
+    );
+    if (!r.ok) {
+      setOutcome({ kind: 'failed', reason: r.reason });
+      return;
+    }
+    try {
+      if (to === 'file') await deps.save(r.output.fileName, r.output.text, r.output.mimeType);
+      else await deps.copy(r.output.text);
+      setOutcome({ kind: to === 'file' ? 'saved' : 'copied', output: r.output });
+    } catch (e) {
+      setOutcome({ kind: 'failed', reason: errorText(e), output: r.output });
+    }
+  };
+
+  const output = outcome.kind === 'saved' || outcome.kind === 'copied' ? outcome.output : undefined;
+  return (
+    <section class="transfer export-cookies" data-testid="export-cookies" aria-label="Export cookies">
+      <div class="transfer-row">
+        <ChoiceSelect
+          label="Format"
+          testId="export-format"
+          value={format}
+          options={EXPORT_FORMATS}
+          onChange={setFormat}
+        />
+        <ChoiceSelect
+          label="Scope"
+          testId="export-scope"
+          value={scope}
+          options={SCOPES.map((o) => (o.id === 'selected' ? { ...o, label: `${o.label} (${selected.size})` } : o))}
+          onChange={setScope}
+        />
+      </div>
+      <div class="transfer-row">
+        <button
+          type="button"
+          class="primary"
+          data-testid="export-download"
+          disabled={outcome.kind === 'working'}
+          onClick={() => void run('file')}
+        >
+          Download
+        </button>
+        <button
+          type="button"
+          data-testid="export-copy"
+          disabled={outcome.kind === 'working'}
+          onClick={() => void run('clipboard')}
+        >
+          Copy
+        </button>
+      </div>
+      <p
+        class={`export-outcome ${outcome.kind}`}
+        role="status"
+        data-testid="export-cookies-outcome"
+        data-outcome={outcome.kind}
+        {...(output ? { 'data-count': String(output.count), 'data-file': output.fileName } : {})}
+      >
+        {outcomeText(outcome)}
+      </p>
+      {output && output.notes.length > 0 && (
+        <ul class="transfer-notes" data-testid="export-notes">
+          {output.notes.map((n) => (
+            <li key={n} data-testid="export-note">
+              {n}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="muted small">
+        Every format holds the cookie values: anyone who gets the export can use these sessions.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,240 @@
+import { useEffect, useState } from 'preact/hooks';
+import { registrableDomain } from '../core/cookie/site';
+import { cookiesCount } from '../core/export/export-result';
+import { errorText } from '../core/error-text';
+import { diffSnapshots, type SnapshotDiff } from '../core/snapshot/diff-snapshots';
+import type { Snapshot } from '../core/snapshot/snapshot';
+import { diffWithNow, restoreSnapshot, snapshotExport } from '../state/snapshot-actions';
+import { takeSnapshot } from '../state/take-snapshot';
+import type { TransferDeps } from '../state/transfer-deps';
+import { formatDate } from './format-date';
+import { SnapshotDiffView } from './SnapshotDiffView';
+import { useStore } from './store-context';
+
+/** The `with` choice for the site as it is now; snapshot choices are `=` + name, so no name can collide. */
+const NOW = '';
+
+type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done' | 'failed'; text: string };
+
+export interface SnapshotPanelProps {
+  deps: TransferDeps;
+}
+
+/**
+ * Named snapshots of the site's session, to switch between users and compare: off until the user turns them on,
+ * because a snapshot holds live credentials in the extension's storage.
+ */
+export function SnapshotPanel({ deps }: SnapshotPanelProps) {
+  const store = useStore();
+  const host = store.site.host.value;
+  const site = host === '' ? '' : registrableDomain(host);
+  const storeId = store.site.cookies.value[0]?.cookie.storeId;
+  const [optedIn, setOptedIn] = useState<boolean | null>(null);
+  const [list, setList] = useState<Snapshot[]>([]);
+  const [name, setName] = useState('');
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState(NOW);
+  const [diff, setDiff] = useState<{ diff: SnapshotDiff; from: string; to: string } | null>(null);
+
+  const reloadList = async (): Promise<void> => {
+    const on = await deps.snapshots.optedIn();
+    setOptedIn(on);
+    setList(on && site !== '' ? await deps.snapshots.list(site) : []);
+  };
+
+  useEffect(() => {
+    reloadList().catch((e: unknown) => setStatus({ kind: 'failed', text: errorText(e) }));
+    // A new site has other snapshots.
+  }, [site]);
+
+  const act = async (what: () => Promise<string>): Promise<void> => {
+    setStatus({ kind: 'working' });
+    try {
+      setStatus({ kind: 'done', text: await what() });
+    } catch (e) {
+      setStatus({ kind: 'failed', text: errorText(e) });
+    }
+  };
+
+  if (optedIn === null) return <section class="transfer snapshots" data-testid="snapshots" data-state="loading" />;
+
+  if (!optedIn) {
+    return (
+      <section class="transfer snapshots" data-testid="snapshots" data-state="off" aria-label="Snapshots">
+        <p class="small" data-testid="snapshot-warning">
+          A snapshot saves this site’s cookies and web-storage tokens under a name, to switch between users and compare
+          them. Snapshots hold live credentials: anyone who can read this browser profile can use them. They stay in the
+          extension’s local storage until you delete them.
+        </p>
+        <button
+          type="button"
+          data-testid="snapshot-opt-in"
+          onClick={() =>
+            void act(async () => {
+              await deps.snapshots.setOptIn(true);
+              await reloadList();
+              return 'Snapshots are on.';
+            })
+          }
+        >
+          Turn on snapshots
+        </button>
+      </section>
+    );
+  }
+
+  const byName = (n: string) => list.find((s) => s.name === n);
+  const compare = (): Promise<void> =>
+    act(async () => {
+      const a = byName(from);
+      if (!a) throw new Error('choose a snapshot to compare from');
+      if (to === NOW) {
+        const r = await diffWithNow(a, host, storeId, deps);
+        setDiff({ diff: r.diff, from: `"${a.name}"`, to: 'now' });
+        return r.storageNote ?? 'Compared.';
+      }
+      const b = byName(to.slice(1));
+      if (!b) throw new Error('choose a snapshot to compare with');
+      setDiff({ diff: diffSnapshots(a, b), from: `"${a.name}"`, to: `"${b.name}"` });
+      return 'Compared.';
+    });
+
+  return (
+    <section class="transfer snapshots" data-testid="snapshots" data-state="on" aria-label="Snapshots">
+      <p class="small muted">Snapshots hold live credentials. They are kept until you delete them.</p>
+      <div class="transfer-row">
+        <input
+          data-testid="snapshot-name"
+          placeholder="Name, e.g. alice"
+          maxLength={80}
+          value={name}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
+        <button
+          type="button"
+          class="primary"
+          data-testid="snapshot-save"
+          disabled={name.trim() === '' || site === '' || status.kind === 'working'}
+          onClick={() =>
+            void act(async () => {
+              const { snapshot, storageNote } = await takeSnapshot(name.trim(), host, storeId, deps);
+              await deps.snapshots.save(snapshot);
+              await reloadList();
+              const what = `Saved "${snapshot.name}": ${cookiesCount(snapshot.cookies.length)}, ${snapshot.storage.length} storage token(s)`;
+              return storageNote ? `${what}; ${storageNote}` : `${what}.`;
+            })
+          }
+        >
+          Save snapshot
+        </button>
+      </div>
+      <ul class="snapshot-list">
+        {list.map((s) => (
+          <li key={s.name} data-testid="snapshot-item" data-name={s.name} data-cookies={s.cookies.length}>
+            <span class="mono">{s.name}</span>{' '}
+            <span class="muted small">
+              {formatDate(s.takenAtMs)}, {cookiesCount(s.cookies.length)}, {s.storage.length} storage
+            </span>{' '}
+            <button
+              type="button"
+              data-testid="snapshot-restore"
+              disabled={!deps.apply || status.kind === 'working'}
+              onClick={() =>
+                void act(async () => {
+                  const r = await restoreSnapshot(s, host, storeId, deps);
+                  await deps.refresh?.().catch(() => undefined);
+                  const failed = r.results.filter((x) => !x.ok);
+                  const base =
+                    failed.length === 0
+                      ? `Restored "${s.name}": ${r.results.length} write(s), all done`
+                      : `Restored "${s.name}" with ${failed.length} of ${r.results.length} writes failed: ${failed
+                          .map((f) => `${f.cookie.name} (${f.reason ?? 'refused'})`)
+                          .join(', ')}`;
+                  return [base, ...r.notes].join('; ');
+                })
+              }
+            >
+              Restore
+            </button>{' '}
+            <button
+              type="button"
+              data-testid="snapshot-export"
+              onClick={() =>
+                void act(async () => {
+                  const f = await snapshotExport(s, deps);
+                  await deps.save(f.fileName, f.text, 'application/json');
+                  return `Saved ${f.fileName}`;
+                })
+              }
+            >
+              Export
+            </button>{' '}
+            <button
+              type="button"
+              data-testid="snapshot-delete"
+              onClick={() =>
+                void act(async () => {
+                  await deps.snapshots.remove(s.site, s.name);
+                  await reloadList();
+                  if (diff) setDiff(null);
+                  return `Deleted "${s.name}".`;
+                })
+              }
+            >
+              Delete
+            </button>
+          </li>
+        ))}
+      </ul>
+      {list.length > 0 && (
+        <div class="transfer-row">
+          <label>
+            Compare{' '}
+            <select data-testid="snapshot-from" value={from} onChange={(e) => setFrom(e.currentTarget.value)}>
+              <option value="">choose…</option>
+              {list.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            with{' '}
+            <select data-testid="snapshot-to" value={to} onChange={(e) => setTo(e.currentTarget.value)}>
+              <option value={NOW}>now</option>
+              {list.map((s) => (
+                <option key={s.name} value={`=${s.name}`}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" data-testid="snapshot-compare" onClick={() => void compare()}>
+            Compare
+          </button>
+        </div>
+      )}
+      {diff && <SnapshotDiffView diff={diff.diff} from={diff.from} to={diff.to} />}
+      <p class={`export-outcome ${status.kind}`} role="status" data-testid="snapshot-status" data-outcome={status.kind}>
+        {status.kind === 'done' || status.kind === 'failed' ? status.text : status.kind === 'working' ? '…' : ''}
+      </p>
+      <button
+        type="button"
+        class="link"
+        data-testid="snapshot-opt-out"
+        onClick={() =>
+          void act(async () => {
+            await deps.snapshots.setOptIn(false);
+            await reloadList();
+            setDiff(null);
+            return 'Snapshots are off; every snapshot was deleted.';
+          })
+        }
+      >
+        Turn off snapshots and delete them all
+      </button>
+    </section>
+  );
+}

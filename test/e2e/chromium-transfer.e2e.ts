@@ -1,0 +1,179 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { allowDownloads } from './harness/export-report';
+import { tabIdOf } from './harness/extension-messages';
+import { CHROMIUM_PATH } from './harness/paths';
+import { withChromium } from './harness/setup';
+import { deleteAllCookies, exportCookies, importCookies, readJar, type JarCookie } from './harness/transfer';
+import { waitUntil } from './harness/wait';
+import { startTransferSite, TRANSFER_LOGGED_IN, type RunningTransferSite } from './site/transfer-site';
+
+const run = promisify(execFile);
+
+/**
+ * Issue 8 in real Chromium: export → delete all → import gives back the same jar (every attribute, a
+ * partitioned cookie included); the exported curl command and cookies.txt, run with the real curl, are the
+ * logged-in user; the exported storageState loads into a fresh Playwright context logged in; and the bugs other
+ * cookie tools have (same name on two paths, Netscape expiry, `=` in values, sibling domains, session cookies
+ * made persistent) stay fixed.
+ */
+describe('export and import in Chromium (issue 8)', () => {
+  let downloads = '';
+  const suite = withChromium<RunningTransferSite>({
+    site: () => startTransferSite(),
+    launch: async () => {
+      downloads = await mkdtemp(join(tmpdir(), 'sessionscope-transfer-'));
+      return {};
+    },
+    open: '/',
+  });
+  afterAll(async () => {
+    if (downloads) await rm(downloads, { recursive: true, force: true });
+  });
+
+  /** Visits every page that sets the suite's cookies, logged in as alice; returns the jar. */
+  async function fillJar(): Promise<JarCookie[]> {
+    const { site, session } = suite;
+    for (const url of [
+      site.url('/'),
+      site.url('/sib'),
+      site.url('/sib', site.hosts.b),
+      site.url('/login?user=alice'),
+      site.url('/top', site.hosts.top),
+    ]) {
+      const p = suite.track(await session.openPage(url));
+      await p.close();
+    }
+    return waitUntil('the partitioned cookie and the session', async () => {
+      const jar = await readJar(session.control);
+      return jar.some((c) => c.name === 'chip') && jar.some((c) => c.name === 'sid') ? jar : undefined;
+    });
+  }
+
+  async function popupOnA() {
+    const view = await suite.openReadyView('popup');
+    await allowDownloads(view, downloads);
+    return view;
+  }
+
+  it('SessionScope JSON: export all sites → delete all → import gives back exactly the same jar', async () => {
+    const before = await fillJar();
+    const chip = before.find((c) => c.name === 'chip');
+    expect(chip?.partitionKey).toMatch(/^http:\/\/.*localhost$/);
+    expect(before.filter((c) => c.name === 'dup').map((c) => c.path)).toEqual(['/', '/deep']);
+
+    const view = await popupOnA();
+    const file = await exportCookies(view, downloads, 'json', 'all');
+    expect(file.count).toBe(before.length);
+    expect(file.fileName).toMatch(/^sessionscope-cookies-a\.transfer\.localhost-\d{4}-\d\d-\d\d\.json$/);
+
+    await deleteAllCookies(suite.session.control);
+    const fresh = await suite.openView('popup');
+    const result = await importCookies(fresh, file.text);
+    expect(result.format).toBe('sessionscope-json');
+    expect(result.preview.every((p) => p.kind === 'new')).toBe(true);
+    expect({ saved: result.saved, changed: result.changed, failed: result.failed }).toEqual({
+      saved: before.length,
+      changed: 0,
+      failed: 0,
+    });
+    expect(await readJar(suite.session.control)).toEqual(before);
+    // The list was refreshed once every save had finished: the view shows the site's cookies again.
+    await fresh.waitForSelector('main[data-testid="popup"][data-state="ready"]');
+  });
+
+  it('the exported curl command and cookies.txt, run with the real curl, are seen as the logged-in user', async () => {
+    const { site } = suite;
+    const account = await suite.track(await suite.session.openPage(site.url('/account')));
+    const tabView = await suite.openReadyView('popup', {
+      tabId: await tabIdOf(suite.session.control, account.url()),
+    });
+    await allowDownloads(tabView, downloads);
+    // curl does not resolve *.localhost names itself: --resolve maps the test host to loopback.
+    const resolve = `${site.hosts.a}:${site.port}:127.0.0.1`;
+
+    const curl = await exportCookies(tabView, downloads, 'curl', 'site');
+    expect(curl.text.startsWith("curl -b '")).toBe(true);
+    const viaCommand = await run('/bin/sh', ['-c', `${curl.text.trim()} -s --resolve ${resolve}`]);
+    expect(viaCommand.stdout).toContain(`${TRANSFER_LOGGED_IN} alice`);
+
+    const txt = await exportCookies(tabView, downloads, 'netscape', 'site');
+    const path = join(downloads, 'cookies-for-curl.txt');
+    await writeFile(path, txt.text);
+    const viaFile = await run('/usr/bin/curl', ['-s', '-b', path, '--resolve', resolve, site.url('/account')]);
+    expect(viaFile.stdout).toContain(`${TRANSFER_LOGGED_IN} alice`);
+    // And without the cookies the page is not signed in: the proof is the cookies, not the site.
+    const anonymous = await run('/usr/bin/curl', ['-s', '--resolve', resolve, site.url('/account')]);
+    expect(anonymous.stdout).not.toContain(TRANSFER_LOGGED_IN);
+  });
+
+  it('the exported storageState, loaded into a fresh Playwright context, is logged in', async () => {
+    const view = await popupOnA();
+    const file = await exportCookies(view, downloads, 'storage-state', 'site');
+    // The popup cannot read the page's localStorage, and says so.
+    expect(file.notes.some((n) => n.includes('localStorage is not included'))).toBe(true);
+    const state = JSON.parse(file.text) as { cookies: Array<{ name: string }>; origins: unknown[] };
+    expect(state.cookies.map((c) => c.name)).toContain('sid');
+
+    const pw = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const context = await pw.newContext({ storageState: state as never });
+      const page = await context.newPage();
+      await page.goto(suite.site.url('/account'));
+      expect(await page.textContent('#who')).toBe(`${TRANSFER_LOGGED_IN} alice`);
+      const empty = await pw.newContext();
+      const other = await empty.newPage();
+      await other.goto(suite.site.url('/account'));
+      expect(await other.textContent('#who')).toBe('not signed in');
+    } finally {
+      await pw.close();
+    }
+  });
+
+  it('cookies.txt round trip keeps both paths of one name, `=` in values, expiry to the second, session cookies as session, and each sibling host', async () => {
+    const before = await fillJar();
+    const view = await popupOnA();
+    const file = await exportCookies(view, downloads, 'netscape', 'all');
+    expect(file.text).toMatch(/^# Netscape HTTP Cookie File\n/);
+    const sessLine = file.text.split('\n').find((l) => l.endsWith('\tsess\tonly-this-session'));
+    expect(sessLine?.split('\t')[4]).toBe('0');
+    expect(file.text).toContain('\teq\ta=b==c\n');
+    // The partition has no column in cookies.txt: the export says so, and the cookie comes back unpartitioned.
+    expect(file.notes.some((n) => n.startsWith('the partition of 1 cookie'))).toBe(true);
+    expect(file.text).toMatch(/^#HttpOnly_a\.transfer\.localhost\tFALSE\t\/\tFALSE\t\d+\tstrict_http\t1$/m);
+
+    await deleteAllCookies(suite.session.control);
+    const fresh = await suite.openView('popup');
+    const result = await importCookies(fresh, file.text);
+    expect(result.format).toBe('netscape');
+    expect(result.failed).toBe(0);
+    const after = await readJar(suite.session.control);
+    // cookies.txt has no SameSite and keeps whole seconds: everything else comes back as it was.
+    const comparable = (c: JarCookie) => ({
+      ...c,
+      partitionKey: null,
+      sameSite: undefined,
+      expirationDate: c.expirationDate === null ? null : Math.floor(c.expirationDate),
+    });
+    const order = (list: JarCookie[]) =>
+      list.map(comparable).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+    expect(order(after)).toEqual(order(before));
+    expect(after.filter((c) => c.name === 'dup').map((c) => [c.path, c.value])).toEqual([
+      ['/', 'root'],
+      ['/deep', 'deep'],
+    ]);
+    expect(after.filter((c) => c.name === 'sib').map((c) => [c.domain, c.value])).toEqual([
+      ['a.transfer.localhost', 'a'],
+      ['b.transfer.localhost', 'b'],
+    ]);
+    const sess = after.find((c) => c.name === 'sess');
+    expect([sess?.session, sess?.expirationDate]).toEqual([true, null]);
+    const persist = after.find((c) => c.name === 'persist');
+    expect(persist?.expirationDate).toBe(Math.floor(before.find((c) => c.name === 'persist')!.expirationDate!));
+  });
+});

@@ -1,0 +1,104 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { withFirefox } from './harness/setup';
+import { deleteAllCookies, exportCookies, importCookies, readJar } from './harness/transfer';
+import { waitUntil } from './harness/wait';
+import { startTransferSite, type RunningTransferSite } from './site/transfer-site';
+
+/**
+ * Issue 8 in real Firefox: export → delete all → import gives back the same jar, every attribute, with the
+ * cookies of a container tab (a BiDi user context is a `firefox-container-N` store) in their own store.
+ * Firefox saves `<a download>` without asking when its download directory preferences are set.
+ */
+describe('export and import in Firefox (issue 8)', () => {
+  let downloads = '';
+  const suite = withFirefox<RunningTransferSite>({
+    site: () => startTransferSite(),
+    launch: async (site) => {
+      downloads = await mkdtemp(join(tmpdir(), 'sessionscope-ff-transfer-'));
+      const h = site.hosts;
+      return {
+        prefs: {
+          'network.dns.localDomains': [h.a, h.b, h.top, h.emb, h.parent].join(','),
+          'browser.download.dir': downloads,
+          'browser.download.folderList': 2,
+          'browser.download.useDownloadDir': true,
+          'browser.download.always_ask_before_handling_new_types': false,
+        },
+      };
+    },
+    open: '/',
+  });
+  afterAll(async () => {
+    if (downloads) await rm(downloads, { recursive: true, force: true });
+  });
+
+  it('SessionScope JSON: export all sites → delete all → import gives back the same jar, container cookies in their container', async () => {
+    const { site, session } = suite;
+    for (const url of [site.url('/sib'), site.url('/sib', site.hosts.b), site.url('/login?user=alice')]) {
+      const p = suite.track(await session.openPage(url));
+      await p.close();
+    }
+    // A container: its tabs keep their cookies in their own store.
+    const container = await session.browser.createBrowserContext();
+    try {
+      const inContainer = await container.newPage();
+      await inContainer.goto(site.url('/'));
+      await inContainer.goto(site.url('/login?user=carol'));
+      const before = await waitUntil('the container session next to the default one', async () => {
+        const jar = await readJar(session.control);
+        const sids = jar.filter((c) => c.name === 'sid');
+        return sids.length === 2 && new Set(sids.map((c) => c.storeId)).size === 2 ? jar : undefined;
+      });
+      const containerStore = before.find((c) => c.name === 'sid' && c.storeId !== 'firefox-default')!.storeId;
+      expect(containerStore).toMatch(/^firefox-container-\d+$/);
+      expect(before.filter((c) => c.name === 'dup').length).toBe(4);
+
+      const view = await suite.openReadyView('popup');
+      const file = await exportCookies(view, downloads, 'json', 'all');
+      expect(file.count).toBe(before.length);
+      const exported = JSON.parse(file.text) as { cookies: Array<{ storeId: string }> };
+      expect(exported.cookies.filter((c) => c.storeId === containerStore).length).toBeGreaterThan(0);
+
+      await deleteAllCookies(session.control);
+      const fresh = await suite.openView('popup');
+      const result = await importCookies(fresh, file.text);
+      expect(result.format).toBe('sessionscope-json');
+      expect({ saved: result.saved, changed: result.changed, failed: result.failed }).toEqual({
+        saved: before.length,
+        changed: 0,
+        failed: 0,
+      });
+      expect(await readJar(session.control)).toEqual(before);
+
+      // The container tab is carol again, the default store alice: each session went back to its own store.
+      await inContainer.goto(site.url('/account'));
+      expect(await inContainer.$eval('#who', (el) => el.textContent)).toBe('Signed in as carol');
+      const mine = suite.track(await session.openPage(site.url('/account')));
+      expect(await mine.$eval('#who', (el) => el.textContent)).toBe('Signed in as alice');
+    } finally {
+      await container.close();
+    }
+  });
+
+  it('cookies.txt round trip keeps both paths of one name, `=` in values, the expiry and session cookies', async () => {
+    const before = (await readJar(suite.session.control)).filter((c) => c.storeId === 'firefox-default');
+    const view = await suite.openReadyView('popup');
+    const file = await exportCookies(view, downloads, 'netscape', 'site');
+    await deleteAllCookies(suite.session.control);
+    const fresh = await suite.openView('popup');
+    const result = await importCookies(fresh, file.text);
+    expect([result.format, result.failed]).toEqual(['netscape', 0]);
+    const after = await readJar(suite.session.control);
+    const comparable = (c: (typeof before)[number]) => ({
+      ...c,
+      sameSite: undefined,
+      expirationDate: c.expirationDate === null ? null : Math.floor(c.expirationDate),
+    });
+    expect(after.map(comparable)).toEqual(before.map(comparable));
+    expect(after.find((c) => c.name === 'eq')?.value).toBe('a=b==c');
+    expect(after.find((c) => c.name === 'sess')?.session).toBe(true);
+  });
+});

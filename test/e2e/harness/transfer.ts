@@ -1,0 +1,194 @@
+import type { Page } from 'puppeteer-core';
+import type { Browser as WebExtBrowser } from 'webextension-polyfill';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { waitUntil } from './wait';
+
+// Both browsers have a native `browser` namespace in extension pages (Chromium since 156).
+declare const browser: WebExtBrowser;
+
+/** A cookie as the extension API gives it, with the fields both browsers share (the jar's "every attribute"). */
+export interface JarCookie {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  hostOnly: boolean;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: string;
+  session: boolean;
+  expirationDate: number | null;
+  storeId: string;
+  partitionKey: string | null;
+}
+
+/** Every cookie of every store and partition, read through the extension API in an extension page, sorted. */
+export async function readJar(control: Page): Promise<JarCookie[]> {
+  const jar = await control.evaluate(async () => {
+    type Api = typeof browser.cookies;
+    const api = browser.cookies;
+    const stores = await api.getAllCookieStores();
+    const out = [];
+    for (const s of stores) {
+      let list;
+      try {
+        list = await api.getAll({ storeId: s.id, partitionKey: {} } as Parameters<Api['getAll']>[0]);
+      } catch {
+        list = await api.getAll({ storeId: s.id });
+      }
+      for (const c of list) {
+        const pk = (c as { partitionKey?: { topLevelSite?: string } }).partitionKey;
+        out.push({
+          name: c.name,
+          value: c.value,
+          domain: c.domain,
+          path: c.path,
+          hostOnly: c.hostOnly,
+          secure: c.secure,
+          httpOnly: c.httpOnly,
+          sameSite: String(c.sameSite),
+          session: c.session,
+          expirationDate: c.expirationDate ?? null,
+          storeId: c.storeId,
+          partitionKey: pk && pk.topLevelSite ? pk.topLevelSite : null,
+        });
+      }
+    }
+    return out;
+  });
+  const key = (c: JarCookie) => JSON.stringify([c.storeId, c.domain, c.path, c.name, c.partitionKey]);
+  return jar.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** Removes every cookie of every store and partition through the extension API; resolves when the jar is empty. */
+export async function deleteAllCookies(control: Page): Promise<void> {
+  await control.evaluate(async () => {
+    type Api = typeof browser.cookies;
+    const api = browser.cookies;
+    for (const s of await api.getAllCookieStores()) {
+      let list;
+      try {
+        list = await api.getAll({ storeId: s.id, partitionKey: {} } as Parameters<Api['getAll']>[0]);
+      } catch {
+        list = await api.getAll({ storeId: s.id });
+      }
+      for (const c of list) {
+        const host = c.domain.replace(/^\./, '');
+        const details: Record<string, unknown> = {
+          url: `${c.secure ? 'https' : 'http'}://${host}${c.path}`,
+          name: c.name,
+          storeId: c.storeId,
+        };
+        const pk = (c as { partitionKey?: unknown }).partitionKey;
+        if (pk) details.partitionKey = pk;
+        await api.remove(details as unknown as Parameters<Api['remove']>[0]);
+      }
+    }
+  });
+  await waitUntil('an empty jar', async () => (await readJar(control)).length === 0);
+}
+
+async function openFold(view: Page, id: 'export' | 'import' | 'snapshots'): Promise<void> {
+  const open = await view.$eval(`[data-testid="${id}-section"]`, (el) => (el as HTMLDetailsElement).open);
+  if (!open) await view.click(`[data-testid="${id}-toggle"]`);
+}
+
+export interface ExportedFile {
+  text: string;
+  fileName: string;
+  count: number;
+  notes: string[];
+}
+
+/** Chooses the format and scope in the view's export section, downloads, and reads the file from `downloads`. */
+export async function exportCookies(
+  view: Page,
+  downloads: string,
+  format: 'json' | 'netscape' | 'header' | 'curl' | 'storage-state',
+  scope: 'selected' | 'site' | 'all',
+): Promise<ExportedFile> {
+  await openFold(view, 'export');
+  await view.waitForSelector('[data-testid="export-format"]');
+  await view.select('[data-testid="export-format"]', format);
+  await view.select('[data-testid="export-scope"]', scope);
+  // A previous export's outcome must not be read as this one's.
+  await view.$eval('[data-testid="export-cookies-outcome"]', (el) => el.setAttribute('data-outcome', 'stale'));
+  await view.click('[data-testid="export-download"]');
+  const outcome = await view.waitForSelector(
+    '[data-testid="export-cookies-outcome"]:is([data-outcome="saved"],[data-outcome="failed"])',
+  );
+  const [kind, fileName, count, said] = await outcome!.evaluate((el) => [
+    el.getAttribute('data-outcome'),
+    el.getAttribute('data-file') ?? '',
+    el.getAttribute('data-count') ?? '',
+    el.textContent ?? '',
+  ]);
+  if (kind !== 'saved') throw new Error(`the export said "${said}"`);
+  const notes = await view.$$eval('[data-testid="export-note"]', (els) => els.map((e) => e.textContent ?? ''));
+  // Browsers write a partial file and rename it when done; every export ends with a newline.
+  const text = await waitUntil(
+    `${fileName} in ${downloads}`,
+    async () => {
+      const t = await readFile(join(downloads, fileName!), 'utf8').catch(() => undefined);
+      return t !== undefined && t.endsWith('\n') ? t : undefined;
+    },
+    { timeoutMs: 10_000, intervalMs: 100 },
+  );
+  return { text, fileName: fileName!, count: Number(count), notes };
+}
+
+export interface ImportRun {
+  format: string;
+  preview: Array<{ name: string; kind: string }>;
+  saved: number;
+  changed: number;
+  failed: number;
+  skipped: number;
+  results: Array<{ name: string; result: string; text: string }>;
+}
+
+/** Pastes `text` into the view's import section, previews, confirms, and waits until every save has finished. */
+export async function importCookies(view: Page, text: string, format = ''): Promise<ImportRun> {
+  await openFold(view, 'import');
+  await view.waitForSelector('[data-testid="import-text"]');
+  // Typing thousands of characters key by key is slow; the component listens to `input`, as for a paste.
+  await view.$eval(
+    '[data-testid="import-text"]',
+    (el, t) => {
+      const area = el as HTMLTextAreaElement;
+      area.value = t;
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    text,
+  );
+  await view.select('[data-testid="import-format"]', format);
+  await view.click('[data-testid="import-preview"]');
+  const summary = await view.waitForSelector('[data-testid="import-summary"]');
+  const detected = await summary!.evaluate((el) => el.getAttribute('data-format') ?? '');
+  const items = () =>
+    view.$$eval('[data-testid="import-item"]', (els) =>
+      els.map((e) => ({
+        name: e.getAttribute('data-name') ?? '',
+        kind: e.getAttribute('data-kind') ?? '',
+        result: e.getAttribute('data-result') ?? '',
+        text: e.textContent ?? '',
+      })),
+    );
+  const preview = (await items()).map(({ name, kind }) => ({ name, kind }));
+  await view.click('[data-testid="import-confirm"]');
+  const done = await view
+    .waitForSelector('[data-testid="import-outcome"][data-outcome="done"]', { timeout: 20_000 })
+    .catch(async (e: unknown) => {
+      const said = await view.$eval('[data-testid="import-cookies"]', (el) => el.textContent ?? '').catch(() => '');
+      throw new Error(`the import did not finish: "${said.slice(0, 2000)}"`, { cause: e });
+    });
+  const counts = await done!.evaluate((el) => ({
+    saved: Number(el.getAttribute('data-saved')),
+    changed: Number(el.getAttribute('data-changed')),
+    failed: Number(el.getAttribute('data-failed')),
+    skipped: Number(el.getAttribute('data-skipped')),
+  }));
+  const results = (await items()).map(({ name, result, text: t }) => ({ name, result, text: t }));
+  return { format: detected, preview, ...counts, results };
+}

@@ -1,0 +1,99 @@
+import express from 'express';
+import session from 'express-session';
+import { listenLoopback } from '../../../scripts/listen-loopback';
+
+/**
+ * The export/import suite's site (issue 8). One express app answers every host name the suite uses, so cookies
+ * land on several hosts of one parent (siblings `a.` and `b.`, and the parent itself), plus a CHIPS embed:
+ * - `/` on `a.`: the cookies other tools lose: one name on two paths, `=` inside a value, a session cookie
+ *   next to a persistent one, a Domain cookie on the parent, an HttpOnly + Strict one.
+ * - `/sib`: a host-only cookie `sib` whose value is the host's first label (`a` or `b`): import must put each
+ *   back on its own host, not the current tab's.
+ * - `/login?user=NAME`: a real express-session login (cookie `sid`, HttpOnly); `/account` says
+ *   `Signed in as NAME` only with that session, and puts a token in localStorage.
+ * - `/top` embeds `/embed` from the `emb.` host, which sets a partitioned cookie (`Secure; SameSite=None;
+ *   Partitioned`): partitioned under the top-level site.
+ */
+export const TRANSFER_LOGGED_IN = 'Signed in as';
+const SECRET = 'transfer-e2e-session-secret-9d1c';
+
+declare module 'express-session' {
+  interface SessionData {
+    user: string;
+  }
+}
+
+function page(body: string, script = ''): string {
+  return `<!doctype html><html><head><meta charset="utf-8"><title>transfer</title></head><body>${body}${
+    script ? `<script>${script}</script>` : ''
+  }</body></html>`;
+}
+
+export function createTransferApp(parent: string, embedHost: string): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    session({
+      name: 'sid',
+      secret: SECRET,
+      resave: false,
+      saveUninitialized: false,
+      cookie: { httpOnly: true, sameSite: 'lax', path: '/' },
+    }),
+  );
+  app.get('/', (_req, res) => {
+    res.append('Set-Cookie', 'dup=root; Path=/');
+    res.append('Set-Cookie', 'dup=deep; Path=/deep');
+    res.append('Set-Cookie', 'eq=a=b==c; Path=/; Max-Age=86400');
+    res.append('Set-Cookie', 'sess=only-this-session; Path=/');
+    res.append('Set-Cookie', 'persist=kept; Path=/; Max-Age=7200');
+    res.append('Set-Cookie', `wide=parent; Path=/; Domain=${parent}; SameSite=Lax`);
+    res.append('Set-Cookie', 'strict_http=1; Path=/; HttpOnly; SameSite=Strict; Max-Age=600');
+    res.type('html').send(page('<p id="ready">transfer home</p>'));
+  });
+  app.get('/sib', (req, res) => {
+    res.append('Set-Cookie', `sib=${req.hostname.split('.')[0]}; Path=/`);
+    res.type('html').send(page('<p id="ready">sibling</p>'));
+  });
+  app.get('/login', (req, res) => {
+    req.session.user = String(req.query.user ?? 'alice').replace(/\W/g, '');
+    req.session.save(() => res.redirect(302, '/account'));
+  });
+  app.get('/account', (req, res) => {
+    if (!req.session.user) {
+      res.status(401).type('html').send(page('<p id="who">not signed in</p>'));
+      return;
+    }
+    res
+      .type('html')
+      .send(
+        page(
+          `<p id="who">${TRANSFER_LOGGED_IN} ${req.session.user}</p>`,
+          `localStorage.setItem('api_token', 'tok-' + ${JSON.stringify(req.session.user)});`,
+        ),
+      );
+  });
+  app.get('/top', (req, res) => {
+    const port = req.socket.localPort;
+    res.type('html').send(page(`<iframe id="emb" src="http://${embedHost}:${port}/embed"></iframe>`));
+  });
+  app.get('/embed', (_req, res) => {
+    res.append('Set-Cookie', 'chip=partitioned-1; Path=/; Secure; SameSite=None; Partitioned');
+    res.type('html').send(page('<p id="ready">embed</p>'));
+  });
+  return app;
+}
+
+export interface RunningTransferSite {
+  port: number;
+  /** `http://<host>:<port><path>`, on `a.<parent>` unless another host is given. */
+  url(path?: string, host?: string): string;
+  hosts: { a: string; b: string; top: string; emb: string; parent: string };
+  stop(): Promise<void>;
+}
+
+export async function startTransferSite(parent = 'transfer.localhost'): Promise<RunningTransferSite> {
+  const hosts = { a: `a.${parent}`, b: `b.${parent}`, top: `top.${parent}`, emb: 'emb.localhost', parent };
+  const { port, stop } = await listenLoopback(createTransferApp(parent, hosts.emb));
+  return { port, hosts, url: (path = '/', host = hosts.a) => `http://${host}:${port}${path}`, stop };
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeSite } from '../../src/core/analyze-site';
+import { parseCookieJson } from '../../src/core/export/sessionscope-json';
+import { buildCookieExport, type ExportRequest } from '../../src/state/export-cookies';
+import { makeCookie } from '../fakes/make-cookie';
+import { fakeTransferDeps } from './transfer-fakes';
+
+const PAGE = 'https://app.example.com/';
+const jar = [
+  makeCookie({ name: 'sid', value: 'a=b', path: '/' }),
+  makeCookie({ name: 'sid', value: 'deep', path: '/deep' }),
+  makeCookie({
+    name: 'other',
+    domain: 'api.example.com',
+    sameSite: 'unspecified',
+    browserSession: false,
+    expirationDate: 1_900_000_000.5,
+  }),
+];
+
+async function request(over: Partial<ExportRequest> = {}): Promise<ExportRequest> {
+  const analysis = await analyzeSite(PAGE, jar, Date.UTC(2026, 11, 2));
+  return {
+    format: 'json',
+    scope: 'site',
+    pageUrl: PAGE,
+    host: 'app.example.com',
+    shown: analysis.cookies,
+    selected: new Set(),
+    ...over,
+  };
+}
+
+describe('buildCookieExport', () => {
+  it('exports the site losslessly as SessionScope JSON, counting every cookie, both paths of one name kept', async () => {
+    const { deps } = fakeTransferDeps([...jar]);
+    const r = await buildCookieExport(await request(), deps);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.output.count).toBe(3);
+    expect(r.output.fileName).toBe('sessionscope-cookies-app.example.com-2026-12-02.json');
+    expect(parseCookieJson(r.output.text).cookies).toEqual(jar);
+  });
+
+  it('selected: only the selected cookies; none selected is an error, not an empty file', async () => {
+    const { deps } = fakeTransferDeps([...jar]);
+    const req = await request({ scope: 'selected' });
+    const none = await buildCookieExport(req, deps);
+    expect(none).toEqual({ ok: false, reason: 'no cookie is selected: open one (or several) first' });
+    const deepKey = req.shown.find((v) => v.cookie.path === '/deep')!.key;
+    const one = await buildCookieExport({ ...req, selected: new Set([deepKey]) }, deps);
+    expect(one.ok && parseCookieJson(one.output.text).cookies.map((c) => c.value)).toEqual(['deep']);
+  });
+
+  it('the curl command carries what a request to the page sends and says what it left out', async () => {
+    const { deps } = fakeTransferDeps([...jar]);
+    const r = await buildCookieExport(await request({ format: 'curl' }), deps);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.output.text).toBe("curl -b 'sid=a=b' 'https://app.example.com/'\n");
+    expect(r.output.count).toBe(1);
+    expect(r.output.notes).toContain(
+      '2 cookies not included: a request to https://app.example.com/ would not carry them',
+    );
+  });
+
+  it('storageState without a page reader says the localStorage is not included', async () => {
+    const { deps } = fakeTransferDeps([...jar]);
+    const r = await buildCookieExport(await request({ format: 'storage-state' }), deps);
+    if (!r.ok) throw new Error(r.reason);
+    expect(r.output.notes.some((n) => n.startsWith("the page's localStorage is not included"))).toBe(true);
+    expect(JSON.parse(r.output.text).origins).toEqual([]);
+  });
+
+  it('storageState with the page read carries its localStorage, not its sessionStorage', async () => {
+    const { deps } = fakeTransferDeps([...jar]);
+    deps.pageStorage = async () => ({
+      ok: true,
+      omitted: 0,
+      entries: [
+        { area: 'localStorage', origin: 'https://app.example.com', key: 'token', value: 't' },
+        { area: 'sessionStorage', origin: 'https://app.example.com', key: 'tab', value: 's' },
+      ],
+    });
+    const r = await buildCookieExport(await request({ format: 'storage-state' }), deps);
+    expect(r.ok && JSON.parse(r.output.text).origins).toEqual([
+      { origin: 'https://app.example.com', localStorage: [{ name: 'token', value: 't' }] },
+    ]);
+  });
+
+  it('a jar that cannot be read is a reason, never a throw', async () => {
+    const { deps } = fakeTransferDeps([]);
+    deps.allCookies = () => Promise.reject(new Error('no access'));
+    expect(await buildCookieExport(await request({ scope: 'all' }), deps)).toEqual({
+      ok: false,
+      reason: 'the cookies could not be read: no access',
+    });
+  });
+});
