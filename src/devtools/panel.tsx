@@ -8,6 +8,7 @@ import {
 import { watchCookies } from '../platform/cookies';
 import { devtoolsTheme, inspectedTabId, watchInspectedNavigation } from '../platform/devtools';
 import { extensionVersion } from '../platform/extension-version';
+import { editMessages } from '../platform/edit-messages';
 import { send } from '../platform/messaging';
 import { requestHostPermission } from '../platform/permissions';
 import { loadTabCookies } from '../platform/site-cookies';
@@ -37,6 +38,7 @@ const panel = startPanel(
     requestHostPermission,
     analyze: analyzeSite,
     version: extensionVersion,
+    edit: editMessages,
   },
   { root: document.getElementById('app')!, themeRoot: document.documentElement },
 );

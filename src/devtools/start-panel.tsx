@@ -3,10 +3,11 @@ import type { CookieChange } from '../core/cookie/cookie-change';
 import type { ChangeLogResult, TabCookiesResult } from '../protocol/messages';
 import { createPanelStore, type PanelStore } from '../state/create-store';
 import type { Analyze } from '../state/load-site';
+import { createEditSlice, type EditDeps } from '../state/edit-slice';
 import { startNowTicker } from '../state/now-ticker';
 import { createPanelController, type PanelController } from '../state/panel-controller';
 import type { ExportReportDeps } from '../ui/ExportReport';
-import { StoreContext } from '../ui/store-context';
+import { EditContext, StoreContext } from '../ui/store-context';
 import { PanelApp } from './PanelApp';
 import '../ui/theme.css';
 import '../ui/components.css';
@@ -44,6 +45,8 @@ export interface PanelStartDeps {
   analyze: Analyze;
   /** The extension's version for exported reports. */
   version?: () => string | Promise<string>;
+  /** The write path (edit, add, delete, undo, protect, block rules); without it the panel only shows. */
+  edit?: EditDeps;
   now?: () => number;
 }
 
@@ -104,10 +107,13 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
   const tabId = panelTabId(deps);
   let controller: PanelController | undefined;
   const exportDeps: Partial<ExportReportDeps> = deps.version ? { version: deps.version } : {};
+  const edit = deps.edit ? createEditSlice(deps.edit, async () => controller?.reload()) : null;
 
   render(
     <StoreContext.Provider value={store}>
-      <PanelApp onRequestPermission={() => void controller?.requestPermission()} exportDeps={exportDeps} />
+      <EditContext.Provider value={edit}>
+        <PanelApp onRequestPermission={() => void controller?.requestPermission()} exportDeps={exportDeps} />
+      </EditContext.Provider>
     </StoreContext.Provider>,
     options.root,
   );
@@ -138,6 +144,7 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
     });
   }
 
+  void edit?.refresh();
   const stopTicker = startNowTicker(store.site.now, options.tickMs);
   return {
     store,

@@ -4,6 +4,7 @@ import { CookieList } from '../ui/CookieList';
 import { ExportReport, type ExportReportDeps } from '../ui/ExportReport';
 import { GradeBadge } from '../ui/GradeBadge';
 import { NotReadyView } from '../ui/NotReadyView';
+import { SiteEditBar } from '../ui/SiteEditBar';
 import { SiteHeading } from '../ui/SiteHeading';
 import { useStore } from '../ui/store-context';
 import { TopFindings } from '../ui/TopFindings';
@@ -38,7 +39,11 @@ export function PopupApp({ onRequestPermission, exportDeps }: PopupAppProps) {
         {state === 'ready' && analysis && <GradeBadge audit={analysis.audit} />}
       </header>
       {state !== 'ready' ? (
-        <NotReadyView view="popup" onRequestPermission={onRequestPermission} />
+        <>
+          <NotReadyView view="popup" onRequestPermission={onRequestPermission} />
+          {/* Deleting every cookie leaves the site empty: Add and Undo must stay. */}
+          {state === 'no-cookies' && <SiteEditBar />}
+        </>
       ) : (
         <>
           <WeakSecretProgress />
@@ -61,6 +66,7 @@ export function PopupApp({ onRequestPermission, exportDeps }: PopupAppProps) {
               <CookieList cookies={store.site.otherCookies.value} label="Other cookies" />
             </section>
           )}
+          <SiteEditBar />
           <ExportReport {...(exportDeps ? { deps: exportDeps } : {})} />
         </>
       )}

@@ -3,6 +3,7 @@ import { extensionVersion } from '../platform/extension-version';
 import { requestHostPermission } from '../platform/permissions';
 import { loadTabCookies } from '../platform/site-cookies';
 import { getActiveTab } from '../platform/tabs';
+import { editMessages } from '../platform/edit-messages';
 import { tabIdFromSearch } from '../state/tab-id-param';
 import { startPopup } from './start-popup';
 
@@ -17,6 +18,7 @@ startPopup(
     requestHostPermission,
     analyze: analyzeSite,
     version: extensionVersion,
+    edit: editMessages,
   },
   { root: document.getElementById('app')! },
 );
