@@ -3,6 +3,7 @@ import type { CookieChange } from '../core/cookie/cookie-change';
 import { cookieKey } from '../core/cookie/cookie-key';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import type { WriteAnswer } from '../core/edit/apply-cookie-writes';
+import { parseCookieRecord } from '../core/edit/parse-write-ops';
 import { matchesBlockRule, parseBlockRules, type BlockRule } from '../core/edit/block-rule';
 import type { GuardState } from '../protocol/messages';
 import type { KeyValueArea } from './key-value-area';
@@ -45,21 +46,14 @@ interface Stored {
   blockRules: BlockRule[];
 }
 
-function isCookie(v: unknown): v is CookieRecord {
-  if (typeof v !== 'object' || v === null) return false;
-  const c = v as Record<string, unknown>;
-  return (
-    typeof c.name === 'string' &&
-    typeof c.value === 'string' &&
-    typeof c.domain === 'string' &&
-    typeof c.path === 'string' &&
-    typeof c.storeId === 'string'
-  );
-}
-
 function parse(value: unknown): Stored {
   const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  const list = Array.isArray(v.protected) ? v.protected.filter(isCookie).slice(0, MAX_PROTECTED) : [];
+  const list = Array.isArray(v.protected)
+    ? v.protected
+        .map(parseCookieRecord)
+        .filter((c): c is CookieRecord => c !== null)
+        .slice(0, MAX_PROTECTED)
+    : [];
   return { protected: list, blockRules: parseBlockRules(v.blockRules) };
 }
 

@@ -3,6 +3,8 @@ import { ExportReport, type ExportReportDeps } from '../ui/ExportReport';
 import { GradeBadge } from '../ui/GradeBadge';
 import { NotReadyView } from '../ui/NotReadyView';
 import { SessionCard } from '../ui/SessionCard';
+import { BlockRules } from '../ui/BlockRules';
+import { SiteEditBar } from '../ui/SiteEditBar';
 import { SiteHeading } from '../ui/SiteHeading';
 import { useStore } from '../ui/store-context';
 import { TopFindings } from '../ui/TopFindings';
@@ -57,13 +59,18 @@ export function PanelApp({ onRequestPermission, exportDeps, transferDeps }: Pane
         {state === 'ready' && analysis && <GradeBadge audit={analysis.audit} />}
       </header>
       {state !== 'ready' ? (
-        <NotReadyView view="panel" onRequestPermission={onRequestPermission} />
+        <>
+          <NotReadyView view="panel" onRequestPermission={onRequestPermission} />
+          {state === 'no-cookies' && <SiteEditBar />}
+        </>
       ) : (
         <div class="workspace">
           <div class="table-side">
             <SessionCard open onShowCookie={store.selection.reveal} />
             <WeakSecretProgress />
             <CookieTable />
+            <SiteEditBar shown={store.filter?.visible.value.map((v) => v.cookie) ?? []} />
+            <BlockRules />
             <details class="site-findings">
               <summary>Site findings ({store.site.topFindings.value.length})</summary>
               <TopFindings limit={10} />

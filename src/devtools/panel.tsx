@@ -15,6 +15,7 @@ import {
   watchRequests,
 } from '../platform/devtools';
 import { extensionVersion } from '../platform/extension-version';
+import { editMessages } from '../platform/edit-messages';
 import { send } from '../platform/messaging';
 import { requestHostPermission } from '../platform/permissions';
 import { loadTabCookies } from '../platform/site-cookies';
@@ -67,6 +68,7 @@ const panel = startPanel(
       snapshots: createSnapshotStore(localStore),
       apply: applyThrough((ops, label) => send('writeCookies', { ops, label })),
     },
+    edit: editMessages,
   },
   { root: document.getElementById('app')!, themeRoot: document.documentElement },
 );

@@ -3,11 +3,12 @@ import type { CookieChange } from '../core/cookie/cookie-change';
 import type { ChangeLogResult, TabCookiesResult } from '../protocol/messages';
 import { createPanelStore, type PanelStore } from '../state/create-store';
 import type { Analyze } from '../state/load-site';
+import { createEditSlice, type EditDeps } from '../state/edit-slice';
 import { startNowTicker } from '../state/now-ticker';
 import { watchPageData, type PageDataDeps } from '../state/page-data-watcher';
 import { createPanelController, type PanelController } from '../state/panel-controller';
 import type { ExportReportDeps } from '../ui/ExportReport';
-import { StoreContext } from '../ui/store-context';
+import { EditContext, StoreContext } from '../ui/store-context';
 import type { TransferDeps } from '../state/transfer-deps';
 import { PanelApp } from './PanelApp';
 import '../ui/theme.css';
@@ -48,6 +49,8 @@ export interface PanelStartDeps {
   version?: () => string | Promise<string>;
   /** Export, import and snapshots; the panel adds `refresh` (its own reload). */
   transfer?: Omit<TransferDeps, 'refresh'>;
+  /** The write path (edit, add, delete, undo, protect, block rules); without it the panel only shows. */
+  edit?: EditDeps;
   now?: () => number;
   /** In DevTools: the inspected page's web storage and requests (absent, or unused, in a panel opened as a tab). */
   pageData?: Omit<PageDataDeps, 'watchNavigation'>;
@@ -110,16 +113,19 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
   const tabId = panelTabId(deps);
   let controller: PanelController | undefined;
   const exportDeps: Partial<ExportReportDeps> = deps.version ? { version: deps.version } : {};
+  const edit = deps.edit ? createEditSlice(deps.edit, async () => controller?.reload()) : null;
 
   render(
     <StoreContext.Provider value={store}>
-      <PanelApp
-        onRequestPermission={() => void controller?.requestPermission()}
-        exportDeps={exportDeps}
-        {...(deps.transfer
-          ? { transferDeps: { ...deps.transfer, refresh: () => controller?.reload() ?? Promise.resolve() } }
-          : {})}
-      />
+      <EditContext.Provider value={edit}>
+        <PanelApp
+          onRequestPermission={() => void controller?.requestPermission()}
+          exportDeps={exportDeps}
+          {...(deps.transfer
+            ? { transferDeps: { ...deps.transfer, refresh: () => controller?.reload() ?? Promise.resolve() } }
+            : {})}
+        />
+      </EditContext.Provider>
     </StoreContext.Provider>,
     options.root,
   );
@@ -156,6 +162,7 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
       ? watchPageData(store.page, { ...deps.pageData, watchNavigation: deps.watchInspectedNavigation })
       : () => undefined;
 
+  void edit?.refresh();
   const stopTicker = startNowTicker(store.site.now, options.tickMs);
   return {
     store,

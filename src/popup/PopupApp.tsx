@@ -5,6 +5,7 @@ import { ExportReport, type ExportReportDeps } from '../ui/ExportReport';
 import { GradeBadge } from '../ui/GradeBadge';
 import { NotReadyView } from '../ui/NotReadyView';
 import { SessionCard } from '../ui/SessionCard';
+import { SiteEditBar } from '../ui/SiteEditBar';
 import { SiteHeading } from '../ui/SiteHeading';
 import { useStore } from '../ui/store-context';
 import { TopFindings } from '../ui/TopFindings';
@@ -56,7 +57,11 @@ export function PopupApp({ onRequestPermission, exportDeps, transferDeps }: Popu
         {state === 'ready' && analysis && <GradeBadge audit={analysis.audit} />}
       </header>
       {state !== 'ready' ? (
-        <NotReadyView view="popup" onRequestPermission={onRequestPermission} />
+        <>
+          <NotReadyView view="popup" onRequestPermission={onRequestPermission} />
+          {/* Deleting every cookie leaves the site empty: Add and Undo must stay. */}
+          {state === 'no-cookies' && <SiteEditBar />}
+        </>
       ) : (
         <>
           <SessionCard onShowCookie={(key) => showCookie(store.selection.reveal, key)} />
@@ -80,6 +85,7 @@ export function PopupApp({ onRequestPermission, exportDeps, transferDeps }: Popu
               <CookieList cookies={store.site.otherCookies.value} label="Other cookies" />
             </section>
           )}
+          <SiteEditBar />
           <ExportReport {...(exportDeps ? { deps: exportDeps } : {})} />
         </>
       )}

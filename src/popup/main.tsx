@@ -3,6 +3,7 @@ import { extensionVersion } from '../platform/extension-version';
 import { requestHostPermission } from '../platform/permissions';
 import { loadTabCookies } from '../platform/site-cookies';
 import { getActiveTab } from '../platform/tabs';
+import { editMessages } from '../platform/edit-messages';
 import { tabIdFromSearch } from '../state/tab-id-param';
 import { browserFamily } from '../platform/browser-family';
 import { getAllCookies, getSiteCookies } from '../platform/cookies';
@@ -37,6 +38,7 @@ startPopup(
       snapshots: createSnapshotStore(localStore),
       apply: applyThrough((ops, label) => send('writeCookies', { ops, label })),
     },
+    edit: editMessages,
   },
   { root: document.getElementById('app')! },
 );

@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import { createPopupStore, type PopupStore } from '../state/create-store';
+import { createEditSlice, type EditDeps } from '../state/edit-slice';
 import { startNowTicker } from '../state/now-ticker';
 import { createPopupController, type PopupDeps } from '../state/popup-controller';
-import { StoreContext } from '../ui/store-context';
+import { EditContext, StoreContext } from '../ui/store-context';
 import type { TransferDeps } from '../state/transfer-deps';
 import { PopupApp } from './PopupApp';
 import '../ui/theme.css';
@@ -14,6 +15,8 @@ export interface StartPopupDeps extends PopupDeps {
   version?: () => string | Promise<string>;
   /** Export, import and snapshots; the popup adds `refresh` (its own reload). */
   transfer?: Omit<TransferDeps, 'refresh'>;
+  /** The write path (edit, add, delete, undo, protect); without it the popup only shows. */
+  edit?: EditDeps;
 }
 
 export interface StartPopupOptions {
@@ -29,20 +32,24 @@ export interface StartPopupOptions {
 export function startPopup(deps: StartPopupDeps, { root, tickMs }: StartPopupOptions): PopupStore {
   const store = createPopupStore();
   const controller = createPopupController(store, deps);
+  const edit = deps.edit ? createEditSlice(deps.edit, () => controller.load()) : null;
   // The loading state paints first; reading and analysing the cookies starts right after.
   render(
     <StoreContext.Provider value={store}>
-      <PopupApp
-        onRequestPermission={() => void controller.requestPermission()}
-        {...(deps.version ? { exportDeps: { version: deps.version } } : {})}
-        {...(deps.transfer
-          ? { transferDeps: { ...deps.transfer, refresh: () => controller.load({ quiet: true }) } }
-          : {})}
-      />
+      <EditContext.Provider value={edit}>
+        <PopupApp
+          onRequestPermission={() => void controller.requestPermission()}
+          {...(deps.version ? { exportDeps: { version: deps.version } } : {})}
+          {...(deps.transfer
+            ? { transferDeps: { ...deps.transfer, refresh: () => controller.load({ quiet: true }) } }
+            : {})}
+        />
+      </EditContext.Provider>
     </StoreContext.Provider>,
     root,
   );
   void controller.load();
+  void edit?.refresh();
   // The popup lives until it closes; its clock with it.
   startNowTicker(store.site.now, tickMs);
   return store;

@@ -2,6 +2,7 @@ import type { CookieView } from '../core/analyze-site';
 import { useContext } from 'preact/hooks';
 import { bareDomain } from '../core/cookie/match';
 import { canVerify } from '../core/verify/can-verify';
+import { CookieActions } from './CookieActions';
 import { DecodedView } from './DecodedView';
 import { FindingList } from './FindingList';
 import { StoreContext } from './store-context';
@@ -23,6 +24,7 @@ export function CookieDetail({ view, now, id }: CookieDetailProps) {
   const store = useContext(StoreContext);
   return (
     <div class="cookie-detail" data-testid="cookie-detail" id={id}>
+      <CookieActions key={view.key} cookie={c} now={now} />
       <dl class="meta">
         <div>
           <dt>Domain</dt>

@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { ViewStore } from '../state/create-store';
+import type { EditSlice } from '../state/edit-slice';
 import type { FilterSlice } from '../state/filter-slice';
 import type { TimelineSlice } from '../state/timeline-slice';
 
@@ -24,4 +25,11 @@ export function useTimeline(): TimelineSlice {
   const timeline = useStore().timeline;
   if (!timeline) throw new Error('useTimeline: this view has no timeline slice');
   return timeline;
+}
+
+/** Changing cookies: present where the page was started with the background's write path (not in the bench). */
+export const EditContext = createContext<EditSlice | null>(null);
+
+export function useEdit(): EditSlice | null {
+  return useContext(EditContext);
 }

@@ -40,11 +40,25 @@ export interface CookieRemoveDetails {
 }
 
 /**
+ * https for a Secure cookie, except in a first-party partition (no cross-site ancestor): Chromium then wants
+ * the URL same-site with the top-level site, scheme included, and refuses `https://h/` under `http://h`
+ * ("partitionKey has a first party value for hasCrossSiteAncestor when the url and the topLevelSite are not
+ * first party"). Secure cookies on such an http site exist only where the host is trustworthy (localhost).
+ */
+function urlScheme(c: Pick<CookieRecord, 'secure'> & Partial<Pick<CookieRecord, 'partitionKey'>>): string {
+  const top = c.partitionKey?.topLevelSite;
+  if (c.partitionKey?.hasCrossSiteAncestor === false && top?.startsWith('http://')) return 'http';
+  return c.secure ? 'https' : 'http';
+}
+
+/**
  * The URL the API associates with the cookie: https for a Secure cookie (an http URL cannot set one), the
  * cookie's own host (never the tab's: importing a cookie for a sibling host must not move it), and its path.
  * `?` and `#` in a path would end the URL's path, so they are percent-encoded.
  */
-export function cookieUrl(c: Pick<CookieRecord, 'domain' | 'path' | 'secure'>): string {
+export function cookieUrl(
+  c: Pick<CookieRecord, 'domain' | 'path' | 'secure'> & Partial<Pick<CookieRecord, 'partitionKey'>>,
+): string {
   const host = bareDomain(c.domain);
   const hostPart = host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
   let path = '/';
@@ -56,7 +70,7 @@ export function cookieUrl(c: Pick<CookieRecord, 'domain' | 'path' | 'secure'>): 
       // encodeURI throws on a lone surrogate: same fallback.
     }
   }
-  return `${c.secure ? 'https' : 'http'}://${hostPart}${path.startsWith('/') ? path : `/${path}`}`;
+  return `${urlScheme(c)}://${hostPart}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
 function partitionDetails(

@@ -113,3 +113,16 @@ describe('cookies.remove details', () => {
     });
   });
 });
+
+describe('cookieUrl in a first-party partition', () => {
+  it('keeps the top-level site’s scheme, so Chromium sees the URL as first party', () => {
+    const c = makeCookie({
+      domain: '127.0.0.1',
+      partitionKey: { topLevelSite: 'http://127.0.0.1', hasCrossSiteAncestor: false },
+    });
+    expect(cookieUrl(c)).toBe('http://127.0.0.1/');
+    expect(cookieUrl({ ...c, partitionKey: { topLevelSite: 'http://127.0.0.1', hasCrossSiteAncestor: true } })).toBe(
+      'https://127.0.0.1/',
+    );
+  });
+});

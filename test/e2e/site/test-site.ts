@@ -136,11 +136,12 @@ export function createSiteApp(options: SiteOptions = {}): express.Express {
     );
   });
 
-  // /set?n=NAME&v=VALUE[&maxAge=S][&expired=1]: one cookie, for the change-log tests.
+  // /set?n=NAME&v=VALUE[&p=PATH][&maxAge=S][&expired=1]: one cookie, for the change-log and edit tests.
   app.get('/set', (req, res) => {
     const name = String(req.query.n ?? 'c');
     const value = String(req.query.v ?? '1');
-    let header = `${name}=${encodeURIComponent(value)}; Path=/`;
+    const path = String(req.query.p ?? '/').replace(/[^\w/-]/g, '');
+    let header = `${name}=${encodeURIComponent(value)}; Path=${path}`;
     if (req.query.expired === '1') header += '; Expires=Thu, 01 Jan 1970 00:00:00 GMT';
     else if (req.query.maxAge !== undefined) header += `; Max-Age=${Number(req.query.maxAge)}`;
     rawCookie(res, header);
@@ -162,6 +163,14 @@ export function createSiteApp(options: SiteOptions = {}): express.Express {
     const prefix = String(req.query.prefix ?? 'many_').replace(/[^\w-]/g, '');
     for (let i = 0; i < count; i++) rawCookie(res, `${prefix}${i}=value${i}; Path=/; Max-Age=3600`);
     sendPage(res, 'many', `<p id="ready">${count} cookies</p>`);
+  });
+
+  // The same name on two paths, both sent to this page: edits and deletes must keep them apart.
+  app.get('/two-paths/page', (_req, res) => {
+    rawCookie(res, 'dup=root; Path=/; Max-Age=3600');
+    rawCookie(res, 'dup=deep; Path=/two-paths; Max-Age=3600');
+    rawCookie(res, 'plain=1; Path=/; HttpOnly; SameSite=Strict');
+    sendPage(res, 'two paths', '<p id="ready">two paths</p>');
   });
 
   app.get('/blank', (_req, res) => {

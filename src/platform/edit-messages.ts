@@ -1,0 +1,16 @@
+import { send } from './messaging';
+
+/**
+ * The pages' write path: every change goes to the background, which applies it and keeps the undo stack and
+ * the protect and block settings (Firefox's DevTools panels cannot use `cookies` themselves).
+ */
+export const editMessages = {
+  writeCookies: (ops: Parameters<typeof send<'writeCookies'>>[1]['ops'], label: string) =>
+    send('writeCookies', { ops, label }),
+  undoLast: () => send('undoLast', {}),
+  getUndoState: () => send('getUndoState', {}),
+  getGuards: () => send('getGuards', {}),
+  setProtected: (cookie: Parameters<typeof send<'setProtected'>>[1]['cookie'], protect: boolean) =>
+    send('setProtected', { cookie, protect }),
+  setBlockRules: (rules: Parameters<typeof send<'setBlockRules'>>[1]['rules']) => send('setBlockRules', { rules }),
+};

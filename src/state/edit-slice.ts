@@ -1,0 +1,45 @@
+import { signal } from '@preact/signals';
+import type { BlockRule } from '../core/edit/block-rule';
+import type { CookieRecord } from '../core/cookie/cookie-record';
+import { errorText } from '../core/error-text';
+import type { GuardState } from '../protocol/messages';
+import { createCookieWriter, type CookieWriterDeps } from './cookie-writer';
+
+export interface EditDeps extends CookieWriterDeps {
+  getGuards: () => Promise<GuardState>;
+  setProtected: (cookie: CookieRecord, protect: boolean) => Promise<GuardState>;
+  setBlockRules: (rules: BlockRule[]) => Promise<GuardState>;
+}
+
+/**
+ * What the views need to change cookies: the writer (edit, add, delete, undo) and the protect and block
+ * settings the background keeps. `reload` re-reads the site once every save has finished.
+ */
+export function createEditSlice(deps: EditDeps, reload: () => Promise<void>) {
+  const writer = createCookieWriter(deps, reload);
+  const guards = signal<GuardState>({ ok: true, protected: [], blockRules: [] });
+  const guardError = signal<string | null>(null);
+
+  async function guard(run: () => Promise<GuardState>): Promise<void> {
+    try {
+      guards.value = await run();
+      guardError.value = null;
+    } catch (e) {
+      guardError.value = errorText(e);
+    }
+  }
+
+  return {
+    writer,
+    guards,
+    guardError,
+    /** Reads the undo state and the guard settings (when the view opens). */
+    refresh: async (): Promise<void> => {
+      await Promise.all([writer.refreshUndo(), guard(deps.getGuards)]);
+    },
+    protect: (cookie: CookieRecord, on: boolean): Promise<void> => guard(() => deps.setProtected(cookie, on)),
+    setBlockRules: (rules: BlockRule[]): Promise<void> => guard(() => deps.setBlockRules(rules)),
+  };
+}
+
+export type EditSlice = ReturnType<typeof createEditSlice>;

@@ -1,0 +1,87 @@
+import type { CookieAttribute } from '../core/cookie/changed-attributes';
+import type { CookieWriteResult } from '../protocol/messages';
+import { useEdit } from './store-context';
+import { ValueText } from './ValueText';
+
+const ATTRIBUTE_WORDS: Record<CookieAttribute, string> = {
+  value: 'the value',
+  hostOnly: 'host-only or Domain',
+  secure: 'Secure',
+  httpOnly: 'HttpOnly',
+  sameSite: 'SameSite',
+  expiry: 'the expiry',
+};
+
+/** What the browser did with one write, read back from the jar (never an assumed success). */
+export function outcomeText(r: CookieWriteResult): string {
+  const removing = r.op.kind === 'remove';
+  let text: string;
+  if (r.outcome === 'written') text = removing ? 'deleted' : 'saved as asked';
+  else if (r.outcome === 'changed')
+    text = `saved, but the browser changed ${r.differs.map((a) => ATTRIBUTE_WORDS[a]).join(', ')}`;
+  else if (r.reason === 'browser') text = `refused by the browser: ${r.error.slice(0, 300)}`;
+  else if (r.reason === 'not-stored')
+    text = 'not stored: the browser accepted the call but the cookie is not in the jar';
+  else text = 'not deleted: the cookie is still in the jar';
+  if (r.restored?.length)
+    text += `; ${r.restored.length} same-named cookie(s) the browser removed with it were put back`;
+  if (r.lost?.length)
+    text += `; ${r.lost.length} same-named cookie(s) the browser removed with it could not be put back`;
+  if (r.kept) text += '; the cookie it replaced could not be removed, so both are in the jar';
+  return text;
+}
+
+/** The last write's or undo's outcome, per cookie, and the Undo button. */
+export function EditOutcome() {
+  const edit = useEdit();
+  if (!edit) return null;
+  const { writer } = edit;
+  const last = writer.last.value;
+  const undo = writer.undoState.value;
+  return (
+    <div class="edit-outcome" data-testid="edit-outcome">
+      {last && (
+        <div role="status" data-testid="edit-result" data-kind={last.kind}>
+          {last.kind === 'nothing-to-undo' && <p>Nothing to undo.</p>}
+          {last.kind === 'failed' && (
+            <p>
+              {`${last.label} failed: `}
+              <ValueText value={last.error} max={300} />
+            </p>
+          )}
+          {(last.kind === 'write' || last.kind === 'undo') && (
+            <>
+              <p>
+                {last.kind === 'undo' ? 'Undone: ' : 'Done: '}
+                <ValueText value={last.label} max={200} />
+                {last.changedSince
+                  ? ` (${last.changedSince} cookie(s) had changed since; the undo replaced those changes)`
+                  : ''}
+              </p>
+              <ul>
+                {last.results.map((r, i) => (
+                  <li key={i} data-testid="edit-result-row" data-outcome={r.outcome}>
+                    <ValueText value={r.op.cookie.name} max={80} class="name" />
+                    {` (${r.op.cookie.path}): ${outcomeText(r)}`}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
+      )}
+      {undo.label !== null && (
+        <button
+          type="button"
+          data-testid="undo"
+          disabled={writer.busy.value}
+          onClick={() => void writer.undo()}
+          aria-label={`Undo ${undo.label}`}
+        >
+          {'Undo '}
+          <ValueText value={undo.label} max={80} />
+        </button>
+      )}
+    </div>
+  );
+}

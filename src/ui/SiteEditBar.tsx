@@ -1,0 +1,86 @@
+import { useState } from 'preact/hooks';
+import type { CookieRecord } from '../core/cookie/cookie-record';
+import { CookieEditor } from './CookieEditor';
+import { EditOutcome } from './EditOutcome';
+import { useEdit, useStore } from './store-context';
+
+export interface SiteEditBarProps {
+  /** The cookies "Delete shown" removes (the panel's filtered rows); absent in the popup. */
+  shown?: readonly CookieRecord[];
+}
+
+/** A new cookie for the inspected host: host-only, on "/", Secure, Lax, for a day. */
+function template(host: string, now: number, storeId: string): CookieRecord {
+  return {
+    name: '',
+    value: '',
+    domain: host,
+    path: '/',
+    hostOnly: true,
+    secure: true,
+    httpOnly: false,
+    sameSite: 'lax',
+    browserSession: false,
+    expirationDate: Math.floor(now / 1000) + 86400,
+    storeId,
+  };
+}
+
+/** Add a cookie, delete the site's (or the shown) cookies, and what the last action did, with Undo. */
+export function SiteEditBar({ shown }: SiteEditBarProps) {
+  const edit = useEdit();
+  const store = useStore();
+  const [adding, setAdding] = useState(false);
+  if (!edit) return null;
+  const all = store.site.cookies.value.map((v) => v.cookie);
+  const busy = edit.writer.busy.value;
+  const removeAll = (list: readonly CookieRecord[], label: string): void => {
+    if (list.length === 0) return;
+    void edit.writer.write(
+      list.map((cookie) => ({ kind: 'remove', cookie })),
+      label,
+    );
+  };
+  const subset = shown && shown.length < all.length ? shown : undefined;
+  return (
+    <section class="site-edit" aria-label="Change cookies" data-testid="site-edit">
+      <div class="site-edit-buttons">
+        <button type="button" data-testid="cookie-add" disabled={busy} onClick={() => setAdding(true)}>
+          Add cookie
+        </button>
+        {subset && (
+          <button
+            type="button"
+            data-testid="delete-shown"
+            disabled={busy || subset.length === 0}
+            onClick={() => removeAll(subset, `delete of ${subset.length} shown cookies`)}
+          >
+            {`Delete shown (${subset.length})`}
+          </button>
+        )}
+        <button
+          type="button"
+          data-testid="delete-all"
+          disabled={busy || all.length === 0}
+          onClick={() => removeAll(all, `delete of all ${all.length} cookies of ${store.site.host.value}`)}
+        >
+          {`Delete all of this site (${all.length})`}
+        </button>
+      </div>
+      {adding && (
+        <CookieEditor
+          initial={template(store.site.host.value, store.site.now.value, all[0]?.storeId ?? '0')}
+          isNew
+          now={store.site.now.value}
+          busy={busy}
+          onCancel={() => setAdding(false)}
+          onSave={(cookie) => {
+            void edit.writer.write([{ kind: 'set', cookie }], `add of ${cookie.name}`);
+            setAdding(false);
+          }}
+        />
+      )}
+      <EditOutcome />
+    </section>
+  );
+}
