@@ -2,7 +2,7 @@ import type { Handlers, TabCookiesResult } from '../protocol/messages';
 import type { ChangeLog } from './change-log';
 
 export interface HandlerDeps {
-  log: ChangeLog;
+  log: Pick<ChangeLog, 'query' | 'clear'>;
   loadTabCookies: (tabId: number) => Promise<TabCookiesResult>;
   /** When this worker instance started: pages (and tests) see a restart as a new value. */
   startedAt: number;

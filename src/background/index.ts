@@ -12,10 +12,12 @@ import {
   onWindowFocusChanged,
 } from '../platform/tab-events';
 import { getActiveTab } from '../platform/tabs';
+import { LOG_CAPACITY } from '../core/timeline/log-layout';
 import { createBadgeController } from './badge-controller';
 import { createChangeLog } from './change-log';
 import { createHandlers } from './handlers';
 import { createKnownWeakSecret } from './known-weak-secret';
+import { createStageThrottle } from './stage-throttle';
 
 /**
  * The worker's entry only binds the browser to the implementations (which are unit-tested with fakes).
@@ -36,6 +38,10 @@ const log = createChangeLog({
   store: sessionStore,
   now: Date.now,
   readJar: getAllCookies,
+  // In a storm, folds wait for a pause (or a full log's worth): a fold's write is the worker's longest task
+  // (~1 ms per entry on a loaded machine), and the events queued behind it are what a stop loses. What is
+  // staged is already in storage; a worker started in a storm must not begin with a fold of all it finds.
+  foldAt: LOG_CAPACITY,
   ...(onError ? { onError } : {}),
 });
 const badge = createBadgeController({
@@ -48,15 +54,22 @@ const badge = createBadgeController({
   ...(onError ? { onError } : {}),
 });
 
+const staging = createStageThrottle({ stage: (changes) => log.recordAll(changes) });
+
 // In memory only: it counts what this instance was handed, which is what a test of stops needs to know.
 let received = 0;
-// Nothing heavy here: the log queues the change for a write in this task, the badge only restarts its debounce.
+// Nothing heavy here: the change is staged now or within a few ms, the badge only notes the cookie's site.
 onCookieChanged((change) => {
   received += 1;
-  log.record(change);
+  staging.push(change);
   badge.cookieChanged(change.cookie);
 });
-listen(createHandlers({ log, loadTabCookies, startedAt, received: () => received }));
+// A query or a clear first stages what the throttle holds, so it answers with every change received.
+const readLog = {
+  query: (q: Parameters<typeof log.query>[0]) => (staging.flush(), log.query(q)),
+  clear: () => (staging.flush(), log.clear()),
+};
+listen(createHandlers({ log: readLog, loadTabCookies, startedAt, received: () => received }));
 onTabUpdated((tabId, update) => badge.tabUpdated(tabId, update));
 onTabActivated((tabId) => badge.tabActivated(tabId));
 onTabRemoved((tabId) => badge.tabRemoved(tabId));
