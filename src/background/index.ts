@@ -48,8 +48,9 @@ const badge = createBadgeController({
   activeTab: (windowId) => (windowId === undefined ? getActiveTab() : getActiveTabInWindow(windowId)),
   loadTabCookies,
   // The badge counts a default secret too: the weak-secret finding is critical.
-  findings: async (url, cookies) =>
-    (await analyzeSite(url, cookies, Date.now(), { checkWeakSecret: knownWeakSecret })).audit.findings,
+  findings: async (url, cookies, signal) =>
+    (await analyzeSite(url, cookies, Date.now(), { checkWeakSecret: knownWeakSecret.forRecount(signal) })).audit
+      .findings,
   setBadge: setTabBadge,
   ...(onError ? { onError } : {}),
 });
