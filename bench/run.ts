@@ -24,6 +24,7 @@ import { median, ms, ratio, kb } from './stats';
 import { coreBenchmarks, type CoreFigures } from './core-bench';
 import { hostileBenchmarks } from './hostile-bench';
 import { stormBenchmarks } from './storm-bench';
+import { backgroundBenchmarks } from './background-bench';
 import { cliBenchmarks } from './cli-bench';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -140,6 +141,7 @@ async function synthetic(session: ChromiumSession, benchId: string, jwts: string
 function report(
   popup: PopupFigures[],
   storm: string[],
+  background: string[],
   core: CoreFigures,
   hostile: string[],
   cli: string[],
@@ -187,6 +189,10 @@ function report(
     '## Background: change-storm capture ratio',
     '',
     ...storm,
+    '',
+    '## Background: CPU per cookie change, per badge recount, and under a rotating-cookie site',
+    '',
+    ...background,
     '',
     '## Core (Node, same machine)',
     '',
@@ -242,11 +248,13 @@ async function main(): Promise<void> {
   }
   const storm = await stormBenchmarks();
   process.stdout.write('change storms: done\n');
+  const background = await backgroundBenchmarks();
+  process.stdout.write('background CPU: done\n');
   const core = await coreBenchmarks(jwts);
   const hostile = await hostileBenchmarks();
   const cli = await cliBenchmarks();
   process.stdout.write('command line: done\n');
-  const text = report(popup, storm, core, hostile.lines, cli.lines, entrySizes(distOf('chrome')));
+  const text = report(popup, storm, background, core, hostile.lines, cli.lines, entrySizes(distOf('chrome')));
   // Formatted as `npx prettier --check .` expects, so a fresh run can be committed as it is.
   const out = resolve(root, 'BENCHMARKS.md');
   writeFileSync(out, await format(text, { ...(await resolveConfig(out)), filepath: out }));

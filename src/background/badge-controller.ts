@@ -13,13 +13,18 @@ export interface BadgeDeps {
   /** The active tab of the focused window, or of `windowId`. */
   activeTab: (windowId?: number) => Promise<Tab | undefined>;
   loadTabCookies: (tabId: number) => Promise<TabCookiesResult>;
-  findings: (pageUrl: string, cookies: CookieRecord[]) => Promise<readonly Pick<Finding, 'severity'>[]>;
+  /** `signal` aborts when the count is no longer wanted: stop work, the result is thrown away. */
+  findings: (
+    pageUrl: string,
+    cookies: CookieRecord[],
+    signal: AbortSignal,
+  ) => Promise<readonly Pick<Finding, 'severity'>[]>;
   setBadge: (tabId: number, badge: BadgeState) => Promise<void>;
   onError?: (error: unknown) => void;
   /** Cookie changes come in bursts (a login sets several): one recount after the burst. */
   debounceMs?: number;
   setTimer?: (run: () => void, ms: number) => unknown;
-  clearTimer?: (timer: unknown) => void;
+  now?: () => number;
 }
 
 export interface BadgeController {
@@ -39,20 +44,38 @@ export interface BadgeController {
 export function createBadgeController(deps: BadgeDeps): BadgeController {
   const debounceMs = deps.debounceMs ?? 250;
   const setTimer = deps.setTimer ?? ((run: () => void, ms: number) => setTimeout(run, ms));
-  const clearTimer = deps.clearTimer ?? ((t: unknown) => clearTimeout(t as ReturnType<typeof setTimeout>));
   const report = (error: unknown): void => deps.onError?.(error);
-  /** The newest recount per tab: an older one that finishes later must not overwrite it. */
-  const generation = new Map<number, number>();
-  let changed: Pick<CookieRecord, 'domain' | 'hostOnly'>[] = [];
+  /**
+   * The newest recount per tab: an older one is aborted (its weak-secret search stops between candidates) and,
+   * should it finish anyway, must not overwrite the newer badge.
+   */
+  const current = new Map<number, AbortController>();
+  const now = deps.now ?? (() => Date.now());
+  let changed = new Map<string, Pick<CookieRecord, 'domain' | 'hostOnly'>>();
+  let lastChange = 0;
   let timer: unknown;
 
+  /** Fires `debounceMs` after the last change: a timer that finds a newer change waits out the rest. */
+  function arm(ms: number): void {
+    timer = setTimer(() => {
+      const quietFor = now() - lastChange;
+      if (quietFor < debounceMs) return arm(debounceMs - quietFor);
+      timer = undefined;
+      const batch = [...changed.values()];
+      changed = new Map();
+      recountActiveIfTouched(batch).catch(report);
+    }, ms);
+  }
+
   async function update(tabId: number): Promise<void> {
-    const mine = (generation.get(tabId) ?? 0) + 1;
-    generation.set(tabId, mine);
+    current.get(tabId)?.abort();
+    const mine = new AbortController();
+    current.set(tabId, mine);
     const result = await deps.loadTabCookies(tabId);
-    const badge: BadgeState = result.ok ? badgeFor(await deps.findings(result.url, result.cookies)) : { text: '' };
-    if (generation.get(tabId) !== mine) return;
-    await deps.setBadge(tabId, badge);
+    if (mine.signal.aborted) return;
+    const findings = result.ok ? await deps.findings(result.url, result.cookies, mine.signal) : [];
+    if (mine.signal.aborted) return;
+    await deps.setBadge(tabId, badgeFor(findings));
   }
 
   function run(tabId: number): void {
@@ -82,17 +105,17 @@ export function createBadgeController(deps: BadgeDeps): BadgeController {
         .catch(report);
     },
     cookieChanged(cookie) {
-      changed.push({ domain: cookie.domain, hostOnly: cookie.hostOnly });
-      if (timer !== undefined) clearTimer(timer);
-      timer = setTimer(() => {
-        timer = undefined;
-        const batch = changed;
-        changed = [];
-        recountActiveIfTouched(batch).catch(report);
-      }, debounceMs);
+      // One entry per site, and no timer call per event: a storm of changes costs the worker a map write each.
+      changed.set(`${cookie.hostOnly ? 'h' : 'd'}:${cookie.domain}`, {
+        domain: cookie.domain,
+        hostOnly: cookie.hostOnly,
+      });
+      lastChange = now();
+      if (timer === undefined) arm(debounceMs);
     },
     tabRemoved(tabId) {
-      generation.delete(tabId);
+      current.get(tabId)?.abort();
+      current.delete(tabId);
     },
   };
 }

@@ -15,6 +15,7 @@ import {
   parseMeta,
   type LogState,
 } from '../core/timeline/log-layout';
+import type { TimedChange } from '../core/timeline/change-log-entry';
 import type { LogWrite } from '../core/timeline/log-write';
 import { chunkKeysToRead, entriesFromChunks } from '../core/timeline/read-log';
 import { reconcileJar } from '../core/timeline/reconcile-jar';
@@ -59,9 +60,17 @@ export interface ChangeLogDeps {
   clearTimer?: (timer: unknown) => void;
 }
 
+export interface RecordedChange {
+  cookie: CookieRecord;
+  removed: boolean;
+  cause: ChangeCause | GuardCause;
+}
+
 export interface ChangeLog {
   /** Synchronous on purpose: called from the `cookies.onChanged` listener, it must never drop an event. */
-  record(change: { cookie: CookieRecord; removed: boolean; cause: ChangeCause | GuardCause }): void;
+  record(change: RecordedChange): void;
+  /** Stages several changes the listener received in a row under one key: one write for all of them. */
+  recordAll(changes: readonly RecordedChange[]): void;
   query(query: LogQuery): Promise<ChangeLogResult>;
   /** Empties the log; resolves to how many entries it held. */
   clear(): Promise<number>;
@@ -304,13 +313,21 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
   // Load at once rather than on the first event: the first fold need not wait for storage.
   dispatch({ type: 'need' });
 
+  function cut(change: RecordedChange): TimedChange {
+    const c = cutChange({ time: now(), cause: change.cause, removed: change.removed, cookie: change.cookie });
+    touched?.add(cookieKey(c.cookie));
+    return c;
+  }
+
   return {
     record(change) {
-      const cut = cutChange({ time: now(), cause: change.cause, removed: change.removed, cookie: change.cookie });
-      touched?.add(cookieKey(cut.cookie));
       // Written at once, inside the listener, as the floor a one-write-per-event extension sets: a stop loses
       // only what never reached this worker.
-      dispatch({ type: 'stage', changes: [cut] });
+      dispatch({ type: 'stage', changes: [cut(change)] });
+    },
+
+    recordAll(changes) {
+      if (changes.length > 0) dispatch({ type: 'stage', changes: changes.map(cut) });
     },
 
     async query(query) {

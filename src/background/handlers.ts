@@ -6,7 +6,7 @@ import type { Guard } from './protect-rules';
 import type { CookieWrites } from './undo-stack';
 
 export interface HandlerDeps {
-  log: ChangeLog;
+  log: Pick<ChangeLog, 'query' | 'clear'>;
   loadTabCookies: (tabId: number) => Promise<TabCookiesResult>;
   /** When this worker instance started: pages (and tests) see a restart as a new value. */
   startedAt: number;

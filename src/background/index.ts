@@ -13,12 +13,14 @@ import {
   onWindowFocusChanged,
 } from '../platform/tab-events';
 import { getActiveTab } from '../platform/tabs';
+import { LOG_CAPACITY } from '../core/timeline/log-layout';
 import { createBadgeController } from './badge-controller';
 import { createChangeLog } from './change-log';
 import { createHandlers } from './handlers';
 import { createKnownWeakSecret } from './known-weak-secret';
 import { createGuard } from './protect-rules';
 import { createCookieWrites } from './undo-stack';
+import { createStageThrottle } from './stage-throttle';
 
 /**
  * The worker's entry only binds the browser to the implementations (which are unit-tested with fakes).
@@ -39,18 +41,24 @@ const log = createChangeLog({
   store: sessionStore,
   now: Date.now,
   readJar: getAllCookies,
+  // In a storm, folds wait for a pause (or a full log's worth): a fold's write is the worker's longest task
+  // (~1 ms per entry on a loaded machine), and the events queued behind it are what a stop loses. What is
+  // staged is already in storage; a worker started in a storm must not begin with a fold of all it finds.
+  foldAt: LOG_CAPACITY,
   ...(onError ? { onError } : {}),
 });
 const badge = createBadgeController({
   activeTab: (windowId) => (windowId === undefined ? getActiveTab() : getActiveTabInWindow(windowId)),
   loadTabCookies,
   // The badge counts a default secret too: the weak-secret finding is critical.
-  findings: async (url, cookies) =>
-    (await analyzeSite(url, cookies, Date.now(), { checkWeakSecret: knownWeakSecret })).audit.findings,
+  findings: async (url, cookies, signal) =>
+    (await analyzeSite(url, cookies, Date.now(), { checkWeakSecret: knownWeakSecret.forRecount(signal) })).audit
+      .findings,
   setBadge: setTabBadge,
   ...(onError ? { onError } : {}),
 });
 
+const staging = createStageThrottle({ stage: (changes) => log.recordAll(changes) });
 const cookieApi = { set: setCookie, remove: removeCookie, read: readCookie, readSameName };
 // Protect and block: settings from storage.local; this instance checks the jar against them as it starts.
 const guard = createGuard({
@@ -58,7 +66,11 @@ const guard = createGuard({
   set: setCookie,
   remove: removeCookie,
   readJar: getAllCookies,
-  record: (change) => log.record(change),
+  // After what the throttle holds, so the log keeps the order things happened in.
+  record: (change) => {
+    staging.flush();
+    log.record(change);
+  },
   ...(onError ? { onError } : {}),
 });
 const writes = createCookieWrites({
@@ -72,14 +84,19 @@ const writes = createCookieWrites({
 
 // In memory only: it counts what this instance was handed, which is what a test of stops needs to know.
 let received = 0;
-// Nothing heavy here: the log queues the change for a write in this task, the badge only restarts its debounce.
+// Nothing heavy here: the change is staged now or within a few ms, the badge only notes the cookie's site.
 onCookieChanged((change) => {
   received += 1;
-  log.record(change);
+  staging.push(change);
   badge.cookieChanged(change.cookie);
   guard.cookieChanged(change);
 });
-listen(createHandlers({ log, loadTabCookies, startedAt, received: () => received, writes, guard }));
+// A query or a clear first stages what the throttle holds, so it answers with every change received.
+const readLog = {
+  query: (q: Parameters<typeof log.query>[0]) => (staging.flush(), log.query(q)),
+  clear: () => (staging.flush(), log.clear()),
+};
+listen(createHandlers({ log: readLog, loadTabCookies, startedAt, received: () => received, writes, guard }));
 onTabUpdated((tabId, update) => badge.tabUpdated(tabId, update));
 onTabActivated((tabId) => badge.tabActivated(tabId));
 onTabRemoved((tabId) => badge.tabRemoved(tabId));

@@ -134,13 +134,13 @@ describe('the badge controller', () => {
     w.serve('shop.test', 'bad', []);
     let slow = true;
     const findings = w.deps.findings;
-    w.deps.findings = async (url, list) => {
+    w.deps.findings = async (url, list, signal) => {
       if (slow) {
         slow = false;
         await new Promise((r) => setTimeout(r, 1_000));
         return [{ severity: 'critical' }];
       }
-      return findings(url, list);
+      return findings(url, list, signal);
     };
     const badge = createBadgeController(w.deps);
     await badgeAfter(w, () => badge.tabActivated(1));
@@ -148,6 +148,44 @@ describe('the badge controller', () => {
     await vi.advanceTimersByTimeAsync(1_000);
     expect(w.badges.get(1)).toEqual({ text: '' });
     expect(w.deps.setBadge).toHaveBeenCalledTimes(1);
+  });
+
+  it('aborts the recount of a page that is no longer current, and of a closed tab', async () => {
+    const w = world('https://shop.test/');
+    const signals: AbortSignal[] = [];
+    w.deps.findings = (_url, _list, signal) => {
+      signals.push(signal);
+      return new Promise(() => undefined);
+    };
+    const badge = createBadgeController(w.deps);
+    badge.tabActivated(1);
+    await flush();
+    w.open(1, 'https://other.test/');
+    badge.tabUpdated(1, { url: 'https://other.test/', complete: false });
+    await flush();
+    expect(signals.map((s) => s.aborted)).toEqual([true, false]);
+    badge.tabRemoved(1);
+    expect(signals.map((s) => s.aborted)).toEqual([true, true]);
+    expect(w.deps.setBadge).not.toHaveBeenCalled();
+  });
+
+  it('recounts once after a burst of changes, however long it lasts, with no timer call per change', async () => {
+    const w = world('https://shop.test/');
+    const timers: number[] = [];
+    const recounts = vi.fn(async () => []);
+    w.deps.findings = recounts;
+    const badge = createBadgeController({
+      ...w.deps,
+      setTimer: (run, ms) => (timers.push(ms), setTimeout(run, ms)),
+    });
+    for (let i = 0; i < 500; i++) {
+      badge.cookieChanged({ domain: 'shop.test', hostOnly: true });
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    expect(recounts).not.toHaveBeenCalled();
+    expect(timers.length).toBeLessThan(500 / 5);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(recounts).toHaveBeenCalledTimes(1);
   });
 
   it('reports a failing recount instead of throwing out of a listener', async () => {

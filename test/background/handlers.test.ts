@@ -6,6 +6,7 @@ import type { Handlers, RequestOf, ResponseOf } from '../../src/protocol/message
 function fakeLog(): ChangeLog {
   return {
     record: vi.fn(),
+    recordAll: vi.fn(),
     query: vi.fn(async () => ({ ok: true as const, entries: [], dropped: 3, capacity: 5000 })),
     clear: vi.fn(async () => 7),
     settled: vi.fn(async () => undefined),

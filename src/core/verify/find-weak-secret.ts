@@ -12,6 +12,11 @@ export interface WeakSecretOptions {
   chunkSize?: number;
   /** Replaces the built-in dictionary (tests, or a user's own list). */
   dictionary?: readonly string[];
+  /**
+   * Leaves out signatures whose key is derived per secret (Rails: PBKDF2): for checks nobody asked for, such as
+   * the toolbar badge's; a view the user opens checks them.
+   */
+  skipCostlyKeys?: boolean;
 }
 
 export interface WeakSecretResult {
@@ -61,6 +66,7 @@ export async function findWeakSecret(
   let targets: HmacTarget[] = [];
   try {
     targets = hmacTargets(cookie, jar);
+    if (options.skipCostlyKeys) targets = targets.filter((t) => !t.costlyKey);
   } catch {
     targets = [];
   }

@@ -26,6 +26,8 @@ export interface HmacTarget {
   message: Bytes;
   signature: Bytes;
   deriveKey: (secret: Bytes) => Promise<Bytes>;
+  /** The key is derived with PBKDF2 per secret tried: a thousand hash rounds each, far dearer than one HMAC. */
+  costlyKey?: true;
 }
 
 const identity = (secret: Bytes): Promise<Bytes> => Promise.resolve(secret);
@@ -59,6 +61,7 @@ function railsTargets(value: string): HmacTarget[] {
     message,
     signature,
     deriveKey: (secret: Bytes) => pbkdf2(kdf, secret, RAILS_SALT, 1000, 64),
+    costlyKey: true as const,
   }));
 }
 

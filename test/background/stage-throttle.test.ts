@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { RecordedChange } from '../../src/background/change-log';
+import { createStageThrottle } from '../../src/background/stage-throttle';
+import { cookie } from '../core/timeline/helpers';
+
+function setup(maxBatch = 64) {
+  let clock = 0;
+  const timers: { at: number; run: () => void }[] = [];
+  const staged: string[][] = [];
+  const throttle = createStageThrottle({
+    stage: (changes) => staged.push(changes.map((c) => c.cookie.value)),
+    intervalMs: 4,
+    maxBatch,
+    now: () => clock,
+    setTimer: (run, ms) => timers.push({ at: clock + ms, run }),
+  });
+  const change = (value: string): RecordedChange => ({ cookie: cookie({ value }), removed: false, cause: 'explicit' });
+  const advance = (ms: number) => {
+    clock += ms;
+    for (const t of timers.splice(0).filter((t) => (t.at <= clock ? (t.run(), false) : true))) timers.push(t);
+  };
+  return { throttle, staged, change, advance, timers };
+}
+
+describe('the staging throttle', () => {
+  it('stages the first change after a pause at once, without a timer', () => {
+    const s = setup();
+    s.throttle.push(s.change('a'));
+    expect(s.staged).toEqual([['a']]);
+    expect(s.timers).toHaveLength(0);
+  });
+
+  it('gathers the changes of a storm into one write per interval, in order, losing none', () => {
+    const s = setup();
+    s.throttle.push(s.change('a'));
+    s.throttle.push(s.change('b'));
+    s.advance(1);
+    s.throttle.push(s.change('c'));
+    expect(s.staged).toEqual([['a']]);
+    s.advance(3);
+    expect(s.staged).toEqual([['a'], ['b', 'c']]);
+    s.throttle.push(s.change('d'));
+    s.advance(4);
+    expect(s.staged).toEqual([['a'], ['b', 'c'], ['d']]);
+  });
+
+  it('stages at once when a batch is full, and flush stages what waits', () => {
+    const s = setup(3);
+    s.throttle.push(s.change('a'));
+    for (const v of ['b', 'c', 'd']) s.throttle.push(s.change(v));
+    expect(s.staged).toEqual([['a'], ['b', 'c', 'd']]);
+    s.throttle.push(s.change('e'));
+    s.throttle.flush();
+    expect(s.staged).toEqual([['a'], ['b', 'c', 'd'], ['e']]);
+    s.advance(10);
+    expect(s.staged).toHaveLength(3);
+  });
+});
