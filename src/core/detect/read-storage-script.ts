@@ -12,11 +12,13 @@ export const MAX_STORAGE_VALUE_CHARS = 1024 * 1024;
  * checked again by storageReadOf.
  */
 export const READ_STORAGE_SCRIPT = `(() => {
+  let omitted = 0;
   const read = (area) => {
     try {
       const s = area();
       const out = [];
       const n = Math.min(s.length, ${MAX_STORAGE_ENTRIES});
+      omitted += s.length - n;
       for (let i = 0; i < n; i++) {
         const k = s.key(i);
         const v = k === null ? null : s.getItem(k);
@@ -29,7 +31,9 @@ export const READ_STORAGE_SCRIPT = `(() => {
   };
   let origin = '';
   try { origin = String(location.origin); } catch {}
-  return { origin, local: read(() => localStorage), session: read(() => sessionStorage) };
+  const local = read(() => localStorage);
+  const session = read(() => sessionStorage);
+  return { origin, local, session, omitted };
 })()`;
 
 export type StoragePairs = Array<[string, string]>;
@@ -39,6 +43,8 @@ export interface StorageRead {
   origin: string;
   local: StoragePairs;
   session: StoragePairs;
+  /** Entries beyond MAX_STORAGE_ENTRIES per area, left unread. */
+  omitted?: number;
 }
 
 function pairs(value: unknown): StoragePairs {

@@ -33,6 +33,8 @@ describe('READ_STORAGE_SCRIPT', () => {
 describe('storageReadOf', () => {
   it('keeps only well-formed pairs and reads anything else as empty', () => {
     expect(storageReadOf(null)).toEqual({ origin: '', local: [], session: [] });
+    expect(storageReadOf({ origin: 'o', local: [], session: [], omitted: 3 }).omitted).toBe(3);
+    expect(storageReadOf({ origin: 'o', local: [], session: [], omitted: -1 }).omitted).toBeUndefined();
     expect(storageReadOf({ origin: 5, local: [['a', 'b'], ['c'], [1, 'x'], 'junk'], session: 'x' })).toEqual({
       origin: '',
       local: [['a', 'b']],
