@@ -10,6 +10,7 @@ import {
   devtoolsTheme,
   inspectedEval,
   inspectedTabId,
+  readInspectedStorage,
   recordedRequests,
   watchInspectedNavigation,
   watchRequests,
@@ -24,7 +25,6 @@ import { watchChangeLog } from '../platform/watch-change-log';
 import { tabIdFromSearch } from '../state/tab-id-param';
 import { browserFamily } from '../platform/browser-family';
 import { getAllCookies, getSiteCookies } from '../platform/cookies';
-import { readInspectedStorage } from '../platform/inspected-storage';
 import { localStore } from '../platform/storage';
 import { downloadText } from '../state/download-text';
 import { applyThrough } from '../state/apply-writes';

@@ -1,3 +1,5 @@
+import { READ_STORAGE_SCRIPT, storageEntriesOf, storageReadOf } from '../core/detect/read-storage-script';
+import type { StorageEntry } from '../core/snapshot/snapshot';
 import { browser } from './browser';
 
 export function inspectedTabId(): number {
@@ -89,4 +91,22 @@ export function watchRequests(listener: (harEntry: unknown) => void): () => void
   const onFinished = (request: unknown): void => listener(request);
   browser.devtools.network.onRequestFinished.addListener(onFinished as never);
   return () => browser.devtools.network.onRequestFinished.removeListener(onFinished as never);
+}
+
+export type InspectedStorage = { ok: true; entries: StorageEntry[]; omitted: number } | { ok: false; reason: string };
+
+/** Page-controlled text in a message: bounded. */
+function short(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+/**
+ * The inspected page's localStorage and sessionStorage, read by the one storage script (the panel's live view and
+ * the headless audit run it too); only a real DevTools panel can read them.
+ */
+export async function readInspectedStorage(): Promise<InspectedStorage> {
+  const answer = await inspectedEval(READ_STORAGE_SCRIPT);
+  if (!answer.ok) return { ok: false, reason: `the page could not be read (${short(answer.detail)})` };
+  const read = storageReadOf(answer.value);
+  return { ok: true, entries: storageEntriesOf(read), omitted: read.omitted ?? 0 };
 }

@@ -64,12 +64,15 @@ export function storageReadOf(raw: unknown): StorageRead {
     origin?: unknown;
     local?: unknown;
     session?: unknown;
+    omitted?: unknown;
   };
-  return {
+  const read: StorageRead = {
     origin: typeof r.origin === 'string' ? r.origin.slice(0, 2048) : '',
     local: pairs(r.local),
     session: pairs(r.session),
   };
+  if (typeof r.omitted === 'number' && Number.isSafeInteger(r.omitted) && r.omitted > 0) read.omitted = r.omitted;
+  return read;
 }
 
 /** The read as the token finder's entries. */
