@@ -134,9 +134,7 @@ function storageTokens(session: PageSession): FoundToken[] {
   } catch {
     // An unparsable page URL leaves the origin unnamed; the entries are still read.
   }
-  return findStorageTokens(
-    storageEntriesOf({ origin, local: session.localStorage, session: session.sessionStorage }),
-  );
+  return findStorageTokens(storageEntriesOf({ origin, local: session.localStorage, session: session.sessionStorage }));
 }
 
 /** Tokens in the requests' headers, each header name and token once however many requests carried it. */

@@ -15,7 +15,6 @@ import { recordSettled, startChangeLog } from './change-log-steps';
 
 const URL_A = 'https://a.example/';
 
-
 /**
  * One worker instance over a shared jar and storage: it hears the jar's events until `stop()`, as an MV3
  * worker does until the browser stops it (events after that never reach it).
