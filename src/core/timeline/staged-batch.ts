@@ -1,6 +1,7 @@
 import type { CookieRecord, PartitionKey, SameSite } from '../cookie/cookie-record';
 import type { LogCause, TimedChange } from './change-log-entry';
 import { pickCutLengths } from './cut-lengths';
+import { isCookieLike } from './known-jar';
 
 /** One batch of changes a worker instance staged under `key` (see stage-key.ts). */
 export interface StagedBatch {
@@ -22,17 +23,12 @@ const CAUSES: ReadonlySet<string> = new Set<LogCause>([
 function isChange(v: unknown): v is TimedChange {
   if (typeof v !== 'object' || v === null) return false;
   const c = v as Record<string, unknown>;
-  const cookie = c.cookie as Record<string, unknown> | null | undefined;
   return (
     typeof c.time === 'number' &&
     typeof c.removed === 'boolean' &&
     typeof c.cause === 'string' &&
     CAUSES.has(c.cause) &&
-    typeof cookie === 'object' &&
-    cookie !== null &&
-    typeof cookie.name === 'string' &&
-    typeof cookie.value === 'string' &&
-    typeof cookie.domain === 'string'
+    isCookieLike(c.cookie)
   );
 }
 
