@@ -12,6 +12,7 @@ import { packageVersion } from '../headless/version';
 import { formatText } from './format-text';
 import { loadAction } from './load-action';
 import { createProgress } from './progress';
+import { parseUrl } from '../core/parse-url';
 
 /** 0: no finding at or above --fail-on; 1: findings; 2: the audit could not run. */
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
@@ -61,12 +62,8 @@ function positiveInt(value: string): number {
 }
 
 function httpUrl(value: string, option: string): string {
-  let u: URL;
-  try {
-    u = new URL(value);
-  } catch {
-    throw new AuditError('bad-option', `${option} is not a URL: ${value}`);
-  }
+  const u = parseUrl(value);
+  if (!u) throw new AuditError('bad-option', `${option} is not a URL: ${value}`);
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
     throw new AuditError('bad-option', `${option} must be an http or https URL: ${value}`);
   }

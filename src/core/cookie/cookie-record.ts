@@ -24,11 +24,20 @@ export function cookieBase(c: CookieBase): CookieBase {
   return { name: c.name, value: c.value, domain: c.domain, path: c.path };
 }
 
-export interface CookieRecord extends CookieBase {
+/** The four flags every full cookie shape carries, each as the store set it. */
+export interface CookieFlags {
   hostOnly: boolean;
   secure: boolean;
   httpOnly: boolean;
   sameSite: SameSite;
+}
+
+/** Just the four flags of a cookie; a missing SameSite (browsers that predate "unspecified") reads as "unspecified". */
+export function cookieFlags(c: Omit<CookieFlags, 'sameSite'> & { sameSite?: SameSite }): CookieFlags {
+  return { hostOnly: c.hostOnly, secure: c.secure, httpOnly: c.httpOnly, sameSite: c.sameSite ?? 'unspecified' };
+}
+
+export interface CookieRecord extends CookieBase, CookieFlags {
   /** True when the cookie has no expiry (lives until the browser session ends). */
   browserSession: boolean;
   /** Seconds since the Unix epoch (may be fractional); absent for session cookies. */

@@ -1,4 +1,5 @@
 import type { CookieRecord } from './cookie-record';
+import { parseUrl } from '../parse-url';
 
 /** The cookie's domain without the leading dot the store keeps for Domain cookies, lower-cased. */
 export function bareDomain(domain: string): string {
@@ -31,12 +32,8 @@ export function pathMatches(requestPath: string, cookiePath: string): boolean {
 
 /** The cookies a request to `url` would carry (domain and path; Secure is shown, not filtered). */
 export function cookiesForUrl<T extends CookieRecord>(cookies: readonly T[], url: string): T[] {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return [];
-  }
+  const parsed = parseUrl(url);
+  if (!parsed) return [];
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
   const path = parsed.pathname || '/';
   return cookies.filter((c) => domainMatches(host, c.domain, c.hostOnly) && pathMatches(path, c.path));

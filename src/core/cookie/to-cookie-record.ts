@@ -1,4 +1,11 @@
-import { cookieBase, type CookieBase, type CookieRecord, type PartitionKey, type SameSite } from './cookie-record';
+import {
+  cookieBase,
+  cookieFlags,
+  type CookieBase,
+  type CookieRecord,
+  type PartitionKey,
+  type SameSite,
+} from './cookie-record';
 
 /**
  * A cookie as the WebExtensions API reports it (`cookies.Cookie`), written without the polyfill's types so
@@ -24,10 +31,7 @@ export interface BrowserCookie extends CookieBase {
 export function toCookieRecord(c: BrowserCookie): CookieRecord {
   const record: CookieRecord = {
     ...cookieBase(c),
-    hostOnly: c.hostOnly,
-    secure: c.secure,
-    httpOnly: c.httpOnly,
-    sameSite: c.sameSite ?? 'unspecified',
+    ...cookieFlags(c),
     browserSession: c.session,
     storeId: c.storeId,
   };

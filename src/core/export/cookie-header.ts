@@ -3,6 +3,7 @@ import { domainMatches, pathMatches } from '../cookie/match';
 import { registrableDomain } from '../cookie/site';
 import { cookiesCount, type ExportResult } from './export-result';
 import { createCollector, refused, tooLarge, type ParsedImport } from './import-result';
+import { parseUrl } from '../parse-url';
 
 export interface CookieHeaderOptions {
   nowMs: number;
@@ -56,12 +57,7 @@ export function writeCookieHeader(
   url: string,
   options: CookieHeaderOptions,
 ): CookieHeaderResult {
-  let parsed: URL | null = null;
-  try {
-    parsed = new URL(url);
-  } catch {
-    parsed = null;
-  }
+  const parsed = parseUrl(url);
   if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
     return {
       text: '',
@@ -108,10 +104,8 @@ export function parseCookieHeader(text: string, options: CookieHeaderParseOption
   if (size) return refused('cookie-header', size);
   if (text.length > MAX_HEADER_CHARS)
     return refused('cookie-header', `a Cookie header longer than ${MAX_HEADER_CHARS} characters`);
-  let url: URL;
-  try {
-    url = new URL(options.url);
-  } catch {
+  const url = parseUrl(options.url);
+  if (!url) {
     return refused(
       'cookie-header',
       'a Cookie header does not say which site it belongs to: give the URL it was sent to',

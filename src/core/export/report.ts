@@ -1,7 +1,7 @@
 import type { SiteAnalysis, CookieView } from '../analyze-site';
 import type { Finding, Grade, Severity } from '../audit/finding';
 import { countBySeverity, seriousCount, worstSeverity } from '../audit/summary';
-import type { SameSite } from '../cookie/cookie-record';
+import { cookieFlags, type CookieFlags } from '../cookie/cookie-record';
 import { hostOf } from '../cookie/site';
 import type { FormatId } from '../decode/decoded-value';
 import type { SessionReason } from '../detect/session';
@@ -40,7 +40,7 @@ export interface ReportCookie {
     storeId: string;
     partitionKey: PartitionKeyJson;
   };
-  flags: { hostOnly: boolean; secure: boolean; httpOnly: boolean; sameSite: SameSite; partitioned: boolean };
+  flags: CookieFlags & { partitioned: boolean };
   expiry: { browserSession: boolean; expires: string | null; expired: boolean };
   /** Bytes of name + value in UTF-8. */
   size: number;
@@ -145,10 +145,7 @@ function reportCookie(view: CookieView, includeValues: boolean): ReportCookie {
       partitionKey: partitionKeyJson(c.partitionKey),
     },
     flags: {
-      hostOnly: c.hostOnly,
-      secure: c.secure,
-      httpOnly: c.httpOnly,
-      sameSite: c.sameSite,
+      ...cookieFlags(c),
       partitioned: c.partitionKey !== undefined,
     },
     expiry:

@@ -1,4 +1,4 @@
-import { cookieBase, type CookieRecord, type PartitionKey, type SameSite } from '../cookie/cookie-record';
+import { cookieBase, cookieFlags, type CookieRecord, type PartitionKey, type SameSite } from '../cookie/cookie-record';
 import { isJsonObject, parseJson } from '../decode/json';
 import { EntryReader, setImportedExpiry } from './entry-fields';
 import { partitionKeyJson, type PartitionKeyJson } from './partition-key-json';
@@ -38,10 +38,7 @@ function exported(c: CookieRecord): ExportedCookie {
   const session = c.browserSession || c.expirationDate === undefined;
   return {
     ...cookieBase(c),
-    hostOnly: c.hostOnly,
-    secure: c.secure,
-    httpOnly: c.httpOnly,
-    sameSite: c.sameSite,
+    ...cookieFlags(c),
     browserSession: session,
     expirationDate: session ? null : (c.expirationDate ?? null),
     storeId: c.storeId,

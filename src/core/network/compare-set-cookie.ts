@@ -5,6 +5,7 @@ import { isPublicSuffix } from '../cookie/site';
 import { isSecureUrl } from '../cookie/would-send';
 import { auditSetCookie } from './audit-set-cookie';
 import type { ParsedSetCookie } from './set-cookie';
+import { parseUrl } from '../parse-url';
 
 const DAY_MS = 86_400_000;
 /** RFC 6265bis §5.5: browsers cap a cookie's lifetime at 400 days. */
@@ -186,10 +187,8 @@ export function compareSetCookie(
 ): SetCookieComparison {
   const { parsed, findings } = auditSetCookie(header, responseUrl);
   const result: SetCookieComparison = { outcome: 'rejected', parsed, findings, changes: [], reasons: [] };
-  let url: URL;
-  try {
-    url = new URL(responseUrl);
-  } catch {
+  const url = parseUrl(responseUrl);
+  if (!url) {
     result.reasons.push({ id: 'bad-url', detail: 'the response URL does not parse' });
     return result;
   }

@@ -4,6 +4,7 @@ import {
   CHUNK_SIZE,
   chunkIndex,
   chunkKey,
+  chunkKeys,
   LOG_BYTE_BUDGET,
   LOG_CAPACITY,
   META_KEY,
@@ -21,12 +22,6 @@ export interface AppendOptions {
   byteBudget?: number;
   /** Changes given up before they got a seq (storage refused their batch again and again): counted as dropped. */
   refused?: number;
-}
-
-function chunkKeysBetween(fromIndex: number, toIndexExclusive: number): string[] {
-  const keys: string[] = [];
-  for (let i = fromIndex; i < toIndexExclusive; i++) keys.push(chunkKey(i));
-  return keys;
 }
 
 function bytesOf(entries: readonly ChangeLogEntry[], fromSeq: number): number {
@@ -90,6 +85,6 @@ export function appendToLog(
   return {
     state: { meta: newMeta, tail: liveTail },
     set,
-    remove: chunkKeysBetween(chunkIndex(meta.firstSeq), chunkIndex(firstSeq)),
+    remove: chunkKeys(chunkIndex(meta.firstSeq), chunkIndex(firstSeq)),
   };
 }

@@ -1,4 +1,4 @@
-import { CHUNK_SIZE, chunkIndex, chunkKey, META_KEY, type LogMeta, type LogState } from './log-layout';
+import { CHUNK_SIZE, chunkIndex, chunkKey, chunkKeys, META_KEY, type LogMeta, type LogState } from './log-layout';
 import { JAR_KEY } from './known-jar';
 import type { LogWrite } from './log-write';
 
@@ -16,7 +16,6 @@ export function clearLog(state: LogState): LogWrite {
   const set: Record<string, unknown> = { [META_KEY]: newMeta };
   const tailIndex = chunkIndex(meta.nextSeq);
   if (meta.nextSeq % CHUNK_SIZE !== 0) set[chunkKey(tailIndex)] = [];
-  const remove: string[] = [JAR_KEY];
-  for (let i = chunkIndex(meta.firstSeq); i < tailIndex; i++) remove.push(chunkKey(i));
+  const remove = [JAR_KEY, ...chunkKeys(chunkIndex(meta.firstSeq), tailIndex)];
   return { state: { meta: newMeta, tail: [] }, set, remove };
 }

@@ -44,7 +44,8 @@ export function toSnapshot(known: KnownJar, throughSeq: number): JarSnapshot {
   return { throughSeq, cookies: [...known.values()].map((k) => [k.fingerprint, k.cookie]) };
 }
 
-function isCookieLike(v: unknown): v is CookieRecord {
+/** Enough of a cookie, read back from storage, to key and show it. */
+export function isCookieLike(v: unknown): v is CookieRecord {
   if (typeof v !== 'object' || v === null) return false;
   const c = v as Record<string, unknown>;
   return (

@@ -88,6 +88,13 @@ export function chunkKey(index: number): string {
   return `log:${index}`;
 }
 
+/** The keys of chunks `fromIndex` up to but not including `toIndex` (none when the range is empty). */
+export function chunkKeys(fromIndex: number, toIndex: number): string[] {
+  const keys: string[] = [];
+  for (let i = fromIndex; i < toIndex; i++) keys.push(chunkKey(i));
+  return keys;
+}
+
 function isCount(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 }

@@ -1,13 +1,11 @@
 import type { ChangeLogEntry } from './change-log-entry';
-import { CHUNK_SIZE, chunkIndex, chunkKey, LOG_CAPACITY, parseChunk, type LogMeta } from './log-layout';
+import { CHUNK_SIZE, chunkIndex, chunkKey, chunkKeys, LOG_CAPACITY, parseChunk, type LogMeta } from './log-layout';
 
 /** The chunk keys that hold the live entries with seq above `afterSeq` (all of them when it is absent). */
 export function chunkKeysToRead(meta: LogMeta, afterSeq?: number): string[] {
   const from = Math.max(meta.firstSeq, afterSeq === undefined ? 0 : Math.floor(afterSeq) + 1);
   if (from >= meta.nextSeq) return [];
-  const keys: string[] = [];
-  for (let i = chunkIndex(from); i <= chunkIndex(meta.nextSeq - 1); i++) keys.push(chunkKey(i));
-  return keys;
+  return chunkKeys(chunkIndex(from), chunkIndex(meta.nextSeq - 1) + 1);
 }
 
 /** The live entries from what storage returned for `chunkKeysToRead`, oldest first. */
@@ -28,7 +26,5 @@ export function entriesFromChunks(meta: LogMeta, stored: Record<string, unknown>
 export function orphanChunkKeys(meta: LogMeta, capacity = LOG_CAPACITY): string[] {
   const top = chunkIndex(meta.firstSeq);
   const span = Math.ceil(capacity / CHUNK_SIZE) + 1;
-  const keys: string[] = [];
-  for (let i = Math.max(0, top - span); i < top; i++) keys.push(chunkKey(i));
-  return keys;
+  return chunkKeys(Math.max(0, top - span), top);
 }

@@ -1,5 +1,7 @@
 import type { CookieRecord, PartitionKey, SameSite } from '../cookie/cookie-record';
-import type { CutLengths, LogCause, TimedChange } from './change-log-entry';
+import type { LogCause, TimedChange } from './change-log-entry';
+import { pickCutLengths } from './cut-lengths';
+import { isCookieLike } from './known-jar';
 
 /** One batch of changes a worker instance staged under `key` (see stage-key.ts). */
 export interface StagedBatch {
@@ -23,17 +25,12 @@ const CAUSES: ReadonlySet<string> = new Set<LogCause>([
 function isChange(v: unknown): v is TimedChange {
   if (typeof v !== 'object' || v === null) return false;
   const c = v as Record<string, unknown>;
-  const cookie = c.cookie as Record<string, unknown> | null | undefined;
   return (
     typeof c.time === 'number' &&
     typeof c.removed === 'boolean' &&
     typeof c.cause === 'string' &&
     CAUSES.has(c.cause) &&
-    typeof cookie === 'object' &&
-    cookie !== null &&
-    typeof cookie.name === 'string' &&
-    typeof cookie.value === 'string' &&
-    typeof cookie.domain === 'string'
+    isCookieLike(c.cookie)
   );
 }
 
@@ -56,11 +53,7 @@ export function packChange(c: TimedChange): unknown[] {
     (k.secure ? SECURE : 0) |
     (k.httpOnly ? HTTP_ONLY : 0) |
     (k.browserSession ? BROWSER_SESSION : 0);
-  const cut: CutLengths = {};
-  if (c.valueLength !== undefined) cut.valueLength = c.valueLength;
-  if (c.nameLength !== undefined) cut.nameLength = c.nameLength;
-  if (c.pathLength !== undefined) cut.pathLength = c.pathLength;
-  if (c.domainLength !== undefined) cut.domainLength = c.domainLength;
+  const cut = pickCutLengths(c);
   return [
     c.time,
     c.cause,
@@ -79,10 +72,6 @@ export function packChange(c: TimedChange): unknown[] {
 }
 
 const SAME_SITE: ReadonlySet<string> = new Set<SameSite>(['no_restriction', 'lax', 'strict', 'unspecified']);
-
-function isLength(v: unknown): v is number {
-  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
-}
 
 function unpackChange(a: readonly unknown[]): TimedChange | undefined {
   const [time, cause, removed, name, value, domain, path, flags, sameSite, storeId, expiry, partition, cut] = a;
@@ -121,15 +110,8 @@ function unpackChange(a: readonly unknown[]): TimedChange | undefined {
     if (typeof pk.hasCrossSiteAncestor === 'boolean') key.hasCrossSiteAncestor = pk.hasCrossSiteAncestor;
     cookie.partitionKey = key;
   }
-  const change: TimedChange = { time, cause: cause as LogCause, removed: removed === 1, cookie };
-  if (typeof cut === 'object' && cut !== null) {
-    const c = cut as Record<string, unknown>;
-    if (isLength(c.valueLength)) change.valueLength = c.valueLength;
-    if (isLength(c.nameLength)) change.nameLength = c.nameLength;
-    if (isLength(c.pathLength)) change.pathLength = c.pathLength;
-    if (isLength(c.domainLength)) change.domainLength = c.domainLength;
-  }
-  return change;
+  const lengths = typeof cut === 'object' && cut !== null ? pickCutLengths(cut) : {};
+  return { time, cause: cause as LogCause, removed: removed === 1, cookie, ...lengths };
 }
 
 /**

@@ -1,7 +1,7 @@
 import {
   CHUNK_SIZE,
   chunkIndex,
-  chunkKey,
+  chunkKeys,
   META_KEY,
   shiftChunkBytes,
   withDropped,
@@ -23,8 +23,7 @@ export function trimLog(state: LogState, count: number): LogWrite {
     'quota',
     firstSeq - meta.firstSeq,
   );
-  const remove: string[] = [];
-  for (let i = chunkIndex(meta.firstSeq); i < chunkIndex(firstSeq); i++) remove.push(chunkKey(i));
+  const remove = chunkKeys(chunkIndex(meta.firstSeq), chunkIndex(firstSeq));
   const tail = state.tail.filter((e) => e.seq >= firstSeq);
   return { state: { meta: newMeta, tail }, set: { [META_KEY]: newMeta }, remove };
 }

@@ -3,6 +3,7 @@ import { partitionMatches, siteOf } from '../../cookie/would-send';
 import type { AuditedCookie } from '../audit-input';
 import type { Hit, JarRule } from '../rule';
 import { SOURCE_URL } from '../sources';
+import { parseUrl } from '../../parse-url';
 
 /** At most this many scopes are named in one finding's detail. */
 const SHOWN = 4;
@@ -23,12 +24,8 @@ export const cookieShadowed: JarRule = {
   source: 'RFC 6265bis §5.8.3 (Cookie header order); OWASP WSTG-SESS-02',
   sourceUrl: SOURCE_URL.owaspWstgSess02,
   check: (cookies, ctx) => {
-    let url: URL;
-    try {
-      url = new URL(ctx.pageUrl);
-    } catch {
-      return [];
-    }
+    const url = parseUrl(ctx.pageUrl);
+    if (!url) return [];
     const host = url.hostname.replace(/^\[|\]$/g, '');
     const path = url.pathname || '/';
     const site = siteOf(ctx.pageUrl);
