@@ -15,6 +15,10 @@ export interface CookieEditorProps {
 }
 
 /** The form's own fields: what the user typed, before it becomes a CookieRecord. */
+/** The draft's free-text fields and its on/off fields. */
+type TextKey = 'name' | 'domain' | 'path' | 'topLevelSite' | 'storeId';
+type CheckKey = 'hostOnly' | 'session' | 'secure' | 'httpOnly' | 'partitioned';
+
 interface Draft {
   name: string;
   value: string;
@@ -107,6 +111,31 @@ export function fromDraft(d: Draft, initial: CookieRecord, now: number): CookieR
 export function CookieEditor({ initial, isNew, now, busy, onSave, onCancel }: CookieEditorProps) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(initial, now));
   const set = <K extends keyof Draft>(key: K, value: Draft[K]): void => setDraft((d) => ({ ...d, [key]: value }));
+  /** A labelled text input bound to one string field of the draft. */
+  const text = (key: TextKey, label: string, testId: string, extra: { placeholder?: string } = {}) => (
+    <>
+      <label for={id(key)}>{label}</label>
+      <input
+        id={id(key)}
+        data-testid={testId}
+        value={draft[key]}
+        {...extra}
+        onInput={(e) => set(key, e.currentTarget.value)}
+      />
+    </>
+  );
+  /** A checkbox bound to one boolean field of the draft. */
+  const check = (key: CheckKey, label: string, testId: string) => (
+    <label class="check">
+      <input
+        type="checkbox"
+        data-testid={testId}
+        checked={draft[key]}
+        onChange={(e) => set(key, e.currentTarget.checked)}
+      />
+      {label}
+    </label>
+  );
   const cookie = fromDraft(draft, initial, now);
   const problems = validateCookie(cookie, { nowMs: now });
   const id = (f: string): string => `edit-${f}`;
@@ -126,15 +155,7 @@ export function CookieEditor({ initial, isNew, now, busy, onSave, onCancel }: Co
         }
       }}
     >
-      <div class="field">
-        <label for={id('name')}>Name</label>
-        <input
-          id={id('name')}
-          data-testid="edit-name"
-          value={draft.name}
-          onInput={(e) => set('name', e.currentTarget.value)}
-        />
-      </div>
+      <div class="field">{text('name', 'Name', 'edit-name')}</div>
       <div class="field">
         <label for={id('value')}>Value</label>
         <textarea
@@ -146,42 +167,12 @@ export function CookieEditor({ initial, isNew, now, busy, onSave, onCancel }: Co
         />
       </div>
       <div class="field">
-        <label for={id('domain')}>Domain</label>
-        <input
-          id={id('domain')}
-          data-testid="edit-domain"
-          value={draft.domain}
-          onInput={(e) => set('domain', e.currentTarget.value)}
-        />
-        <label class="check">
-          <input
-            type="checkbox"
-            data-testid="edit-host-only"
-            checked={draft.hostOnly}
-            onChange={(e) => set('hostOnly', e.currentTarget.checked)}
-          />
-          This host only (no Domain attribute)
-        </label>
+        {text('domain', 'Domain', 'edit-domain')}
+        {check('hostOnly', 'This host only (no Domain attribute)', 'edit-host-only')}
       </div>
+      <div class="field">{text('path', 'Path', 'edit-path')}</div>
       <div class="field">
-        <label for={id('path')}>Path</label>
-        <input
-          id={id('path')}
-          data-testid="edit-path"
-          value={draft.path}
-          onInput={(e) => set('path', e.currentTarget.value)}
-        />
-      </div>
-      <div class="field">
-        <label class="check">
-          <input
-            type="checkbox"
-            data-testid="edit-session"
-            checked={draft.session}
-            onChange={(e) => set('session', e.currentTarget.checked)}
-          />
-          Session cookie (ends with the browser session)
-        </label>
+        {check('session', 'Session cookie (ends with the browser session)', 'edit-session')}
         {!draft.session && (
           <>
             <label for={id('expires')}>Expires (local time)</label>
@@ -198,24 +189,8 @@ export function CookieEditor({ initial, isNew, now, busy, onSave, onCancel }: Co
       </div>
       <fieldset class="field flags">
         <legend>Flags</legend>
-        <label class="check">
-          <input
-            type="checkbox"
-            data-testid="edit-secure"
-            checked={draft.secure}
-            onChange={(e) => set('secure', e.currentTarget.checked)}
-          />
-          Secure
-        </label>
-        <label class="check">
-          <input
-            type="checkbox"
-            data-testid="edit-httponly"
-            checked={draft.httpOnly}
-            onChange={(e) => set('httpOnly', e.currentTarget.checked)}
-          />
-          HttpOnly
-        </label>
+        {check('secure', 'Secure', 'edit-secure')}
+        {check('httpOnly', 'HttpOnly', 'edit-httponly')}
         <label for={id('samesite')}>SameSite</label>
         <select
           id={id('samesite')}
@@ -231,37 +206,11 @@ export function CookieEditor({ initial, isNew, now, busy, onSave, onCancel }: Co
         </select>
       </fieldset>
       <div class="field">
-        <label class="check">
-          <input
-            type="checkbox"
-            data-testid="edit-partitioned"
-            checked={draft.partitioned}
-            onChange={(e) => set('partitioned', e.currentTarget.checked)}
-          />
-          Partitioned (CHIPS)
-        </label>
-        {draft.partitioned && (
-          <>
-            <label for={id('partition')}>Partition: top-level site</label>
-            <input
-              id={id('partition')}
-              data-testid="edit-partition"
-              placeholder="https://example.com"
-              value={draft.topLevelSite}
-              onInput={(e) => set('topLevelSite', e.currentTarget.value)}
-            />
-          </>
-        )}
+        {check('partitioned', 'Partitioned (CHIPS)', 'edit-partitioned')}
+        {draft.partitioned &&
+          text('topLevelSite', 'Partition: top-level site', 'edit-partition', { placeholder: 'https://example.com' })}
       </div>
-      <div class="field">
-        <label for={id('store')}>Cookie store</label>
-        <input
-          id={id('store')}
-          data-testid="edit-store"
-          value={draft.storeId}
-          onInput={(e) => set('storeId', e.currentTarget.value)}
-        />
-      </div>
+      <div class="field">{text('storeId', 'Cookie store', 'edit-store')}</div>
       {problems.length > 0 && (
         <div class="edit-problems" role="status" data-testid="edit-problems">
           <p>The browser would refuse or change this cookie:</p>
