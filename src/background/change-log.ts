@@ -54,6 +54,12 @@ export interface ChangeLogDeps {
   bootId?: string;
   /** Fold as soon as this many changes are staged (default: a chunk's worth). */
   foldAt?: number;
+  /**
+   * How long the comparison with the jar waits after the log has loaded (default 0). The event that woke a
+   * stopped worker is dispatched after its script has run and can arrive after a fast load: compared before it
+   * arrives, the cookie it reports looks changed unseen and is logged twice (as `unobserved`, then as itself).
+   */
+  reconcileDelayMs?: number;
   /** Otherwise fold once no change has been staged for this long (default 300 ms; up to twice as late). */
   foldIdleMs?: number;
   setTimer?: (run: () => void, ms: number) => unknown;
@@ -247,6 +253,7 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
    */
   async function reconcile(): Promise<Extract<LogEvent, { type: 'reconciled' }>> {
     let jar: CookieRecord[];
+    if (deps.reconcileDelayMs) await new Promise<void>((resolve) => setTimeout(resolve, deps.reconcileDelayMs));
     try {
       jar = (await jarRead) ?? [];
     } catch (error) {
