@@ -10,7 +10,7 @@ export interface HandlerDeps {
   loadTabCookies: (tabId: number) => Promise<TabCookiesResult>;
   /** When this worker instance started: pages (and tests) see a restart as a new value. */
   startedAt: number;
-  /** Cookie events handed to the listener since this instance started. */
+  /** Cookie events handed to the listener since this instance started, each with its staging write issued. */
   received: () => number;
   writes: CookieWrites;
   guard: Guard;

@@ -99,7 +99,9 @@ const readLog = {
   query: (q: Parameters<typeof log.query>[0]) => (staging.flush(), log.query(q)),
   clear: () => (staging.flush(), log.clear()),
 };
-listen(createHandlers({ log: readLog, loadTabCookies, startedAt, received: () => received, writes, guard }));
+// Ping's count is of changes whose staging write has been issued: it stages what the throttle holds first.
+const issued = () => (staging.flush(), received);
+listen(createHandlers({ log: readLog, loadTabCookies, startedAt, received: issued, writes, guard }));
 onTabUpdated((tabId, update) => badge.tabUpdated(tabId, update));
 onTabActivated((tabId) => badge.tabActivated(tabId));
 onTabRemoved((tabId) => badge.tabRemoved(tabId));

@@ -72,7 +72,8 @@ export interface GuardState {
 export interface ProtocolMap {
   /**
    * `startedAt`: when this worker instance started; `received`: cookie events handed to its listener since then
-   * (in memory only, so it restarts at 0 with the worker; tests wait on it to know every event is inside).
+   * with its staging write issued (in memory only, so it restarts at 0 with the worker; tests wait on it to know
+   * every event is inside and on its way to storage).
    */
   ping: { request: Record<string, never>; response: { ok: true; startedAt: number; received: number } };
   getTabCookies: { request: { tabId: number }; response: TabCookiesResult };
