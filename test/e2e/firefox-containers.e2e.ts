@@ -58,7 +58,8 @@ describe('Firefox containers', () => {
     expect(await waitForViewState(boxPopup, 'popup')).toBe('ready');
     expect([...(await cookieRows(boxPopup)).keys()]).toEqual(['box_only']);
     const label = await boxPopup.$eval('[data-testid="site-store"]', (el) => el.textContent ?? '');
-    expect(label).toMatch(/^Container/);
+    // A BiDi user context has no public name: the jar is named by its id.
+    expect(label).toBe(`Container ${box.storeId}`);
     const defaultPopup = await suite.openReadyView('popup');
     const defaultRows = await cookieRows(defaultPopup);
     expect(defaultRows.has('connect.sid')).toBe(true);
@@ -114,5 +115,47 @@ describe('Firefox containers', () => {
     expect(boxBadge.text).toBe('2');
     expect(defaultBadge.text).not.toBe('2');
     expect((await settledBadge(suite.session.control, suite.tabId, defaultBadge.text)).text).toBe(defaultBadge.text);
+  });
+
+  it('names a container the user made, and its tab shows that container’s cookies', async () => {
+    // A container as a user (or Multi-Account Containers) makes one, and a tab opened in it through the extension
+    // API; the site sets the container's cookie through the tab's own navigation.
+    const control = suite.session.control;
+    const { tabId, storeId } = await control.evaluate(async (setUrl: string) => {
+      const identity = await browser.contextualIdentities.create({
+        name: 'Work <b>',
+        color: 'blue',
+        icon: 'briefcase',
+      });
+      const tab = await browser.tabs.create({ url: setUrl, cookieStoreId: identity.cookieStoreId, active: false });
+      return { tabId: tab.id ?? -1, storeId: identity.cookieStoreId };
+    }, suite.site.url('/set?n=work_only&v=1'));
+    await waitUntil('the container tab to keep its cookie', async () =>
+      control.evaluate(
+        async (id: string) => (await browser.cookies.getAll({ storeId: id })).some((c) => c.name === 'work_only'),
+        storeId,
+      ),
+    );
+    const popup = await suite.openView('popup', { tabId });
+    expect(await waitForViewState(popup, 'popup')).toBe('ready');
+    expect([...(await cookieRows(popup)).keys()]).toEqual(['work_only']);
+    expect(await popup.$eval('[data-testid="site-store"]', (el) => el.textContent)).toBe('Container: Work <b>');
+    expect(await popup.$('[data-testid="site-store"] b')).toBeNull();
+
+    // A cookie added from the view goes to the tab's container, not the default jar.
+    await popup.click('[data-testid="cookie-add"]');
+    expect(await popup.$eval('[data-testid="edit-store"]', (el) => (el as HTMLInputElement).value)).toBe(storeId);
+    await popup.type('[data-testid="edit-name"]', 'added_here');
+    await popup.type('[data-testid="edit-value"]', 'v1');
+    await popup.click('[data-testid="edit-save"]');
+    await waitForRow(popup, 'added_here');
+    const stores = await control.evaluate(async () => (await browser.cookies.getAllCookieStores()).map((s) => s.id));
+    const where = await control.evaluate(async (ids: string[]) => {
+      const found: string[] = [];
+      for (const id of ids)
+        if ((await browser.cookies.getAll({ storeId: id, name: 'added_here' })).length) found.push(id);
+      return found;
+    }, stores);
+    expect(where).toEqual([storeId]);
   });
 });
