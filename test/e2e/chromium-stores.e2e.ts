@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
-import { readBadge, settledBadge } from './harness/badge';
+import { settledBadge, settledNonEmptyBadge } from './harness/badge';
 import { sendFrom } from './harness/extension-messages';
 import { withChromium } from './harness/setup';
 import { cookieRows, waitForViewState } from './harness/views';
@@ -76,11 +76,7 @@ describe('Chromium cookie stores', () => {
     // Each tab's badge counts its own store: the incognito one its insecure session id, the default one its fixtures.
     expect((await settledBadge(suite.session.control, tabId, '2')).text).toBe('2');
     await suite.page.reload({ waitUntil: 'load' });
-    let defaultBadge = await readBadge(suite.session.control, suite.tabId);
-    await waitUntil('the default tab to have a badge', async () => {
-      defaultBadge = await readBadge(suite.session.control, suite.tabId);
-      return defaultBadge.text !== '';
-    }).catch(() => undefined);
+    const defaultBadge = await settledNonEmptyBadge(suite.session.control, suite.tabId);
     expect(defaultBadge.text).toMatch(/^[1-9]\d*$/);
     expect(defaultBadge.text).not.toBe('2');
   });

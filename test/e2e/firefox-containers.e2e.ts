@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
-import { readBadge, settledBadge } from './harness/badge';
+import { settledBadge, settledNonEmptyBadge } from './harness/badge';
 import { readChangeLog, tabIdOf } from './harness/extension-messages';
 import { withFirefox } from './harness/setup';
 import { cookieRows, waitForRow, waitForViewState } from './harness/views';
@@ -99,11 +99,7 @@ describe('Firefox containers', () => {
     // cookie, shows none, then counts the insecure session cookie set in its own jar.
     await suite.page.bringToFront();
     await suite.page.reload({ waitUntil: 'load' });
-    let defaultBadge = await readBadge(suite.session.control, suite.tabId);
-    await waitUntil('the default tab to have a badge', async () => {
-      defaultBadge = await readBadge(suite.session.control, suite.tabId);
-      return defaultBadge.text !== '';
-    }).catch(() => undefined);
+    const defaultBadge = await settledNonEmptyBadge(suite.session.control, suite.tabId);
     expect(defaultBadge.text).toMatch(/^[1-9]\d*$/);
     await box.page.bringToFront();
     await box.page.reload({ waitUntil: 'load' });

@@ -71,6 +71,12 @@ describe('platform: a tab’s cookies or the reason there are none', () => {
     beforeEach(() => vi.restoreAllMocks());
 
     const names = (r: Awaited<ReturnType<typeof loadTabCookies>>) => (r.ok ? r.cookies.map((c) => c.name) : r);
+    /** Asserts that tab `tabId` shows exactly `cookieNames`, read from `store`. */
+    async function expectReads(tabId: number, cookieNames: string[], store: { id: string; kind: string }) {
+      const r = await loadTabCookies(tabId);
+      expect(names(r)).toEqual(cookieNames);
+      expect(r).toMatchObject({ store });
+    }
 
     async function firefoxJars(): Promise<void> {
       fake.cookies.defaultStoreId = 'firefox-default';
@@ -93,12 +99,8 @@ describe('platform: a tab’s cookies or the reason there are none', () => {
       await firefoxJars();
       const box = fake.tabs.add({ url: 'https://app.example.com/', cookieStoreId: 'firefox-container-2' });
       const plain = fake.tabs.add({ url: 'https://app.example.com/', cookieStoreId: 'firefox-default' });
-      const boxResult = await loadTabCookies(box.id!);
-      expect(names(boxResult)).toEqual(['in_box']);
-      expect(boxResult).toMatchObject({ store: { id: 'firefox-container-2', kind: 'container' } });
-      const plainResult = await loadTabCookies(plain.id!);
-      expect(names(plainResult)).toEqual(['in_default']);
-      expect(plainResult).toMatchObject({ store: { id: 'firefox-default', kind: 'default' } });
+      await expectReads(box.id!, ['in_box'], { id: 'firefox-container-2', kind: 'container' });
+      await expectReads(plain.id!, ['in_default'], { id: 'firefox-default', kind: 'default' });
     });
 
     it('names a container when the browser tells its name, bounded; without the API it is known by its id', async () => {
@@ -123,9 +125,7 @@ describe('platform: a tab’s cookies or the reason there are none', () => {
         cookieStoreId: 'firefox-private',
         incognito: true,
       });
-      const r = await loadTabCookies(ffPrivate.id!);
-      expect(names(r)).toEqual(['in_private']);
-      expect(r).toMatchObject({ store: { id: 'firefox-private', kind: 'private' } });
+      await expectReads(ffPrivate.id!, ['in_private'], { id: 'firefox-private', kind: 'private' });
 
       fake.reset();
       await fake.cookies.set({ url: 'https://app.example.com/', name: 'normal', value: '1' });
@@ -136,12 +136,8 @@ describe('platform: a tab’s cookies or the reason there are none', () => {
         ['0', [normal.id!]],
         ['1', [incognito.id!]],
       ]);
-      const inc = await loadTabCookies(incognito.id!);
-      expect(names(inc)).toEqual(['incognito']);
-      expect(inc).toMatchObject({ store: { id: '1', kind: 'private' } });
-      const def = await loadTabCookies(normal.id!);
-      expect(names(def)).toEqual(['normal']);
-      expect(def).toMatchObject({ store: { id: '0', kind: 'default' } });
+      await expectReads(incognito.id!, ['incognito'], { id: '1', kind: 'private' });
+      await expectReads(normal.id!, ['normal'], { id: '0', kind: 'default' });
     });
 
     it('a Chromium tab no store lists yet is in the default store; a private one is an error, not the default jar', async () => {
