@@ -1,6 +1,6 @@
 import type { TabCookiesResult } from '../protocol/messages';
 import { cookiesForUrl } from '../core/cookie/match';
-import { hostOf, isHttpUrl, registrableDomain } from '../core/cookie/site';
+import { coveringDomain, hostOf, isHttpUrl } from '../core/cookie/host';
 import { getAllUnderDomain } from './cookies';
 import { hasAllSitesAccess, hasHostPermission } from './permissions';
 import { getTab } from './tabs';
@@ -28,7 +28,9 @@ export async function loadUrlCookies(tabId: number, url: string): Promise<TabCoo
   if (host === undefined) return { ok: false, reason: 'not-http', url };
   if (!(await hasHostPermission(url))) return { ok: false, reason: 'no-permission', url };
   try {
-    const all = await getAllUnderDomain(registrableDomain(host));
+    // Under a domain that covers the site without the Public Suffix List (the popup's first paint does not wait
+    // for it), then narrowed to the cookies the page receives: the same cookies as under the registrable domain.
+    const all = await getAllUnderDomain(coveringDomain(host));
     return { ok: true, tabId, url, cookies: cookiesForUrl(all, url) };
   } catch (e) {
     return { ok: false, reason: 'error', url, error: errorText(e) };
