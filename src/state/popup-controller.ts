@@ -1,6 +1,6 @@
 import type { TabCookiesResult } from '../protocol/messages';
 import type { PopupStore } from './create-store';
-import { createSiteLoader, type Analyze } from './load-site';
+import { createSiteLoader, type Analyze, type SiteLoaderDeps } from './load-site';
 import { requestPermission } from './request-permission';
 
 export interface PopupDeps {
@@ -10,6 +10,8 @@ export interface PopupDeps {
   loadTabCookies: (tabId: number) => Promise<TabCookiesResult>;
   requestHostPermission: (url: string | undefined) => Promise<boolean>;
   analyze: Analyze;
+  /** The rows before the analysis (core's cookieRows); without it the rows wait for `analyze`. */
+  rows?: SiteLoaderDeps['rows'];
   now?: () => number;
 }
 
@@ -25,6 +27,7 @@ export function createPopupController(store: PopupStore, deps: PopupDeps): Popup
 
   const loader = createSiteLoader(store, {
     analyze: deps.analyze,
+    ...(deps.rows ? { rows: deps.rows } : {}),
     ...(deps.now ? { now: deps.now } : {}),
     fetch: async () => {
       if (tabId === undefined) {
