@@ -1,4 +1,4 @@
-import { analyzeSite } from '../core/analyze-site';
+import { cookieRows } from '../core/cookie-views';
 import { extensionVersion } from '../platform/extension-version';
 import { requestHostPermission } from '../platform/permissions';
 import { loadTabCookies } from '../platform/site-cookies';
@@ -6,7 +6,7 @@ import { getActiveTab } from '../platform/tabs';
 import { editMessages } from '../platform/edit-messages';
 import { tabIdFromSearch } from '../state/tab-id-param';
 import { browserFamily } from '../platform/browser-family';
-import { getAllCookies, getSiteCookies } from '../platform/cookies';
+import { getAllCookies } from '../platform/cookies';
 import { localStore } from '../platform/storage';
 import { downloadText } from '../state/download-text';
 import { applyThrough } from '../state/apply-writes';
@@ -15,21 +15,25 @@ import { writeClipboard } from '../state/write-clipboard';
 import { send } from '../platform/messaging';
 import { startPopup } from './start-popup';
 
-// The analysis is imported statically: as a dynamic chunk it was fetched and compiled only after every other
-// module had run, and the rows waited for it (~20 ms at 10 and 180 cookies in an A/B of the synthetic bench
-// page). Loaded with the rest, it costs the loading state a few ms and the rows nothing.
+// The first paint needs only the rows: the cookies, decoded, with their session reasons (core/cookie-views, a few
+// KB). The audit and the Public Suffix List it needs (most of the code) come in a chunk loaded meanwhile, and its
+// findings fill the rows already shown, which keep their places (tested in test/state/load-site.test.ts).
+const analysis = import('../core/analyze-site');
+
 startPopup(
   {
     tabId: tabIdFromSearch(location.search),
     activeTab: getActiveTab,
     loadTabCookies,
     requestHostPermission,
-    analyze: analyzeSite,
+    rows: cookieRows,
+    analyze: async (...args) => (await analysis).analyzeSite(...args),
     version: extensionVersion,
     // The popup cannot read the page's web storage (no scripting permission): exports say so.
     transfer: {
       browser: browserFamily(),
-      siteCookies: getSiteCookies,
+      siteCookies: async (host, storeId) =>
+        (await import('../platform/whole-site-cookies')).getSiteCookies(host, storeId),
       allCookies: getAllCookies,
       save: (fileName, text, mimeType) => downloadText(fileName, text, mimeType),
       copy: writeClipboard,
