@@ -13,13 +13,12 @@ import { applyThrough } from '../state/apply-writes';
 import { createSnapshotStore } from '../state/snapshot-store';
 import { writeClipboard } from '../state/write-clipboard';
 import { send } from '../platform/messaging';
+import { lazyAnalyze } from './analysis-chunk';
 import { startPopup } from './start-popup';
 
 // The first paint needs only the rows: the cookies, decoded, with their session reasons (core/cookie-views, a few
-// KB). The audit and the Public Suffix List it needs (most of the code) come in a chunk loaded meanwhile, and its
-// findings fill the rows already shown, which keep their places (tested in test/state/load-site.test.ts).
-const analysis = import('../core/analyze-site');
-
+// KB). The audit and the Public Suffix List it needs (most of the code) come in a chunk loaded after that paint,
+// and its findings fill the rows already shown, which keep their places (test/state/load-site.test.ts).
 startPopup(
   {
     tabId: tabIdFromSearch(location.search),
@@ -27,7 +26,7 @@ startPopup(
     loadTabCookies,
     requestHostPermission,
     rows: cookieRows,
-    analyze: async (...args) => (await analysis).analyzeSite(...args),
+    analyze: lazyAnalyze(),
     version: extensionVersion,
     // The popup cannot read the page's web storage (no scripting permission): exports say so.
     transfer: {
