@@ -1,26 +1,12 @@
 import type { CookieRecord } from './cookie/cookie-record';
-import { cookieKey } from './cookie/cookie-key';
-import { describeExpiry, type ExpiryInfo } from './cookie/expiry';
-import { cookieSize } from './cookie/size';
-import { decodeCookieValue } from './decode/decode-cookie';
+import { compareViews, decodeAll, viewsOf, type CookieView } from './cookie-views';
 import type { DecodedValue } from './decode/decoded-value';
-import { detectSession, type SessionReason } from './detect/session';
 import type { AuditedCookie, FoundToken, SignatureVerification } from './audit/audit-input';
 import type { Finding, SiteAudit } from './audit/finding';
 import { runAudit } from './audit/run-audit';
 
+export type { CookieView } from './cookie-views';
 export { countBySeverity, seriousCount, worstSeverity } from './audit/summary';
-
-export interface CookieView {
-  key: string;
-  cookie: CookieRecord;
-  size: number;
-  expiry: ExpiryInfo;
-  sessionReason: SessionReason | null;
-  decoded: DecodedValue;
-  /** This cookie's findings, worst first (token findings of a JWT in it included). */
-  findings: Finding[];
-}
 
 export interface SiteAnalysis {
   pageUrl: string;
@@ -51,16 +37,11 @@ export interface AnalyzeOptions {
   requestUrls?: readonly string[];
   /** Findings on the session's behaviour across a login or logout (compareSessions, invalidationFindings). */
   behaviour?: readonly Finding[];
-}
-
-function compare(a: CookieView, b: CookieView): number {
-  const s = Number(b.sessionReason !== null) - Number(a.sessionReason !== null);
-  if (s !== 0) return s;
-  return (
-    a.cookie.name.localeCompare(b.cookie.name) ||
-    a.cookie.domain.localeCompare(b.cookie.domain) ||
-    a.cookie.path.localeCompare(b.cookie.path)
-  );
+  /**
+   * The cookies' decoded values, index for index, when the caller has them already (cookieRows, for the
+   * popup's first paint): not decoded a second time.
+   */
+  decoded?: readonly DecodedValue[];
 }
 
 async function weakSecretOf(
@@ -85,15 +66,19 @@ export async function analyzeSite(
   nowMs: number,
   options: AnalyzeOptions = {},
 ): Promise<SiteAnalysis> {
-  const decoded = await Promise.all(cookies.map((c) => decodeCookieValue(c, cookies)));
+  const decoded = options.decoded?.length === cookies.length ? options.decoded : await decodeAll(cookies);
+  const views = viewsOf(cookies, decoded, nowMs);
   const base: AuditedCookie[] = await Promise.all(
-    cookies.map(async (cookie, i) => {
-      const d = decoded[i]!;
-      const key = cookieKey(cookie);
-      const audited: AuditedCookie = { cookie, key, decoded: d, sessionReason: detectSession(cookie, d) };
-      const weak = await weakSecretOf(options, cookie, d, cookies);
+    views.map(async (v) => {
+      const audited: AuditedCookie = {
+        cookie: v.cookie,
+        key: v.key,
+        decoded: v.decoded,
+        sessionReason: v.sessionReason,
+      };
+      const weak = await weakSecretOf(options, v.cookie, v.decoded, cookies);
       if (weak) audited.weakSecret = weak;
-      const verification = options.verifications?.get(key);
+      const verification = options.verifications?.get(v.key);
       if (verification) audited.verification = verification;
       return audited;
     }),
@@ -119,15 +104,7 @@ export async function analyzeSite(
     list.push(f);
     byKey.set(f.cookieKey, list);
   }
-  const views: CookieView[] = base.map((b) => ({
-    key: b.key,
-    cookie: b.cookie,
-    decoded: b.decoded,
-    sessionReason: b.sessionReason,
-    size: cookieSize(b.cookie),
-    expiry: describeExpiry(b.cookie, nowMs),
-    findings: byKey.get(b.key) ?? [],
-  }));
-  views.sort(compare);
+  for (const v of views) v.findings = byKey.get(v.key) ?? [];
+  views.sort(compareViews);
   return { pageUrl, cookies: views, audit, siteFindings };
 }

@@ -2,7 +2,6 @@ import { browser, type Cookies } from './browser';
 import type { CookieChange } from '../core/cookie/cookie-change';
 import type { ChangeCause, CookieRecord } from '../core/cookie/cookie-record';
 import { toCookieRecord } from '../core/cookie/to-cookie-record';
-import { registrableDomain } from '../core/cookie/site';
 
 /**
  * Every cookie whose domain is `domain` or below it, partitioned ones included.
@@ -58,9 +57,4 @@ export function watchCookies(listener: (change: CookieChange) => void): () => vo
   };
   browser.cookies.onChanged.addListener(raw);
   return () => browser.cookies.onChanged.removeListener(raw);
-}
-
-/** Every cookie of the site (registrable domain) of `host` in one store, every partition. */
-export function getSiteCookies(host: string, storeId?: string): Promise<CookieRecord[]> {
-  return getAllUnderDomain(registrableDomain(host), storeId);
 }

@@ -1,6 +1,6 @@
 import type { TabCookiesResult, TabStore } from '../protocol/messages';
 import { cookiesForUrl } from '../core/cookie/match';
-import { hostOf, isHttpUrl, registrableDomain } from '../core/cookie/site';
+import { coveringDomain, hostOf, isHttpUrl } from '../core/cookie/host';
 import { getAllUnderDomain } from './cookies';
 import { hasAllSitesAccess, hasHostPermission } from './permissions';
 import { storeOfTab } from './tab-store';
@@ -42,7 +42,9 @@ export async function loadUrlCookies(tabId: number, url: string, store?: TabStor
   if (host === undefined) return { ok: false, reason: 'not-http', url };
   if (!(await hasHostPermission(url))) return { ok: false, reason: 'no-permission', url };
   try {
-    const all = await getAllUnderDomain(registrableDomain(host), store?.id);
+    // Under a domain that covers the site without the Public Suffix List (the popup's first paint does not wait
+    // for it), then narrowed to the cookies the page receives: the same cookies as under the registrable domain.
+    const all = await getAllUnderDomain(coveringDomain(host), store?.id);
     const cookies = cookiesForUrl(all, url);
     return store === undefined ? { ok: true, tabId, url, cookies } : { ok: true, tabId, url, cookies, store };
   } catch (e) {

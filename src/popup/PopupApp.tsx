@@ -2,7 +2,7 @@ import type { TargetedKeyboardEvent } from 'preact';
 import { focusTarget } from '../ui/list-navigation';
 import { CookieList } from '../ui/CookieList';
 import { ExportReport, type ExportReportDeps } from '../ui/ExportReport';
-import { GradeBadge } from '../ui/GradeBadge';
+import { GradeBadge, GradePending } from '../ui/GradeBadge';
 import { NotReadyView } from '../ui/NotReadyView';
 import { SessionCard } from '../ui/SessionCard';
 import { SiteEditBar } from '../ui/SiteEditBar';
@@ -74,11 +74,21 @@ export function PopupApp({ onRequestPermission, exportDeps, transferDeps }: Popu
   const store = useStore();
   const state = store.site.state.value;
   const analysis = store.site.analysis.value;
+  // The rows paint before their analysis (findings, grade, badges), which fills them in without moving them.
+  const analysing = store.site.analysing.value;
   return (
-    <main class="popup" data-testid="popup" data-state={state} onKeyDown={onKeyDown}>
+    <main
+      class="popup"
+      data-testid="popup"
+      data-state={state}
+      data-analysis={analysing ? 'pending' : 'done'}
+      aria-busy={analysing}
+      onKeyDown={onKeyDown}
+    >
       <header class="top">
         <SiteHeading />
         {state === 'ready' && analysis && <GradeBadge audit={analysis.audit} />}
+        {state === 'ready' && analysing && <GradePending />}
       </header>
       {state !== 'ready' ? (
         <>

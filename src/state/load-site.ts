@@ -3,6 +3,8 @@ import type { AnalyzeOptions, CookieView, SiteAnalysis } from '../core/analyze-s
 import type { SignatureVerification } from '../core/audit/audit-input';
 import { cookieKey } from '../core/cookie/cookie-key';
 import type { CookieRecord } from '../core/cookie/cookie-record';
+import type { CookieRows } from '../core/cookie-views';
+import type { DecodedValue } from '../core/decode/decoded-value';
 import { toSignatureVerification } from '../core/verify/to-signature-verification';
 import type { CookiesProblem, TabCookiesResult, TabStore } from '../protocol/messages';
 import type { PopupStore } from './create-store';
@@ -21,6 +23,11 @@ export type Analyze = (
 export interface SiteLoaderDeps {
   fetch: () => Promise<TabCookiesResult>;
   analyze: Analyze;
+  /**
+   * The rows before the analysis (core's cookieRows): shown at once, in the order the analysis keeps, while
+   * `analyze` (and the chunk it loads) runs. Without it (the panel) the rows wait for the analysis.
+   */
+  rows?: (cookies: readonly CookieRecord[], nowMs: number) => Promise<CookieRows>;
   now?: () => number;
   /**
    * The automatic weak-secret check, run after the first paint; defaults to core's dictionary, loaded on
@@ -48,6 +55,8 @@ interface Snapshot {
   cookies: readonly CookieRecord[];
   t: number;
   store?: TabStore;
+  /** From the rows step, handed to every analysis of this snapshot so it does not decode again. */
+  decoded?: readonly DecodedValue[];
 }
 
 // A macrotask: the browser paints the analysis just shown before the first secret is tried.
@@ -76,7 +85,8 @@ export function createSiteLoader(store: LoaderSlices, deps: SiteLoaderDeps): Sit
   let check: AbortController | undefined;
   let checking: Promise<void> = Promise.resolve();
 
-  function analysisOptions(cookies: readonly CookieRecord[]): AnalyzeOptions {
+  function analysisOptions(snap: Snapshot): AnalyzeOptions {
+    const cookies = snap.cookies;
     const stored = store.verification.verifications.peek();
     const verifications = new Map<string, SignatureVerification>();
     for (const cookie of cookies) {
@@ -88,6 +98,7 @@ export function createSiteLoader(store: LoaderSlices, deps: SiteLoaderDeps): Sit
     }
     const page = deps.pageInputs?.peek();
     return {
+      ...(snap.decoded ? { decoded: snap.decoded } : {}),
       verifications,
       ...(page ? { tokens: page.tokens, requestUrls: page.requestUrls } : {}),
       checkWeakSecret: (cookie, _decoded, jar) => {
@@ -101,7 +112,7 @@ export function createSiteLoader(store: LoaderSlices, deps: SiteLoaderDeps): Sit
   async function show(snap: Snapshot, t: number): Promise<SiteAnalysis | null> {
     for (;;) {
       const version = optionsVersion;
-      const analysis = await deps.analyze(snap.url, snap.cookies, t, analysisOptions(snap.cookies));
+      const analysis = await deps.analyze(snap.url, snap.cookies, t, analysisOptions(snap));
       if (snap.generation !== generation) return null;
       if (version !== optionsVersion) continue;
       store.site.showAnalysis(analysis, t, snap.store);
@@ -192,6 +203,14 @@ export function createSiteLoader(store: LoaderSlices, deps: SiteLoaderDeps): Sit
       const snap: Snapshot = { generation: mine, url: result.url, cookies: result.cookies, t: now() };
       if (result.store) snap.store = result.store;
       current = snap;
+      // A quiet load keeps the analysis on screen until the new one is ready: rows without findings in between
+      // would make the badges blink.
+      if (deps.rows && !opts.quiet) {
+        const rows = await deps.rows(snap.cookies, snap.t);
+        if (mine !== generation) return;
+        snap.decoded = rows.decoded;
+        store.site.showRows(snap.url, rows.views, snap.t, snap.store);
+      }
       const analysis = await show(snap, snap.t);
       if (analysis) startCheck(snap, analysis);
     } catch (e) {

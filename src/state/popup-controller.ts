@@ -1,7 +1,7 @@
 import { storageReadOf } from '../core/detect/read-storage-script';
 import type { TabCookiesResult } from '../protocol/messages';
 import type { PopupStore } from './create-store';
-import { createSiteLoader, type Analyze } from './load-site';
+import { createSiteLoader, type Analyze, type SiteLoaderDeps } from './load-site';
 import { requestPermission } from './request-permission';
 
 export interface PopupDeps {
@@ -11,6 +11,8 @@ export interface PopupDeps {
   loadTabCookies: (tabId: number) => Promise<TabCookiesResult>;
   requestHostPermission: (url: string | undefined) => Promise<boolean>;
   analyze: Analyze;
+  /** The rows before the analysis (core's cookieRows); without it the rows wait for `analyze`. */
+  rows?: SiteLoaderDeps['rows'];
   now?: () => number;
   /** The tab's web storage (`scripting.executeScript`); without it the popup shows cookies only. */
   readTabStorage?: (tabId: number) => Promise<StorageAnswer>;
@@ -41,6 +43,7 @@ export function createPopupController(store: PopupStore, deps: PopupDeps): Popup
 
   const loader = createSiteLoader(store, {
     analyze: deps.analyze,
+    ...(deps.rows ? { rows: deps.rows } : {}),
     ...(deps.now ? { now: deps.now } : {}),
     pageInputs: store.page.inputs,
     fetch: async () => {

@@ -2,7 +2,7 @@ import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { CookieView, SiteAnalysis } from '../core/analyze-site';
 import type { FoundToken } from '../core/audit/audit-input';
 import type { Finding } from '../core/audit/finding';
-import { hostOf } from '../core/cookie/site';
+import { hostOf } from '../core/cookie/host';
 import { explainSession, type SessionMechanism } from '../core/session/explain-session';
 import type { CookiesProblem, ProblemReason, TabStore } from '../protocol/messages';
 
@@ -33,6 +33,13 @@ export function createSiteSlice(
   const analysis = signal<SiteAnalysis | null>(null);
   /** The cookie store the analysis was read from (a container's, a private window's); null when not known. */
   const tabStore = signal<TabStore | null>(null);
+  /**
+   * The rows shown before the analysis arrives (the popup's first paint: cookieRows, in the final order, no
+   * findings yet); null once the analysis is in, or when there is nothing to show.
+   */
+  const rows = signal<readonly CookieView[] | null>(null);
+  /** Rows are on screen and their findings, grade and badges are still being worked out. */
+  const analysing = computed(() => analysis.value === null && rows.value !== null);
   /** The clock relative times are shown against: set by each analysis and by the views' ticker. */
   const now = signal(init.now ?? Date.now());
   /** The clock of the last analysis: what token lifetimes are told against (the ticker does not move it). */
@@ -40,7 +47,7 @@ export function createSiteSlice(
   const newSiteListeners = new Set<() => void>();
 
   const host = computed(() => (url.value === undefined ? '' : (hostOf(url.value) ?? '')));
-  const cookies = computed<readonly CookieView[]>(() => analysis.value?.cookies ?? []);
+  const cookies = computed<readonly CookieView[]>(() => analysis.value?.cookies ?? rows.value ?? []);
   const sessionCookies = computed(() => cookies.value.filter((c) => c.sessionReason !== null));
   const otherCookies = computed(() => cookies.value.filter((c) => c.sessionReason === null));
   const topFindings = computed<readonly Finding[]>(() => analysis.value?.audit.findings ?? []);
@@ -48,9 +55,10 @@ export function createSiteSlice(
   const storeId = computed<string | undefined>(() => tabStore.value?.id ?? cookies.value[0]?.cookie.storeId);
   const nameByKey = computed(() => new Map(cookies.value.map((c) => [c.key, c.cookie.name])));
   /** How the site's session works: each session cookie, then each token the page holds elsewhere. */
-  const mechanisms = computed<readonly SessionMechanism[]>(() =>
-    analysis.value === null ? [] : explainSession(analysis.value, pageTokens?.value ?? [], analysedAt.value),
-  );
+  const mechanisms = computed<readonly SessionMechanism[]>(() => {
+    const shown = analysis.value ?? (rows.value === null ? null : { cookies: rows.value });
+    return shown === null ? [] : explainSession(shown, pageTokens?.value ?? [], analysedAt.value);
+  });
 
   function showLoading(): void {
     batch(() => {
@@ -67,27 +75,46 @@ export function createSiteSlice(
       if (p.reason === 'no-permission') url.value = p.url;
       else if ('url' in p && p.url !== undefined) url.value = p.url;
       analysis.value = null;
+      rows.value = null;
     });
   }
 
   /** The host of the last analysis shown: a problem page in between (not a web page, no access) does not count. */
   let analysedHost = '';
 
+  /** What showRows and showAnalysis both do: the site, its clocks and state; another host resets the others. */
+  function arrive(pageUrl: string, count: number, nowMs: number, store: TabStore | undefined): void {
+    const next = hostOf(pageUrl) ?? '';
+    const hostChanged = analysedHost !== '' && analysedHost !== next;
+    analysedHost = next;
+    url.value = pageUrl;
+    tabStore.value = store ?? null;
+    now.value = nowMs;
+    analysedAt.value = nowMs;
+    problem.value = null;
+    state.value = count === 0 ? 'no-cookies' : 'ready';
+    // Another site: what other slices hold about the old one goes. (Same host, other path: it stays.)
+    if (hostChanged) for (const listener of newSiteListeners) listener();
+  }
+
+  /**
+   * The rows before their analysis: in the order the analysis keeps (cookieRows), so nothing moves when
+   * showAnalysis follows; findings, grade and badges show `analysing` until then.
+   */
   /** `store`: where the cookies were read from; absent: the default store (or not known). */
+  function showRows(pageUrl: string, views: readonly CookieView[], nowMs: number, store?: TabStore): void {
+    batch(() => {
+      analysis.value = null;
+      rows.value = views;
+      arrive(pageUrl, views.length, nowMs, store);
+    });
+  }
+
   function showAnalysis(result: SiteAnalysis, nowMs: number, store?: TabStore): void {
     batch(() => {
-      const next = hostOf(result.pageUrl) ?? '';
-      const hostChanged = analysedHost !== '' && analysedHost !== next;
-      analysedHost = next;
-      url.value = result.pageUrl;
       analysis.value = result;
-      tabStore.value = store ?? null;
-      now.value = nowMs;
-      analysedAt.value = nowMs;
-      problem.value = null;
-      state.value = result.cookies.length === 0 ? 'no-cookies' : 'ready';
-      // Another site: what other slices hold about the old one goes. (Same host, other path: it stays.)
-      if (hostChanged) for (const listener of newSiteListeners) listener();
+      rows.value = null;
+      arrive(result.pageUrl, result.cookies.length, nowMs, store);
     });
   }
 
@@ -105,6 +132,7 @@ export function createSiteSlice(
     analysis,
     tabStore,
     storeId,
+    analysing,
     now,
     host,
     cookies,
@@ -115,6 +143,7 @@ export function createSiteSlice(
     mechanisms,
     showLoading,
     showProblem,
+    showRows,
     showAnalysis,
     onNewSite,
   };

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { cookieKey } from '../core/cookie/cookie-key';
 import type { CookieRecord } from '../core/cookie/cookie-record';
-import { CookieEditor } from './CookieEditor';
+import { LazyCookieEditor } from './LazyCookieEditor';
 import { useEdit } from './store-context';
 
 /** Edit, delete and protect one cookie. Hidden where the page has no write path. */
@@ -14,7 +14,7 @@ export function CookieActions({ cookie, now }: { cookie: CookieRecord; now: numb
   const busy = edit.writer.busy.value;
   if (editing) {
     return (
-      <CookieEditor
+      <LazyCookieEditor
         initial={cookie}
         isNew={false}
         now={now}

@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
 import type { SiteAnalysis } from '../core/analyze-site';
-import { buildReport, reportFileName, serializeReport } from '../core/export/report';
 import { downloadText } from '../state/download-text';
 import { useStore } from './store-context';
 import './export-report.css';
@@ -56,6 +55,9 @@ async function reportText(
   const version = await Promise.resolve()
     .then(deps.version)
     .catch(() => 'unknown');
+  // Loaded on the first export: the report's writer (and the Public Suffix List it names files with) is not
+  // part of the views' first paint.
+  const { buildReport, reportFileName, serializeReport } = await import('../core/export/report');
   const report = buildReport(analysis, { generatedAtMs, version, includeValues });
   return { text: serializeReport(report), fileName: reportFileName(analysis.pageUrl, generatedAtMs) };
 }

@@ -14,3 +14,15 @@ export function GradeBadge({ audit }: { audit: SiteAudit }) {
     </div>
   );
 }
+
+/** Where the grade will be while the analysis runs: the same box, so the header does not move when it comes. */
+export function GradePending() {
+  return (
+    <div class="grade grade-pending" data-testid="grade-pending" title="Grading these cookies…">
+      <span class="grade-letter" aria-hidden="true">
+        …
+      </span>
+      <span class="grade-score">grading</span>
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CookieRecord } from '../core/cookie/cookie-record';
-import { CookieEditor } from './CookieEditor';
+import { LazyCookieEditor } from './LazyCookieEditor';
 import { EditOutcome } from './EditOutcome';
 import { useEdit, useStore } from './store-context';
 
@@ -68,7 +68,7 @@ export function SiteEditBar({ shown }: SiteEditBarProps) {
         </button>
       </div>
       {adding && (
-        <CookieEditor
+        <LazyCookieEditor
           initial={template(store.site.host.value, store.site.now.value, store.site.storeId.value ?? '0')}
           isNew
           now={store.site.now.value}

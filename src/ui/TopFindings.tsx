@@ -8,12 +8,18 @@ export function TopFindings({ limit }: { limit?: number }) {
   return (
     <section class="top-findings" data-testid="top-findings" aria-label="Findings">
       <h2>Findings {findings.length > 0 && <span class="count">({findings.length})</span>}</h2>
-      <FindingList
-        findings={findings}
-        names={store.site.nameByKey.value}
-        empty="No findings: nothing insecure detected in these cookies."
-        {...(limit !== undefined ? { limit } : {})}
-      />
+      {store.site.analysing.value ? (
+        <p class="muted" data-testid="findings-pending">
+          Checking these cookies…
+        </p>
+      ) : (
+        <FindingList
+          findings={findings}
+          names={store.site.nameByKey.value}
+          empty="No findings: nothing insecure detected in these cookies."
+          {...(limit !== undefined ? { limit } : {})}
+        />
+      )}
     </section>
   );
 }

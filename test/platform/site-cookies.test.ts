@@ -17,6 +17,16 @@ describe('platform: a tab’s cookies or the reason there are none', () => {
     expect(result.ok && result.cookies.map((c) => c.name)).toEqual(['sid']);
   });
 
+  it('finds the cookies of a site under a two-label public suffix, and only the page’s', async () => {
+    const tab = fake.tabs.add({ url: 'https://shop.example.co.uk/cart' });
+    await fake.cookies.set({ url: 'https://example.co.uk/', domain: 'example.co.uk', name: 'wide', value: '1' });
+    await fake.cookies.set({ url: 'https://shop.example.co.uk/', name: 'own', value: '2' });
+    await fake.cookies.set({ url: 'https://other.co.uk/', name: 'neighbour', value: '3' });
+    await fake.cookies.set({ url: 'https://api.example.co.uk/', name: 'sibling', value: '4' });
+    const result = await loadTabCookies(tab.id!);
+    expect(result.ok && result.cookies.map((c) => c.name).sort()).toEqual(['own', 'wide']);
+  });
+
   it('gives reasons and data, never sentences: the views put them in words', async () => {
     expect(await loadTabCookies(404)).toEqual({ ok: false, reason: 'no-tab', tabId: 404 });
     const blank = fake.tabs.add({ url: 'about:blank' });

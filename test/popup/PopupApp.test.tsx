@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyzeSite } from '../../src/core/analyze-site';
+import { cookieRows } from '../../src/core/cookie-views';
 import { PopupApp } from '../../src/popup/PopupApp';
 import { createPopupStore } from '../../src/state/create-store';
 import type { ViewState } from '../../src/state/site-slice';
@@ -42,6 +43,43 @@ describe('PopupApp', () => {
       ['aaa_theme', 'false'],
       ['zz_lang', 'false'],
     ]);
+  });
+
+  it('paints the rows before their analysis, then fills in grade, findings and counts in the same places', async () => {
+    const store = createPopupStore({ now: NOW });
+    const cookies = [
+      record({ name: 'aaa_theme', sameSite: 'unspecified' }),
+      record({ name: 'PHPSESSID', value: 'abc' }),
+      record({ name: 'zz_lang', httpOnly: true }),
+    ];
+    const { views } = await cookieRows(cookies, NOW);
+    store.site.showRows('https://app.example.com/', views, NOW);
+    const { main } = popup(store);
+    const rowsOf = () =>
+      screen.getAllByTestId('cookie-row').map((r) => [r.dataset.name, r.dataset.session, r.dataset.httponly]);
+    expect(main.dataset.state).toBe('ready');
+    expect(main.dataset.analysis).toBe('pending');
+    expect(main).toHaveAttribute('aria-busy', 'true');
+    expect(screen.getByTestId('grade-pending')).toBeInTheDocument();
+    expect(screen.queryByTestId('grade')).toBeNull();
+    expect(within(screen.getByTestId('top-findings')).getByTestId('findings-pending')).toHaveTextContent('Checking');
+    const early = rowsOf();
+    expect(early).toEqual([
+      ['PHPSESSID', 'true', 'false'],
+      ['aaa_theme', 'false', 'false'],
+      ['zz_lang', 'false', 'true'],
+    ]);
+    // The session card is there from the first paint too: it needs no audit.
+    expect(screen.getAllByTestId('session-mechanism')).toHaveLength(1);
+
+    store.site.showAnalysis(await analyzeSite('https://app.example.com/', cookies, NOW), NOW);
+    await waitFor(() => expect(main.dataset.analysis).toBe('done'));
+    expect(main).toHaveAttribute('aria-busy', 'false');
+    expect(rowsOf()).toEqual(early);
+    expect(screen.getByTestId('grade')).toBeInTheDocument();
+    expect(screen.queryByTestId('grade-pending')).toBeNull();
+    expect(screen.queryByTestId('findings-pending')).toBeNull();
+    expect(Number(screen.getAllByTestId('cookie-row')[0]!.dataset.findings)).toBeGreaterThan(0);
   });
 
   it('puts the grade and the worst findings before any cookie', () => {

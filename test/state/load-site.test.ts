@@ -1,6 +1,7 @@
 import { effect } from '@preact/signals';
 import { describe, expect, it, vi } from 'vitest';
-import { analyzeSite, type AnalyzeOptions } from '../../src/core/analyze-site';
+import { analyzeSite, type AnalyzeOptions, type SiteAnalysis } from '../../src/core/analyze-site';
+import { cookieRows } from '../../src/core/cookie-views';
 import type { CookieRecord } from '../../src/core/cookie/cookie-record';
 import { buildReport, serializeReport } from '../../src/core/export/report';
 import type { WeakSecretOptions, WeakSecretResult } from '../../src/core/verify/find-weak-secret';
@@ -219,5 +220,125 @@ describe('createSiteLoader: verifications', () => {
     release();
     await reload;
     await vi.waitFor(() => expect(rulesOf(store, 'connect.sid')).toContain('signature-verified'));
+  });
+});
+
+describe('createSiteLoader: rows first, then their analysis (the popup)', () => {
+  /** An analysis the test lets through by hand, so what is on screen before it can be looked at. */
+  function heldAnalysis() {
+    const held: Array<() => void> = [];
+    const calls: AnalyzeOptions[] = [];
+    const analyze = async (
+      url: string,
+      cookies: readonly CookieRecord[],
+      now: number,
+      options: AnalyzeOptions = {},
+    ) => {
+      calls.push(options);
+      const result = await analyzeSite(url, cookies, now, options);
+      await new Promise<void>((release) => held.push(release));
+      return result;
+    };
+    return { analyze, calls, release: () => held.splice(0).forEach((r) => r()) };
+  }
+  const order = (store: PopupStore) => store.site.cookies.value.map((v) => [v.key, v.sessionReason?.kind ?? null]);
+  const jar = () => [theme, weakJwt.cookie, ...strongSid.jar, record({ name: 'PHPSESSID', value: 'x' })];
+
+  it('paints the rows in their final order, then fills in findings and grade without moving them', async () => {
+    const a = heldAnalysis();
+    const store = createPopupStore({ now: NOW });
+    const loader = createSiteLoader(store, {
+      fetch: () => Promise.resolve({ ok: true, tabId: 1, url: URL, cookies: jar() }),
+      rows: cookieRows,
+      analyze: a.analyze,
+      now: () => NOW,
+      weakSecrets: false,
+    });
+    const seen: Array<{ state: string; analysing: boolean; order: unknown[] }> = [];
+    const stop = effect(() => {
+      seen.push({ state: store.site.state.value, analysing: store.site.analysing.value, order: order(store) });
+    });
+    const loading = loader.load();
+    await vi.waitFor(() => expect(a.calls).toHaveLength(1));
+    // The rows are up: in order, with their session reasons, no findings and no grade yet.
+    expect(store.site.state.value).toBe('ready');
+    expect(store.site.analysing.value).toBe(true);
+    expect(store.site.analysis.value).toBeNull();
+    expect(store.site.cookies.value.every((v) => v.findings.length === 0)).toBe(true);
+    const early = order(store);
+    // The analysis is given the decoded values the rows already have.
+    expect(a.calls[0]!.decoded).toHaveLength(jar().length);
+    a.release();
+    await loading;
+    stop();
+    expect(store.site.analysing.value).toBe(false);
+    expect(order(store)).toEqual(early);
+    expect(store.site.cookies.value.some((v) => v.findings.length > 0)).toBe(true);
+    const full: SiteAnalysis = await analyzeSite(URL, jar(), NOW);
+    expect(early).toEqual(full.cookies.map((v) => [v.key, v.sessionReason?.kind ?? null]));
+    // Every state the view went through: loading, rows (analysing), analysed; never an order other than the final.
+    expect(seen.map((s) => [s.state, s.analysing])).toEqual([
+      ['loading', false],
+      ['ready', true],
+      ['ready', false],
+    ]);
+    for (const s of seen.slice(1)) expect(s.order).toEqual(early);
+  });
+
+  it('a quiet reload keeps the analysed rows until the new analysis, with no findings-less step', async () => {
+    const store = createPopupStore({ now: NOW });
+    const rows = vi.fn(cookieRows);
+    const loader = createSiteLoader(store, {
+      fetch: () => Promise.resolve({ ok: true, tabId: 1, url: URL, cookies: jar() }),
+      rows,
+      analyze: analyzeSite,
+      now: () => NOW,
+      weakSecrets: false,
+    });
+    await loader.load();
+    expect(rows).toHaveBeenCalledTimes(1);
+    const analysing: boolean[] = [];
+    const stop = effect(() => void analysing.push(store.site.analysing.value));
+    await loader.load({ quiet: true });
+    stop();
+    expect(rows).toHaveBeenCalledTimes(1);
+    expect(analysing).toEqual([false]);
+  });
+
+  it('a newer load wins over the rows and the analysis of an older one', async () => {
+    const a = heldAnalysis();
+    const store = createPopupStore({ now: NOW });
+    let cookies = jar();
+    const loader = createSiteLoader(store, {
+      fetch: () => Promise.resolve({ ok: true, tabId: 1, url: URL, cookies }),
+      rows: cookieRows,
+      analyze: a.analyze,
+      now: () => NOW,
+      weakSecrets: false,
+    });
+    const first = loader.load();
+    await vi.waitFor(() => expect(a.calls).toHaveLength(1));
+    cookies = [theme];
+    const second = loader.load();
+    await vi.waitFor(() => expect(a.calls).toHaveLength(2));
+    a.release();
+    await Promise.all([first, second]);
+    expect(store.site.cookies.value.map((v) => v.cookie.name)).toEqual(['theme']);
+    expect(store.site.analysing.value).toBe(false);
+  });
+
+  it('an analysis that fails after the rows says so instead of leaving them "analysing"', async () => {
+    const store = createPopupStore({ now: NOW });
+    const loader = createSiteLoader(store, {
+      fetch: () => Promise.resolve({ ok: true, tabId: 1, url: URL, cookies: jar() }),
+      rows: cookieRows,
+      analyze: () => Promise.reject(new Error('Failed to fetch dynamically imported module')),
+      now: () => NOW,
+      weakSecrets: false,
+    });
+    await loader.load();
+    expect(store.site.state.value).toBe('error');
+    expect(store.site.analysing.value).toBe(false);
+    expect(store.site.problem.value).toMatchObject({ reason: 'error', error: expect.stringContaining('dynamically') });
   });
 });

@@ -34,14 +34,4 @@ export function isPublicSuffix(host: string): boolean {
   return !info.isIp && info.publicSuffix === h && info.domain === null;
 }
 
-export function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  } catch {
-    return undefined;
-  }
-}
-
-export function isHttpUrl(url: string | undefined): boolean {
-  return url !== undefined && /^https?:\/\//i.test(url);
-}
+export { hostOf, isHttpUrl } from './host';

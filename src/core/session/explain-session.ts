@@ -1,4 +1,4 @@
-import type { CookieView, SiteAnalysis } from '../analyze-site';
+import type { CookieView } from '../analyze-site';
 import type { FoundToken, TokenLocation } from '../audit/audit-input';
 import type { Finding } from '../audit/finding';
 import { formatRelative } from '../cookie/expiry';
@@ -200,13 +200,18 @@ function tokenMechanism(t: FoundToken, findings: readonly Finding[], nowMs: numb
  * storage or request headers. `nowMs` is the analysis clock (token lifetimes are told relative to it).
  */
 export function explainSession(
-  analysis: SiteAnalysis,
+  /** An analysis, or the rows shown before it (cookieRows: no findings yet, so no finding links). */
+  analysis: {
+    cookies: readonly CookieView[];
+    siteFindings?: readonly Finding[];
+    audit?: { findings: readonly Finding[] };
+  },
   tokens: readonly FoundToken[],
   nowMs: number,
 ): SessionMechanism[] {
   const out: SessionMechanism[] = [];
   for (const v of analysis.cookies) if (v.sessionReason !== null) out.push(cookieMechanism(v, nowMs));
-  const findings = analysis.siteFindings ?? analysis.audit.findings.filter((f) => f.cookieKey === undefined);
+  const findings = analysis.siteFindings ?? analysis.audit?.findings.filter((f) => f.cookieKey === undefined) ?? [];
   for (const t of tokens) out.push(tokenMechanism(t, findings, nowMs));
   return out;
 }

@@ -32,13 +32,16 @@ export async function openRealPopup(session: ChromiumSession, page: Page): Promi
   return popup;
 }
 
-/** Waits until the view's root has left `loading`; returns the state it settled on. */
+/** A view's root once its cookies are in and analysed (the popup paints its rows first, then their findings). */
+const SETTLED = ':not([data-state="loading"]):not([data-analysis="pending"])';
+
+/** Waits until the view's root has left `loading` and its analysis is in; returns the state it settled on. */
 export async function waitForViewState(
   context: Page | Frame,
   view: ViewRoot,
   { timeoutMs = 10_000 } = {},
 ): Promise<string> {
-  const selector = `main[data-testid="${view}"]:not([data-state="loading"])`;
+  const selector = `main[data-testid="${view}"]${SETTLED}`;
   const root = await context.waitForSelector(selector, { timeout: timeoutMs });
   const state = await root!.evaluate((el) => el.getAttribute('data-state') ?? '');
   return state;
@@ -75,9 +78,10 @@ export async function cookieRows(context: Page | Frame): Promise<Map<string, Coo
   return new Map(rows.map((r) => [r.name, r]));
 }
 
-/** Waits for a `cookie-row` whose `data-name` is `name`. */
+/** Waits for a `cookie-row` whose `data-name` is `name`, in a view whose analysis is in. */
 export async function waitForRow(context: Page | Frame, name: string, timeoutMs = 10_000): Promise<void> {
-  await context.waitForSelector(row(name), { timeout: timeoutMs });
+  // With its analysis: a row painted before it has no findings yet.
+  await context.waitForSelector(`main${SETTLED} ${row(name)}`, { timeout: timeoutMs });
 }
 
 /**

@@ -1,0 +1,10 @@
+import type { CookieRecord } from '../core/cookie/cookie-record';
+import { registrableDomain } from '../core/cookie/site';
+import { getAllUnderDomain } from './cookies';
+
+// Apart from platform/cookies.ts because it needs the Public Suffix List: the popup loads it only when an export,
+// import or snapshot asks for the whole site.
+/** Every cookie of the site (registrable domain) of `host` in one store, every partition. */
+export function getSiteCookies(host: string, storeId?: string): Promise<CookieRecord[]> {
+  return getAllUnderDomain(registrableDomain(host), storeId);
+}
