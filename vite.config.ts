@@ -4,20 +4,21 @@ import { crx } from '@crxjs/vite-plugin';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { targetManifest, type ManifestSource, type TargetBrowser } from './scripts/target-manifest.ts';
+import { singleFileWorker } from './scripts/worker-bundle.ts';
 
 export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
   const source = JSON.parse(readFileSync(resolve(__dirname, 'manifest.json'), 'utf8')) as ManifestSource;
   const manifest = targetManifest(source, browser);
+  const define = { __DEBUG__: JSON.stringify(process.env.SESSIONSCOPE_DEBUG === '1') };
   return {
     plugins: [
       preact(),
       // The manifest type of crxjs is narrower than what Firefox accepts (browser_specific_settings).
       crx({ manifest: manifest as never, browser }),
+      singleFileWorker({ entry: resolve(__dirname, 'src/background/index.ts'), define }),
     ],
-    define: {
-      __DEBUG__: JSON.stringify(process.env.SESSIONSCOPE_DEBUG === '1'),
-    },
+    define,
     build: {
       outDir: `dist/${browser}`,
       emptyOutDir: true,

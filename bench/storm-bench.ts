@@ -19,7 +19,9 @@ const cap = (c: Capture) =>
  */
 export async function stormBenchmarks(): Promise<string[]> {
   const site = await startSite('storm.sessionscope.localhost');
-  const session = await launchChromium();
+  // BENCH_STORM_EXTENSION: another build's dist/chrome, to compare before and after a change.
+  const dir = process.env.BENCH_STORM_EXTENSION;
+  const session = await launchChromium(dir ? { extensionDir: dir } : {});
   const rows: string[] = [];
   const ours: number[] = [];
   const floor: number[] = [];

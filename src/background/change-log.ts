@@ -20,7 +20,7 @@ import type { LogWrite } from '../core/timeline/log-write';
 import { chunkKeysToRead, entriesFromChunks } from '../core/timeline/read-log';
 import { reconcileJar } from '../core/timeline/reconcile-jar';
 import { compareStageKeys, isStageKey, makeBootId } from '../core/timeline/stage-key';
-import { packChange, parseStagedBatch, type StagedBatch } from '../core/timeline/staged-batch';
+import { encodeStagedBatch, parseStagedBatch, type StagedBatch } from '../core/timeline/staged-batch';
 import type { ChangeLogResult } from '../protocol/messages';
 import {
   initialMachine,
@@ -156,7 +156,7 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
   function run(effect: LogEffect): void {
     switch (effect.do) {
       case 'stage':
-        track(store.set({ [effect.key]: effect.changes.map(packChange) }).catch(refused('stage')));
+        track(store.set({ [effect.key]: encodeStagedBatch(effect.changes) }).catch(refused('stage')));
         return;
       case 'load':
         startLoad();

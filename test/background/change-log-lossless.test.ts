@@ -1,4 +1,5 @@
 import type { Cookies } from 'webextension-polyfill';
+import { stored } from '../core/timeline/helpers';
 import { describe, expect, it, vi } from 'vitest';
 import type { ChangeLog, ChangeLogDeps } from '../../src/background/change-log';
 import { MAX_FOLD_REFUSALS } from '../../src/background/change-log-machine';
@@ -275,7 +276,7 @@ describe('the change log within storage.session', () => {
     expect(result.entries.map((e) => e.cookie.value)).toEqual(['a', 'b']);
     expect(result.dropped).toBe(0);
     expect((store.snapshot()[META_KEY] as LogMeta).nextSeq).toBe(2);
-    expect(store.snapshot()[chunkKey(0)]).toHaveLength(2);
+    expect(stored(store.snapshot()[chunkKey(0)])).toHaveLength(2);
   });
 });
 

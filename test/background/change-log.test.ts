@@ -5,7 +5,7 @@ import { isStageKey, STAGE_FOLDED } from '../../src/core/timeline/stage-key';
 import { parseStagedBatch } from '../../src/core/timeline/staged-batch';
 import type { KeyValueArea } from '../../src/background/key-value-area';
 import { FakeStorageArea } from '../fakes';
-import { cookie } from '../core/timeline/helpers';
+import { cookie, stored } from '../core/timeline/helpers';
 import { recordSettled, seqRange, startChangeLog } from './change-log-steps';
 
 function change(value: string, cause: ChangeCause = 'explicit', domain = 'example.com') {
@@ -163,7 +163,7 @@ describe('the change-log writer', () => {
     expect(fold?.keys).toContain(chunkKey(0));
     expect(store.snapshot()[META_KEY]).toMatchObject({ nextSeq: 100, firstSeq: 0, dropped: 0 });
     await vi.waitFor(() => expect(stagedKeys(store)).toEqual([]));
-    const chunk = store.snapshot()[chunkKey(0)] as { seq: number; cookie: { value: string } }[];
+    const chunk = stored(store.snapshot()[chunkKey(0)]);
     expect(labels(chunk)).toEqual(Array.from({ length: 100 }, (_, i) => `${i}:v${i}`));
   });
 
@@ -179,10 +179,7 @@ describe('the change-log writer', () => {
     timers.fire();
     await tick();
     expect(store.snapshot()[META_KEY]).toMatchObject({ nextSeq: 2, firstSeq: 0, dropped: 0 });
-    expect(labels(store.snapshot()[chunkKey(0)] as { seq: number; cookie: { value: string } }[])).toEqual([
-      '0:a',
-      '1:b',
-    ]);
+    expect(labels(stored(store.snapshot()[chunkKey(0)]))).toEqual(['0:a', '1:b']);
     await vi.waitFor(() => expect(stagedKeys(store)).toEqual([]));
     expect(timers.pending()).toEqual([]);
   });

@@ -1,8 +1,9 @@
 import type { ChangeLogEntry, TimedChange } from './change-log-entry';
-import { entryBytes } from './entry-bytes';
+import { utf8Bytes } from './entry-bytes';
 import {
   CHUNK_SIZE,
   chunkIndex,
+  encodeChunk,
   chunkKey,
   chunkKeys,
   LOG_BYTE_BUDGET,
@@ -24,10 +25,9 @@ export interface AppendOptions {
   refused?: number;
 }
 
-function bytesOf(entries: readonly ChangeLogEntry[], fromSeq: number): number {
-  let n = 0;
-  for (const e of entries) if (e.seq >= fromSeq) n += entryBytes(e);
-  return n;
+/** The bytes storage counts for an encoded chunk: its JSON string, quoted and escaped once more. */
+export function storedBytes(encoded: string): number {
+  return utf8Bytes(encoded) + 2;
 }
 
 /**
@@ -60,8 +60,16 @@ export function appendToLog(
   const boundFirst = Math.max(meta.firstSeq, nextSeq - capacity);
   const sizes = shiftChunkBytes(meta, boundFirst);
   const base = chunkIndex(boundFirst);
+  // Encoded once, here: the byte trim below drops whole chunks from the front only, so every chunk it keeps
+  // holds exactly its entries from `boundFirst` on, and its size is that of the string written.
+  const encoded = new Map<number, string>();
   for (const [index, entries] of touched) {
-    if (index >= base) sizes[index - base] = bytesOf(entries, boundFirst);
+    if (index < base) continue;
+    const live = entries.filter((e) => e.seq >= boundFirst);
+    if (live.length === 0) continue;
+    const text = encodeChunk(live);
+    encoded.set(index, text);
+    sizes[index - base] = storedBytes(text);
   }
   for (let i = 0; i < sizes.length; i++) sizes[i] ??= 0;
   let firstSeq = boundFirst;
@@ -76,10 +84,7 @@ export function appendToLog(
   newMeta = withDropped(newMeta, 'bytes', firstSeq - boundFirst);
   newMeta = withDropped(newMeta, 'refused', refused);
   const set: Record<string, unknown> = { [META_KEY]: newMeta };
-  for (const [index, entries] of touched) {
-    const live = entries.filter((e) => e.seq >= firstSeq);
-    if (live.length > 0) set[chunkKey(index)] = live;
-  }
+  for (const [index, text] of encoded) if (index >= chunkIndex(firstSeq)) set[chunkKey(index)] = text;
   // The chunk being filled next: empty when the last entry closed a chunk.
   const liveTail = nextSeq % CHUNK_SIZE === 0 ? [] : tail.filter((e) => e.seq >= firstSeq);
   return {

@@ -1,8 +1,3 @@
-import type { ChangeLogEntry } from './change-log-entry';
-
-/** Keys, numbers, flags and punctuation of one stored entry, generously: the strings are counted below. */
-const ENTRY_OVERHEAD_BYTES = 240;
-
 /** UTF-8 bytes of `s`, as storage counts a string it serialises; linear, no allocation. */
 export function utf8Bytes(s: string): number {
   let n = 0;
@@ -18,18 +13,4 @@ export function utf8Bytes(s: string): number {
     else n += 3;
   }
   return n;
-}
-
-/** An upper estimate of the bytes one entry takes in storage. */
-export function entryBytes(e: ChangeLogEntry): number {
-  const c = e.cookie;
-  return (
-    ENTRY_OVERHEAD_BYTES +
-    utf8Bytes(c.name) +
-    utf8Bytes(c.value) +
-    utf8Bytes(c.domain) +
-    utf8Bytes(c.path) +
-    utf8Bytes(c.storeId) +
-    (c.partitionKey?.topLevelSite ? utf8Bytes(c.partitionKey.topLevelSite) : 0)
-  );
 }

@@ -2,6 +2,7 @@ import type { CookieRecord, PartitionKey, SameSite } from '../cookie/cookie-reco
 import type { LogCause, TimedChange } from './change-log-entry';
 import { pickCutLengths } from './cut-lengths';
 import { isCookieLike } from './known-jar';
+import { parseJson } from './log-layout';
 
 /** One batch of changes a worker instance staged under `key` (see stage-key.ts). */
 export interface StagedBatch {
@@ -115,14 +116,24 @@ function unpackChange(a: readonly unknown[]): TimedChange | undefined {
 }
 
 /**
- * The changes of a stored staged batch, read defensively: packed (see packChange), or objects as an older
- * version staged them. `undefined` when the key holds no batch: it was marked folded, or is malformed; either
- * way there is nothing left to fold, only the key to remove.
+ * A batch as it is staged: its packed changes as one JSON string. Like a chunk (see encodeChunk), a string is
+ * far cheaper for the worker to hand to storage than an array it must convert element by element, and the
+ * staging write is issued on the listener's path.
+ */
+export function encodeStagedBatch(changes: readonly TimedChange[]): string {
+  return JSON.stringify(changes.map(packChange));
+}
+
+/**
+ * The changes of a stored staged batch, read defensively: encoded (see encodeStagedBatch), an array of packed
+ * changes, or objects as older versions staged them. `undefined` when the key holds no batch: it was marked
+ * folded, or is malformed; either way there is nothing left to fold, only the key to remove.
  */
 export function parseStagedBatch(stored: unknown): TimedChange[] | undefined {
-  if (!Array.isArray(stored)) return undefined;
+  const value = typeof stored === 'string' ? parseJson(stored) : stored;
+  if (!Array.isArray(value)) return undefined;
   const out: TimedChange[] = [];
-  for (const item of stored) {
+  for (const item of value) {
     const change = Array.isArray(item) ? unpackChange(item) : isChange(item) ? item : undefined;
     if (change !== undefined) out.push(change);
   }

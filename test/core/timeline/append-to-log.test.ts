@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { appendToLog } from '../../../src/core/timeline/append-to-log';
-import type { ChangeLogEntry } from '../../../src/core/timeline/change-log-entry';
 import {
   CHUNK_SIZE,
   chunkKey,
@@ -12,7 +11,7 @@ import {
   type LogState,
 } from '../../../src/core/timeline/log-layout';
 import { entriesFromChunks } from '../../../src/core/timeline/read-log';
-import { change, changes } from './helpers';
+import { change, changes, stored } from './helpers';
 
 const empty: LogState = { meta: emptyMeta(), tail: [] };
 
@@ -34,7 +33,7 @@ describe('appendToLog', () => {
   it('numbers entries from the meta and writes only the meta and the chunk being filled', () => {
     const w = appendToLog(empty, changes(3));
     expect(Object.keys(w.set).sort()).toEqual([chunkKey(0), META_KEY].sort());
-    expect((w.set[chunkKey(0)] as ChangeLogEntry[]).map((e) => e.seq)).toEqual([0, 1, 2]);
+    expect(stored(w.set[chunkKey(0)]).map((e) => e.seq)).toEqual([0, 1, 2]);
     expect(w.set[META_KEY]).toMatchObject({ nextSeq: 3, firstSeq: 0, dropped: 0 });
     expect(w.remove).toEqual([]);
     expect(w.state.tail.map((e) => e.cookie.value)).toEqual(['v0', 'v1', 'v2']);
@@ -42,15 +41,15 @@ describe('appendToLog', () => {
 
   it('keeps time, cause and removed of each change', () => {
     const w = appendToLog(empty, [{ ...change(7), cause: 'overwrite', removed: true }]);
-    const [e] = w.set[chunkKey(0)] as ChangeLogEntry[];
+    const [e] = stored(w.set[chunkKey(0)]);
     expect(e).toMatchObject({ seq: 0, time: 1_007, cause: 'overwrite', removed: true });
   });
 
   it('rolls over to the next chunk when one fills, touching each chunk once', () => {
     const s = applyAll({}, empty, [CHUNK_SIZE - 2]);
     const w = appendToLog(s, changes(5, CHUNK_SIZE - 2));
-    const first = w.set[chunkKey(0)] as ChangeLogEntry[];
-    const second = w.set[chunkKey(1)] as ChangeLogEntry[];
+    const first = stored(w.set[chunkKey(0)]);
+    const second = stored(w.set[chunkKey(1)]);
     expect(first).toHaveLength(CHUNK_SIZE);
     expect(first.at(-1)?.seq).toBe(CHUNK_SIZE - 1);
     expect(second.map((e) => e.seq)).toEqual([CHUNK_SIZE, CHUNK_SIZE + 1, CHUNK_SIZE + 2]);
@@ -96,7 +95,7 @@ describe('appendToLog', () => {
     const w = appendToLog(empty, changes(35), { capacity: 10 });
     const written = Object.entries(w.set)
       .filter(([k]) => k !== META_KEY)
-      .flatMap(([, v]) => v as ChangeLogEntry[]);
+      .flatMap(([, v]) => stored(v));
     expect(written.map((e) => e.seq)).toEqual([25, 26, 27, 28, 29, 30, 31, 32, 33, 34]);
     expect(w.state.meta).toMatchObject({ nextSeq: 35, firstSeq: 25, dropped: 25 });
   });
@@ -104,7 +103,7 @@ describe('appendToLog', () => {
   it('cuts long values and names and records their original lengths', () => {
     const long = 'x'.repeat(4000);
     const w = appendToLog(empty, [change(0, { value: long, name: 'n'.repeat(600) }), change(1, { value: 'short' })]);
-    const [cut, kept] = w.set[chunkKey(0)] as ChangeLogEntry[];
+    const [cut, kept] = stored(w.set[chunkKey(0)]);
     expect(cut?.cookie.value).toHaveLength(MAX_VALUE_CHARS);
     expect(cut?.valueLength).toBe(4000);
     expect(cut?.cookie.name).toHaveLength(MAX_NAME_CHARS);
@@ -125,8 +124,20 @@ describe('appendToLog', () => {
     const store: Record<string, unknown> = {};
     applyAll(store, empty, [42]);
     const meta = store[META_KEY] as LogState['meta'];
-    const tail = (store[chunkKey(0)] as ChangeLogEntry[]).slice();
+    const tail = stored(store[chunkKey(0)]).slice();
     const w = appendToLog({ meta, tail }, changes(1, 42));
-    expect((w.set[chunkKey(0)] as ChangeLogEntry[]).map((e) => e.seq)).toEqual(Array.from({ length: 43 }, (_, i) => i));
+    expect(stored(w.set[chunkKey(0)]).map((e) => e.seq)).toEqual(Array.from({ length: 43 }, (_, i) => i));
+  });
+
+  it('stores each chunk as one JSON string and counts its bytes exactly as storage serialises it', () => {
+    const hostile = ['é"\\'.repeat(300), '\u{1F600}<>\u2028'.repeat(200), 'x\ud800y', '\u0000\n\t'];
+    const w = appendToLog(
+      empty,
+      hostile.map((value, i) => change(i, { value, path: `/p"${'ü'.repeat(40)}` })),
+    );
+    const chunk = w.set[chunkKey(0)];
+    expect(typeof chunk).toBe('string');
+    expect(w.state.meta.chunkBytes).toEqual([Buffer.byteLength(JSON.stringify(chunk), 'utf8')]);
+    expect(stored(chunk).map((e) => e.cookie.value)).toEqual(w.state.tail.map((e) => e.cookie.value));
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeLogEntry } from '../../../src/core/timeline/change-log-entry';
 import { foldStaged } from '../../../src/core/timeline/fold-staged';
 import { chunkKey, emptyMeta, META_KEY } from '../../../src/core/timeline/log-layout';
 import {
@@ -10,7 +9,7 @@ import {
   stageKey,
 } from '../../../src/core/timeline/stage-key';
 import { parseStagedBatch } from '../../../src/core/timeline/staged-batch';
-import { change, changes } from './helpers';
+import { change, changes, stored } from './helpers';
 
 describe('stage keys', () => {
   it('order instances by start time as plain strings, whatever the random part', () => {
@@ -56,7 +55,7 @@ describe('foldStaged', () => {
       ],
       changes(1, 4),
     );
-    expect((w.set[chunkKey(0)] as ChangeLogEntry[]).map((e) => [e.seq, e.cookie.value])).toEqual([
+    expect(stored(w.set[chunkKey(0)]).map((e) => [e.seq, e.cookie.value])).toEqual([
       [0, 'v0'],
       [1, 'v1'],
       [2, 'v2'],

@@ -5,7 +5,7 @@ import { trimLog } from '../../../src/core/timeline/trim-log';
 import { JAR_KEY } from '../../../src/core/timeline/known-jar';
 import { chunkKey, emptyMeta, META_KEY, parseMeta, type LogState } from '../../../src/core/timeline/log-layout';
 import { chunkKeysToRead, entriesFromChunks, orphanChunkKeys } from '../../../src/core/timeline/read-log';
-import { changes } from './helpers';
+import { changes, stored } from './helpers';
 
 const empty: LogState = { meta: emptyMeta(), tail: [] };
 
@@ -21,8 +21,13 @@ describe('reading the log', () => {
   it('ignores entries outside the live range and junk in storage', () => {
     const w = appendToLog(empty, changes(5));
     const meta = { ...emptyMeta(), nextSeq: 5, firstSeq: 2, dropped: 2 };
-    const stored = { ...w.set, [chunkKey(0)]: [...(w.set[chunkKey(0)] as unknown[]), { seq: 9 }, 'junk', null] };
-    expect(entriesFromChunks(meta, stored).map((e) => e.seq)).toEqual([2, 3, 4]);
+    const junk = [...stored(w.set[chunkKey(0)]), { seq: 9 }, 'junk', null];
+    expect(entriesFromChunks(meta, { ...w.set, [chunkKey(0)]: JSON.stringify(junk) }).map((e) => e.seq)).toEqual([
+      2, 3, 4,
+    ]);
+    // A chunk an older version stored as an array, and one that is not JSON.
+    expect(entriesFromChunks(meta, { ...w.set, [chunkKey(0)]: junk }).map((e) => e.seq)).toEqual([2, 3, 4]);
+    expect(entriesFromChunks(meta, { ...w.set, [chunkKey(0)]: '[{"seq":2,' })).toEqual([]);
   });
 
   it('treats a malformed meta as an empty log', () => {
@@ -62,7 +67,7 @@ describe('clearLog', () => {
     expect(store[chunkKey(2)]).toEqual([]);
     expect(entriesFromChunks(c.state.meta, store)).toEqual([]);
     const next = appendToLog(c.state, changes(1, 250));
-    expect(next.set[chunkKey(2)]).toEqual([expect.objectContaining({ seq: 250 })]);
+    expect(stored(next.set[chunkKey(2)])).toEqual([expect.objectContaining({ seq: 250 })]);
     expect(next.set[META_KEY]).toMatchObject({ nextSeq: 251, firstSeq: 250, dropped: 0 });
   });
 });

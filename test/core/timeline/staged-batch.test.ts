@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TimedChange } from '../../../src/core/timeline/change-log-entry';
-import { packChange, parseStagedBatch } from '../../../src/core/timeline/staged-batch';
+import { encodeStagedBatch, packChange, parseStagedBatch } from '../../../src/core/timeline/staged-batch';
+import { STAGE_FOLDED } from '../../../src/core/timeline/stage-key';
 import { change } from './helpers';
 
 describe('staged batches', () => {
@@ -29,5 +30,15 @@ describe('staged batches', () => {
   it('reads batches an older version staged as objects, and drops junk', () => {
     expect(parseStagedBatch([change(1), ['junk'], [1, 'no-such-cause'], null])).toEqual([change(1)]);
     expect(parseStagedBatch('folded')).toBeUndefined();
+  });
+
+  it('stages a batch as one JSON string and reads it back; the folded marker and broken JSON hold no batch', () => {
+    const batch = [change(1, { value: 'é"\\\u{1F600}' }), { ...change(2), removed: true, cause: 'overwrite' as const }];
+    const encoded = encodeStagedBatch(batch);
+    expect(typeof encoded).toBe('string');
+    expect(parseStagedBatch(structuredClone(encoded))).toEqual(batch);
+    expect(parseStagedBatch(STAGE_FOLDED)).toBeUndefined();
+    expect(parseStagedBatch(encoded.slice(0, -5))).toBeUndefined();
+    expect(parseStagedBatch('{"not":"a batch"}')).toBeUndefined();
   });
 });
