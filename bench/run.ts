@@ -7,7 +7,6 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
-import { SignJWT } from 'jose';
 import { format, resolveConfig } from 'prettier';
 import type { Page } from 'puppeteer-core';
 import { build } from 'vite';
@@ -26,6 +25,8 @@ import { hostileBenchmarks } from './hostile-bench';
 import { stormBenchmarks } from './storm-bench';
 import { backgroundBenchmarks } from './background-bench';
 import { cliBenchmarks } from './cli-bench';
+import { makeJwts } from './jwts';
+import { panelBenchmarks, panelSection, PANEL_RUNS, type PanelFigures } from './panel-bench';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = 2;
@@ -57,20 +58,6 @@ function phases(p: PopupFigures): string {
   return (
     `| ${p.n} | ${ms(at('modules'))} | ${ms(at('cookies'))} | ${ms(at('analysed') - at('cookies'))} | ` +
     `${ms(p.sessionscope.rowsMs - at('analysed'))} | ${ms(p.sessionscope.paintedMs - p.sessionscope.rowsMs)} |`
-  );
-}
-
-async function makeJwts(): Promise<string[]> {
-  const key = new TextEncoder().encode('bench-secret-that-is-not-in-any-dictionary-0123456789');
-  const now = Math.floor(Date.now() / 1000);
-  return Promise.all(
-    [3600, 86_400 * 3, -600, 900].map((life, i) =>
-      new SignJWT({ sub: `user-${i}`, role: i % 2 ? 'admin' : 'user', scope: 'read write' })
-        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-        .setIssuedAt(now - 60)
-        .setExpirationTime(now + life)
-        .sign(key),
-    ),
   );
 }
 
@@ -140,6 +127,7 @@ async function synthetic(session: ChromiumSession, benchId: string, jwts: string
 
 function report(
   popup: PopupFigures[],
+  panel: PanelFigures,
   storm: string[],
   background: string[],
   core: CoreFigures,
@@ -186,6 +174,8 @@ function report(
     '|---:|---:|---:|---:|---:|---:|',
     ...popup.filter((p) => p.source === 'synthetic').map(phases),
     '',
+    ...panelSection(panel, PANEL_RUNS),
+    '',
     '## Background: change-storm capture ratio',
     '',
     ...storm,
@@ -227,6 +217,7 @@ async function main(): Promise<void> {
   const refDir = await writeReferenceExtension();
   const session = await launchChromium();
   const popup: PopupFigures[] = [];
+  let panel: PanelFigures;
   try {
     const refId = await session.browser.installExtension(refDir);
     const benchId = await session.browser.installExtension(resolve(root, 'dist', 'bench'));
@@ -242,6 +233,8 @@ async function main(): Promise<void> {
       popup.push(await synthetic(session, benchId, jwts, n));
       process.stdout.write(`popup, ${n} cookies (synthetic): done\n`);
     }
+    panel = await panelBenchmarks(session.browser, `chrome-extension://${benchId}/panel.html`, jwts);
+    process.stdout.write('panel, 10,000 cookies (synthetic): done\n');
   } finally {
     await session.close();
     await site.stop();
@@ -254,7 +247,7 @@ async function main(): Promise<void> {
   const hostile = await hostileBenchmarks();
   const cli = await cliBenchmarks();
   process.stdout.write('command line: done\n');
-  const text = report(popup, storm, background, core, hostile.lines, cli.lines, entrySizes(distOf('chrome')));
+  const text = report(popup, panel, storm, background, core, hostile.lines, cli.lines, entrySizes(distOf('chrome')));
   // Formatted as `npx prettier --check .` expects, so a fresh run can be committed as it is.
   const out = resolve(root, 'BENCHMARKS.md');
   writeFileSync(out, await format(text, { ...(await resolveConfig(out)), filepath: out }));
