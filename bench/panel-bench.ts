@@ -1,3 +1,4 @@
+import { cpus, loadavg } from 'node:os';
 import type { Browser, KeyInput } from 'puppeteer-core';
 import { ROW_HEIGHT } from '../src/ui/use-virtual-rows';
 import { cookieMix, toRecord } from './cookie-mix';
@@ -21,6 +22,8 @@ export interface PanelFigures {
   /** Median over every keystroke: the input event → the next frame painted with the filtered rows. */
   keystrokeMs: number;
   keystrokes: number;
+  /** The machine's 1-minute load average when the runs started and ended (other work competes for the cores). */
+  load: [number, number];
 }
 
 // A string, not a function: tsx's keepNames would wrap inner functions in a `__name` the page lacks (page-timing.ts).
@@ -96,6 +99,7 @@ export async function panelBenchmarks(
   const records = cookieMix(n, jwts).map((c) => toRecord(c, 'synthetic.localhost', now));
   const init = `window.__benchCookies = ${JSON.stringify(records)};`;
   const results = [];
+  const loadBefore = loadavg()[0]!;
   for (let i = 0; i < runs + warmup; i++) {
     const r = await onePanel(browser, pageUrl, init, opts.rounds ?? 2);
     if (i >= warmup) results.push(r);
@@ -109,6 +113,7 @@ export async function panelBenchmarks(
     drawnRows: median(results.map((r) => r.drawn)),
     keystrokeMs: median(keys),
     keystrokes: keys.length,
+    load: [loadBefore, loadavg()[0]!],
   };
 }
 
@@ -121,7 +126,9 @@ export function panelSection(p: PanelFigures, runs: number): string[] {
       `${p.n.toLocaleString('en')} synthetic cookies of the popup's mix, 1280×800. First render is timed from the ` +
       'analysis in hand to the first rows in the DOM and to the next frame painted; a keystroke, from the input ' +
       `event to the next frame painted with the filtered rows (typing \`${TYPED}\` into the filter and erasing it, ` +
-      `key by key). Medians of ${runs} page loads after a warm-up; goals: first render ≤ 150 ms, keystroke ≤ 16 ms.`,
+      `key by key). Medians of ${runs} page loads after a warm-up; goals: first render ≤ 150 ms, keystroke ≤ 16 ms. ` +
+      `Load average (1 min) on the ${cpus().length} cores: ${p.load[0].toFixed(1)} at the start, ` +
+      `${p.load[1].toFixed(1)} at the end.`,
     '',
     '| cookies | analysis in hand (from navigation) | first render: rows / painted | rows in the DOM | filter keystroke → painted (median) |',
     '|---:|---:|---:|---:|---:|',
