@@ -1,6 +1,5 @@
-import { analyzeSite } from '../../src/core/analyze-site';
 import { startPanel } from '../../src/devtools/start-panel';
-import { BENCH_URL, benchCookies } from './bench-cookies';
+import { BENCH_URL, benchCookies, markedAnalyze } from './bench-cookies';
 
 // The panel's own start (src/devtools/panel.tsx does the same with the platform wrappers), opened as a tab on
 // tab 1 and fed the injected cookies instead of the cookies API. No change log, no watchers: the benchmark times
@@ -23,12 +22,7 @@ startPanel(
     watchTabUrl: none,
     watchInspectedNavigation: none,
     requestHostPermission: async () => false,
-    analyze: async (url, cookies, now, options) => {
-      performance.mark('cookies');
-      const result = await analyzeSite(url, cookies, now, options);
-      performance.mark('analysed');
-      return result;
-    },
+    analyze: markedAnalyze,
   },
   { root: document.getElementById('app')!, themeRoot: document.documentElement },
 );

@@ -1,6 +1,5 @@
-import { analyzeSite } from '../../src/core/analyze-site';
 import { startPopup } from '../../src/popup/start-popup';
-import { BENCH_URL, benchCookies } from './bench-cookies';
+import { BENCH_URL, benchCookies, markedAnalyze } from './bench-cookies';
 
 // The popup's own start (src/popup/main.tsx does the same), fed the injected cookies instead of the cookies API.
 // The marks let the benchmark say where the time goes.
@@ -12,12 +11,7 @@ startPopup(
     activeTab: async () => ({ id: 1, url: BENCH_URL }),
     loadTabCookies: async (tabId) => ({ ok: true, tabId, url: BENCH_URL, cookies: benchCookies() }),
     requestHostPermission: async () => false,
-    analyze: async (url, cookies, now, options) => {
-      performance.mark('cookies');
-      const result = await analyzeSite(url, cookies, now, options);
-      performance.mark('analysed');
-      return result;
-    },
+    analyze: markedAnalyze,
   },
   { root: document.getElementById('app')! },
 );
