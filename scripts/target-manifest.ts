@@ -22,8 +22,12 @@ export function targetManifest(source: ManifestSource, browser: TargetBrowser): 
     return { ...copy, minimum_chrome_version: '120' };
   }
   const { service_worker: worker, type } = copy.background;
+  const permissions = Array.isArray(copy.permissions) ? (copy.permissions as string[]) : [];
   return {
     ...copy,
+    // Firefox only (Chromium has no containers and would warn about an unknown permission): the name of a
+    // container tab's container, shown beside its cookies.
+    permissions: [...permissions, 'contextualIdentities'],
     background: { scripts: [worker], ...(type ? { type } : {}) },
     browser_specific_settings: {
       gecko: {

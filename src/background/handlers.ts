@@ -41,10 +41,13 @@ export function createHandlers<Sender>(deps: HandlerDeps): Handlers<Sender> {
     getChangeLog: async (data) => {
       const site = typeof data?.site === 'string' && data.site !== '' ? data.site : undefined;
       const afterSeq = optionalNumber(data?.afterSeq);
-      return deps.log.query({
+      const storeId = typeof data?.storeId === 'string' ? data.storeId : undefined;
+      const result = await deps.log.query({
         ...(site !== undefined ? { site } : {}),
         ...(afterSeq !== undefined ? { afterSeq } : {}),
       });
+      if (storeId === undefined) return result;
+      return { ...result, entries: result.entries.filter((e) => e.cookie.storeId === storeId) };
     },
     clearChangeLog: async () => ({ ok: true, cleared: await deps.log.clear() }),
     writeCookies: async (data) => {

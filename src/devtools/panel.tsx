@@ -46,7 +46,12 @@ const panel = startPanel(
     devtoolsTheme,
     loadTabCookies,
     askBackgroundForCookies: (tabId) => send('getTabCookies', { tabId }),
-    getChangeLog: (site, afterSeq) => send('getChangeLog', afterSeq === undefined ? { site } : { site, afterSeq }),
+    getChangeLog: (site, afterSeq, storeId) =>
+      send('getChangeLog', {
+        site,
+        ...(afterSeq === undefined ? {} : { afterSeq }),
+        ...(storeId === undefined ? {} : { storeId }),
+      }),
     watchCookies,
     watchChangeLog,
     watchTabUrl,

@@ -38,7 +38,7 @@ export interface PanelStartDeps {
   loadTabCookies: (tabId: number) => Promise<TabCookiesResult>;
   /** The background reads them for a page that cannot (Firefox's DevTools panels). */
   askBackgroundForCookies: (tabId: number) => Promise<TabCookiesResult>;
-  getChangeLog: (site: string, afterSeq?: number) => Promise<ChangeLogResult>;
+  getChangeLog: (site: string, afterSeq?: number, storeId?: string) => Promise<ChangeLogResult>;
   watchCookies: (listener: (change: CookieChange) => void) => () => void;
   watchChangeLog: (listener: () => void) => () => void;
   watchTabUrl: (tabId: number, listener: (url: string) => void) => () => void;

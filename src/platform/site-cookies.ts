@@ -1,14 +1,16 @@
-import type { TabCookiesResult } from '../protocol/messages';
+import type { TabCookiesResult, TabStore } from '../protocol/messages';
 import { cookiesForUrl } from '../core/cookie/match';
 import { hostOf, isHttpUrl, registrableDomain } from '../core/cookie/site';
 import { getAllUnderDomain } from './cookies';
 import { hasAllSitesAccess, hasHostPermission } from './permissions';
+import { storeOfTab } from './tab-store';
 import { getTab } from './tabs';
 import { errorText } from '../core/error-text';
 
 /**
- * The cookies a tab's page would send, or the reason it has none to show (the UI words it). Shared by the background's
- * `getTabCookies` handler and the pages that read cookies directly (the popup, for speed).
+ * The cookies a tab's page would send, from the tab's own cookie store (a Firefox container's, a private window's),
+ * or the reason it has none to show (the UI words it). Shared by the background's `getTabCookies` handler and the
+ * badge, and the pages that read cookies directly (the popup, for speed).
  */
 export async function loadTabCookies(tabId: number): Promise<TabCookiesResult> {
   const tab = await getTab(tabId);
@@ -20,16 +22,29 @@ export async function loadTabCookies(tabId: number): Promise<TabCookiesResult> {
     return (await hasAllSitesAccess()) ? { ok: false, reason: 'not-http' } : { ok: false, reason: 'no-permission' };
   }
   if (!isHttpUrl(url)) return { ok: false, reason: 'not-http', url };
-  return loadUrlCookies(tabId, url);
+  let store: TabStore | undefined;
+  try {
+    store = await storeOfTab(tabId, tab);
+  } catch (e) {
+    return { ok: false, reason: 'error', url, error: errorText(e) };
+  }
+  // Reading the default jar instead would show another jar's cookies as this tab's.
+  if (store === undefined && tab.incognito) return { ok: false, reason: 'error', url, error: NO_STORE };
+  return loadUrlCookies(tabId, url, store);
 }
 
-export async function loadUrlCookies(tabId: number, url: string): Promise<TabCookiesResult> {
+/** The code's words, shown as an error's text: the browser listed no cookie store for a private tab. */
+const NO_STORE = 'no cookie store lists this private tab';
+
+/** `store`: the store to read (absent: the default one). */
+export async function loadUrlCookies(tabId: number, url: string, store?: TabStore): Promise<TabCookiesResult> {
   const host = hostOf(url);
   if (host === undefined) return { ok: false, reason: 'not-http', url };
   if (!(await hasHostPermission(url))) return { ok: false, reason: 'no-permission', url };
   try {
-    const all = await getAllUnderDomain(registrableDomain(host));
-    return { ok: true, tabId, url, cookies: cookiesForUrl(all, url) };
+    const all = await getAllUnderDomain(registrableDomain(host), store?.id);
+    const cookies = cookiesForUrl(all, url);
+    return store === undefined ? { ok: true, tabId, url, cookies } : { ok: true, tabId, url, cookies, store };
   } catch (e) {
     return { ok: false, reason: 'error', url, error: errorText(e) };
   }

@@ -1,5 +1,5 @@
 import { browser } from './browser';
-import type { TabInfo } from './tabs';
+import { tabInfo, type TabInfo } from './tabs';
 
 /** What about a tab's update matters to the background: a new address, or the page finished loading. */
 export interface TabUpdate {
@@ -34,5 +34,5 @@ export function onWindowFocusChanged(listener: (windowId: number | undefined) =>
 
 export async function getActiveTabInWindow(windowId: number): Promise<TabInfo | undefined> {
   const [tab] = await browser.tabs.query({ active: true, windowId });
-  return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url };
+  return tab === undefined ? undefined : tabInfo(tab);
 }

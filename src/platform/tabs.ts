@@ -3,15 +3,22 @@ import { browser, type Tabs } from './browser';
 export interface TabInfo {
   id: number;
   url: string | undefined;
+  /** In a private (incognito) window. */
+  incognito: boolean;
+  /** Firefox names each tab's cookie store (a container's, a private window's); Chromium does not. */
+  cookieStoreId?: string;
 }
 
-function info(tab: Tabs.Tab): TabInfo | undefined {
-  return tab.id === undefined ? undefined : { id: tab.id, url: tab.url };
+export function tabInfo(tab: Tabs.Tab): TabInfo | undefined {
+  if (tab.id === undefined) return undefined;
+  const t: TabInfo = { id: tab.id, url: tab.url, incognito: tab.incognito };
+  if (typeof tab.cookieStoreId === 'string') t.cookieStoreId = tab.cookieStoreId;
+  return t;
 }
 
 export async function getTab(tabId: number): Promise<TabInfo | undefined> {
   try {
-    return info(await browser.tabs.get(tabId));
+    return tabInfo(await browser.tabs.get(tabId));
   } catch {
     return undefined;
   }
@@ -19,7 +26,7 @@ export async function getTab(tabId: number): Promise<TabInfo | undefined> {
 
 export async function getActiveTab(): Promise<TabInfo | undefined> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  return tab ? info(tab) : undefined;
+  return tab ? tabInfo(tab) : undefined;
 }
 
 /** Calls `listener` with the new URL whenever tab `tabId` navigates; returns the unsubscribe function. */

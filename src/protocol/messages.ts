@@ -26,8 +26,20 @@ export type CookiesProblem =
 
 export type ProblemReason = CookiesProblem['reason'];
 
+/**
+ * The cookie store a tab's cookies come from: the browser's default jar, a private (incognito) window's, or a
+ * Firefox container's. `name`: a container's name, when the browser tells it. Data only: the views word it.
+ */
+export interface TabStore {
+  id: string;
+  kind: 'default' | 'private' | 'container';
+  name?: string;
+}
+
+/** `store`: the store `cookies` were read from; absent where the reader knows of no store (the default one). */
 export type TabCookiesResult =
-  { ok: true; tabId: number; url: string; cookies: CookieRecord[] } | ({ ok: false } & CookiesProblem);
+  | { ok: true; tabId: number; url: string; cookies: CookieRecord[]; store?: TabStore }
+  | ({ ok: false } & CookiesProblem);
 
 export interface ChangeLogResult {
   ok: true;
@@ -77,8 +89,11 @@ export interface ProtocolMap {
    */
   ping: { request: Record<string, never>; response: { ok: true; startedAt: number; received: number } };
   getTabCookies: { request: { tabId: number }; response: TabCookiesResult };
-  /** `site`: a host; the entries whose cookie is in its site (inSiteOf in core/cookie/site). */
-  getChangeLog: { request: { site?: string; afterSeq?: number }; response: ChangeLogResult };
+  /**
+   * `site`: a host; the entries whose cookie is in its site (inSiteOf in core/cookie/site). `storeId`: only the
+   * entries of that cookie store (a container tab's timeline shows its own store's changes).
+   */
+  getChangeLog: { request: { site?: string; storeId?: string; afterSeq?: number }; response: ChangeLogResult };
   /** Empties the log (seq numbers go on); `cleared`: how many entries it held. */
   clearChangeLog: { request: Record<string, never>; response: { ok: true; cleared: number } };
   /**

@@ -4,7 +4,7 @@ import type { SignatureVerification } from '../core/audit/audit-input';
 import { cookieKey } from '../core/cookie/cookie-key';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import { toSignatureVerification } from '../core/verify/to-signature-verification';
-import type { CookiesProblem, TabCookiesResult } from '../protocol/messages';
+import type { CookiesProblem, TabCookiesResult, TabStore } from '../protocol/messages';
 import type { PopupStore } from './create-store';
 import type { PageInputs } from './page-data-slice';
 import { createWeakSecretCache } from './weak-secret-cache';
@@ -47,6 +47,7 @@ interface Snapshot {
   url: string;
   cookies: readonly CookieRecord[];
   t: number;
+  store?: TabStore;
 }
 
 // A macrotask: the browser paints the analysis just shown before the first secret is tried.
@@ -103,7 +104,7 @@ export function createSiteLoader(store: LoaderSlices, deps: SiteLoaderDeps): Sit
       const analysis = await deps.analyze(snap.url, snap.cookies, t, analysisOptions(snap.cookies));
       if (snap.generation !== generation) return null;
       if (version !== optionsVersion) continue;
-      store.site.showAnalysis(analysis, t);
+      store.site.showAnalysis(analysis, t, snap.store);
       return analysis;
     }
   }
@@ -191,6 +192,7 @@ export function createSiteLoader(store: LoaderSlices, deps: SiteLoaderDeps): Sit
         return;
       }
       const snap: Snapshot = { generation: mine, url: result.url, cookies: result.cookies, t: now() };
+      if (result.store) snap.store = result.store;
       current = snap;
       const analysis = await show(snap, snap.t);
       if (analysis) startCheck(snap, analysis);

@@ -9,7 +9,8 @@ import { requestPermission } from './request-permission';
 export interface PanelDeps {
   tabId: number;
   loadCookies: (tabId: number) => Promise<TabCookiesResult>;
-  getChangeLog: (site: string, afterSeq?: number) => Promise<ChangeLogResult>;
+  /** `storeId`: only that cookie store's entries (given once the tab's store is known). */
+  getChangeLog: (site: string, afterSeq?: number, storeId?: string) => Promise<ChangeLogResult>;
   /** Direct cookie events; absent where the page cannot use `cookies` (then the log is polled). */
   watchCookies?: ((listener: (change: CookieChange) => void) => () => void) | undefined;
   /** Signals that the background wrote to its change log; used, where cookies cannot be watched, instead of polling. */
@@ -81,6 +82,15 @@ export function createPanelController(
 
   let stopped = false;
   let site = '';
+  /** The inspected tab's cookie store: its timeline shows only that store's changes. */
+  let storeId: string | undefined;
+  /** The same site in another store (a container tab beside a default one) is another timeline. */
+  let shownKey = '';
+  const askLog = (host: string, afterSeq?: number): Promise<ChangeLogResult> => {
+    if (storeId !== undefined) return deps.getChangeLog(host, afterSeq, storeId);
+    return afterSeq === undefined ? deps.getChangeLog(host) : deps.getChangeLog(host, afterSeq);
+  };
+  const inStore = (cookie: { storeId: string }): boolean => storeId === undefined || cookie.storeId === storeId;
   let logLoading = false;
   let buffered: ChangeLogEntry[] = [];
   /** The newest sequence number the background has given us, for polling `afterSeq`; -1 before any, so the very
@@ -97,7 +107,7 @@ export function createPanelController(
     let dropped = 0;
     let droppedBy: DroppedBy = {};
     try {
-      const r = await within(deps.getChangeLog(host), deps.logTimeoutMs ?? 3000);
+      const r = await within(askLog(host), deps.logTimeoutMs ?? 3000);
       entries = r.entries;
       dropped = r.dropped;
       droppedBy = r.droppedBy ?? {};
@@ -117,7 +127,10 @@ export function createPanelController(
     await loader.load({ quiet });
     if (stopped) return;
     const host = store.site.host.value;
-    if (host !== site) {
+    storeId = store.site.tabStore.value?.id ?? storeId;
+    const key = `${host}\n${storeId ?? ''}`;
+    if (key !== shownKey) {
+      shownKey = key;
       site = host;
       if (host === '') {
         store.timeline.setTimeline([], 0);
@@ -135,7 +148,7 @@ export function createPanelController(
 
   function onChange(change: CookieChange): void {
     if (stopped) return;
-    if (inSiteOf(site)(change.cookie)) {
+    if (inSiteOf(site)(change.cookie) && inStore(change.cookie)) {
       const entry: ChangeLogEntry = {
         seq: 0,
         time: now(),
@@ -146,7 +159,7 @@ export function createPanelController(
       if (logLoading) buffered.push(entry);
       else store.timeline.appendTimeline([{ ...entry, seq: store.timeline.nextLocalSeq() }]);
       scheduleReload();
-    } else if (site === '' || store.site.state.value !== 'ready' || !deps.watchNavigation) {
+    } else if (inStore(change.cookie) && (site === '' || store.site.state.value !== 'ready' || !deps.watchNavigation)) {
       // Before the page is readable, or with no navigation events to tell us the tab moved to another site,
       // any change may be the one that matters: re-reading the tab's URL and cookies is cheap.
       scheduleReload();
@@ -156,7 +169,7 @@ export function createPanelController(
   async function poll(): Promise<void> {
     if (stopped || site === '' || logLoading) return;
     try {
-      const r = await deps.getChangeLog(site, lastLogSeq);
+      const r = await askLog(site, lastLogSeq);
       if (stopped) return;
       const fresh = r.entries.filter((e) => e.seq > lastLogSeq);
       if (fresh.length === 0) return;

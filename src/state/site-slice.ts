@@ -4,7 +4,7 @@ import type { FoundToken } from '../core/audit/audit-input';
 import type { Finding } from '../core/audit/finding';
 import { hostOf } from '../core/cookie/site';
 import { explainSession, type SessionMechanism } from '../core/session/explain-session';
-import type { CookiesProblem, ProblemReason } from '../protocol/messages';
+import type { CookiesProblem, ProblemReason, TabStore } from '../protocol/messages';
 
 export type ViewState = 'loading' | 'ready' | 'no-cookies' | ProblemReason;
 
@@ -31,6 +31,8 @@ export function createSiteSlice(
   const notice = signal<PermissionNotice | null>(null);
   const url = signal<string | undefined>(undefined);
   const analysis = signal<SiteAnalysis | null>(null);
+  /** The cookie store the analysis was read from (a container's, a private window's); null when not known. */
+  const tabStore = signal<TabStore | null>(null);
   /** The clock relative times are shown against: set by each analysis and by the views' ticker. */
   const now = signal(init.now ?? Date.now());
   /** The clock of the last analysis: what token lifetimes are told against (the ticker does not move it). */
@@ -42,6 +44,8 @@ export function createSiteSlice(
   const sessionCookies = computed(() => cookies.value.filter((c) => c.sessionReason !== null));
   const otherCookies = computed(() => cookies.value.filter((c) => c.sessionReason === null));
   const topFindings = computed<readonly Finding[]>(() => analysis.value?.audit.findings ?? []);
+  /** The store new cookies go to (the editor's default, an import's): the tab's, else that of the cookies shown. */
+  const storeId = computed<string | undefined>(() => tabStore.value?.id ?? cookies.value[0]?.cookie.storeId);
   const nameByKey = computed(() => new Map(cookies.value.map((c) => [c.key, c.cookie.name])));
   /** How the site's session works: each session cookie, then each token the page holds elsewhere. */
   const mechanisms = computed<readonly SessionMechanism[]>(() =>
@@ -69,13 +73,15 @@ export function createSiteSlice(
   /** The host of the last analysis shown: a problem page in between (not a web page, no access) does not count. */
   let analysedHost = '';
 
-  function showAnalysis(result: SiteAnalysis, nowMs: number): void {
+  /** `store`: where the cookies were read from; absent: the default store (or not known). */
+  function showAnalysis(result: SiteAnalysis, nowMs: number, store?: TabStore): void {
     batch(() => {
       const next = hostOf(result.pageUrl) ?? '';
       const hostChanged = analysedHost !== '' && analysedHost !== next;
       analysedHost = next;
       url.value = result.pageUrl;
       analysis.value = result;
+      tabStore.value = store ?? null;
       now.value = nowMs;
       analysedAt.value = nowMs;
       problem.value = null;
@@ -97,6 +103,8 @@ export function createSiteSlice(
     notice,
     url,
     analysis,
+    tabStore,
+    storeId,
     now,
     host,
     cookies,

@@ -66,7 +66,7 @@ export function ImportDialog({ deps }: ImportDialogProps) {
   const [url, setUrl] = useState('');
   const [step, setStep] = useState<Step>({ kind: 'edit' });
   const pageUrl = store.site.url.value ?? '';
-  const storeId = store.site.cookies.value[0]?.cookie.storeId ?? (deps.browser === 'firefox' ? 'firefox-default' : '0');
+  const storeId = store.site.storeId.value ?? (deps.browser === 'firefox' ? 'firefox-default' : '0');
 
   const preview = async (): Promise<void> => {
     setStep({ kind: 'reading' });

@@ -69,7 +69,7 @@ export function SiteEditBar({ shown }: SiteEditBarProps) {
       </div>
       {adding && (
         <CookieEditor
-          initial={template(store.site.host.value, store.site.now.value, all[0]?.storeId ?? '0')}
+          initial={template(store.site.host.value, store.site.now.value, store.site.storeId.value ?? '0')}
           isNew
           now={store.site.now.value}
           busy={busy}

@@ -28,7 +28,7 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
   const store = useStore();
   const host = store.site.host.value;
   const site = host === '' ? '' : registrableDomain(host);
-  const storeId = store.site.cookies.value[0]?.cookie.storeId;
+  const storeId = store.site.storeId.value;
   const [optedIn, setOptedIn] = useState<boolean | null>(null);
   const [list, setList] = useState<Snapshot[]>([]);
   const [name, setName] = useState('');

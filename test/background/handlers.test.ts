@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import type { ChangeLog } from '../../src/background/change-log';
 import { createHandlers } from '../../src/background/handlers';
 import type { Handlers, RequestOf, ResponseOf } from '../../src/protocol/messages';
+import { makeCookie } from '../fakes/make-cookie';
 
 function fakeLog(): ChangeLog {
   return {
@@ -40,6 +41,37 @@ describe('the message handlers', () => {
     await h.getChangeLog({ site: '', afterSeq: Number.NaN }, undefined);
     await h.getChangeLog(null as unknown as RequestOf<'getChangeLog'>, undefined);
     expect(vi.mocked(log.query).mock.calls.map((c) => c[0])).toEqual([{ site: 'shop.test', afterSeq: 4 }, {}, {}, {}]);
+  });
+
+  it('answer a query for one cookie store with that store’s entries only (a container tab’s timeline)', async () => {
+    const log = fakeLog();
+    const entry = (seq: number, storeId: string) => ({
+      seq,
+      time: 1,
+      cause: 'explicit' as const,
+      removed: false,
+      cookie: makeCookie({ name: `c${seq}`, storeId }),
+    });
+    vi.mocked(log.query).mockResolvedValue({
+      ok: true,
+      entries: [entry(1, 'firefox-default'), entry(2, 'firefox-container-1'), entry(3, 'firefox-default')],
+      dropped: 3,
+      capacity: 5000,
+    });
+    const h = createHandlers({ log, loadTabCookies: vi.fn(), startedAt: 5, received: () => 0, ...rest });
+    const box = await h.getChangeLog({ site: 'shop.test', storeId: 'firefox-container-1' }, undefined);
+    expect(box.entries.map((e) => e.seq)).toEqual([2]);
+    expect(box.dropped).toBe(3);
+    const plain = await h.getChangeLog({ site: 'shop.test', storeId: 'firefox-default' }, undefined);
+    expect(plain.entries.map((e) => e.seq)).toEqual([1, 3]);
+    // No store (or a malformed one): every store's entries, as before.
+    const all = await h.getChangeLog({ site: 'shop.test', storeId: 7 as unknown as string }, undefined);
+    expect(all.entries.map((e) => e.seq)).toEqual([1, 2, 3]);
+    expect(vi.mocked(log.query).mock.calls.map((c) => c[0])).toEqual([
+      { site: 'shop.test' },
+      { site: 'shop.test' },
+      { site: 'shop.test' },
+    ]);
   });
 
   it('answer ping, clear and getTabCookies', async () => {

@@ -83,6 +83,7 @@ export class FakeCookies {
     this.onChanged.clear();
     this.defaultStoreId = '0';
     this.rejectPartitionKey = false;
+    this.storeTabs = new Map();
     this.now = () => Date.now();
   }
 
@@ -159,8 +160,16 @@ export class FakeCookies {
     return this.matching(details).map((c) => structuredClone(c));
   }
 
+  /** What `getAllCookieStores` lists: the default store first, then these, with the tabs each holds. */
+  storeTabs = new Map<string, number[]>();
+
   async getAllCookieStores(): Promise<{ id: string; tabIds: number[] }[]> {
-    return [{ id: this.defaultStoreId, tabIds: [] }];
+    const defaultTabs = this.storeTabs.get(this.defaultStoreId) ?? [];
+    const others = [...this.storeTabs].filter(([id]) => id !== this.defaultStoreId);
+    return [
+      { id: this.defaultStoreId, tabIds: [...defaultTabs] },
+      ...others.map(([id, tabIds]) => ({ id, tabIds: [...tabIds] })),
+    ];
   }
 
   /** Removes every cookie whose expiry has passed on `now()`, with cause `expired`. */

@@ -26,7 +26,16 @@ export class FakeTabs {
   }
 
   /** Adds a tab without firing events (test set-up); `active` makes it the active tab of its window. */
-  add(init: { url?: string; windowId?: number; active?: boolean; id?: number } = {}): Tabs.Tab {
+  add(
+    init: {
+      url?: string;
+      windowId?: number;
+      active?: boolean;
+      id?: number;
+      incognito?: boolean;
+      cookieStoreId?: string;
+    } = {},
+  ): Tabs.Tab {
     const id = init.id ?? this.nextId++;
     this.nextId = Math.max(this.nextId, id + 1);
     const windowId = init.windowId ?? 1;
@@ -39,9 +48,11 @@ export class FakeTabs {
       index: [...this.tabs.values()].filter((t) => t.windowId === windowId).length,
       highlighted: active,
       pinned: false,
-      incognito: false,
+      incognito: init.incognito ?? false,
       status: 'complete',
     };
+    // Firefox's tabs name their cookie store; Chromium's do not (see FakeCookies.storeTabs).
+    if (init.cookieStoreId !== undefined) tab.cookieStoreId = init.cookieStoreId;
     if (init.url !== undefined) tab.url = init.url;
     this.tabs.set(id, tab);
     return { ...tab };

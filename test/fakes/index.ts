@@ -14,14 +14,15 @@
  *   Chromium: a new cookie fires `explicit`; replacing one fires `overwrite` (removed) then `explicit`; a set
  *   with a past expiry removes the existing one as `expired_overwrite` and stores nothing; `remove` fires
  *   `explicit`. Test controls: `expireDue()` (cause `expired`, by `cookies.now()`), `evict({name, domain})`
- *   (cause `evicted`), `all()`, `defaultStoreId`, `rejectPartitionKey` (getAll throws on `partitionKey`).
+ *   (cause `evicted`), `all()`, `defaultStoreId`, `rejectPartitionKey` (getAll throws on `partitionKey`),
+ *   `storeTabs` (store id → tab ids, what `getAllCookieStores` lists besides the default store).
  * - `storage.session`, `storage.local`: `get(keys|null)`, `getKeys`, `set`, `remove`, `clear`, `onChanged`. Calls
  *   apply in order, a microtask later; values are copied at call time. Test controls: `snapshot()`, `calls`
  *   (every write with its keys and outcome), `swallowWrites(n?)` and `swallowWritesWhen(match)` (those writes
  *   never land and never settle: the worker died), `stallReads()` (reads never answer), `failWrites(error?, n?)`
  *   (rejected), `listNewestFirst` (key listings in reverse order), `restore()`.
  * - `tabs`: `get`, `query({active, windowId, lastFocusedWindow, currentWindow})`, `onUpdated`, `onActivated`,
- *   `onRemoved`. Test controls: `add({url, windowId?, active?, id?})` (no events), `navigate(tabId, url)`
+ *   `onRemoved`. Test controls: `add({url, windowId?, active?, id?, incognito?, cookieStoreId?})` (no events), `navigate(tabId, url)`
  *   (fires loading+url, then complete), `activate(tabId)`, `close(tabId)`, `focusedWindowId`.
  * - `windows`: `WINDOW_ID_NONE`, `onFocusChanged`; test control `focus(windowId)`.
  * - `runtime`: `id`, `getManifest` (the source manifest.json), `getURL`, `onMessage`, `sendMessage(msg)` (sent from `senderPath`, an extension page; resolves

@@ -30,7 +30,7 @@ describe('platform: badge and tab events', () => {
       [tab.id, { complete: true }],
     ]);
     expect(focus).toEqual([undefined, 3]);
-    expect(await getActiveTabInWindow(3)).toEqual({ id: tab.id, url: 'https://b.test/' });
+    expect(await getActiveTabInWindow(3)).toEqual({ id: tab.id, url: 'https://b.test/', incognito: false });
     expect(await getActiveTabInWindow(7)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { requestHostPermission } from '../../src/platform/permissions';
 import { loadTabCookies, loadUrlCookies } from '../../src/platform/site-cookies';
+import { storeOfTab } from '../../src/platform/tab-store';
 
 const fake = await vi.hoisted(async () => (await import('../fakes')).createFakeBrowser());
 vi.mock('webextension-polyfill', () => ({ default: fake }));
@@ -63,5 +64,99 @@ describe('platform: a tab’s cookies or the reason there are none', () => {
     expect(result).toMatchObject({ ok: false, reason: 'error', url: 'https://app.example.com/' });
     expect(!result.ok && result.reason === 'error' && result.error).toContain('cookie store locked');
     expect(Object.keys(result).sort()).toEqual(['error', 'ok', 'reason', 'url']);
+  });
+
+  describe('the tab’s own cookie store', () => {
+    // The spies of the tests above would still answer for the fake.
+    beforeEach(() => vi.restoreAllMocks());
+
+    const names = (r: Awaited<ReturnType<typeof loadTabCookies>>) => (r.ok ? r.cookies.map((c) => c.name) : r);
+    /** Asserts that tab `tabId` shows exactly `cookieNames`, read from `store`. */
+    async function expectReads(tabId: number, cookieNames: string[], store: { id: string; kind: string }) {
+      const r = await loadTabCookies(tabId);
+      expect(names(r)).toEqual(cookieNames);
+      expect(r).toMatchObject({ store });
+    }
+
+    async function firefoxJars(): Promise<void> {
+      fake.cookies.defaultStoreId = 'firefox-default';
+      await fake.cookies.set({ url: 'https://app.example.com/', name: 'in_default', value: '1' });
+      await fake.cookies.set({
+        url: 'https://app.example.com/',
+        name: 'in_box',
+        value: '1',
+        storeId: 'firefox-container-2',
+      });
+      await fake.cookies.set({
+        url: 'https://app.example.com/',
+        name: 'in_private',
+        value: '1',
+        storeId: 'firefox-private',
+      });
+    }
+
+    it('reads a Firefox container tab’s container, never the default jar, and says which store it read', async () => {
+      await firefoxJars();
+      const box = fake.tabs.add({ url: 'https://app.example.com/', cookieStoreId: 'firefox-container-2' });
+      const plain = fake.tabs.add({ url: 'https://app.example.com/', cookieStoreId: 'firefox-default' });
+      await expectReads(box.id!, ['in_box'], { id: 'firefox-container-2', kind: 'container' });
+      await expectReads(plain.id!, ['in_default'], { id: 'firefox-default', kind: 'default' });
+    });
+
+    it('names a container when the browser tells its name, bounded; without the API it is known by its id', async () => {
+      const get = vi.fn(async (id: string) => ({ name: id === 'firefox-container-2' ? 'Work'.repeat(40) : '' }));
+      Object.assign(fake, { contextualIdentities: { get } });
+      try {
+        const box = fake.tabs.add({ url: 'https://app.example.com/', cookieStoreId: 'firefox-container-2' });
+        expect((await storeOfTab(box.id!))?.name).toBe('Work'.repeat(25));
+        const unnamed = fake.tabs.add({ url: 'https://app.example.com/', cookieStoreId: 'firefox-container-9' });
+        expect(await storeOfTab(unnamed.id!)).toEqual({ id: 'firefox-container-9', kind: 'container' });
+        get.mockRejectedValue(new Error('Contextual identities are currently disabled'));
+        expect(await storeOfTab(box.id!)).toEqual({ id: 'firefox-container-2', kind: 'container' });
+      } finally {
+        delete (fake as { contextualIdentities?: unknown }).contextualIdentities;
+      }
+    });
+
+    it('reads a private window’s store: Firefox’s firefox-private, Chromium’s incognito store by its tabs', async () => {
+      await firefoxJars();
+      const ffPrivate = fake.tabs.add({
+        url: 'https://app.example.com/',
+        cookieStoreId: 'firefox-private',
+        incognito: true,
+      });
+      await expectReads(ffPrivate.id!, ['in_private'], { id: 'firefox-private', kind: 'private' });
+
+      fake.reset();
+      await fake.cookies.set({ url: 'https://app.example.com/', name: 'normal', value: '1' });
+      await fake.cookies.set({ url: 'https://app.example.com/', name: 'incognito', value: '1', storeId: '1' });
+      const normal = fake.tabs.add({ url: 'https://app.example.com/' });
+      const incognito = fake.tabs.add({ url: 'https://app.example.com/', incognito: true });
+      fake.cookies.storeTabs = new Map([
+        ['0', [normal.id!]],
+        ['1', [incognito.id!]],
+      ]);
+      await expectReads(incognito.id!, ['incognito'], { id: '1', kind: 'private' });
+      await expectReads(normal.id!, ['normal'], { id: '0', kind: 'default' });
+    });
+
+    it('a Chromium tab no store lists yet is in the default store; a private one is an error, not the default jar', async () => {
+      await fake.cookies.set({ url: 'https://app.example.com/', name: 'normal', value: '1' });
+      const fresh = fake.tabs.add({ url: 'https://app.example.com/' });
+      expect(await loadTabCookies(fresh.id!)).toMatchObject({ ok: true, store: { id: '0', kind: 'default' } });
+      const unlisted = fake.tabs.add({ url: 'https://app.example.com/', incognito: true });
+      const r = await loadTabCookies(unlisted.id!);
+      expect(r).toMatchObject({ ok: false, reason: 'error', url: 'https://app.example.com/' });
+      expect(await storeOfTab(unlisted.id!)).toBeUndefined();
+      expect(await storeOfTab(404)).toBeUndefined();
+    });
+
+    it('hands up a failing store listing as the error it is', async () => {
+      const tab = fake.tabs.add({ url: 'https://app.example.com/' });
+      vi.spyOn(fake.cookies, 'getAllCookieStores').mockRejectedValue(new Error('stores gone'));
+      const r = await loadTabCookies(tab.id!);
+      expect(r).toMatchObject({ ok: false, reason: 'error' });
+      expect(!r.ok && r.reason === 'error' && r.error).toContain('stores gone');
+    });
   });
 });

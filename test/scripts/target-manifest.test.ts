@@ -27,8 +27,12 @@ describe('targetManifest', () => {
     expect(JSON.stringify(source)).toBe(before);
   });
 
-  it('keeps every permission the same in both builds', () => {
-    expect(targetManifest(source, 'firefox').permissions).toEqual(targetManifest(source, 'chrome').permissions);
+  it('keeps every permission the same in both builds, but Firefox adds contextualIdentities (container names)', () => {
+    expect(targetManifest(source, 'chrome').permissions).toEqual(source.permissions);
+    expect(targetManifest(source, 'firefox').permissions).toEqual([
+      ...(source.permissions as string[]),
+      'contextualIdentities',
+    ]);
     expect(targetManifest(source, 'firefox').host_permissions).toEqual(source.host_permissions);
   });
 });

@@ -236,4 +236,38 @@ describe('createPanelController', () => {
     expect(d.getChangeLog).toHaveBeenLastCalledWith('app.example.com', -1);
     p.stop();
   });
+
+  it('keeps to the inspected tab’s cookie store: the log asked for it, live changes of another store left out', async () => {
+    const BOX = 'firefox-container-2';
+    const tab = fakeTab();
+    tab.jar = [record({ name: 'sid', storeId: BOX })];
+    const getChangeLog = vi.fn(
+      async (_site: string, afterSeq?: number, storeId?: string): Promise<ChangeLogResult> => ({
+        ok: true,
+        entries: [logEntry(1, record({ name: 'box_old', storeId: BOX })), logEntry(2, record({ name: 'default_old' }))]
+          .filter((e) => storeId === undefined || e.cookie.storeId === storeId)
+          .filter((e) => afterSeq === undefined || e.seq > afterSeq),
+        dropped: 0,
+        capacity: 5000,
+      }),
+    );
+    const loadCookies = vi.fn(async (): Promise<TabCookiesResult> => ({
+      ok: true,
+      tabId: 5,
+      url: tab.url,
+      cookies: tab.jar.slice(),
+      store: { id: BOX, kind: 'container', name: 'Work' },
+    }));
+    const { store, p } = await readyPanel({ getChangeLog, loadCookies }, tab);
+    expect(getChangeLog).toHaveBeenCalledWith('app.example.com', undefined, BOX);
+    expect(store.site.tabStore.value).toEqual({ id: BOX, kind: 'container', name: 'Work' });
+    expect(store.site.storeId.value).toBe(BOX);
+    expect(store.timeline.entries.value.map((e) => e.cookie.name)).toEqual(['box_old']);
+
+    tab.change(setBy(record({ name: 'default_new' })));
+    tab.change(setBy(record({ name: 'box_new', storeId: BOX })));
+    await vi.waitFor(() => expect(names(store)).toContain('box_new'));
+    expect(store.timeline.entries.value.map((e) => e.cookie.name)).toEqual(['box_old', 'box_new']);
+    p.stop();
+  });
 });

@@ -19,19 +19,29 @@ export function readBadge(extensionPage: Page, tabId: number): Promise<BadgeStat
   }, tabId);
 }
 
-/**
- * The badge once its text reads `want` (it is set after a debounced analysis), or as it is after 10 s: the caller
- * asserts on what it returns, so a wrong badge fails with what was really shown.
- */
-export async function settledBadge(extensionPage: Page, tabId: number, want: string): Promise<BadgeState> {
+/** The badge once its text passes `ok`, or as it is after 10 s: the caller asserts on what it returns. */
+async function settledWhere(extensionPage: Page, tabId: number, what: string, ok: (text: string) => boolean) {
   let last = await readBadge(extensionPage, tabId);
   await waitUntil(
-    `badge text ${want}`,
+    what,
     async () => {
       last = await readBadge(extensionPage, tabId);
-      return last.text === want;
+      return ok(last.text);
     },
     { timeoutMs: 10_000, intervalMs: 200 },
   ).catch(() => undefined);
   return last;
+}
+
+/**
+ * The badge once its text reads `want` (it is set after a debounced analysis), or as it is after 10 s: the caller
+ * asserts on what it returns, so a wrong badge fails with what was really shown.
+ */
+export function settledBadge(extensionPage: Page, tabId: number, want: string): Promise<BadgeState> {
+  return settledWhere(extensionPage, tabId, `badge text ${want}`, (text) => text === want);
+}
+
+/** The badge once it shows any text (a count the test does not know beforehand), or as it is after 10 s. */
+export function settledNonEmptyBadge(extensionPage: Page, tabId: number): Promise<BadgeState> {
+  return settledWhere(extensionPage, tabId, 'a badge text', (text) => text !== '');
 }

@@ -22,6 +22,8 @@ export interface ChromiumOptions {
   args?: string[];
   /** Defaults to dist/chrome. */
   extensionDir?: string;
+  /** Allows the extension in incognito windows (as the user's "Allow in Incognito" switch does). */
+  incognito?: boolean;
 }
 
 // Flags that keep Chromium quiet and deterministic on a machine without network (BROWSER-TESTING.md).
@@ -52,12 +54,25 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
         userDataDir,
         args: [...QUIET_FLAGS, ...(options.args ?? [])],
       }),
-    (browser) => attach(browser, extensionDir),
+    (browser) => attach(browser, extensionDir, options.incognito === true),
   );
 }
 
-async function attach(browser: Browser, extensionDir: string): Promise<Omit<ChromiumSession, 'close'>> {
-  const extensionId = await browser.installExtension(extensionDir);
+/** `browser.installExtension`, or the same CDP command with its incognito switch on (puppeteer has no option). */
+async function install(browser: Browser, extensionDir: string, incognito: boolean): Promise<string> {
+  if (!incognito) return browser.installExtension(extensionDir);
+  const cdp = await browser.target().createCDPSession();
+  const { id } = await cdp.send('Extensions.loadUnpacked', { path: extensionDir, enableInIncognito: true });
+  await cdp.detach();
+  return id;
+}
+
+async function attach(
+  browser: Browser,
+  extensionDir: string,
+  incognito: boolean,
+): Promise<Omit<ChromiumSession, 'close'>> {
+  const extensionId = await install(browser, extensionDir, incognito);
   const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
   const workerPrefix = `chrome-extension://${extensionId}/`;
   const isWorker = (t: Target) => t.type() === 'service_worker' && t.url().startsWith(workerPrefix);
