@@ -8,7 +8,6 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
-import { SignJWT } from 'jose';
 import { format, resolveConfig } from 'prettier';
 import type { Page } from 'puppeteer-core';
 import { build } from 'vite';
@@ -27,6 +26,8 @@ import { hostileBenchmarks } from './hostile-bench';
 import { stormBenchmarks } from './storm-bench';
 import { backgroundBenchmarks } from './background-bench';
 import { cliBenchmarks } from './cli-bench';
+import { makeJwts } from './jwts';
+import { panelBenchmarks, panelSection, PANEL_RUNS, type PanelFigures } from './panel-bench';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 /** `BENCH_ONLY=popup`: only the popup timings and the bundle sizes, spliced into the BENCHMARKS.md there is. */
@@ -64,20 +65,6 @@ function phases(p: PopupFigures): string {
     `| ${p.n} | ${ms(at('modules'))} | ${ms(at('cookies'))} | ${ms(at('rows') - at('cookies'))} | ` +
     `${ms(p.sessionscope.rowsMs - at('rows'))} | ${ms(p.sessionscope.paintedMs - p.sessionscope.rowsMs)} | ` +
     `${ms(at('analysed'))} |`
-  );
-}
-
-async function makeJwts(): Promise<string[]> {
-  const key = new TextEncoder().encode('bench-secret-that-is-not-in-any-dictionary-0123456789');
-  const now = Math.floor(Date.now() / 1000);
-  return Promise.all(
-    [3600, 86_400 * 3, -600, 900].map((life, i) =>
-      new SignJWT({ sub: `user-${i}`, role: i % 2 ? 'admin' : 'user', scope: 'read write' })
-        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-        .setIssuedAt(now - 60)
-        .setExpirationTime(now + life)
-        .sign(key),
-    ),
   );
 }
 
@@ -205,6 +192,7 @@ function splice(old: string, fresh: string): string {
 
 function report(
   popup: PopupFigures[],
+  panel: PanelFigures,
   storm: string[],
   background: string[],
   core: CoreFigures,
@@ -221,6 +209,8 @@ function report(
       'One noisy machine: read the ratios, not the absolute times.',
     '',
     ...popupSection(popup),
+    ...panelSection(panel, PANEL_RUNS),
+    '',
     '## Background: change-storm capture ratio',
     '',
     ...storm,
@@ -257,6 +247,7 @@ async function main(): Promise<void> {
   const refDir = await writeReferenceExtension();
   const session = await launchChromium();
   const popup: PopupFigures[] = [];
+  let panel: PanelFigures;
   try {
     const refId = await session.browser.installExtension(refDir);
     const benchId = await session.browser.installExtension(resolve(root, 'dist', 'bench'));
@@ -272,6 +263,8 @@ async function main(): Promise<void> {
       popup.push(await synthetic(session, benchId, jwts, n));
       process.stdout.write(`popup, ${n} cookies (synthetic): done\n`);
     }
+    panel = await panelBenchmarks(session.browser, `chrome-extension://${benchId}/panel.html`, jwts);
+    process.stdout.write('panel, 10,000 cookies (synthetic): done\n');
   } finally {
     await session.close();
     await site.stop();
@@ -300,7 +293,7 @@ async function main(): Promise<void> {
   const hostile = await hostileBenchmarks();
   const cli = await cliBenchmarks();
   process.stdout.write('command line: done\n');
-  await write(report(popup, storm, background, core, hostile.lines, cli.lines, entrySizes(distOf('chrome'))));
+  await write(report(popup, panel, storm, background, core, hostile.lines, cli.lines, entrySizes(distOf('chrome'))));
 }
 
 await main();

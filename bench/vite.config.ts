@@ -20,6 +20,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         popup: resolve(import.meta.dirname, 'synthetic/popup.html'),
+        panel: resolve(import.meta.dirname, 'synthetic/panel.html'),
         reference: resolve(import.meta.dirname, 'synthetic/reference.html'),
       },
     },

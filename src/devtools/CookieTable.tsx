@@ -1,5 +1,5 @@
 import type { TargetedKeyboardEvent } from 'preact';
-import { useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CookieView } from '../core/analyze-site';
 import type { SortColumn } from '../core/cookie/cookie-sort';
 import { cookieRowAttrs } from '../ui/cookie-row-attrs';
@@ -9,6 +9,7 @@ import { SizeText } from '../ui/SizeText';
 import { isListKey, listTarget } from '../ui/list-navigation';
 import { useFilter, useStore } from '../ui/store-context';
 import { ValueText } from '../ui/ValueText';
+import { ROW_HEIGHT, useVirtualRows } from '../ui/use-virtual-rows';
 import { worstSeverity } from '../core/audit/summary';
 
 const COLUMNS: ReadonlyArray<{ id: SortColumn; label: string }> = [
@@ -37,7 +38,43 @@ function rowOf(body: HTMLElement | null, key: string): HTMLElement | undefined {
   return Array.from(body.querySelectorAll<HTMLElement>('tr[data-key]')).find((r) => r.dataset.key === key);
 }
 
-/** The sortable, filterable cookie table; one focusable row at a time (roving tabindex). */
+function CookieCells({ view: v, now }: { view: CookieView; now: number }) {
+  const c = v.cookie;
+  return (
+    <>
+      <td class="col-name">
+        {v.sessionReason && <span class="session-dot" title={`Session cookie: ${v.sessionReason.detail}`} />}
+        <ValueText class="name" testId="cookie-name" value={c.name} max={80} />
+      </td>
+      <td class="col-value">
+        <ValueText class="short-value" testId="cookie-value" value={c.value} max={48} />
+      </td>
+      <td class="col-domain">
+        <ValueText value={c.domain} max={80} />
+      </td>
+      <td class="col-path">
+        <ValueText value={c.path} max={60} />
+      </td>
+      <td class="col-expiry">
+        <ExpiryText cookie={c} now={now} />
+      </td>
+      <td class="col-size">
+        <SizeText size={v.size} />
+      </td>
+      <td class="col-flags">
+        <FlagChips cookie={c} />
+      </td>
+      <td class="col-findings">
+        <FindingsCell view={v} />
+      </td>
+    </>
+  );
+}
+
+/**
+ * The sortable, filterable cookie table; one focusable row at a time (roving tabindex). Only the rows in view (and a
+ * few either side) are in the DOM: spacer rows stand in for the others, so 10,000 cookies cost what 50 do.
+ */
 export function CookieTable() {
   const store = useStore();
   const filter = useFilter();
@@ -45,19 +82,34 @@ export function CookieTable() {
   const selected = store.selection.selectedKey.value;
   const sort = filter.sort.value;
   const now = store.site.now.value;
+  const scroller = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLTableSectionElement>(null);
+  /** A row the keyboard moved to that was not drawn yet: focused once the scroll has drawn it. */
+  const pendingFocus = useRef<string | null>(null);
   const focusable = rows.some((r) => r.key === selected) ? selected : (rows[0]?.key ?? null);
+  const virtual = useVirtualRows(rows.length, scroller, (i) => rows[i]?.key ?? String(i));
 
-  const focusKey = (key: string | null): void => {
+  useLayoutEffect(() => {
+    const key = pendingFocus.current;
     if (key === null) return;
     const row = rowOf(body.current, key);
-    row?.focus();
-    row?.scrollIntoView?.({ block: 'nearest' });
+    if (row) {
+      pendingFocus.current = null;
+      row.focus({ preventScroll: true });
+    }
+  });
+
+  const focusIndex = (index: number, key: string | null): void => {
+    if (key === null) return;
+    virtual.virtualizer.scrollToIndex(index, { align: 'auto' });
+    const row = rowOf(body.current, key);
+    if (row) row.focus({ preventScroll: true });
+    else pendingFocus.current = key;
   };
 
   const onKeyDown = (e: TargetedKeyboardEvent<HTMLTableSectionElement>): void => {
     const rowKey = (e.target as HTMLElement).closest('tr')?.dataset.key;
-    if (isListKey(e.key)) {
+    if (isListKey(e.key, true)) {
       e.preventDefault();
       // Read now, not at render: keys can come faster than renders.
       const list = filter.visible.peek();
@@ -66,8 +118,9 @@ export function CookieTable() {
         e.key,
         list.findIndex((r) => r.key === current),
         list.length,
+        virtual.pageRows,
       );
-      if (to !== null) focusKey(store.selection.selectIndex(to));
+      if (to !== null) focusIndex(to, store.selection.selectIndex(to));
       return;
     }
     switch (e.key) {
@@ -84,11 +137,19 @@ export function CookieTable() {
     }
   };
 
+  const drawn = rows.slice(virtual.first, virtual.last + 1);
+  // The selected row may be scrolled out of the DOM: then the first drawn row keeps the table in the Tab order.
+  const tabKey = drawn.some((r) => r.key === focusable) ? focusable : (drawn[0]?.key ?? null);
   return (
-    <div class="table-wrap">
-      <table class="cookie-table" aria-label="Cookies">
+    <div class="table-wrap" ref={scroller} data-testid="cookie-table-scroll">
+      <table
+        class="cookie-table"
+        aria-label="Cookies"
+        aria-rowcount={rows.length + 1}
+        style={{ '--row-h': `${ROW_HEIGHT}px` }}
+      >
         <thead>
-          <tr>
+          <tr aria-rowindex={1}>
             {COLUMNS.map((col) => {
               const active = sort.column === col.id;
               return (
@@ -115,46 +176,32 @@ export function CookieTable() {
               <td colSpan={COLUMNS.length}>No cookie matches the filter. Clear the filter box or the checkboxes.</td>
             </tr>
           )}
-          {rows.map((v) => {
-            const c = v.cookie;
+          {virtual.before > 0 && (
+            <tr class="spacer" aria-hidden="true" style={{ height: `${virtual.before}px` }}>
+              <td colSpan={COLUMNS.length} />
+            </tr>
+          )}
+          {drawn.map((v, i) => {
             const isSelected = v.key === selected;
             return (
               <tr
                 key={v.key}
                 {...cookieRowAttrs(v)}
-                class={`${isSelected ? 'selected' : ''}${v.sessionReason ? ' is-session' : ''}`}
+                class={`cookie-line${isSelected ? ' selected' : ''}${v.sessionReason ? ' is-session' : ''}`}
+                aria-rowindex={virtual.first + i + 2}
                 aria-selected={isSelected}
-                tabIndex={v.key === focusable ? 0 : -1}
+                tabIndex={v.key === tabKey ? 0 : -1}
                 onClick={() => store.selection.open(v.key)}
               >
-                <td class="col-name">
-                  {v.sessionReason && <span class="session-dot" title={`Session cookie: ${v.sessionReason.detail}`} />}
-                  <ValueText class="name" testId="cookie-name" value={c.name} max={80} />
-                </td>
-                <td class="col-value">
-                  <ValueText class="short-value" testId="cookie-value" value={c.value} max={48} />
-                </td>
-                <td class="col-domain">
-                  <ValueText value={c.domain} max={80} />
-                </td>
-                <td class="col-path">
-                  <ValueText value={c.path} max={60} />
-                </td>
-                <td class="col-expiry">
-                  <ExpiryText cookie={c} now={now} />
-                </td>
-                <td class="col-size">
-                  <SizeText size={v.size} />
-                </td>
-                <td class="col-flags">
-                  <FlagChips cookie={c} />
-                </td>
-                <td class="col-findings">
-                  <FindingsCell view={v} />
-                </td>
+                <CookieCells view={v} now={now} />
               </tr>
             );
           })}
+          {virtual.after > 0 && (
+            <tr class="spacer" aria-hidden="true" style={{ height: `${virtual.after}px` }}>
+              <td colSpan={COLUMNS.length} />
+            </tr>
+          )}
         </tbody>
       </table>
     </div>

@@ -6,7 +6,7 @@ import { SessionCard } from '../ui/SessionCard';
 import { BlockRules } from '../ui/BlockRules';
 import { SiteEditBar } from '../ui/SiteEditBar';
 import { SiteHeading } from '../ui/SiteHeading';
-import { useStore } from '../ui/store-context';
+import { useFilter, useStore } from '../ui/store-context';
 import { TopFindings } from '../ui/TopFindings';
 import { TransferTools } from '../ui/TransferTools';
 import type { TransferDeps } from '../state/transfer-deps';
@@ -28,6 +28,15 @@ export interface PanelAppProps {
 function isTyping(t: EventTarget | null): boolean {
   if (!(t instanceof HTMLElement)) return false;
   return t.isContentEditable || t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT';
+}
+
+/**
+ * The edit bar over the filtered rows. Its own component so that only it, not the whole panel, re-renders when a
+ * keystroke changes the rows (PanelApp reading `visible` re-rendered every section on every key).
+ */
+function ShownEditBar() {
+  const filter = useFilter();
+  return <SiteEditBar shown={filter.visible.value.map((v) => v.cookie)} />;
 }
 
 export function PanelApp({ onRequestPermission, exportDeps, transferDeps }: PanelAppProps) {
@@ -69,7 +78,7 @@ export function PanelApp({ onRequestPermission, exportDeps, transferDeps }: Pane
             <SessionCard open onShowCookie={store.selection.reveal} />
             <WeakSecretProgress />
             <CookieTable />
-            <SiteEditBar shown={store.filter?.visible.value.map((v) => v.cookie) ?? []} />
+            <ShownEditBar />
             <BlockRules />
             <details class="site-findings">
               <summary>Site findings ({store.site.topFindings.value.length})</summary>

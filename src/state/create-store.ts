@@ -36,7 +36,7 @@ export function createPopupStore(init: StoreInit = {}) {
 export function createPanelStore(init: StoreInit = {}) {
   const page = createPageDataSlice();
   const site = createSiteSlice(init, page.tokens);
-  const filter = createFilterSlice(site.cookies);
+  const filter = createFilterSlice(site.cookies, site.now);
   // The arrow keys move through the rows the filter leaves, in the order shown.
   const selection = createSelectionSlice(site.cookies, filter.visible);
   site.onNewSite(selection.reset);

@@ -1,32 +1,43 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { CookieView } from '../core/analyze-site';
-import { filterCookies } from '../core/cookie/cookie-filter';
 import { nextSort, sortCookies, type SortColumn, type SortState } from '../core/cookie/cookie-sort';
+import { compileFilter } from '../core/filter/match-cookie';
+import { parseFilter } from '../core/filter/parse-filter';
 
-/** The panel table's filter box, checkboxes and sort order, and the rows they leave visible. */
-export function createFilterSlice(cookies: ReadonlySignal<readonly CookieView[]>) {
-  /** Case-insensitive substring of the name, the domain or the value. */
+/**
+ * The panel table's filter box (the filter language of core/filter: free text, `name:`, `flag:`, `severity>=`…),
+ * its checkboxes and sort order, and the rows they leave visible. `now` is what `expires<1d` compares with.
+ */
+export function createFilterSlice(
+  cookies: ReadonlySignal<readonly CookieView[]>,
+  now: ReadonlySignal<number> = signal(Date.now()),
+) {
   const text = signal('');
   const sessionOnly = signal(false);
   const findingsOnly = signal(false);
   const sort = signal<SortState>({ column: null, dir: 'asc' });
 
-  const visible = computed(() =>
-    sortCookies(
-      filterCookies(cookies.value, {
-        text: text.value,
-        sessionOnly: sessionOnly.value,
-        findingsOnly: findingsOnly.value,
-      }),
-      sort.value,
-    ),
-  );
+  /** The terms and the inline errors of the filter box; terms with errors are left out, the rest still filter. */
+  const parsed = computed(() => parseFilter(text.value));
+  const matcher = computed(() => compileFilter(parsed.value.query));
+
+  const visible = computed(() => {
+    const match = matcher.value;
+    // The clock ticks every few seconds: only a query about expiry has to be re-run by it.
+    const nowMs = parsed.value.query.terms.some((t) => t.kind === 'expires') ? now.value : now.peek();
+    const session = sessionOnly.value;
+    const withFindings = findingsOnly.value;
+    const rows = cookies.value.filter(
+      (v) => (!session || v.sessionReason !== null) && (!withFindings || v.findings.length > 0) && match(v, nowMs),
+    );
+    return sortCookies(rows, sort.value);
+  });
 
   function sortBy(column: SortColumn): void {
     sort.value = nextSort(sort.value, column);
   }
 
-  return { text, sessionOnly, findingsOnly, sort, visible, sortBy };
+  return { text, sessionOnly, findingsOnly, sort, parsed, visible, sortBy };
 }
 
 export type FilterSlice = ReturnType<typeof createFilterSlice>;

@@ -29,6 +29,9 @@ export interface SessionCardProps {
  * whether scripts can read it, whether it is signed or encrypted, how long it lives and whether it goes
  * cross-site. Each line leads to the cookie (and so its findings) behind it.
  */
+/** Mechanisms told in full; a jar with thousands of session-like cookies would otherwise draw thousands of cards. */
+export const MAX_MECHANISMS = 12;
+
 export function SessionCard({ onShowCookie, open = false }: SessionCardProps) {
   const store = useStore();
   const mechanisms = store.site.mechanisms.value;
@@ -51,7 +54,7 @@ export function SessionCard({ onShowCookie, open = false }: SessionCardProps) {
         </p>
       ) : (
         <ul class="mechanisms">
-          {mechanisms.map((m, i) => (
+          {mechanisms.slice(0, MAX_MECHANISMS).map((m, i) => (
             <li
               key={m.ref.cookieKey ?? `${m.location}|${m.where}|${i}`}
               data-testid="session-mechanism"
@@ -100,6 +103,12 @@ export function SessionCard({ onShowCookie, open = false }: SessionCardProps) {
             </li>
           ))}
         </ul>
+      )}
+      {mechanisms.length > MAX_MECHANISMS && (
+        <p class="muted" data-testid="session-card-more">
+          {`${mechanisms.length - MAX_MECHANISMS} more not shown here.`}
+          {store.filter ? ' Filter the table with session:yes to list every session cookie.' : ''}
+        </p>
       )}
     </details>
   );

@@ -1,23 +1,29 @@
 /** The keys that move through a list, in both views (WAI-ARIA's listbox and grid keyboard patterns). */
 const LIST_KEYS = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End']);
+/** Keys that move by a screenful: only where the list knows its page size (the panel's scrolling table). */
+const PAGE_KEYS = new Set(['PageDown', 'PageUp']);
 
-export function isListKey(key: string): boolean {
-  return LIST_KEYS.has(key);
+/** Whether `key` moves through the list; PageUp/PageDown only when `paged` (the list passes a page size). */
+export function isListKey(key: string, paged = false): boolean {
+  return LIST_KEYS.has(key) || (paged && PAGE_KEYS.has(key));
 }
 
 /**
- * Where `key` moves from `index` in a list of `length` items: one step down or up (clamped), or to an end.
- * `index` -1 means nothing is current yet: down starts at the top, up at the bottom. Null for any other key
- * or an empty list.
+ * Where `key` moves from `index` in a list of `length` items: one step (or, given `page`, one page with
+ * PageDown/PageUp) down or up, clamped, or to an end. `index` -1 means nothing is current yet: down starts at the
+ * top, up at the bottom. Null for any other key or an empty list.
  */
-export function listTarget(key: string, index: number, length: number): number | null {
-  if (length === 0 || !isListKey(key)) return null;
+export function listTarget(key: string, index: number, length: number, page?: number): number | null {
+  if (length === 0 || !isListKey(key, page !== undefined)) return null;
   const last = length - 1;
+  const step = key.startsWith('Page') ? Math.max(1, page ?? 1) : 1;
   switch (key) {
     case 'ArrowDown':
-      return index === -1 ? 0 : Math.min(last, index + 1);
+    case 'PageDown':
+      return index === -1 ? 0 : Math.min(last, index + step);
     case 'ArrowUp':
-      return index === -1 ? last : Math.max(0, index - 1);
+    case 'PageUp':
+      return index === -1 ? last : Math.max(0, index - step);
     case 'Home':
       return 0;
     default:

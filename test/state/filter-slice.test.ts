@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import type { CookieView } from '../../src/core/analyze-site';
 import { createFilterSlice } from '../../src/state/filter-slice';
-import { finding, record, sid, view } from '../ui/fixtures';
+import { NOW, finding, record, sid, view } from '../ui/fixtures';
 
 describe('filter slice', () => {
   const views = [
@@ -29,6 +29,35 @@ describe('filter slice', () => {
     expect(f.visible.value.map((v) => v.cookie.name)).toEqual(['gamma']);
     cookies.value = views.slice(0, 2);
     expect(f.visible.value).toEqual([]);
+  });
+
+  it('speaks the filter language, keeps filtering with the valid terms and reports the wrong ones', () => {
+    const f = createFilterSlice(signal<readonly CookieView[]>(views));
+    f.text.value = 'session:yes';
+    expect(f.visible.value.map((v) => v.cookie.name)).toEqual(['beta']);
+    f.text.value = '-has:finding name:a';
+    expect(f.visible.value.map((v) => v.cookie.name)).toEqual(['beta', 'alpha']);
+    f.text.value = 'flag:sticky alpha';
+    expect(f.visible.value.map((v) => v.cookie.name)).toEqual(['alpha']);
+    expect(f.parsed.value.errors).toEqual([
+      expect.objectContaining({ start: 0, end: 11, message: expect.stringContaining('flag must be one of') }),
+    ]);
+    f.text.value = 'severity>=high';
+    expect(f.visible.value.map((v) => v.cookie.name)).toEqual(
+      views.filter((v) => v.findings.some((x) => ['high', 'critical'].includes(x.severity))).map((v) => v.cookie.name),
+    );
+  });
+
+  it('compares expiry with the clock it is given, and follows it', () => {
+    const now = signal(NOW);
+    const soon = view(record({ name: 'soon', browserSession: false, expirationDate: NOW / 1000 + 3600 }));
+    const f = createFilterSlice(signal<readonly CookieView[]>([...views, soon]), now);
+    f.text.value = 'expires<2h';
+    expect(f.visible.value.map((v) => v.cookie.name)).toEqual(['soon']);
+    f.text.value = 'expires<30m';
+    expect(f.visible.value).toEqual([]);
+    now.value = NOW + 45 * 60_000;
+    expect(f.visible.value.map((v) => v.cookie.name)).toEqual(['soon']);
   });
 
   it('sorts by a column, and the same column again flips the direction', () => {

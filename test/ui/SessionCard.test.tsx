@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyzeSite } from '../../src/core/analyze-site';
 import { createPopupStore } from '../../src/state/create-store';
-import { SessionCard } from '../../src/ui/SessionCard';
+import { MAX_MECHANISMS, SessionCard } from '../../src/ui/SessionCard';
 import { makeJwt } from '../fakes/make-jwt';
 import { NOW, record } from './fixtures';
 import { renderWithStore } from './render';
@@ -56,6 +56,19 @@ describe('SessionCard', () => {
     expect(findings.map((f) => f.textContent)).toContain('session-httponly-missing');
     fireEvent.click(findings[0]!);
     expect(onShowCookie).toHaveBeenCalledTimes(2);
+  });
+
+  it('tells at most MAX_MECHANISMS mechanisms and says how many more there are', async () => {
+    const many = Array.from({ length: MAX_MECHANISMS + 8 }, (_, i) =>
+      record({
+        name: `sess_${i}`,
+        value: `a8f5f167f44f4964e6c998dee82711${String(i).padStart(2, '0')}`,
+        httpOnly: true,
+      }),
+    );
+    const { items } = await card(many);
+    expect(items).toHaveLength(MAX_MECHANISMS);
+    expect(screen.getByTestId('session-card-more')).toHaveTextContent('8 more not shown here.');
   });
 
   it('says what to do when no cookie looks like a session', async () => {

@@ -21,6 +21,18 @@ describe('list navigation', () => {
     expect(isListKey('Tab')).toBe(false);
   });
 
+  it('moves by a page with PageDown/PageUp only when the list gives its page size', () => {
+    expect(listTarget('PageDown', 0, 100, 20)).toBe(20);
+    expect(listTarget('PageDown', 90, 100, 20)).toBe(99);
+    expect(listTarget('PageUp', 30, 100, 20)).toBe(10);
+    expect(listTarget('PageUp', 5, 100, 20)).toBe(0);
+    expect(listTarget('PageDown', -1, 100, 20)).toBe(0);
+    expect(listTarget('PageDown', 0, 100, 0)).toBe(1);
+    expect(listTarget('PageDown', 0, 100)).toBeNull();
+    expect(isListKey('PageDown')).toBe(false);
+    expect(isListKey('PageDown', true)).toBe(true);
+  });
+
   it('finds the element to focus among a container’s matches', () => {
     const [a, b, other] = ['t', 't', 'other'].map((cls) => {
       const el = document.createElement('button');

@@ -1,4 +1,5 @@
 import type { CookieRecord } from '../cookie/cookie-record';
+import { sigCookiesNamed } from '../cookie/sig-cookies';
 import { base64ToBytes, bytesToUtf8 } from './bytes';
 import type { DecodedValue } from './decoded-value';
 import { isJsonObject, layerJson, parseJson } from './json';
@@ -13,8 +14,7 @@ export interface CookieSessionParts {
 
 /** The `<name>.sig` cookie that signs `cookie`: same name plus `.sig`, same domain and path. */
 export function findSigCookie(cookie: CookieRecord, jar: readonly CookieRecord[]): CookieRecord | undefined {
-  const name = `${cookie.name}.sig`;
-  const same = jar.filter((c) => c.name === name);
+  const same = sigCookiesNamed(jar, `${cookie.name}.sig`);
   return same.find((c) => c.domain === cookie.domain && c.path === cookie.path) ?? same[0];
 }
 

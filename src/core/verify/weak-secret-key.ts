@@ -1,5 +1,6 @@
 import { cookieKey } from '../cookie/cookie-key';
 import type { CookieRecord } from '../cookie/cookie-record';
+import { sigCookiesNamed } from '../cookie/sig-cookies';
 
 /**
  * What the weak-secret check of a cookie depends on, as a map key: the cookie, its value and, for
@@ -7,7 +8,6 @@ import type { CookieRecord } from '../cookie/cookie-record';
  * not seen (the panel reloads on every cookie change, the badge recounts on every burst).
  */
 export function weakSecretKey(cookie: CookieRecord, jar: readonly CookieRecord[]): string {
-  const sigName = `${cookie.name}.sig`;
-  const sigs = jar.filter((c) => c.name === sigName).map((c) => c.value);
+  const sigs = sigCookiesNamed(jar, `${cookie.name}.sig`).map((c) => c.value);
   return JSON.stringify([cookieKey(cookie), cookie.value, sigs]);
 }

@@ -17,4 +17,13 @@ describe('weakSecretKey', () => {
     expect(weakSecretKey(session, [{ ...sig, value: 'abd' }])).not.toBe(key);
     expect(weakSecretKey({ ...session, path: '/app' }, [sig])).not.toBe(key);
   });
+
+  it('takes every .sig cookie of that name in jar order, and none of another name', () => {
+    const sig2 = makeCookie({ name: 'session.sig', value: 'def', path: '/app' });
+    const otherSig = makeCookie({ name: 'other.sig', value: 'zzz' });
+    const jar = [sig, otherSig, session, sig2];
+    expect(JSON.parse(weakSecretKey(session, jar))[2]).toEqual(['abc', 'def']);
+    expect(JSON.parse(weakSecretKey(other, jar))[2]).toEqual([]);
+    expect(JSON.parse(weakSecretKey(session, [sig2, sig]))[2]).toEqual(['def', 'abc']);
+  });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { filterCookies } from '../../../src/core/cookie/cookie-filter';
 import { nextSort, sortCookies } from '../../../src/core/cookie/cookie-sort';
 import { DAY, NOW, finding, record, sid, view } from '../../ui/fixtures';
 
@@ -51,20 +50,5 @@ describe('sortCookies', () => {
   it('flips the direction on the same column and starts ascending on a new one', () => {
     expect(nextSort({ column: 'name', dir: 'asc' }, 'name')).toEqual({ column: 'name', dir: 'desc' });
     expect(nextSort({ column: 'name', dir: 'desc' }, 'size')).toEqual({ column: 'size', dir: 'asc' });
-  });
-});
-
-describe('filterCookies', () => {
-  const none = { text: '', sessionOnly: false, findingsOnly: false };
-
-  it('matches name, domain and value case-insensitively', () => {
-    expect(names(filterCookies(all, { ...none, text: 'SID' }))).toEqual(['b_sid']);
-    expect(names(filterCookies(all, { ...none, text: 'abc' }))).toEqual(['c_track']);
-    expect(names(filterCookies(all, { ...none, text: 'EXAMPLE.ORG' }))).toEqual(['b_sid']);
-  });
-
-  it('restricts to session cookies or cookies with findings', () => {
-    expect(names(filterCookies(all, { ...none, sessionOnly: true }))).toEqual(['b_sid']);
-    expect(names(filterCookies(all, { ...none, findingsOnly: true }))).toEqual(['b_sid', 'c_track']);
   });
 });

@@ -1,0 +1,81 @@
+import {
+  Virtualizer,
+  elementScroll,
+  observeElementOffset,
+  observeElementRect,
+  type Rect,
+  type VirtualizerOptions,
+} from '@tanstack/virtual-core';
+import type { RefObject } from 'preact';
+import { useEffect, useLayoutEffect, useReducer, useState } from 'preact/hooks';
+
+/** One line per row, as in DevTools' own cookie table; the CSS reads it as `--row-h`, so both agree. */
+export const ROW_HEIGHT = 24;
+
+/**
+ * What the table assumes before its scroll box has a size: a DevTools panel is laid out only once shown, and a
+ * test DOM never lays out. One screenful of rows is drawn; the real size takes over at the first resize.
+ */
+const UNLAID_RECT: Rect = { width: 1000, height: 40 * ROW_HEIGHT };
+
+const observeLaidOutRect: VirtualizerOptions<HTMLElement, HTMLElement>['observeElementRect'] = (instance, cb) =>
+  observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : UNLAID_RECT));
+
+export interface VirtualRows {
+  virtualizer: Virtualizer<HTMLElement, HTMLElement>;
+  /** Indexes of the rows to draw, in order (a contiguous run). */
+  first: number;
+  last: number;
+  /** Spacer heights standing in for the rows not drawn above and below. */
+  before: number;
+  after: number;
+  /** Whole rows the scroll box shows at once: PageUp/PageDown's step. */
+  pageRows: number;
+}
+
+/**
+ * The rows of a long list worth drawing, from @tanstack/virtual-core (headless: it computes ranges and scrolls,
+ * the table draws). Rows have one fixed height (ROW_HEIGHT, enforced by CSS), so nothing is measured: the range
+ * follows from the scroll offset alone. Wired the way the library's own framework bindings do: options set on
+ * every render, `_didMount` once, `_willUpdate` after each render, a re-render on change.
+ */
+export function useVirtualRows(
+  count: number,
+  scrollRef: RefObject<HTMLElement | null>,
+  keyOf: (index: number) => string,
+): VirtualRows {
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const options: VirtualizerOptions<HTMLElement, HTMLElement> = {
+    count,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: keyOf,
+    scrollToFn: elementScroll,
+    observeElementRect: observeLaidOutRect,
+    observeElementOffset,
+    initialRect: UNLAID_RECT,
+    // The sticky header row (ROW_HEIGHT tall, see panel.css) sits above the first row inside the scroll box: a
+    // row scrolled to from below must clear it.
+    scrollPaddingEnd: ROW_HEIGHT,
+    overscan: 8,
+    onChange: () => rerender(0),
+  };
+  const [virtualizer] = useState(() => new Virtualizer(options));
+  virtualizer.setOptions(options);
+  useEffect(() => virtualizer._didMount(), [virtualizer]);
+  useLayoutEffect(() => virtualizer._willUpdate());
+
+  const items = virtualizer.getVirtualItems();
+  const total = virtualizer.getTotalSize();
+  const head = items[0];
+  const tail = items[items.length - 1];
+  const height = virtualizer.scrollRect?.height ?? UNLAID_RECT.height;
+  return {
+    virtualizer,
+    first: head?.index ?? 0,
+    last: tail?.index ?? -1,
+    before: head?.start ?? 0,
+    after: tail ? Math.max(0, total - tail.end) : 0,
+    pageRows: Math.max(1, Math.floor(height / ROW_HEIGHT) - 1),
+  };
+}
