@@ -5,14 +5,8 @@ import { loadTabCookies } from '../platform/site-cookies';
 import { getActiveTab } from '../platform/tabs';
 import { editMessages } from '../platform/edit-messages';
 import { tabIdFromSearch } from '../state/tab-id-param';
-import { browserFamily } from '../platform/browser-family';
-import { getAllCookies, getSiteCookies } from '../platform/cookies';
-import { localStore } from '../platform/storage';
-import { downloadText } from '../state/download-text';
-import { applyThrough } from '../state/apply-writes';
-import { createSnapshotStore } from '../state/snapshot-store';
-import { writeClipboard } from '../state/write-clipboard';
-import { send } from '../platform/messaging';
+import { transferBrowser } from '../platform/transfer-browser';
+import { viewTransferDeps } from '../state/view-transfer-deps';
 import { startPopup } from './start-popup';
 
 // The analysis is imported statically: as a dynamic chunk it was fetched and compiled only after every other
@@ -27,17 +21,7 @@ startPopup(
     analyze: analyzeSite,
     version: extensionVersion,
     // The popup cannot read the page's web storage (no scripting permission): exports say so.
-    transfer: {
-      browser: browserFamily(),
-      siteCookies: getSiteCookies,
-      allCookies: getAllCookies,
-      save: (fileName, text, mimeType) => downloadText(fileName, text, mimeType),
-      copy: writeClipboard,
-      version: extensionVersion,
-      now: () => Date.now(),
-      snapshots: createSnapshotStore(localStore),
-      apply: applyThrough((ops, label) => send('writeCookies', { ops, label })),
-    },
+    transfer: viewTransferDeps(transferBrowser()),
     edit: editMessages,
   },
   { root: document.getElementById('app')! },
