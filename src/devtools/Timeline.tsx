@@ -1,8 +1,9 @@
-import { isKnownSessionName } from '../core/detect/session';
+import type { NotRotated } from '../core/session/login-rotation';
 import { DROP_REASONS, type DropReason } from '../core/timeline/log-layout';
 import { timelineRows } from '../core/timeline/timeline-rows';
 import type { ChangeLogEntry, DroppedBy } from '../protocol/messages';
 import { formatClock } from '../ui/format-date';
+import { FindingItem } from '../ui/FindingItem';
 import { useStore, useTimeline } from '../ui/store-context';
 import { ValueText } from '../ui/ValueText';
 
@@ -48,6 +49,42 @@ export function droppedText(dropped: number, droppedBy: DroppedBy): string {
   return `${head}: ${parts.join(', ')}.`;
 }
 
+const entryId = (seq: number) => `timeline-entry-${seq}`;
+
+/** Brings a timeline entry into view and focus, when it is shown (a filter or a Clear may hide it). */
+function showEntry(seq: number): void {
+  const el = document.getElementById(entryId(seq));
+  el?.scrollIntoView({ block: 'nearest' });
+  el?.focus();
+}
+
+/** A session id kept across a login, with the two timeline entries that show it. */
+function NotRotatedItem({ item }: { item: NotRotated }) {
+  const evidence = (seq: number, text: string, testId: string) => (
+    <button type="button" class="link" data-testid={testId} data-seq={String(seq)} onClick={() => showEntry(seq)}>
+      {text}
+    </button>
+  );
+  return (
+    <div data-testid="timeline-finding" data-rule={item.finding.ruleId} data-key={item.finding.cookieKey}>
+      <ul class="findings">
+        <FindingItem finding={item.finding} />
+      </ul>
+      <p class="evidence">
+        Evidence: {evidence(item.setSeq, `the value set at #${item.setSeq}`, 'timeline-evidence-set')}
+        {', then the login: '}
+        {item.login.seq !== undefined ? (
+          evidence(item.login.seq, `#${item.login.seq}`, 'timeline-evidence-login')
+        ) : (
+          <span data-testid="timeline-evidence-login">
+            <ValueText value={item.login.what} max={200} /> at {formatClock(item.login.time)}
+          </span>
+        )}
+      </p>
+    </div>
+  );
+}
+
 /**
  * Newest first, bounded: the store keeps a bounded list and counts what it dropped. Each set shows the value it
  * replaced; a session cookie's new value is marked as a rotation. Pause holds the view still, Clear empties it
@@ -61,12 +98,12 @@ export function Timeline() {
   const droppedBy = timeline.droppedBy.value;
   const paused = timeline.pausedAt.value !== null;
   const waiting = timeline.waiting.value;
-  const sessionNames = new Set(store.site.sessionCookies.value.map((v) => v.cookie.name));
+  const rotation = store.rotation;
+  const isSession = rotation?.isSessionId.value ?? (() => false);
+  const notRotated = rotation?.notRotated.value ?? [];
   // Over every entry, then narrowed: what a shown entry replaced may lie before a Clear or outside the filter.
   const shownSeqs = new Set(timeline.shown.value.map((e) => e.seq));
-  const rows = timelineRows(all, (c) => sessionNames.has(c.name) || isKnownSessionName(c.name)).filter((r) =>
-    shownSeqs.has(r.entry.seq),
-  );
+  const rows = timelineRows(all, isSession).filter((r) => shownSeqs.has(r.entry.seq));
   const entries = rows.map((r) => r.entry);
   return (
     <section class="timeline" data-testid="timeline" aria-label="Change timeline">
@@ -110,6 +147,13 @@ export function Timeline() {
           Clear
         </button>
       </div>
+      {notRotated.length > 0 && (
+        <div class="timeline-findings" role="group" aria-label="Findings from the timeline">
+          {notRotated.map((n) => (
+            <NotRotatedItem key={n.finding.cookieKey} item={n} />
+          ))}
+        </div>
+      )}
       {dropped > 0 && (
         <p class="dropped" data-testid="timeline-dropped">
           {droppedText(dropped, droppedBy)}
@@ -136,6 +180,8 @@ export function Timeline() {
                 data-removed={String(e.removed)}
                 data-name={e.cookie.name}
                 data-rotated={String(rotated)}
+                id={entryId(e.seq)}
+                tabIndex={-1}
               >
                 <time dateTime={new Date(e.time).toISOString()}>{formatClock(e.time)}</time>
                 <span class="action">{action(e)}</span>

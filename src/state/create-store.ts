@@ -1,4 +1,5 @@
 import { createFilterSlice } from './filter-slice';
+import { createLoginRotationSlice } from './login-rotation-slice';
 import { createPageDataSlice } from './page-data-slice';
 import { createReportSlice } from './report-slice';
 import { createSelectionSlice } from './selection-slice';
@@ -39,12 +40,13 @@ export function createPanelStore(init: StoreInit = {}) {
   site.onNewSite(selection.reset);
   const verification = createVerificationSlice(site.cookies, init.verify);
   const timeline = createTimelineSlice(init.timelineLimit);
+  const rotation = createLoginRotationSlice(timeline.entries, page.loginSignals, site.sessionCookies);
   const report = createReportSlice();
   site.onNewSite(report.reset);
-  return { site, filter, selection, verification, timeline, report, page };
+  return { site, filter, selection, verification, timeline, report, page, rotation };
 }
 
 export type PopupStore = ReturnType<typeof createPopupStore>;
 export type PanelStore = ReturnType<typeof createPanelStore>;
 /** What the shared components are handed: the popup's slices, and the panel-only ones where the view has them. */
-export type ViewStore = PopupStore & Partial<Pick<PanelStore, 'filter' | 'timeline' | 'page'>>;
+export type ViewStore = PopupStore & Partial<Pick<PanelStore, 'filter' | 'timeline' | 'page' | 'rotation'>>;

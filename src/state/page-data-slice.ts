@@ -3,6 +3,7 @@ import type { FoundToken } from '../core/audit/audit-input';
 import { findStorageTokens } from '../core/detect/find-storage-tokens';
 import { storageEntriesOf, type StorageRead } from '../core/detect/read-storage-script';
 import { headerTokensOf, requestUrlsOf, type NetworkEntry } from '../core/network/network-entry';
+import { tokenLoginSignal, type LoginSignal } from '../core/session/login-rotation';
 
 /** Requests kept in memory, newest kept: the panel is open for hours on busy pages. */
 export const MAX_REQUESTS = 1_000;
@@ -21,7 +22,7 @@ export interface PageInputs {
  * What the panel reads from the inspected page besides its cookies: the web storage of its top frame and the
  * requests DevTools saw. The tokens in both join the site's analysis and the session card.
  */
-export function createPageDataSlice(maxRequests = MAX_REQUESTS) {
+export function createPageDataSlice(maxRequests = MAX_REQUESTS, now: () => number = Date.now) {
   const requests = signal<readonly NetworkEntry[]>([]);
   /** Requests left out to stay within maxRequests. */
   const droppedRequests = signal(0);
@@ -59,6 +60,35 @@ export function createPageDataSlice(maxRequests = MAX_REQUESTS) {
       requests.value = cut > 0 ? all.slice(cut) : all;
       droppedRequests.value += cut;
     });
+    noteLogins();
+  }
+
+  /**
+   * Logins seen while the panel watched: a token identity (a JWT's subject and role) that was not in the page
+   * when the panel first read its storage. What was there at that first read is the session the panel found,
+   * not a login it saw; until then nothing counts.
+   */
+  const loginSignals = signal<readonly LoginSignal[]>([]);
+  let identities: Set<string> | null = null;
+  function noteLogins(): void {
+    const all = tokens.peek();
+    if (identities === null) return;
+    const fresh: LoginSignal[] = [];
+    for (const t of all) {
+      const login = tokenLoginSignal(t, now());
+      if (login === undefined || identities.has(login.identity)) continue;
+      identities.add(login.identity);
+      fresh.push(login.signal);
+    }
+    if (fresh.length > 0) loginSignals.value = [...loginSignals.peek(), ...fresh];
+  }
+  function startWatchingLogins(): void {
+    if (identities !== null) return;
+    identities = new Set();
+    for (const t of tokens.peek()) {
+      const login = tokenLoginSignal(t, now());
+      if (login) identities.add(login.identity);
+    }
   }
 
   let lastRead = '';
@@ -71,6 +101,8 @@ export function createPageDataSlice(maxRequests = MAX_REQUESTS) {
       storage.value = read;
       storageProblem.value = null;
     });
+    noteLogins();
+    startWatchingLogins();
   }
 
   function showStorageProblem(problem: StorageProblem): void {
@@ -79,13 +111,16 @@ export function createPageDataSlice(maxRequests = MAX_REQUESTS) {
       storage.value = null;
       storageProblem.value = problem;
     });
+    startWatchingLogins();
   }
 
   /** Another page: its requests and storage are not this one's. */
   function reset(): void {
     lastRead = '';
     seen = new Set();
+    identities = null;
     batch(() => {
+      loginSignals.value = [];
       requests.value = [];
       droppedRequests.value = 0;
       storage.value = null;
@@ -103,6 +138,7 @@ export function createPageDataSlice(maxRequests = MAX_REQUESTS) {
     tokens,
     requestUrls,
     inputs,
+    loginSignals,
     addRequests,
     showStorage,
     showStorageProblem,

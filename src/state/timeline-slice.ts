@@ -10,14 +10,14 @@ export function createTimelineSlice(limit = 2000) {
 
   /** While paused, the view stays on the entries up to this seq; new ones are counted, not shown. */
   const pausedAt = signal<number | null>(null);
-  /** Entries up to this seq are cleared from the view (the background's log keeps them). */
-  const clearedAt = signal(0);
+  /** Entries up to this seq are cleared from the view (the background's log keeps them); the log starts at 0. */
+  const clearedAt = signal(-1);
   /** Text the entries' cookie name, domain or path must contain (case-insensitive). */
   const query = signal('');
 
   const lastSeq = () => {
     const t = entries.peek();
-    return t.length === 0 ? 0 : t[t.length - 1]!.seq;
+    return t.length === 0 ? -1 : t[t.length - 1]!.seq;
   };
   const shown = computed(() => {
     const upTo = pausedAt.value ?? Number.POSITIVE_INFINITY;

@@ -6,6 +6,7 @@ import type { ChangeLogEntry } from '../../src/protocol/messages';
 import { createPanelStore } from '../../src/state/create-store';
 import { DAY, NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
 import { renderWithStore } from '../ui/render';
+import { makeJwt } from '../fakes/make-jwt';
 
 afterEach(cleanup);
 
@@ -223,5 +224,46 @@ describe('PanelApp timeline controls', () => {
     fireEvent.click(screen.getByTestId('timeline-clear'));
     expect(names()).toEqual([]);
     expect(screen.getByTestId('timeline')).toHaveTextContent('No change matches');
+  });
+});
+
+describe('PanelApp timeline: a login that keeps the session id (WSTG-SESS-03)', () => {
+  const at = (seq: number, name: string, value: string): ChangeLogEntry => ({
+    seq,
+    time: NOW + seq * 5_000,
+    cause: 'explicit',
+    removed: false,
+    cookie: record({ name, value }),
+  });
+
+  it('shows session-not-rotated with the entry that set the id and the login as evidence, and jumps to them', () => {
+    const store = createPanelStore({ now: NOW });
+    store.site.showAnalysis(analysis(cookies()), NOW);
+    store.timeline.setTimeline(
+      [at(1, 'sid', 'anon'), at(2, 'theme', 'dark'), at(3, 'auth', makeJwt({ sub: 'alice' }))],
+      0,
+    );
+    panel(store);
+    const item = screen.getByTestId('timeline-finding');
+    expect(item.dataset.rule).toBe('session-not-rotated');
+    expect(within(item).getByTestId('finding')).toHaveTextContent(/sid kept the value/);
+    const set = within(item).getByTestId('timeline-evidence-set');
+    const login = within(item).getByTestId('timeline-evidence-login');
+    expect([set.dataset.seq, login.dataset.seq]).toEqual(['1', '3']);
+    fireEvent.click(login);
+    expect(document.activeElement).toBe(screen.getAllByTestId('timeline-entry').find((e) => e.dataset.seq === '3'));
+  });
+
+  it('says nothing once the id gets a new value after the login', () => {
+    const store = createPanelStore({ now: NOW });
+    store.site.showAnalysis(analysis(cookies()), NOW);
+    store.timeline.setTimeline(
+      [at(1, 'sid', 'anon'), at(2, 'auth', makeJwt({ sub: 'alice' })), at(3, 'sid', 'fresh')],
+      0,
+    );
+    panel(store);
+    expect(screen.queryByTestId('timeline-finding')).toBeNull();
+    // The renewal is marked on the entry itself.
+    expect(screen.getAllByTestId('timeline-rotated')).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@ import { withChromium } from './harness/setup';
 import { openDevToolsPanel, waitForViewState } from './harness/views';
 import { waitUntil } from './harness/wait';
 import { SPA_USER, startSpaSite } from './site/spa-site';
+import { ISSUED_AT_GRACE_MS } from '../../src/core/session/login-rotation';
 
 declare const browser: WebExtBrowser;
 
@@ -33,6 +34,11 @@ describe('Chromium DevTools panel: web storage, request headers and Set-Cookie (
     const { devtools, panel } = await openDevToolsPanel(suite.session, suite.page);
     try {
       expect(await waitForViewState(panel, 'panel')).toBe('ready');
+      // The login must come later than the sid's arrival by more than the grace a token's whole-second iat gets
+      // (a renewal that close to the login counts as made at it). Opening DevTools usually takes longer already.
+      const sidSetAt = await suite.page.evaluate(() => performance.timeOrigin);
+      const early = sidSetAt + ISSUED_AT_GRACE_MS + 1_500 - Date.now();
+      if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
       await suite.page.click('#login');
       await suite.page.waitForSelector('#who[data-status="200"]', { timeout: 10_000 });
       expect(await suite.page.$eval('#who', (el) => el.textContent)).toBe(`Signed in as ${SPA_USER}`);
@@ -75,6 +81,21 @@ describe('Chromium DevTools panel: web storage, request headers and Set-Cookie (
         els.map((el) => `${el.getAttribute('data-kind')}@${el.getAttribute('data-location')}`).sort(),
       );
       expect(kinds).toEqual(expect.arrayContaining(['jwt@localStorage', 'jwt@header', 'server-session-id@cookie']));
+
+      // The login kept the anonymous sid: the timeline says so, with the entry that set it and the login.
+      const finding = await panel.waitForSelector('[data-testid="timeline-finding"][data-rule="session-not-rotated"]', {
+        timeout: 15_000,
+      });
+      expect(await finding!.$eval('[data-testid="finding"]', (el) => el.textContent)).toMatch(/sid kept the value/);
+      const setSeq = await finding!.$eval('[data-testid="timeline-evidence-set"]', (el) => el.getAttribute('data-seq'));
+      const sidEntry = await panel.$eval(
+        `[data-testid="timeline-entry"][data-seq="${setSeq}"]`,
+        (el) => `${el.getAttribute('data-name')} ${el.getAttribute('data-removed')}`,
+      );
+      expect(sidEntry).toBe('sid false');
+      expect(await finding!.$eval('[data-testid="timeline-evidence-login"]', (el) => el.textContent)).toMatch(
+        /JWT \(sub alice, role user\) appeared in (header authorization|localStorage access_token)/i,
+      );
     } finally {
       await devtools.close();
     }

@@ -19,6 +19,7 @@ describe('the composed stores', () => {
       'filter',
       'page',
       'report',
+      'rotation',
       'selection',
       'site',
       'timeline',

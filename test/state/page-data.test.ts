@@ -173,3 +173,55 @@ describe('the panel analysis with page inputs', () => {
     loader.dispose();
   });
 });
+
+describe('page-data slice: logins the panel saw', () => {
+  const spaJwt = (sub: string, iatS: number) => makeJwt({ sub, role: 'user', iat: iatS });
+
+  it('takes the tokens of the first storage read as the session found, and a new identity later as a login', () => {
+    let now = NOW;
+    const page = createPageDataSlice(100, () => now);
+    // Before the first read nothing counts: the panel does not know yet what the page held.
+    page.addRequests([]);
+    page.showStorage(storage([['old', spaJwt('carol', NOW / 1000 - 3600)]]));
+    expect(page.loginSignals.value).toEqual([]);
+    now = NOW + 10_000;
+    page.showStorage(storage([['old', spaJwt('carol', NOW / 1000)]]));
+    // The same user's token refreshed is not a login.
+    expect(page.loginSignals.value).toEqual([]);
+    const iat = Math.floor((NOW + 8_000) / 1000);
+    page.showStorage(storage([['access_token', spaJwt('alice', iat)]]));
+    expect(page.loginSignals.value).toEqual([
+      { time: iat * 1000, what: 'a JWT (sub alice, role user) appeared in localStorage access_token', graceMs: 2_000 },
+    ]);
+    // The same identity in a header later adds nothing; another page starts over.
+    page.addRequests([
+      {
+        url: 'https://app.example.com/api',
+        method: 'GET',
+        status: 200,
+        timeMs: now,
+        requestHeaders: [{ name: 'Authorization', value: `Bearer ${spaJwt('alice', iat)}` }],
+        responseHeaders: [],
+      },
+    ]);
+    expect(page.loginSignals.value).toHaveLength(1);
+    page.reset();
+    expect(page.loginSignals.value).toEqual([]);
+  });
+
+  it('times a token without iat, or with an iat in its future, by when it was first seen', () => {
+    const now = NOW + 5_000;
+    const page = createPageDataSlice(100, () => now);
+    page.showStorage(storage([]));
+    page.showStorage(
+      storage([
+        ['a', makeJwt({ sub: 'dave' })],
+        ['b', spaJwt('erin', now / 1000 + 600)],
+      ]),
+    );
+    expect(page.loginSignals.value.map((s) => [s.time, s.graceMs])).toEqual([
+      [now, 3_000],
+      [now, 3_000],
+    ]);
+  });
+});

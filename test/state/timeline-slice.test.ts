@@ -18,6 +18,16 @@ describe('timeline slice', () => {
     expect(t.dropped.value).toBe(8);
   });
 
+  it("shows the log's first entry (sequence 0), and a Clear of an empty view hides none that come later", () => {
+    const t = createTimelineSlice();
+    t.clearView();
+    t.setTimeline([entry(0), entry(1)], 0);
+    expect(t.shown.value.map((e) => e.seq)).toEqual([0, 1]);
+    t.clearView();
+    t.appendTimeline([entry(2)]);
+    expect(t.shown.value.map((e) => e.seq)).toEqual([2]);
+  });
+
   it('starts empty, numbers local entries from 1 and ignores what it already holds', () => {
     const t = createTimelineSlice();
     expect(t.nextLocalSeq()).toBe(1);

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeLogEntry } from '../../../src/core/timeline/change-log-entry';
 import { timelineRows } from '../../../src/core/timeline/timeline-rows';
 import { makeCookie } from '../../fakes/make-cookie';
+import { entryMaker } from '../../fakes/make-entry';
 
-let seq = 0;
-function entry(name: string, value: string, over: Partial<ChangeLogEntry> = {}): ChangeLogEntry {
-  seq++;
-  return { seq, time: seq, cause: 'explicit', removed: false, cookie: makeCookie({ name, value }), ...over };
-}
+const entry = entryMaker();
 
 const isSid = (c: { name: string }) => c.name === 'sid';
 

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { cookieKey } from '../../../src/core/cookie/cookie-key';
+import {
+  cookieLoginSignals,
+  loginsWithoutRotation,
+  tokenIdentity,
+  type LoginSignal,
+} from '../../../src/core/session/login-rotation';
+import { makeCookie } from '../../fakes/make-cookie';
+import { entryMaker } from '../../fakes/make-entry';
+import { makeJwt } from '../../fakes/make-jwt';
+
+// One second between entries: longer than a cookie signal's grace.
+const isSid = (c: { name: string }) => c.name === 'sid';
+const alice = makeJwt({ sub: 'alice', role: 'user' });
+const aliceAdmin = makeJwt({ sub: 'alice', role: 'admin' });
+const bob = makeJwt({ sub: 'bob', roles: ['user', 'ops'] });
+
+describe('tokenIdentity', () => {
+  it('reads the subject and the role of a JWT, and nothing from other values', () => {
+    expect(tokenIdentity(alice)).toBe('sub alice, role user');
+    expect(tokenIdentity(bob)).toBe('sub bob, role user,ops');
+    expect(tokenIdentity(makeJwt({ iat: 1 }))).toBe('sub ?');
+    expect(tokenIdentity('s%3Aabc.sig')).toBeUndefined();
+  });
+
+  it('bounds what a hostile claim can make it say', () => {
+    const long = makeJwt({ sub: 'x'.repeat(10_000), roles: Array.from({ length: 1_000 }, () => 'r'.repeat(500)) });
+    expect(tokenIdentity(long)!.length).toBeLessThan(80 * 10);
+  });
+});
+
+describe('cookieLoginSignals', () => {
+  it('sees a JWT cookie appear, and its subject or role change, but not the same token set again', () => {
+    const entry = entryMaker(1_000);
+    const signals = cookieLoginSignals([
+      entry('sid', 'anon'),
+      entry('auth', alice),
+      entry('auth', alice),
+      entry('auth', aliceAdmin),
+      entry('auth', aliceAdmin, { removed: true }),
+      entry('auth', bob),
+      entry('theme', 'dark'),
+    ]);
+    expect(signals.map((s) => [s.seq, s.what])).toEqual([
+      [2, 'a JWT (sub alice, role user) appeared in cookie auth'],
+      [4, 'the JWT in cookie auth changed from sub alice, role user to sub alice, role admin'],
+      [6, 'a JWT (sub bob, role user,ops) appeared in cookie auth'],
+    ]);
+  });
+});
+
+describe('loginsWithoutRotation (OWASP WSTG-SESS-03 from the timeline)', () => {
+  it('reports a session id that keeps its value across a login, with the entry that set it and the login', () => {
+    const entry = entryMaker(1_000);
+    const entries = [entry('sid', 'anon-1'), entry('theme', 'dark'), entry('auth', alice)];
+    const found = loginsWithoutRotation(entries, cookieLoginSignals(entries), isSid);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.finding).toMatchObject({
+      ruleId: 'session-not-rotated',
+      severity: 'high',
+      cookieKey: cookieKey(makeCookie({ name: 'sid' })),
+    });
+    expect(found[0]!.finding.detail).toContain('sid kept the value');
+    expect(found[0]!.setSeq).toBe(1);
+    expect(found[0]!.login.seq).toBe(3);
+  });
+
+  it('is quiet when the id is renewed at the login, even reported as a removal then a set', () => {
+    const entry = entryMaker(1_000);
+    const entries = [
+      entry('sid', 'anon-1'),
+      entry('auth', alice),
+      entry('sid', 'anon-1', { removed: true, cause: 'overwrite' }),
+      entry('sid', 'user-2'),
+    ];
+    expect(loginsWithoutRotation(entries, cookieLoginSignals(entries), isSid)).toEqual([]);
+  });
+
+  it('is quiet without a login, when the id was removed, or when it was set only after the login', () => {
+    const entry = entryMaker(1_000);
+    const noLogin = [entry('sid', 'anon-1'), entry('theme', 'dark')];
+    expect(loginsWithoutRotation(noLogin, cookieLoginSignals(noLogin), isSid)).toEqual([]);
+    const gone = [entry('sid', 'anon-1'), entry('auth', alice), entry('sid', 'anon-1', { removed: true })];
+    expect(loginsWithoutRotation(gone, cookieLoginSignals(gone), isSid)).toEqual([]);
+    const later = [entry('auth', bob), entry('sid', 'user-3')];
+    expect(loginsWithoutRotation(later, cookieLoginSignals(later), isSid)).toEqual([]);
+  });
+
+  it('counts a renewal within the grace before a late-seen login as renewed at it', () => {
+    const entry = entryMaker(1_000);
+    const entries = [entry('sid', 'anon-1'), entry('sid', 'user-2')];
+    // A token read from web storage at the next poll: seen 2.5 s after the id was renewed at 2 s.
+    const storage: LoginSignal = { time: 4_500, what: 'a JWT appeared in localStorage token', graceMs: 3_000 };
+    expect(loginsWithoutRotation(entries, [storage], isSid)).toEqual([]);
+    // Seen long after: the id set at 2 s was there before the login, and kept.
+    const late: LoginSignal = { ...storage, time: 9_000 };
+    expect(loginsWithoutRotation(entries, [late], isSid).map((f) => f.setSeq)).toEqual([2]);
+  });
+
+  it('leaves alone a session id the log never saw set, and reports each kept id once', () => {
+    const entry = entryMaker(1_000);
+    const entries = [entry('sid', 'a'), entry('auth', alice), entry('auth', bob)];
+    const logins = cookieLoginSignals(entries);
+    expect(logins).toHaveLength(2);
+    expect(loginsWithoutRotation(entries, logins, isSid)).toHaveLength(1);
+    expect(loginsWithoutRotation(entries.slice(1), logins, isSid)).toEqual([]);
+  });
+});
