@@ -1,34 +1,10 @@
 import { useComputed } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import type { FoundToken } from '../core/audit/audit-input';
-import type { Finding } from '../core/audit/finding';
 import { setCookieRows, type SetCookieRow } from '../core/network/set-cookie-rows';
 import { useStore } from '../ui/store-context';
 import { ValueText } from '../ui/ValueText';
-import { TokenItem } from './TokenItem';
-
-function findingsOf(t: FoundToken, site: readonly Finding[]): Finding[] {
-  return site.filter((f) => f.location === t.location && f.tokenName === t.name);
-}
-
-function TokenList({ tokens, empty }: { tokens: readonly FoundToken[]; empty: string }) {
-  const store = useStore();
-  const site = store.site.analysis.value?.siteFindings ?? [];
-  const now = store.site.now.value;
-  if (tokens.length === 0) return <p class="muted">{empty}</p>;
-  return (
-    <ul class="token-list">
-      {tokens.map((t, i) => (
-        <TokenItem
-          key={`${t.location}|${t.name}|${t.path ?? ''}|${i}`}
-          token={t}
-          findings={findingsOf(t, site)}
-          now={now}
-        />
-      ))}
-    </ul>
-  );
-}
+import { TokenList } from '../ui/TokenItem';
 
 /** One folding section of the view: a heading with its count, open at first when it has something to show. */
 function Section(props: { testId: string; title: string; count: string; open: boolean; children: ComponentChildren }) {

@@ -8,6 +8,7 @@ import { SessionCard } from '../ui/SessionCard';
 import { SiteEditBar } from '../ui/SiteEditBar';
 import { SiteHeading } from '../ui/SiteHeading';
 import { useStore } from '../ui/store-context';
+import { TokenList } from '../ui/TokenItem';
 import type { ViewAppProps } from '../ui/view-app-props';
 import { TopFindings } from '../ui/TopFindings';
 import { TransferTools } from '../ui/TransferTools';
@@ -36,6 +37,29 @@ function showCookie(reveal: (key: string) => void, key: string): void {
     toggle?.scrollIntoView?.({ block: 'nearest' });
     toggle?.focus();
   });
+}
+
+/** Tokens the page keeps in localStorage or sessionStorage; said only when there are some, or the read failed. */
+function StorageTokens() {
+  const page = useStore().page;
+  const tokens = page.storageTokens.value;
+  const problem = page.storageProblem.value;
+  if (problem) {
+    return (
+      <p class="muted" data-testid="storage-problem">
+        This page's web storage could not be read ({problem.detail}): tokens it keeps there are not shown.
+      </p>
+    );
+  }
+  if (tokens.length === 0) return null;
+  return (
+    <section class="group" data-testid="storage-tokens" aria-labelledby="storage-heading">
+      <h2 id="storage-heading">
+        Tokens in web storage <span class="count">({tokens.length})</span>
+      </h2>
+      <TokenList tokens={tokens} empty="" />
+    </section>
+  );
 }
 
 export function PopupApp({ onRequestPermission, exportDeps, transferDeps }: ViewAppProps) {
@@ -77,6 +101,7 @@ export function PopupApp({ onRequestPermission, exportDeps, transferDeps }: View
               <CookieList cookies={store.site.otherCookies.value} label="Other cookies" />
             </section>
           )}
+          <StorageTokens />
           <SiteEditBar />
           <ExportReport {...(exportDeps ? { deps: exportDeps } : {})} />
         </>

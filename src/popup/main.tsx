@@ -3,6 +3,7 @@ import { extensionVersion } from '../platform/extension-version';
 import { requestHostPermission } from '../platform/permissions';
 import { loadTabCookies } from '../platform/site-cookies';
 import { getActiveTab } from '../platform/tabs';
+import { readTabStorage } from '../platform/scripting';
 import { editMessages } from '../platform/edit-messages';
 import { tabIdFromSearch } from '../state/tab-id-param';
 import { transferBrowser } from '../platform/transfer-browser';
@@ -19,8 +20,8 @@ startPopup(
     loadTabCookies,
     requestHostPermission,
     analyze: analyzeSite,
+    readTabStorage,
     version: extensionVersion,
-    // The popup cannot read the page's web storage (no scripting permission): exports say so.
     transfer: viewTransferDeps(transferBrowser()),
     edit: editMessages,
   },

@@ -21,16 +21,18 @@ export interface StoreInit {
  * fresh one, handed down through StoreContext; each view takes only the slices it uses.
  */
 export function createPopupStore(init: StoreInit = {}) {
-  const site = createSiteSlice(init);
+  // The tab's web storage, read once per load (the popup has no network view): its tokens join the analysis.
+  const page = createPageDataSlice();
+  const site = createSiteSlice(init, page.tokens);
   const selection = createSelectionSlice(site.cookies);
   site.onNewSite(selection.reset);
   const verification = createVerificationSlice(site.cookies, init.verify);
   const report = createReportSlice();
   site.onNewSite(report.reset);
-  return { site, selection, verification, report };
+  return { site, selection, verification, report, page };
 }
 
-/** The panel's state: the popup's slices plus the table's filter and sort, the change timeline, and what the page holds besides cookies. */
+/** The panel's state: the popup's slices plus the table's filter and sort, the change timeline, and the logins it saw. */
 export function createPanelStore(init: StoreInit = {}) {
   const page = createPageDataSlice();
   const site = createSiteSlice(init, page.tokens);
@@ -49,4 +51,4 @@ export function createPanelStore(init: StoreInit = {}) {
 export type PopupStore = ReturnType<typeof createPopupStore>;
 export type PanelStore = ReturnType<typeof createPanelStore>;
 /** What the shared components are handed: the popup's slices, and the panel-only ones where the view has them. */
-export type ViewStore = PopupStore & Partial<Pick<PanelStore, 'filter' | 'timeline' | 'page' | 'rotation'>>;
+export type ViewStore = PopupStore & Partial<Pick<PanelStore, 'filter' | 'timeline' | 'rotation'>>;

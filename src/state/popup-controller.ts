@@ -1,3 +1,4 @@
+import { storageReadOf } from '../core/detect/read-storage-script';
 import type { TabCookiesResult } from '../protocol/messages';
 import type { PopupStore } from './create-store';
 import { createSiteLoader, type Analyze } from './load-site';
@@ -11,7 +12,13 @@ export interface PopupDeps {
   requestHostPermission: (url: string | undefined) => Promise<boolean>;
   analyze: Analyze;
   now?: () => number;
+  /** The tab's web storage (`scripting.executeScript`); without it the popup shows cookies only. */
+  readTabStorage?: (tabId: number) => Promise<StorageAnswer>;
 }
+
+/** What the storage read answered, or why it could not run. */
+export type StorageAnswer =
+  { ok: true; value: unknown } | { ok: false; reason: 'exception' | 'unavailable'; detail: string };
 
 export interface PopupController {
   /** `quiet`: keep the current view until the new data is ready (after an import, the dialog stays open). */
@@ -23,16 +30,29 @@ export interface PopupController {
 export function createPopupController(store: PopupStore, deps: PopupDeps): PopupController {
   let tabId = deps.tabId;
 
+  /** Reads the tab's web storage beside its cookies; the loader analyses again once the tokens arrive. */
+  async function readStorage(id: number): Promise<void> {
+    if (!deps.readTabStorage) return;
+    const answer = await deps.readTabStorage(id);
+    if (id !== tabId) return;
+    if (answer.ok) store.page.showStorage(storageReadOf(answer.value));
+    else store.page.showStorageProblem({ reason: answer.reason, detail: answer.detail.slice(0, 500) });
+  }
+
   const loader = createSiteLoader(store, {
     analyze: deps.analyze,
     ...(deps.now ? { now: deps.now } : {}),
+    pageInputs: store.page.inputs,
     fetch: async () => {
       if (tabId === undefined) {
         const tab = await deps.activeTab();
         if (!tab) return { ok: false, reason: 'no-tab' };
         tabId = tab.id;
       }
-      return deps.loadTabCookies(tabId);
+      const result = await deps.loadTabCookies(tabId);
+      // Only a page whose cookies may be read: the same access lets the script run there.
+      if (result.ok) void readStorage(tabId);
+      return result;
     },
   });
 

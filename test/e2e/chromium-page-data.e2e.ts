@@ -100,4 +100,20 @@ describe('Chromium DevTools panel: web storage, request headers and Set-Cookie (
       await devtools.close();
     }
   });
+
+  it('the popup reads the tab’s web storage through scripting.executeScript and audits the token there', async () => {
+    await suite.page.click('#login');
+    await suite.page.waitForSelector('#who[data-status="200"]', { timeout: 10_000 });
+    const popup = await suite.openReadyView('popup');
+    const token = await popup.waitForSelector(
+      '[data-testid="storage-tokens"] [data-testid="page-token"][data-location="localStorage"][data-name="access_token"]',
+      { timeout: 10_000 },
+    );
+    expect(await token!.evaluate((el) => el.getAttribute('data-kind'))).toBe('jwt');
+    await (await token!.$('[data-testid="page-token-toggle"]'))!.click();
+    await token!.waitForSelector('[data-testid="claim"][data-claim="sub"]');
+    await token!.waitForSelector('[data-testid="finding"][data-rule="jwt-js-readable"]', { timeout: 10_000 });
+    // The session card counts it as one of the site's session mechanisms.
+    await popup.waitForSelector('[data-testid="session-mechanism"][data-kind="jwt"][data-location="localStorage"]');
+  });
 });

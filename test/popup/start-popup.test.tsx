@@ -31,7 +31,7 @@ describe('startPopup', () => {
       },
       { root, tickMs: 1000 },
     );
-    expect(Object.keys(store).sort()).toEqual(['report', 'selection', 'site', 'verification']);
+    expect(Object.keys(store).sort()).toEqual(['page', 'report', 'selection', 'site', 'verification']);
     await vi.waitFor(() => expect(store.site.state.value).toBe('ready'));
     expect(root.querySelector('[data-testid="popup"]')).not.toBeNull();
     const shown = store.site.now.value;

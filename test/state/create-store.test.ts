@@ -12,9 +12,9 @@ describe('the composed stores', () => {
     expect(b.site.state.value).toBe('loading');
   });
 
-  it('the popup takes only the slices it uses: no filter, no timeline, no page data', () => {
+  it('the popup takes only the slices it uses: no filter, no timeline', () => {
     const popup = createPopupStore({ now: NOW });
-    expect(Object.keys(popup).sort()).toEqual(['report', 'selection', 'site', 'verification']);
+    expect(Object.keys(popup).sort()).toEqual(['page', 'report', 'selection', 'site', 'verification']);
     expect(Object.keys(createPanelStore()).sort()).toEqual([
       'filter',
       'page',

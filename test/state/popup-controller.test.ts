@@ -4,6 +4,7 @@ import { createPopupController, type PopupDeps } from '../../src/state/popup-con
 import type { TabCookiesResult } from '../../src/protocol/messages';
 import { createPopupStore } from '../../src/state/create-store';
 import { NOW, record } from '../ui/fixtures';
+import { makeJwt } from '../fakes/make-jwt';
 
 const URL_ = 'https://app.example.com/';
 const ok = (cookies = [record({ name: 'sid' })]): TabCookiesResult => ({ ok: true, tabId: 3, url: URL_, cookies });
@@ -110,5 +111,43 @@ describe('createPopupController', () => {
     );
     await c2.requestPermission();
     expect(store.site.notice.value).toEqual({ kind: 'failed', error: 'no gesture' });
+  });
+});
+
+describe('createPopupController: the tab’s web storage', () => {
+  const jwt = makeJwt({ sub: 'alice', iat: 1 });
+
+  it('reads the storage of a tab whose cookies it may read, and audits the tokens with the cookies', async () => {
+    const store = createPopupStore({ now: NOW });
+    const readTabStorage = vi.fn(async () => ({
+      ok: true as const,
+      value: { origin: 'https://app.example.com', local: [['access_token', jwt]], session: [], omitted: 0 },
+    }));
+    await createPopupController(store, deps({ readTabStorage })).load();
+    expect(readTabStorage).toHaveBeenCalledWith(3);
+    await vi.waitFor(() => expect(store.page.storageTokens.value.map((t) => t.name)).toEqual(['access_token']));
+    await vi.waitFor(() =>
+      expect(store.site.analysis.value?.siteFindings?.map((f) => f.ruleId)).toContain('jwt-js-readable'),
+    );
+  });
+
+  it('does not run the script where the cookies could not be read, and keeps the reason a read failed', async () => {
+    const store = createPopupStore({ now: NOW });
+    const readTabStorage = vi.fn(async () => ({
+      ok: false as const,
+      reason: 'unavailable' as const,
+      detail: 'Cannot access contents of the page',
+    }));
+    const denied = async (): Promise<TabCookiesResult> => ({ ok: false, reason: 'no-permission', url: URL_ });
+    await createPopupController(store, deps({ readTabStorage, loadTabCookies: denied })).load();
+    expect(readTabStorage).not.toHaveBeenCalled();
+    await createPopupController(store, deps({ readTabStorage })).load();
+    await vi.waitFor(() =>
+      expect(store.page.storageProblem.value).toEqual({
+        reason: 'unavailable',
+        detail: 'Cannot access contents of the page',
+      }),
+    );
+    expect(store.site.state.value).toBe('ready');
   });
 });

@@ -6,23 +6,23 @@ export const MAX_STORAGE_ENTRIES = 2_000;
 export const MAX_STORAGE_VALUE_CHARS = 1024 * 1024;
 
 /**
- * Evaluated in the page (DevTools' `inspectedWindow.eval`, a driver's `page.evaluate`): the top frame's origin and
- * its localStorage and sessionStorage. A string, not a function: every caller evaluates it as is, and bundlers
- * cannot rewrite it. A page can break its own Storage objects, so every access is guarded, and what comes back is
- * checked again by storageReadOf.
+ * Runs in the page: the top frame's origin and its localStorage and sessionStorage. Self-contained (no closure,
+ * no import), because it crosses over as source: `scripting.executeScript` takes it as `func`, and
+ * READ_STORAGE_SCRIPT is its source for DevTools' `inspectedWindow.eval` and a driver's `page.evaluate`. A page can
+ * break its own Storage objects, so every access is guarded, and what comes back is checked again by storageReadOf.
  */
-export const READ_STORAGE_SCRIPT = `(() => {
+export function readStorageInPage(maxEntries: number, maxChars: number): unknown {
   let omitted = 0;
-  const read = (area) => {
+  const read = (area: () => Storage): [string, string][] => {
     try {
       const s = area();
-      const out = [];
-      const n = Math.min(s.length, ${MAX_STORAGE_ENTRIES});
+      const out: [string, string][] = [];
+      const n = Math.min(s.length, maxEntries);
       omitted += s.length - n;
       for (let i = 0; i < n; i++) {
         const k = s.key(i);
         const v = k === null ? null : s.getItem(k);
-        if (typeof k === 'string' && typeof v === 'string') out.push([k, v.slice(0, ${MAX_STORAGE_VALUE_CHARS})]);
+        if (typeof k === 'string' && typeof v === 'string') out.push([k, v.slice(0, maxChars)]);
       }
       return out;
     } catch {
@@ -30,11 +30,21 @@ export const READ_STORAGE_SCRIPT = `(() => {
     }
   };
   let origin = '';
-  try { origin = String(location.origin); } catch {}
+  try {
+    origin = String(location.origin);
+  } catch {
+    // An opaque or sandboxed origin: the entries still say what they hold.
+  }
   const local = read(() => localStorage);
   const session = read(() => sessionStorage);
   return { origin, local, session, omitted };
-})()`;
+}
+
+/** The arguments readStorageInPage is called with. */
+export const READ_STORAGE_ARGS: [number, number] = [MAX_STORAGE_ENTRIES, MAX_STORAGE_VALUE_CHARS];
+
+/** readStorageInPage as an expression, for callers that evaluate source. */
+export const READ_STORAGE_SCRIPT = `(${readStorageInPage.toString()})(${READ_STORAGE_ARGS.join(', ')})`;
 
 export type StoragePairs = Array<[string, string]>;
 

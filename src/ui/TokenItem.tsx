@@ -2,10 +2,11 @@ import { useState } from 'preact/hooks';
 import type { FoundToken } from '../core/audit/audit-input';
 import type { Finding } from '../core/audit/finding';
 import { decodeJwt } from '../core/decode/jwt';
-import { CopyButton } from '../ui/CopyButton';
-import { FindingList } from '../ui/FindingList';
-import { JwtView } from '../ui/JwtView';
-import { ValueText } from '../ui/ValueText';
+import { CopyButton } from './CopyButton';
+import { FindingList } from './FindingList';
+import { JwtView } from './JwtView';
+import { useStore } from './store-context';
+import { ValueText } from './ValueText';
 
 const KIND_WORDS = { jwt: 'JWT', jwe: 'JWE', opaque: 'opaque token' } as const;
 
@@ -54,5 +55,29 @@ export function TokenItem({ token: t, findings, now }: TokenItemProps) {
         </div>
       )}
     </li>
+  );
+}
+
+function findingsOf(t: FoundToken, site: readonly Finding[]): Finding[] {
+  return site.filter((f) => f.location === t.location && f.tokenName === t.name);
+}
+
+/** The tokens found outside the cookie jar, each with the site's findings about it; `empty` when there are none. */
+export function TokenList({ tokens, empty }: { tokens: readonly FoundToken[]; empty: string }) {
+  const store = useStore();
+  const site = store.site.analysis.value?.siteFindings ?? [];
+  const now = store.site.now.value;
+  if (tokens.length === 0) return <p class="muted">{empty}</p>;
+  return (
+    <ul class="token-list">
+      {tokens.map((t, i) => (
+        <TokenItem
+          key={`${t.location}|${t.name}|${t.path ?? ''}|${i}`}
+          token={t}
+          findings={findingsOf(t, site)}
+          now={now}
+        />
+      ))}
+    </ul>
   );
 }

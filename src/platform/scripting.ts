@@ -1,0 +1,26 @@
+import { browser } from './browser';
+import { READ_STORAGE_ARGS, readStorageInPage } from '../core/detect/read-storage-script';
+import { errorText } from '../core/error-text';
+
+/** What the page answered, or why it could not be asked (the view words it). */
+export type TabStorageAnswer =
+  { ok: true; value: unknown } | { ok: false; reason: 'exception' | 'unavailable'; detail: string };
+
+/**
+ * The tab's top-frame localStorage and sessionStorage, read by the one storage script through
+ * `scripting.executeScript` (the `scripting` permission, with the host access or activeTab the popup has).
+ * A browser page, a page the extension may not script, or a tab that closed: `unavailable` with the reason.
+ */
+export async function readTabStorage(tabId: number): Promise<TabStorageAnswer> {
+  try {
+    const [first] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: readStorageInPage,
+      args: READ_STORAGE_ARGS,
+    });
+    if (first?.error !== undefined) return { ok: false, reason: 'exception', detail: errorText(first.error) };
+    return { ok: true, value: first?.result };
+  } catch (e) {
+    return { ok: false, reason: 'unavailable', detail: errorText(e) };
+  }
+}
