@@ -1,5 +1,6 @@
 import { useComputed } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
+import type { FoundToken } from '../core/audit/audit-input';
 import { setCookieRows, type SetCookieRow } from '../core/network/set-cookie-rows';
 import { useStore } from '../ui/store-context';
 import { ValueText } from '../ui/ValueText';
@@ -16,6 +17,29 @@ function Section(props: { testId: string; title: string; count: string; open: bo
       </summary>
       {props.children}
     </details>
+  );
+}
+
+/** A section of found tokens, open at first when there are some; `instead` stands for the list while it cannot be shown. */
+function TokenSection(props: {
+  testId: string;
+  title: string;
+  tokens: readonly FoundToken[];
+  /** Where the tokens were looked for, counted ("3 entries"). */
+  within: string;
+  empty: string;
+  instead?: ComponentChildren;
+}) {
+  const { tokens } = props;
+  return (
+    <Section
+      testId={props.testId}
+      title={props.title}
+      count={`${tokens.length} tokens in ${props.within}`}
+      open={tokens.length > 0}
+    >
+      {props.instead ?? <TokenList tokens={tokens} empty={props.empty} />}
+    </Section>
   );
 }
 
@@ -100,37 +124,30 @@ export function PageDataView() {
   const entries = storage ? storage.local.length + storage.session.length : 0;
   return (
     <div class="page-data" data-testid="page-data">
-      <Section
+      <TokenSection
         testId="storage-tokens"
         title="Web storage"
-        count={`${page.storageTokens.value.length} tokens in ${entries} entries`}
-        open={page.storageTokens.value.length > 0}
-      >
-        {problem ? (
-          <p class="notice" data-testid="storage-problem">
-            The page's web storage could not be read ({problem.detail}). Reload the page with DevTools open to try
-            again.
-          </p>
-        ) : storage === null ? (
-          <p class="muted">Reading the page's localStorage and sessionStorage…</p>
-        ) : (
-          <TokenList
-            tokens={page.storageTokens.value}
-            empty="No token in this page's localStorage or sessionStorage."
-          />
-        )}
-      </Section>
-      <Section
+        tokens={page.storageTokens.value}
+        within={`${entries} entries`}
+        empty="No token in this page's localStorage or sessionStorage."
+        instead={
+          problem ? (
+            <p class="notice" data-testid="storage-problem">
+              The page's web storage could not be read ({problem.detail}). Reload the page with DevTools open to try
+              again.
+            </p>
+          ) : storage === null ? (
+            <p class="muted">Reading the page's localStorage and sessionStorage…</p>
+          ) : null
+        }
+      />
+      <TokenSection
         testId="header-tokens"
         title="Request headers"
-        count={`${page.headerTokens.value.length} tokens in ${page.requests.value.length} requests`}
-        open={page.headerTokens.value.length > 0}
-      >
-        <TokenList
-          tokens={page.headerTokens.value}
-          empty="No token in the requests recorded since DevTools opened. Reload the page, or use it, to record more."
-        />
-      </Section>
+        tokens={page.headerTokens.value}
+        within={`${page.requests.value.length} requests`}
+        empty="No token in the requests recorded since DevTools opened. Reload the page, or use it, to record more."
+      />
       <Section
         testId="set-cookies"
         title="Set-Cookie"

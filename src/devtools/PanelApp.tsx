@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { ExportReport, type ExportReportDeps } from '../ui/ExportReport';
+import { ExportReport } from '../ui/ExportReport';
 import { GradeBadge } from '../ui/GradeBadge';
 import { NotReadyView } from '../ui/NotReadyView';
 import { SessionCard } from '../ui/SessionCard';
@@ -7,23 +7,15 @@ import { BlockRules } from '../ui/BlockRules';
 import { SiteEditBar } from '../ui/SiteEditBar';
 import { SiteHeading } from '../ui/SiteHeading';
 import { useFilter, useStore } from '../ui/store-context';
+import type { ViewAppProps } from '../ui/view-app-props';
 import { TopFindings } from '../ui/TopFindings';
 import { TransferTools } from '../ui/TransferTools';
-import type { TransferDeps } from '../state/transfer-deps';
 import { WeakSecretProgress } from '../ui/WeakSecretProgress';
 import { CookieTable } from './CookieTable';
 import { DetailPane } from './DetailPane';
 import { FilterBar } from './FilterBar';
 import { PageDataView } from './PageDataView';
 import { Timeline } from './Timeline';
-
-export interface PanelAppProps {
-  onRequestPermission: () => void;
-  /** The browser parts of the report export (the version); the defaults where absent. */
-  exportDeps?: Partial<ExportReportDeps>;
-  /** Export, import and snapshots; absent where the view has no browser to use (the bench). */
-  transferDeps?: TransferDeps;
-}
 
 function isTyping(t: EventTarget | null): boolean {
   if (!(t instanceof HTMLElement)) return false;
@@ -39,7 +31,7 @@ function ShownEditBar() {
   return <SiteEditBar shown={filter.visible.value.map((v) => v.cookie)} />;
 }
 
-export function PanelApp({ onRequestPermission, exportDeps, transferDeps }: PanelAppProps) {
+export function PanelApp({ onRequestPermission, exportDeps, transferDeps }: ViewAppProps) {
   const store = useStore();
   const filter = useRef<HTMLInputElement>(null);
   const state = store.site.state.value;

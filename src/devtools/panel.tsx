@@ -23,14 +23,8 @@ import { loadTabCookies } from '../platform/site-cookies';
 import { watchTabUrl } from '../platform/tabs';
 import { watchChangeLog } from '../platform/watch-change-log';
 import { tabIdFromSearch } from '../state/tab-id-param';
-import { browserFamily } from '../platform/browser-family';
-import { getAllCookies } from '../platform/cookies';
-import { getSiteCookies } from '../platform/whole-site-cookies';
-import { localStore } from '../platform/storage';
-import { downloadText } from '../state/download-text';
-import { applyThrough } from '../state/apply-writes';
-import { createSnapshotStore } from '../state/snapshot-store';
-import { writeClipboard } from '../state/write-clipboard';
+import { transferBrowser } from '../platform/transfer-browser';
+import { viewTransferDeps } from '../state/view-transfer-deps';
 import { startPanel } from './start-panel';
 
 const inDevtools = isDevtoolsContext();
@@ -61,19 +55,11 @@ const panel = startPanel(
     analyze: analyzeSite,
     version: extensionVersion,
     pageData: { evaluate: inspectedEval, recordedRequests, watchRequests },
-    transfer: {
-      browser: browserFamily(),
-      siteCookies: getSiteCookies,
-      allCookies: getAllCookies,
+    transfer: viewTransferDeps({
+      ...transferBrowser(),
       // Only a real DevTools panel has an inspected page to read; the panel opened as a tab has none.
       pageStorage: inDevtools ? readInspectedStorage : undefined,
-      save: (fileName, text, mimeType) => downloadText(fileName, text, mimeType),
-      copy: writeClipboard,
-      version: extensionVersion,
-      now: () => Date.now(),
-      snapshots: createSnapshotStore(localStore),
-      apply: applyThrough((ops, label) => send('writeCookies', { ops, label })),
-    },
+    }),
     edit: editMessages,
   },
   { root: document.getElementById('app')!, themeRoot: document.documentElement },

@@ -5,5 +5,5 @@
  */
 import browser from 'webextension-polyfill';
 
-export type { Browser, Runtime, Cookies, Tabs } from 'webextension-polyfill';
+export type { Browser, Runtime, Cookies, Storage, Tabs } from 'webextension-polyfill';
 export { browser };

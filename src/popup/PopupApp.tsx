@@ -1,7 +1,7 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { focusTarget } from '../ui/list-navigation';
 import { CookieList } from '../ui/CookieList';
-import { ExportReport, type ExportReportDeps } from '../ui/ExportReport';
+import { ExportReport } from '../ui/ExportReport';
 import { GradeBadge, GradePending } from '../ui/GradeBadge';
 import { NotReadyView } from '../ui/NotReadyView';
 import { SessionCard } from '../ui/SessionCard';
@@ -9,18 +9,10 @@ import { SiteEditBar } from '../ui/SiteEditBar';
 import { SiteHeading } from '../ui/SiteHeading';
 import { useStore } from '../ui/store-context';
 import { TokenList } from '../ui/TokenItem';
+import type { ViewAppProps } from '../ui/view-app-props';
 import { TopFindings } from '../ui/TopFindings';
 import { TransferTools } from '../ui/TransferTools';
-import type { TransferDeps } from '../state/transfer-deps';
 import { WeakSecretProgress } from '../ui/WeakSecretProgress';
-
-export interface PopupAppProps {
-  onRequestPermission: () => void;
-  /** The browser parts of the report export (the version); the defaults where absent. */
-  exportDeps?: Partial<ExportReportDeps>;
-  /** Export, import and snapshots; absent where the view has no browser to use (the bench). */
-  transferDeps?: TransferDeps;
-}
 
 const TOGGLE = '[data-testid="cookie-toggle"]';
 
@@ -70,7 +62,7 @@ function StorageTokens() {
   );
 }
 
-export function PopupApp({ onRequestPermission, exportDeps, transferDeps }: PopupAppProps) {
+export function PopupApp({ onRequestPermission, exportDeps, transferDeps }: ViewAppProps) {
   const store = useStore();
   const state = store.site.state.value;
   const analysis = store.site.analysis.value;

@@ -6,14 +6,8 @@ import { getActiveTab } from '../platform/tabs';
 import { readTabStorage } from '../platform/scripting';
 import { editMessages } from '../platform/edit-messages';
 import { tabIdFromSearch } from '../state/tab-id-param';
-import { browserFamily } from '../platform/browser-family';
-import { getAllCookies } from '../platform/cookies';
-import { localStore } from '../platform/storage';
-import { downloadText } from '../state/download-text';
-import { applyThrough } from '../state/apply-writes';
-import { createSnapshotStore } from '../state/snapshot-store';
-import { writeClipboard } from '../state/write-clipboard';
-import { send } from '../platform/messaging';
+import { transferBrowser } from '../platform/transfer-browser';
+import { viewTransferDeps } from '../state/view-transfer-deps';
 import { lazyAnalyze } from './analysis-chunk';
 import { startPopup } from './start-popup';
 
@@ -30,18 +24,7 @@ startPopup(
     rows: cookieRows,
     analyze: lazyAnalyze(),
     version: extensionVersion,
-    transfer: {
-      browser: browserFamily(),
-      siteCookies: async (host, storeId) =>
-        (await import('../platform/whole-site-cookies')).getSiteCookies(host, storeId),
-      allCookies: getAllCookies,
-      save: (fileName, text, mimeType) => downloadText(fileName, text, mimeType),
-      copy: writeClipboard,
-      version: extensionVersion,
-      now: () => Date.now(),
-      snapshots: createSnapshotStore(localStore),
-      apply: applyThrough((ops, label) => send('writeCookies', { ops, label })),
-    },
+    transfer: viewTransferDeps(transferBrowser()),
     edit: editMessages,
   },
   { root: document.getElementById('app')! },

@@ -1,4 +1,4 @@
-import { isJsonObject } from '../core/decode/json';
+import { hasFieldTypes } from '../core/decode/json';
 import type { Snapshot } from '../core/snapshot/snapshot';
 
 /** The part of `storage.local` snapshots use; `platform/storage.ts` gives the real one, tests a fake. */
@@ -15,11 +15,8 @@ export const MAX_SNAPSHOTS = 50;
 
 function isSnapshot(v: unknown): v is Snapshot {
   return (
-    isJsonObject(v) &&
+    hasFieldTypes(v, { name: 'string', site: 'string', takenAtMs: 'number' }) &&
     v.schema === 1 &&
-    typeof v.name === 'string' &&
-    typeof v.site === 'string' &&
-    typeof v.takenAtMs === 'number' &&
     Array.isArray(v.cookies) &&
     Array.isArray(v.storage)
   );

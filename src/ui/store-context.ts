@@ -13,18 +13,21 @@ export function useStore(): ViewStore {
   return store;
 }
 
+/** A slice only the panel has; a component that asks for it in another view is a bug, said at once. */
+function usePanelSlice<K extends 'filter' | 'timeline'>(key: K, hook: string): NonNullable<ViewStore[K]> {
+  const slice = useStore()[key];
+  if (!slice) throw new Error(`${hook}: this view has no ${key} slice`);
+  return slice;
+}
+
 /** The table's filter and sort: only the panel has them. */
 export function useFilter(): FilterSlice {
-  const filter = useStore().filter;
-  if (!filter) throw new Error('useFilter: this view has no filter slice');
-  return filter;
+  return usePanelSlice('filter', 'useFilter');
 }
 
 /** The change timeline: only the panel has it. */
 export function useTimeline(): TimelineSlice {
-  const timeline = useStore().timeline;
-  if (!timeline) throw new Error('useTimeline: this view has no timeline slice');
-  return timeline;
+  return usePanelSlice('timeline', 'useTimeline');
 }
 
 /** Changing cookies: present where the page was started with the background's write path (not in the bench). */

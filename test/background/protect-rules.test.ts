@@ -27,14 +27,20 @@ function start() {
 const siteSets = (name: string, value: string) =>
   fake.cookies.set({ url: 'https://app.example.com/', name, value, secure: true, httpOnly: true, sameSite: 'lax' });
 
+/** A guard protecting `sid=mine`, which the site has just set. */
+async function protectingSid() {
+  const started = start();
+  const sid = makeCookie({ name: 'sid', value: 'mine' });
+  await siteSets('sid', 'mine');
+  await started.guard.setProtected(sid, true);
+  return { ...started, sid };
+}
+
 describe('protect and block', () => {
   beforeEach(() => fake.reset());
 
   it('puts a protected cookie back when the site changes it, and the timeline says so', async () => {
-    const { guard, record } = start();
-    const sid = makeCookie({ name: 'sid', value: 'mine' });
-    await siteSets('sid', 'mine');
-    await guard.setProtected(sid, true);
+    const { guard, record, sid } = await protectingSid();
     await siteSets('sid', 'theirs');
     await guard.settled();
     expect(jar()).toEqual([sid]);
@@ -43,10 +49,7 @@ describe('protect and block', () => {
   });
 
   it('puts a protected cookie back when something deletes it', async () => {
-    const { guard } = start();
-    const sid = makeCookie({ name: 'sid', value: 'mine' });
-    await siteSets('sid', 'mine');
-    await guard.setProtected(sid, true);
+    const { guard, sid } = await protectingSid();
     await fake.cookies.remove({ url: 'https://app.example.com/', name: 'sid' });
     await guard.settled();
     expect(jar()).toEqual([sid]);
@@ -71,10 +74,8 @@ describe('protect and block', () => {
   });
 
   it('survives a restart: settings come from storage.local, and the new instance checks the jar', async () => {
-    const first = start();
-    const sid = makeCookie({ name: 'sid', value: 'mine' });
-    await siteSets('sid', 'mine');
-    await first.guard.setProtected(sid, true);
+    const first = await protectingSid();
+    const sid = first.sid;
     await first.guard.setBlockRules([{ name: 'ad', domain: '' }]);
     expect(fake.storage.local.snapshot()[GUARD_KEY]).toMatchObject({ blockRules: [{ name: 'ad', domain: '' }] });
     // The worker dies; while none listens, the site changes the cookie and sets a blocked one.
@@ -88,10 +89,7 @@ describe('protect and block', () => {
   });
 
   it('lets the user’s own edit through and protects the new value; a protected cookie is never blocked', async () => {
-    const { guard } = start();
-    const sid = makeCookie({ name: 'sid', value: 'mine' });
-    await siteSets('sid', 'mine');
-    await guard.setProtected(sid, true);
+    const { guard, sid } = await protectingSid();
     await guard.setBlockRules([{ name: 'sid', domain: '' }]);
     const end = guard.pause([sid]);
     await siteSets('sid', 'edited');

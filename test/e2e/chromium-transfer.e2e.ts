@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useDownloadDir } from './harness/download-dir';
 import { allowDownloads } from './harness/export-report';
 import { tabIdOf } from './harness/extension-messages';
 import { CHROMIUM_PATH } from './harness/paths';
@@ -23,18 +23,8 @@ const run = promisify(execFile);
  * made persistent) stay fixed.
  */
 describe('export and import in Chromium (issue 8)', () => {
-  let downloads = '';
-  const suite = withChromium<RunningTransferSite>({
-    site: () => startTransferSite(),
-    launch: async () => {
-      downloads = await mkdtemp(join(tmpdir(), 'sessionscope-transfer-'));
-      return {};
-    },
-    open: '/',
-  });
-  afterAll(async () => {
-    if (downloads) await rm(downloads, { recursive: true, force: true });
-  });
+  const downloads = useDownloadDir();
+  const suite = withChromium<RunningTransferSite>({ site: () => startTransferSite(), open: '/' });
 
   /** Visits every page that sets the suite's cookies, logged in as alice; returns the jar. */
   async function fillJar(): Promise<JarCookie[]> {
@@ -57,7 +47,7 @@ describe('export and import in Chromium (issue 8)', () => {
 
   async function popupOnA() {
     const view = await suite.openReadyView('popup');
-    await allowDownloads(view, downloads);
+    await allowDownloads(view, downloads.path);
     return view;
   }
 
@@ -68,7 +58,7 @@ describe('export and import in Chromium (issue 8)', () => {
     expect(before.filter((c) => c.name === 'dup').map((c) => c.path)).toEqual(['/', '/deep']);
 
     const view = await popupOnA();
-    const file = await exportCookies(view, downloads, 'json', 'all');
+    const file = await exportCookies(view, downloads.path, 'json', 'all');
     expect(file.count).toBe(before.length);
     expect(file.fileName).toMatch(/^sessionscope-cookies-a\.transfer\.localhost-\d{4}-\d\d-\d\d\.json$/);
 
@@ -93,17 +83,17 @@ describe('export and import in Chromium (issue 8)', () => {
     const tabView = await suite.openReadyView('popup', {
       tabId: await tabIdOf(suite.session.control, account.url()),
     });
-    await allowDownloads(tabView, downloads);
+    await allowDownloads(tabView, downloads.path);
     // curl does not resolve *.localhost names itself: --resolve maps the test host to loopback.
     const resolve = `${site.hosts.a}:${site.port}:127.0.0.1`;
 
-    const curl = await exportCookies(tabView, downloads, 'curl', 'site');
+    const curl = await exportCookies(tabView, downloads.path, 'curl', 'site');
     expect(curl.text.startsWith("curl -b '")).toBe(true);
     const viaCommand = await run('/bin/sh', ['-c', `${curl.text.trim()} -s --resolve ${resolve}`]);
     expect(viaCommand.stdout).toContain(`${TRANSFER_LOGGED_IN} alice`);
 
-    const txt = await exportCookies(tabView, downloads, 'netscape', 'site');
-    const path = join(downloads, 'cookies-for-curl.txt');
+    const txt = await exportCookies(tabView, downloads.path, 'netscape', 'site');
+    const path = join(downloads.path, 'cookies-for-curl.txt');
     await writeFile(path, txt.text);
     const viaFile = await run('/usr/bin/curl', ['-s', '-b', path, '--resolve', resolve, site.url('/account')]);
     expect(viaFile.stdout).toContain(`${TRANSFER_LOGGED_IN} alice`);
@@ -114,7 +104,7 @@ describe('export and import in Chromium (issue 8)', () => {
 
   it('the exported storageState, loaded into a fresh Playwright context, is logged in', async () => {
     const view = await popupOnA();
-    const file = await exportCookies(view, downloads, 'storage-state', 'site');
+    const file = await exportCookies(view, downloads.path, 'storage-state', 'site');
     // The popup cannot read the page's localStorage, and says so.
     expect(file.notes.some((n) => n.includes('localStorage is not included'))).toBe(true);
     const state = JSON.parse(file.text) as { cookies: Array<{ name: string }>; origins: unknown[] };
@@ -138,7 +128,7 @@ describe('export and import in Chromium (issue 8)', () => {
   it('cookies.txt round trip keeps both paths of one name, `=` in values, expiry to the second, session cookies as session, and each sibling host', async () => {
     const before = await fillJar();
     const view = await popupOnA();
-    const file = await exportCookies(view, downloads, 'netscape', 'all');
+    const file = await exportCookies(view, downloads.path, 'netscape', 'all');
     expect(file.text).toMatch(/^# Netscape HTTP Cookie File\n/);
     const sessLine = file.text.split('\n').find((l) => l.endsWith('\tsess\tonly-this-session'));
     expect(sessLine?.split('\t')[4]).toBe('0');

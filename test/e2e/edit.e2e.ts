@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserSession } from './harness/browser-session';
 import type { ChromiumSession } from './harness/chromium';
 import { readChangeLog } from './harness/extension-messages';
+import { readJar, type JarCookie } from './harness/transfer';
 import { withChromium, withFirefox, type Suite } from './harness/setup';
 import { row } from './harness/views';
 import { waitUntil } from './harness/wait';
@@ -13,36 +14,14 @@ declare const browser: WebExtBrowser;
 
 const HOST = '127.0.0.1';
 
-/** The real jar for the site's host: every store's default, every partition. */
-function jar(session: BrowserSession): Promise<Cookies.Cookie[]> {
-  return session.control.evaluate(async (domain: string) => {
-    try {
-      return await browser.cookies.getAll({ domain, partitionKey: {} });
-    } catch {
-      return browser.cookies.getAll({ domain });
-    }
-  }, HOST);
+/** The real jar for the site's host: every store, every partition, every attribute as the API reports it. */
+async function jar(session: BrowserSession): Promise<JarCookie[]> {
+  return (await readJar(session.control)).filter((c) => c.domain.replace(/^\./, '') === HOST);
 }
 
-/** Identity and every attribute, as the API reports them, in a stable order. */
-function exact(list: Cookies.Cookie[]) {
-  return list
-    .map((c) => ({
-      name: c.name,
-      value: c.value,
-      domain: c.domain,
-      path: c.path,
-      hostOnly: c.hostOnly,
-      secure: c.secure,
-      httpOnly: c.httpOnly,
-      sameSite: c.sameSite,
-      session: c.session,
-      expirationDate: c.expirationDate === undefined ? undefined : Math.round(c.expirationDate),
-      storeId: c.storeId,
-      partitionKey: c.partitionKey?.topLevelSite ? c.partitionKey.topLevelSite : undefined,
-    }))
-    .sort((a, b) => `${a.name} ${a.path} ${a.partitionKey}`.localeCompare(`${b.name} ${b.path} ${b.partitionKey}`));
-}
+/** The jar with expiries in whole seconds: a restore writes the second the browser reported. */
+const exact = (list: JarCookie[]) =>
+  list.map((c) => ({ ...c, expirationDate: c.expirationDate === null ? null : Math.round(c.expirationDate) }));
 
 const rowAt = (name: string, path: string) => `${row(name)}[data-path=${JSON.stringify(path)}]`;
 
@@ -57,8 +36,8 @@ async function lastOutcome(panel: Page): Promise<string[]> {
   return panel.$$eval('[data-testid="edit-result-row"]', (els) => els.map((e) => e.getAttribute('data-outcome') ?? ''));
 }
 
-async function waitJar(session: BrowserSession, ok: (list: Cookies.Cookie[]) => boolean, what: string) {
-  let last: Cookies.Cookie[] = [];
+async function waitJar(session: BrowserSession, ok: (list: JarCookie[]) => boolean, what: string) {
+  let last: JarCookie[] = [];
   await waitUntil(what, async () => {
     last = await jar(session);
     return ok(last);
@@ -123,7 +102,7 @@ function editSuite(name: string, suite: Suite<BrowserSession, RunningSite>, part
         );
       }
       const before = exact(await jar(suite.session));
-      if (partitioned) expect(before.some((c) => c.partitionKey !== undefined)).toBe(true);
+      if (partitioned) expect(before.some((c) => c.partitionKey !== null)).toBe(true);
       const panel = await suite.openReadyView('panel');
       await panel.click('[data-testid="delete-all"]');
       const outcomes = await lastOutcome(panel);

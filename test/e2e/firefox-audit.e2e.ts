@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
 import { expectAuditExports, expectCriticalBadge, expectExpectedGrade } from './harness/audit-checks';
-import { useDownloadDir } from './harness/download-dir';
+import { firefoxDownloadPrefs, useDownloadDir } from './harness/download-dir';
 import { popupFindings } from './harness/report-findings';
 import { withFirefox } from './harness/setup';
 import { EXPECTED_FINDINGS } from './site/audit-expected';
@@ -30,10 +30,7 @@ describe('Firefox audit (issue 3)', () => {
     launch: () => ({
       prefs: {
         'network.dns.localDomains': `${AUDIT_HOST},${AUDIT_PARENT}`,
-        'browser.download.dir': downloads.path,
-        'browser.download.folderList': 2,
-        'browser.download.useDownloadDir': true,
-        'browser.download.always_ask_before_handling_new_types': false,
+        ...firefoxDownloadPrefs(downloads.path),
       },
     }),
     open: '/',

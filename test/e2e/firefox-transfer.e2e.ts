@@ -1,7 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { firefoxDownloadPrefs, useDownloadDir } from './harness/download-dir';
 import { withFirefox } from './harness/setup';
 import { deleteAllCookies, exportCookies, importCookies, readJar } from './harness/transfer';
 import { waitUntil } from './harness/wait';
@@ -13,26 +11,20 @@ import { startTransferSite, type RunningTransferSite } from './site/transfer-sit
  * Firefox saves `<a download>` without asking when its download directory preferences are set.
  */
 describe('export and import in Firefox (issue 8)', () => {
-  let downloads = '';
+  // Made before the browser starts: its download preferences name it.
+  const downloads = useDownloadDir();
   const suite = withFirefox<RunningTransferSite>({
     site: () => startTransferSite(),
-    launch: async (site) => {
-      downloads = await mkdtemp(join(tmpdir(), 'sessionscope-ff-transfer-'));
+    launch: (site) => {
       const h = site.hosts;
       return {
         prefs: {
           'network.dns.localDomains': [h.a, h.b, h.top, h.emb, h.parent].join(','),
-          'browser.download.dir': downloads,
-          'browser.download.folderList': 2,
-          'browser.download.useDownloadDir': true,
-          'browser.download.always_ask_before_handling_new_types': false,
+          ...firefoxDownloadPrefs(downloads.path),
         },
       };
     },
     open: '/',
-  });
-  afterAll(async () => {
-    if (downloads) await rm(downloads, { recursive: true, force: true });
   });
 
   it('SessionScope JSON: export all sites → delete all → import gives back the same jar, container cookies in their container', async () => {
@@ -57,7 +49,7 @@ describe('export and import in Firefox (issue 8)', () => {
       expect(before.filter((c) => c.name === 'dup').length).toBe(4);
 
       const view = await suite.openReadyView('popup');
-      const file = await exportCookies(view, downloads, 'json', 'all');
+      const file = await exportCookies(view, downloads.path, 'json', 'all');
       expect(file.count).toBe(before.length);
       const exported = JSON.parse(file.text) as { cookies: Array<{ storeId: string }> };
       expect(exported.cookies.filter((c) => c.storeId === containerStore).length).toBeGreaterThan(0);
@@ -86,7 +78,7 @@ describe('export and import in Firefox (issue 8)', () => {
   it('cookies.txt round trip keeps both paths of one name, `=` in values, the expiry and session cookies', async () => {
     const before = (await readJar(suite.session.control)).filter((c) => c.storeId === 'firefox-default');
     const view = await suite.openReadyView('popup');
-    const file = await exportCookies(view, downloads, 'netscape', 'site');
+    const file = await exportCookies(view, downloads.path, 'netscape', 'site');
     await deleteAllCookies(suite.session.control);
     const fresh = await suite.openView('popup');
     const result = await importCookies(fresh, file.text);

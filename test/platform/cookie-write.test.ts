@@ -10,6 +10,20 @@ vi.mock('webextension-polyfill', () => ({ default: fake }));
 const deps = { set: setCookie, remove: removeCookie, read: readCookie, readSameName };
 const jar = () => fake.cookies.all().map(toCookieRecord);
 
+/** `sid` on / and on /app, both written. */
+async function sidOnTwoPaths() {
+  const root = makeCookie({ name: 'sid', value: 'root', path: '/' });
+  const app = makeCookie({ name: 'sid', value: 'app', path: '/app' });
+  await applyCookieWrites(
+    [
+      { kind: 'set', cookie: root },
+      { kind: 'set', cookie: app },
+    ],
+    deps,
+  );
+  return { root, app };
+}
+
 describe('writing cookies: the browser’s answer, read back', () => {
   beforeEach(() => fake.reset());
 
@@ -54,15 +68,7 @@ describe('writing cookies: the browser’s answer, read back', () => {
   });
 
   it('same name on two paths: removing one leaves the other, even when the browser takes both', async () => {
-    const root = makeCookie({ name: 'sid', value: 'root', path: '/' });
-    const app = makeCookie({ name: 'sid', value: 'app', path: '/app' });
-    await applyCookieWrites(
-      [
-        { kind: 'set', cookie: root },
-        { kind: 'set', cookie: app },
-      ],
-      deps,
-    );
+    const { root, app } = await sidOnTwoPaths();
     // The fake, like a URL-and-name match, removes every `sid` sent to https://app.example.com/app.
     const { results, entries } = await applyCookieWrites([{ kind: 'remove', cookie: app }], deps);
     expect(results[0]).toMatchObject({ outcome: 'written', now: null, restored: [root] });
@@ -71,15 +77,7 @@ describe('writing cookies: the browser’s answer, read back', () => {
   });
 
   it('same name on two paths: editing one leaves the other as it was', async () => {
-    const root = makeCookie({ name: 'sid', value: 'root', path: '/' });
-    const app = makeCookie({ name: 'sid', value: 'app', path: '/app' });
-    await applyCookieWrites(
-      [
-        { kind: 'set', cookie: root },
-        { kind: 'set', cookie: app },
-      ],
-      deps,
-    );
+    const { root, app } = await sidOnTwoPaths();
     await applyCookieWrites([{ kind: 'set', cookie: { ...app, value: 'edited' }, replaces: app }], deps);
     expect(jar().sort((a, b) => a.path.localeCompare(b.path))).toEqual([root, { ...app, value: 'edited' }]);
   });

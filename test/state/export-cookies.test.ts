@@ -3,7 +3,7 @@ import { analyzeSite } from '../../src/core/analyze-site';
 import { parseCookieJson } from '../../src/core/export/sessionscope-json';
 import { buildCookieExport, type ExportRequest } from '../../src/state/export-cookies';
 import { makeCookie } from '../fakes/make-cookie';
-import { fakeTransferDeps } from './transfer-fakes';
+import { fakeTransferDeps, pageStorageOf } from './transfer-fakes';
 
 const PAGE = 'https://app.example.com/';
 const jar = [
@@ -72,14 +72,7 @@ describe('buildCookieExport', () => {
 
   it('storageState with the page read carries its localStorage, not its sessionStorage', async () => {
     const { deps } = fakeTransferDeps([...jar]);
-    deps.pageStorage = async () => ({
-      ok: true,
-      omitted: 0,
-      entries: [
-        { area: 'localStorage', origin: 'https://app.example.com', key: 'token', value: 't' },
-        { area: 'sessionStorage', origin: 'https://app.example.com', key: 'tab', value: 's' },
-      ],
-    });
+    deps.pageStorage = pageStorageOf(['localStorage', 'token', 't'], ['sessionStorage', 'tab', 's']);
     const r = await buildCookieExport(await request({ format: 'storage-state' }), deps);
     expect(r.ok && JSON.parse(r.output.text).origins).toEqual([
       { origin: 'https://app.example.com', localStorage: [{ name: 'token', value: 't' }] },

@@ -7,7 +7,7 @@ import { createSnapshotStore, SNAPSHOTS_KEY } from '../../src/state/snapshot-sto
 import { takeSnapshot } from '../../src/state/take-snapshot';
 import { makeCookie } from '../fakes/make-cookie';
 import { signJwt } from '../fakes/make-jwt';
-import { fakeTransferDeps, memoryArea } from './transfer-fakes';
+import { fakeTransferDeps, memoryArea, pageStorageOf } from './transfer-fakes';
 
 describe('snapshots', () => {
   it('are kept only after opting in; turning them off deletes them all', async () => {
@@ -32,14 +32,7 @@ describe('snapshots', () => {
       makeCookie({ name: 'sid', value: 'alice-sid' }),
       makeCookie({ name: 'jwt', value: alice }),
     ]);
-    deps.pageStorage = async () => ({
-      ok: true,
-      omitted: 0,
-      entries: [
-        { area: 'localStorage', origin: 'https://app.example.com', key: 'access_token', value: alice },
-        { area: 'localStorage', origin: 'https://app.example.com', key: 'theme', value: 'dark' },
-      ],
-    });
+    deps.pageStorage = pageStorageOf(['localStorage', 'access_token', alice], ['localStorage', 'theme', 'dark']);
     const { snapshot, storageNote } = await takeSnapshot('alice', 'app.example.com', '0', deps);
     expect([snapshot.site, snapshot.cookies.length, snapshot.storage.map((s) => s.key), storageNote]).toEqual([
       'example.com',

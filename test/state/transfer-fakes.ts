@@ -1,7 +1,7 @@
 import type { CookieRecord } from '../../src/core/cookie/cookie-record';
 import { cookieKey } from '../../src/core/cookie/cookie-key';
 import { createSnapshotStore, type LocalArea } from '../../src/state/snapshot-store';
-import type { TransferDeps, WriteResult } from '../../src/state/transfer-deps';
+import type { PageStorageResult, TransferDeps, WriteResult } from '../../src/state/transfer-deps';
 
 /** A `storage.local` in memory, values copied as the real one does. */
 export function memoryArea(): LocalArea & { data: Map<string, unknown> } {
@@ -63,4 +63,12 @@ export function fakeTransferDeps(jar: CookieRecord[], refuse: ReadonlySet<string
     },
   };
   return { deps, saved, labels, jar };
+}
+
+/** A page whose web storage on https://app.example.com holds these `[area, key, value]` items, read whole. */
+export function pageStorageOf(
+  ...items: Array<['localStorage' | 'sessionStorage', string, string]>
+): () => Promise<PageStorageResult> {
+  const entries = items.map(([area, key, value]) => ({ area, origin: 'https://app.example.com', key, value }));
+  return async () => ({ ok: true, omitted: 0, entries });
 }

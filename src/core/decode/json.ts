@@ -64,6 +64,15 @@ export function isJsonObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Whether `v` is an object whose each named field has the `typeof` given (other fields are not looked at). */
+export function hasFieldTypes(
+  v: unknown,
+  types: Readonly<Record<string, 'string' | 'number' | 'boolean'>>,
+): v is JsonObject {
+  if (!isJsonObject(v)) return false;
+  return Object.keys(types).every((field) => typeof v[field] === types[field]);
+}
+
 /** Text that parses as a JSON object or array (a bare number or string is not worth a layer). */
 export function parseJsonStructure(text: string): JsonObject | unknown[] | undefined {
   const t = text.trimStart();

@@ -1,42 +1,36 @@
-import type { CookieRecord } from '../cookie/cookie-record';
+import { cookieBase, cookieFlags, type CookieRecord } from '../cookie/cookie-record';
+import { hasFieldTypes, isJsonObject } from '../decode/json';
 import type { CookieWriteOp } from './apply-cookie-writes';
 
 const SAME_SITE = new Set(['no_restriction', 'lax', 'strict', 'unspecified']);
 
+/** Every field a CookieRecord always has, with its type. */
+const RECORD_FIELDS = {
+  name: 'string',
+  value: 'string',
+  domain: 'string',
+  path: 'string',
+  hostOnly: 'boolean',
+  secure: 'boolean',
+  httpOnly: 'boolean',
+  sameSite: 'string',
+  browserSession: 'boolean',
+  storeId: 'string',
+} as const;
+
 /** A cookie as a message carries it: every field of CookieRecord with its type, or null. */
 export function parseCookieRecord(v: unknown): CookieRecord | null {
-  if (typeof v !== 'object' || v === null) return null;
-  const c = v as Record<string, unknown>;
-  if (
-    typeof c.name !== 'string' ||
-    typeof c.value !== 'string' ||
-    typeof c.domain !== 'string' ||
-    typeof c.path !== 'string' ||
-    typeof c.hostOnly !== 'boolean' ||
-    typeof c.secure !== 'boolean' ||
-    typeof c.httpOnly !== 'boolean' ||
-    typeof c.sameSite !== 'string' ||
-    !SAME_SITE.has(c.sameSite) ||
-    typeof c.browserSession !== 'boolean' ||
-    typeof c.storeId !== 'string'
-  ) {
-    return null;
-  }
+  if (!hasFieldTypes(v, RECORD_FIELDS) || !SAME_SITE.has(v.sameSite as string)) return null;
+  const c = v as unknown as CookieRecord;
   const out: CookieRecord = {
-    name: c.name,
-    value: c.value,
-    domain: c.domain,
-    path: c.path,
-    hostOnly: c.hostOnly,
-    secure: c.secure,
-    httpOnly: c.httpOnly,
-    sameSite: c.sameSite as CookieRecord['sameSite'],
+    ...cookieBase(c),
+    ...cookieFlags(c),
     browserSession: c.browserSession,
     storeId: c.storeId,
   };
-  if (typeof c.expirationDate === 'number' && Number.isFinite(c.expirationDate)) out.expirationDate = c.expirationDate;
-  const pk = c.partitionKey as Record<string, unknown> | undefined | null;
-  if (typeof pk === 'object' && pk !== null) {
+  if (typeof v.expirationDate === 'number' && Number.isFinite(v.expirationDate)) out.expirationDate = v.expirationDate;
+  const pk = v.partitionKey;
+  if (isJsonObject(pk)) {
     out.partitionKey = {};
     if (typeof pk.topLevelSite === 'string') out.partitionKey.topLevelSite = pk.topLevelSite;
     if (typeof pk.hasCrossSiteAncestor === 'boolean') out.partitionKey.hasCrossSiteAncestor = pk.hasCrossSiteAncestor;

@@ -90,29 +90,22 @@ function partitionDetails(
 /** `cookies.set` details that store exactly `c`: same identity, every attribute. */
 export function cookieSetDetails(c: CookieRecord, options: DetailsOptions): CookieSetDetails {
   const d: CookieSetDetails = {
-    url: cookieUrl(c),
-    name: c.name,
+    ...cookieRemoveDetails(c, options),
     value: c.value,
     path: c.path,
     secure: c.secure,
     httpOnly: c.httpOnly,
-    storeId: c.storeId,
   };
   if (!c.hostOnly) d.domain = bareDomain(c.domain);
   // MDN documents only no_restriction, lax and strict for Firefox's cookies.set; leaving sameSite out gives the same default.
   if (options.browser === 'chromium' || c.sameSite !== 'unspecified') d.sameSite = c.sameSite;
   if (!c.browserSession && c.expirationDate !== undefined) d.expirationDate = c.expirationDate;
-  const pk = partitionDetails(c, options.browser);
-  if (pk) d.partitionKey = pk;
-  if (options.browser === 'firefox' && options.firstPartyDomain !== undefined) {
-    d.firstPartyDomain = options.firstPartyDomain;
-  }
   return d;
 }
 
 /**
- * `cookies.remove` details for the cookie with this identity. The API finds the cookie by URL and name, so a
- * caller should read the jar back afterwards: the URL can also match a same-named cookie on a parent path or
+ * `cookies.remove` details for the cookie with this identity (`cookies.set` names the cookie with the same
+ * ones). The API finds the cookie by URL and name, so a caller should read the jar back afterwards: the URL can also match a same-named cookie on a parent path or
  * domain, and what the browser removed is what counts.
  */
 export function cookieRemoveDetails(

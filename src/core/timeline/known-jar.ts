@@ -1,5 +1,6 @@
 import { cookieKey } from '../cookie/cookie-key';
 import type { CookieRecord } from '../cookie/cookie-record';
+import { hasFieldTypes } from '../decode/json';
 import type { TimedChange } from './change-log-entry';
 import { cookieFingerprint } from './cookie-fingerprint';
 import { cutChange } from './cut-change';
@@ -46,15 +47,7 @@ export function toSnapshot(known: KnownJar, throughSeq: number): JarSnapshot {
 
 /** Enough of a cookie, read back from storage, to key and show it. */
 export function isCookieLike(v: unknown): v is CookieRecord {
-  if (typeof v !== 'object' || v === null) return false;
-  const c = v as Record<string, unknown>;
-  return (
-    typeof c.name === 'string' &&
-    typeof c.value === 'string' &&
-    typeof c.domain === 'string' &&
-    typeof c.path === 'string' &&
-    typeof c.storeId === 'string'
-  );
+  return hasFieldTypes(v, { name: 'string', value: 'string', domain: 'string', path: 'string', storeId: 'string' });
 }
 
 /** Stored data is read back defensively: anything malformed counts as no snapshot (no baseline). */

@@ -1,6 +1,7 @@
 import type { CookieRecord, PartitionKey, SameSite } from '../cookie/cookie-record';
 import type { LogCause, TimedChange } from './change-log-entry';
 import { pickCutLengths } from './cut-lengths';
+import { hasFieldTypes } from '../decode/json';
 import { isCookieLike } from './known-jar';
 import { parseJson } from './log-layout';
 
@@ -24,14 +25,10 @@ const CAUSES: ReadonlySet<string> = new Set<LogCause>([
 ]);
 
 function isChange(v: unknown): v is TimedChange {
-  if (typeof v !== 'object' || v === null) return false;
-  const c = v as Record<string, unknown>;
   return (
-    typeof c.time === 'number' &&
-    typeof c.removed === 'boolean' &&
-    typeof c.cause === 'string' &&
-    CAUSES.has(c.cause) &&
-    isCookieLike(c.cookie)
+    hasFieldTypes(v, { time: 'number', removed: 'boolean', cause: 'string' }) &&
+    CAUSES.has(v.cause as string) &&
+    isCookieLike(v.cookie)
   );
 }
 

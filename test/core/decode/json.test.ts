@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isJsonObject, jsonText, layerJson, shownText } from '../../../src/core/decode/json';
+import { hasFieldTypes, isJsonObject, jsonText, layerJson, shownText } from '../../../src/core/decode/json';
 
 describe('JSON text', () => {
   it('writes JSON, indented when asked', () => {
@@ -28,5 +28,21 @@ describe('isJsonObject', () => {
     expect(isJsonObject([])).toBe(false);
     expect(isJsonObject(null)).toBe(false);
     expect(isJsonObject('{}')).toBe(false);
+  });
+});
+
+describe('hasFieldTypes', () => {
+  const types = { name: 'string', time: 'number', removed: 'boolean' } as const;
+
+  it('accepts an object whose named fields have those types, whatever else it holds', () => {
+    expect(hasFieldTypes({ name: 'a', time: 1, removed: false, other: null }, types)).toBe(true);
+  });
+
+  it('turns away a missing or mistyped field, arrays, null and other values', () => {
+    expect(hasFieldTypes({ name: 'a', time: 1 }, types)).toBe(false);
+    expect(hasFieldTypes({ name: 'a', time: '1', removed: false }, types)).toBe(false);
+    expect(hasFieldTypes(Object.assign([], { name: 'a', time: 1, removed: false }), types)).toBe(false);
+    expect(hasFieldTypes(null, types)).toBe(false);
+    expect(hasFieldTypes('name', types)).toBe(false);
   });
 });

@@ -23,3 +23,13 @@ export function useDownloadDir(): { readonly path: string } {
     },
   };
 }
+
+/** Firefox preferences that save every download into `dir` without asking. */
+export function firefoxDownloadPrefs(dir: string): Record<string, string | number | boolean> {
+  return {
+    'browser.download.dir': dir,
+    'browser.download.folderList': 2,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+  };
+}

@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import type { Browser as WebExtBrowser } from 'webextension-polyfill';
+import type { Cookies, Browser as WebExtBrowser } from 'webextension-polyfill';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { waitUntil } from './wait';
@@ -23,56 +23,48 @@ export interface JarCookie {
   partitionKey: string | null;
 }
 
-/** Every cookie of every store and partition, read through the extension API in an extension page, sorted. */
-export async function readJar(control: Page): Promise<JarCookie[]> {
-  const jar = await control.evaluate(async () => {
+/** Every cookie of every store and partition, as the extension API gives it in an extension page. */
+function rawJar(control: Page): Promise<Cookies.Cookie[]> {
+  return control.evaluate(async () => {
     type Api = typeof browser.cookies;
     const api = browser.cookies;
-    const stores = await api.getAllCookieStores();
-    const out = [];
-    for (const s of stores) {
-      let list;
+    const out: Cookies.Cookie[] = [];
+    for (const s of await api.getAllCookieStores()) {
       try {
-        list = await api.getAll({ storeId: s.id, partitionKey: {} } as Parameters<Api['getAll']>[0]);
+        out.push(...(await api.getAll({ storeId: s.id, partitionKey: {} } as Parameters<Api['getAll']>[0])));
       } catch {
-        list = await api.getAll({ storeId: s.id });
-      }
-      for (const c of list) {
-        const pk = (c as { partitionKey?: { topLevelSite?: string } }).partitionKey;
-        out.push({
-          name: c.name,
-          value: c.value,
-          domain: c.domain,
-          path: c.path,
-          hostOnly: c.hostOnly,
-          secure: c.secure,
-          httpOnly: c.httpOnly,
-          sameSite: String(c.sameSite),
-          session: c.session,
-          expirationDate: c.expirationDate ?? null,
-          storeId: c.storeId,
-          partitionKey: pk && pk.topLevelSite ? pk.topLevelSite : null,
-        });
+        out.push(...(await api.getAll({ storeId: s.id })));
       }
     }
     return out;
   });
+}
+
+/** Every cookie of every store and partition, read through the extension API in an extension page, sorted. */
+export async function readJar(control: Page): Promise<JarCookie[]> {
+  const jar = (await rawJar(control)).map((c) => ({
+    name: c.name,
+    value: c.value,
+    domain: c.domain,
+    path: c.path,
+    hostOnly: c.hostOnly,
+    secure: c.secure,
+    httpOnly: c.httpOnly,
+    sameSite: String(c.sameSite),
+    session: c.session,
+    expirationDate: c.expirationDate ?? null,
+    storeId: c.storeId,
+    partitionKey: c.partitionKey?.topLevelSite ? c.partitionKey.topLevelSite : null,
+  }));
   const key = (c: JarCookie) => JSON.stringify([c.storeId, c.domain, c.path, c.name, c.partitionKey]);
   return jar.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 /** Removes every cookie of every store and partition through the extension API; resolves when the jar is empty. */
 export async function deleteAllCookies(control: Page): Promise<void> {
-  await control.evaluate(async () => {
-    type Api = typeof browser.cookies;
-    const api = browser.cookies;
-    for (const s of await api.getAllCookieStores()) {
-      let list;
-      try {
-        list = await api.getAll({ storeId: s.id, partitionKey: {} } as Parameters<Api['getAll']>[0]);
-      } catch {
-        list = await api.getAll({ storeId: s.id });
-      }
+  await control.evaluate(
+    async (list: Cookies.Cookie[]) => {
+      type Api = typeof browser.cookies;
       for (const c of list) {
         const host = c.domain.replace(/^\./, '');
         const details: Record<string, unknown> = {
@@ -80,12 +72,12 @@ export async function deleteAllCookies(control: Page): Promise<void> {
           name: c.name,
           storeId: c.storeId,
         };
-        const pk = (c as { partitionKey?: unknown }).partitionKey;
-        if (pk) details.partitionKey = pk;
-        await api.remove(details as unknown as Parameters<Api['remove']>[0]);
+        if (c.partitionKey) details.partitionKey = c.partitionKey;
+        await browser.cookies.remove(details as unknown as Parameters<Api['remove']>[0]);
       }
-    }
-  });
+    },
+    await rawJar(control),
+  );
   await waitUntil('an empty jar', async () => (await readJar(control)).length === 0);
 }
 

@@ -1,6 +1,6 @@
 import express from 'express';
 import { sendPage } from './send-page';
-import { listenLoopback } from '../../../scripts/listen-loopback';
+import { serveSite, type ServedSite } from './serve-site';
 import { signJwt, unsecuredJwt } from '../../fakes/make-jwt';
 
 /**
@@ -71,16 +71,10 @@ export function createAuditApp(options: AuditSiteOptions, sent: AuditCookies): e
   return app;
 }
 
-export interface RunningAuditSite extends AuditCookies {
-  port: number;
-  host: string;
-  url(path?: string): string;
-  stop(): Promise<void>;
-}
+export interface RunningAuditSite extends AuditCookies, ServedSite {}
 
 /** Listens on 127.0.0.1 with a free port; pages are opened as `http://<host>:<port>/`. */
 export async function startAuditSite(host: string, options: AuditSiteOptions = {}): Promise<RunningAuditSite> {
   const sent: AuditCookies = { values: new Map() };
-  const { port, stop } = await listenLoopback(createAuditApp(options, sent));
-  return { ...sent, port, host, url: (path = '/') => `http://${host}:${port}${path}`, stop };
+  return { ...sent, ...(await serveSite(createAuditApp(options, sent), host)) };
 }

@@ -5,7 +5,7 @@ import jwt from 'jsonwebtoken';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sendPage } from './send-page';
-import { listenLoopback } from '../../../scripts/listen-loopback';
+import { serveSite } from './serve-site';
 
 /**
  * The site of the decode and verify suite: each session format made by its real framework, with secrets the
@@ -100,6 +100,5 @@ export interface RunningDecodeSite {
 
 /** Listens on 127.0.0.1 with a free port; pages are opened under `host` (a `*.localhost` name in Chromium). */
 export async function startDecodeSite(host: string): Promise<RunningDecodeSite> {
-  const { port, stop } = await listenLoopback(createDecodeSiteApp());
-  return { url: (path = '/') => `http://${host}:${port}${path}`, stop };
+  return serveSite(createDecodeSiteApp(), host);
 }

@@ -1,7 +1,7 @@
 import express, { type Request } from 'express';
 import session from 'express-session';
 import { sendPage } from './send-page';
-import { listenLoopback } from '../../../scripts/listen-loopback';
+import { serveSite } from './serve-site';
 
 /**
  * Sites with a real login and logout (express-session) for the session-behaviour checks of the command-line
@@ -107,6 +107,5 @@ export async function startLoginSite(
   variant: LoginVariant,
   host = `${variant}.login.localhost`,
 ): Promise<RunningLoginSite> {
-  const { port, stop } = await listenLoopback(createLoginApp(variant));
-  return { variant, url: (path = '/') => `http://${host}:${port}${path}`, stop };
+  return { variant, ...(await serveSite(createLoginApp(variant), host)) };
 }

@@ -1,6 +1,6 @@
 import express from 'express';
 import { jwtVerify } from 'jose';
-import { listenLoopback } from '../../../scripts/listen-loopback';
+import { serveSite, type ServedSite } from './serve-site';
 import { signJwt } from '../../fakes/make-jwt';
 
 /**
@@ -65,15 +65,9 @@ export function createSpaApp(host: string): express.Express {
   return app;
 }
 
-export interface RunningSpaSite {
-  port: number;
-  host: string;
-  url(path?: string): string;
-  stop(): Promise<void>;
-}
+export type RunningSpaSite = ServedSite;
 
 /** Listens on 127.0.0.1 with a free port; the page is opened as `http://<host>:<port>/`. */
 export async function startSpaSite(host: string): Promise<RunningSpaSite> {
-  const { port, stop } = await listenLoopback(createSpaApp(host));
-  return { port, host, url: (path = '/') => `http://${host}:${port}${path}`, stop };
+  return serveSite(createSpaApp(host), host);
 }

@@ -1,7 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import session from 'express-session';
 import { sendPage } from './send-page';
-import { listenLoopback } from '../../../scripts/listen-loopback';
+import { serveSite, type ServedSite } from './serve-site';
 import { signJwt } from '../../fakes/make-jwt';
 
 /**
@@ -186,19 +186,9 @@ declare module 'express-session' {
   }
 }
 
-export interface RunningSite {
-  port: number;
-  /** `http://<host>:<port><path>`; the host defaults to the one given to `startSite`. */
-  url(path?: string, host?: string): string;
-  host: string;
-  stop(): Promise<void>;
-}
+export type RunningSite = ServedSite;
 
-/**
- * Starts the site on 127.0.0.1 with a free port. `host` is the name pages are opened under: `127.0.0.1`, or a
- * `*.localhost` name (Chromium resolves those to loopback itself and keeps Secure cookies on them over http).
- */
+/** Starts the site on 127.0.0.1 with a free port, its pages opened under `host` (see `serveSite`). */
 export async function startSite(host = '127.0.0.1', options: SiteOptions = {}): Promise<RunningSite> {
-  const { port, stop } = await listenLoopback(createSiteApp(options));
-  return { port, host, url: (path = '/', h = host) => `http://${h}:${port}${path}`, stop };
+  return serveSite(createSiteApp(options), host);
 }

@@ -1,6 +1,6 @@
 import express from 'express';
 import session from 'express-session';
-import { listenLoopback } from '../../../scripts/listen-loopback';
+import { serveSite } from './serve-site';
 
 /**
  * The export/import suite's site (issue 8). One express app answers every host name the suite uses, so cookies
@@ -94,6 +94,5 @@ export interface RunningTransferSite {
 
 export async function startTransferSite(parent = 'transfer.localhost'): Promise<RunningTransferSite> {
   const hosts = { a: `a.${parent}`, b: `b.${parent}`, top: `top.${parent}`, emb: 'emb.localhost', parent };
-  const { port, stop } = await listenLoopback(createTransferApp(parent, hosts.emb));
-  return { port, hosts, url: (path = '/', host = hosts.a) => `http://${host}:${port}${path}`, stop };
+  return { ...(await serveSite(createTransferApp(parent, hosts.emb), hosts.a)), hosts };
 }
