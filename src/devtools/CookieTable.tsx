@@ -73,7 +73,9 @@ function CookieCells({ view: v, now }: { view: CookieView; now: number }) {
 
 /**
  * The sortable, filterable cookie table; one focusable row at a time (roving tabindex). Only the rows in view (and a
- * few either side) are in the DOM: spacer rows stand in for the others, so 10,000 cookies cost what 50 do.
+ * few either side) are in the DOM: spacer rows stand in for the others, so 10,000 cookies cost what 50 do. Each row
+ * has a checkbox for the actions on several cookies (delete selected, export): click it, shift-click to check the
+ * run from the last one, or from the keyboard Space (check the row), Shift+arrows (extend), Ctrl/Cmd+A (all shown).
  */
 export function CookieTable() {
   const store = useStore();
@@ -88,6 +90,8 @@ export function CookieTable() {
   const pendingFocus = useRef<string | null>(null);
   const focusable = rows.some((r) => r.key === selected) ? selected : (rows[0]?.key ?? null);
   const virtual = useVirtualRows(rows.length, scroller, (i) => rows[i]?.key ?? String(i));
+  const marked = store.selection.marked.value;
+  const markedShown = rows.filter((r) => marked.has(r.key)).length;
 
   useLayoutEffect(() => {
     const key = pendingFocus.current;
@@ -120,15 +124,33 @@ export function CookieTable() {
         list.length,
         virtual.pageRows,
       );
-      if (to !== null) focusIndex(to, store.selection.selectIndex(to));
+      if (to === null) return;
+      if (e.shiftKey && current !== null && !store.selection.marked.peek().has(current)) {
+        store.selection.toggleMark(current);
+      }
+      const key = store.selection.selectIndex(to);
+      if (e.shiftKey && key !== null) store.selection.toggleMark(key, true);
+      focusIndex(to, key);
       return;
     }
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') {
+      e.preventDefault();
+      store.selection.toggleMarkAll();
+      return;
+    }
+    // The checkbox handles its own Space (a click).
+    if (e.target instanceof HTMLInputElement) return;
     switch (e.key) {
       case 'Enter':
-      case ' ':
         if (rowKey !== undefined) {
           e.preventDefault();
           store.selection.open(rowKey);
+        }
+        break;
+      case ' ':
+        if (rowKey !== undefined) {
+          e.preventDefault();
+          store.selection.toggleMark(rowKey, e.shiftKey);
         }
         break;
       case 'Escape':
@@ -150,6 +172,17 @@ export function CookieTable() {
       >
         <thead>
           <tr aria-rowindex={1}>
+            <th scope="col" class="col-check">
+              <input
+                type="checkbox"
+                data-testid="check-all"
+                aria-label="Select every cookie shown"
+                checked={rows.length > 0 && markedShown === rows.length}
+                indeterminate={markedShown > 0 && markedShown < rows.length}
+                disabled={rows.length === 0}
+                onClick={() => store.selection.toggleMarkAll()}
+              />
+            </th>
             {COLUMNS.map((col) => {
               const active = sort.column === col.id;
               return (
@@ -173,33 +206,51 @@ export function CookieTable() {
         <tbody ref={body} onKeyDown={onKeyDown}>
           {rows.length === 0 && (
             <tr class="empty">
-              <td colSpan={COLUMNS.length}>No cookie matches the filter. Clear the filter box or the checkboxes.</td>
+              <td colSpan={COLUMNS.length + 1}>
+                No cookie matches the filter. Clear the filter box or the checkboxes.
+              </td>
             </tr>
           )}
           {virtual.before > 0 && (
             <tr class="spacer" aria-hidden="true" style={{ height: `${virtual.before}px` }}>
-              <td colSpan={COLUMNS.length} />
+              <td colSpan={COLUMNS.length + 1} />
             </tr>
           )}
           {drawn.map((v, i) => {
             const isSelected = v.key === selected;
+            const isMarked = marked.has(v.key);
             return (
               <tr
                 key={v.key}
                 {...cookieRowAttrs(v)}
-                class={`cookie-line${isSelected ? ' selected' : ''}${v.sessionReason ? ' is-session' : ''}`}
+                class={`cookie-line${isSelected ? ' selected' : ''}${isMarked ? ' marked' : ''}${v.sessionReason ? ' is-session' : ''}`}
                 aria-rowindex={virtual.first + i + 2}
                 aria-selected={isSelected}
+                data-marked={isMarked}
                 tabIndex={v.key === tabKey ? 0 : -1}
                 onClick={() => store.selection.open(v.key)}
               >
+                <td class="col-check">
+                  <input
+                    type="checkbox"
+                    data-testid="cookie-check"
+                    aria-label={`Select ${v.cookie.name.slice(0, 80)}`}
+                    tabIndex={-1}
+                    checked={isMarked}
+                    onClick={(e) => {
+                      // Checking is not opening: the row's own click would open the detail.
+                      e.stopPropagation();
+                      store.selection.toggleMark(v.key, e.shiftKey);
+                    }}
+                  />
+                </td>
                 <CookieCells view={v} now={now} />
               </tr>
             );
           })}
           {virtual.after > 0 && (
             <tr class="spacer" aria-hidden="true" style={{ height: `${virtual.after}px` }}>
-              <td colSpan={COLUMNS.length} />
+              <td colSpan={COLUMNS.length + 1} />
             </tr>
           )}
         </tbody>

@@ -1,3 +1,4 @@
+import { computed } from '@preact/signals';
 import { createFilterSlice } from './filter-slice';
 import { createLoginRotationSlice } from './login-rotation-slice';
 import { createPageDataSlice } from './page-data-slice';
@@ -24,7 +25,9 @@ export function createPopupStore(init: StoreInit = {}) {
   // The tab's web storage, read once per load (the popup has no network view): its tokens join the analysis.
   const page = createPageDataSlice();
   const site = createSiteSlice(init, page.tokens);
-  const selection = createSelectionSlice(site.cookies);
+  // In the order shown: the session group, then the others (a shift-click checks the run between two rows).
+  const shown = computed(() => [...site.sessionCookies.value, ...site.otherCookies.value]);
+  const selection = createSelectionSlice(site.cookies, shown);
   site.onNewSite(selection.reset);
   const verification = createVerificationSlice(site.cookies, init.verify);
   const report = createReportSlice();

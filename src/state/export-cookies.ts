@@ -112,7 +112,7 @@ export async function buildCookieExport(req: ExportRequest, deps: TransferDeps):
   if (cookies.length === 0) {
     const why =
       req.scope === 'selected'
-        ? 'no cookie is selected: open one (or several) first'
+        ? 'no cookie is selected: check one or several (or open one) first'
         : req.scope === 'site'
           ? 'this site has no cookies'
           : 'the browser holds no cookies SessionScope may read';

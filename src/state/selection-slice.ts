@@ -2,8 +2,10 @@ import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { CookieView } from '../core/analyze-site';
 
 /**
- * Which cookies the user opened: the popup's expanded rows, the panel's selected row and its detail pane.
- * `rows` is the list the keyboard moves through by index (the panel's visible rows); `cookies` all of the site's.
+ * Which cookies the user opened: the popup's expanded rows, the panel's selected row and its detail pane; and
+ * which ones are checked (`marked`) for the actions on several cookies at once (delete selected, export).
+ * `rows` is the list in the order shown (the panel's visible rows): the keyboard moves through it by index and
+ * a shift-click checks the run of it between two rows; `cookies` all of the site's.
  */
 export function createSelectionSlice(
   cookies: ReadonlySignal<readonly CookieView[]>,
@@ -12,6 +14,12 @@ export function createSelectionSlice(
   const expanded = signal<ReadonlySet<string>>(new Set());
   const selectedKey = signal<string | null>(null);
   const detailKey = signal<string | null>(null);
+  const marked = signal<ReadonlySet<string>>(new Set());
+  // The row a shift-click or shift-arrow extends from: the last one checked or unchecked on its own.
+  let anchor: string | null = null;
+
+  /** The checked cookies that still exist, in the order of the site's list. */
+  const markedCookies = computed(() => cookies.value.filter((c) => marked.value.has(c.key)));
 
   const detail = computed(() =>
     detailKey.value === null ? null : (cookies.value.find((c) => c.key === detailKey.value) ?? null),
@@ -57,12 +65,46 @@ export function createSelectionSlice(
     return key;
   }
 
+  /**
+   * Checks or unchecks one row. With `extend` (shift-click, shift-arrow), checks every row shown between the
+   * anchor and this one instead, and keeps the anchor, as file lists do; without an anchor it acts alone.
+   */
+  function toggleMark(key: string, extend = false): void {
+    const list = rows.value;
+    const from = anchor === null ? -1 : list.findIndex((r) => r.key === anchor);
+    const to = list.findIndex((r) => r.key === key);
+    if (extend && from !== -1 && to !== -1) {
+      const next = new Set(marked.value);
+      for (let i = Math.min(from, to); i <= Math.max(from, to); i++) next.add(list[i]!.key);
+      marked.value = next;
+      return;
+    }
+    const next = new Set(marked.value);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    marked.value = next;
+    anchor = key;
+  }
+
+  /** Checks every row shown, or unchecks them all when each is already checked. */
+  function toggleMarkAll(): void {
+    const keys = rows.value.map((r) => r.key);
+    const all = keys.length > 0 && keys.every((k) => marked.value.has(k));
+    marked.value = all ? new Set() : new Set([...marked.value, ...keys]);
+  }
+
+  function clearMarks(): void {
+    marked.value = new Set();
+    anchor = null;
+  }
+
   /** Forgets everything: what was open belonged to another site. */
   function reset(): void {
     batch(() => {
       selectedKey.value = null;
       detailKey.value = null;
       expanded.value = new Set();
+      clearMarks();
     });
   }
 
@@ -71,7 +113,12 @@ export function createSelectionSlice(
     selectedKey,
     detailKey,
     detail,
+    marked,
+    markedCookies,
     toggleExpanded,
+    toggleMark,
+    toggleMarkAll,
+    clearMarks,
     open,
     reveal,
     closeDetail,

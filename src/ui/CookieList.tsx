@@ -1,11 +1,14 @@
 import type { CookieView } from '../core/analyze-site';
 import { CookieRow } from './CookieRow';
-import { useStore } from './store-context';
+import { useEdit, useStore } from './store-context';
 
 export function CookieList({ cookies, label }: { cookies: readonly CookieView[]; label: string }) {
   const store = useStore();
   const expanded = store.selection.expanded.value;
   const now = store.site.now.value;
+  // Checkboxes for delete selected and export, where the page can act on cookies.
+  const canAct = useEdit() !== null;
+  const marked = store.selection.marked.value;
   return (
     <ul class="cookie-list" aria-label={label}>
       {cookies.map((v) => (
@@ -15,6 +18,7 @@ export function CookieList({ cookies, label }: { cookies: readonly CookieView[];
           now={now}
           expanded={expanded.has(v.key)}
           onToggle={store.selection.toggleExpanded}
+          {...(canAct ? { marked: marked.has(v.key), onMark: store.selection.toggleMark } : {})}
         />
       ))}
     </ul>

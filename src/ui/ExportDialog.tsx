@@ -52,9 +52,11 @@ export function ExportDialog({ deps }: ExportDialogProps) {
   const [format, setFormat] = useState<ExportFormat>('json');
   const [scope, setScope] = useState<ExportScope>('site');
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
-  const selected = new Set(store.selection.expanded.value);
+  // The checked rows; without any, the ones opened (expanded in the popup, selected in the panel).
+  const marked = store.selection.marked.value;
+  const selected = new Set(marked.size > 0 ? marked : store.selection.expanded.value);
   const selectedKey = store.selection.selectedKey.value;
-  if (selectedKey !== null) selected.add(selectedKey);
+  if (marked.size === 0 && selectedKey !== null) selected.add(selectedKey);
 
   const run = async (to: 'file' | 'clipboard'): Promise<void> => {
     setOutcome({ kind: 'working' });

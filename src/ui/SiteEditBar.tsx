@@ -26,7 +26,7 @@ function template(host: string, now: number, storeId: string): CookieRecord {
   };
 }
 
-/** Add a cookie, delete the site's (or the shown) cookies, and what the last action did, with Undo. */
+/** Add a cookie, delete the checked, the shown or all of the site's cookies, and what the last action did, with Undo. */
 export function SiteEditBar({ shown }: SiteEditBarProps) {
   const edit = useEdit();
   const store = useStore();
@@ -42,12 +42,32 @@ export function SiteEditBar({ shown }: SiteEditBarProps) {
     );
   };
   const subset = shown && shown.length < all.length ? shown : undefined;
+  const marked = store.selection.markedCookies.value.map((v) => v.cookie);
   return (
     <section class="site-edit" aria-label="Change cookies" data-testid="site-edit">
       <div class="site-edit-buttons">
         <button type="button" data-testid="cookie-add" disabled={busy} onClick={() => setAdding(true)}>
           Add cookie
         </button>
+        {marked.length > 0 && (
+          <>
+            <button
+              type="button"
+              data-testid="delete-selected"
+              disabled={busy}
+              onClick={() => {
+                removeAll(marked, `delete of ${marked.length} selected cookies`);
+                // What was checked is gone; Undo brings the cookies back, not the checks.
+                store.selection.clearMarks();
+              }}
+            >
+              {`Delete selected (${marked.length})`}
+            </button>
+            <button type="button" data-testid="clear-selection" disabled={busy} onClick={store.selection.clearMarks}>
+              Clear selection
+            </button>
+          </>
+        )}
         {subset && (
           <button
             type="button"

@@ -7,6 +7,8 @@ import { createPanelStore } from '../../src/state/create-store';
 import { DAY, NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
 import { renderWithStore } from '../ui/render';
 import { makeJwt } from '../fakes/make-jwt';
+import { recordingEdit } from '../ui/recording-edit';
+import { EditContext } from '../../src/ui/store-context';
 
 afterEach(cleanup);
 
@@ -117,6 +119,52 @@ describe('PanelApp', () => {
     await waitFor(() => expect(screen.getByTestId('detail').dataset.key).toBe(rows[2]!.dataset.key));
     fireEvent.keyDown(rows[2]!, { key: 'Escape' });
     await waitFor(() => expect(screen.getByTestId('detail').dataset.key).toBeUndefined());
+  });
+
+  it('checks rows by click, shift-click, Space, Shift+arrows and Ctrl+A, and deletes only the checked ones', async () => {
+    const store = createPanelStore({ now: NOW });
+    store.site.showAnalysis(analysis(cookies(), { grade: 'C', score: 60 }), NOW);
+    const { edit, writes } = recordingEdit();
+    renderWithStore(
+      <EditContext.Provider value={edit}>
+        <PanelApp onRequestPermission={() => {}} />
+      </EditContext.Provider>,
+      store,
+    );
+    const rows = () => screen.getAllByTestId('cookie-row');
+    const checks = () => screen.getAllByTestId('cookie-check') as HTMLInputElement[];
+    const marked = () => rows().map((r) => r.dataset.marked);
+    expect(screen.queryByTestId('delete-selected')).toBeNull();
+    // A click on the checkbox checks without opening the detail.
+    fireEvent.click(checks()[0]!);
+    await waitFor(() => expect(marked()).toEqual(['true', 'false', 'false']));
+    expect(screen.getByTestId('detail').dataset.key).toBeUndefined();
+    expect(screen.getByTestId('delete-selected')).toHaveTextContent('Delete selected (1)');
+    // Shift-click checks the run from the last one checked.
+    fireEvent.click(checks()[2]!, { shiftKey: true });
+    await waitFor(() => expect(marked()).toEqual(['true', 'true', 'true']));
+    expect((screen.getByTestId('check-all') as HTMLInputElement).checked).toBe(true);
+    // Ctrl+A on all checked unchecks them; Space checks the focused row; Shift+ArrowDown extends.
+    fireEvent.keyDown(rows()[0]!, { key: 'a', ctrlKey: true });
+    await waitFor(() => expect(marked()).toEqual(['false', 'false', 'false']));
+    fireEvent.keyDown(rows()[0]!, { key: 'ArrowDown' });
+    fireEvent.keyDown(rows()[0]!, { key: 'ArrowDown' });
+    await waitFor(() => expect(rows()[1]!.getAttribute('aria-selected')).toBe('true'));
+    fireEvent.keyDown(rows()[1]!, { key: ' ' });
+    await waitFor(() => expect(marked()).toEqual(['false', 'true', 'false']));
+    expect(screen.getByTestId('detail').dataset.key).toBeUndefined();
+    fireEvent.keyDown(rows()[1]!, { key: 'ArrowDown', shiftKey: true });
+    await waitFor(() => expect(marked()).toEqual(['false', 'true', 'true']));
+    expect((screen.getByTestId('check-all') as HTMLInputElement).indeterminate).toBe(true);
+    fireEvent.click(screen.getByTestId('delete-selected'));
+    await waitFor(() => expect(writes).toHaveLength(1));
+    expect(writes[0]!.label).toBe('delete of 2 selected cookies');
+    expect(writes[0]!.ops.map((o) => [o.kind, o.cookie.name])).toEqual([
+      ['remove', 'b_pref'],
+      ['remove', 'a_track'],
+    ]);
+    await waitFor(() => expect(screen.queryByTestId('delete-selected')).toBeNull());
+    expect(marked()).toEqual(['false', 'false', 'false']);
   });
 
   it('focuses the filter on "/" unless the user is typing', () => {

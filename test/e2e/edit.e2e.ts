@@ -114,6 +114,29 @@ function editSuite(name: string, suite: Suite<BrowserSession, RunningSite>, part
       expect(exact(await jar(suite.session))).toEqual(before);
     });
 
+    it('deletes the checked cookies only (checkbox and Space), then undo restores them exactly', async () => {
+      await suite.page.goto(suite.site.url('/two-paths/page'));
+      const before = exact(await jar(suite.session));
+      const panel = await suite.openReadyView('panel');
+      // The deep `dup` by its checkbox; `plain` from the keyboard: focus its row, Space.
+      await panel.click(`${rowAt('dup', '/two-paths')} [data-testid="cookie-check"]`);
+      await panel.focus(rowAt('plain', '/'));
+      await panel.keyboard.press(' ');
+      await panel.waitForSelector(`${rowAt('plain', '/')}[data-marked="true"]`);
+      const label = await panel.$eval('[data-testid="delete-selected"]', (e) => e.textContent);
+      expect(label).toBe('Delete selected (2)');
+      await panel.click('[data-testid="delete-selected"]');
+      expect(await lastOutcome(panel)).toEqual(['written', 'written']);
+      const gone = (c: { name: string; path: string }) =>
+        (c.name === 'dup' && c.path === '/two-paths') || c.name === 'plain';
+      // The same name on another path stays.
+      expect(exact(await jar(suite.session))).toEqual(before.filter((c) => !gone(c)));
+      expect(before.filter(gone)).toHaveLength(2);
+      await panel.click('[data-testid="undo"]');
+      await panel.waitForSelector('[data-testid="edit-result"][data-kind="undo"]');
+      expect(exact(await jar(suite.session))).toEqual(before);
+    });
+
     it('protect holds against the site’s own Set-Cookie, and the timeline says so', async () => {
       await suite.page.goto(suite.site.url('/set?n=guarded&v=mine'));
       await suite.page.goto(suite.site.url('/two-paths/page'));

@@ -9,6 +9,8 @@ import type { ViewState } from '../../src/state/site-slice';
 import type { CookiesProblem } from '../../src/protocol/messages';
 import { NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
 import { renderWithStore } from '../ui/render';
+import { recordingEdit } from '../ui/recording-edit';
+import { EditContext } from '../../src/ui/store-context';
 
 afterEach(cleanup);
 
@@ -80,6 +82,45 @@ describe('PopupApp', () => {
     expect(screen.queryByTestId('grade-pending')).toBeNull();
     expect(screen.queryByTestId('findings-pending')).toBeNull();
     expect(Number(screen.getAllByTestId('cookie-row')[0]!.dataset.findings)).toBeGreaterThan(0);
+  });
+
+  it('checks cookies across both groups (shift-click follows the order shown) and deletes the checked ones', async () => {
+    const store = createPopupStore({ now: NOW });
+    const cookies = [
+      record({ name: 'aaa_theme' }),
+      record({ name: 'PHPSESSID', value: 'abc' }),
+      record({ name: 'zz_lang' }),
+      record({ name: 'sid', value: 'def' }),
+    ];
+    store.site.showAnalysis(await analyzeSite('https://app.example.com/', cookies, NOW), NOW);
+    const { edit, writes } = recordingEdit();
+    renderWithStore(
+      <EditContext.Provider value={edit}>
+        <PopupApp onRequestPermission={() => {}} />
+      </EditContext.Provider>,
+      store,
+    );
+    const checks = () => screen.getAllByTestId('cookie-check') as HTMLInputElement[];
+    // Shown: PHPSESSID, sid | aaa_theme, zz_lang. From sid to aaa_theme crosses the groups.
+    fireEvent.click(checks()[1]!);
+    fireEvent.click(checks()[2]!, { shiftKey: true });
+    await waitFor(() => expect(checks().map((c) => c.checked)).toEqual([false, true, true, false]));
+    // Checking is not expanding.
+    expect(screen.queryByTestId('cookie-detail')).toBeNull();
+    fireEvent.click(screen.getByTestId('delete-selected'));
+    await waitFor(() => expect(writes).toHaveLength(1));
+    expect(writes[0]!.ops.map((o) => [o.kind, o.cookie.name]).sort()).toEqual([
+      ['remove', 'aaa_theme'],
+      ['remove', 'sid'],
+    ]);
+  });
+
+  it('has no checkboxes where the page cannot change cookies', async () => {
+    const store = createPopupStore({ now: NOW });
+    store.site.showAnalysis(await analyzeSite('https://app.example.com/', [record({ name: 'a' })], NOW), NOW);
+    popup(store);
+    expect(screen.getAllByTestId('cookie-row')).toHaveLength(1);
+    expect(screen.queryByTestId('cookie-check')).toBeNull();
   });
 
   it('puts the grade and the worst findings before any cookie', () => {

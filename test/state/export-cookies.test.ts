@@ -45,7 +45,7 @@ describe('buildCookieExport', () => {
     const { deps } = fakeTransferDeps([...jar]);
     const req = await request({ scope: 'selected' });
     const none = await buildCookieExport(req, deps);
-    expect(none).toEqual({ ok: false, reason: 'no cookie is selected: open one (or several) first' });
+    expect(none).toEqual({ ok: false, reason: 'no cookie is selected: check one or several (or open one) first' });
     const deepKey = req.shown.find((v) => v.cookie.path === '/deep')!.key;
     const one = await buildCookieExport({ ...req, selected: new Set([deepKey]) }, deps);
     expect(one.ok && parseCookieJson(one.output.text).cookies.map((c) => c.value)).toEqual(['deep']);
