@@ -1,5 +1,7 @@
 import { parseBlockRules } from '../core/edit/block-rule';
 import { parseCookieRecord, parseWriteOps } from '../core/edit/parse-write-ops';
+import type { CookieRecord } from '../core/cookie/cookie-record';
+import { errorText } from '../core/error-text';
 import type { Handlers, TabCookiesResult } from '../protocol/messages';
 import type { ChangeLog } from './change-log';
 import type { Guard } from './protect-rules';
@@ -14,6 +16,11 @@ export interface HandlerDeps {
   received: () => number;
   writes: CookieWrites;
   guard: Guard;
+  /** For pages without a `cookies` API (Firefox's DevTools panels). */
+  cookies: {
+    site: (host: string, storeId: string | undefined) => Promise<CookieRecord[]>;
+    all: () => Promise<CookieRecord[]>;
+  };
 }
 
 /** Labels are page text shown back to the user: bounded. */
@@ -64,5 +71,18 @@ export function createHandlers<Sender>(deps: HandlerDeps): Handlers<Sender> {
       return deps.guard.setProtected(cookie, data.protect === true);
     },
     setBlockRules: async (data) => deps.guard.setBlockRules(parseBlockRules(data?.rules)),
+    readCookies: async (data) => {
+      const host = data?.scope === 'site' && typeof data.host === 'string' ? data.host : undefined;
+      if (data?.scope !== 'all' && host === undefined) return { ok: false, error: 'no site to read the cookies of' };
+      const storeId = data?.scope === 'site' && typeof data.storeId === 'string' ? data.storeId : undefined;
+      try {
+        return {
+          ok: true,
+          cookies: await (host === undefined ? deps.cookies.all() : deps.cookies.site(host, storeId)),
+        };
+      } catch (e) {
+        return { ok: false, error: errorText(e) };
+      }
+    },
   };
 }

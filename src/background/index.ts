@@ -2,6 +2,7 @@ import { analyzeSite } from '../core/analyze-site';
 import { setTabBadge } from '../platform/action';
 import { readCookie, readSameName, removeCookie, setCookie } from '../platform/cookie-write';
 import { getAllCookies, onCookieChanged } from '../platform/cookies';
+import { getSiteCookies } from '../platform/whole-site-cookies';
 import { listen } from '../platform/messaging';
 import { loadTabCookies } from '../platform/site-cookies';
 import { localStore, sessionStore } from '../platform/storage';
@@ -101,7 +102,8 @@ const readLog = {
 };
 // Ping's count is of changes whose staging write has been issued: it stages what the throttle holds first.
 const issued = () => (staging.flush(), received);
-listen(createHandlers({ log: readLog, loadTabCookies, startedAt, received: issued, writes, guard }));
+const cookies = { site: getSiteCookies, all: getAllCookies };
+listen(createHandlers({ log: readLog, loadTabCookies, startedAt, received: issued, writes, guard, cookies }));
 onTabUpdated((tabId, update) => badge.tabUpdated(tabId, update));
 onTabActivated((tabId) => badge.tabActivated(tabId));
 onTabRemoved((tabId) => badge.tabRemoved(tabId));

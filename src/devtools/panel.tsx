@@ -16,7 +16,7 @@ import {
   watchRequests,
 } from '../platform/devtools';
 import { extensionVersion } from '../platform/extension-version';
-import { editMessages } from '../platform/edit-messages';
+import { cookieReadMessages, editMessages } from '../platform/edit-messages';
 import { send } from '../platform/messaging';
 import { requestHostPermission } from '../platform/permissions';
 import { loadTabCookies } from '../platform/site-cookies';
@@ -28,11 +28,13 @@ import { viewTransferDeps } from '../state/view-transfer-deps';
 import { startPanel } from './start-panel';
 
 const inDevtools = isDevtoolsContext();
+// Firefox's DevTools panels have no `cookies` API: their reads go through the background.
+const readCookiesDirectly = canReadCookiesDirectly();
 const panel = startPanel(
   {
     capabilities: {
       inDevtools,
-      readCookiesDirectly: canReadCookiesDirectly(),
+      readCookiesDirectly,
       watchTabs: canWatchTabs(),
       watchSessionStorage: canWatchSessionStorage(),
     },
@@ -57,6 +59,7 @@ const panel = startPanel(
     pageData: { evaluate: inspectedEval, recordedRequests, watchRequests },
     transfer: viewTransferDeps({
       ...transferBrowser(),
+      ...(readCookiesDirectly ? {} : cookieReadMessages),
       // Only a real DevTools panel has an inspected page to read; the panel opened as a tab has none.
       pageStorage: inDevtools ? readInspectedStorage : undefined,
     }),

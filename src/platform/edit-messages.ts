@@ -1,3 +1,4 @@
+import type { CookieRecord } from '../core/cookie/cookie-record';
 import { send } from './messaging';
 
 /**
@@ -13,4 +14,17 @@ export const editMessages = {
   setProtected: (cookie: Parameters<typeof send<'setProtected'>>[1]['cookie'], protect: boolean) =>
     send('setProtected', { cookie, protect }),
   setBlockRules: (rules: Parameters<typeof send<'setBlockRules'>>[1]['rules']) => send('setBlockRules', { rules }),
+};
+
+async function readThroughBackground(request: Parameters<typeof send<'readCookies'>>[1]): Promise<CookieRecord[]> {
+  const r = await send('readCookies', request);
+  if (!r.ok) throw new Error(r.error);
+  return r.cookies;
+}
+
+/** Export, import and snapshots' reads, through the background: for pages without `cookies` (Firefox panels). */
+export const cookieReadMessages = {
+  siteCookies: (host: string, storeId: string | undefined): Promise<CookieRecord[]> =>
+    readThroughBackground(storeId === undefined ? { scope: 'site', host } : { scope: 'site', host, storeId }),
+  allCookies: (): Promise<CookieRecord[]> => readThroughBackground({ scope: 'all' }),
 };

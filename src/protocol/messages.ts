@@ -109,7 +109,16 @@ export interface ProtocolMap {
   setProtected: { request: { cookie: CookieRecord; protect: boolean }; response: GuardState };
   /** Replaces the block rules; a cookie set later that matches one is removed (and ones already there now). */
   setBlockRules: { request: { rules: BlockRule[] }; response: GuardState };
+  /**
+   * Reads cookies for export, import and snapshots where the page has no `cookies` API (Firefox's DevTools
+   * panels): `site`, every cookie of `host`'s site in `storeId`'s store (the default one without); `all`, every
+   * store. `error`: what the browser said.
+   */
+  readCookies: { request: ReadCookiesRequest; response: ReadCookiesResult };
 }
+
+export type ReadCookiesRequest = { scope: 'site'; host: string; storeId?: string } | { scope: 'all' };
+export type ReadCookiesResult = { ok: true; cookies: CookieRecord[] } | { ok: false; error: string };
 
 export type MessageType = keyof ProtocolMap;
 export type RequestOf<K extends MessageType> = ProtocolMap[K]['request'];
@@ -138,6 +147,7 @@ const TYPE_TABLE: Record<MessageType, true> = {
   getGuards: true,
   setProtected: true,
   setBlockRules: true,
+  readCookies: true,
 };
 const TYPES: ReadonlySet<string> = new Set(Object.keys(TYPE_TABLE));
 

@@ -30,6 +30,7 @@ const rest = {
     userWrote: vi.fn(async () => undefined),
     settled: vi.fn(async () => undefined),
   },
+  cookies: { site: vi.fn(async () => []), all: vi.fn(async () => []) },
 };
 
 describe('the message handlers', () => {
@@ -94,6 +95,36 @@ describe('the message handlers', () => {
     });
     expect(await h.getTabCookies({} as RequestOf<'getTabCookies'>, undefined)).toMatchObject({ reason: 'no-tab' });
     expect(loadTabCookies).toHaveBeenCalledTimes(1);
+  });
+
+  it('read cookies for pages without the cookies API: a site in a store, or every store; failures in words', async () => {
+    const a = makeCookie({ name: 'a', storeId: 'firefox-container-1' });
+    const b = makeCookie({ name: 'b' });
+    const site = vi.fn(async (_host: string, _store: string | undefined) => [a]);
+    const all = vi.fn(async () => [a, b]);
+    const h = createHandlers({
+      log: fakeLog(),
+      loadTabCookies: vi.fn(),
+      startedAt: 5,
+      received: () => 0,
+      ...rest,
+      cookies: { site, all },
+    });
+    expect(await h.readCookies({ scope: 'site', host: 'app.test', storeId: 'firefox-container-1' }, undefined)).toEqual(
+      { ok: true, cookies: [a] },
+    );
+    expect(site).toHaveBeenLastCalledWith('app.test', 'firefox-container-1');
+    await h.readCookies({ scope: 'site', host: 'app.test', storeId: 7 as unknown as string }, undefined);
+    expect(site).toHaveBeenLastCalledWith('app.test', undefined);
+    expect(await h.readCookies({ scope: 'all' }, undefined)).toEqual({ ok: true, cookies: [a, b] });
+    expect(await h.readCookies({ scope: 'site' } as RequestOf<'readCookies'>, undefined)).toEqual({
+      ok: false,
+      error: 'no site to read the cookies of',
+    });
+    expect(await h.readCookies(null as unknown as RequestOf<'readCookies'>, undefined)).toMatchObject({ ok: false });
+    all.mockRejectedValueOnce(new Error('Invalid cookie store id'));
+    expect(await h.readCookies({ scope: 'all' }, undefined)).toEqual({ ok: false, error: 'Invalid cookie store id' });
+    expect(site).toHaveBeenCalledTimes(2);
   });
 
   it('are typed from the protocol map: a missing handler or a wrong response does not compile', () => {

@@ -3,7 +3,7 @@ import type { Browser as WebExtBrowser, Cookies } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
 import type { BrowserSession } from './harness/browser-session';
 import type { ChromiumSession } from './harness/chromium';
-import { readChangeLog } from './harness/extension-messages';
+import { readChangeLog, sendFrom } from './harness/extension-messages';
 import { readJar, type JarCookie } from './harness/transfer';
 import { withChromium, withFirefox, type Suite } from './harness/setup';
 import { row } from './harness/views';
@@ -190,4 +190,56 @@ describe('edit, undo, protect and block', () => {
 describe('edit, undo, protect and block in Firefox', () => {
   const firefox = withFirefox({ site: () => startSite(HOST), open: '/two-paths/page' });
   editSuite('Firefox', firefox, false);
+
+  it('Firefox: a container tab’s view shows its own cookies, and a cookie added there goes to its container', async () => {
+    const { session, site } = firefox;
+    const container = await session.browser.createBrowserContext();
+    try {
+      const inContainer = await container.newPage();
+      await inContainer.goto(site.url('/set?n=who&v=container-user'));
+      const tab = await waitUntil('the container tab', () =>
+        session.control.evaluate(async () => {
+          const t = (await browser.tabs.query({})).find((x) => x.cookieStoreId?.startsWith('firefox-container-'));
+          return t?.id === undefined ? undefined : { id: t.id, store: t.cookieStoreId! };
+        }),
+      );
+      const panel = await firefox.openReadyView('panel', { tabId: tab.id });
+      await panel.waitForSelector(rowAt('who', '/'));
+      // The default store's cookies of the same site are not this tab's.
+      expect(await panel.$(rowAt('dup', '/two-paths'))).toBeNull();
+      await panel.click('[data-testid="cookie-add"]');
+      expect(await panel.$eval('[data-testid="edit-store"]', (e) => (e as HTMLInputElement).value)).toBe(tab.store);
+      await panel.type('[data-testid="edit-name"]', 'added');
+      await panel.type('[data-testid="edit-value"]', 'in-container');
+      // Secure is on by default, and Firefox keeps Secure cookies for http://127.0.0.1.
+      await panel.click('[data-testid="edit-save"]');
+      expect(await lastOutcome(panel)).toEqual(['written']);
+      const added = await session.control.evaluate(
+        (host: string) => browser.cookies.getAll({ domain: host, name: 'added' }),
+        HOST,
+      );
+      expect(added).toEqual([]);
+      const inStore = await session.control.evaluate(
+        (host: string, storeId: string) => browser.cookies.getAll({ domain: host, name: 'added', storeId }),
+        HOST,
+        tab.store,
+      );
+      expect(inStore.map((c) => [c.value, c.storeId])).toEqual([['in-container', tab.store]]);
+      // What a Firefox DevTools panel (no cookies API) reads for export, import and snapshots: the background
+      // answers with this store's cookies only, or every store's.
+      const viaBackground = await sendFrom(session.control, 'readCookies', {
+        scope: 'site',
+        host: HOST,
+        storeId: tab.store,
+      });
+      expect(viaBackground.ok && viaBackground.cookies.map((c) => [c.name, c.storeId]).sort()).toEqual([
+        ['added', tab.store],
+        ['who', tab.store],
+      ]);
+      const every = await sendFrom(session.control, 'readCookies', { scope: 'all' });
+      expect(every.ok && new Set(every.cookies.map((c) => c.storeId))).toEqual(new Set(['firefox-default', tab.store]));
+    } finally {
+      await container.close();
+    }
+  });
 });

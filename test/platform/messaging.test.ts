@@ -17,6 +17,7 @@ function handlers(): Handlers<unknown> {
     getGuards: vi.fn(async () => ({ ok: true as const, protected: [], blockRules: [] })),
     setProtected: vi.fn(async () => ({ ok: true as const, protected: [], blockRules: [] })),
     setBlockRules: vi.fn(async () => ({ ok: true as const, protected: [], blockRules: [] })),
+    readCookies: vi.fn(async () => ({ ok: true as const, cookies: [] })),
   };
 }
 
