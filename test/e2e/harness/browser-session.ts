@@ -31,9 +31,13 @@ export async function launchOnFreshProfile<S extends Omit<BrowserSession, 'close
   name: string,
   launch: (userDataDir: string) => Promise<Browser>,
   attach: (browser: Browser) => Promise<S>,
+  /** A profile the caller owns (to relaunch on it): used as it is and kept on close. */
+  profileDir?: string,
 ): Promise<S & { close(): Promise<void> }> {
-  const userDataDir = await mkdtemp(join(tmpdir(), `sessionscope-${name}-`));
-  const removeProfile = () => rm(userDataDir, { recursive: true, force: true });
+  const userDataDir = profileDir ?? (await mkdtemp(join(tmpdir(), `sessionscope-${name}-`)));
+  const removeProfile = async () => {
+    if (profileDir === undefined) await rm(userDataDir, { recursive: true, force: true });
+  };
   let browser: Browser | undefined;
   try {
     browser = await launch(userDataDir);

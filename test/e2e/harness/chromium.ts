@@ -24,6 +24,8 @@ export interface ChromiumOptions {
   extensionDir?: string;
   /** Allows the extension in incognito windows (as the user's "Allow in Incognito" switch does). */
   incognito?: boolean;
+  /** Launch on this profile and keep it on close (a browser restart is a second launch on it); else a fresh one. */
+  profileDir?: string;
 }
 
 // Flags that keep Chromium quiet and deterministic on a machine without network (BROWSER-TESTING.md).
@@ -55,6 +57,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
         args: [...QUIET_FLAGS, ...(options.args ?? [])],
       }),
     (browser) => attach(browser, extensionDir, options.incognito === true),
+    options.profileDir,
   );
 }
 
