@@ -6,9 +6,8 @@ import type { ChangeLogEntry } from '../../src/protocol/messages';
 import { createPanelStore } from '../../src/state/create-store';
 import { DAY, NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
 import { renderWithStore } from '../ui/render';
+import { renderWithEdit } from '../ui/recording-edit';
 import { makeJwt } from '../fakes/make-jwt';
-import { recordingEdit } from '../ui/recording-edit';
-import { EditContext } from '../../src/ui/store-context';
 
 afterEach(cleanup);
 
@@ -124,13 +123,7 @@ describe('PanelApp', () => {
   it('checks rows by click, shift-click, Space, Shift+arrows and Ctrl+A, and deletes only the checked ones', async () => {
     const store = createPanelStore({ now: NOW });
     store.site.showAnalysis(analysis(cookies(), { grade: 'C', score: 60 }), NOW);
-    const { edit, writes } = recordingEdit();
-    renderWithStore(
-      <EditContext.Provider value={edit}>
-        <PanelApp onRequestPermission={() => {}} />
-      </EditContext.Provider>,
-      store,
-    );
+    const { writes } = renderWithEdit(<PanelApp onRequestPermission={() => {}} />, store);
     const rows = () => screen.getAllByTestId('cookie-row');
     const checks = () => screen.getAllByTestId('cookie-check') as HTMLInputElement[];
     const marked = () => rows().map((r) => r.dataset.marked);

@@ -9,14 +9,23 @@ import type { ViewState } from '../../src/state/site-slice';
 import type { CookiesProblem } from '../../src/protocol/messages';
 import { NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
 import { renderWithStore } from '../ui/render';
-import { recordingEdit } from '../ui/recording-edit';
-import { EditContext } from '../../src/ui/store-context';
+import { renderWithEdit } from '../ui/recording-edit';
 
 afterEach(cleanup);
 
 function popup(store = createPopupStore({ now: NOW }), onRequestPermission = () => {}) {
   renderWithStore(<PopupApp onRequestPermission={onRequestPermission} />, store);
   return { store, main: screen.getByTestId('popup') };
+}
+
+/** Two session cookies and two others, listed out of the order the popup shows them in. */
+function twoGroups() {
+  return [
+    record({ name: 'aaa_theme' }),
+    record({ name: 'PHPSESSID', value: 'abc' }),
+    record({ name: 'zz_lang' }),
+    record({ name: 'sid', value: 'def' }),
+  ];
 }
 
 describe('PopupApp', () => {
@@ -28,13 +37,7 @@ describe('PopupApp', () => {
 
   it('lists session cookies before the rest, as analyzeSite orders them', async () => {
     const store = createPopupStore({ now: NOW });
-    const cookies = [
-      record({ name: 'aaa_theme' }),
-      record({ name: 'PHPSESSID', value: 'abc' }),
-      record({ name: 'zz_lang' }),
-      record({ name: 'sid', value: 'def' }),
-    ];
-    store.site.showAnalysis(await analyzeSite('https://app.example.com/', cookies, NOW), NOW);
+    store.site.showAnalysis(await analyzeSite('https://app.example.com/', twoGroups(), NOW), NOW);
     const { main } = popup(store);
     expect(main.dataset.state).toBe('ready');
     expect(screen.getByTestId('site-host')).toHaveTextContent('app.example.com');
@@ -86,20 +89,8 @@ describe('PopupApp', () => {
 
   it('checks cookies across both groups (shift-click follows the order shown) and deletes the checked ones', async () => {
     const store = createPopupStore({ now: NOW });
-    const cookies = [
-      record({ name: 'aaa_theme' }),
-      record({ name: 'PHPSESSID', value: 'abc' }),
-      record({ name: 'zz_lang' }),
-      record({ name: 'sid', value: 'def' }),
-    ];
-    store.site.showAnalysis(await analyzeSite('https://app.example.com/', cookies, NOW), NOW);
-    const { edit, writes } = recordingEdit();
-    renderWithStore(
-      <EditContext.Provider value={edit}>
-        <PopupApp onRequestPermission={() => {}} />
-      </EditContext.Provider>,
-      store,
-    );
+    store.site.showAnalysis(await analyzeSite('https://app.example.com/', twoGroups(), NOW), NOW);
+    const { writes } = renderWithEdit(<PopupApp onRequestPermission={() => {}} />, store);
     const checks = () => screen.getAllByTestId('cookie-check') as HTMLInputElement[];
     // Shown: PHPSESSID, sid | aaa_theme, zz_lang. From sid to aaa_theme crosses the groups.
     fireEvent.click(checks()[1]!);

@@ -1,5 +1,9 @@
+import type { ComponentChildren } from 'preact';
 import type { CookieWriteOp } from '../../src/protocol/messages';
+import type { ViewStore } from '../../src/state/create-store';
 import { createEditSlice } from '../../src/state/edit-slice';
+import { EditContext } from '../../src/ui/store-context';
+import { renderWithStore } from './render';
 
 /**
  * An edit slice whose background is a list: every write is recorded with its label, and each op is answered
@@ -27,4 +31,11 @@ export function recordingEdit() {
     async () => undefined,
   );
   return { edit, writes };
+}
+
+/** Renders `ui` under `store` with a recording edit slice, as the entries do where the page can write. */
+export function renderWithEdit(ui: ComponentChildren, store: ViewStore) {
+  const recording = recordingEdit();
+  renderWithStore(<EditContext.Provider value={recording.edit}>{ui}</EditContext.Provider>, store);
+  return recording;
 }
