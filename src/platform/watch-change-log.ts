@@ -1,5 +1,5 @@
 import { META_KEY } from '../core/timeline/log-layout';
-import { isStageKey } from '../core/timeline/stage-key';
+import { isStageKey, STAGE_FOLDED } from '../core/timeline/stage-key';
 import { browser } from './browser';
 
 /**
@@ -22,7 +22,9 @@ export function watchChangeLog(listener: () => void): () => void {
 function isLogWrite(changes: Record<string, { newValue?: unknown }>): boolean {
   if (META_KEY in changes) return true;
   for (const key in changes) {
-    if (isStageKey(key) && Array.isArray(changes[key]?.newValue)) return true;
+    // A batch is staged as one JSON string (older versions: an array); the folded marker is a string too.
+    const value = changes[key]?.newValue;
+    if (isStageKey(key) && value !== undefined && value !== STAGE_FOLDED) return true;
   }
   return false;
 }

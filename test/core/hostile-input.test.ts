@@ -61,6 +61,8 @@ const NOT_TEXT_READERS: Record<string, string> = {
   secretMatches: 'WebCrypto over bytes; covered by verifyCookie and findWeakSecret',
   toSignatureVerification: 'copies a result',
   measureSecretCheckRate: 'a benchmark of findWeakSecret',
+  hasFieldTypes: "checks a fixed list of fields' types on a parsed object",
+  readStorageInPage: 'runs in the page, bounded by its arguments; what it answers is read by storageReadOf',
 };
 
 const modules = import.meta.glob('../../src/core/{decode,detect,audit,verify}/**/*.ts', { eager: true });

@@ -4,6 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { withChromium } from './harness/setup';
 import { openDevToolsPanel, waitForViewState } from './harness/views';
 import { waitUntil } from './harness/wait';
+import { chromium } from 'playwright-core';
+import { useDownloadDir } from './harness/download-dir';
+import { allowDownloads } from './harness/export-report';
+import { CHROMIUM_PATH } from './harness/paths';
+import { exportCookies } from './harness/transfer';
 import { SPA_USER, startSpaSite } from './site/spa-site';
 import { ISSUED_AT_GRACE_MS } from '../../src/core/session/login-rotation';
 
@@ -27,6 +32,7 @@ function setCookieRows(panel: Frame): Promise<Record<string, string>> {
 }
 
 describe('Chromium DevTools panel: web storage, request headers and Set-Cookie (issue 11)', () => {
+  const downloads = useDownloadDir();
   const suite = withChromium({ site: () => startSpaSite(HOST), open: '/' });
 
   it('an SPA that logs in with fetch: its localStorage JWT, its Bearer header and the rejected Set-Cookie headers', async () => {
@@ -115,5 +121,46 @@ describe('Chromium DevTools panel: web storage, request headers and Set-Cookie (
     await token!.waitForSelector('[data-testid="finding"][data-rule="jwt-js-readable"]', { timeout: 10_000 });
     // The session card counts it as one of the site's session mechanisms.
     await popup.waitForSelector('[data-testid="session-mechanism"][data-kind="jwt"][data-location="localStorage"]');
+  });
+
+  it('the real panel exports a Playwright storageState with the page’s localStorage, and a fresh browser is signed in', async () => {
+    await suite.page.click('#login');
+    await suite.page.waitForSelector('#who[data-status="200"]', { timeout: 10_000 });
+    const token = await suite.page.evaluate(() => localStorage.getItem('access_token'));
+    const { devtools, panel } = await openDevToolsPanel(suite.session, suite.page);
+    try {
+      expect(await waitForViewState(panel, 'panel')).toBe('ready');
+      // The download directory is a browser-wide setting: any page's session can set it.
+      await allowDownloads(suite.page, downloads.path);
+      const file = await exportCookies(panel, downloads.path, 'storage-state', 'site');
+      expect(file.notes.filter((n) => n.includes('localStorage is not included'))).toEqual([]);
+      const state = JSON.parse(file.text) as {
+        cookies: Array<{ name: string }>;
+        origins: Array<{ origin: string; localStorage: Array<{ name: string; value: string }> }>;
+      };
+      expect(state.cookies.map((c) => c.name).sort()).toEqual(['pref', 'sid']);
+      expect(state.origins).toEqual([
+        { origin: new URL(suite.site.url('/')).origin, localStorage: [{ name: 'access_token', value: token }] },
+      ]);
+
+      // The state is what Playwright loads: a fresh context has the token, and the API signs it in with it.
+      const pw = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'] });
+      try {
+        const context = await pw.newContext({ storageState: state as never });
+        const page = await context.newPage();
+        await page.goto(suite.site.url('/'));
+        const who = await page.evaluate(async () => {
+          const res = await fetch('/api/me', {
+            headers: { Authorization: `Bearer ${localStorage.getItem('access_token')}` },
+          });
+          return res.text();
+        });
+        expect(who).toBe(`Signed in as ${SPA_USER}`);
+      } finally {
+        await pw.close();
+      }
+    } finally {
+      await devtools.close();
+    }
   });
 });

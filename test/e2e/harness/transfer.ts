@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import type { Cookies, Browser as WebExtBrowser } from 'webextension-polyfill';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -81,7 +81,7 @@ export async function deleteAllCookies(control: Page): Promise<void> {
   await waitUntil('an empty jar', async () => (await readJar(control)).length === 0);
 }
 
-async function openFold(view: Page, id: 'export' | 'import' | 'snapshots'): Promise<void> {
+async function openFold(view: Page | Frame, id: 'export' | 'import' | 'snapshots'): Promise<void> {
   const open = await view.$eval(`[data-testid="${id}-section"]`, (el) => (el as HTMLDetailsElement).open);
   if (!open) await view.click(`[data-testid="${id}-toggle"]`);
 }
@@ -95,7 +95,7 @@ export interface ExportedFile {
 
 /** Chooses the format and scope in the view's export section, downloads, and reads the file from `downloads`. */
 export async function exportCookies(
-  view: Page,
+  view: Page | Frame,
   downloads: string,
   format: 'json' | 'netscape' | 'header' | 'curl' | 'storage-state',
   scope: 'selected' | 'site' | 'all',
