@@ -76,6 +76,8 @@ function editSuite(name: string, suite: Suite<BrowserSession, RunningSite>, part
       await suite.page.goto(suite.site.url('/two-paths/page'));
       const panel = await suite.openReadyView('panel');
       await panel.click('[data-testid="cookie-add"]');
+      // The editor loads on first use.
+      await panel.waitForSelector('[data-testid="edit-name"]');
       await panel.type('[data-testid="edit-name"]', '__Host-x');
       await panel.click('[data-testid="edit-host-only"]');
       const codes = await panel.$$eval('[data-testid="edit-problems"] li', (els) =>
@@ -208,6 +210,8 @@ describe('edit, undo, protect and block in Firefox', () => {
       // The default store's cookies of the same site are not this tab's.
       expect(await panel.$(rowAt('dup', '/two-paths'))).toBeNull();
       await panel.click('[data-testid="cookie-add"]');
+      // The editor loads on first use.
+      await panel.waitForSelector('[data-testid="edit-name"]');
       expect(await panel.$eval('[data-testid="edit-store"]', (e) => (e as HTMLInputElement).value)).toBe(tab.store);
       await panel.type('[data-testid="edit-name"]', 'added');
       await panel.type('[data-testid="edit-value"]', 'in-container');

@@ -140,6 +140,8 @@ describe('Firefox containers', () => {
 
     // A cookie added from the view goes to the tab's container, not the default jar.
     await popup.click('[data-testid="cookie-add"]');
+    // The editor loads on first use.
+    await popup.waitForSelector('[data-testid="edit-name"]');
     expect(await popup.$eval('[data-testid="edit-store"]', (el) => (el as HTMLInputElement).value)).toBe(storeId);
     await popup.type('[data-testid="edit-name"]', 'added_here');
     await popup.type('[data-testid="edit-value"]', 'v1');
