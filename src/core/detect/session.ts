@@ -32,6 +32,11 @@ const KNOWN_NAMES = new Set([
 /** Rails names its cookie `_<app>_session` after the application. */
 const RAILS_NAME = /^_[a-z0-9][a-z0-9_-]*_session$/i;
 
+/** RAILS_NAME, tried only on a name that ends as it must: a long name of `_` and letters is not scanned whole. */
+function isRailsName(name: string): boolean {
+  return name.slice(-8).toLowerCase() === '_session' && RAILS_NAME.test(name);
+}
+
 const SESSION_WORDS = ['sess', 'auth', 'token', 'jwt', 'login'] as const;
 
 /**
@@ -48,7 +53,7 @@ function isKnownNonSession(lowerName: string): boolean {
 /** A name that only a session cookie has (not one that merely contains a session word). */
 export function isKnownSessionName(name: string): boolean {
   const bare = withoutPrefix(name);
-  return KNOWN_NAMES.has(bare.toLowerCase()) || RAILS_NAME.test(bare);
+  return KNOWN_NAMES.has(bare.toLowerCase()) || isRailsName(bare);
 }
 
 /** `__Host-sid` is the hardened form of `sid`: the prefix (RFC 6265bis §4.1.3) says nothing about the role. */
@@ -59,7 +64,7 @@ function withoutPrefix(name: string): string {
 function nameReason(name: string): SessionReason | null {
   const lower = withoutPrefix(name).toLowerCase();
   if (KNOWN_NAMES.has(lower)) return { kind: 'name', detail: `known session name ${name}` };
-  if (RAILS_NAME.test(withoutPrefix(name))) return { kind: 'name', detail: `Rails session name ${name}` };
+  if (isRailsName(withoutPrefix(name))) return { kind: 'name', detail: `Rails session name ${name}` };
   const word = SESSION_WORDS.find((w) => lower.includes(w));
   if (word !== undefined) return { kind: 'name', detail: `name contains "${word}"` };
   return null;
