@@ -1,17 +1,13 @@
 import { browser } from './browser';
-import { READ_STORAGE_ARGS, readStorageInPage } from '../core/detect/read-storage-script';
+import { READ_STORAGE_ARGS, readStorageInPage, type PageScriptAnswer } from '../core/detect/read-storage-script';
 import { errorText } from '../core/error-text';
-
-/** What the page answered, or why it could not be asked (the view words it). */
-export type TabStorageAnswer =
-  { ok: true; value: unknown } | { ok: false; reason: 'exception' | 'unavailable'; detail: string };
 
 /**
  * The tab's top-frame localStorage and sessionStorage, read by the one storage script through
  * `scripting.executeScript` (the `scripting` permission, with the host access or activeTab the popup has).
  * A browser page, a page the extension may not script, or a tab that closed: `unavailable` with the reason.
  */
-export async function readTabStorage(tabId: number): Promise<TabStorageAnswer> {
+export async function readTabStorage(tabId: number): Promise<PageScriptAnswer> {
   try {
     const [first] = await browser.scripting.executeScript({
       target: { tabId },

@@ -1,7 +1,12 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { FoundToken } from '../core/audit/audit-input';
 import { findStorageTokens } from '../core/detect/find-storage-tokens';
-import { storageEntriesOf, type StorageRead } from '../core/detect/read-storage-script';
+import {
+  storageEntriesOf,
+  storageReadOf,
+  type PageScriptAnswer,
+  type StorageRead,
+} from '../core/detect/read-storage-script';
 import { headerTokensOf, requestUrlsOf, type NetworkEntry } from '../core/network/network-entry';
 import { tokenLoginSignal, type LoginSignal } from '../core/session/login-rotation';
 
@@ -114,6 +119,12 @@ export function createPageDataSlice(maxRequests = MAX_REQUESTS, now: () => numbe
     startWatchingLogins();
   }
 
+  /** The storage reader's answer, from DevTools or `scripting.executeScript`: the read, or why it failed. */
+  function showStorageAnswer(answer: PageScriptAnswer): void {
+    if (answer.ok) showStorage(storageReadOf(answer.value));
+    else showStorageProblem({ reason: answer.reason, detail: answer.detail.slice(0, 500) });
+  }
+
   /** Another page: its requests and storage are not this one's. */
   function reset(): void {
     lastRead = '';
@@ -142,6 +153,7 @@ export function createPageDataSlice(maxRequests = MAX_REQUESTS, now: () => numbe
     addRequests,
     showStorage,
     showStorageProblem,
+    showStorageAnswer,
     reset,
   };
 }

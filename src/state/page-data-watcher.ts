@@ -1,10 +1,9 @@
-import { storageReadOf, READ_STORAGE_SCRIPT } from '../core/detect/read-storage-script';
+import { READ_STORAGE_SCRIPT, type PageScriptAnswer } from '../core/detect/read-storage-script';
 import { fromHarEntry, type NetworkEntry } from '../core/network/network-entry';
 import type { PageDataSlice } from './page-data-slice';
 
 /** DevTools' answer to evaluating an expression in the inspected page (platform/devtools inspectedEval). */
-export type EvalAnswer =
-  { ok: true; value: unknown } | { ok: false; reason: 'exception' | 'unavailable'; detail: string };
+export type EvalAnswer = PageScriptAnswer;
 
 /** What the watcher may use of DevTools: the platform wrappers, or fakes in tests. */
 export interface PageDataDeps {
@@ -37,8 +36,7 @@ export function watchPageData(slice: PageDataSlice, deps: PageDataDeps): () => v
     const mine = epoch;
     const answer = await deps.evaluate(READ_STORAGE_SCRIPT);
     if (stopped || mine !== epoch) return;
-    if (answer.ok) slice.showStorage(storageReadOf(answer.value));
-    else slice.showStorageProblem({ reason: answer.reason, detail: answer.detail.slice(0, 500) });
+    slice.showStorageAnswer(answer);
   }
 
   async function readRecorded(): Promise<void> {

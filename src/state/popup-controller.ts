@@ -1,4 +1,4 @@
-import { storageReadOf } from '../core/detect/read-storage-script';
+import type { PageScriptAnswer } from '../core/detect/read-storage-script';
 import type { TabCookiesResult } from '../protocol/messages';
 import type { PopupStore } from './create-store';
 import { createSiteLoader, type Analyze, type SiteLoaderDeps } from './load-site';
@@ -15,12 +15,8 @@ export interface PopupDeps {
   rows?: SiteLoaderDeps['rows'];
   now?: () => number;
   /** The tab's web storage (`scripting.executeScript`); without it the popup shows cookies only. */
-  readTabStorage?: (tabId: number) => Promise<StorageAnswer>;
+  readTabStorage?: (tabId: number) => Promise<PageScriptAnswer>;
 }
-
-/** What the storage read answered, or why it could not run. */
-export type StorageAnswer =
-  { ok: true; value: unknown } | { ok: false; reason: 'exception' | 'unavailable'; detail: string };
 
 export interface PopupController {
   /** `quiet`: keep the current view until the new data is ready (after an import, the dialog stays open). */
@@ -37,8 +33,7 @@ export function createPopupController(store: PopupStore, deps: PopupDeps): Popup
     if (!deps.readTabStorage) return;
     const answer = await deps.readTabStorage(id);
     if (id !== tabId) return;
-    if (answer.ok) store.page.showStorage(storageReadOf(answer.value));
-    else store.page.showStorageProblem({ reason: answer.reason, detail: answer.detail.slice(0, 500) });
+    store.page.showStorageAnswer(answer);
   }
 
   const loader = createSiteLoader(store, {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyzeSite } from '../../src/core/analyze-site';
 import { cookieRows } from '../../src/core/cookie-views';
@@ -10,6 +10,7 @@ import type { CookiesProblem } from '../../src/protocol/messages';
 import { NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
 import { renderWithStore } from '../ui/render';
 import { renderWithEdit } from '../ui/recording-edit';
+import { makeJwt } from '../fakes/make-jwt';
 
 afterEach(cleanup);
 
@@ -232,5 +233,48 @@ describe('PopupApp', () => {
     expect(text).toContain('SessionScope has not been allowed to read this tab');
     expect(text).not.toMatch(/not a web page/);
     expect(screen.getByTestId('grant-permission')).toHaveTextContent('Allow access to all sites');
+  });
+});
+
+describe('PopupApp: tokens in the page’s web storage', () => {
+  const ready = async () => {
+    const store = createPopupStore({ now: NOW });
+    store.site.showAnalysis(await analyzeSite('https://app.example.com/', [record({ name: 'sid' })], NOW), NOW);
+    return store;
+  };
+
+  it('shows no section while the storage holds no token, and lists the tokens once it does', async () => {
+    const store = await ready();
+    popup(store);
+    act(() =>
+      store.page.showStorageAnswer({
+        ok: true,
+        value: { origin: 'https://app.example.com', local: [['theme', 'dark']], session: [] },
+      }),
+    );
+    expect(screen.queryByTestId('storage-tokens')).toBeNull();
+    expect(screen.queryByTestId('storage-problem')).toBeNull();
+    const jwt = makeJwt({ sub: 'alice' });
+    act(() =>
+      store.page.showStorageAnswer({
+        ok: true,
+        value: { origin: 'https://app.example.com', local: [['access_token', jwt]], session: [] },
+      }),
+    );
+    const section = screen.getByTestId('storage-tokens');
+    expect(section).toHaveTextContent('Tokens in web storage (1)');
+    expect(within(section).getByTestId('page-token').dataset.name).toBe('access_token');
+  });
+
+  it('says why the storage could not be read, as text', async () => {
+    const store = await ready();
+    popup(store);
+    act(() =>
+      store.page.showStorageAnswer({ ok: false, reason: 'unavailable', detail: '<b>Cannot access</b> this page' }),
+    );
+    const problem = screen.getByTestId('storage-problem');
+    expect(problem).toHaveTextContent('<b>Cannot access</b> this page');
+    expect(problem.querySelector('b')).toBeNull();
+    expect(screen.queryByTestId('storage-tokens')).toBeNull();
   });
 });

@@ -46,6 +46,10 @@ export const READ_STORAGE_ARGS: [number, number] = [MAX_STORAGE_ENTRIES, MAX_STO
 /** readStorageInPage as an expression, for callers that evaluate source. */
 export const READ_STORAGE_SCRIPT = `(${readStorageInPage.toString()})(${READ_STORAGE_ARGS.join(', ')})`;
 
+/** What the storage reader answered in the page, or why it could not run there (the view words it). */
+export type PageScriptAnswer =
+  { ok: true; value: unknown } | { ok: false; reason: 'exception' | 'unavailable'; detail: string };
+
 export type StoragePairs = Array<[string, string]>;
 
 /** What READ_STORAGE_SCRIPT answered, checked: the origin and each area's `[key, value]` pairs. */
