@@ -64,6 +64,8 @@ export interface ThirdPartyDeps {
   siteCookies: (site: string, storeId: string | undefined) => Promise<CookieRecord[]>;
   analyze: Analyze;
   now?: () => number;
+  /** How long the list of sites must stay the same before it is read (requests come in bursts). */
+  settleMs?: number;
 }
 
 export interface ThirdPartyLoader {
@@ -117,13 +119,22 @@ export function createThirdPartyLoader(
     }
   }
 
+  // A page load brings its requests in batches, each maybe naming a new site: one read per burst, not per batch.
+  let timer: ReturnType<typeof setTimeout> | undefined;
   let seen = slice.sites.peek();
   const unwatch = effect(() => {
     const next = slice.sites.value;
     if (next === seen) return;
     seen = next;
-    void load();
+    clearTimeout(timer);
+    timer = setTimeout(() => void load(), deps?.settleMs ?? 250);
   });
 
-  return { load, dispose: unwatch };
+  return {
+    load,
+    dispose() {
+      clearTimeout(timer);
+      unwatch();
+    },
+  };
 }
