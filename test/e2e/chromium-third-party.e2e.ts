@@ -1,6 +1,7 @@
 import type { Frame } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from './harness/axe';
 import { withChromium } from './harness/setup';
 import { openDevToolsPanel, waitForViewState } from './harness/views';
 import { waitUntil } from './harness/wait';
@@ -116,6 +117,11 @@ describe('Chromium DevTools panel: the cookies of the third parties the page tal
       await showScope(panel, 'all');
       expect(await scopeCount(panel, 'all')).toBe(3);
       expect((await drawnRows(panel)).map((r) => r.name).sort()).toEqual(['chip', 'own', 'tp']);
+
+      // A third party's row opened in the detail pane, in the "all" view: no WCAG 2.1 A/AA rule broken.
+      await panel.click('[data-testid="cookie-row"][data-name="chip"]');
+      await panel.waitForSelector('[data-testid="cookie-detail"]', { timeout: 10_000 });
+      expect(await axeViolations(panel)).toEqual([]);
 
       // The switch is a radio group: the arrow keys move the view.
       await panel.focus('[data-testid="scope-all"]');
