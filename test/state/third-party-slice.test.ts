@@ -6,6 +6,7 @@ import type { NetworkEntry } from '../../src/core/network/network-entry';
 import type { TabStore } from '../../src/protocol/messages';
 import { createFilterSlice } from '../../src/state/filter-slice';
 import { createThirdPartyLoader, createThirdPartySlice } from '../../src/state/third-party-slice';
+import { embedChip } from '../fakes/embed-cookies';
 import { makeCookie } from '../fakes/make-cookie';
 
 const request = (url: string): NetworkEntry => ({
@@ -41,19 +42,8 @@ const until = async (check: () => boolean) => {
 };
 
 describe('third-party slice and loader', () => {
-  const chip = makeCookie({
-    name: 'chip',
-    domain: 'emb.localhost',
-    secure: true,
-    sameSite: 'no_restriction',
-    httpOnly: false,
-    partitionKey: { topLevelSite: 'http://top.localhost', hasCrossSiteAncestor: true },
-  });
-  const elsewhere = makeCookie({
-    name: 'other',
-    domain: 'emb.localhost',
-    partitionKey: { topLevelSite: 'http://x.localhost' },
-  });
+  const chip = embedChip('http://top.localhost', { httpOnly: false });
+  const elsewhere = embedChip('http://x.localhost', { name: 'other' });
   const tp = makeCookie({
     name: 'tp',
     domain: '.emb.localhost',

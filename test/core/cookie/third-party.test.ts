@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CookieRecord } from '../../../src/core/cookie/cookie-record';
 import { bySite, cookiesPerView, pagePartitionsOnly, thirdPartySites } from '../../../src/core/cookie/third-party';
+import { embedChip } from '../../fakes/embed-cookies';
 import { makeCookie } from '../../fakes/make-cookie';
 
 const id = (c: CookieRecord) => c;
@@ -51,18 +52,8 @@ describe('cookiesPerView', () => {
     domain: 'top.localhost',
     partitionKey: { topLevelSite: 'http://other.localhost' },
   });
-  const thirdChip = makeCookie({
-    name: 'chip',
-    domain: 'emb.localhost',
-    secure: true,
-    sameSite: 'no_restriction',
-    partitionKey: { topLevelSite: 'http://top.localhost', hasCrossSiteAncestor: true },
-  });
-  const thirdChipElsewhere = makeCookie({
-    name: 'chipElsewhere',
-    domain: 'emb.localhost',
-    partitionKey: { topLevelSite: 'http://news.localhost' },
-  });
+  const thirdChip = embedChip('http://top.localhost');
+  const thirdChipElsewhere = embedChip('http://news.localhost', { name: 'chipElsewhere' });
   const thirdPlain = makeCookie({ name: 'tp', domain: '.emb.localhost', hostOnly: false });
   const unrelated = makeCookie({ name: 'nobody', domain: 'far.localhost' });
   const all = [
