@@ -31,9 +31,15 @@ describe('export and import in Firefox (issue 8)', () => {
     open: '/',
   });
 
-  it('SessionScope JSON: export all sites → delete all → import gives back the same jar, container cookies in their container', async () => {
+  it('SessionScope JSON: export all sites → delete all → import gives back the same jar, a partitioned cookie in its partition and container cookies in their container', async () => {
     const { site, session } = suite;
-    for (const url of [site.url('/sib'), site.url('/sib', site.hosts.b), site.url('/login?user=alice')]) {
+    for (const url of [
+      site.url('/sib'),
+      site.url('/sib', site.hosts.b),
+      site.url('/login?user=alice'),
+      // A CHIPS embed: emb.localhost's cookie partitioned under the top-level site.
+      site.url('/top', site.hosts.top),
+    ]) {
       const p = suite.track(await session.openPage(url));
       await p.close();
     }
@@ -43,14 +49,21 @@ describe('export and import in Firefox (issue 8)', () => {
       const inContainer = await container.newPage();
       await inContainer.goto(site.url('/'));
       await inContainer.goto(site.url('/login?user=carol'));
-      const before = await waitUntil('the container session next to the default one', async () => {
-        const jar = await readJar(session.control);
-        const sids = jar.filter((c) => c.name === 'sid');
-        return sids.length === 2 && new Set(sids.map((c) => c.storeId)).size === 2 ? jar : undefined;
-      });
+      const before = await waitUntil(
+        'the container session next to the default one, and the CHIPS cookie',
+        async () => {
+          const jar = await readJar(session.control);
+          const sids = jar.filter((c) => c.name === 'sid');
+          const sessions = sids.length === 2 && new Set(sids.map((c) => c.storeId)).size === 2;
+          return sessions && jar.some((c) => c.name === 'chip') ? jar : undefined;
+        },
+      );
       const containerStore = before.find((c) => c.name === 'sid' && c.storeId !== 'firefox-default')!.storeId;
       expect(containerStore).toMatch(/^firefox-container-\d+$/);
       expect(before.filter((c) => c.name === 'dup').length).toBe(4);
+      expect(before.filter((c) => c.name === 'chip').map((c) => [c.domain, c.partitionKey, c.storeId])).toEqual([
+        [site.hosts.emb, `http://${site.hosts.parent}`, 'firefox-default'],
+      ]);
 
       const view = await suite.openReadyView('popup');
       const file = await exportCookies(view, downloads.path, 'json', 'all');
@@ -80,7 +93,11 @@ describe('export and import in Firefox (issue 8)', () => {
   });
 
   it('cookies.txt round trip keeps both paths of one name, `=` in values, the expiry and session cookies', async () => {
-    const before = (await readJar(suite.session.control)).filter((c) => c.storeId === 'firefox-default');
+    // The site's cookies in the default store: the export's scope (the CHIPS cookie is emb.localhost's).
+    const parent = suite.site.hosts.parent;
+    const before = (await readJar(suite.session.control)).filter(
+      (c) => c.storeId === 'firefox-default' && c.domain.replace(/^\./, '').endsWith(parent),
+    );
     const view = await suite.openReadyView('popup');
     const file = await exportCookies(view, downloads.path, 'netscape', 'site');
     await deleteAllCookies(suite.session.control);
