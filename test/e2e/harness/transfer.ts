@@ -1,6 +1,7 @@
 import type { Frame, Page } from 'puppeteer-core';
 import type { Cookies, Browser as WebExtBrowser } from 'webextension-polyfill';
 import { readFile, readdir, stat } from 'node:fs/promises';
+import { expect } from 'vitest';
 import { join } from 'node:path';
 import { waitUntil } from './wait';
 
@@ -208,4 +209,15 @@ export async function importCookies(view: Page, text: string, format = ''): Prom
   }));
   const results = (await items()).map(({ name, result, text: t }) => ({ name, result, text: t }));
   return { format: detected, preview, ...counts, results };
+}
+
+/** A SessionScope JSON import into an emptied jar (or store): every cookie previewed as new, and `count` saved. */
+export function expectEveryCookieRestored(result: ImportRun, count: number): void {
+  expect(result.format).toBe('sessionscope-json');
+  expect(result.preview.every((p) => p.kind === 'new')).toBe(true);
+  expect({ saved: result.saved, changed: result.changed, failed: result.failed }).toEqual({
+    saved: count,
+    changed: 0,
+    failed: 0,
+  });
 }
