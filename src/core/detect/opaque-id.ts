@@ -23,5 +23,12 @@ export function opaqueEntropyBits(value: string, decoded: DecodedValue | undefin
  * scores high on length alone). Entropy is judged separately.
  */
 export function isIdShaped(value: string): boolean {
-  return value.length >= 16 && OPAQUE_CHARS.test(value) && new Set(value).size >= 6;
+  return value.length >= 16 && OPAQUE_CHARS.test(value) && hasDistinct(value, 6);
+}
+
+/** Whether `value` has at least `n` different characters: stops reading as soon as it has seen them. */
+function hasDistinct(value: string, n: number): boolean {
+  const seen = new Set<number>();
+  for (let i = 0; i < value.length && seen.size < n; i++) seen.add(value.charCodeAt(i));
+  return seen.size >= n;
 }
