@@ -4,7 +4,7 @@ import { build, type Plugin } from 'vite';
 
 /** `<link rel="stylesheet" href="/x.css">` as vite writes it in a page (attributes in any order). */
 const STYLESHEET = /<link\b[^>]*\brel="stylesheet"[^>]*>/g;
-const HREF = /\bhref="\/?([^"]+)"/;
+const HREF = /\bhref="(?:\.?\/)?([^"]+)"/;
 
 /**
  * Puts each stylesheet the page links into a `<style>` in the page itself, and drops the file. An extension page
@@ -42,7 +42,13 @@ export function inlineStylesheets(): Plugin {
  * statically is one file (its lazy chunks, the analysis, the editor and the dialogs, import from it), and its
  * stylesheets are inlined into the page. Its files go to `popup/`; what crxjs wrote for the popup alone stays unused.
  */
-export function singleChunkPopup(options: { root: string; define: Record<string, string> }): Plugin {
+export function singleChunkPopup(options: {
+  root: string;
+  define: Record<string, string>;
+  /** The popup page; the extension's by default (the benchmark builds its synthetic popup the same way). */
+  input?: string;
+  base?: string;
+}): Plugin {
   let outDir = '';
   let mode = '';
   return {
@@ -56,6 +62,7 @@ export function singleChunkPopup(options: { root: string; define: Record<string,
       await build({
         configFile: false,
         root: options.root,
+        ...(options.base === undefined ? {} : { base: options.base }),
         mode,
         logLevel: 'warn',
         plugins: [preact(), inlineStylesheets()],
@@ -69,7 +76,7 @@ export function singleChunkPopup(options: { root: string; define: Record<string,
           // Chromium and Firefox support modulepreload; the polyfill would only add code to the first file.
           modulePreload: { polyfill: false },
           rolldownOptions: {
-            input: resolve(options.root, 'src/popup/index.html'),
+            input: options.input ?? resolve(options.root, 'src/popup/index.html'),
             // Every module the page imports statically in one chunk, the entry's own.
             output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } },
           },
