@@ -4,6 +4,7 @@ import type { ViewStore } from '../state/create-store';
 import type { EditSlice } from '../state/edit-slice';
 import type { FilterSlice } from '../state/filter-slice';
 import type { TimelineSlice } from '../state/timeline-slice';
+import type { WouldSendSlice } from '../state/would-send-slice';
 
 export const StoreContext = createContext<ViewStore | null>(null);
 
@@ -14,7 +15,7 @@ export function useStore(): ViewStore {
 }
 
 /** A slice only the panel has; a component that asks for it in another view is a bug, said at once. */
-function usePanelSlice<K extends 'filter' | 'timeline'>(key: K, hook: string): NonNullable<ViewStore[K]> {
+function usePanelSlice<K extends 'filter' | 'timeline' | 'wouldSend'>(key: K, hook: string): NonNullable<ViewStore[K]> {
   const slice = useStore()[key];
   if (!slice) throw new Error(`${hook}: this view has no ${key} slice`);
   return slice;
@@ -28,6 +29,11 @@ export function useFilter(): FilterSlice {
 /** The change timeline: only the panel has it. */
 export function useTimeline(): TimelineSlice {
   return usePanelSlice('timeline', 'useTimeline');
+}
+
+/** The would-send tool: only the panel has it. */
+export function useWouldSend(): WouldSendSlice {
+  return usePanelSlice('wouldSend', 'useWouldSend');
 }
 
 /** Changing cookies: present where the page was started with the background's write path (not in the bench). */

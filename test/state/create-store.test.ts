@@ -24,6 +24,7 @@ describe('the composed stores', () => {
       'site',
       'timeline',
       'verification',
+      'wouldSend',
     ]);
   });
 
