@@ -1,11 +1,10 @@
-import { useState } from 'preact/hooks';
-import type { CookieView } from '../core/analyze-site';
+import { useEffect, useState } from 'preact/hooks';
 import { ChoiceSelect } from '../ui/ChoiceSelect';
 import { CopyButton } from '../ui/CopyButton';
 import { useStore, useWouldSend } from '../ui/store-context';
 import { ValueText } from '../ui/ValueText';
 import { REASON_LABELS, REQUEST_KINDS, reasonWords, type ReasonContext } from '../ui/would-send-words';
-import { METHODS, kindTakesSite, type WouldSendOutcome } from '../state/would-send-slice';
+import { METHODS, kindTakesSite, type WouldSendOutcome, type WsCookie } from '../state/would-send-slice';
 
 /** Cookies that stay home shown at first; the rest behind a button (a site may have hundreds). */
 const NOT_SENT_SHOWN = 50;
@@ -14,7 +13,7 @@ const HEADER_SHOWN = 4000;
 
 type Result = Extract<WouldSendOutcome, { kind: 'result' }>;
 
-function Scope({ view }: { view: CookieView }) {
+function Scope({ view }: { view: WsCookie }) {
   const c = view.cookie;
   return (
     <span class="ws-scope muted">
@@ -24,9 +23,11 @@ function Scope({ view }: { view: CookieView }) {
   );
 }
 
-/** The cookie's name as a button that shows it in the table's detail pane. */
-function ShowCookie({ view }: { view: CookieView }) {
+/** The cookie's name: a button that opens it in the detail pane when it is one of the table's rows. */
+function ShowCookie({ view }: { view: WsCookie }) {
   const store = useStore();
+  const name = <ValueText value={view.cookie.name === '' ? '(no name)' : view.cookie.name} max={64} />;
+  if (!view.shown) return <span class="ws-name">{name}</span>;
   return (
     <button
       type="button"
@@ -35,7 +36,7 @@ function ShowCookie({ view }: { view: CookieView }) {
       title="Show this cookie"
       onClick={() => store.selection.reveal(view.key)}
     >
-      <ValueText value={view.cookie.name === '' ? '(no name)' : view.cookie.name} max={64} />
+      {name}
     </button>
   );
 }
@@ -93,17 +94,17 @@ function NotSentList({ result }: { result: Result }) {
   return (
     <>
       <ul class="ws-list" data-testid="ws-not-sent" aria-label="Cookies not sent">
-        {list.map(({ view, reasons }) => (
+        {list.map((view) => (
           <li
             key={view.key}
             data-testid="ws-not-sent-cookie"
             data-key={view.key}
             data-name={view.cookie.name}
-            data-reasons={reasons.join(' ')}
+            data-reasons={view.reasons.join(' ')}
           >
             <ShowCookie view={view} /> <Scope view={view} />
             <ul class="ws-reasons">
-              {reasons.map((r) => (
+              {view.reasons.map((r) => (
                 <li key={r} data-testid="ws-reason" data-reason={r}>
                   <span class="chip off">{REASON_LABELS[r]}</span> {reasonWords(r, view.cookie, ctx)}
                 </li>
@@ -174,8 +175,31 @@ function problemText(o: Exclude<WouldSendOutcome, { kind: 'result' }>): string {
   }
 }
 
+/** Which cookies are asked about: the site's, or only the page's (while they are read, or when they cannot be). */
+function SourceNote() {
+  const source = useWouldSend().source.value;
+  let text: string;
+  if (source.kind === 'site') text = 'Asked about: every cookie of this site in this tab’s cookie store.';
+  else if (source.loading)
+    text = 'Reading the whole site’s cookies; until then, the page’s own cookies are asked about.';
+  else if (source.error !== undefined) {
+    text = `Asked about: the page’s own cookies only; the site’s could not be read (${source.error}).`;
+  } else text = 'Asked about: the page’s own cookies (the table’s rows).';
+  return (
+    <p class="muted" data-testid="ws-source" data-source={source.kind}>
+      {text}
+    </p>
+  );
+}
+
 function ToolBody() {
   const ws = useWouldSend();
+  const store = useStore();
+  const pageCookies = store.site.cookies.value;
+  // The panel reloads its rows on every cookie change: read the site's cookies again with them.
+  useEffect(() => {
+    void ws.readJar();
+  }, [ws, pageCookies]);
   const outcome = ws.outcome.value;
   const kind = ws.kind.value;
   const urlError = outcome.kind === 'invalid-url';
@@ -254,6 +278,7 @@ function ToolBody() {
           />
         )}
       </form>
+      <SourceNote />
       {outcome.kind === 'result' ? (
         <ResultView result={outcome} />
       ) : (

@@ -111,7 +111,10 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
   const theme = panelTheme(deps);
   if (theme !== undefined && options.themeRoot) options.themeRoot.dataset.theme = theme;
 
-  const store = createPanelStore(deps.unspecifiedSameSite ? { unspecifiedSameSite: deps.unspecifiedSameSite } : {});
+  const store = createPanelStore({
+    readSiteCookies: deps.transfer?.siteCookies,
+    ...(deps.unspecifiedSameSite ? { unspecifiedSameSite: deps.unspecifiedSameSite } : {}),
+  });
   const tabId = panelTabId(deps);
   let controller: PanelController | undefined;
   const exportDeps: Partial<ExportReportDeps> = deps.version ? { version: deps.version } : {};

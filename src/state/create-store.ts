@@ -7,7 +7,7 @@ import { createSelectionSlice } from './selection-slice';
 import { createSiteSlice } from './site-slice';
 import { createTimelineSlice } from './timeline-slice';
 import { createVerificationSlice, type Verifier } from './verification-slice';
-import { createWouldSendSlice } from './would-send-slice';
+import { createWouldSendSlice, type WouldSendInputs } from './would-send-slice';
 
 export interface StoreInit {
   now?: number;
@@ -17,6 +17,8 @@ export interface StoreInit {
   verify?: Verifier;
   /** How the browser treats a cookie without SameSite (the would-send tool): `lax` in Chromium, `none` in Firefox. */
   unspecifiedSameSite?: 'lax' | 'none';
+  /** Every cookie of a site, for the would-send tool (the page's own cookies only without it). */
+  readSiteCookies?: WouldSendInputs['readSiteCookies'];
 }
 
 /**
@@ -60,6 +62,7 @@ export function createPanelStore(init: StoreInit = {}) {
     storeId: site.storeId,
     now: site.now,
     timeline: timeline.entries,
+    readSiteCookies: init.readSiteCookies,
     ...(init.unspecifiedSameSite ? { unspecifiedSameSite: init.unspecifiedSameSite } : {}),
   });
   site.onNewSite(wouldSend.usePageUrl);

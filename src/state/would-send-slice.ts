@@ -1,6 +1,9 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { CookieView } from '../core/analyze-site';
+import { cookieKey } from '../core/cookie/cookie-key';
 import type { CookieRecord } from '../core/cookie/cookie-record';
+import { hostOf } from '../core/cookie/host';
+import { errorText } from '../core/error-text';
 import {
   repeatedNames,
   siteOf,
@@ -27,10 +30,19 @@ export function kindTakesSite(kind: RequestKind): boolean {
   return kind !== 'same-site-subresource';
 }
 
-export interface NotSentView {
-  view: CookieView;
+/** A cookie of the answer; `shown`: it is one of the panel's rows (the page's own cookies), so it can be opened. */
+export interface WsCookie {
+  key: string;
+  cookie: CookieRecord;
+  shown: boolean;
+}
+
+export interface NotSentView extends WsCookie {
   reasons: readonly NotSentReason[];
 }
+
+/** Where the cookies asked about come from: the whole site's, or (until they are read, or when they cannot be) the page's. */
+export type JarSource = { kind: 'site' } | { kind: 'page'; loading: boolean; error?: string };
 
 /** What the tool shows: nothing to ask about, a question it cannot read, or the answer. Data only: the view words it. */
 export type WouldSendOutcome =
@@ -44,7 +56,7 @@ export type WouldSendOutcome =
       request: RequestKind;
       method: Method;
       /** In Cookie header order. */
-      sent: readonly CookieView[];
+      sent: readonly WsCookie[];
       notSent: readonly NotSentView[];
       header: string;
       orderCertain: boolean;
@@ -57,7 +69,13 @@ export type WouldSendOutcome =
     };
 
 export interface WouldSendInputs {
+  /** The panel's rows: the cookies the page itself receives. */
   cookies: ReadonlySignal<readonly CookieView[]>;
+  /**
+   * Every cookie of the site (registrable domain) of `host` in the store, every partition: other paths and
+   * hosts of the site are what a typed URL may reach. Absent: the tool asks about the page's cookies only.
+   */
+  readSiteCookies?: ((host: string, storeId: string | undefined) => Promise<CookieRecord[]>) | undefined;
   /** The inspected page's URL: the question's URL until the user types another. */
   pageUrl: ReadonlySignal<string | undefined>;
   /** The tab's cookie store: cookies of other stores never go. */
@@ -83,6 +101,49 @@ export function createWouldSendSlice(inputs: WouldSendInputs) {
   const unspecifiedSameSite = inputs.unspecifiedSameSite ?? 'lax';
 
   const url = computed(() => urlText.value ?? inputs.pageUrl.value ?? '');
+  /** The site's cookies as last read, and for which host and store. */
+  const siteJar = signal<{ host: string; storeId: string | undefined; cookies: readonly CookieRecord[] } | null>(null);
+  const jarLoading = signal(false);
+  const jarError = signal<string | undefined>(undefined);
+  let readCount = 0;
+
+  /** The site's cookies when they are those of the page shown; else the page's own (the panel's rows). */
+  const jar = computed<{ records: readonly CookieRecord[]; source: JarSource }>(() => {
+    const read = siteJar.value;
+    const host = hostOf(inputs.pageUrl.value ?? '') ?? '';
+    if (read !== null && read.host === host && read.storeId === inputs.storeId.value) {
+      return { records: read.cookies, source: { kind: 'site' } };
+    }
+    const error = jarError.value;
+    return {
+      records: inputs.cookies.value.map((v) => v.cookie),
+      source: { kind: 'page', loading: jarLoading.value, ...(error === undefined ? {} : { error }) },
+    };
+  });
+
+  /**
+   * Reads the site's cookies again (the view calls it when the tool opens and whenever the panel's cookies
+   * change while it is open); a later read wins over an earlier one still under way.
+   */
+  async function readJar(): Promise<void> {
+    const read = inputs.readSiteCookies;
+    const host = hostOf(inputs.pageUrl.peek() ?? '');
+    if (!read || host === undefined) return;
+    const storeId = inputs.storeId.peek();
+    const mine = ++readCount;
+    jarLoading.value = true;
+    try {
+      const cookies = await read(host, storeId);
+      if (mine !== readCount) return;
+      siteJar.value = { host, storeId, cookies };
+      jarError.value = undefined;
+    } catch (e) {
+      if (mine !== readCount) return;
+      jarError.value = errorText(e);
+    } finally {
+      if (mine === readCount) jarLoading.value = false;
+    }
+  }
   const createdMs = computed(() => (inputs.timeline ? creationTimes(inputs.timeline.value) : undefined));
 
   const outcome = computed<WouldSendOutcome>(() => {
@@ -96,8 +157,12 @@ export function createWouldSendSlice(inputs: WouldSendInputs) {
     // A bare host ("example.com") is read as an https site.
     const siteUrl = site === '' ? undefined : /^[a-z][a-z0-9+.-]*:\/\//i.test(site) ? site : `https://${site}`;
     if (siteUrl !== undefined && siteOf(siteUrl) === undefined) return { kind: 'invalid-site', text: site };
-    const views = inputs.cookies.value;
-    const viewOf = new Map<CookieRecord, CookieView>(views.map((v) => [v.cookie, v]));
+    const { records } = jar.value;
+    const shownKeys = new Set(inputs.cookies.value.map((v) => v.key));
+    const entry = (cookie: CookieRecord): WsCookie => {
+      const key = cookieKey(cookie);
+      return { key, cookie, shown: shownKeys.has(key) };
+    };
     const storeId = inputs.storeId.value;
     const created = createdMs.value;
     const ctx: WouldSendContext = {
@@ -110,17 +175,14 @@ export function createWouldSendSlice(inputs: WouldSendInputs) {
       ...(storeId === undefined ? {} : { storeId }),
       ...(created === undefined ? {} : { createdMs: created }),
     };
-    const r = wouldSend(
-      views.map((v) => v.cookie),
-      ctx,
-    );
+    const r = wouldSend(records, ctx);
     return {
       kind: 'result',
       url: parsed,
       request,
       method: method.value,
-      sent: r.sent.map((c) => viewOf.get(c)!),
-      notSent: r.notSent.map((n) => ({ view: viewOf.get(n.cookie)!, reasons: n.reasons.map((x) => x.reason) })),
+      sent: r.sent.map(entry),
+      notSent: r.notSent.map((n) => ({ ...entry(n.cookie), reasons: n.reasons.map((x) => x.reason) })),
       header: r.header,
       orderCertain: r.orderCertain,
       shadowed: repeatedNames(r.sent),
@@ -135,7 +197,9 @@ export function createWouldSendSlice(inputs: WouldSendInputs) {
     urlText.value = null;
   }
 
-  return { urlText, url, kind, siteText, method, outcome, usePageUrl };
+  const source = computed(() => jar.value.source);
+
+  return { urlText, url, kind, siteText, method, outcome, source, usePageUrl, readJar };
 }
 
 export type WouldSendSlice = ReturnType<typeof createWouldSendSlice>;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CookieView } from '../../src/core/analyze-site';
 import type { ChangeLogEntry } from '../../src/protocol/messages';
 import { createPanelStore } from '../../src/state/create-store';
-import { createWouldSendSlice, type WouldSendOutcome } from '../../src/state/would-send-slice';
+import { createWouldSendSlice, type WouldSendInputs, type WouldSendOutcome } from '../../src/state/would-send-slice';
 import { NOW, analysis, record, view } from '../ui/fixtures';
 
 const PAGE = 'https://app.example.com/account/home';
@@ -17,8 +17,14 @@ const admin = plain({ name: 'admin', path: '/admin' });
 const secure = plain({ name: 'pref', secure: true });
 const strict = plain({ name: 'csrf', sameSite: 'strict' });
 
-function slice(cookies: CookieView[], timeline: ChangeLogEntry[] = [], pageUrl: string | null = PAGE) {
+function slice(
+  cookies: CookieView[],
+  timeline: ChangeLogEntry[] = [],
+  pageUrl: string | null = PAGE,
+  readSiteCookies?: WouldSendInputs['readSiteCookies'],
+) {
   return createWouldSendSlice({
+    readSiteCookies,
     cookies: signal<readonly CookieView[]>(cookies),
     pageUrl: signal(pageUrl ?? undefined),
     storeId: signal<string | undefined>('0'),
@@ -50,7 +56,7 @@ describe('would-send slice', () => {
     expect(r.header).toBe('cart=3; sid=parent; sid=own');
     expect(r.orderCertain).toBe(true);
     expect([...r.shadowed]).toEqual(['sid']);
-    expect(r.notSent.map((n) => [n.view.cookie.name, n.reasons])).toEqual([['admin', ['path']]]);
+    expect(r.notSent.map((n) => [n.cookie.name, n.reasons])).toEqual([['admin', ['path']]]);
   });
 
   it('says the order is uncertain without creation times, and keeps the input order', () => {
@@ -65,7 +71,7 @@ describe('would-send slice', () => {
     s.kind.value = 'cross-site-subresource';
     s.siteText.value = 'other.test';
     const r = result(s.outcome.value);
-    const reasons = new Map(r.notSent.map((n) => [n.view.cookie.name, n.reasons]));
+    const reasons = new Map(r.notSent.map((n) => [n.cookie.name, n.reasons]));
     expect(reasons.get('pref')).toEqual(['secure', 'samesite']);
     expect(reasons.get('csrf')).toEqual(['samesite']);
     // Unspecified SameSite is Lax by default (Chromium): not on a cross-site subresource.
@@ -110,6 +116,43 @@ describe('would-send slice', () => {
     store.wouldSend.urlText.value = 'https://app.example.com/typed';
     store.site.showAnalysis(analysis([], {}, 'https://other.test/'), NOW);
     expect(store.wouldSend.url.value).toBe('https://other.test/');
+  });
+
+  it('asks about the whole site once read, and says which cookies it asked about', async () => {
+    const sibling = record({ name: 'other_app', domain: 'admin.example.com', secure: false, sameSite: 'unspecified' });
+    const asked: Array<[string, string | undefined]> = [];
+    const s = slice([own], [], PAGE, async (host, storeId) => {
+      asked.push([host, storeId]);
+      return [own.cookie, sibling];
+    });
+    expect(s.source.value).toEqual({ kind: 'page', loading: false });
+    expect(result(s.outcome.value).notSent).toEqual([]);
+    const reading = s.readJar();
+    expect(s.source.value).toEqual({ kind: 'page', loading: true });
+    await reading;
+    expect(asked).toEqual([['app.example.com', '0']]);
+    expect(s.source.value).toEqual({ kind: 'site' });
+    const r = result(s.outcome.value);
+    expect(r.sent.map((c) => [c.cookie.name, c.shown])).toEqual([['sid', true]]);
+    expect(r.notSent.map((n) => [n.cookie.name, n.reasons, n.shown])).toEqual([['other_app', ['domain'], false]]);
+  });
+
+  it('falls back to the page’s cookies when the site’s cannot be read, and says why', async () => {
+    const s = slice([own], [], PAGE, () => Promise.reject(new Error('no access')));
+    await s.readJar();
+    expect(s.source.value).toEqual({ kind: 'page', loading: false, error: 'no access' });
+    expect(result(s.outcome.value).sent).toHaveLength(1);
+  });
+
+  it('keeps the latest read when an earlier one answers last', async () => {
+    const answers: Array<(c: ReturnType<typeof record>[]) => void> = [];
+    const s = slice([own], [], PAGE, () => new Promise((resolve) => answers.push(resolve)));
+    const first = s.readJar();
+    const second = s.readJar();
+    answers[1]!([own.cookie, deep.cookie]);
+    answers[0]!([]);
+    await Promise.all([first, second]);
+    expect(result(s.outcome.value).sent.map((c) => c.cookie.name)).toEqual(['cart', 'sid']);
   });
 
   it('follows the SameSite default it is given (Firefox: none)', () => {
