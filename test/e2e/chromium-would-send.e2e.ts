@@ -1,40 +1,9 @@
 import type { Frame, Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tabIdOf } from './harness/extension-messages';
 import { withChromium } from './harness/setup';
 import { openDevToolsPanel, waitForViewState } from './harness/views';
+import { openWouldSend, readTool, typeInto } from './harness/would-send';
 import { SHADOW_HOST, SHADOW_PAGE, SHADOW_PARENT, startShadowSite } from './site/shadow-site';
-
-/** Reads the tool's lists: the cookies that go (header order) and the others with their reasons. */
-async function readTool(panel: Frame) {
-  return panel.evaluate(() => {
-    const items = (id: string) => [...document.querySelectorAll<HTMLElement>(`[data-testid="${id}"]`)];
-    return {
-      sent: items('ws-sent-cookie').map((li) => ({
-        name: li.dataset.name,
-        domain: li.dataset.domain,
-        path: li.dataset.path,
-        shadowed: li.dataset.shadowed,
-      })),
-      notSent: Object.fromEntries(items('ws-not-sent-cookie').map((li) => [li.dataset.name, li.dataset.reasons])),
-      header: document.querySelector('[data-testid="ws-header"]')?.textContent ?? null,
-      orderCertain: document.querySelector<HTMLElement>('[data-testid="ws-result"]')?.dataset.orderCertain,
-      reasonText: Object.fromEntries(
-        items('ws-not-sent-cookie').map((li) => [
-          li.dataset.name,
-          li.querySelector('[data-testid="ws-reason"]')?.textContent,
-        ]),
-      ),
-    };
-  });
-}
-
-async function typeInto(panel: Frame, testId: string, text: string): Promise<void> {
-  const input = await panel.waitForSelector(`[data-testid="${testId}"]`);
-  await input!.click({ count: 3 });
-  await input!.press('Backspace');
-  await input!.type(text);
-}
 
 // The site on app.shadow.test, its parent shadow.test beside it (a resolver rule sends both to 127.0.0.1): the
 // parent's `sid` (Domain=shadow.test) and the site's own `sid` both reach the page.
@@ -56,12 +25,9 @@ describe('Chromium DevTools panel: would this cookie be sent?', () => {
     await session.browser.setCookie({ name: 'secure_pref', value: '1', domain: SHADOW_HOST, path: '/', secure: true });
     await page.goto(site.url(SHADOW_PAGE));
     sentByChromium = await page.$eval('#sent', (el) => el.textContent ?? '');
-    await tabIdOf(session.control, page.url());
     ({ panel } = await openDevToolsPanel(session, page));
     expect(await waitForViewState(panel, 'panel')).toBe('ready');
-    await panel.click('[data-testid="would-send-toggle"]');
-    // The creation times come with the change log: wait until they order the two `/` cookies.
-    await panel.waitForSelector('[data-testid="ws-result"][data-order-certain="true"]', { timeout: 15_000 });
+    await openWouldSend(panel);
   });
 
   it('lists what goes for the page URL in Cookie header order, the very header Chromium sent', async () => {
