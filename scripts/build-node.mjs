@@ -1,7 +1,8 @@
-// The Node build: the `sessionscope` command (dist/cli) and the library (dist/lib), bundled from src with
-// esbuild; npm packages stay imports (node_modules at run time). Types: `tsc -p tsconfig.lib.json` writes
-// dist/types first, and this script gives their relative imports the `.js` extension that Node's ESM
-// resolution (TypeScript's `node16`/`nodenext`) requires, as the source imports carry none.
+// The Node build: the `sessionscope` command (dist/cli: an entry and the chunks it imports lazily) and the
+// library (dist/lib), bundled from src with esbuild; npm packages stay imports (node_modules at run time).
+// Types: `tsc -p tsconfig.lib.json` writes dist/types first, and this script gives their relative imports the
+// `.js` extension that Node's ESM resolution (TypeScript's `node16`/`nodenext`) requires, as the source
+// imports carry none.
 import { build } from 'esbuild';
 import { chmod, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ const common = {
   target: 'node20',
   packages: 'external',
   sourcemap: false,
+  splitting: true,
   logLevel: 'warning',
   define: { __DEBUG__: 'false' },
 };
@@ -23,8 +25,8 @@ await build({
   ...common,
   entryPoints: { sessionscope: 'src/cli/main.ts' },
   outdir: 'dist/cli',
-  banner: { js: '#!/usr/bin/env node' },
 });
+// The entry's own `#!/usr/bin/env node` line is kept by esbuild (a banner would go into every chunk too).
 // Runnable as ./dist/cli/sessionscope.js too, not only through npm's bin link.
 await chmod('dist/cli/sessionscope.js', 0o755);
 await build({ ...common, entryPoints: { index: 'src/headless/index.ts' }, outdir: 'dist/lib' });

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { runCli } from './run-cli';
 
 // The exit code is set, not forced: stdout is flushed before the process ends.

@@ -1,15 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { writeFile } from 'node:fs/promises';
 
-import { findingsAtOrAbove } from '../core/audit/summary';
-import { serializeReport } from '../core/export/report';
-import { buildSarif, serializeSarif } from '../core/export/sarif';
 import { AuditError, messageOf } from '../headless/audit-error';
-import { auditPage, type AuditPageOptions, type PageAudit } from '../headless/audit-page';
+import type { AuditPageOptions, PageAudit } from '../headless/audit-page';
 import type { BrowserKind } from '../headless/find-browser';
-import { launchBrowser } from '../headless/launch-browser';
 import { packageVersion } from '../headless/version';
-import { formatText } from './format-text';
+import type { OutputFormat } from './audit-run';
 import { loadAction } from './load-action';
 import { createProgress } from './progress';
 import { parseUrl } from '../core/parse-url';
@@ -17,7 +13,7 @@ import { parseUrl } from '../core/parse-url';
 /** 0: no finding at or above --fail-on; 1: findings; 2: the audit could not run. */
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export type { OutputFormat };
 export const FAIL_ON = ['critical', 'high', 'medium', 'low', 'none'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
@@ -70,13 +66,6 @@ function httpUrl(value: string, option: string): string {
   return u.href;
 }
 
-function output(audit: PageAudit, format: OutputFormat): string {
-  if (format === 'json') return serializeReport(audit.report);
-  if (format === 'sarif')
-    return serializeSarif(buildSarif(audit.analysis, { version: audit.report.generator.version }));
-  return formatText(audit);
-}
-
 /** `sessionscope audit <url>`: runs the audit in a headless system browser and returns the exit code. */
 export async function runAuditCommand(args: AuditArgs, io: CliIo): Promise<number> {
   const url = httpUrl(args.url, 'the URL');
@@ -93,9 +82,19 @@ export async function runAuditCommand(args: AuditArgs, io: CliIo): Promise<numbe
   const login = args.login !== undefined ? await loadAction(args.login, 'login') : undefined;
   const logout = args.logout !== undefined ? await loadAction(args.logout, 'logout') : undefined;
   const progress = await createProgress(args.format === 'text' || args.verbose, io.progressStream);
-  const browser = await launchBrowser({ kind: args.browser, path: args.browserPath, env: io.env });
+  // Loaded here, not at the top, so `--help` and bad options answer without loading the browser driver or core.
+  // The browser starts first; core's modules load while it does.
+  const { launchBrowser } = await import('../headless/launch-browser');
+  const launching = launchBrowser({ kind: args.browser, path: args.browserPath, env: io.env });
+  const auditing = import('./audit-run');
+  // Awaited below; a launch that fails first must not leave this rejection unhandled.
+  auditing.catch(() => undefined);
+  const browser = await launching;
+  let closing: Promise<unknown> | undefined;
   let audit: PageAudit;
+  let run: Awaited<typeof auditing>;
   try {
+    run = await auditing;
     const page = await browser.newPage();
     const options: AuditPageOptions = {
       url,
@@ -108,15 +107,18 @@ export async function runAuditCommand(args: AuditArgs, io: CliIo): Promise<numbe
     if (login) options.login = login;
     if (logout) options.logout = logout;
     if (authenticated) options.authenticated = authenticated;
-    audit = await auditPage(page, options);
+    const observed = await run.observeSession(page, options);
+    // The page is no longer needed: the browser shuts down while the findings are computed.
+    closing = browser.close().catch(() => undefined);
+    audit = await run.analyseObserved(observed, options);
     progress.done();
   } catch (e) {
     progress.fail();
     throw e;
   } finally {
-    await browser.close().catch(() => undefined);
+    await (closing ?? browser.close().catch(() => undefined));
   }
-  const text = output(audit, args.format);
+  const text = run.output(audit, args.format);
   if (args.out !== undefined) {
     try {
       await writeFile(args.out, text);
@@ -126,7 +128,7 @@ export async function runAuditCommand(args: AuditArgs, io: CliIo): Promise<numbe
   } else {
     io.stdout(text);
   }
-  const failing = findingsAtOrAbove(audit.findings, args.failOn);
+  const failing = run.findingsAtOrAbove(audit.findings, args.failOn);
   if (failing.length === 0) return EXIT.clean;
   const worst = failing[0]!.severity;
   io.stderr(

@@ -152,22 +152,33 @@ function headerTokens(requests: ReadonlyArray<Readonly<Record<string, string>>>)
   return out;
 }
 
+/** What the page showed: the session to audit, the requests' headers, and the login/logout behaviour. */
+export interface ObservedSession {
+  /** The session that is audited: after the login when there is one. */
+  session: PageSession;
+  /** The request headers seen while observing, at most MAX_REQUESTS requests. */
+  requestHeaders: Array<Record<string, string>>;
+  /** Findings of the login and logout checks. */
+  behaviour: Finding[];
+  login?: SessionComparison;
+  logout?: SessionComparison;
+  replay?: ReplayOutcome;
+}
+
 /**
- * Audits a page's session with the rules of the extension: cookies of the page's store (through the browser's
- * own protocol), tokens in web storage and request headers, and, with `login` / `logout` /
- * `authenticated`, how the session behaves across a login and a logout. Works with a Puppeteer page (Chrome
- * or Firefox) and a Playwright page. Throws AuditError when the audit cannot run.
+ * The part of the audit that drives the page: visit, settle, log in and out, replay. When it returns the page is
+ * no longer needed (the command line closes the browser while `analyseObserved` runs).
  */
-export async function auditPage<P extends AuditablePage>(
+export async function observeSession<P extends AuditablePage>(
   page: P,
   options: AuditPageOptions<P> = {},
-): Promise<PageAudit> {
+): Promise<ObservedSession> {
   const now = options.now ?? Date.now;
   const timeout = options.timeoutMs ?? 30_000;
   const step = (s: AuditStep, detail: string) => options.onStep?.(s, detail);
-  const headers: Array<Record<string, string>> = [];
+  const requestHeaders: Array<Record<string, string>> = [];
   const onRequest = (request: RequestLike) => {
-    if (headers.length < MAX_REQUESTS) headers.push(request.headers());
+    if (requestHeaders.length < MAX_REQUESTS) requestHeaders.push(request.headers());
   };
   // Both drivers emit `request` with url() and headers(); Puppeteer's typing is narrower than the union's.
   const events = page as unknown as PlaywrightPage;
@@ -203,56 +214,79 @@ export async function auditPage<P extends AuditablePage>(
         );
       }
     }
-    const behaviour: Finding[] = [...(login?.findings ?? [])];
-    let logout: SessionComparison | undefined;
-    let replay: ReplayOutcome | undefined;
+    const observed: ObservedSession = { session, requestHeaders, behaviour: [...(login?.findings ?? [])] };
+    if (login) observed.login = login;
     if (options.logout) {
       step('logout', 'running the logout function');
       await runAction(options.logout, page, 'logout-failed');
       const after = await settledSession(page, 3_000, now);
-      logout = await compareSessions(session, after, 'logout');
-      behaviour.push(...logout.findings);
+      const logout = await compareSessions(session, after, 'logout');
+      observed.logout = logout;
+      observed.behaviour.push(...logout.findings);
       if (options.authenticated) {
         step('replay', options.authenticated.url);
-        replay = await replaySession(page, options.authenticated, session.cookies, timeout);
-        behaviour.push(...(await invalidationFindings(replay)));
+        const replay = await replaySession(page, options.authenticated, session.cookies, timeout);
+        observed.replay = replay;
+        observed.behaviour.push(...(await invalidationFindings(replay)));
       }
     }
-
-    step('analyse', session.url);
-    const pageCookies = cookiesForUrl(session.cookies, session.url);
-    const found = [...storageTokens(session), ...headerTokens(headers)];
-    const signatures = await signatureInputs(pageCookies, found, options as AuditPageOptions<never>);
-    const analyzeOptions: AnalyzeOptions = {
-      verifications: signatures.verifications,
-      tokens: signatures.tokens,
-      behaviour,
-    };
-    if (options.weakSecrets !== false) {
-      analyzeOptions.checkWeakSecret = async (cookie, _decoded, jar) => {
-        const r = await findWeakSecret(cookie, jar);
-        return r.secret !== null ? { secret: r.secret } : null;
-      };
-    }
-    const t = now();
-    const analysis = await analyzeSite(session.url, pageCookies, t, analyzeOptions);
-    const report = buildReport(analysis, {
-      generatedAtMs: t,
-      version: options.version ?? packageVersion(),
-      includeValues: options.includeValues === true,
-    });
-    const result: PageAudit = {
-      analysis,
-      report,
-      findings: analysis.audit.findings,
-      session,
-      tokens: signatures.tokens,
-    };
-    if (login) result.login = login;
-    if (logout) result.logout = logout;
-    if (replay) result.replay = replay;
-    return result;
+    return observed;
   } finally {
     events.off('request', onRequest);
   }
+}
+
+/** The audit of what `observeSession` saw: tokens, signatures, the rules, the report. Needs no page. */
+export async function analyseObserved(
+  observed: ObservedSession,
+  options: AuditPageOptions<never> = {},
+): Promise<PageAudit> {
+  const { session } = observed;
+  options.onStep?.('analyse', session.url);
+  const now = options.now ?? Date.now;
+  const pageCookies = cookiesForUrl(session.cookies, session.url);
+  const found = [...storageTokens(session), ...headerTokens(observed.requestHeaders)];
+  const signatures = await signatureInputs(pageCookies, found, options);
+  const analyzeOptions: AnalyzeOptions = {
+    verifications: signatures.verifications,
+    tokens: signatures.tokens,
+    behaviour: observed.behaviour,
+  };
+  if (options.weakSecrets !== false) {
+    analyzeOptions.checkWeakSecret = async (cookie, _decoded, jar) => {
+      const r = await findWeakSecret(cookie, jar);
+      return r.secret !== null ? { secret: r.secret } : null;
+    };
+  }
+  const t = now();
+  const analysis = await analyzeSite(session.url, pageCookies, t, analyzeOptions);
+  const report = buildReport(analysis, {
+    generatedAtMs: t,
+    version: options.version ?? packageVersion(),
+    includeValues: options.includeValues === true,
+  });
+  const result: PageAudit = {
+    analysis,
+    report,
+    findings: analysis.audit.findings,
+    session,
+    tokens: signatures.tokens,
+  };
+  if (observed.login) result.login = observed.login;
+  if (observed.logout) result.logout = observed.logout;
+  if (observed.replay) result.replay = observed.replay;
+  return result;
+}
+
+/**
+ * Audits a page's session with the rules of the extension: cookies of the page's store (through the browser's
+ * own protocol), tokens in web storage and request headers, and, with `login` / `logout` /
+ * `authenticated`, how the session behaves across a login and a logout. Works with a Puppeteer page (Chrome
+ * or Firefox) and a Playwright page. Throws AuditError when the audit cannot run.
+ */
+export async function auditPage<P extends AuditablePage>(
+  page: P,
+  options: AuditPageOptions<P> = {},
+): Promise<PageAudit> {
+  return analyseObserved(await observeSession(page, options), options as AuditPageOptions<never>);
 }

@@ -121,7 +121,7 @@ export function loginsWithoutRotation(
   logins: readonly LoginSignal[],
   isSessionId: (cookie: CookieRecord) => boolean,
 ): NotRotated[] {
-  // Each session id's values in order: a removal ends a value (undefined).
+  // Each session id's values in order: a removal other than an overwrite ends a value (undefined).
   const history = new Map<string, { cookie: CookieRecord; values: (Held | undefined)[] }>();
   for (const e of [...entries].sort((a, b) => a.seq - b.seq)) {
     if (!isSessionId(e.cookie)) continue;
@@ -129,8 +129,13 @@ export function loginsWithoutRotation(
     const h = history.get(key) ?? { cookie: e.cookie, values: [] };
     history.set(key, h);
     h.cookie = e.cookie;
-    if (e.removed) h.values.push(undefined);
-    else if (e.cookie.value !== '') h.values.push({ value: e.cookie.value, seq: e.seq, time: e.time });
+    // An overwrite is reported as a removal (cause `overwrite`) then a set: it ends no value. A set that gives the
+    // value the cookie already holds (a login that re-sends the same id) keeps the entry that first gave it.
+    if (e.removed) {
+      if (e.cause !== 'overwrite') h.values.push(undefined);
+    } else if (e.cookie.value !== '' && h.values[h.values.length - 1]?.value !== e.cookie.value) {
+      h.values.push({ value: e.cookie.value, seq: e.seq, time: e.time });
+    }
   }
   const out: NotRotated[] = [];
   const byTime = [...logins].sort((a, b) => a.time - b.time);

@@ -77,6 +77,29 @@ describe('loginsWithoutRotation (OWASP WSTG-SESS-03 from the timeline)', () => {
     expect(loginsWithoutRotation(entries, cookieLoginSignals(entries), isSid)).toEqual([]);
   });
 
+  it('sees through a login that re-sends the same id (an overwrite, then a set of the same value)', () => {
+    const entry = entryMaker(1_000);
+    const entries = [
+      entry('sid', 'anon-1'),
+      entry('theme', 'dark'),
+      entry('auth', alice),
+      entry('sid', 'anon-1', { removed: true, cause: 'overwrite' }),
+      entry('sid', 'anon-1'),
+    ];
+    const found = loginsWithoutRotation(entries, cookieLoginSignals(entries), isSid);
+    // The value the id still has was given by the first entry, before the login.
+    expect(found.map((f) => f.setSeq)).toEqual([1]);
+    // A removal of its own (not an overwrite) still ends the value: set again after the login, it is new.
+    const removed = [
+      entry('sid', 'anon-1'),
+      entry('theme', 'dark'),
+      entry('sid', 'anon-1', { removed: true, cause: 'explicit' }),
+      entry('auth', alice),
+      entry('sid', 'anon-1'),
+    ];
+    expect(loginsWithoutRotation(removed, cookieLoginSignals(removed), isSid)).toEqual([]);
+  });
+
   it('is quiet without a login, when the id was removed, or when it was set only after the login', () => {
     const entry = entryMaker(1_000);
     const noLogin = [entry('sid', 'anon-1'), entry('theme', 'dark')];
