@@ -192,6 +192,35 @@ function SourceNote() {
   );
 }
 
+/** A labelled text field for a URL or a site; while `invalid`, it points at the inline error. */
+function UrlField(props: {
+  label: string;
+  testId: string;
+  value: string;
+  invalid: boolean;
+  onInput: (value: string) => void;
+  placeholder?: string;
+  class?: string;
+}) {
+  return (
+    <label class={props.class}>
+      {props.label}{' '}
+      <input
+        type="text"
+        inputMode="url"
+        spellcheck={false}
+        autoComplete="off"
+        data-testid={props.testId}
+        value={props.value}
+        placeholder={props.placeholder}
+        aria-invalid={props.invalid}
+        aria-describedby={props.invalid ? 'ws-error' : undefined}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+    </label>
+  );
+}
+
 function ToolBody() {
   const ws = useWouldSend();
   const store = useStore();
@@ -212,22 +241,16 @@ function ToolBody() {
         127.0.0.1 count as secure, as browsers treat them.
       </p>
       <form class="ws-form" onSubmit={(e) => e.preventDefault()}>
-        <label class="ws-url">
-          URL{' '}
-          <input
-            type="text"
-            inputMode="url"
-            spellcheck={false}
-            autoComplete="off"
-            data-testid="ws-url"
-            value={ws.url.value}
-            aria-invalid={urlError}
-            aria-describedby={urlError ? 'ws-error' : undefined}
-            onInput={(e) => {
-              ws.urlText.value = e.currentTarget.value;
-            }}
-          />
-        </label>
+        <UrlField
+          label="URL"
+          class="ws-url"
+          testId="ws-url"
+          value={ws.url.value}
+          invalid={urlError}
+          onInput={(v) => {
+            ws.urlText.value = v;
+          }}
+        />
         <button
           type="button"
           data-testid="ws-page-url"
@@ -246,25 +269,18 @@ function ToolBody() {
           }}
         />
         {kindTakesSite(kind) && (
-          <label>
-            {kind === 'top-level-navigation' ? 'Coming from site' : 'Top-level site'}{' '}
-            <input
-              type="text"
-              inputMode="url"
-              spellcheck={false}
-              autoComplete="off"
-              data-testid="ws-site"
-              value={ws.siteText.value}
-              placeholder={
-                kind === 'top-level-navigation' ? 'blank: typed or same-site' : 'the page embedding the request'
-              }
-              aria-invalid={siteError}
-              aria-describedby={siteError ? 'ws-error' : undefined}
-              onInput={(e) => {
-                ws.siteText.value = e.currentTarget.value;
-              }}
-            />
-          </label>
+          <UrlField
+            label={kind === 'top-level-navigation' ? 'Coming from site' : 'Top-level site'}
+            testId="ws-site"
+            value={ws.siteText.value}
+            placeholder={
+              kind === 'top-level-navigation' ? 'blank: typed or same-site' : 'the page embedding the request'
+            }
+            invalid={siteError}
+            onInput={(v) => {
+              ws.siteText.value = v;
+            }}
+          />
         )}
         {kind === 'top-level-navigation' && (
           <ChoiceSelect
