@@ -17,6 +17,7 @@ import { DetailPane } from './DetailPane';
 import { FilterBar } from './FilterBar';
 import { PageDataView } from './PageDataView';
 import { Timeline } from './Timeline';
+import { WouldSendTool } from './WouldSendTool';
 
 function isTyping(t: EventTarget | null): boolean {
   if (!(t instanceof HTMLElement)) return false;
@@ -78,6 +79,7 @@ export function PanelApp({ onRequestPermission, exportDeps, transferDeps }: View
               <summary>Site findings ({store.site.topFindings.value.length})</summary>
               <TopFindings limit={10} />
             </details>
+            <WouldSendTool />
             <PageDataView />
           </div>
           <DetailPane />

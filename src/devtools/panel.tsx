@@ -15,6 +15,7 @@ import {
   watchInspectedNavigation,
   watchRequests,
 } from '../platform/devtools';
+import { browserFamily } from '../platform/browser-family';
 import { extensionVersion } from '../platform/extension-version';
 import { cookieReadMessages, editMessages } from '../platform/edit-messages';
 import { send } from '../platform/messaging';
@@ -57,6 +58,8 @@ const panel = startPanel(
     requestHostPermission,
     analyze: analyzeSite,
     siteCookies: readCookiesDirectly ? browserSide.siteCookies : cookieReadMessages.siteCookies,
+    // Firefox sends cookies without SameSite cross-site (its Lax-by-default is off); Chromium treats them as Lax.
+    unspecifiedSameSite: browserFamily() === 'firefox' ? 'none' : 'lax',
     version: extensionVersion,
     pageData: { evaluate: inspectedEval, recordedRequests, watchRequests },
     transfer: viewTransferDeps({

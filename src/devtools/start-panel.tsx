@@ -55,6 +55,8 @@ export interface PanelStartDeps {
   /** The write path (edit, add, delete, undo, protect, block rules); without it the panel only shows. */
   edit?: EditDeps;
   now?: () => number;
+  /** How this browser treats a cookie without SameSite (the would-send tool): `lax` (Chromium, the default), `none` (Firefox). */
+  unspecifiedSameSite?: 'lax' | 'none';
   /** In DevTools: the inspected page's web storage and requests (absent, or unused, in a panel opened as a tab). */
   pageData?: Omit<PageDataDeps, 'watchNavigation'>;
 }
@@ -112,7 +114,10 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
   const theme = panelTheme(deps);
   if (theme !== undefined && options.themeRoot) options.themeRoot.dataset.theme = theme;
 
-  const store = createPanelStore();
+  const store = createPanelStore({
+    readSiteCookies: deps.transfer?.siteCookies,
+    ...(deps.unspecifiedSameSite ? { unspecifiedSameSite: deps.unspecifiedSameSite } : {}),
+  });
   const tabId = panelTabId(deps);
   let controller: PanelController | undefined;
   const exportDeps: Partial<ExportReportDeps> = deps.version ? { version: deps.version } : {};

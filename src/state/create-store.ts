@@ -8,6 +8,7 @@ import { createSiteSlice } from './site-slice';
 import { createThirdPartySlice } from './third-party-slice';
 import { createTimelineSlice } from './timeline-slice';
 import { createVerificationSlice, type Verifier } from './verification-slice';
+import { createWouldSendSlice, type WouldSendInputs } from './would-send-slice';
 
 export interface StoreInit {
   now?: number;
@@ -15,6 +16,10 @@ export interface StoreInit {
   timelineLimit?: number;
   /** Defaults to core's verifyCookie, loaded on first use so the popup's first paint does not wait for jose. */
   verify?: Verifier;
+  /** How the browser treats a cookie without SameSite (the would-send tool): `lax` in Chromium, `none` in Firefox. */
+  unspecifiedSameSite?: 'lax' | 'none';
+  /** Every cookie of a site, for the would-send tool (the page's own cookies only without it). */
+  readSiteCookies?: WouldSendInputs['readSiteCookies'];
 }
 
 /**
@@ -36,7 +41,10 @@ export function createPopupStore(init: StoreInit = {}) {
   return { site, selection, verification, report, page };
 }
 
-/** The panel's state: the popup's slices plus the table's filter and sort, the change timeline, and the logins it saw. */
+/**
+ * The panel's state: the popup's slices plus the table's filter and sort, the change timeline, the logins it saw,
+ * and the would-send tool.
+ */
 export function createPanelStore(init: StoreInit = {}) {
   const page = createPageDataSlice();
   const site = createSiteSlice(init, page.tokens);
@@ -50,10 +58,21 @@ export function createPanelStore(init: StoreInit = {}) {
   const rotation = createLoginRotationSlice(timeline.entries, page.loginSignals, site.sessionCookies);
   const report = createReportSlice();
   site.onNewSite(report.reset);
-  return { site, filter, selection, verification, timeline, report, page, rotation, thirdParty };
+  const wouldSend = createWouldSendSlice({
+    cookies: site.cookies,
+    pageUrl: site.url,
+    storeId: site.storeId,
+    now: site.now,
+    timeline: timeline.entries,
+    readSiteCookies: init.readSiteCookies,
+    ...(init.unspecifiedSameSite ? { unspecifiedSameSite: init.unspecifiedSameSite } : {}),
+  });
+  site.onNewSite(wouldSend.usePageUrl);
+  return { site, filter, selection, verification, timeline, report, page, rotation, thirdParty, wouldSend };
 }
 
 export type PopupStore = ReturnType<typeof createPopupStore>;
 export type PanelStore = ReturnType<typeof createPanelStore>;
 /** What the shared components are handed: the popup's slices, and the panel-only ones where the view has them. */
-export type ViewStore = PopupStore & Partial<Pick<PanelStore, 'filter' | 'timeline' | 'rotation' | 'thirdParty'>>;
+export type ViewStore = PopupStore &
+  Partial<Pick<PanelStore, 'filter' | 'timeline' | 'rotation' | 'thirdParty' | 'wouldSend'>>;

@@ -5,6 +5,7 @@ import type { EditSlice } from '../state/edit-slice';
 import type { FilterSlice } from '../state/filter-slice';
 import type { ThirdPartySlice } from '../state/third-party-slice';
 import type { TimelineSlice } from '../state/timeline-slice';
+import type { WouldSendSlice } from '../state/would-send-slice';
 
 export const StoreContext = createContext<ViewStore | null>(null);
 
@@ -15,7 +16,7 @@ export function useStore(): ViewStore {
 }
 
 /** A slice only the panel has; a component that asks for it in another view is a bug, said at once. */
-function usePanelSlice<K extends 'filter' | 'timeline' | 'thirdParty'>(
+function usePanelSlice<K extends 'filter' | 'timeline' | 'thirdParty' | 'wouldSend'>(
   key: K,
   hook: string,
 ): NonNullable<ViewStore[K]> {
@@ -37,6 +38,11 @@ export function useTimeline(): TimelineSlice {
 /** The cookies of the other sites the page talked to: only the panel has them. */
 export function useThirdParty(): ThirdPartySlice {
   return usePanelSlice('thirdParty', 'useThirdParty');
+}
+
+/** The would-send tool: only the panel has it. */
+export function useWouldSend(): WouldSendSlice {
+  return usePanelSlice('wouldSend', 'useWouldSend');
 }
 
 /** Changing cookies: present where the page was started with the background's write path (not in the bench). */

@@ -28,6 +28,14 @@ describe('Accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     // The popup opens a row's detail in place with its toggle; the panel opens the selected row in its pane.
     await page.click(view === 'popup' ? `${row('jwt')} [data-testid="cookie-toggle"]` : row('jwt'));
     await page.waitForSelector('[data-testid="cookie-detail"]', { timeout: 10_000 });
+    if (view === 'panel') {
+      // The would-send tool open too: its form, answer and reasons in both themes.
+      await page.click('[data-testid="would-send-toggle"]');
+      await page.waitForSelector('[data-testid="ws-sent-cookie"]', { timeout: 10_000 });
+      // A cross-site request leaves cookies home, with their reasons.
+      await page.select('[data-testid="ws-kind"]', 'cross-site-subresource');
+      await page.waitForSelector('[data-testid="ws-reason"]', { timeout: 10_000 });
+    }
     expect(await axeViolations(page)).toEqual([]);
   });
 });

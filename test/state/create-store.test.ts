@@ -25,6 +25,7 @@ describe('the composed stores', () => {
       'thirdParty',
       'timeline',
       'verification',
+      'wouldSend',
     ]);
   });
 

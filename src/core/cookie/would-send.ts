@@ -55,7 +55,8 @@ export interface WouldSendResult<T extends CookieRecord = CookieRecord> {
   /** `name=value; …` as the browser would write it. */
   header: string;
   /**
-   * False when two sent cookies have paths of the same length and at least one lacks a creation time: their
+   * False when two sent cookies have paths of the same length and at least one lacks a creation time (or both
+   * have the same one): their
    * relative order is then the order they were given in (the cookies API's), which may differ from the browser's.
    */
   orderCertain: boolean;
@@ -197,7 +198,10 @@ export function wouldSend<T extends CookieRecord>(cookies: readonly T[], ctx: Wo
   for (let k = 1; k < sent.length; k++) {
     const a = sent[k - 1]!.c;
     const b = sent[k]!.c;
-    if (a.path.length === b.path.length && (created(a) === undefined || created(b) === undefined)) {
+    const ta = created(a);
+    const tb = created(b);
+    // Equal times (the log's clock is in milliseconds) do not say which came first either.
+    if (a.path.length === b.path.length && (ta === undefined || tb === undefined || ta === tb)) {
       orderCertain = false;
     }
   }
@@ -209,4 +213,19 @@ export function wouldSend<T extends CookieRecord>(cookies: readonly T[], ctx: Wo
     orderCertain,
     context: { sameSite, topLevelSite },
   };
+}
+
+/**
+ * Names the request carries more than once (cookies of one name on several domain or path scopes): the server
+ * sees every value, usually takes the first, and a parent domain's or a sibling's cookie can win (cookie
+ * shadowing, the `cookie-shadowed` rule).
+ */
+export function repeatedNames(sent: readonly Pick<CookieRecord, 'name'>[]): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const c of sent) {
+    if (seen.has(c.name)) repeated.add(c.name);
+    seen.add(c.name);
+  }
+  return repeated;
 }

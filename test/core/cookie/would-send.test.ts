@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CookieRecord } from '../../../src/core/cookie/cookie-record';
 import { cookieKey } from '../../../src/core/cookie/cookie-key';
-import { siteOf, wouldSend, type RequestKind } from '../../../src/core/cookie/would-send';
+import { repeatedNames, siteOf, wouldSend, type RequestKind } from '../../../src/core/cookie/would-send';
 import { makeCookie } from '../../fakes/make-cookie';
 
 const NOW = Date.UTC(2026, 0, 1);
@@ -39,6 +39,30 @@ describe('wouldSend', () => {
     });
     expect(r.sent.map((x) => x.name)).toEqual(['x', 'y']);
     expect(r.orderCertain).toBe(false);
+  });
+
+  it('says the order is uncertain when two equal paths have the same creation time', () => {
+    const x = c({ name: 'x' });
+    const y = c({ name: 'y' });
+    const createdMs = new Map([
+      [cookieKey(x), 5],
+      [cookieKey(y), 5],
+    ]);
+    const r = wouldSend([x, y], { url: 'https://example.com/', kind: 'top-level-navigation', nowMs: NOW, createdMs });
+    expect(r.sent.map((s) => s.name)).toEqual(['x', 'y']);
+    expect(r.orderCertain).toBe(false);
+  });
+
+  it('names the cookies a request carries more than once (shadowing)', () => {
+    const own = c({ name: 'sid', value: 'own' });
+    const parent = c({ name: 'sid', domain: '.example.com', hostOnly: false, value: 'parent' });
+    const r = wouldSend([own, parent, c({ name: 'theme' })], {
+      url: 'https://example.com/',
+      kind: 'top-level-navigation',
+      nowMs: NOW,
+    });
+    expect([...repeatedNames(r.sent)]).toEqual(['sid']);
+    expect(repeatedNames([c({ name: 'a' }), c({ name: 'b' })]).size).toBe(0);
   });
 
   it('gives the reason for each cookie that stays home', () => {

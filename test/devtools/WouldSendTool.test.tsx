@@ -1,0 +1,101 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WouldSendTool } from '../../src/devtools/WouldSendTool';
+import { createPanelStore } from '../../src/state/create-store';
+import { NOW, analysis, record, view } from '../ui/fixtures';
+import { renderWithStore } from '../ui/render';
+
+afterEach(cleanup);
+
+const PAGE = 'http://app.example.com/account/home';
+const plain = (over: Parameters<typeof record>[0]) =>
+  view(record({ domain: 'app.example.com', path: '/', secure: false, sameSite: 'unspecified', ...over }));
+
+function openTool() {
+  const store = createPanelStore({ now: NOW });
+  store.site.showAnalysis(
+    analysis(
+      [
+        plain({ name: 'sid', value: 'own' }),
+        plain({ name: 'sid', value: 'parent', domain: '.example.com', hostOnly: false }),
+        plain({ name: 'cart', value: '3', path: '/account' }),
+        plain({ name: 'admin', path: '/admin' }),
+        plain({ name: 'pref', secure: true }),
+        plain({ name: '<img src=x onerror=alert(1)>', path: '/nowhere' }),
+      ],
+      {},
+      PAGE,
+    ),
+    NOW,
+  );
+  renderWithStore(<WouldSendTool />, store);
+  fireEvent.click(screen.getByTestId('would-send-toggle'));
+  expect((screen.getByTestId('would-send') as HTMLDetailsElement).open).toBe(true);
+  return store;
+}
+
+const sentNames = () => screen.getAllByTestId('ws-sent-cookie').map((li) => li.dataset.name);
+
+describe('WouldSendTool', () => {
+  it('is folded and does no work until opened', () => {
+    renderWithStore(<WouldSendTool />);
+    expect(screen.queryByTestId('ws-url')).toBeNull();
+  });
+
+  it('lists the cookies that go for the page URL in header order, with the header and the shadowed name', () => {
+    openTool();
+    expect((screen.getByTestId('ws-url') as HTMLInputElement).value).toBe(PAGE);
+    expect(sentNames()).toEqual(['cart', 'sid', 'sid']);
+    expect(screen.getByTestId('ws-header').textContent).toBe('Cookie: cart=3; sid=own; sid=parent');
+    expect(screen.getByTestId('ws-copy-header')).toBeTruthy();
+    // Two `/` cookies without creation times: the caveat says the order may differ.
+    expect(screen.getByTestId('ws-result').dataset.orderCertain).toBe('false');
+    expect(screen.getByTestId('ws-order-caveat').textContent).toContain('may differ');
+    const shadowed = screen.getAllByTestId('ws-sent-cookie').map((li) => li.dataset.shadowed);
+    expect(shadowed).toEqual(['false', 'true', 'true']);
+  });
+
+  it('says why each other cookie stays home, in words, and renders names as text', () => {
+    openTool();
+    const byName = new Map(screen.getAllByTestId('ws-not-sent-cookie').map((li) => [li.dataset.name, li]));
+    expect(byName.get('admin')!.dataset.reasons).toBe('path');
+    expect(within(byName.get('admin')!).getByTestId('ws-reason').textContent).toContain(
+      'sent only under /admin, and /account/home is outside it',
+    );
+    expect(byName.get('pref')!.dataset.reasons).toBe('secure');
+    expect(within(byName.get('pref')!).getByTestId('ws-reason').textContent).toContain('Secure: sent only over https');
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('answers a bad URL inline and recovers with the page URL button', () => {
+    openTool();
+    const input = screen.getByTestId('ws-url') as HTMLInputElement;
+    fireEvent.input(input, { target: { value: 'http://exa mple.com:99999' } });
+    expect(screen.getByTestId('ws-error').dataset.problem).toBe('invalid-url');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByTestId('ws-result')).toBeNull();
+    fireEvent.click(screen.getByTestId('ws-page-url'));
+    expect(input.value).toBe(PAGE);
+    expect(sentNames()).toEqual(['cart', 'sid', 'sid']);
+  });
+
+  it('asks for a site only where the kind uses one, and the method only for navigations', () => {
+    openTool();
+    expect(screen.getByTestId('ws-method')).toBeTruthy();
+    fireEvent.change(screen.getByTestId('ws-kind'), { target: { value: 'same-site-subresource' } });
+    expect(screen.queryByTestId('ws-site')).toBeNull();
+    expect(screen.queryByTestId('ws-method')).toBeNull();
+    fireEvent.change(screen.getByTestId('ws-kind'), { target: { value: 'cross-site-subresource' } });
+    fireEvent.input(screen.getByTestId('ws-site'), { target: { value: 'https://other.test' } });
+    // No SameSite means Lax in Chromium: nothing goes on a cross-site subresource.
+    expect(screen.getByTestId('ws-none-sent')).toBeTruthy();
+    expect(screen.getByTestId('ws-context').dataset.sameSite).toBe('false');
+  });
+
+  it('shows a cookie in the detail pane from its name', () => {
+    const store = openTool();
+    fireEvent.click(within(screen.getAllByTestId('ws-not-sent-cookie')[0]!).getByTestId('ws-show'));
+    expect(store.selection.detailKey.value).toBe(screen.getAllByTestId('ws-not-sent-cookie')[0]!.dataset.key);
+  });
+});
