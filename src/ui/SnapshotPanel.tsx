@@ -10,6 +10,7 @@ import type { TransferDeps } from '../state/transfer-deps';
 import { formatDate } from './format-date';
 import { SnapshotDiffView } from './SnapshotDiffView';
 import { useStore } from './store-context';
+import { OutcomeLine } from './OutcomeLine';
 
 /** The `with` choice for the site as it is now; snapshot choices are `=` + name, so no name can collide. */
 const NOW = '';
@@ -217,9 +218,9 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
         </div>
       )}
       {diff && <SnapshotDiffView diff={diff.diff} from={diff.from} to={diff.to} />}
-      <p class={`export-outcome ${status.kind}`} role="status" data-testid="snapshot-status" data-outcome={status.kind}>
+      <OutcomeLine testId="snapshot-status" outcome={status.kind}>
         {status.kind === 'done' || status.kind === 'failed' ? status.text : status.kind === 'working' ? '…' : ''}
-      </p>
+      </OutcomeLine>
       <button
         type="button"
         class="link"
