@@ -58,6 +58,15 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
     }
   };
 
+  /** Opting out deletes every snapshot (the snapshot store does), and the comparison shown goes with them. */
+  const turnSnapshots = (on: boolean): Promise<void> =>
+    act(async () => {
+      await deps.snapshots.setOptIn(on);
+      await reloadList();
+      setDiff(null);
+      return on ? 'Snapshots are on.' : 'Snapshots are off; every snapshot was deleted.';
+    });
+
   if (optedIn === null) return <section class="transfer snapshots" data-testid="snapshots" data-state="loading" />;
 
   if (!optedIn) {
@@ -68,17 +77,7 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
           them. Snapshots hold live credentials: anyone who can read this browser profile can use them. They stay in the
           extension’s local storage until you delete them.
         </p>
-        <button
-          type="button"
-          data-testid="snapshot-opt-in"
-          onClick={() =>
-            void act(async () => {
-              await deps.snapshots.setOptIn(true);
-              await reloadList();
-              return 'Snapshots are on.';
-            })
-          }
-        >
+        <button type="button" data-testid="snapshot-opt-in" onClick={() => void turnSnapshots(true)}>
           Turn on snapshots
         </button>
       </section>
@@ -221,19 +220,7 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
       <OutcomeLine testId="snapshot-status" outcome={status.kind}>
         {status.kind === 'done' || status.kind === 'failed' ? status.text : status.kind === 'working' ? '…' : ''}
       </OutcomeLine>
-      <button
-        type="button"
-        class="link"
-        data-testid="snapshot-opt-out"
-        onClick={() =>
-          void act(async () => {
-            await deps.snapshots.setOptIn(false);
-            await reloadList();
-            setDiff(null);
-            return 'Snapshots are off; every snapshot was deleted.';
-          })
-        }
-      >
+      <button type="button" class="link" data-testid="snapshot-opt-out" onClick={() => void turnSnapshots(false)}>
         Turn off snapshots and delete them all
       </button>
     </section>
