@@ -17,6 +17,7 @@ export default defineConfig({
     outDir: resolve(import.meta.dirname, '../dist/bench'),
     emptyOutDir: true,
     target: 'es2022',
+    minify: process.env.BENCH_NO_MINIFY ? false : 'esbuild',
     rollupOptions: {
       input: {
         popup: resolve(import.meta.dirname, 'synthetic/popup.html'),

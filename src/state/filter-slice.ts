@@ -1,7 +1,8 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { CookieView } from '../core/analyze-site';
 import { nextSort, sortCookies, type SortColumn, type SortState } from '../core/cookie/cookie-sort';
-import { compileFilter } from '../core/filter/match-cookie';
+import { compileFilter, narrows, queryKey } from '../core/filter/match-cookie';
+import type { FilterQuery } from '../core/filter/filter-query';
 import { parseFilter } from '../core/filter/parse-filter';
 
 /**
@@ -19,18 +20,43 @@ export function createFilterSlice(
 
   /** The terms and the inline errors of the filter box; terms with errors are left out, the rest still filter. */
   const parsed = computed(() => parseFilter(text.value));
-  const matcher = computed(() => compileFilter(parsed.value.query));
+
+  // Sorted once per sort order and list, not per keystroke: filtering keeps the order (and sortCookies breaks
+  // ties by analysis order, so filtering the sorted list gives what sorting the filtered one would).
+  const sorted = computed(() => sortCookies(cookies.value, sort.value));
+
+  // Per keystroke, only what it can change: the rows of a query already seen on this list (erasing what was just
+  // typed), or the rows of the query it narrows (typing on) filtered again, instead of the whole list.
+  const MEMO = 32;
+  let memo = { list: null as readonly CookieView[] | null, nowMs: 0, session: false, withFindings: false };
+  const seen = new Map<string, readonly CookieView[]>();
+  let last: { query: FilterQuery; rows: readonly CookieView[] } | null = null;
 
   const visible = computed(() => {
-    const match = matcher.value;
+    const list = sorted.value;
+    const query = parsed.value.query;
     // The clock ticks every few seconds: only a query about expiry has to be re-run by it.
-    const nowMs = parsed.value.query.terms.some((t) => t.kind === 'expires') ? now.value : now.peek();
+    const nowMs = query.terms.some((t) => t.kind === 'expires') ? now.value : now.peek();
     const session = sessionOnly.value;
     const withFindings = findingsOnly.value;
-    const rows = cookies.value.filter(
-      (v) => (!session || v.sessionReason !== null) && (!withFindings || v.findings.length > 0) && match(v, nowMs),
-    );
-    return sortCookies(rows, sort.value);
+    if (memo.list !== list || memo.nowMs !== nowMs || memo.session !== session || memo.withFindings !== withFindings) {
+      memo = { list, nowMs, session, withFindings };
+      seen.clear();
+      last = null;
+    }
+    const key = queryKey(query);
+    let rows = seen.get(key);
+    if (rows === undefined) {
+      const match = compileFilter(query);
+      const from = last !== null && narrows(last.query, query) ? last.rows : list;
+      rows = from.filter(
+        (v) => (!session || v.sessionReason !== null) && (!withFindings || v.findings.length > 0) && match(v, nowMs),
+      );
+      if (seen.size >= MEMO) seen.delete(seen.keys().next().value!);
+      seen.set(key, rows);
+    }
+    last = { query, rows };
+    return rows;
   });
 
   function sortBy(column: SortColumn): void {

@@ -1,6 +1,10 @@
 import { signal } from '@preact/signals';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CookieView } from '../../src/core/analyze-site';
+import { sortCookies } from '../../src/core/cookie/cookie-sort';
+import { compileFilter } from '../../src/core/filter/match-cookie';
+import { parseFilter } from '../../src/core/filter/parse-filter';
 import { createFilterSlice } from '../../src/state/filter-slice';
 import { NOW, finding, record, sid, view } from '../ui/fixtures';
 
@@ -74,5 +78,37 @@ describe('filter slice', () => {
     const b = createFilterSlice(signal<readonly CookieView[]>(views));
     a.text.value = 'x';
     expect(b.text.value).toBe('');
+  });
+
+  it('shows after any run of typing, erasing, sorting and list changes what filtering the whole list shows', () => {
+    const names = ['pref_1', 'pref_2', 'pre', 'other_1', 'PREF_X', 'sid', 'p'];
+    const all = names.map((n, i) =>
+      view(record({ name: n, value: `v${i}` }), i % 3 === 0 ? { sessionReason: sid } : {}),
+    );
+    const step = fc.oneof(
+      fc.constantFrom('p', 'r', 'e', 'f', '_', '1', ' ', 'name:', '-', 'x'),
+      fc.constant('<backspace>'),
+      fc.constant('<sort>'),
+      fc.constant('<session>'),
+      fc.constant('<list>'),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+        const cookies = signal<readonly CookieView[]>(all);
+        const f = createFilterSlice(cookies, signal(NOW));
+        for (const s of steps) {
+          if (s === '<backspace>') f.text.value = f.text.value.slice(0, -1);
+          else if (s === '<sort>') f.sortBy('name');
+          else if (s === '<session>') f.sessionOnly.value = !f.sessionOnly.value;
+          else if (s === '<list>') cookies.value = cookies.value.length === all.length ? all.slice(1) : all;
+          else f.text.value += s;
+          const match = compileFilter(parseFilter(f.text.value).query);
+          const expected = sortCookies(cookies.value, f.sort.value).filter(
+            (v) => (!f.sessionOnly.value || v.sessionReason !== null) && match(v, NOW),
+          );
+          expect(f.visible.value.map((v) => v.key)).toEqual(expected.map((v) => v.key));
+        }
+      }),
+    );
   });
 });

@@ -92,3 +92,30 @@ export function compileFilter(query: FilterQuery): CookieMatcher {
 export function matchCookie(query: FilterQuery, view: CookieView, nowMs: number): boolean {
   return compileFilter(query)(view, nowMs);
 }
+
+/** A term without its position in the filter text: two terms are the same test when these are equal. */
+function termTest(t: FilterTerm): string {
+  const { start: _start, end: _end, ...test } = t;
+  return JSON.stringify(test);
+}
+
+/** The query as a key: equal for two texts that test the same (spacing and term positions aside). */
+export function queryKey(query: FilterQuery): string {
+  return query.terms.map(termTest).join('\n');
+}
+
+/**
+ * Whether every cookie `next` matches also matches `prev`, so `next` may filter `prev`'s result instead of the
+ * whole list: typing on at the end of a free-text term, or adding a term. Conservative: false when unsure.
+ */
+export function narrows(prev: FilterQuery, next: FilterQuery): boolean {
+  if (next.terms.length < prev.terms.length) return false;
+  return prev.terms.every((p, i) => {
+    const n = next.terms[i]!;
+    if (p.kind === 'text' && n.kind === 'text' && !p.negate && !n.negate && p.field === n.field) {
+      // Substring of a longer needle: whatever contains the longer one contains the shorter.
+      return n.needle.toLowerCase().includes(p.needle.toLowerCase());
+    }
+    return termTest(p) === termTest(n);
+  });
+}

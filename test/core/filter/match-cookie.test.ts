@@ -6,7 +6,7 @@ import type { CookieRecord } from '../../../src/core/cookie/cookie-record';
 import { cookieKey } from '../../../src/core/cookie/cookie-key';
 import { describeExpiry } from '../../../src/core/cookie/expiry';
 import { opaque } from '../../../src/core/decode/decoded-value';
-import { compileFilter, matchCookie } from '../../../src/core/filter/match-cookie';
+import { compileFilter, matchCookie, narrows, queryKey } from '../../../src/core/filter/match-cookie';
 import { parseFilter } from '../../../src/core/filter/parse-filter';
 import { decodedFor } from '../audit/audited';
 import { DAY, NOW } from '../../fakes/clock';
@@ -142,5 +142,40 @@ describe('matchCookie', () => {
     );
     // A ratio, not a time: the machine running the tests may be busy.
     expect(ours).toBeLessThan(bare * 3 + 5);
+  });
+});
+
+describe('narrows and queryKey (the panel filters a narrower query from the last result)', () => {
+  const q = (text: string) => parseFilter(text).query;
+
+  it('says typing on at the end of a free-text term, or adding a term, narrows; anything else does not', () => {
+    expect(narrows(q('pre'), q('pref'))).toBe(true);
+    expect(narrows(q('name:se'), q('name:sess'))).toBe(true);
+    expect(narrows(q('flag:secure'), q('flag:secure sid'))).toBe(true);
+    expect(narrows(q(''), q('anything'))).toBe(true);
+    // Erasing widens; another field, a negated term or another test is not a narrowing.
+    expect(narrows(q('pref'), q('pre'))).toBe(false);
+    expect(narrows(q('name:se'), q('value:sess'))).toBe(false);
+    expect(narrows(q('-pre'), q('-pref'))).toBe(false);
+    expect(narrows(q('flag:secure'), q('flag:httponly'))).toBe(false);
+    expect(narrows(q('a b'), q('a'))).toBe(false);
+  });
+
+  it('keys a query by what it tests, not where its terms stand in the text', () => {
+    expect(queryKey(q('name:sid  flag:secure'))).toBe(queryKey(q(' name:sid flag:secure')));
+    expect(queryKey(q('name:sid'))).not.toBe(queryKey(q('value:sid')));
+  });
+
+  it('never loses a row: whatever matches the narrower query matches the wider one', () => {
+    const name = fc.stringMatching(/^[a-c_]{0,6}$/);
+    fc.assert(
+      fc.property(fc.array(name, { minLength: 1, maxLength: 30 }), name, name, (names, a, b) => {
+        const wide = q(a);
+        const narrow = q(`${a}${b}`);
+        if (!narrows(wide, narrow)) return;
+        const views = names.map((n) => view({ name: n || 'x' }));
+        for (const v of views) if (matchCookie(narrow, v, NOW)) expect(matchCookie(wide, v, NOW)).toBe(true);
+      }),
+    );
   });
 });
