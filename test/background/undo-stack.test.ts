@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCookieWrites, UNDO_DEPTH, UNDO_KEY } from '../../src/background/undo-stack';
-import { readCookie, readSameName, removeCookie, setCookie } from '../../src/platform/cookie-write';
-import { toCookieRecord } from '../../src/core/cookie/to-cookie-record';
+import { readCookie } from '../../src/platform/cookie-write';
 import { makeCookie, makePartitionedCookie } from '../fakes/make-cookie';
+import { jarOf, platformCookieWrites } from '../fakes/platform-cookie-writes';
 
 const fake = await vi.hoisted(async () => (await import('../fakes')).createFakeBrowser());
 vi.mock('webextension-polyfill', () => ({ default: fake }));
 
-const browserDeps = { set: setCookie, remove: removeCookie, read: readCookie, readSameName };
-const jar = () => fake.cookies.all().map(toCookieRecord);
+const browserDeps = platformCookieWrites;
+const jar = jarOf(fake);
 const readJar = async (cs: Parameters<typeof readCookie>[0][]) =>
   (await Promise.all(cs.map(readCookie))).filter((c) => c !== null);
 

@@ -1,14 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyCookieWrites } from '../../src/core/edit/apply-cookie-writes';
-import { readCookie, readSameName, removeCookie, setCookie } from '../../src/platform/cookie-write';
-import { toCookieRecord } from '../../src/core/cookie/to-cookie-record';
 import { makeCookie, makePartitionedCookie } from '../fakes/make-cookie';
+import { jarOf, platformCookieWrites } from '../fakes/platform-cookie-writes';
 
 const fake = await vi.hoisted(async () => (await import('../fakes')).createFakeBrowser());
 vi.mock('webextension-polyfill', () => ({ default: fake }));
 
-const deps = { set: setCookie, remove: removeCookie, read: readCookie, readSameName };
-const jar = () => fake.cookies.all().map(toCookieRecord);
+const deps = platformCookieWrites;
+const jar = jarOf(fake);
 
 /** `sid` on / and on /app, both written. */
 async function sidOnTwoPaths() {
