@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { targetManifest, type ManifestSource, type TargetBrowser } from './scripts/target-manifest.ts';
 import { singleFileWorker } from './scripts/worker-bundle.ts';
+import { singleChunkPopup } from './scripts/popup-bundle.ts';
 
 export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
@@ -17,6 +18,7 @@ export default defineConfig(({ mode }) => {
       // The manifest type of crxjs is narrower than what Firefox accepts (browser_specific_settings).
       crx({ manifest: manifest as never, browser }),
       singleFileWorker({ entry: resolve(__dirname, 'src/background/index.ts'), define }),
+      singleChunkPopup({ root: __dirname, define }),
     ],
     define,
     build: {

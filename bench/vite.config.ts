@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
+import { singleChunkPopup } from '../scripts/popup-bundle.ts';
 
 // Builds the synthetic pages: SessionScope's popup code and the reference list fed with injected cookies, for sizes
 // no real site can have (Chromium keeps at most 180 cookies per registrable domain). They are packed as a second
@@ -10,7 +11,16 @@ export default defineConfig({
   root: resolve(import.meta.dirname, 'synthetic'),
   publicDir: resolve(import.meta.dirname, 'synthetic-public'),
   base: './',
-  plugins: [preact()],
+  plugins: [
+    preact(),
+    // The synthetic popup is built alone afterwards, as the extension's popup is (scripts/popup-bundle.ts).
+    singleChunkPopup({
+      root: resolve(import.meta.dirname, 'synthetic'),
+      input: resolve(import.meta.dirname, 'synthetic/popup.html'),
+      base: './',
+      define: { __DEBUG__: 'false' },
+    }),
+  ],
   define: { __DEBUG__: 'false' },
   logLevel: 'warn',
   build: {
@@ -20,7 +30,6 @@ export default defineConfig({
     minify: process.env.BENCH_NO_MINIFY ? false : 'esbuild',
     rollupOptions: {
       input: {
-        popup: resolve(import.meta.dirname, 'synthetic/popup.html'),
         panel: resolve(import.meta.dirname, 'synthetic/panel.html'),
         reference: resolve(import.meta.dirname, 'synthetic/reference.html'),
       },

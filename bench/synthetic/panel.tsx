@@ -1,5 +1,6 @@
 import { startPanel } from '../../src/devtools/start-panel';
-import { BENCH_URL, benchCookies, markedAnalyze } from './bench-cookies';
+import { BENCH_URL, benchCookies } from './bench-cookies';
+import { markedAnalyze } from './marked-analyze';
 
 // The panel's own start (src/devtools/panel.tsx does the same with the platform wrappers), opened as a tab on
 // tab 1 and fed the injected cookies instead of the cookies API. No change log, no watchers: the benchmark times

@@ -3,7 +3,7 @@ import { cookiesForUrl } from '../core/cookie/match';
 import { coveringDomain, hostOf, isHttpUrl } from '../core/cookie/host';
 import { getAllUnderDomain } from './cookies';
 import { hasAllSitesAccess, hasHostPermission } from './permissions';
-import { storeOfTab } from './tab-store';
+import { listCookieStores, storeOfTab } from './tab-store';
 import { getTab } from './tabs';
 import { errorText } from '../core/error-text';
 
@@ -13,6 +13,9 @@ import { errorText } from '../core/error-text';
  * badge, and the pages that read cookies directly (the popup, for speed).
  */
 export async function loadTabCookies(tabId: number): Promise<TabCookiesResult> {
+  // Each read waits for a round trip to the browser: those that do not depend on each other start together.
+  // Firefox names the store on the tab, so there the listing goes unused.
+  const stores = listCookieStores();
   const tab = await getTab(tabId);
   if (!tab) return { ok: false, reason: 'no-tab', tabId };
   const url = tab.url;
@@ -24,7 +27,7 @@ export async function loadTabCookies(tabId: number): Promise<TabCookiesResult> {
   if (!isHttpUrl(url)) return { ok: false, reason: 'not-http', url };
   let store: TabStore | undefined;
   try {
-    store = await storeOfTab(tabId, tab);
+    store = await storeOfTab(tabId, tab, stores);
   } catch (e) {
     return { ok: false, reason: 'error', url, error: errorText(e) };
   }
@@ -40,12 +43,18 @@ const NO_STORE = 'no cookie store lists this private tab';
 export async function loadUrlCookies(tabId: number, url: string, store?: TabStore): Promise<TabCookiesResult> {
   const host = hostOf(url);
   if (host === undefined) return { ok: false, reason: 'not-http', url };
+  // Under a domain that covers the site without the Public Suffix List (the popup's first paint does not wait for
+  // it), then narrowed to the cookies the page receives: the same cookies as under the registrable domain. Read
+  // while the permission is checked: without it the browser lists none of the site's cookies, and they go unused.
+  const read = getAllUnderDomain(coveringDomain(host), store?.id).then(
+    (all) => ({ ok: true as const, all }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
   if (!(await hasHostPermission(url))) return { ok: false, reason: 'no-permission', url };
   try {
-    // Under a domain that covers the site without the Public Suffix List (the popup's first paint does not wait
-    // for it), then narrowed to the cookies the page receives: the same cookies as under the registrable domain.
-    const all = await getAllUnderDomain(coveringDomain(host), store?.id);
-    const cookies = cookiesForUrl(all, url);
+    const r = await read;
+    if (!r.ok) throw r.error;
+    const cookies = cookiesForUrl(r.all, url);
     return store === undefined ? { ok: true, tabId, url, cookies } : { ok: true, tabId, url, cookies, store };
   } catch (e) {
     return { ok: false, reason: 'error', url, error: errorText(e) };

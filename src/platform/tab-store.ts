@@ -25,18 +25,40 @@ async function containerName(id: string): Promise<string | undefined> {
   }
 }
 
+type CookieStores = Awaited<ReturnType<typeof browser.cookies.getAllCookieStores>>;
+
+/**
+ * `cookies.getAllCookieStores`, started now and awaited later: it needs no tab, so a caller that is about to read
+ * one starts both at once (one round trip to the browser less). Its failure is only seen by whoever awaits it.
+ */
+export function listCookieStores(): () => Promise<CookieStores> {
+  const settled = browser.cookies.getAllCookieStores().then(
+    (stores) => ({ ok: true as const, stores }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  return async () => {
+    const r = await settled;
+    if (!r.ok) throw r.error;
+    return r.stores;
+  };
+}
+
 /**
  * The cookie store tab `tabId` uses, or undefined when no store lists it (then its cookies cannot be told apart
  * from another jar's). Firefox gives it on the tab (`cookieStoreId`); Chromium lists each store's tabs in
  * `cookies.getAllCookieStores` (its incognito store appears only when the extension is allowed there).
- * `tab`: the tab when the caller has already read it.
+ * `tab`: the tab when the caller has already read it; `listing`: the store listing when it has already started it.
  */
-export async function storeOfTab(tabId: number, tab?: TabInfo): Promise<TabStore | undefined> {
+export async function storeOfTab(
+  tabId: number,
+  tab?: TabInfo,
+  listing?: () => Promise<CookieStores>,
+): Promise<TabStore | undefined> {
   const t = tab ?? (await getTab(tabId));
   if (!t) return undefined;
   let id = t.cookieStoreId;
   if (id === undefined) {
-    const stores = await browser.cookies.getAllCookieStores();
+    const stores = await (listing ?? listCookieStores())();
     id = stores.find((s) => s.tabIds.includes(tabId))?.id;
     // A tab no store lists yet (it is being created): a normal window's tab is in the default store, listed first.
     if (id === undefined && !t.incognito) id = stores[0]?.id;

@@ -1,11 +1,10 @@
+// First: its body starts reading the tab's cookies before the modules below are evaluated.
+import { earlyRead } from './read-early';
 import { cookieRows } from '../core/cookie-views';
 import { extensionVersion } from '../platform/extension-version';
 import { requestHostPermission } from '../platform/permissions';
-import { loadTabCookies } from '../platform/site-cookies';
-import { getActiveTab } from '../platform/tabs';
 import { readTabStorage } from '../platform/scripting';
 import { editMessages } from '../platform/edit-messages';
-import { tabIdFromSearch } from '../state/tab-id-param';
 import { transferBrowser } from '../platform/transfer-browser';
 import { viewTransferDeps } from '../state/view-transfer-deps';
 import { lazyAnalyze } from './analysis-chunk';
@@ -16,9 +15,9 @@ import { startPopup } from './start-popup';
 // and its findings fill the rows already shown, which keep their places (test/state/load-site.test.ts).
 startPopup(
   {
-    tabId: tabIdFromSearch(location.search),
-    activeTab: getActiveTab,
-    loadTabCookies,
+    tabId: earlyRead.tabId,
+    activeTab: earlyRead.activeTab,
+    loadTabCookies: earlyRead.loadTabCookies,
     requestHostPermission,
     readTabStorage,
     rows: cookieRows,

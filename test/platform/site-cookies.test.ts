@@ -67,6 +67,35 @@ describe('platform: a tab’s cookies or the reason there are none', () => {
     expect(await loadTabCookies(hidden.id!)).toEqual({ ok: false, reason: 'not-http' });
   });
 
+  it('starts the reads that need not wait for each other together: stores with the tab, cookies with the access', async () => {
+    const tab = fake.tabs.add({ url: 'https://app.example.com/' });
+    await fake.cookies.set({ url: 'https://app.example.com/', name: 'sid', value: 'abc' });
+    // Each call to the browser is a round trip: it is logged when made and when answered.
+    const log: string[] = [];
+    const traced = <T extends object>(api: T, method: keyof T & string) => {
+      const original = (api[method] as (...a: unknown[]) => Promise<unknown>).bind(api);
+      vi.spyOn(api, method as never).mockImplementation((async (...args: unknown[]) => {
+        log.push(`${method} asked`);
+        const r = await original(...args);
+        log.push(`${method} answered`);
+        return r;
+      }) as never);
+    };
+    traced(fake.tabs, 'get');
+    traced(fake.cookies, 'getAllCookieStores');
+    traced(fake.permissions, 'contains');
+    traced(fake.cookies, 'getAll');
+    try {
+      const result = await loadTabCookies(tab.id!);
+      expect(result.ok && result.cookies.map((c) => c.name)).toEqual(['sid']);
+      const at = (entry: string) => log.indexOf(entry);
+      expect(at('getAllCookieStores asked')).toBeLessThan(at('get answered'));
+      expect(at('getAll asked')).toBeLessThan(at('contains answered'));
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
   it('hands up what the browser said when listing fails', async () => {
     const tab = fake.tabs.add({ url: 'https://app.example.com/' });
     vi.spyOn(fake.cookies, 'getAll').mockRejectedValue(new Error('cookie store locked'));

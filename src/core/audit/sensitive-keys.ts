@@ -47,46 +47,83 @@ const MAX_NODES = 2000;
 
 const isLowerOrDigit = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 
+/** The lengths a word must have to spell one of SENSITIVE_WORDS, or either half of SENSITIVE_PAIRS. */
+const HALVES = [...SENSITIVE_PAIRS].map((p) => p.split(' ') as [string, string]);
+const SPELLINGS = [...SENSITIVE_WORDS, ...HALVES.flat()];
+const MIN_WORD = Math.min(...SPELLINGS.map((w) => w.length));
+const MAX_WORD = Math.max(...SPELLINGS.map((w) => w.length));
+/** The longest that all of a key's words joined can be and still spell one of SENSITIVE_WORDS. */
+const MAX_JOINED = Math.max(...[...SENSITIVE_WORDS].map((w) => w.length));
+const PAIR_FIRSTS: ReadonlySet<string> = new Set(HALVES.map(([first]) => first));
+
 /**
- * The key's words, lower-cased: split at camelCase humps and at every character other than a-z and 0-9. One
- * pass over the key, since keys come from the page and may be thousands of characters of humps.
+ * The key's words, lower-cased: split at camelCase humps and at every character other than a-z and 0-9 (a few
+ * characters lower-case to ASCII letters: U+212A KELVIN SIGN to k, U+0130 to i + a combining dot). A word too
+ * short or too long to spell anything is kept as '' (it still separates the words around it), so a key of
+ * thousands of humps (`aAaA…`) builds no strings. `letters`: how many characters the words have in all.
  */
-function keyWords(key: string): string[] {
+function keyWords(key: string): { words: string[]; letters: number } {
   const words: string[] = [];
+  let letters = 0;
   let word = '';
-  const end = () => {
-    if (word !== '') words.push(word);
-    word = '';
-  };
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    if (c >= 0x41 && c <= 0x5a) {
-      if (i > 0 && isLowerOrDigit(key.charCodeAt(i - 1))) end();
-      word += String.fromCharCode(c + 0x20);
-    } else if (isLowerOrDigit(c)) {
-      word += key[i];
-    } else if (c < 0x80) {
-      end();
-    } else {
-      // A few characters lower-case to ASCII letters (U+212A KELVIN SIGN to k, U+0130 to i + a combining dot).
-      for (const l of key[i]!.toLowerCase()) {
-        if (isLowerOrDigit(l.charCodeAt(0))) word += l;
-        else end();
+  let runStart = -1;
+  let length = 0;
+  for (let i = 0; i <= key.length; i++) {
+    const c = i < key.length ? key.charCodeAt(i) : 0x20;
+    const upper = c >= 0x41 && c <= 0x5a;
+    if (upper || isLowerOrDigit(c)) {
+      if (upper && length > 0 && i > 0 && isLowerOrDigit(key.charCodeAt(i - 1))) {
+        words.push(wordOf(key, word, runStart, i, length));
+        word = '';
+        runStart = -1;
+        length = 0;
       }
+      if (runStart < 0) runStart = i;
+      length++;
+      letters++;
+      continue;
     }
+    if (c >= 0x80) {
+      // Each non-ASCII character on its own: what it lower-cases to joins the word if a-z or 0-9, else ends it.
+      if (runStart >= 0 && length <= MAX_WORD) word += key.slice(runStart, i).toLowerCase();
+      runStart = -1;
+      for (const l of key[i]!.toLowerCase()) {
+        if (isLowerOrDigit(l.charCodeAt(0))) {
+          if (length < MAX_WORD) word += l;
+          length++;
+          letters++;
+        } else if (length > 0) {
+          words.push(wordOf(key, word, -1, i, length));
+          word = '';
+          length = 0;
+        }
+      }
+      continue;
+    }
+    if (length > 0) words.push(wordOf(key, word, runStart, i, length));
+    word = '';
+    runStart = -1;
+    length = 0;
   }
-  end();
-  return words;
+  return { words, letters };
+}
+
+/** A word's text (`head`, then the key's ASCII run from `runStart` to `end`), or '' when it cannot match. */
+function wordOf(key: string, head: string, runStart: number, end: number, length: number): string {
+  if (length < MIN_WORD || length > MAX_WORD) return '';
+  return runStart < 0 ? head : head + key.slice(runStart, end).toLowerCase();
 }
 
 function isSensitiveKey(key: string): boolean {
-  const words = keyWords(key);
-  if (words.some((w) => SENSITIVE_WORDS.has(w))) return true;
-  if (SENSITIVE_WORDS.has(words.join(''))) return true;
-  for (let i = 0; i + 1 < words.length; i++) {
-    if (SENSITIVE_PAIRS.has(`${words[i]} ${words[i + 1]}`)) return true;
+  const { words, letters } = keyWords(key);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '') continue;
+    if (SENSITIVE_WORDS.has(w)) return true;
+    if (i > 0 && PAIR_FIRSTS.has(words[i - 1]!) && SENSITIVE_PAIRS.has(`${words[i - 1]} ${w}`)) return true;
   }
-  return false;
+  // All the words joined (`a_p_i_k_e_y`): only a key of a few letters can spell a word that way.
+  return letters <= MAX_JOINED && SENSITIVE_WORDS.has(key.toLowerCase().replace(/[^a-z0-9]+/g, ''));
 }
 
 /** Luhn check, so only card-shaped numbers that could really be card numbers count. */

@@ -26,13 +26,15 @@ export function setOwn(target: Record<string, unknown>, key: string, value: unkn
 }
 
 /**
- * Whether the brackets outside strings pair up, as they do in any valid JSON. One cheap pass that turns away
- * unbalanced text (thousands of `[` and no `]`) before JSON.parse builds thousands of nested arrays only to throw.
+ * How deep the brackets outside strings nest, or -1 when they do not pair up as they do in any valid JSON. One
+ * cheap pass that turns away unbalanced text (thousands of `[` and no `]`) before JSON.parse builds thousands of
+ * nested arrays only to throw.
  */
-function bracketsPair(text: string): boolean {
+function bracketDepth(text: string): number {
   // The open brackets as a typed-array stack: a plain array of hundreds of thousands grows far more slowly.
   const open = new Uint8Array(text.length);
   let depth = 0;
+  let deepest = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -40,20 +42,128 @@ function bracketsPair(text: string): boolean {
       if (c === 0x5c) i++;
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) open[depth++] = c;
+    else if (c === 0x5b || c === 0x7b) {
+      open[depth++] = c;
+      if (depth > deepest) deepest = depth;
+    }
     // `]` is `[` + 2 and `}` is `{` + 2.
     else if (c === 0x5d || c === 0x7d) {
-      if (depth === 0 || open[--depth] !== c - 2) return false;
+      if (depth === 0 || open[--depth] !== c - 2) return -1;
     }
   }
-  return depth === 0 && !inString;
+  return depth === 0 && !inString ? deepest : -1;
+}
+
+const isWhitespace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+const isHex = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const LITERALS = ['true', 'false', 'null'];
+
+function skipWhitespace(text: string, i: number): number {
+  while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Index past the JSON string at `i`, or -1. */
+function skipString(text: string, i: number): number {
+  if (text.charCodeAt(i) !== 0x22) return -1;
+  for (i++; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) return i + 1;
+    if (c < 0x20) return -1;
+    if (c !== 0x5c) continue;
+    const e = text.charCodeAt(++i);
+    if (e === 0x75) {
+      for (let k = 1; k <= 4; k++) if (!isHex(text.charCodeAt(i + k))) return -1;
+      i += 4;
+    } else if (!'"\\/bfnrt'.includes(text[i] ?? '')) return -1;
+  }
+  return -1;
+}
+
+/** Index past a number, `true`, `false` or `null` at `i`, or -1. */
+function skipScalar(text: string, i: number): number {
+  NUMBER.lastIndex = i;
+  if (NUMBER.test(text)) return NUMBER.lastIndex;
+  const literal = LITERALS.find((l) => text.startsWith(l, i));
+  return literal ? i + literal.length : -1;
+}
+
+/** Index of the value after an object key (`"key" :`) at `i`, or -1. */
+function skipKey(text: string, i: number): number {
+  i = skipString(text, i);
+  if (i < 0) return -1;
+  i = skipWhitespace(text, i);
+  return text.charCodeAt(i) === 0x3a ? skipWhitespace(text, i + 1) : -1;
+}
+
+/**
+ * Index past the JSON value at `i` (leading whitespace allowed), or -1 when JSON.parse would reject it: the same
+ * grammar, checked in one pass with an explicit stack, so nesting of any depth costs no more than its length.
+ * `cuts` receives the start and end of every array or object nested `MAX_JSON_DEPTH` deep.
+ */
+function skipValue(text: string, i: number, cuts: number[]): number {
+  const closers: number[] = [];
+  i = skipWhitespace(text, i);
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) {
+      if (closers.length === MAX_JSON_DEPTH) cuts.push(i);
+      i = skipWhitespace(text, i + 1);
+      if (text.charCodeAt(i) === c + 2) {
+        i++;
+        if (closers.length === MAX_JSON_DEPTH) cuts.push(i);
+      } else {
+        closers.push(c + 2);
+        if (c === 0x7b && (i = skipKey(text, i)) < 0) return -1;
+        continue;
+      }
+    } else {
+      i = c === 0x22 ? skipString(text, i) : skipScalar(text, i);
+      if (i < 0) return -1;
+    }
+    // After a value: close what it ends, or go on to the next element or member.
+    for (;;) {
+      if (closers.length === 0) return i;
+      i = skipWhitespace(text, i);
+      const d = text.charCodeAt(i);
+      if (d === closers[closers.length - 1]) {
+        closers.pop();
+        i++;
+        if (closers.length === MAX_JSON_DEPTH) cuts.push(i);
+      } else if (d === 0x2c) {
+        i = skipWhitespace(text, i + 1);
+        if (closers[closers.length - 1] === 0x7d && (i = skipKey(text, i)) < 0) return -1;
+        break;
+      } else return -1;
+    }
+  }
+}
+
+/**
+ * `text` with every array or object nested `MAX_JSON_DEPTH` deep replaced by the TOO_DEEP marker, which is what
+ * boundDepth would make of it, or undefined when `text` is not JSON. JSON.parse takes far longer per level of
+ * nesting than per character (a 3 KB value of 1,500 nested arrays costs it 20× a 3 KB object), so what would be
+ * cut is checked by skipValue and never parsed.
+ */
+function cutDeep(text: string): string | undefined {
+  const cuts: number[] = [];
+  const end = skipValue(text, 0, cuts);
+  if (end < 0 || skipWhitespace(text, end) !== text.length) return undefined;
+  const marker = JSON.stringify(TOO_DEEP);
+  let out = text.slice(0, cuts[0]);
+  for (let k = 0; k < cuts.length; k += 2) out += marker + text.slice(cuts[k + 1], cuts[k + 2]);
+  return out;
 }
 
 /** JSON.parse that returns `undefined` instead of throwing, with nesting bounded. */
 export function parseJson(text: string): unknown {
-  if (!bracketsPair(text)) return undefined;
+  const depth = bracketDepth(text);
+  if (depth < 0) return undefined;
+  const bounded = depth > MAX_JSON_DEPTH ? cutDeep(text) : text;
+  if (bounded === undefined) return undefined;
   try {
-    return boundDepth(JSON.parse(text) as unknown);
+    return boundDepth(JSON.parse(bounded) as unknown);
   } catch {
     return undefined;
   }

@@ -15,6 +15,9 @@ describe('findSensitiveKeys', () => {
     [{ note: 'a@b.example' }, ['note']],
     [{ list: ['4111 1111 1111 1111'] }, ['list[0]']],
     [{ id: '123-45-6789' }, ['id']],
+    [{ a_p_i_k_e_y: 'k' }, ['a_p_i_k_e_y']],
+    [{ 'api_\u212Aey': 'k' }, ['api_\u212Aey']],
+    [{ DateBirth: '1990' }, ['DateBirth']],
   ])('finds %j', (data, paths) => {
     expect(findSensitiveKeys(data)).toEqual(paths);
   });
@@ -29,6 +32,14 @@ describe('findSensitiveKeys', () => {
     ['a@b.example'],
   ])('finds nothing in %j', (data) => {
     expect(findSensitiveKeys(data)).toEqual([]);
+  });
+
+  it('reads a key of thousands of camelCase humps word by word, to its last word', () => {
+    const humps = 'aA'.repeat(2000);
+    expect(findSensitiveKeys({ [humps]: 'x' })).toEqual([]);
+    expect(findSensitiveKeys({ [`${humps}aPassword`]: 'x' })).toEqual([`${humps}aPassword`]);
+    expect(findSensitiveKeys({ [`${'aaaaA'.repeat(800)}pi_key`]: 'x' })).toEqual([`${'aaaaA'.repeat(800)}pi_key`]);
+    expect(findSensitiveKeys({ [`${'x'.repeat(4000)}_api_key`]: 'x' })).toEqual([`${'x'.repeat(4000)}_api_key`]);
   });
 
   it('stops at a bounded depth instead of recursing forever', () => {

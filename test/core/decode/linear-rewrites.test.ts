@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, base64urlToBytes, codeUnitsToString, withoutPadding } from '../../../src/core/decode/bytes';
-import { parseJson } from '../../../src/core/decode/json';
+import { boundDepth, MAX_JSON_DEPTH, parseJson, TOO_DEEP } from '../../../src/core/decode/json';
 import { decodeJwt } from '../../../src/core/decode/jwt';
 import { unquoteCookieValue } from '../../../src/core/decode/quoted-value';
 import { estimateEntropyBits } from '../../../src/core/detect/entropy';
@@ -102,6 +102,42 @@ describe('JSON bracket pre-check', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('JSON nested past the depth kept', () => {
+  const reference = (text: string) => {
+    const v = referenceParseJson(text);
+    return v === undefined ? undefined : boundDepth(v);
+  };
+  /** A JSON-ish element over the characters the grammar turns on, so near-misses are common. */
+  const element = fc.oneof(
+    fc.json(),
+    over('[]{}"\\:,1a -.eE+tuфn\u0001', 8),
+    fc.constantFrom('"\\u00zz"', '"\\x"', '01', '1.', '-', 'tru', 'nul', '{"a"}', '{1:2}', '[,]', '"a":1'),
+  );
+
+  it('gives exactly what JSON.parse and boundDepth give, valid or not, around the cut', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: MAX_JSON_DEPTH - 2, max: MAX_JSON_DEPTH + 6 }),
+        fc.array(element, { minLength: 1, maxLength: 6 }),
+        fc.constantFrom('[', '{"k":', '[1,', '{"a":1,"b":'),
+        (depth, middle, open) => {
+          const close = open.startsWith('{') ? '}' : ']';
+          const text = `${open.repeat(depth)}[${middle.join(',')}]${close.repeat(depth)}`;
+          expect(parseJson(text)).toEqual(reference(text));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads 1,500 nested arrays as JSON cut at the depth kept', () => {
+    const text = ` ${'['.repeat(1500)}${']'.repeat(1500)} `;
+    expect(parseJson(text)).toEqual(reference(text));
+    expect(JSON.stringify(parseJson(text))).toContain(TOO_DEEP);
+    expect(parseJson(`${'['.repeat(1500)}1 2${']'.repeat(1500)}`)).toBeUndefined();
   });
 });
 

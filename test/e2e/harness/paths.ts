@@ -5,6 +5,8 @@ const root = resolve(import.meta.dirname, '../../..');
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** web-ext's command line (its package exports no path to it). */
+export const WEB_EXT_PATH = resolve(root, 'node_modules/web-ext/bin/web-ext.js');
 export const ARTIFACTS_DIR = resolve(root, 'artifacts');
 
 export function distDir(target: 'chrome' | 'firefox'): string {

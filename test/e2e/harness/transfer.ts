@@ -1,6 +1,7 @@
 import type { Frame, Page } from 'puppeteer-core';
 import type { Cookies, Browser as WebExtBrowser } from 'webextension-polyfill';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { expect } from 'vitest';
 import { join } from 'node:path';
 import { waitUntil } from './wait';
 
@@ -60,8 +61,12 @@ export async function readJar(control: Page): Promise<JarCookie[]> {
   return jar.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
-/** Removes every cookie of every store and partition through the extension API; resolves when the jar is empty. */
-export async function deleteAllCookies(control: Page): Promise<void> {
+/**
+ * Removes every cookie of every store and partition through the extension API, or of the one store `storeId`
+ * (say, a Firefox container's); resolves when that is empty.
+ */
+export async function deleteAllCookies(control: Page, storeId?: string): Promise<void> {
+  const inScope = (c: { storeId: string }) => storeId === undefined || c.storeId === storeId;
   await control.evaluate(
     async (list: Cookies.Cookie[]) => {
       type Api = typeof browser.cookies;
@@ -76,14 +81,26 @@ export async function deleteAllCookies(control: Page): Promise<void> {
         await browser.cookies.remove(details as unknown as Parameters<Api['remove']>[0]);
       }
     },
-    await rawJar(control),
+    (await rawJar(control)).filter(inScope),
   );
-  await waitUntil('an empty jar', async () => (await readJar(control)).length === 0);
+  await waitUntil(storeId === undefined ? 'an empty jar' : `an empty ${storeId}`, async () =>
+    (await readJar(control)).every((c) => !inScope(c)),
+  );
 }
 
 async function openFold(view: Page | Frame, id: 'export' | 'import' | 'snapshots'): Promise<void> {
   const open = await view.$eval(`[data-testid="${id}-section"]`, (el) => (el as HTMLDetailsElement).open);
   if (!open) await view.click(`[data-testid="${id}-toggle"]`);
+}
+
+/** Each file of `dir` with its last modification time. */
+async function modifiedTimes(dir: string): Promise<Map<string, number>> {
+  const times = new Map<string, number>();
+  for (const f of await readdir(dir)) {
+    const info = await stat(join(dir, f)).catch(() => undefined);
+    if (info) times.set(f, info.mtimeMs);
+  }
+  return times;
 }
 
 export interface ExportedFile {
@@ -106,6 +123,8 @@ export async function exportCookies(
   await view.select('[data-testid="export-scope"]', scope);
   // A previous export's outcome must not be read as this one's.
   await view.$eval('[data-testid="export-cookies-outcome"]', (el) => el.setAttribute('data-outcome', 'stale'));
+  // Nor a previous export's file: a second download of one name may be saved under another (`name(1).json`).
+  const earlier = await modifiedTimes(downloads);
   await view.click('[data-testid="export-download"]');
   const outcome = await view.waitForSelector(
     '[data-testid="export-cookies-outcome"]:is([data-outcome="saved"],[data-outcome="failed"])',
@@ -118,11 +137,18 @@ export async function exportCookies(
   ]);
   if (kind !== 'saved') throw new Error(`the export said "${said}"`);
   const notes = await view.$$eval('[data-testid="export-note"]', (els) => els.map((e) => e.textContent ?? ''));
+  const dot = fileName!.lastIndexOf('.');
+  const [stem, extension] = [fileName!.slice(0, dot), fileName!.slice(dot)];
   // Browsers write a partial file and rename it when done; every export ends with a newline.
   const text = await waitUntil(
     `${fileName} in ${downloads}`,
     async () => {
-      const t = await readFile(join(downloads, fileName!), 'utf8').catch(() => undefined);
+      const now = await modifiedTimes(downloads);
+      const saved = [...now].filter(
+        ([f, time]) => earlier.get(f) !== time && f.startsWith(stem) && f.endsWith(extension),
+      );
+      if (saved.length !== 1) return undefined;
+      const t = await readFile(join(downloads, saved[0]![0]), 'utf8').catch(() => undefined);
       return t !== undefined && t.endsWith('\n') ? t : undefined;
     },
     { timeoutMs: 10_000, intervalMs: 100 },
@@ -183,4 +209,15 @@ export async function importCookies(view: Page, text: string, format = ''): Prom
   }));
   const results = (await items()).map(({ name, result, text: t }) => ({ name, result, text: t }));
   return { format: detected, preview, ...counts, results };
+}
+
+/** A SessionScope JSON import into an emptied jar (or store): every cookie previewed as new, and `count` saved. */
+export function expectEveryCookieRestored(result: ImportRun, count: number): void {
+  expect(result.format).toBe('sessionscope-json');
+  expect(result.preview.every((p) => p.kind === 'new')).toBe(true);
+  expect({ saved: result.saved, changed: result.changed, failed: result.failed }).toEqual({
+    saved: count,
+    changed: 0,
+    failed: 0,
+  });
 }
