@@ -11,11 +11,13 @@ import { useFilter, useStore } from '../ui/store-context';
 import { ValueText } from '../ui/ValueText';
 import { ROW_HEIGHT, useVirtualRows } from '../ui/use-virtual-rows';
 import { worstSeverity } from '../core/audit/summary';
+import { ThirdPartyEmpty } from './CookieScopeSwitch';
 
 const COLUMNS: ReadonlyArray<{ id: SortColumn; label: string }> = [
   { id: 'name', label: 'Name' },
   { id: 'value', label: 'Value' },
   { id: 'domain', label: 'Domain' },
+  { id: 'partition', label: 'Partition' },
   { id: 'path', label: 'Path' },
   { id: 'expiry', label: 'Expires' },
   { id: 'size', label: 'Size' },
@@ -33,12 +35,25 @@ function FindingsCell({ view }: { view: CookieView }) {
   );
 }
 
+const NO_KEYS: ReadonlySet<string> = new Set();
+
 function rowOf(body: HTMLElement | null, key: string): HTMLElement | undefined {
   if (!body) return undefined;
   return Array.from(body.querySelectorAll<HTMLElement>('tr[data-key]')).find((r) => r.dataset.key === key);
 }
 
-function CookieCells({ view: v, now }: { view: CookieView; now: number }) {
+/** The partition's top-level site, or nothing for an unpartitioned cookie (as DevTools' own column shows it). */
+function PartitionCell({ view }: { view: CookieView }) {
+  const pk = view.cookie.partitionKey;
+  if (pk === undefined) return null;
+  return (
+    <span data-testid="cookie-partition" title={`Partitioned (CHIPS) under ${pk.topLevelSite ?? 'an unknown site'}`}>
+      <ValueText value={pk.topLevelSite ?? '(unknown site)'} max={80} />
+    </span>
+  );
+}
+
+function CookieCells({ view: v, now, thirdParty }: { view: CookieView; now: number; thirdParty: boolean }) {
   const c = v.cookie;
   return (
     <>
@@ -50,7 +65,15 @@ function CookieCells({ view: v, now }: { view: CookieView; now: number }) {
         <ValueText class="short-value" testId="cookie-value" value={c.value} max={48} />
       </td>
       <td class="col-domain">
+        {thirdParty && (
+          <abbr class="party-tag" title="Third party: a site this page's requests or frames talked to">
+            3p
+          </abbr>
+        )}
         <ValueText value={c.domain} max={80} />
+      </td>
+      <td class="col-partition">
+        <PartitionCell view={v} />
       </td>
       <td class="col-path">
         <ValueText value={c.path} max={60} />
@@ -62,7 +85,7 @@ function CookieCells({ view: v, now }: { view: CookieView; now: number }) {
         <SizeText size={v.size} />
       </td>
       <td class="col-flags">
-        <FlagChips cookie={c} />
+        <FlagChips cookie={c} compact />
       </td>
       <td class="col-findings">
         <FindingsCell view={v} />
@@ -91,6 +114,8 @@ export function CookieTable() {
   const focusable = rows.some((r) => r.key === selected) ? selected : (rows[0]?.key ?? null);
   const virtual = useVirtualRows(rows.length, scroller, (i) => rows[i]?.key ?? String(i));
   const marked = store.selection.marked.value;
+  const thirdKeys = store.thirdParty?.keys.value ?? NO_KEYS;
+  const emptyThirdParty = filter.scope.value === 'third-parties' && filter.scopeCounts.value['third-parties'] === 0;
   const markedShown = rows.filter((r) => marked.has(r.key)).length;
 
   useLayoutEffect(() => {
@@ -207,7 +232,11 @@ export function CookieTable() {
           {rows.length === 0 && (
             <tr class="empty">
               <td colSpan={COLUMNS.length + 1}>
-                No cookie matches the filter. Clear the filter box or the checkboxes.
+                {emptyThirdParty ? (
+                  <ThirdPartyEmpty />
+                ) : (
+                  'No cookie matches the filter. Clear the filter box or the checkboxes.'
+                )}
               </td>
             </tr>
           )}
@@ -227,6 +256,7 @@ export function CookieTable() {
                 aria-rowindex={virtual.first + i + 2}
                 aria-selected={isSelected}
                 data-marked={isMarked}
+                data-scope={thirdKeys.has(v.key) ? 'third-party' : 'this-site'}
                 tabIndex={v.key === tabKey ? 0 : -1}
                 onClick={() => store.selection.open(v.key)}
               >
@@ -244,7 +274,7 @@ export function CookieTable() {
                     }}
                   />
                 </td>
-                <CookieCells view={v} now={now} />
+                <CookieCells view={v} now={now} thirdParty={thirdKeys.has(v.key)} />
               </tr>
             );
           })}

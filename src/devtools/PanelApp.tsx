@@ -11,6 +11,7 @@ import type { ViewAppProps } from '../ui/view-app-props';
 import { TopFindings } from '../ui/TopFindings';
 import { TransferTools } from '../ui/TransferTools';
 import { WeakSecretProgress } from '../ui/WeakSecretProgress';
+import { CookieScopeSwitch } from './CookieScopeSwitch';
 import { CookieTable } from './CookieTable';
 import { DetailPane } from './DetailPane';
 import { FilterBar } from './FilterBar';
@@ -69,6 +70,7 @@ export function PanelApp({ onRequestPermission, exportDeps, transferDeps }: View
           <div class="table-side">
             <SessionCard open onShowCookie={store.selection.reveal} />
             <WeakSecretProgress />
+            <CookieScopeSwitch />
             <CookieTable />
             <ShownEditBar />
             <BlockRules />

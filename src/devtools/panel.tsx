@@ -30,6 +30,7 @@ import { startPanel } from './start-panel';
 const inDevtools = isDevtoolsContext();
 // Firefox's DevTools panels have no `cookies` API: their reads go through the background.
 const readCookiesDirectly = canReadCookiesDirectly();
+const browserSide = transferBrowser();
 const panel = startPanel(
   {
     capabilities: {
@@ -55,10 +56,11 @@ const panel = startPanel(
     watchInspectedNavigation,
     requestHostPermission,
     analyze: analyzeSite,
+    siteCookies: readCookiesDirectly ? browserSide.siteCookies : cookieReadMessages.siteCookies,
     version: extensionVersion,
     pageData: { evaluate: inspectedEval, recordedRequests, watchRequests },
     transfer: viewTransferDeps({
-      ...transferBrowser(),
+      ...browserSide,
       ...(readCookiesDirectly ? {} : cookieReadMessages),
       // Only a real DevTools panel has an inspected page to read; the panel opened as a tab has none.
       pageStorage: inDevtools ? readInspectedStorage : undefined,

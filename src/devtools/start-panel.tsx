@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import type { CookieChange } from '../core/cookie/cookie-change';
+import type { CookieRecord } from '../core/cookie/cookie-record';
 import type { ChangeLogResult, TabCookiesResult } from '../protocol/messages';
 import { createPanelStore, type PanelStore } from '../state/create-store';
 import type { Analyze } from '../state/load-site';
@@ -45,6 +46,8 @@ export interface PanelStartDeps {
   watchInspectedNavigation: (listener: (url: string) => void) => () => void;
   requestHostPermission: (url: string | undefined) => Promise<boolean>;
   analyze: Analyze;
+  /** Every cookie of a site (registrable domain) in a store: the third parties' cookies are read with it. */
+  siteCookies?: (site: string, storeId: string | undefined) => Promise<CookieRecord[]>;
   /** The extension's version for exported reports. */
   version?: () => string | Promise<string>;
   /** Export, import and snapshots; the panel adds `refresh` (its own reload). */
@@ -151,6 +154,7 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
             },
       requestHostPermission: deps.requestHostPermission,
       analyze: deps.analyze,
+      thirdParty: deps.siteCookies ? { siteCookies: deps.siteCookies } : undefined,
       ...(deps.now ? { now: deps.now } : {}),
       ...options.timing,
     });

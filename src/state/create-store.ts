@@ -5,6 +5,7 @@ import { createPageDataSlice } from './page-data-slice';
 import { createReportSlice } from './report-slice';
 import { createSelectionSlice } from './selection-slice';
 import { createSiteSlice } from './site-slice';
+import { createThirdPartySlice } from './third-party-slice';
 import { createTimelineSlice } from './timeline-slice';
 import { createVerificationSlice, type Verifier } from './verification-slice';
 
@@ -39,19 +40,20 @@ export function createPopupStore(init: StoreInit = {}) {
 export function createPanelStore(init: StoreInit = {}) {
   const page = createPageDataSlice();
   const site = createSiteSlice(init, page.tokens);
-  const filter = createFilterSlice(site.cookies, site.now);
-  // The arrow keys move through the rows the filter leaves, in the order shown.
-  const selection = createSelectionSlice(site.cookies, filter.visible);
+  const thirdParty = createThirdPartySlice(site, page.requests);
+  const filter = createFilterSlice(site.cookies, site.now, thirdParty.views);
+  // The arrow keys move through the rows the filter leaves, in the order shown; the detail opens any view's cookie.
+  const selection = createSelectionSlice(filter.everything, filter.visible);
   site.onNewSite(selection.reset);
   const verification = createVerificationSlice(site.cookies, init.verify);
   const timeline = createTimelineSlice(init.timelineLimit);
   const rotation = createLoginRotationSlice(timeline.entries, page.loginSignals, site.sessionCookies);
   const report = createReportSlice();
   site.onNewSite(report.reset);
-  return { site, filter, selection, verification, timeline, report, page, rotation };
+  return { site, filter, selection, verification, timeline, report, page, rotation, thirdParty };
 }
 
 export type PopupStore = ReturnType<typeof createPopupStore>;
 export type PanelStore = ReturnType<typeof createPanelStore>;
 /** What the shared components are handed: the popup's slices, and the panel-only ones where the view has them. */
-export type ViewStore = PopupStore & Partial<Pick<PanelStore, 'filter' | 'timeline' | 'rotation'>>;
+export type ViewStore = PopupStore & Partial<Pick<PanelStore, 'filter' | 'timeline' | 'rotation' | 'thirdParty'>>;

@@ -1,6 +1,7 @@
 import { computed, signal, type ReadonlySignal } from '@preact/signals';
 import type { CookieView } from '../core/analyze-site';
 import { nextSort, sortCookies, type SortColumn, type SortState } from '../core/cookie/cookie-sort';
+import type { CookieScope } from '../core/cookie/third-party';
 import { compileFilter, narrows, queryKey } from '../core/filter/match-cookie';
 import type { FilterQuery } from '../core/filter/filter-query';
 import { parseFilter } from '../core/filter/parse-filter';
@@ -12,8 +13,25 @@ import { parseFilter } from '../core/filter/parse-filter';
 export function createFilterSlice(
   cookies: ReadonlySignal<readonly CookieView[]>,
   now: ReadonlySignal<number> = signal(Date.now()),
+  /** The cookies of the other sites the page talked to (the "third parties" view); none by default. */
+  thirdParty: ReadonlySignal<readonly CookieView[]> = signal([]),
 ) {
   const text = signal('');
+  /** Which cookies the table shows: the site's, the third parties', or both. */
+  const scope = signal<CookieScope>('this-site');
+  /** This site's cookies, then the third parties'. */
+  const everything = computed<readonly CookieView[]>(() =>
+    thirdParty.value.length === 0 ? cookies.value : [...cookies.value, ...thirdParty.value],
+  );
+  /** How many cookies each view holds before the filter (the view switch shows them). */
+  const scopeCounts = computed<Record<CookieScope, number>>(() => ({
+    'this-site': cookies.value.length,
+    'third-parties': thirdParty.value.length,
+    all: everything.value.length,
+  }));
+  const inScope = computed(() =>
+    scope.value === 'this-site' ? cookies.value : scope.value === 'third-parties' ? thirdParty.value : everything.value,
+  );
   const sessionOnly = signal(false);
   const findingsOnly = signal(false);
   const sort = signal<SortState>({ column: null, dir: 'asc' });
@@ -23,7 +41,7 @@ export function createFilterSlice(
 
   // Sorted once per sort order and list, not per keystroke: filtering keeps the order (and sortCookies breaks
   // ties by analysis order, so filtering the sorted list gives what sorting the filtered one would).
-  const sorted = computed(() => sortCookies(cookies.value, sort.value));
+  const sorted = computed(() => sortCookies(inScope.value, sort.value));
 
   // Per keystroke, only what it can change: the rows of a query already seen on this list (erasing what was just
   // typed), or the rows of the query it narrows (typing on) filtered again, instead of the whole list.
@@ -63,7 +81,7 @@ export function createFilterSlice(
     sort.value = nextSort(sort.value, column);
   }
 
-  return { text, sessionOnly, findingsOnly, sort, parsed, visible, sortBy };
+  return { text, scope, scopeCounts, everything, sessionOnly, findingsOnly, sort, parsed, visible, sortBy };
 }
 
 export type FilterSlice = ReturnType<typeof createFilterSlice>;

@@ -1,10 +1,13 @@
 import { cookieKey } from '../core/cookie/cookie-key';
-import { inSiteOf } from '../core/cookie/site';
+import { bareDomain } from '../core/cookie/match';
+import { inSiteOf, registrableDomain } from '../core/cookie/site';
+import { pagePartitionsOnly } from '../core/cookie/third-party';
 import type { CookieChange } from '../core/cookie/cookie-change';
 import type { ChangeLogEntry, ChangeLogResult, DroppedBy, TabCookiesResult } from '../protocol/messages';
 import type { PanelStore } from './create-store';
 import { createSiteLoader, type Analyze } from './load-site';
 import { requestPermission } from './request-permission';
+import { createThirdPartyLoader, type ThirdPartyDeps } from './third-party-slice';
 
 export interface PanelDeps {
   tabId: number;
@@ -19,6 +22,8 @@ export interface PanelDeps {
   watchNavigation?: ((listener: () => void) => () => void) | undefined;
   requestHostPermission: (url: string | undefined) => Promise<boolean>;
   analyze: Analyze;
+  /** Reads the cookies of the other sites the page talked to; without it the "third parties" view says it cannot. */
+  thirdParty?: Omit<ThirdPartyDeps, 'analyze' | 'now'> | undefined;
   now?: () => number;
   /** Changes often come in bursts (a login sets several cookies): one reload per burst. */
   debounceMs?: number;
@@ -68,17 +73,34 @@ function sameChange(a: ChangeLogEntry, b: ChangeLogEntry): boolean {
  * on navigation, and its change timeline (the background's log, then live changes).
  */
 export function createPanelController(
-  store: Pick<PanelStore, 'site' | 'verification' | 'timeline'> & Partial<Pick<PanelStore, 'page'>>,
+  store: Pick<PanelStore, 'site' | 'verification' | 'timeline'> & Partial<Pick<PanelStore, 'page' | 'thirdParty'>>,
   deps: PanelDeps,
 ): PanelController {
   const now = deps.now ?? Date.now;
   const debounceMs = deps.debounceMs ?? 120;
   const loader = createSiteLoader(store, {
-    fetch: () => deps.loadCookies(deps.tabId),
+    // A partitioned cookie of this site kept for it as an embed on another top-level site is not this page's.
+    fetch: async () => {
+      const r = await deps.loadCookies(deps.tabId);
+      return r.ok ? { ...r, cookies: pagePartitionsOnly(r.url, r.cookies) } : r;
+    },
     analyze: deps.analyze,
     now,
     ...(store.page ? { pageInputs: store.page.inputs } : {}),
   });
+
+  const thirdParty = store.thirdParty
+    ? createThirdPartyLoader(
+        store.thirdParty,
+        store.site,
+        deps.thirdParty ? { ...deps.thirdParty, analyze: deps.analyze, now } : undefined,
+      )
+    : undefined;
+  /** Whether a cookie is one of the third parties' the table shows (its change reloads them). */
+  const ofThirdParty = (cookie: { domain: string }): boolean => {
+    const sites = store.thirdParty?.sites.peek() ?? [];
+    return sites.length > 0 && sites.includes(registrableDomain(bareDomain(cookie.domain)));
+  };
 
   let stopped = false;
   let site = '';
@@ -126,6 +148,7 @@ export function createPanelController(
   async function reload(quiet = true): Promise<void> {
     await loader.load({ quiet });
     if (stopped) return;
+    void thirdParty?.load();
     const host = store.site.host.value;
     storeId = store.site.tabStore.value?.id ?? storeId;
     const key = `${host}\n${storeId ?? ''}`;
@@ -158,6 +181,8 @@ export function createPanelController(
       };
       if (logLoading) buffered.push(entry);
       else store.timeline.appendTimeline([{ ...entry, seq: store.timeline.nextLocalSeq() }]);
+      scheduleReload();
+    } else if (inStore(change.cookie) && ofThirdParty(change.cookie)) {
       scheduleReload();
     } else if (inStore(change.cookie) && (site === '' || store.site.state.value !== 'ready' || !deps.watchNavigation)) {
       // Before the page is readable, or with no navigation events to tell us the tab moved to another site,
@@ -196,6 +221,7 @@ export function createPanelController(
       stopped = true;
       clearTimeout(reloadTimer);
       clearInterval(pollTimer);
+      thirdParty?.dispose();
       for (const u of unsubscribe) u();
     },
   };

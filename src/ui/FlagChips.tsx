@@ -6,6 +6,8 @@ interface Chip {
   flag: string;
   on: boolean;
   label: string;
+  /** The few letters the panel's one-line rows show; `label` is their text alternative. */
+  short: string;
   title: string;
   /** Shown as a weakness (red outline) when off. */
   protective: boolean;
@@ -19,6 +21,7 @@ function chips(c: CookieRecord): Chip[] {
       flag: 'httponly',
       on: c.httpOnly,
       label: c.httpOnly ? 'HttpOnly' : 'no HttpOnly',
+      short: 'H',
       title: c.httpOnly ? 'HttpOnly: page scripts cannot read it' : 'Not HttpOnly: any script on the page can read it',
       protective: true,
     },
@@ -26,6 +29,7 @@ function chips(c: CookieRecord): Chip[] {
       flag: 'secure',
       on: c.secure,
       label: c.secure ? 'Secure' : 'no Secure',
+      short: 'S',
       title: c.secure ? 'Secure: sent over HTTPS only' : 'Not Secure: also sent over plain HTTP',
       protective: true,
     },
@@ -33,6 +37,7 @@ function chips(c: CookieRecord): Chip[] {
       flag: 'samesite',
       on: ss === 'strict' || ss === 'lax',
       label: sameSiteLabel(c.sameSite),
+      short: ss === 'strict' ? 'Str' : ss === 'lax' ? 'Lax' : ss === 'none' ? 'None' : '—',
       title:
         ss === 'none'
           ? 'SameSite=None: sent on cross-site requests'
@@ -45,6 +50,7 @@ function chips(c: CookieRecord): Chip[] {
       flag: 'partitioned',
       on: c.partitionKey !== undefined,
       label: c.partitionKey ? 'Partitioned' : 'Unpartitioned',
+      short: c.partitionKey ? 'P' : '',
       title: c.partitionKey
         ? `Partitioned (CHIPS) under ${c.partitionKey.topLevelSite ?? 'a top-level site'}`
         : 'Not partitioned',
@@ -54,6 +60,7 @@ function chips(c: CookieRecord): Chip[] {
       flag: 'hostonly',
       on: c.hostOnly,
       label: c.hostOnly ? 'Host-only' : 'Domain',
+      short: c.hostOnly ? 'Host' : 'Dom',
       title: c.hostOnly
         ? `Host-only: sent to ${domain} only`
         : `Domain cookie: sent to ${domain} and all its subdomains`,
@@ -62,19 +69,43 @@ function chips(c: CookieRecord): Chip[] {
   ];
 }
 
-// Hook-free on purpose: CookieRow calls it as a plain function (one fewer component instance per row).
-export function FlagChips({ cookie, class: cls }: { cookie: CookieRecord; class?: string }) {
+/**
+ * Hook-free on purpose: CookieRow calls it as a plain function (one fewer component instance per row).
+ * `compact` (the panel's one-line rows): each flag as a letter or two, its full label as hidden text for screen
+ * readers and its explanation as the tooltip; an unpartitioned cookie shows no mark at all.
+ */
+export function FlagChips({
+  cookie,
+  class: cls,
+  compact = false,
+}: {
+  cookie: CookieRecord;
+  class?: string;
+  compact?: boolean;
+}) {
+  const list = chips(cookie).filter((c) => !compact || c.short !== '');
   return (
-    <ul class={cls ? `chips ${cls}` : 'chips'} data-testid="cookie-flags" aria-label="Flags">
-      {chips(cookie).map((c) => (
+    <ul
+      class={`chips${compact ? ' compact' : ''}${cls ? ` ${cls}` : ''}`}
+      data-testid="cookie-flags"
+      aria-label="Flags"
+    >
+      {list.map((c) => (
         <li
           key={c.flag}
           class={`chip${c.on ? ' on' : ' off'}${c.protective && !c.on ? ' weak' : ''}`}
           data-flag={c.flag}
           data-on={String(c.on)}
-          title={c.title}
+          title={compact ? `${c.label}: ${c.title}` : c.title}
         >
-          {c.label}
+          {compact ? (
+            <>
+              <span aria-hidden="true">{c.short}</span>
+              <span class="visually-hidden">{c.label}</span>
+            </>
+          ) : (
+            c.label
+          )}
         </li>
       ))}
     </ul>

@@ -3,6 +3,7 @@ import { useContext } from 'preact/hooks';
 import type { ViewStore } from '../state/create-store';
 import type { EditSlice } from '../state/edit-slice';
 import type { FilterSlice } from '../state/filter-slice';
+import type { ThirdPartySlice } from '../state/third-party-slice';
 import type { TimelineSlice } from '../state/timeline-slice';
 
 export const StoreContext = createContext<ViewStore | null>(null);
@@ -14,7 +15,10 @@ export function useStore(): ViewStore {
 }
 
 /** A slice only the panel has; a component that asks for it in another view is a bug, said at once. */
-function usePanelSlice<K extends 'filter' | 'timeline'>(key: K, hook: string): NonNullable<ViewStore[K]> {
+function usePanelSlice<K extends 'filter' | 'timeline' | 'thirdParty'>(
+  key: K,
+  hook: string,
+): NonNullable<ViewStore[K]> {
   const slice = useStore()[key];
   if (!slice) throw new Error(`${hook}: this view has no ${key} slice`);
   return slice;
@@ -28,6 +32,11 @@ export function useFilter(): FilterSlice {
 /** The change timeline: only the panel has it. */
 export function useTimeline(): TimelineSlice {
   return usePanelSlice('timeline', 'useTimeline');
+}
+
+/** The cookies of the other sites the page talked to: only the panel has them. */
+export function useThirdParty(): ThirdPartySlice {
+  return usePanelSlice('thirdParty', 'useThirdParty');
 }
 
 /** Changing cookies: present where the page was started with the background's write path (not in the bench). */

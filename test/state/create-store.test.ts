@@ -22,6 +22,7 @@ describe('the composed stores', () => {
       'rotation',
       'selection',
       'site',
+      'thirdParty',
       'timeline',
       'verification',
     ]);

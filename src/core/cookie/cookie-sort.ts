@@ -3,7 +3,7 @@ import { bareDomain } from './match';
 import { severityRank } from '../audit/sort-findings';
 import { worstSeverity } from '../audit/summary';
 
-export type SortColumn = 'name' | 'value' | 'domain' | 'path' | 'expiry' | 'size' | 'flags' | 'findings';
+export type SortColumn = 'name' | 'value' | 'domain' | 'partition' | 'path' | 'expiry' | 'size' | 'flags' | 'findings';
 export type SortDir = 'asc' | 'desc';
 
 export interface SortState {
@@ -30,6 +30,11 @@ function expiryValue(c: CookieView): number {
   return c.cookie.browserSession || c.cookie.expirationDate === undefined ? Infinity : c.cookie.expirationDate;
 }
 
+function partitionText(c: CookieView): string {
+  const pk = c.cookie.partitionKey;
+  return pk === undefined ? '' : ` ${pk.topLevelSite ?? ''}`;
+}
+
 /** Ascending order of two numbers that may be Infinity (where subtracting gives NaN). */
 function compareNumbers(x: number, y: number): number {
   return x === y ? 0 : x < y ? -1 : 1;
@@ -43,6 +48,9 @@ function compareBy(column: SortColumn): (a: CookieView, b: CookieView) => number
       return (a, b) => a.cookie.value.localeCompare(b.cookie.value);
     case 'domain':
       return (a, b) => bareDomain(a.cookie.domain).localeCompare(bareDomain(b.cookie.domain));
+    case 'partition':
+      // Unpartitioned cookies (no key) first ascending, then by the partition's top-level site.
+      return (a, b) => partitionText(a).localeCompare(partitionText(b));
     case 'path':
       return (a, b) => a.cookie.path.localeCompare(b.cookie.path);
     case 'expiry':

@@ -1,0 +1,140 @@
+import { batch, computed, effect, signal, type ReadonlySignal } from '@preact/signals';
+import type { CookieView } from '../core/analyze-site';
+import type { CookieRecord } from '../core/cookie/cookie-record';
+import { bySite, cookiesPerView, thirdPartySites } from '../core/cookie/third-party';
+import { errorText } from '../core/error-text';
+import type { NetworkEntry } from '../core/network/network-entry';
+import type { TabStore } from '../protocol/messages';
+import type { Analyze } from './load-site';
+
+/**
+ * `idle`: nothing asked yet; `unavailable`: this view cannot read other sites' cookies (no reader given);
+ * `error`: the last read failed (`error` says why).
+ */
+export type ThirdPartyState = 'idle' | 'loading' | 'ready' | 'unavailable' | 'error';
+
+/** What the slice reads of the inspected site: its page, its cookie store. */
+export interface InspectedSite {
+  url: ReadonlySignal<string | undefined>;
+  host: ReadonlySignal<string>;
+  tabStore: ReadonlySignal<TabStore | null>;
+}
+
+/**
+ * The cookies of the other sites the inspected page talked to (its requests and frames, as DevTools recorded
+ * them), each analysed by the same rules as the site's own. `sites` follows the requests; the loader fills `views`.
+ */
+export function createThirdPartySlice(site: InspectedSite, requests: ReadonlySignal<readonly NetworkEntry[]>) {
+  const sitesKey = computed(() =>
+    thirdPartySites(
+      site.host.value,
+      requests.value.map((r) => r.url),
+    ).join('\n'),
+  );
+  /** The third-party sites (registrable domains), in the order the page first talked to them. */
+  const sites = computed<readonly string[]>(() => (sitesKey.value === '' ? [] : sitesKey.value.split('\n')));
+  const views = signal<readonly CookieView[]>([]);
+  /** The keys of `views`: the table marks these rows as third parties'. */
+  const keys = computed<ReadonlySet<string>>(() => new Set(views.value.map((v) => v.key)));
+  const state = signal<ThirdPartyState>('idle');
+  const error = signal<string | null>(null);
+
+  function show(list: readonly CookieView[]): void {
+    batch(() => {
+      views.value = list;
+      state.value = 'ready';
+      error.value = null;
+    });
+  }
+
+  function showError(message: string): void {
+    batch(() => {
+      state.value = 'error';
+      error.value = message;
+    });
+  }
+
+  return { sites, views, keys, state, error, show, showError };
+}
+
+export type ThirdPartySlice = ReturnType<typeof createThirdPartySlice>;
+
+export interface ThirdPartyDeps {
+  /** Every cookie (every partition) of the site `site` (a registrable domain) in the store `storeId`. */
+  siteCookies: (site: string, storeId: string | undefined) => Promise<CookieRecord[]>;
+  analyze: Analyze;
+  now?: () => number;
+  /** How long the list of sites must stay the same before it is read (requests come in bursts). */
+  settleMs?: number;
+}
+
+export interface ThirdPartyLoader {
+  /** Reads and analyses the third parties' cookies again (a cookie changed, the page navigated). */
+  load(): Promise<void>;
+  dispose(): void;
+}
+
+/**
+ * Reads each third-party site's cookies from the tab's store, keeps those that belong to this page (cookiesPerView:
+ * partitions keyed to another top-level site are left out), and analyses each site's cookies with that site as
+ * the page, so a third party's findings are the ones its own page would get. Loads again when the sites change.
+ */
+export function createThirdPartyLoader(
+  slice: ThirdPartySlice,
+  site: InspectedSite,
+  deps: ThirdPartyDeps | undefined,
+): ThirdPartyLoader {
+  const now = deps?.now ?? Date.now;
+  let generation = 0;
+
+  async function load(): Promise<void> {
+    const mine = ++generation;
+    const pageUrl = site.url.peek();
+    const sites = slice.sites.peek();
+    if (!deps) {
+      slice.state.value = 'unavailable';
+      return;
+    }
+    if (pageUrl === undefined || sites.length === 0) {
+      slice.show([]);
+      return;
+    }
+    if (slice.state.peek() === 'idle') slice.state.value = 'loading';
+    try {
+      const storeId = site.tabStore.peek()?.id;
+      const lists = await Promise.all(sites.map((s) => deps.siteCookies(s, storeId)));
+      if (mine !== generation) return;
+      const mineOnly = cookiesPerView(pageUrl, sites, lists.flat(), (c) => c)['third-parties'];
+      const scheme = /^https:/i.test(pageUrl) ? 'https:' : 'http:';
+      const t = now();
+      const views: CookieView[] = [];
+      for (const [name, cookies] of bySite(mineOnly, (c) => c)) {
+        const analysis = await deps.analyze(`${scheme}//${name}/`, cookies, t);
+        if (mine !== generation) return;
+        views.push(...analysis.cookies);
+      }
+      slice.show(views);
+    } catch (e) {
+      if (mine === generation) slice.showError(errorText(e));
+    }
+  }
+
+  // A page load brings its requests in batches, each maybe naming a new site: one read per burst, not per batch.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let seen = slice.sites.peek();
+  const unwatch = effect(() => {
+    const next = slice.sites.value;
+    if (next === seen) return;
+    seen = next;
+    clearTimeout(timer);
+    timer = setTimeout(() => void load(), deps?.settleMs ?? 250);
+  });
+
+  return {
+    load,
+    dispose() {
+      clearTimeout(timer);
+      unwatch();
+    },
+  };
+}

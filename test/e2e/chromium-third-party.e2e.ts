@@ -1,0 +1,194 @@
+import type { Frame } from 'puppeteer-core';
+import type { Browser as WebExtBrowser } from 'webextension-polyfill';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from './harness/axe';
+import { withChromium } from './harness/setup';
+import { openDevToolsPanel, waitForViewState } from './harness/views';
+import { waitUntil } from './harness/wait';
+import { EMBED, manyHost, startThirdPartySite, TOP } from './site/third-party-site';
+
+declare const browser: WebExtBrowser;
+
+type Scope = 'this-site' | 'third-parties' | 'all';
+
+/** Picks a view with the keyboard-reachable radio button, as a user clicking it would. */
+async function showScope(panel: Frame, scope: Scope): Promise<void> {
+  await panel.click(`[data-testid="scope-${scope}"]`);
+  await panel.waitForSelector(`[data-testid="scope-${scope}"]:checked`);
+}
+
+/** The count the switch shows for a view. */
+const scopeCount = (panel: Frame, scope: Scope) =>
+  panel.$eval(`[data-testid="scope-${scope}"]`, (el) => Number(el.getAttribute('data-count')));
+
+/** The rows the virtualised table holds: its aria-rowcount less the header row. */
+const tableRows = (panel: Frame) =>
+  panel.$eval('[data-testid="cookie-table-scroll"] table', (t) => Number(t.getAttribute('aria-rowcount')) - 1);
+
+/** The drawn rows: name, domain and partition as shown, and whether the row is marked as a third party's. */
+const drawnRows = (panel: Frame) =>
+  panel.$$eval('[data-testid="cookie-row"]', (rows) =>
+    rows.map((r) => ({
+      name: (r as HTMLElement).dataset.name ?? '',
+      domain: r.querySelector('.col-domain')?.textContent ?? '',
+      partition: r.querySelector('[data-testid="cookie-partition"]')?.textContent ?? '',
+      scope: (r as HTMLElement).dataset.scope ?? '',
+    })),
+  );
+
+describe('Chromium DevTools panel: the cookies of the third parties the page talked to (issue 11)', () => {
+  const suite = withChromium({ site: startThirdPartySite, open: '/' });
+
+  it('lists the iframe site’s partitioned cookie with its partition key under "third parties", not under "this site"', async () => {
+    const port = suite.site.port;
+    // The embed's own cookie kept for another top-level site: that partition is not this page's.
+    const elsewhere = await suite.session.control.evaluate(
+      async (url: string) =>
+        (await browser.cookies.set({
+          url,
+          name: 'chipElsewhere',
+          value: 'x',
+          secure: true,
+          sameSite: 'no_restriction',
+          partitionKey: { topLevelSite: 'http://news.localhost' },
+        } as never)) !== null,
+      `http://${EMBED}:${port}/`,
+    );
+    expect(elsewhere).toBe(true);
+    // Chromium keeps no unpartitioned cookie set in a third-party frame (third-party cookies are blocked): the
+    // embed's unpartitioned cookie comes from a visit to it as a top-level page, as a user's earlier visit would
+    // set it. That visit also partitions its `chip` under its own site, which is not this page's partition.
+    const visit = await suite.session.openPage(`http://${EMBED}:${port}/frame`);
+    await visit.close();
+    const stored = await suite.session.control.evaluate(
+      async (domain: string) =>
+        (await browser.cookies.getAll({ domain, partitionKey: {} } as never)).map(
+          (c) => `${c.name}@${(c as { partitionKey?: { topLevelSite?: string } }).partitionKey?.topLevelSite ?? '-'}`,
+        ),
+      EMBED,
+    );
+    expect(stored.sort()).toEqual([
+      `chip@http://${EMBED}`,
+      `chip@http://${TOP}`,
+      'chipElsewhere@http://news.localhost',
+      'tp@-',
+    ]);
+
+    const { devtools, panel } = await openDevToolsPanel(suite.session, suite.page);
+    try {
+      expect(await waitForViewState(panel, 'panel')).toBe('ready');
+      // Requests made before DevTools opened are not recorded: the empty view says to reload.
+      await showScope(panel, 'third-parties');
+      const advice = await panel.$eval('[data-testid="third-party-empty"]', (el) => el.textContent ?? '');
+      expect(advice).toMatch(/reload the page with this panel open/i);
+
+      await suite.page.reload();
+      await waitUntil(
+        'the third parties’ cookies in the switch',
+        async () => (await scopeCount(panel, 'third-parties')) > 0,
+        {
+          timeoutMs: 20_000,
+        },
+      );
+      await panel.waitForSelector('[data-testid="cookie-row"][data-name="chip"]', { timeout: 10_000 });
+      const third = await drawnRows(panel);
+      const chip = third.find((r) => r.name === 'chip');
+      expect(chip).toMatchObject({ scope: 'third-party', partition: `http://${TOP}` });
+      expect(chip!.domain).toContain(EMBED);
+      // Only the partition keyed to this page's site, and the unpartitioned cookie: not `chip` partitioned under
+      // the embed's own site, not `chipElsewhere`, not the page's own cookie.
+      expect(third.map((r) => `${r.name}@${r.partition}`).sort()).toEqual([`chip@http://${TOP}`, 'tp@']);
+      expect(third.find((r) => r.name === 'tp')).toMatchObject({ scope: 'third-party' });
+      expect(await scopeCount(panel, 'third-parties')).toBe(2);
+      expect(await tableRows(panel)).toBe(2);
+
+      // The third party's findings come from the same rules: its partitioned cookie is readable by scripts.
+      const findings = await panel.$eval(
+        '[data-testid="cookie-row"][data-name="chip"] .col-findings',
+        (el) => el.textContent ?? '',
+      );
+      expect(findings).not.toBe('none');
+
+      await showScope(panel, 'this-site');
+      const own = await drawnRows(panel);
+      expect(own.map((r) => r.name)).toEqual(['own']);
+      expect(own[0]!.scope).toBe('this-site');
+
+      await showScope(panel, 'all');
+      expect(await scopeCount(panel, 'all')).toBe(3);
+      expect((await drawnRows(panel)).map((r) => r.name).sort()).toEqual(['chip', 'own', 'tp']);
+
+      // A third party's row opened in the detail pane, in the "all" view: no WCAG 2.1 A/AA rule broken.
+      await panel.click('[data-testid="cookie-row"][data-name="chip"]');
+      await panel.waitForSelector('[data-testid="cookie-detail"]', { timeout: 10_000 });
+      expect(await axeViolations(panel)).toEqual([]);
+
+      // The switch is a radio group: the arrow keys move the view.
+      await panel.focus('[data-testid="scope-all"]');
+      await devtools.keyboard.press('ArrowLeft');
+      await panel.waitForSelector('[data-testid="scope-third-parties"]:checked');
+      expect(await tableRows(panel)).toBe(2);
+    } finally {
+      await devtools.close();
+    }
+  });
+
+  it('a real jar of 3,000 cookies over 60 sites the page requested from shows in the "all" view', async () => {
+    const port = suite.site.port;
+    const hosts = Array.from({ length: 60 }, (_, i) => manyHost(i));
+    // 50 cookies a site, set through the cookies API: within Chromium's 180 a site and 3,300 in all.
+    const set = await suite.session.control.evaluate(
+      async (list: string[], p: number) => {
+        let ok = 0;
+        for (const host of list) {
+          const results = await Promise.all(
+            Array.from({ length: 50 }, (_, j) =>
+              browser.cookies.set({ url: `http://${host}:${p}/`, name: `c${j}`, value: `${host}-${j}`, path: '/' }),
+            ),
+          );
+          ok += results.filter((r) => r !== null).length;
+        }
+        return ok;
+      },
+      hosts,
+      port,
+    );
+    expect(set).toBe(3000);
+
+    const { devtools, panel } = await openDevToolsPanel(suite.session, suite.page);
+    try {
+      expect(await waitForViewState(panel, 'panel')).toBe('ready');
+      await suite.page.goto(suite.site.url('/?hosts=60'));
+      await suite.page.waitForFunction(() => [...document.images].every((img) => img.complete), { timeout: 20_000 });
+      const own = await scopeCount(panel, 'this-site');
+      const count = await waitUntil(
+        'the 60 sites’ cookies in the "all" count',
+        async () => {
+          const n = await scopeCount(panel, 'third-parties');
+          return n >= 3000 ? n : undefined;
+        },
+        { timeoutMs: 60_000 },
+      );
+      // The 3,000, and the iframe site's cookies of the first test (this page embeds it too).
+      expect(count).toBeGreaterThanOrEqual(3000);
+      await showScope(panel, 'all');
+      expect(await scopeCount(panel, 'all')).toBe(own + count);
+      await panel.waitForSelector('[data-testid="cookie-row"]');
+      expect(await tableRows(panel)).toBe(own + count);
+      // Rows stay one line tall: the drawn rows are a screenful, not thousands.
+      const drawn = await panel.$$eval('[data-testid="cookie-row"]', (rows) => rows.length);
+      expect(drawn).toBeLessThan(200);
+      const heights = await panel.$$eval('[data-testid="cookie-row"]', (rows) =>
+        rows.map((r) => Math.round(r.getBoundingClientRect().height)),
+      );
+      expect(new Set(heights).size).toBe(1);
+      // Filtering narrows the view to one site's cookies.
+      await panel.type('[data-testid="filter"]', `domain:${manyHost(7)}`);
+      await waitUntil('one site’s 50 cookies', async () => ((await tableRows(panel)) === 50 ? true : undefined), {
+        timeoutMs: 10_000,
+      });
+    } finally {
+      await devtools.close();
+    }
+  }, 180_000);
+});

@@ -1,0 +1,48 @@
+import express from 'express';
+import { serveSite, type ServedSite } from './serve-site';
+
+/**
+ * One server answering under several `*.localhost` names (each its own site: `localhost` is a public suffix, and
+ * Chromium resolves every `*.localhost` name to loopback and treats it as a secure context over http).
+ * - `top.localhost/` is the page: its own cookie, and an iframe from `emb.localhost`.
+ * - `emb.localhost/frame` sets a partitioned (CHIPS) cookie and an unpartitioned third-party cookie.
+ * - `top.localhost/?hosts=N` also loads an image from each of `s0.localhost` … `s<N-1>.localhost`.
+ */
+export const TOP = 'top.localhost';
+export const EMBED = 'emb.localhost';
+export const manyHost = (i: number) => `s${i}.localhost`;
+
+export function startThirdPartySite(): Promise<ServedSite> {
+  let port = 0;
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/', (req, res) => {
+    const hosts = Math.min(Number(req.query['hosts'] ?? 0) || 0, 100);
+    const images = Array.from(
+      { length: hosts },
+      (_, i) => `<img alt="" width="1" height="1" src="http://${manyHost(i)}:${port}/pixel.gif">`,
+    ).join('');
+    res.cookie('own', 'top-1', { path: '/' });
+    res.type('html').send(
+      `<!doctype html><html><head><title>third-party site</title></head><body>
+        <h1>top</h1>
+        <iframe id="emb" title="embedded" src="http://${EMBED}:${port}/frame"></iframe>
+        ${images}
+      </body></html>`,
+    );
+  });
+  app.get('/frame', (_req, res) => {
+    res.append('Set-Cookie', 'chip=emb-partitioned; Path=/; Secure; SameSite=None; Partitioned');
+    res.append('Set-Cookie', 'tp=emb-unpartitioned; Path=/; Secure; SameSite=None');
+    res
+      .type('html')
+      .send('<!doctype html><html><head><title>frame</title></head><body><p id="in">embedded</p></body></html>');
+  });
+  app.get('/pixel.gif', (_req, res) => {
+    res.type('gif').send(Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64'));
+  });
+  return serveSite(app, TOP).then((site) => {
+    port = site.port;
+    return site;
+  });
+}

@@ -1,0 +1,116 @@
+import { signal } from '@preact/signals';
+import { describe, expect, it, vi } from 'vitest';
+import { analyzeSite } from '../../src/core/analyze-site';
+import type { CookieRecord } from '../../src/core/cookie/cookie-record';
+import type { NetworkEntry } from '../../src/core/network/network-entry';
+import type { TabStore } from '../../src/protocol/messages';
+import { createFilterSlice } from '../../src/state/filter-slice';
+import { createThirdPartyLoader, createThirdPartySlice } from '../../src/state/third-party-slice';
+import { embedChip } from '../fakes/embed-cookies';
+import { makeCookie } from '../fakes/make-cookie';
+
+const request = (url: string): NetworkEntry => ({
+  url,
+  method: 'GET',
+  status: 200,
+  timeMs: 0,
+  requestHeaders: [],
+  responseHeaders: [],
+});
+
+function setup(
+  jar: CookieRecord[],
+  siteCookies?: (site: string, storeId: string | undefined) => Promise<CookieRecord[]>,
+) {
+  const url = signal<string | undefined>('http://top.localhost/');
+  const host = signal('top.localhost');
+  const tabStore = signal<TabStore | null>({ id: 'store-7' } as TabStore);
+  const requests = signal<readonly NetworkEntry[]>([]);
+  const site = { url, host, tabStore };
+  const slice = createThirdPartySlice(site, requests);
+  const read = vi.fn(
+    siteCookies ??
+      (async (s: string) => jar.filter((c) => c.domain.replace(/^\./, '') === s || c.domain.endsWith(`.${s}`))),
+  );
+  const loader = createThirdPartyLoader(slice, site, { siteCookies: read, analyze: analyzeSite });
+  return { slice, loader, read, requests, url, host };
+}
+
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 5));
+  expect(check()).toBe(true);
+};
+
+describe('third-party slice and loader', () => {
+  const chip = embedChip('http://top.localhost', { httpOnly: false });
+  const elsewhere = embedChip('http://x.localhost', { name: 'other' });
+  const tp = makeCookie({
+    name: 'tp',
+    domain: '.emb.localhost',
+    hostOnly: false,
+    secure: false,
+    sameSite: 'unspecified',
+  });
+
+  it('reads the sites the requests went to, from the tab’s store, and keeps the cookies that belong to this page', async () => {
+    const { slice, read, requests } = setup([chip, elsewhere, tp]);
+    expect(slice.sites.value).toEqual([]);
+    requests.value = [
+      request('http://top.localhost/'),
+      request('http://emb.localhost/frame'),
+      request('http://emb.localhost/x.js'),
+    ];
+    await until(() => slice.state.value === 'ready' && slice.views.value.length > 0);
+    expect(read).toHaveBeenCalledWith('emb.localhost', 'store-7');
+    expect(slice.views.value.map((v) => v.cookie.name).sort()).toEqual(['chip', 'tp']);
+    // The same rules as the site's own cookies: a readable cookie with no Secure flag has findings.
+    const tpView = slice.views.value.find((v) => v.cookie.name === 'tp')!;
+    expect(tpView.findings.length).toBeGreaterThan(0);
+    expect(slice.keys.value.has(tpView.key)).toBe(true);
+  });
+
+  it('does not read again when new requests go to sites already known', async () => {
+    const { slice, read, requests } = setup([tp]);
+    requests.value = [request('http://emb.localhost/a')];
+    await until(() => slice.state.value === 'ready');
+    requests.value = [...requests.value, request('http://www.emb.localhost/b')];
+    await new Promise((r) => setTimeout(r, 20));
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it('says why when the store cannot be read', async () => {
+    const { slice, requests } = setup([], async () => {
+      throw new Error('No host permissions for cookies at url');
+    });
+    requests.value = [request('http://emb.localhost/a')];
+    await until(() => slice.state.value === 'error');
+    expect(slice.error.value).toContain('No host permissions');
+  });
+
+  it('is unavailable without a reader', async () => {
+    const site = {
+      url: signal<string | undefined>('http://top.localhost/'),
+      host: signal('top.localhost'),
+      tabStore: signal(null),
+    };
+    const slice = createThirdPartySlice(site, signal([request('http://emb.localhost/')]));
+    await createThirdPartyLoader(slice, site, undefined).load();
+    expect(slice.state.value).toBe('unavailable');
+  });
+
+  it('feeds the filter’s views: this site, third parties, all, with their counts', async () => {
+    const { slice, requests } = setup([chip, tp]);
+    requests.value = [request('http://emb.localhost/a')];
+    await until(() => slice.views.value.length === 2);
+    const own = (await analyzeSite('http://top.localhost/', [makeCookie({ name: 'sid', domain: 'top.localhost' })], 0))
+      .cookies;
+    const filter = createFilterSlice(signal(own), signal(0), slice.views);
+    expect(filter.scopeCounts.value).toEqual({ 'this-site': 1, 'third-parties': 2, all: 3 });
+    expect(filter.visible.value.map((v) => v.cookie.name)).toEqual(['sid']);
+    filter.scope.value = 'third-parties';
+    expect(filter.visible.value.map((v) => v.cookie.name).sort()).toEqual(['chip', 'tp']);
+    filter.scope.value = 'all';
+    filter.text.value = 'partitioned:yes';
+    expect(filter.visible.value.map((v) => v.cookie.name)).toEqual(['chip']);
+  });
+});
