@@ -96,26 +96,28 @@ export function createPageDataSlice(maxRequests = MAX_REQUESTS, now: () => numbe
     }
   }
 
+  /** The read and the problem change together: one of them is null. */
+  function setStorage(read: StorageRead | null, problem: StorageProblem | null): void {
+    batch(() => {
+      storage.value = read;
+      storageProblem.value = problem;
+    });
+  }
+
   let lastRead = '';
   function showStorage(read: StorageRead): void {
     // Polled every few seconds: an unchanged read must not re-run the token search and the analysis.
     const text = JSON.stringify(read);
     if (text === lastRead && storageProblem.peek() === null) return;
     lastRead = text;
-    batch(() => {
-      storage.value = read;
-      storageProblem.value = null;
-    });
+    setStorage(read, null);
     noteLogins();
     startWatchingLogins();
   }
 
   function showStorageProblem(problem: StorageProblem): void {
     lastRead = '';
-    batch(() => {
-      storage.value = null;
-      storageProblem.value = problem;
-    });
+    setStorage(null, problem);
     startWatchingLogins();
   }
 

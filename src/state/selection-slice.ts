@@ -26,10 +26,7 @@ export function createSelectionSlice(
   );
 
   function toggleExpanded(key: string): void {
-    const next = new Set(expanded.value);
-    if (next.has(key)) next.delete(key);
-    else next.add(key);
-    expanded.value = next;
+    expanded.value = toggled(expanded.value, key);
   }
 
   /** Selects a row and shows it in the detail pane (click or Enter). */
@@ -79,10 +76,7 @@ export function createSelectionSlice(
       marked.value = next;
       return;
     }
-    const next = new Set(marked.value);
-    if (next.has(key)) next.delete(key);
-    else next.add(key);
-    marked.value = next;
+    marked.value = toggled(marked.value, key);
     anchor = key;
   }
 
@@ -128,3 +122,11 @@ export function createSelectionSlice(
 }
 
 export type SelectionSlice = ReturnType<typeof createSelectionSlice>;
+
+/** A copy of `set` with `key` added, or removed when it was there. */
+function toggled(set: ReadonlySet<string>, key: string): Set<string> {
+  const next = new Set(set);
+  if (next.has(key)) next.delete(key);
+  else next.add(key);
+  return next;
+}

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { CookieView } from '../core/analyze-site';
 import { useContext } from 'preact/hooks';
 import { bareDomain } from '../core/cookie/match';
@@ -17,6 +18,29 @@ export interface CookieDetailProps {
   id?: string;
 }
 
+/** One line of where the cookie lives: a page-controlled value, cut at `max` characters, and a note after it. */
+function Meta({
+  term,
+  value,
+  max,
+  children,
+}: {
+  term: string;
+  value: string;
+  max: number;
+  children?: ComponentChildren;
+}) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>
+        <ValueText value={value} max={max} />
+        {children}
+      </dd>
+    </div>
+  );
+}
+
 /** What expanding a cookie shows: where it lives, the whole value, the decoded value and the findings. */
 export function CookieDetail({ view, now, id }: CookieDetailProps) {
   const c = view.cookie;
@@ -26,34 +50,16 @@ export function CookieDetail({ view, now, id }: CookieDetailProps) {
     <div class="cookie-detail" data-testid="cookie-detail" id={id}>
       <CookieActions key={view.key} cookie={c} now={now} />
       <dl class="meta">
-        <div>
-          <dt>Domain</dt>
-          <dd>
-            <ValueText value={c.hostOnly ? bareDomain(c.domain) : c.domain} max={300} />
-            {c.hostOnly ? ' (this host only)' : ' (and subdomains)'}
-          </dd>
-        </div>
-        <div>
-          <dt>Path</dt>
-          <dd>
-            <ValueText value={c.path} max={300} />
-          </dd>
-        </div>
+        <Meta term="Domain" value={c.hostOnly ? bareDomain(c.domain) : c.domain} max={300}>
+          {c.hostOnly ? ' (this host only)' : ' (and subdomains)'}
+        </Meta>
+        <Meta term="Path" value={c.path} max={300} />
         {c.partitionKey && (
-          <div>
-            <dt>Partition</dt>
-            <dd>
-              <ValueText value={c.partitionKey.topLevelSite ?? '(unknown top-level site)'} max={300} />
-              {c.partitionKey.hasCrossSiteAncestor ? ' (cross-site ancestor)' : ''}
-            </dd>
-          </div>
+          <Meta term="Partition" value={c.partitionKey.topLevelSite ?? '(unknown top-level site)'} max={300}>
+            {c.partitionKey.hasCrossSiteAncestor ? ' (cross-site ancestor)' : ''}
+          </Meta>
         )}
-        <div>
-          <dt>Store</dt>
-          <dd>
-            <ValueText value={c.storeId} max={100} />
-          </dd>
-        </div>
+        <Meta term="Store" value={c.storeId} max={100} />
       </dl>
       <div class="full-value">
         <h4>Value ({c.value.length.toLocaleString('en')} characters)</h4>

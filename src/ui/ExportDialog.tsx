@@ -11,6 +11,7 @@ import {
 import type { TransferDeps } from '../state/transfer-deps';
 import { ChoiceSelect } from './ChoiceSelect';
 import { useStore } from './store-context';
+import { OutcomeLine } from './OutcomeLine';
 
 type Outcome =
   | { kind: 'idle' }
@@ -122,15 +123,13 @@ export function ExportDialog({ deps }: ExportDialogProps) {
           Copy
         </button>
       </div>
-      <p
-        class={`export-outcome ${outcome.kind}`}
-        role="status"
-        data-testid="export-cookies-outcome"
-        data-outcome={outcome.kind}
-        {...(output ? { 'data-count': String(output.count), 'data-file': output.fileName } : {})}
+      <OutcomeLine
+        testId="export-cookies-outcome"
+        outcome={outcome.kind}
+        data={output ? { 'data-count': String(output.count), 'data-file': output.fileName } : undefined}
       >
         {outcomeText(outcome)}
-      </p>
+      </OutcomeLine>
       {output && output.notes.length > 0 && (
         <ul class="transfer-notes" data-testid="export-notes">
           {output.notes.map((n) => (

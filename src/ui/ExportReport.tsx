@@ -5,6 +5,7 @@ import { useStore } from './store-context';
 import './export-report.css';
 import { errorText } from '../core/error-text';
 import { writeClipboard } from '../state/write-clipboard';
+import { OutcomeLine } from './OutcomeLine';
 
 export interface ExportReportDeps {
   /** Saves the file; throws (or rejects) when it cannot. */
@@ -126,15 +127,13 @@ export function ExportReport({ deps: given, inline = false }: ExportReportProps)
           The report will hold the cookie values: anyone who gets it can use these sessions.
         </p>
       )}
-      <p
-        class={`export-outcome ${outcome.kind}`}
-        role="status"
-        data-testid="export-outcome"
-        data-outcome={outcome.kind}
-        {...(outcome.kind === 'saved' ? { 'data-file': outcome.fileName } : {})}
+      <OutcomeLine
+        testId="export-outcome"
+        outcome={outcome.kind}
+        data={outcome.kind === 'saved' ? { 'data-file': outcome.fileName } : undefined}
       >
         {outcomeText(outcome)}
-      </p>
+      </OutcomeLine>
     </section>
   );
 }

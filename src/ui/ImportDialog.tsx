@@ -7,6 +7,7 @@ import { prepareImport, runImport, toWrite, type ImportOutcome, type PreparedImp
 import type { TransferDeps } from '../state/transfer-deps';
 import { ChoiceSelect } from './ChoiceSelect';
 import { useStore } from './store-context';
+import { OutcomeLine } from './OutcomeLine';
 
 const FORMATS: ReadonlyArray<{ id: ImportFormat | ''; label: string }> = [
   { id: '', label: 'Detect from the content' },
@@ -151,9 +152,9 @@ export function ImportDialog({ deps }: ImportDialogProps) {
         </button>
       </div>
       {step.kind === 'failed' && (
-        <p class="export-outcome failed" role="status" data-testid="import-outcome" data-outcome="failed">
+        <OutcomeLine testId="import-outcome" outcome="failed">
           Nothing imported: {step.reason}
-        </p>
+        </OutcomeLine>
       )}
       {prepared && (
         <div data-testid="import-summary" data-format={detected ?? ''}>
@@ -222,20 +223,21 @@ export function ImportDialog({ deps }: ImportDialogProps) {
             </p>
           )}
           {step.kind === 'done' && (
-            <p
-              class={`export-outcome ${step.outcome.counts.failed > 0 ? 'failed' : 'saved'}`}
-              role="status"
-              data-testid="import-outcome"
-              data-outcome="done"
-              data-saved={step.outcome.counts.saved}
-              data-failed={step.outcome.counts.failed}
-              data-changed={step.outcome.counts.changed}
-              data-skipped={step.outcome.counts.skipped}
+            <OutcomeLine
+              testId="import-outcome"
+              outcome="done"
+              tone={step.outcome.counts.failed > 0 ? 'failed' : 'saved'}
+              data={{
+                'data-saved': step.outcome.counts.saved,
+                'data-failed': step.outcome.counts.failed,
+                'data-changed': step.outcome.counts.changed,
+                'data-skipped': step.outcome.counts.skipped,
+              }}
             >
               Imported {step.outcome.counts.saved}
               {step.outcome.counts.changed > 0 ? `, stored with changes ${step.outcome.counts.changed}` : ''}, failed{' '}
               {step.outcome.counts.failed}, skipped {step.outcome.counts.skipped}.
-            </p>
+            </OutcomeLine>
           )}
         </div>
       )}

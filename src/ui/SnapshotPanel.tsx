@@ -10,6 +10,7 @@ import type { TransferDeps } from '../state/transfer-deps';
 import { formatDate } from './format-date';
 import { SnapshotDiffView } from './SnapshotDiffView';
 import { useStore } from './store-context';
+import { OutcomeLine } from './OutcomeLine';
 
 /** The `with` choice for the site as it is now; snapshot choices are `=` + name, so no name can collide. */
 const NOW = '';
@@ -57,6 +58,15 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
     }
   };
 
+  /** Opting out deletes every snapshot (the snapshot store does), and the comparison shown goes with them. */
+  const turnSnapshots = (on: boolean): Promise<void> =>
+    act(async () => {
+      await deps.snapshots.setOptIn(on);
+      await reloadList();
+      setDiff(null);
+      return on ? 'Snapshots are on.' : 'Snapshots are off; every snapshot was deleted.';
+    });
+
   if (optedIn === null) return <section class="transfer snapshots" data-testid="snapshots" data-state="loading" />;
 
   if (!optedIn) {
@@ -67,17 +77,7 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
           them. Snapshots hold live credentials: anyone who can read this browser profile can use them. They stay in the
           extension’s local storage until you delete them.
         </p>
-        <button
-          type="button"
-          data-testid="snapshot-opt-in"
-          onClick={() =>
-            void act(async () => {
-              await deps.snapshots.setOptIn(true);
-              await reloadList();
-              return 'Snapshots are on.';
-            })
-          }
-        >
+        <button type="button" data-testid="snapshot-opt-in" onClick={() => void turnSnapshots(true)}>
           Turn on snapshots
         </button>
       </section>
@@ -217,22 +217,10 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
         </div>
       )}
       {diff && <SnapshotDiffView diff={diff.diff} from={diff.from} to={diff.to} />}
-      <p class={`export-outcome ${status.kind}`} role="status" data-testid="snapshot-status" data-outcome={status.kind}>
+      <OutcomeLine testId="snapshot-status" outcome={status.kind}>
         {status.kind === 'done' || status.kind === 'failed' ? status.text : status.kind === 'working' ? '…' : ''}
-      </p>
-      <button
-        type="button"
-        class="link"
-        data-testid="snapshot-opt-out"
-        onClick={() =>
-          void act(async () => {
-            await deps.snapshots.setOptIn(false);
-            await reloadList();
-            setDiff(null);
-            return 'Snapshots are off; every snapshot was deleted.';
-          })
-        }
-      >
+      </OutcomeLine>
+      <button type="button" class="link" data-testid="snapshot-opt-out" onClick={() => void turnSnapshots(false)}>
         Turn off snapshots and delete them all
       </button>
     </section>

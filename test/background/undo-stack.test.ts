@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCookieWrites, UNDO_DEPTH, UNDO_KEY } from '../../src/background/undo-stack';
-import { readCookie, readSameName, removeCookie, setCookie } from '../../src/platform/cookie-write';
-import { toCookieRecord } from '../../src/core/cookie/to-cookie-record';
-import { makeCookie } from '../fakes/make-cookie';
+import { readCookie } from '../../src/platform/cookie-write';
+import { makeCookie, makePartitionedCookie } from '../fakes/make-cookie';
+import { jarOf, platformCookieWrites } from '../fakes/platform-cookie-writes';
 
 const fake = await vi.hoisted(async () => (await import('../fakes')).createFakeBrowser());
 vi.mock('webextension-polyfill', () => ({ default: fake }));
 
-const browserDeps = { set: setCookie, remove: removeCookie, read: readCookie, readSameName };
-const jar = () => fake.cookies.all().map(toCookieRecord);
+const browserDeps = platformCookieWrites;
+const jar = jarOf(fake);
 const readJar = async (cs: Parameters<typeof readCookie>[0][]) =>
   (await Promise.all(cs.map(readCookie))).filter((c) => c !== null);
 
@@ -20,18 +20,13 @@ describe('writes and the undo stack', () => {
   beforeEach(() => fake.reset());
 
   it('undoes a delete exactly: identity, every attribute, partition and store', async () => {
-    const chip = makeCookie({
-      name: 'chip',
+    const chip = makePartitionedCookie({
       value: 'x',
       domain: '.example.com',
       hostOnly: false,
       path: '/p',
       httpOnly: false,
-      sameSite: 'no_restriction',
-      browserSession: false,
-      expirationDate: Date.now() / 1000 + 999,
       storeId: '0',
-      partitionKey: { topLevelSite: 'https://top.example.org', hasCrossSiteAncestor: true },
     });
     await fake.cookies.set({ ...chip, url: 'https://example.com/p', domain: 'example.com' });
     expect(jar()).toEqual([chip]);

@@ -19,3 +19,18 @@ export function makeCookie(over: Partial<CookieRecord> = {}): CookieRecord {
     ...over,
   };
 }
+
+/**
+ * A CHIPS cookie: `chip`, partitioned under a cross-site top-level site, SameSite=None, expiring in an hour. For
+ * tests that a write or an undo keeps every attribute, the partition included.
+ */
+export function makePartitionedCookie(over: Partial<CookieRecord> = {}): CookieRecord {
+  return makeCookie({
+    name: 'chip',
+    sameSite: 'no_restriction',
+    browserSession: false,
+    expirationDate: Date.now() / 1000 + 3600,
+    partitionKey: { topLevelSite: 'https://top.example.com', hasCrossSiteAncestor: true },
+    ...over,
+  });
+}

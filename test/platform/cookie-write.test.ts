@@ -1,14 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyCookieWrites } from '../../src/core/edit/apply-cookie-writes';
-import { readCookie, readSameName, removeCookie, setCookie } from '../../src/platform/cookie-write';
-import { toCookieRecord } from '../../src/core/cookie/to-cookie-record';
-import { makeCookie } from '../fakes/make-cookie';
+import { makeCookie, makePartitionedCookie } from '../fakes/make-cookie';
+import { jarOf, platformCookieWrites } from '../fakes/platform-cookie-writes';
 
 const fake = await vi.hoisted(async () => (await import('../fakes')).createFakeBrowser());
 vi.mock('webextension-polyfill', () => ({ default: fake }));
 
-const deps = { set: setCookie, remove: removeCookie, read: readCookie, readSameName };
-const jar = () => fake.cookies.all().map(toCookieRecord);
+const deps = platformCookieWrites;
+const jar = jarOf(fake);
 
 /** `sid` on / and on /app, both written. */
 async function sidOnTwoPaths() {
@@ -28,15 +27,7 @@ describe('writing cookies: the browser’s answer, read back', () => {
   beforeEach(() => fake.reset());
 
   it('sets a cookie exactly, in its own store and partition, and reports it written', async () => {
-    const c = makeCookie({
-      name: 'chip',
-      value: 'p1',
-      domain: 'emb.example.com',
-      sameSite: 'no_restriction',
-      browserSession: false,
-      expirationDate: Date.now() / 1000 + 3600,
-      partitionKey: { topLevelSite: 'https://top.example.com', hasCrossSiteAncestor: true },
-    });
+    const c = makePartitionedCookie({ value: 'p1', domain: 'emb.example.com' });
     const { results, entries } = await applyCookieWrites([{ kind: 'set', cookie: c }], deps);
     expect(results[0]).toMatchObject({ outcome: 'written', now: c });
     expect(jar()).toEqual([c]);

@@ -1,13 +1,8 @@
 import type { CookieRecord } from '../cookie/cookie-record';
-import { isJsonObject, parseJson } from '../decode/json';
+import { isJsonObject } from '../decode/json';
 import { EntryReader, readCommonCookieFields, setImportedExpiry } from './entry-fields';
-import { createCollector, refused, tooLarge, type ParsedImport } from './import-result';
+import { createCollector, refused, jsonImport, type ImportOptions } from './import-result';
 import { SAME_SITE_VALUES } from './sessionscope-json';
-
-export interface CookieEditorParseOptions {
-  /** The store for entries without a `storeId`. */
-  storeId: string;
-}
 
 function readEntry(entry: unknown, storeId: string): CookieRecord | string {
   if (!isJsonObject(entry)) return 'not a JSON object';
@@ -29,10 +24,7 @@ function readEntry(entry: unknown, storeId: string): CookieRecord | string {
  * Cookie-Editor's JSON export: an array in the shape of `cookies.Cookie`. Its expiry is kept (Cookie-Editor's
  * own import drops it), and `session: true` stays a session cookie.
  */
-export function parseCookieEditor(text: string, options: CookieEditorParseOptions): ParsedImport {
-  const size = tooLarge(text);
-  if (size) return refused('cookie-editor-json', size);
-  const doc = parseJson(text);
+export const parseCookieEditor = jsonImport('cookie-editor-json', (doc, options: ImportOptions) => {
   if (!Array.isArray(doc)) return refused('cookie-editor-json', 'not a JSON array');
   const out = createCollector();
   for (let i = 0; i < doc.length; i++) {
@@ -41,4 +33,4 @@ export function parseCookieEditor(text: string, options: CookieEditorParseOption
     else if (!out.addCookie(c)) break;
   }
   return out.finish('cookie-editor-json');
-}
+});

@@ -2,7 +2,7 @@ import type { CookieRecord } from '../cookie/cookie-record';
 import { domainMatches, pathMatches } from '../cookie/match';
 import { registrableDomain } from '../cookie/site';
 import { cookiesCount, type ExportResult } from './export-result';
-import { createCollector, refused, tooLarge, type ParsedImport } from './import-result';
+import { createCollector, refused, tooLarge, type ParsedImport, type ImportOptions } from './import-result';
 import { parseUrl } from '../parse-url';
 
 export interface CookieHeaderOptions {
@@ -85,10 +85,9 @@ export function writeCookieHeader(
   return { text, count: sent.length, sent, notSent, notRepresented };
 }
 
-export interface CookieHeaderParseOptions {
+export interface CookieHeaderParseOptions extends ImportOptions {
   /** The URL the header was sent to: it gives the cookies their host. */
   url: string;
-  storeId: string;
 }
 
 /** The maximum size of a header anyone sends; servers refuse far less. */

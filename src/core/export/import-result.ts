@@ -1,4 +1,5 @@
 import type { CookieRecord } from '../cookie/cookie-record';
+import { parseJson } from '../decode/json';
 
 export type ImportFormat = 'sessionscope-json' | 'cookie-editor-json' | 'netscape' | 'storage-state' | 'cookie-header';
 
@@ -93,4 +94,23 @@ export function tooLarge(text: string): string | null {
   return text.length > IMPORT_LIMITS.maxChars
     ? `the input has ${text.length} characters; at most ${IMPORT_LIMITS.maxChars} are read`
     : null;
+}
+
+/** Where imported cookies go when the text names no store (or the format has none). */
+export interface ImportOptions {
+  storeId: string;
+}
+
+/**
+ * A JSON format's parser: the size limit, then the JSON (`undefined` when the text is not JSON or nests too
+ * deep), then the format's own reading of the document.
+ */
+export function jsonImport<O = void>(
+  format: ImportFormat,
+  read: (doc: unknown, options: O) => ParsedImport,
+): (text: string, options: O) => ParsedImport {
+  return (text, options) => {
+    const size = tooLarge(text);
+    return size ? refused(format, size) : read(parseJson(text), options);
+  };
 }

@@ -1,7 +1,7 @@
 import type { CookieRecord } from '../cookie/cookie-record';
 import { storedDomain } from '../cookie/stored-domain';
 import { cookiesCount, type ExportResult } from './export-result';
-import { createCollector, refused, tooLarge, type ParsedImport } from './import-result';
+import { createCollector, refused, tooLarge, type ParsedImport, type ImportOptions } from './import-result';
 
 /**
  * Netscape `cookies.txt`, as curl, wget and yt-dlp read and write it: one cookie a line, seven TAB-separated
@@ -75,16 +75,11 @@ function flag(field: string): boolean | null {
   return f === 'TRUE' ? true : f === 'FALSE' ? false : null;
 }
 
-export interface NetscapeParseOptions {
-  /** The store the cookies go to: the format has none. */
-  storeId: string;
-}
-
 /**
  * Reads cookies.txt line by line (linear in the input). Only TAB separates fields, so a value keeps its `=`
  * and spaces; a line of six fields is a cookie with an empty value (curl reads it so too).
  */
-export function parseNetscape(text: string, options: NetscapeParseOptions): ParsedImport {
+export function parseNetscape(text: string, options: ImportOptions): ParsedImport {
   const size = tooLarge(text);
   if (size) return refused('netscape', size);
   const out = createCollector();

@@ -112,25 +112,20 @@ function findingRefs(findings: readonly Finding[]): ReportFindingRef[] {
 function tokenSummary(view: CookieView): ReportTokenSummary | null {
   const t = view.decoded.jwt;
   if (!t) return null;
-  if (t.kind === 'jwe') {
-    return {
-      kind: 'jwe',
-      alg: t.alg ?? null,
-      typ: stringOrNull(t.header.typ),
-      enc: t.enc ?? null,
-      unsigned: false,
-      claims: [],
-      times: { exp: null, iat: null, nbf: null },
-    };
-  }
+  // A JWE's claims and times are encrypted: the report says it is one, and which algorithms it names.
+  const jws = t.kind === 'jws' ? t : null;
   return {
-    kind: 'jws',
+    kind: t.kind,
     alg: t.alg ?? null,
     typ: stringOrNull(t.header.typ),
-    enc: null,
-    unsigned: t.unsigned,
-    claims: t.claims ? Object.keys(t.claims) : [],
-    times: { exp: t.times.exp?.iso ?? null, iat: t.times.iat?.iso ?? null, nbf: t.times.nbf?.iso ?? null },
+    enc: t.kind === 'jwe' ? (t.enc ?? null) : null,
+    unsigned: jws?.unsigned ?? false,
+    claims: jws?.claims ? Object.keys(jws.claims) : [],
+    times: {
+      exp: jws?.times.exp?.iso ?? null,
+      iat: jws?.times.iat?.iso ?? null,
+      nbf: jws?.times.nbf?.iso ?? null,
+    },
   };
 }
 

@@ -1,9 +1,9 @@
 import { cookieBase, cookieFlags, type CookieRecord, type PartitionKey, type SameSite } from '../cookie/cookie-record';
-import { isJsonObject, parseJson } from '../decode/json';
+import { isJsonObject } from '../decode/json';
 import { EntryReader, setImportedExpiry } from './entry-fields';
 import { partitionKeyJson, type PartitionKeyJson } from './partition-key-json';
 import type { ExportResult } from './export-result';
-import { createCollector, refused, tooLarge, type ParsedImport } from './import-result';
+import { createCollector, refused, jsonImport } from './import-result';
 
 /**
  * SessionScope's own cookie export (docs/export.md): lossless, every attribute of `cookies.Cookie` including
@@ -96,10 +96,7 @@ export function readExportedCookie(entry: unknown): CookieRecord | string {
   return c;
 }
 
-export function parseCookieJson(text: string): ParsedImport {
-  const size = tooLarge(text);
-  if (size) return refused('sessionscope-json', size);
-  const doc = parseJson(text);
+export const parseCookieJson = jsonImport('sessionscope-json', (doc) => {
   if (!isJsonObject(doc)) return refused('sessionscope-json', 'not a JSON object');
   if (doc.format !== COOKIE_EXPORT_FORMAT) {
     return refused('sessionscope-json', `"format" should be "${COOKIE_EXPORT_FORMAT}"`);
@@ -121,4 +118,4 @@ export function parseCookieJson(text: string): ParsedImport {
     else if (!out.addCookie(c)) break;
   }
   return out.finish('sessionscope-json');
-}
+});

@@ -1,16 +1,16 @@
 import type { CookieBase, CookieRecord, SameSite } from '../cookie/cookie-record';
 import { storedDomain } from '../cookie/stored-domain';
-import { isJsonObject, parseJson } from '../decode/json';
+import { isJsonObject } from '../decode/json';
 import { EntryReader, readCommonCookieFields } from './entry-fields';
 import { cookiesCount, type ExportResult } from './export-result';
 import {
   createCollector,
   IMPORT_LIMITS,
   refused,
-  tooLarge,
   type OriginStorage,
-  type ParsedImport,
   type WebStorageItem,
+  jsonImport,
+  type ImportOptions,
 } from './import-result';
 
 /**
@@ -111,15 +111,7 @@ function readOrigin(entry: unknown, budget: { items: number }): OriginStorage | 
   return { origin: entry.origin, localStorage };
 }
 
-export interface StorageStateParseOptions {
-  /** The store the cookies go to: the format has none. */
-  storeId: string;
-}
-
-export function parseStorageState(text: string, options: StorageStateParseOptions): ParsedImport {
-  const size = tooLarge(text);
-  if (size) return refused('storage-state', size);
-  const doc = parseJson(text);
+export const parseStorageState = jsonImport('storage-state', (doc, options: ImportOptions) => {
   if (!isJsonObject(doc)) return refused('storage-state', 'not a JSON object');
   const cookies = doc.cookies ?? [];
   const origins = doc.origins ?? [];
@@ -141,4 +133,4 @@ export function parseStorageState(text: string, options: StorageStateParseOption
     }
   }
   return out.finish('storage-state');
-}
+});

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cookieFlags } from '../../../src/core/cookie/cookie-record';
+import { makeCookie } from '../../fakes/make-cookie';
 
 describe('cookieFlags', () => {
   it('copies the four flags and nothing else', () => {
-    const flags = cookieFlags({
-      name: 'sid',
-      value: 'v',
-      hostOnly: true,
-      secure: false,
-      httpOnly: true,
-      sameSite: 'strict',
-    } as Parameters<typeof cookieFlags>[0]);
+    // The shared builder's whole cookie (name, value, domain, store…): only the flags come out.
+    const flags = cookieFlags(makeCookie({ secure: false, sameSite: 'strict' }));
     expect(flags).toEqual({ hostOnly: true, secure: false, httpOnly: true, sameSite: 'strict' });
   });
 

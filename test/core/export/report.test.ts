@@ -78,6 +78,21 @@ describe('buildReport', () => {
     expect(token.findings[0]).toEqual({ ruleId: 'weak-secret', severity: 'critical' });
   });
 
+  it('summarises a JWE by its header alone: its claims and times are encrypted', async () => {
+    const header = Buffer.from(JSON.stringify({ alg: 'dir', enc: 'A256GCM', typ: 'JWT' })).toString('base64url');
+    const jwe = makeCookie({ name: 'enc', value: `${header}..aXY.Y2lwaGVy.dGFn`, httpOnly: false });
+    const r = buildReport(await analyzeSite(PAGE, [jwe], NOW), opts);
+    expect(r.cookies[0]!.decoded?.token).toEqual({
+      kind: 'jwe',
+      alg: 'dir',
+      typ: 'JWT',
+      enc: 'A256GCM',
+      unsigned: false,
+      claims: [],
+      times: { exp: null, iat: null, nbf: null },
+    });
+  });
+
   it('summarises the findings consistently with the audit', async () => {
     const a = await analysis();
     const r = buildReport(a, opts);
