@@ -53,6 +53,8 @@ export function PanelApp({ onRequestPermission, exportDeps, transferDeps }: View
   }, []);
 
   const showTimeline = state === 'ready' || state === 'no-cookies';
+  // A page with no cookie of its own can still talk to third parties that keep some: their table stays reachable.
+  const thirdPartiesOnly = state === 'no-cookies' && (store.filter?.scopeCounts.value['third-parties'] ?? 0) > 0;
   return (
     <main class="panel" data-testid="panel" data-state={state}>
       <header class="top">
@@ -65,6 +67,15 @@ export function PanelApp({ onRequestPermission, exportDeps, transferDeps }: View
         <>
           <NotReadyView view="panel" onRequestPermission={onRequestPermission} />
           {state === 'no-cookies' && <SiteEditBar />}
+          {thirdPartiesOnly && (
+            <div class="workspace" data-testid="third-parties-only">
+              <div class="table-side">
+                <CookieScopeSwitch />
+                <CookieTable />
+              </div>
+              <DetailPane />
+            </div>
+          )}
         </>
       ) : (
         <div class="workspace">

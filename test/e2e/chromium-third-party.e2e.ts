@@ -133,6 +133,25 @@ describe('Chromium DevTools panel: the cookies of the third parties the page tal
     }
   });
 
+  it('a page without a cookie of its own still shows its third parties’ cookies', async () => {
+    const page = await suite.session.openPage(`http://bare.localhost:${suite.site.port}/?own=0`);
+    const { devtools, panel } = await openDevToolsPanel(suite.session, page);
+    try {
+      expect(await waitForViewState(panel, 'panel')).toBe('no-cookies');
+      await page.reload();
+      await panel.waitForSelector('[data-testid="third-parties-only"]', { timeout: 20_000 });
+      await showScope(panel, 'third-parties');
+      await panel.waitForSelector('[data-testid="cookie-row"][data-name="chip"]', { timeout: 10_000 });
+      const chip = (await drawnRows(panel)).find((r) => r.name === 'chip');
+      expect(chip).toMatchObject({ scope: 'third-party', partition: 'http://bare.localhost' });
+      // Still the page's own (empty) view first: the switch says how many each view holds.
+      expect(await scopeCount(panel, 'this-site')).toBe(0);
+    } finally {
+      await devtools.close();
+      await page.close();
+    }
+  });
+
   it('a real jar of 3,000 cookies over 60 sites the page requested from shows in the "all" view', async () => {
     const port = suite.site.port;
     const hosts = Array.from({ length: 60 }, (_, i) => manyHost(i));

@@ -7,6 +7,7 @@ import { serveSite, type ServedSite } from './serve-site';
  * - `top.localhost/` is the page: its own cookie, and an iframe from `emb.localhost`.
  * - `emb.localhost/frame` sets a partitioned (CHIPS) cookie and an unpartitioned third-party cookie.
  * - `top.localhost/?hosts=N` also loads an image from each of `s0.localhost` … `s<N-1>.localhost`.
+ * - `?own=0` leaves out the page's own cookie (any of the names serves the page: `bare.localhost/?own=0`).
  */
 export const TOP = 'top.localhost';
 export const EMBED = 'emb.localhost';
@@ -22,7 +23,7 @@ export function startThirdPartySite(): Promise<ServedSite> {
       { length: hosts },
       (_, i) => `<img alt="" width="1" height="1" src="http://${manyHost(i)}:${port}/pixel.gif">`,
     ).join('');
-    res.cookie('own', 'top-1', { path: '/' });
+    if (req.query['own'] !== '0') res.cookie('own', 'top-1', { path: '/' });
     res.type('html').send(
       `<!doctype html><html><head><title>third-party site</title></head><body>
         <h1>top</h1>
