@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CookieTable } from '../../src/devtools/CookieTable';
-import { createPanelStore } from '../../src/state/create-store';
+import { createPanelStore } from '../../src/state/create-panel-store';
 import { NOW, analysis, record, view } from '../ui/fixtures';
 import { renderWithStore } from '../ui/render';
 

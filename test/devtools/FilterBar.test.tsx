@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import { PanelApp } from '../../src/devtools/PanelApp';
 import { FILTER_HELP } from '../../src/core/filter/filter-help';
-import { createPanelStore } from '../../src/state/create-store';
+import { createPanelStore } from '../../src/state/create-panel-store';
 import { NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
 import { renderWithStore } from '../ui/render';
 

@@ -2,7 +2,7 @@
 import { act, cleanup, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PageDataView } from '../../src/devtools/PageDataView';
-import { createPanelStore } from '../../src/state/create-store';
+import { createPanelStore } from '../../src/state/create-panel-store';
 import { makeJwt } from '../fakes/make-jwt';
 import { NOW, analysis } from '../ui/fixtures';
 import { renderWithStore } from '../ui/render';

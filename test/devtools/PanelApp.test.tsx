@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-libra
 import { afterEach, describe, expect, it } from 'vitest';
 import { PanelApp } from '../../src/devtools/PanelApp';
 import type { ChangeLogEntry } from '../../src/protocol/messages';
-import { createPanelStore } from '../../src/state/create-store';
+import { createPanelStore } from '../../src/state/create-panel-store';
 import { DAY, NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
 import { renderWithStore } from '../ui/render';
 import { renderWithEdit } from '../ui/recording-edit';

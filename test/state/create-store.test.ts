@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPanelStore, createPopupStore } from '../../src/state/create-store';
+import { createPopupStore } from '../../src/state/create-store';
+import { createPanelStore } from '../../src/state/create-panel-store';
 import { NOW, analysis, record, view } from '../ui/fixtures';
 
 describe('the composed stores', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { analyzeSite } from '../../src/core/analyze-site';
 import { READ_STORAGE_SCRIPT } from '../../src/core/detect/read-storage-script';
-import { createPanelStore } from '../../src/state/create-store';
+import { createPanelStore } from '../../src/state/create-panel-store';
 import { createSiteLoader } from '../../src/state/load-site';
 import { createPageDataSlice } from '../../src/state/page-data-slice';
 import { watchPageData, type EvalAnswer, type PageDataDeps } from '../../src/state/page-data-watcher';

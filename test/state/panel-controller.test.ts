@@ -4,7 +4,7 @@ import type { CookieRecord } from '../../src/core/cookie/cookie-record';
 import { createPanelController, type PanelDeps } from '../../src/state/panel-controller';
 import type { CookieChange } from '../../src/core/cookie/cookie-change';
 import type { ChangeLogEntry, ChangeLogResult, TabCookiesResult } from '../../src/protocol/messages';
-import { createPanelStore } from '../../src/state/create-store';
+import { createPanelStore } from '../../src/state/create-panel-store';
 import { NOW, record } from '../ui/fixtures';
 
 /** A tab whose URL and cookie jar the test changes, with the listeners the panel registers. */

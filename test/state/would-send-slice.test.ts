@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
 import type { CookieView } from '../../src/core/analyze-site';
 import type { ChangeLogEntry } from '../../src/protocol/messages';
-import { createPanelStore } from '../../src/state/create-store';
+import { createPanelStore } from '../../src/state/create-panel-store';
 import { createWouldSendSlice, type WouldSendInputs, type WouldSendOutcome } from '../../src/state/would-send-slice';
 import { NOW, analysis, record, view } from '../ui/fixtures';
 

@@ -5,7 +5,7 @@ import { analyzeSite } from '../../src/core/analyze-site';
 import type { Report } from '../../src/core/export/report';
 import { PanelApp } from '../../src/devtools/PanelApp';
 import { PopupApp } from '../../src/popup/PopupApp';
-import { createPanelStore } from '../../src/state/create-store';
+import { createPanelStore } from '../../src/state/create-panel-store';
 import { ExportReport, type ExportReportDeps } from '../../src/ui/ExportReport';
 import { unsecuredJwt } from '../fakes/make-jwt';
 import { NOW, record } from './fixtures';

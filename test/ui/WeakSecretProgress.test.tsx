@@ -3,7 +3,7 @@ import { cleanup, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PanelApp } from '../../src/devtools/PanelApp';
 import { PopupApp } from '../../src/popup/PopupApp';
-import { createPanelStore } from '../../src/state/create-store';
+import { createPanelStore } from '../../src/state/create-panel-store';
 import { WeakSecretProgress } from '../../src/ui/WeakSecretProgress';
 import { NOW, analysis, record, view } from './fixtures';
 import { renderWithStore } from './render';

@@ -1,6 +1,7 @@
 import { render } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
-import { createPanelStore, type ViewStore } from '../../src/state/create-store';
+import { type ViewStore } from '../../src/state/create-store';
+import { createPanelStore } from '../../src/state/create-panel-store';
 import { StoreContext } from '../../src/ui/store-context';
 import { NOW } from './fixtures';
 

@@ -1,0 +1,45 @@
+import { build, type Metafile } from 'esbuild';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+
+/** Every module the popup's entry reaches through static imports only (what its first chunk must hold). */
+async function staticGraph(entry: string): Promise<Set<string>> {
+  const result = await build({
+    entryPoints: [resolve(root, entry)],
+    absWorkingDir: root,
+    bundle: true,
+    write: false,
+    format: 'esm',
+    splitting: true,
+    outdir: resolve(root, 'dist/first-chunk-test'),
+    metafile: true,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    define: { __DEBUG__: 'false' },
+    loader: { '.css': 'empty' },
+    logLevel: 'silent',
+  });
+  const inputs: Metafile['inputs'] = result.metafile.inputs;
+  const seen = new Set([entry]);
+  const queue = [entry];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    for (const i of inputs[file]?.imports ?? []) {
+      if (i.kind !== 'import-statement' || seen.has(i.path)) continue;
+      seen.add(i.path);
+      queue.push(i.path);
+    }
+  }
+  return seen;
+}
+
+describe("the popup's first chunk", () => {
+  it('holds neither the Public Suffix List nor the audit: they load after the rows paint', async () => {
+    const graph = [...(await staticGraph('src/popup/main.tsx'))];
+    expect(graph).toContain('src/popup/start-popup.tsx');
+    // The rows need the decoders (and the few jose helpers they use), not the Public Suffix List.
+    expect(graph.filter((f) => /node_modules\/tldts/.test(f))).toEqual([]);
+    expect(graph.filter((f) => /src\/core\/(audit\/run-audit|analyze-site|cookie\/site)\.ts$/.test(f))).toEqual([]);
+  }, 30_000);
+});
