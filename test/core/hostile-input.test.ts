@@ -136,7 +136,7 @@ describe('analyzeSite over 180 cookies', () => {
     return { ratio: badMs / baseMs, text: `${badMs.toFixed(1)} ms against ${baseMs.toFixed(1)} ms` };
   }
 
-  /** The values whose two-cookie jar takes longest to analyse, costliest first. */
+  /** The values whose two-cookie jar takes longest to analyse, costliest first (a rough pick: timed once). */
   async function costliest(values: readonly HostileValue[], count: number): Promise<HostileValue[]> {
     const ranked: Array<HostileValue & { ms: number }> = [];
     for (const h of values) {
@@ -156,16 +156,23 @@ describe('analyzeSite over 180 cookies', () => {
     // What an attacker would do: find the value that costs most and set it 180 times. The baseline is the
     // costlier of 180 random values and 180 copies of the costliest ordinary format (a compressed session
     // really does cost more to read than noise).
-    const [ordinaryWorst] = await costliest(ordinaryJarValues, 1);
     const copies = (v: HostileValue) => jar(Array.from({ length: 180 }, () => v.value));
-    const vsRandom = await ratioTo(random, copies(ordinaryWorst!));
-    const base = vsRandom.ratio > 1 ? copies(ordinaryWorst!) : random;
+    // The rough pick of two-cookie jars can miss under load: the three likeliest ordinary formats are timed as
+    // 180 copies, and the costliest of them (or the random jar, if none costs more) is the baseline.
+    let base = random;
+    let baseLabel = 'random';
+    let baseRatio = 1;
+    for (const ordinary of await costliest(ordinaryJarValues, 3)) {
+      const vsRandom = await ratioTo(random, copies(ordinary));
+      if (vsRandom.ratio > baseRatio) {
+        base = copies(ordinary);
+        baseLabel = ordinary.label;
+        baseRatio = vsRandom.ratio;
+      }
+    }
     for (const worst of await costliest(hostileJarValues, 3)) {
       const r = await ratioTo(base, copies(worst));
-      expect(
-        r.ratio,
-        `${worst.label}: ${r.text} (${base === random ? 'random' : ordinaryWorst!.label})`,
-      ).toBeLessThanOrEqual(BOUND);
+      expect(r.ratio, `${worst.label}: ${r.text} (${baseLabel})`).toBeLessThanOrEqual(BOUND);
     }
   }, 120_000);
 });
