@@ -6,11 +6,19 @@ function manifestOrigins(): string[] {
   return manifest.host_permissions ?? [];
 }
 
-/** Whether the user granted SessionScope access to this page's origin (both browsers let users withhold it). */
+/**
+ * The match pattern of a page's host, every port: Chromium's cookies API checks a cookie's host without a port,
+ * so access granted to `http://host:8080/*` alone would not let SessionScope read that page's cookies.
+ */
+export function hostPattern(url: string): string {
+  const { protocol, hostname } = new URL(url);
+  return `${protocol}//${hostname}/*`;
+}
+
+/** Whether the user granted SessionScope access to this page's host (both browsers let users withhold it). */
 export async function hasHostPermission(url: string): Promise<boolean> {
   try {
-    const origin = new URL(url).origin + '/*';
-    return await browser.permissions.contains({ origins: [origin] });
+    return await browser.permissions.contains({ origins: [hostPattern(url)] });
   } catch {
     return false;
   }
@@ -31,10 +39,10 @@ export async function hasAllSitesAccess(): Promise<boolean> {
 }
 
 /**
- * Asks the user for access to the page's origin or, when the page's URL is hidden (so its site is unknown), for
+ * Asks the user for access to the page's host or, when the page's URL is hidden (so its site is unknown), for
  * the manifest's access to every web page. Must be called inside a click handler, before any other await.
  */
 export async function requestHostPermission(url: string | undefined): Promise<boolean> {
-  const origins = url === undefined ? manifestOrigins() : [new URL(url).origin + '/*'];
+  const origins = url === undefined ? manifestOrigins() : [hostPattern(url)];
   return browser.permissions.request({ origins });
 }

@@ -58,11 +58,17 @@ describe('platform: a tab’s cookies or the reason there are none', () => {
     });
   });
 
-  it('asks for the page’s origin, or for the manifest’s access to every web page when the site is unknown', async () => {
+  it('asks for the page’s host on every port, or for the manifest’s access to every web page when the site is unknown', async () => {
     fake.permissions.revokeAll();
     expect(await requestHostPermission('https://app.example.com/deep/path?q=1')).toBe(true);
+    // Chromium's cookies API checks a cookie's host without its port: access to one port would read nothing.
+    expect(await requestHostPermission('http://app.example.com:8080/')).toBe(true);
     expect(await requestHostPermission(undefined)).toBe(true);
-    expect(fake.permissions.requested).toEqual([['https://app.example.com/*'], ['http://*/*', 'https://*/*']]);
+    expect(fake.permissions.requested).toEqual([
+      ['https://app.example.com/*'],
+      ['http://app.example.com/*'],
+      ['http://*/*', 'https://*/*'],
+    ]);
     const hidden = fake.tabs.add({});
     expect(await loadTabCookies(hidden.id!)).toEqual({ ok: false, reason: 'not-http' });
   });

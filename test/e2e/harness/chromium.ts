@@ -26,6 +26,11 @@ export interface ChromiumOptions {
   incognito?: boolean;
   /** Launch on this profile and keep it on close (a browser restart is a second launch on it); else a fresh one. */
   profileDir?: string;
+  /**
+   * Runs with a window on this X display (`startXDisplay`) instead of headless, for a native dialog that a test
+   * answers with the keyboard.
+   */
+  display?: string;
 }
 
 // Flags that keep Chromium quiet and deterministic on a machine without network (BROWSER-TESTING.md).
@@ -48,7 +53,8 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     (userDataDir) =>
       puppeteer.launch({
         executablePath: CHROMIUM_PATH,
-        headless: true,
+        headless: options.display === undefined,
+        ...(options.display !== undefined && { env: { ...process.env, DISPLAY: options.display } }),
         // installExtension needs the pipe transport in puppeteer-core 24.
         pipe: true,
         enableExtensions: true,
