@@ -55,7 +55,8 @@ describe('Chromium: access withheld in the browser’s site-access setting, then
   /** The setting of chrome://extensions ("Site access"), through the page that shows it. */
   async function setSiteAccess(s: ChromiumSession, hostAccess: 'ON_CLICK'): Promise<void> {
     const settings = suite.track(await s.browser.newPage());
-    await settings.goto('chrome://extensions');
+    // The settings page is heavy WebUI; its API is there once the document is parsed, long before its 'load'.
+    await settings.goto('chrome://extensions', { waitUntil: 'domcontentloaded', timeout: 30_000 });
     await settings.evaluate(
       (extensionId: string, access: string) =>
         chrome.developerPrivate.updateExtensionConfiguration({ extensionId, hostAccess: access }),
