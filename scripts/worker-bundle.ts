@@ -1,4 +1,4 @@
-import { build } from 'esbuild';
+import { build, type Plugin as EsbuildPlugin } from 'esbuild';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Plugin } from 'vite';
@@ -18,6 +18,34 @@ export function backgroundEntry(manifest: BuiltManifest): string {
 export function relativeImports(code: string): string[] {
   return [...code.matchAll(/import\s*(?:[^'"]*from\s*)?['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => m[1] as string);
 }
+
+/**
+ * The public-suffix list (tldts, about half the worker script) evaluated on first use instead of at start.
+ * Evaluating its data was most of the worker's first run (~40 of ~54 ms measured under Node on a loaded machine),
+ * and Chromium dispatches no event to a restarted worker before that run ends: events queued meanwhile are
+ * dropped if the worker is stopped again. The log's hot path never asks for a registrable domain; the badge and
+ * site queries do, later. esbuild wraps a module that is `require`d (here tldts's CommonJS build) in a lazy
+ * initialiser, so the shim re-exports the functions `core/cookie/site.ts` imports, each loading tldts on its
+ * first call (a name added there and not here fails the build).
+ */
+export const lazyTldts: EsbuildPlugin = {
+  name: 'sessionscope-lazy-tldts',
+  setup(b) {
+    b.onResolve({ filter: /^tldts$/ }, (args) =>
+      args.namespace === 'lazy-tldts' ? undefined : { path: 'tldts', namespace: 'lazy-tldts' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-tldts' }, () => ({
+      contents: [
+        'let real;',
+        "const load = () => (real ??= require('tldts'));",
+        'export const getDomain = (...args) => load().getDomain(...args);',
+        'export const parse = (...args) => load().parse(...args);',
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: resolve(import.meta.dirname, '..'),
+    }));
+  },
+};
 
 /**
  * Rewrites the background as one classic script. crxjs emits it as a module loader that imports a chunk, which
@@ -50,6 +78,7 @@ export function singleFileWorker(options: { entry: string; define: Record<string
         minify: true,
         legalComments: 'none',
         define: options.define,
+        plugins: [lazyTldts],
         outfile: loader,
         allowOverwrite: true,
         logLevel: 'warning',

@@ -32,8 +32,8 @@ import { trimLog } from '../core/timeline/trim-log';
  *   refused meanwhile was issued before the load's reads, which the browser answers after it: the load stays.
  * - reconciling: once per instance, when it can read the jar: the shell compares the jar with the log's last
  *   word on every cookie (the snapshot of the last start plus the entries since, plus every batch staged) and
- *   reports each difference it did not see happen; they are staged as a batch of their own and folded at once,
- *   with the new snapshot in the same set.
+ *   reports each difference it did not see happen; they are staged as a batch of their own and folded, with
+ *   the new snapshot in the same set, by the next fold the timer plans (never as one long task at start).
  * - ready: the log as issued is in memory, and no log write is in flight.
  * - writing: a fold or clear was issued; the next fold waits until its set has landed, so a refused fold is
  *   never overtaken by a later one built on it.
@@ -208,7 +208,8 @@ export function step(machine: ChangeLogMachine, event: LogEvent, config: Machine
   function plan(): void {
     if (m.phase.name === 'unknown') return load();
     // Changes given up are counted by a fold of their own if nothing else comes: no loss may stay unwritten.
-    if (m.phase.name !== 'ready' || (m.unfolded === 0 && m.lost === 0)) return;
+    // A snapshot of the jar not yet written is folded too, so the next start compares against it.
+    if (m.phase.name !== 'ready' || (m.unfolded === 0 && m.lost === 0 && m.jar === undefined)) return;
     if (m.unfolded >= config.foldAt) {
       if (m.timer === 'due') return;
       disarm();
@@ -327,10 +328,11 @@ export function step(machine: ChangeLogMachine, event: LogEvent, config: Machine
     case 'reconciled':
       if (m.phase.name !== 'reconciling') break;
       m = { ...m, reconciled: true, phase: { name: 'ready', log: m.phase.log }, jar: event.known };
-      // Staged like any batch, so a refused fold puts them back rather than losing them.
+      // Staged like any batch, so a refused fold puts them back rather than losing them. Folded when the plan
+      // says, not at once: a worker woken in a storm finds every batch its stopped predecessors staged, and
+      // folding them all is one long task while events queue behind it, which the next stop drops.
       if (event.changes.length > 0) stage(event.changes);
-      fold([]);
-      if (m.phase.name === 'ready') plan();
+      plan();
       break;
     case 'load-failed':
       m = { ...m, phase: { name: 'unknown' } };

@@ -12,7 +12,10 @@ export interface StageThrottleDeps {
 }
 
 export interface StageThrottle {
-  /** Called from the `cookies.onChanged` listener: stages at once after a pause, else within `intervalMs`. */
+  /**
+   * Called from the `cookies.onChanged` listener: stages at once after a pause, else within `intervalMs` (by the
+   * timer, or by the first change to arrive after it, whichever runs first).
+   */
   push(change: RecordedChange): void;
   /** Stages what waits now (before a query or a clear reads the log). */
   flush(): void;
@@ -51,7 +54,9 @@ export function createStageThrottle(deps: StageThrottleDeps): StageThrottle {
     push(change) {
       pending.push(change);
       const since = now() - lastStaged;
-      if (pending.length >= maxBatch || (!armed && since >= intervalMs)) {
+      // Also when the timer is armed but late: a worker busy with a queue of events runs its timer task behind
+      // them, and changes held in memory are lost if it is stopped meanwhile.
+      if (pending.length >= maxBatch || since >= intervalMs) {
         flush();
         return;
       }

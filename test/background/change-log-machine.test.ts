@@ -93,6 +93,52 @@ describe('the change-log state machine', () => {
     expect(machine.timer).toBe('idle');
   });
 
+  it('after comparing the jar in a storm, folds nothing at once: the timer folds the batches and the snapshot', () => {
+    const reconciling = { ...config, reconcile: true, foldAt: 10 };
+    const foreign = [{ key: stageKey('old', 0), changes: changes('x', 'y') }];
+    let machine = initialMachine();
+    const kinds: string[] = [];
+    const effects: LogEffect[] = [];
+    const events: LogEvent[] = [
+      { type: 'need' },
+      { type: 'loaded', log: emptyLog, foreign, folded: [] },
+      { type: 'reconciled', changes: changes('z'), known: new Map() },
+      { type: 'stage', changes: changes('a') },
+    ];
+    for (const event of events) {
+      const next = step(machine, event, reconciling);
+      machine = next.machine;
+      effects.push(...next.effects);
+      kinds.push(...next.effects.map((e) => (e.do === 'arm' ? `arm ${e.ms}` : e.do)));
+    }
+    // Four changes staged (two a stopped instance left), under the fold threshold: no write yet, only the idle timer.
+    expect(kinds).toEqual(['load', 'reconcile', 'stage', 'arm 300', 'stage']);
+    expect(machine.phase.name).toBe('ready');
+    expect(machine.unfolded).toBe(4);
+    const fired = step({ ...machine, timer: 'idle' }, { type: 'timer' }, reconciling);
+    const write = writeOf(fired.effects);
+    expect(write.write.set).toHaveProperty('log:jar');
+    expect(write.write.state.meta.nextSeq).toBe(4);
+  });
+
+  it('writes the snapshot of a quiet start with nothing staged, after an idle', () => {
+    const reconciling = { ...config, reconcile: true };
+    let machine = initialMachine();
+    const kinds: string[] = [];
+    for (const event of [
+      { type: 'need' },
+      { type: 'loaded', log: emptyLog, foreign: [], folded: [] },
+      { type: 'reconciled', changes: [], known: new Map() },
+    ] as LogEvent[]) {
+      const next = step(machine, event, reconciling);
+      machine = next.machine;
+      kinds.push(...next.effects.map((e) => (e.do === 'arm' ? `arm ${e.ms}` : e.do)));
+    }
+    expect(kinds).toEqual(['load', 'reconcile', 'arm 300']);
+    const write = writeOf(step(machine, { type: 'timer' }, reconciling).effects);
+    expect(write.write.set).toHaveProperty('log:jar');
+  });
+
   it('waits another idle when a batch came since the idle timer was armed, then folds', () => {
     const first = run(
       [

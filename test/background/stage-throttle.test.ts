@@ -55,4 +55,17 @@ describe('the staging throttle', () => {
     s.advance(10);
     expect(s.staged).toHaveLength(3);
   });
+
+  it('does not hold changes past the interval when the timer runs late behind a queue of events', () => {
+    const s = setup();
+    s.throttle.push(s.change('a'));
+    s.throttle.push(s.change('b'));
+    expect(s.timers).toHaveLength(1);
+    // The clock moves on but the timer has not run (the worker is busy with queued events): the next change
+    // stages what waits, itself included.
+    s.timers[0]!.at = Number.POSITIVE_INFINITY;
+    s.advance(5);
+    s.throttle.push(s.change('c'));
+    expect(s.staged).toEqual([['a'], ['b', 'c']]);
+  });
 });
