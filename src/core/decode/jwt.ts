@@ -1,4 +1,5 @@
 import { base64url, decodeProtectedHeader } from 'jose';
+import { base64urlToBytes } from './bytes';
 import { boundDepth, isJsonObject, parseJson } from './json';
 import type { ClaimTime, DecodedJws, JsonObject, JwtDecodeResult } from './jwt-types';
 import { isDateMs } from '../date-range';
@@ -17,6 +18,23 @@ function partCount(value: string): number {
   let n = 1;
   for (let at = value.indexOf('.'); at >= 0; at = value.indexOf('.', at + 1)) n++;
   return n;
+}
+
+const isJsonSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+
+/**
+ * Whether a base64url header part can hold a JSON object: its first byte after whitespace (and the UTF-8 BOM the
+ * header's decoder drops) is `{`. Decodes only up to that byte, so three long base64url parts of something else
+ * (a Flask session, whose payload is any JSON) are turned away before the header is decoded and parsed whole.
+ */
+function opensObject(part: string): boolean {
+  for (let at = 0; at < part.length; at += 4) {
+    const group = base64urlToBytes(part.slice(at, at + 4));
+    if (!group) return false;
+    const bom = at === 0 && group[0] === 0xef && group[1] === 0xbb && group[2] === 0xbf;
+    for (let k = bom ? 3 : 0; k < group.length; k++) if (!isJsonSpace(group[k]!)) return group[k] === 0x7b;
+  }
+  return false;
 }
 
 function parseJsonPart(part: string): unknown {
@@ -40,6 +58,7 @@ export function decodeJwt(token: string): JwtDecodeResult {
     return { kind: 'not-jwt', reason: `a compact token has 3 or 5 dot-separated parts, this has ${partCount(value)}` };
   }
   if (!parts.every((p) => B64URL.test(p))) return { kind: 'not-jwt', reason: 'a part is not base64url' };
+  if (!opensObject(parts[0]!)) return { kind: 'not-jwt', reason: 'the header is not a JSON object' };
   let header: JsonObject;
   try {
     const h: unknown = boundDepth(decodeProtectedHeader(value));
