@@ -144,6 +144,9 @@ function isSensitiveValue(value: string): boolean {
   const v = value.trim();
   // The shortest e-mail address (a@b.cc) has six characters, an SSN eleven, a card number thirteen digits.
   if (v.length < 6 || v.length > 320) return false;
+  // An e-mail address has an `@`; an SSN and a card number start with a digit: most values are neither.
+  const first = v.charCodeAt(0);
+  if ((first < 0x30 || first > 0x39) && !v.includes('@')) return false;
   if (EMAIL.test(v) || US_SSN.test(v)) return true;
   return CARD_DIGITS.test(v) && luhn(v.replace(/[ -]/g, ''));
 }

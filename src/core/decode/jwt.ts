@@ -59,23 +59,26 @@ export function decodeJwt(token: string): JwtDecodeResult {
   }
   if (!parts.every((p) => B64URL.test(p))) return { kind: 'not-jwt', reason: 'a part is not base64url' };
   if (!opensObject(parts[0]!)) return { kind: 'not-jwt', reason: 'the header is not a JSON object' };
-  let header: JsonObject;
+  let parsed: JsonObject;
   try {
-    const h: unknown = boundDepth(decodeProtectedHeader(value));
+    const h: unknown = decodeProtectedHeader(value);
     if (!isJsonObject(h)) return { kind: 'not-jwt', reason: 'the header is not a JSON object' };
-    header = h;
+    parsed = h;
   } catch {
     return { kind: 'not-jwt', reason: 'the header is not base64url-encoded JSON' };
   }
-  const alg = typeof header.alg === 'string' ? header.alg : undefined;
-  if (parts.length === 5) {
-    const enc = typeof header.enc === 'string' ? header.enc : undefined;
-    if (enc === undefined) return { kind: 'not-jwt', reason: 'five parts but the header has no "enc"' };
-    return { kind: 'jwe', header, alg, enc };
+  // The top-level members decide, before the copy that bounds the header's depth (which keeps them as they
+  // are): a JSON object of another format, such as a Flask session, is turned away without being copied.
+  const alg = typeof parsed.alg === 'string' ? parsed.alg : undefined;
+  const enc = typeof parsed.enc === 'string' ? parsed.enc : undefined;
+  if (parts.length === 5 && enc === undefined) {
+    return { kind: 'not-jwt', reason: 'five parts but the header has no "enc"' };
   }
-  if (alg === undefined && header.typ === undefined) {
+  if (parts.length === 3 && alg === undefined && parsed.typ === undefined) {
     return { kind: 'not-jwt', reason: 'the header has neither "alg" nor "typ"' };
   }
+  const header = boundDepth(parsed) as JsonObject;
+  if (enc !== undefined && parts.length === 5) return { kind: 'jwe', header, alg, enc };
   const [h, p, s] = parts as [string, string, string];
   const payload = parseJsonPart(p);
   const claims = isJsonObject(payload) ? payload : null;

@@ -242,6 +242,10 @@ describe('the JWS-shape gate before the header is parsed', () => {
   it('still reads real tokens, and a Flask session is not taken for one', () => {
     const jwt = makeJwt({ sub: 'alice', exp: 2_000_000_000 });
     expect(decodeJwt(jwt)).toMatchObject({ kind: 'jws', alg: 'HS256', claims: { sub: 'alice' } });
+    const jwe = `${base64url('{"alg":"dir","enc":"A256GCM"}')}..aXY.Y3Q.dGFn`;
+    expect(decodeJwt(jwe)).toMatchObject({ kind: 'jwe', alg: 'dir', enc: 'A256GCM' });
+    expect(decodeJwt(`${base64url('{"alg":"dir"}')}..aXY.Y3Q.dGFn`)).toMatchObject({ kind: 'not-jwt' });
+    expect(decodeJwt(`${base64url('{"enc":"A256GCM","x":1}')}.e30.c2ln`)).toMatchObject({ kind: 'not-jwt' });
     const flask = `${base64url('["a","b"]')}.ZmQAAA.${'A'.repeat(27)}`;
     expect(decodeJwt(flask)).toEqual({ kind: 'not-jwt', reason: 'the header is not a JSON object' });
   });
@@ -304,6 +308,30 @@ describe('sensitive-key paths built only for hits', () => {
       }),
     ),
   })).node;
+
+  it('reads values as the three patterns did, the cheap first-character test before them', () => {
+    const luhn = (digits: string) =>
+      [...digits].reverse().reduce((sum, c, i) => {
+        const d = Number(c) * (i % 2 ? 2 : 1);
+        return sum + (d > 9 ? d - 9 : d);
+      }, 0) %
+        10 ===
+      0;
+    const referenceValue = (value: string) => {
+      const v = value.trim();
+      if (v.length < 6 || v.length > 320) return false;
+      if (/^[^\s@]{1,64}@[^\s@]{1,255}\.[a-z]{2,}$/i.test(v) || /^\d{3}-\d{2}-\d{4}$/.test(v)) return true;
+      return /^(?:\d[ -]?){12,18}\d$/.test(v) && luhn(v.replace(/[ -]/g, ''));
+    };
+    fc.assert(
+      fc.property(fc.oneof(over(' 0123456789-@a.co', 24), fc.string()), (v) => {
+        expect(findSensitiveKeys({ k: v }).length > 0).toBe(referenceValue(v));
+      }),
+      RUNS,
+    );
+    for (const v of [' a@b.cc', '4111 1111 1111 1111', '078-05-1120'])
+      expect(findSensitiveKeys({ k: v })).toEqual(['k']);
+  });
 
   it('finds the same paths as the walk that built every path', () => {
     fc.assert(
