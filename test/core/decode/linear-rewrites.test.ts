@@ -357,6 +357,55 @@ describe('nested-token paths built only for the token found', () => {
   });
 });
 
+describe('nested tokens found in the order a queue of every value reads them', () => {
+  /** The scan as it was: every value queued with its path, strings read when their turn comes. */
+  function reference(data: unknown): { path: string; kind: string } | null {
+    const queue: Array<{ v: unknown; path: string }> = [{ v: data, path: '$' }];
+    for (let at = 0; at < queue.length && at < 10_000; at++) {
+      const { v, path } = queue[at]!;
+      if (typeof v === 'string') {
+        const candidate = v.replace(/^Bearer\s+/i, '');
+        if (!candidate.startsWith('eyJ')) continue;
+        const jwt = decodeJwt(candidate);
+        if (jwt.kind !== 'not-jwt') return { path, kind: jwt.kind };
+      } else if (Array.isArray(v)) {
+        for (let i = 0; i < v.length && queue.length < 10_000; i++) queue.push({ v: v[i], path: `${path}[${i}]` });
+      } else if (typeof v === 'object' && v !== null) {
+        for (const k in v) {
+          if (queue.length >= 10_000) break;
+          queue.push({ v: (v as Record<string, unknown>)[k], path: `${path}.${k}` });
+        }
+      }
+    }
+    return null;
+  }
+  const token = makeJwt({ sub: 'a' });
+  const tree = fc.letrec((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small' },
+      fc.constantFrom(token, `Bearer ${token}`, 'eyJ', 'x', 1, null),
+      fc.array(tie('node'), { maxLength: 4 }),
+      fc.dictionary(fc.constantFrom('a', 'b.c', '0', 't'), tie('node'), { maxKeys: 3 }),
+    ),
+  })).node;
+
+  it('finds the same token at the same path, and stops after the same number of values', () => {
+    fc.assert(
+      fc.property(tree, (data) => {
+        const found = findNestedJwt(data);
+        expect(found && { path: found.path, kind: found.jwt.kind }).toEqual(reference(data));
+      }),
+      RUNS,
+    );
+    for (const at of [9_998, 9_999, 10_000]) {
+      const list = Array.from({ length: 10_050 }, (_, i) => (i === at ? token : 'x'));
+      expect(findNestedJwt(list)?.path ?? null).toBe(reference(list)?.path ?? null);
+      const nested = { a: 1, list };
+      expect(findNestedJwt(nested)?.path ?? null).toBe(reference(nested)?.path ?? null);
+    }
+  });
+});
+
 describe('Flask tags copied only where there are tags', () => {
   it('returns a payload without tags as it is, and copies the way down to a tag, leaving the input alone', () => {
     const plain = { a: [1, { b: 'c' }], d: 'e' };
