@@ -144,6 +144,9 @@ function isSensitiveValue(value: string): boolean {
   const v = value.trim();
   // The shortest e-mail address (a@b.cc) has six characters, an SSN eleven, a card number thirteen digits.
   if (v.length < 6 || v.length > 320) return false;
+  // An e-mail address has an `@`; an SSN and a card number start with a digit: most values are neither.
+  const first = v.charCodeAt(0);
+  if ((first < 0x30 || first > 0x39) && !v.includes('@')) return false;
   if (EMAIL.test(v) || US_SSN.test(v)) return true;
   return CARD_DIGITS.test(v) && luhn(v.replace(/[ -]/g, ''));
 }
@@ -155,32 +158,52 @@ function holdsData(value: unknown): boolean {
   return typeof value === 'object' && value !== null;
 }
 
+/**
+ * A path as the walk below spells it from its keys: `[i]` for an array index, `.key` after anything but the
+ * empty path. Built only for a hit, so a wide array costs no string per element.
+ */
+function pathText(keys: ReadonlyArray<string | number>): string {
+  let path = '';
+  for (const key of keys) {
+    if (typeof key === 'number') path += `[${key}]`;
+    else path = path === '' ? key : `${path}.${key}`;
+  }
+  return path;
+}
+
 /** Paths (`user.email`, `cards[0]`) of keys or values in `data` that look sensitive. */
 export function findSensitiveKeys(data: unknown): string[] {
   const found: string[] = [];
   let nodes = 0;
-  const walk = (value: unknown, path: string, depth: number): void => {
+  // The keys from the root to the value being walked.
+  const keys: Array<string | number> = [];
+  const walk = (value: unknown, depth: number): void => {
     if (++nodes > MAX_NODES || depth > MAX_DEPTH) return;
     if (typeof value === 'string') {
-      if (path !== '' && isSensitiveValue(value)) found.push(path);
+      if (isSensitiveValue(value)) {
+        const path = pathText(keys);
+        if (path !== '') found.push(path);
+      }
       return;
     }
     if (typeof value !== 'object' || value === null) return;
     if (Array.isArray(value)) {
-      value.forEach((item, i) => walk(item, `${path}[${i}]`, depth + 1));
+      value.forEach((item, i) => {
+        keys.push(i);
+        walk(item, depth + 1);
+        keys.pop();
+      });
       return;
     }
     for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-      const childPath = path === '' ? key : `${path}.${key}`;
-      if (isSensitiveKey(key) && holdsData(child)) {
-        found.push(childPath);
-        continue;
-      }
-      walk(child, childPath, depth + 1);
+      keys.push(key);
+      if (isSensitiveKey(key) && holdsData(child)) found.push(pathText(keys));
+      else walk(child, depth + 1);
+      keys.pop();
     }
   };
   try {
-    walk(data, '', 0);
+    walk(data, 0);
   } catch {
     // A getter or a proxy in decoded data must not break the audit; what was found so far stands.
   }

@@ -32,9 +32,11 @@ export function parseCookieSession(cookie: CookieRecord, jar: readonly CookieRec
 
 /**
  * A cookie-session value is only told apart from any base64 JSON by its `.sig` companion; without one the
- * generic chain shows it.
+ * generic chain shows it. The companion is looked up first: base64 JSON without one is decoded by the chain,
+ * once, not here too.
  */
 export function decodeCookieSession(cookie: CookieRecord, jar: readonly CookieRecord[]): DecodedValue | null {
+  if (!findSigCookie(cookie, jar)) return null;
   const parts = parseCookieSession(cookie, jar);
   if (!parts?.sig) return null;
   return {

@@ -27,11 +27,19 @@ const TAGS = new Set([' t', ' b', ' m', ' u', ' d', ' di']);
 
 /**
  * Flask's TaggedJSONSerializer wraps non-JSON types in one-key objects (`{" t": [...]}` for a tuple,
- * `{" b": base64}` for bytes, …); unwrap them so the session reads as it does in Python.
+ * `{" b": base64}` for bytes, …); unwrap them so the session reads as it does in Python. Copies only what holds
+ * a tag: an array or object with none inside is returned as it is, so a wide payload is not copied again.
  */
 export function untagFlask(v: unknown, depth = 0): unknown {
   if (depth > 64) return v;
-  if (Array.isArray(v)) return v.map((x) => untagFlask(x, depth + 1));
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const x = untagFlask(v[i], depth + 1);
+      if (x !== v[i]) (out ??= [...(v as unknown[])])[i] = x;
+    }
+    return out ?? v;
+  }
   if (!isJsonObject(v)) return v;
   const keys = Object.keys(v);
   if (keys.length === 1 && TAGS.has(keys[0]!)) {
@@ -54,9 +62,17 @@ export function untagFlask(v: unknown, depth = 0): unknown {
     }
     if (typeof inner === 'string') return inner;
   }
-  const out: Record<string, unknown> = {};
-  for (const k of keys) setOwn(out, k, untagFlask(v[k], depth + 1));
-  return out;
+  let out: Record<string, unknown> | undefined;
+  for (const [i, k] of keys.entries()) {
+    const x = untagFlask(v[k], depth + 1);
+    if (x === v[k] && out === undefined) continue;
+    if (out === undefined) {
+      out = {};
+      for (const before of keys.slice(0, i)) setOwn(out, before, v[before]);
+    }
+    setOwn(out, k, x);
+  }
+  return out ?? v;
 }
 
 export async function decodeFlask(value: string): Promise<DecodedValue | null> {

@@ -156,14 +156,18 @@ function cutDeep(text: string): string | undefined {
   return out;
 }
 
-/** JSON.parse that returns `undefined` instead of throwing, with nesting bounded. */
+/**
+ * JSON.parse that returns `undefined` instead of throwing, with nesting bounded. What it parses is never nested
+ * deeper than boundDepth keeps (cutDeep has cut it already), and JSON.parse makes a `__proto__` key an own
+ * property as setOwn does, so the result is what boundDepth would copy it to: it is returned as it is.
+ */
 export function parseJson(text: string): unknown {
   const depth = bracketDepth(text);
   if (depth < 0) return undefined;
   const bounded = depth > MAX_JSON_DEPTH ? cutDeep(text) : text;
   if (bounded === undefined) return undefined;
   try {
-    return boundDepth(JSON.parse(bounded) as unknown);
+    return JSON.parse(bounded) as unknown;
   } catch {
     return undefined;
   }

@@ -1,4 +1,5 @@
 import { base64url, decodeProtectedHeader } from 'jose';
+import { base64urlToBytes } from './bytes';
 import { boundDepth, isJsonObject, parseJson } from './json';
 import type { ClaimTime, DecodedJws, JsonObject, JwtDecodeResult } from './jwt-types';
 import { isDateMs } from '../date-range';
@@ -17,6 +18,23 @@ function partCount(value: string): number {
   let n = 1;
   for (let at = value.indexOf('.'); at >= 0; at = value.indexOf('.', at + 1)) n++;
   return n;
+}
+
+const isJsonSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
+
+/**
+ * Whether a base64url header part can hold a JSON object: its first byte after whitespace (and the UTF-8 BOM the
+ * header's decoder drops) is `{`. Decodes only up to that byte, so three long base64url parts of something else
+ * (a Flask session, whose payload is any JSON) are turned away before the header is decoded and parsed whole.
+ */
+function opensObject(part: string): boolean {
+  for (let at = 0; at < part.length; at += 4) {
+    const group = base64urlToBytes(part.slice(at, at + 4));
+    if (!group) return false;
+    const bom = at === 0 && group[0] === 0xef && group[1] === 0xbb && group[2] === 0xbf;
+    for (let k = bom ? 3 : 0; k < group.length; k++) if (!isJsonSpace(group[k]!)) return group[k] === 0x7b;
+  }
+  return false;
 }
 
 function parseJsonPart(part: string): unknown {
@@ -40,23 +58,27 @@ export function decodeJwt(token: string): JwtDecodeResult {
     return { kind: 'not-jwt', reason: `a compact token has 3 or 5 dot-separated parts, this has ${partCount(value)}` };
   }
   if (!parts.every((p) => B64URL.test(p))) return { kind: 'not-jwt', reason: 'a part is not base64url' };
-  let header: JsonObject;
+  if (!opensObject(parts[0]!)) return { kind: 'not-jwt', reason: 'the header is not a JSON object' };
+  let parsed: JsonObject;
   try {
-    const h: unknown = boundDepth(decodeProtectedHeader(value));
+    const h: unknown = decodeProtectedHeader(value);
     if (!isJsonObject(h)) return { kind: 'not-jwt', reason: 'the header is not a JSON object' };
-    header = h;
+    parsed = h;
   } catch {
     return { kind: 'not-jwt', reason: 'the header is not base64url-encoded JSON' };
   }
-  const alg = typeof header.alg === 'string' ? header.alg : undefined;
-  if (parts.length === 5) {
-    const enc = typeof header.enc === 'string' ? header.enc : undefined;
-    if (enc === undefined) return { kind: 'not-jwt', reason: 'five parts but the header has no "enc"' };
-    return { kind: 'jwe', header, alg, enc };
+  // The top-level members decide, before the copy that bounds the header's depth (which keeps them as they
+  // are): a JSON object of another format, such as a Flask session, is turned away without being copied.
+  const alg = typeof parsed.alg === 'string' ? parsed.alg : undefined;
+  const enc = typeof parsed.enc === 'string' ? parsed.enc : undefined;
+  if (parts.length === 5 && enc === undefined) {
+    return { kind: 'not-jwt', reason: 'five parts but the header has no "enc"' };
   }
-  if (alg === undefined && header.typ === undefined) {
+  if (parts.length === 3 && alg === undefined && parsed.typ === undefined) {
     return { kind: 'not-jwt', reason: 'the header has neither "alg" nor "typ"' };
   }
+  const header = boundDepth(parsed) as JsonObject;
+  if (enc !== undefined && parts.length === 5) return { kind: 'jwe', header, alg, enc };
   const [h, p, s] = parts as [string, string, string];
   const payload = parseJsonPart(p);
   const claims = isJsonObject(payload) ? payload : null;

@@ -1,12 +1,16 @@
 /**
- * The linear-time rewrites (table base64, the unquoting scan, bracket pre-check, split limits) against the
- * straightforward versions they replaced: same answers on every input, hostile or not.
+ * The linear-time rewrites (table base64, the unquoting scan, bracket pre-check, split limits, the JWS-shape gate,
+ * paths built only for hits, copies made only where needed) against the straightforward versions they replaced:
+ * same answers on every input, hostile or not.
  */
 import fc from 'fast-check';
+import { decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, base64urlToBytes, codeUnitsToString, withoutPadding } from '../../../src/core/decode/bytes';
 import { boundDepth, MAX_JSON_DEPTH, parseJson, TOO_DEEP } from '../../../src/core/decode/json';
+import { untagFlask } from '../../../src/core/decode/flask';
 import { decodeJwt } from '../../../src/core/decode/jwt';
+import { findNestedJwt } from '../../../src/core/decode/nested-token';
 import { unquoteCookieValue } from '../../../src/core/decode/quoted-value';
 import { estimateEntropyBits } from '../../../src/core/detect/entropy';
 import {
@@ -14,6 +18,7 @@ import {
   SENSITIVE_PAIRS as PAIRS,
   SENSITIVE_WORDS as SENSITIVE,
 } from '../../../src/core/audit/sensitive-keys';
+import { base64url, makeJwt } from '../../fakes/make-jwt';
 
 /** The regex-and-atob decoder the table replaced. */
 function referenceBase64(value: string, urlSafe: boolean): number[] | null {
@@ -203,5 +208,216 @@ describe('sensitive key words by scan', () => {
       ),
       RUNS,
     );
+  });
+});
+
+describe('the JWS-shape gate before the header is parsed', () => {
+  /** The check without the gate: jose reads any header, and only a JSON object with `alg` or `typ` is a JWS. */
+  function referenceKind(value: string): string {
+    try {
+      const h: unknown = decodeProtectedHeader(value);
+      if (typeof h !== 'object' || h === null || Array.isArray(h)) return 'not-jwt';
+      return 'alg' in h || 'typ' in h ? 'jws' : 'not-jwt';
+    } catch {
+      return 'not-jwt';
+    }
+  }
+  const space = fc.constantFrom('', ' ', '\n\t', '\r\n  ', '\uFEFF', '\uFEFF ', ' \uFEFF');
+  const header = fc.oneof(
+    fc.json(),
+    fc.constantFrom('{"alg":"HS256","typ":"JWT"}', '{"typ":"JWT"}', '["alg"]', '"{"', '{', '{"alg":"none"} x'),
+    fc.record({ alg: fc.constantFrom('HS256', 'RS256', 'none'), kid: fc.string() }).map((h) => JSON.stringify(h)),
+  );
+
+  it('turns away only what jose would have turned away: whitespace, a BOM, arrays, strings, broken JSON', () => {
+    fc.assert(
+      fc.property(space, header, space, (before, text, after) => {
+        const value = `${base64url(before + text + after)}.${base64url('{"sub":"1"}')}.c2ln`;
+        expect(decodeJwt(value).kind).toBe(referenceKind(value));
+      }),
+      RUNS,
+    );
+  });
+
+  it('still reads real tokens, and a Flask session is not taken for one', () => {
+    const jwt = makeJwt({ sub: 'alice', exp: 2_000_000_000 });
+    expect(decodeJwt(jwt)).toMatchObject({ kind: 'jws', alg: 'HS256', claims: { sub: 'alice' } });
+    const jwe = `${base64url('{"alg":"dir","enc":"A256GCM"}')}..aXY.Y3Q.dGFn`;
+    expect(decodeJwt(jwe)).toMatchObject({ kind: 'jwe', alg: 'dir', enc: 'A256GCM' });
+    expect(decodeJwt(`${base64url('{"alg":"dir"}')}..aXY.Y3Q.dGFn`)).toMatchObject({ kind: 'not-jwt' });
+    expect(decodeJwt(`${base64url('{"enc":"A256GCM","x":1}')}.e30.c2ln`)).toMatchObject({ kind: 'not-jwt' });
+    const flask = `${base64url('["a","b"]')}.ZmQAAA.${'A'.repeat(27)}`;
+    expect(decodeJwt(flask)).toEqual({ kind: 'not-jwt', reason: 'the header is not a JSON object' });
+  });
+});
+
+describe('JSON parsed without a second copy', () => {
+  it('is exactly what JSON.parse and boundDepth give, own "__proto__" keys included', () => {
+    const reference = (text: string) => {
+      const v = referenceParseJson(text);
+      return v === undefined ? undefined : boundDepth(v);
+    };
+    fc.assert(
+      fc.property(fc.oneof(fc.json(), fc.constantFrom('{"__proto__":{"a":1}}', '[{"__proto__":[]}]')), (s) => {
+        expect(parseJson(s)).toStrictEqual(reference(s));
+      }),
+      RUNS,
+    );
+    const parsed = parseJson('{"__proto__":{"polluted":true}}') as Record<string, unknown>;
+    expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+    expect(Object.keys(parsed)).toEqual(['__proto__']);
+  });
+});
+
+describe('sensitive-key paths built only for hits', () => {
+  const isSensitiveKeyRef = (key: string) => findSensitiveKeys({ [key]: 'x' }).length > 0;
+  const isSensitiveValueRef = (value: string) => findSensitiveKeys({ k: value }).length > 0;
+  const holdsData = (v: unknown) =>
+    typeof v === 'string' ? v !== '' : typeof v === 'number' || (typeof v === 'object' && v !== null);
+  /** The walk as it was, a path string built for every node, with the same bounds (depth 8, 2,000 nodes). */
+  function reference(data: unknown): string[] {
+    const found: string[] = [];
+    let nodes = 0;
+    const walk = (value: unknown, path: string, depth: number): void => {
+      if (++nodes > 2000 || depth > 8) return;
+      if (typeof value === 'string') {
+        if (path !== '' && isSensitiveValueRef(value)) found.push(path);
+        return;
+      }
+      if (typeof value !== 'object' || value === null) return;
+      if (Array.isArray(value)) {
+        value.forEach((item, i) => walk(item, `${path}[${i}]`, depth + 1));
+        return;
+      }
+      for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
+        const childPath = path === '' ? key : `${path}.${key}`;
+        if (isSensitiveKeyRef(key) && holdsData(child)) found.push(childPath);
+        else walk(child, childPath, depth + 1);
+      }
+    };
+    walk(data, '', 0);
+    return [...new Set(found)];
+  }
+  const tree = fc.letrec((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small' },
+      fc.constantFrom('a@b.cc', 'x', '', '078-05-1120', 7, null, true),
+      fc.array(tie('node'), { maxLength: 4 }),
+      fc.dictionary(fc.constantFrom('', 'a', 'email', 'user', 'x.y', '0', 'apiKey', 'email_verified'), tie('node'), {
+        maxKeys: 4,
+      }),
+    ),
+  })).node;
+
+  it('reads values as the three patterns did, the cheap first-character test before them', () => {
+    const luhn = (digits: string) =>
+      [...digits].reverse().reduce((sum, c, i) => {
+        const d = Number(c) * (i % 2 ? 2 : 1);
+        return sum + (d > 9 ? d - 9 : d);
+      }, 0) %
+        10 ===
+      0;
+    const referenceValue = (value: string) => {
+      const v = value.trim();
+      if (v.length < 6 || v.length > 320) return false;
+      if (/^[^\s@]{1,64}@[^\s@]{1,255}\.[a-z]{2,}$/i.test(v) || /^\d{3}-\d{2}-\d{4}$/.test(v)) return true;
+      return /^(?:\d[ -]?){12,18}\d$/.test(v) && luhn(v.replace(/[ -]/g, ''));
+    };
+    fc.assert(
+      fc.property(fc.oneof(over(' 0123456789-@a.co', 24), fc.string()), (v) => {
+        expect(findSensitiveKeys({ k: v }).length > 0).toBe(referenceValue(v));
+      }),
+      RUNS,
+    );
+    for (const v of [' a@b.cc', '4111 1111 1111 1111', '078-05-1120'])
+      expect(findSensitiveKeys({ k: v })).toEqual(['k']);
+  });
+
+  it('finds the same paths as the walk that built every path', () => {
+    fc.assert(
+      fc.property(tree, (data) => {
+        expect(findSensitiveKeys(data)).toEqual(reference(data));
+      }),
+      RUNS,
+    );
+    const wide = { list: Array.from({ length: 3000 }, (_, i) => (i % 700 === 5 ? 'a@b.cc' : 'x')) };
+    expect(findSensitiveKeys(wide)).toEqual(reference(wide));
+    expect(findSensitiveKeys(wide)).toEqual(['list[5]', 'list[705]', 'list[1405]']);
+  });
+});
+
+describe('nested-token paths built only for the token found', () => {
+  it('names the token where it is, breadth-first', () => {
+    const jwt = makeJwt({ sub: 'alice' });
+    const data = { a: ['x', { 'b.c': [0, 'y', `Bearer ${jwt}`] }], later: jwt };
+    expect(findNestedJwt(data)?.path).toBe('$.later');
+    expect(findNestedJwt({ a: ['x', { 'b.c': [0, 'y', `Bearer ${jwt}`] }] })?.path).toBe('$.a[1].b.c[2]');
+    expect(findNestedJwt([Array.from({ length: 2000 }, () => 'eyJ'), jwt])?.path).toBe('$[1]');
+    expect(findNestedJwt({ list: Array.from({ length: 2000 }, () => 'x') })).toBeNull();
+  });
+});
+
+describe('nested tokens found in the order a queue of every value reads them', () => {
+  /** The scan as it was: every value queued with its path, strings read when their turn comes. */
+  function reference(data: unknown): { path: string; kind: string } | null {
+    const queue: Array<{ v: unknown; path: string }> = [{ v: data, path: '$' }];
+    for (let at = 0; at < queue.length && at < 10_000; at++) {
+      const { v, path } = queue[at]!;
+      if (typeof v === 'string') {
+        const candidate = v.replace(/^Bearer\s+/i, '');
+        if (!candidate.startsWith('eyJ')) continue;
+        const jwt = decodeJwt(candidate);
+        if (jwt.kind !== 'not-jwt') return { path, kind: jwt.kind };
+      } else if (Array.isArray(v)) {
+        for (let i = 0; i < v.length && queue.length < 10_000; i++) queue.push({ v: v[i], path: `${path}[${i}]` });
+      } else if (typeof v === 'object' && v !== null) {
+        for (const k in v) {
+          if (queue.length >= 10_000) break;
+          queue.push({ v: (v as Record<string, unknown>)[k], path: `${path}.${k}` });
+        }
+      }
+    }
+    return null;
+  }
+  const token = makeJwt({ sub: 'a' });
+  const tree = fc.letrec((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small' },
+      fc.constantFrom(token, `Bearer ${token}`, 'eyJ', 'x', 1, null),
+      fc.array(tie('node'), { maxLength: 4 }),
+      fc.dictionary(fc.constantFrom('a', 'b.c', '0', 't'), tie('node'), { maxKeys: 3 }),
+    ),
+  })).node;
+
+  it('finds the same token at the same path, and stops after the same number of values', () => {
+    fc.assert(
+      fc.property(tree, (data) => {
+        const found = findNestedJwt(data);
+        expect(found && { path: found.path, kind: found.jwt.kind }).toEqual(reference(data));
+      }),
+      RUNS,
+    );
+    for (const at of [9_998, 9_999, 10_000]) {
+      const list = Array.from({ length: 10_050 }, (_, i) => (i === at ? token : 'x'));
+      expect(findNestedJwt(list)?.path ?? null).toBe(reference(list)?.path ?? null);
+      const nested = { a: 1, list };
+      expect(findNestedJwt(nested)?.path ?? null).toBe(reference(nested)?.path ?? null);
+    }
+  });
+});
+
+describe('Flask tags copied only where there are tags', () => {
+  it('returns a payload without tags as it is, and copies the way down to a tag, leaving the input alone', () => {
+    const plain = { a: [1, { b: 'c' }], d: 'e' };
+    expect(untagFlask(plain)).toBe(plain);
+    const tagged = { a: [1, { b: { ' t': [1, 2] } }], d: 'e', __proto__x: 1 };
+    const before = structuredClone(tagged);
+    const out = untagFlask(tagged) as typeof tagged;
+    expect(out).toEqual({ a: [1, { b: [1, 2] }], d: 'e', __proto__x: 1 });
+    expect(Object.keys(out)).toEqual(['a', 'd', '__proto__x']);
+    expect(tagged).toEqual(before);
+    const proto = parseJson('{"__proto__":{" t":[1]},"z":1}');
+    expect(Object.keys(untagFlask(proto) as object)).toEqual(['__proto__', 'z']);
+    expect(Object.getPrototypeOf(untagFlask(proto))).toBe(Object.prototype);
   });
 });
