@@ -49,6 +49,29 @@ function required<T>(value: T | undefined, what: string): T {
 }
 
 /**
+ * Test sites without a browser of the suite's, for a `describe` that drives its own (the command line, the
+ * library on a Playwright page): each starts in `beforeAll`, in order, and all stop in `afterAll`. Read them
+ * inside tests and hooks only.
+ */
+export function withSites<Sites extends Record<string, StartedSite>>(starters: {
+  [K in keyof Sites]: () => Promise<Sites[K]>;
+}): Readonly<Sites> {
+  const started: Partial<Sites> = {};
+  const keys = Object.keys(starters) as Array<keyof Sites>;
+  beforeAll(async () => {
+    for (const key of keys) started[key] = await starters[key]();
+  });
+  afterAll(async () => {
+    await Promise.all(keys.map((key) => started[key]?.stop()));
+  });
+  const sites = {} as Sites;
+  for (const key of keys) {
+    Object.defineProperty(sites, key, { get: () => required(started[key], `the site ${String(key)}`) });
+  }
+  return sites;
+}
+
+/**
  * Registers the hooks that give a `describe` its site and browser: start the site, launch the browser with the
  * extension, open `open` and find its tab (beforeAll); close the views a test opened (afterEach); close the
  * browser, then stop the site (afterAll); a screenshot of every page when a test fails.
