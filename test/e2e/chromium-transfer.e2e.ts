@@ -35,16 +35,13 @@ describe('export and import in Chromium (issue 8)', () => {
   /** Visits every page that sets the suite's cookies, logged in as alice; returns the jar. */
   async function fillJar(): Promise<JarCookie[]> {
     const { site, session } = suite;
-    for (const url of [
+    await suite.visit([
       site.url('/'),
       site.url('/sib'),
       site.url('/sib', site.hosts.b),
       site.url('/login?user=alice'),
       site.url('/top', site.hosts.top),
-    ]) {
-      const p = suite.track(await session.openPage(url));
-      await p.close();
-    }
+    ]);
     return waitUntil('the partitioned cookie and the session', async () => {
       const jar = await readJar(session.control);
       return jar.some((c) => c.name === 'chip') && jar.some((c) => c.name === 'sid') ? jar : undefined;

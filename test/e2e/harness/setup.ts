@@ -34,6 +34,8 @@ export interface Suite<Session extends BrowserSession, Site extends StartedSite>
   readonly tabId: number;
   /** Keeps `page` to be closed after the current test, even when it fails. Returns it. */
   track(page: Page): Page;
+  /** Opens each URL in a tab of its own, in order, and closes it once loaded: what the pages set stays in the jar. */
+  visit(urls: readonly string[]): Promise<void>;
   /**
    * The popup or panel document opened as a tab on `tabId` (the suite's tab by default), with a 10 s default
    * timeout; closed after the test.
@@ -123,6 +125,9 @@ function useSuite<Session extends BrowserSession, Site extends StartedSite, Laun
       p.setDefaultTimeout(10_000);
       opened.push(p);
       return p;
+    },
+    async visit(urls) {
+      for (const url of urls) await suite.track(await suite.session.openPage(url)).close();
     },
     openView(view = 'popup', { tabId: on, beforeLoad } = {}) {
       // Tracked before it loads: a view that fails to load is closed too.
