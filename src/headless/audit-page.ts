@@ -19,6 +19,7 @@ import type { AuditablePage, PlaywrightPage, RequestLike } from './page-types';
 import { replaySession, type AuthenticatedCheck } from './replay-session';
 import { settledSession, type PageSession } from './snapshot-session';
 import { packageVersion } from './version';
+import { parseUrl } from '../core/parse-url';
 
 /** A user's own login or logout code: receives the page and returns when it is done. */
 export type PageAction<P extends AuditablePage = AuditablePage> = (page: P) => unknown;
@@ -128,12 +129,8 @@ async function runAction<P extends AuditablePage>(
 
 /** The page's web storage through the one token finder the extension uses too (core/detect). */
 function storageTokens(session: PageSession): FoundToken[] {
-  let origin = '';
-  try {
-    origin = new URL(session.url).origin;
-  } catch {
-    // An unparsable page URL leaves the origin unnamed; the entries are still read.
-  }
+  // An unparsable page URL leaves the origin unnamed; the entries are still read.
+  const origin = parseUrl(session.url)?.origin ?? '';
   return findStorageTokens(storageEntriesOf({ origin, local: session.localStorage, session: session.sessionStorage }));
 }
 

@@ -65,18 +65,25 @@ async function readBack(c: CookieIdentity): Promise<CookieRecord | null> {
   }
 }
 
-/** `cookies.set` of exactly `c` (its own URL, store and partition), then the jar read back. */
-export async function setCookie(c: CookieRecord): Promise<CookieWriteAnswer> {
+/** Runs one write; a throw is a refusal in the browser's words. Either way the answer carries the jar read back. */
+async function writeAnswer(c: CookieIdentity, write: () => Promise<CookieWriteAnswer>): Promise<CookieWriteAnswer> {
   try {
+    return await write();
+  } catch (e) {
+    return { ok: false, error: errorText(e), now: await readBack(c) };
+  }
+}
+
+/** `cookies.set` of exactly `c` (its own URL, store and partition), then the jar read back. */
+export function setCookie(c: CookieRecord): Promise<CookieWriteAnswer> {
+  return writeAnswer(c, async () => {
     const details = cookieSetDetails(c, { browser: browserFamily() });
     const returned = await browser.cookies.set(details as Cookies.SetDetailsType);
     const now = await readBack(c);
     // Chromium resolves with null (and sets runtime.lastError) when it refuses a cookie.
     if (returned === null || returned === undefined) return { ok: false, error: 'the browser did not store it', now };
     return { ok: true, returned: toCookieRecord(returned), now };
-  } catch (e) {
-    return { ok: false, error: errorText(e), now: await readBack(c) };
-  }
+  });
 }
 
 /**
@@ -84,12 +91,10 @@ export async function setCookie(c: CookieRecord): Promise<CookieWriteAnswer> {
  * name, so it may also take a same-named cookie on a parent path or domain: callers compare `readSameName`
  * before and after and put such cookies back.
  */
-export async function removeCookie(c: CookieIdentity): Promise<CookieWriteAnswer> {
-  try {
+export function removeCookie(c: CookieIdentity): Promise<CookieWriteAnswer> {
+  return writeAnswer(c, async () => {
     const details = cookieRemoveDetails(c, { browser: browserFamily() });
     const returned = await browser.cookies.remove(details as Cookies.RemoveDetailsType);
     return { ok: true, returned: returned !== null && returned !== undefined, now: await readBack(c) };
-  } catch (e) {
-    return { ok: false, error: errorText(e), now: await readBack(c) };
-  }
+  });
 }

@@ -1,13 +1,11 @@
-import type { Page } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from './harness/chromium';
+import { describe, expect, it } from 'vitest';
 import { causeLabel, changeLabel, settledEntries, waitForEntries } from './harness/change-log';
-import { screenshotOnFailure } from './harness/artifacts';
+import { withChromium } from './harness/setup';
 import { lastWordMismatches, startJarStorm, stormProgress } from './harness/last-word';
 import { measureStorm } from './harness/storm';
 import { waitUntil } from './harness/wait';
-import { startSite, type RunningSite } from './site/test-site';
+import { startSite } from './site/test-site';
 import type { ChangeLogEntry } from '../../src/protocol/messages';
 
 declare const browser: WebExtBrowser;
@@ -22,32 +20,19 @@ function expectAscendingSeq(entries: ChangeLogEntry[]): void {
 }
 
 describe('Chromium change log', () => {
-  let site: RunningSite;
-  let chromium: ChromiumSession | undefined;
-  let page: Page;
-  screenshotOnFailure(() => chromium?.browser);
+  const suite = withChromium({ site: () => startSite(HOST), open: '/blank' });
 
   /** One `/set` request from the test page, so the cookie comes from a real response header. */
-  const set = (query: string) => page.evaluate((q: string) => fetch(`/set?${q}`).then((r) => r.text()), query);
-
-  beforeAll(async () => {
-    site = await startSite(HOST);
-    chromium = await launchChromium();
-    page = await chromium.openPage(site.url('/blank'));
-  });
-  afterAll(async () => {
-    await chromium?.close();
-    await site?.stop();
-  });
+  const set = (query: string) => suite.page.evaluate((q: string) => fetch(`/set?${q}`).then((r) => r.text()), query);
 
   it('records every change with its cause: explicit, overwrite, expired overwrite, removal, expiry', async () => {
-    const c = chromium!;
+    const c = suite.session;
     await set('n=cause_a&v=1');
     await set('n=cause_a&v=2');
     // A past expiry on an existing cookie deletes it.
     await set('n=cause_a&v=3&expired=1');
     await set('n=cause_b&v=1');
-    await c.control.evaluate((url: string) => browser.cookies.remove({ url, name: 'cause_b' }), site.url('/'));
+    await c.control.evaluate((url: string) => browser.cookies.remove({ url, name: 'cause_b' }), suite.site.url('/'));
     await set('n=cause_c&v=1&maxAge=1');
 
     const explicit = await waitForEntries(c.control, (e) => /^cause_[ab]$/.test(e.cookie.name), 6);
@@ -67,7 +52,7 @@ describe('Chromium change log', () => {
     const expired = await waitUntil(
       'cause_c to expire',
       async () => {
-        await page.evaluate(() => fetch('/blank').then((r) => r.text()));
+        await suite.page.evaluate(() => fetch('/blank').then((r) => r.text()));
         const log = await waitForEntries(c.control, named('cause_c'), 1);
         return log.length >= 2 ? log : undefined;
       },
@@ -77,7 +62,7 @@ describe('Chromium change log', () => {
   });
 
   it('keeps the changes made while the worker was stopped between writes', async () => {
-    const c = chromium!;
+    const c = suite.session;
     const names = ['stop_0', 'stop_1', 'stop_2', 'stop_3', 'stop_4'];
     // What the worker has written, read straight from storage.session by an extension page: watching it does
     // not wake or keep the worker alive, as a message would.
@@ -96,7 +81,7 @@ describe('Chromium change log', () => {
   });
 
   it('answers ping with a new start time after each stop', async () => {
-    const c = chromium!;
+    const c = suite.session;
     const starts = new Set<number>();
     for (let i = 0; i < 2; i++) {
       starts.add((await c.ping()).startedAt);
@@ -107,7 +92,7 @@ describe('Chromium change log', () => {
   });
 
   it('loses nothing when the worker is stopped while its writes are in flight, again and again', async () => {
-    const c = chromium!;
+    const c = suite.session;
     const rounds = 6;
     const perBatch = 40;
     // Long values (cut to 1,024 characters in the log) make each chunk write large, so the stop lands while
@@ -119,7 +104,7 @@ describe('Chromium change log', () => {
       // stopped worker, so its changes arrive while the log's state is still loading.
       const awake = round % 2 === 0;
       const before = awake ? await c.ping() : undefined;
-      const batch = await page.evaluate(
+      const batch = await suite.page.evaluate(
         (r: number, n: number, len: number) => {
           const changes: string[] = [];
           for (let i = 0; i < n; i++) {
@@ -167,12 +152,12 @@ describe('Chromium change log', () => {
   });
 
   it("after a storm with several stops during it, the log's last word on every cookie equals the jar", async () => {
-    const c = chromium!;
+    const c = suite.session;
     const prefix = 'jarstorm_';
     const total = 1_600;
     const stops = 4;
     await c.ping();
-    const storm = await c.openPage(site.url('/blank'));
+    const storm = await c.openPage(suite.site.url('/blank'));
     await startJarStorm(storm, prefix, { changes: total, names: 120 });
     let during = 0;
     for (let k = 1; k <= stops; k++) {
@@ -201,8 +186,8 @@ describe('Chromium change log', () => {
   });
 
   it('measures a storm against a witness extension: each change logged once, in order', async () => {
-    const c = chromium!;
-    const storm = await measureStorm(c, site, { changes: 400, stops: 2, quietMs: 1_500 });
+    const c = suite.session;
+    const storm = await measureStorm(c, suite.site, { changes: 400, stops: 2, quietMs: 1_500 });
     for (const m of [storm.sessionScope, storm.witness]) {
       expect(m.made).toBe(400);
       expect(m.logged + m.lost).toBe(m.made);

@@ -4,10 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { withChromium } from './harness/setup';
 import { openDevToolsPanel, waitForViewState } from './harness/views';
 import { waitUntil } from './harness/wait';
-import { chromium } from 'playwright-core';
 import { useDownloadDir } from './harness/download-dir';
 import { allowDownloads } from './harness/export-report';
-import { CHROMIUM_PATH } from './harness/paths';
+import { withStorageState } from './harness/playwright';
 import { exportCookies } from './harness/transfer';
 import { SPA_USER, startSpaSite } from './site/spa-site';
 import { ISSUED_AT_GRACE_MS } from '../../src/core/session/login-rotation';
@@ -144,11 +143,7 @@ describe('Chromium DevTools panel: web storage, request headers and Set-Cookie (
       ]);
 
       // The state is what Playwright loads: a fresh context has the token, and the API signs it in with it.
-      const pw = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'] });
-      try {
-        const context = await pw.newContext({ storageState: state as never });
-        const page = await context.newPage();
-        await page.goto(suite.site.url('/'));
+      await withStorageState(state, suite.site.url('/'), async (page) => {
         const who = await page.evaluate(async () => {
           const res = await fetch('/api/me', {
             headers: { Authorization: `Bearer ${localStorage.getItem('access_token')}` },
@@ -156,9 +151,7 @@ describe('Chromium DevTools panel: web storage, request headers and Set-Cookie (
           return res.text();
         });
         expect(who).toBe(`Signed in as ${SPA_USER}`);
-      } finally {
-        await pw.close();
-      }
+      });
     } finally {
       await devtools.close();
     }

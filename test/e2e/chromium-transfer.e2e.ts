@@ -2,12 +2,11 @@ import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useDownloadDir } from './harness/download-dir';
 import { allowDownloads } from './harness/export-report';
 import { tabIdOf } from './harness/extension-messages';
-import { CHROMIUM_PATH } from './harness/paths';
+import { withStorageState } from './harness/playwright';
 import { withChromium } from './harness/setup';
 import {
   deleteAllCookies,
@@ -36,16 +35,13 @@ describe('export and import in Chromium (issue 8)', () => {
   /** Visits every page that sets the suite's cookies, logged in as alice; returns the jar. */
   async function fillJar(): Promise<JarCookie[]> {
     const { site, session } = suite;
-    for (const url of [
+    await suite.visit([
       site.url('/'),
       site.url('/sib'),
       site.url('/sib', site.hosts.b),
       site.url('/login?user=alice'),
       site.url('/top', site.hosts.top),
-    ]) {
-      const p = suite.track(await session.openPage(url));
-      await p.close();
-    }
+    ]);
     return waitUntil('the partitioned cookie and the session', async () => {
       const jar = await readJar(session.control);
       return jar.some((c) => c.name === 'chip') && jar.some((c) => c.name === 'sid') ? jar : undefined;
@@ -111,19 +107,13 @@ describe('export and import in Chromium (issue 8)', () => {
     const state = JSON.parse(file.text) as { cookies: Array<{ name: string }>; origins: unknown[] };
     expect(state.cookies.map((c) => c.name)).toContain('sid');
 
-    const pw = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'] });
-    try {
-      const context = await pw.newContext({ storageState: state as never });
-      const page = await context.newPage();
-      await page.goto(suite.site.url('/account'));
+    await withStorageState(state, suite.site.url('/account'), async (page, pw) => {
       expect(await page.textContent('#who')).toBe(`${TRANSFER_LOGGED_IN} alice`);
       const empty = await pw.newContext();
       const other = await empty.newPage();
       await other.goto(suite.site.url('/account'));
       expect(await other.textContent('#who')).toBe('not signed in');
-    } finally {
-      await pw.close();
-    }
+    });
   });
 
   it('cookies.txt round trip keeps both paths of one name, `=` in values, expiry to the second, session cookies as session, and each sibling host', async () => {

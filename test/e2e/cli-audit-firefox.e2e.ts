@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/export/report';
 import { reportFindings } from './harness/report-findings';
 import { FIREFOX_PATH } from './harness/paths';
 import { behaviour, loginArgs, runCli } from './harness/run-cli';
+import { withSites } from './harness/setup';
 import { EXPECTED_FINDINGS, expectedGrade } from './site/audit-expected';
-import { startAuditSite, type RunningAuditSite } from './site/audit-site';
-import { startLoginSite, type RunningLoginSite } from './site/login-site';
+import { startAuditSite } from './site/audit-site';
+import { startLoginSite } from './site/login-site';
 
 /** `--browser firefox` with Debian's Firefox ESR (puppeteer-core over WebDriver BiDi); nothing is downloaded. */
 const firefox = (args: string[]) =>
@@ -13,20 +14,13 @@ const firefox = (args: string[]) =>
 
 // Each run starts a headless Firefox, slower to start than Chromium on a shared two-core machine.
 describe('sessionscope audit --browser firefox (issue 9), real Firefox', { timeout: 180_000 }, () => {
-  let site: RunningAuditSite;
-  let fixation: RunningLoginSite;
-
-  beforeAll(async () => {
-    site = await startAuditSite('firefox.cli.audit.localhost', { parentDomain: 'audit.localhost' });
-    fixation = await startLoginSite('fixation');
-  });
-  afterAll(async () => {
-    await site?.stop();
-    await fixation?.stop();
+  const sites = withSites({
+    audit: () => startAuditSite('firefox.cli.audit.localhost', { parentDomain: 'audit.localhost' }),
+    fixation: () => startLoginSite('fixation'),
   });
 
   it('finds what the Chromium audit finds on the same site, with the same grade and exit code', async () => {
-    const run = await firefox(['audit', site.url('/'), '--format', 'json']);
+    const run = await firefox(['audit', sites.audit.url('/'), '--format', 'json']);
     expect(run.code, run.stderr).toBe(1);
     const report = JSON.parse(run.stdout) as Report;
     expect(reportFindings(report)).toEqual(EXPECTED_FINDINGS);
@@ -34,7 +28,7 @@ describe('sessionscope audit --browser firefox (issue 9), real Firefox', { timeo
   });
 
   it('the login check fires on a site that keeps its session id across the login', async () => {
-    const run = await firefox(['audit', fixation.url('/'), ...loginArgs(fixation)]);
+    const run = await firefox(['audit', sites.fixation.url('/'), ...loginArgs(sites.fixation)]);
     expect(run.code, run.stderr).toBe(1);
     expect(behaviour(JSON.parse(run.stdout) as Report)).toContain('session-not-rotated:high');
   });

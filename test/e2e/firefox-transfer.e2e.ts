@@ -33,16 +33,13 @@ describe('export and import in Firefox (issue 8)', () => {
 
   it('SessionScope JSON: export all sites → delete all → import gives back the same jar, a partitioned cookie in its partition and container cookies in their container', async () => {
     const { site, session } = suite;
-    for (const url of [
+    await suite.visit([
       site.url('/sib'),
       site.url('/sib', site.hosts.b),
       site.url('/login?user=alice'),
       // A CHIPS embed: emb.localhost's cookie partitioned under the top-level site.
       site.url('/top', site.hosts.top),
-    ]) {
-      const p = suite.track(await session.openPage(url));
-      await p.close();
-    }
+    ]);
     // A container: its tabs keep their cookies in their own store.
     const container = await session.browser.createBrowserContext();
     try {

@@ -1,13 +1,13 @@
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumSession } from './harness/chromium';
-import { gotoExtensionPage, launchFirefox, type FirefoxSession } from './harness/firefox';
+import type { BrowserSession } from './harness/browser-session';
+import { launchChromium } from './harness/chromium';
+import { launchFirefox } from './harness/firefox';
 import { tabIdOf } from './harness/extension-messages';
 import { readBadge } from './harness/badge';
 import { markupTrace } from './harness/hostile';
 import { screenshotOnFailure } from './harness/artifacts';
-import { PANEL_PATH, POPUP_PATH } from './harness/paths';
 import { openViewTab, type ViewRoot } from './harness/views';
 import { waitUntil } from './harness/wait';
 import { JAR_COOKIES, startJarSite, type JarKind, type JarSite } from './site/jar-site';
@@ -26,12 +26,8 @@ const BADGE_QUIET_MS = 300;
 /** Popup's value cell shows this many code units, then "… +N more" (ValueText in CookieRow). */
 const SHOWN_CHARS = 72;
 
-interface Driver {
-  browser: Browser;
-  control: Page;
-  openPage(url: string): Promise<Page>;
-  openView(tabId: number, view: ViewRoot): Promise<Page>;
-}
+/** The hostile jar is timed through what both browsers' sessions offer. */
+type Driver = BrowserSession;
 
 interface JarTiming {
   stored: number;
@@ -76,7 +72,7 @@ const rowCount = (view: Page) =>
 /** Opens the view and returns the time until it shows `want` rows. */
 async function timeRows(d: Driver, tabId: number, view: ViewRoot, want: number): Promise<[number, Page, number]> {
   const start = performance.now();
-  const page = await d.openView(tabId, view);
+  const page = await openViewTab(d, tabId, view);
   const rows = await waitUntil(
     `${want} rows in the ${view}`,
     async () => ((await rowCount(page)) === want ? want : false),
@@ -151,11 +147,11 @@ async function measureJar(d: Driver, site: JarSite, kind: JarKind): Promise<{ ti
 const round = (t: JarTiming) =>
   `stored ${t.stored}, badge "${t.badge}" ${t.badgeMs.toFixed(0)} ms, popup ${t.popupMs.toFixed(0)} ms, panel ${t.panelMs.toFixed(0)} ms`;
 
-function suite(name: string, launch: () => Promise<{ driver: Driver; close(): Promise<void> }>): void {
+function suite(name: string, launch: () => Promise<Driver>): void {
   describe(`${name}: 60 hostile 4 KB cookies`, () => {
     let site: JarSite;
-    let session: { driver: Driver; close(): Promise<void> } | undefined;
-    screenshotOnFailure(() => session?.driver.browser);
+    let session: Driver | undefined;
+    screenshotOnFailure(() => session?.browser);
 
     beforeAll(async () => {
       site = await startJarSite(name === 'Chromium' ? 'jar.sessionscope.localhost' : '127.0.0.1');
@@ -167,7 +163,7 @@ function suite(name: string, launch: () => Promise<{ driver: Driver; close(): Pr
     });
 
     it('renders every row and settles the badge in the same order of time as 60 ordinary ones', async () => {
-      const d = session!.driver;
+      const d = session!;
       const ordinary = await measureJar(d, site, 'ordinary');
       console.log(`${name} ordinary: ${round(ordinary.timing)}`);
       await ordinary.popup.close();
@@ -215,32 +211,5 @@ function suite(name: string, launch: () => Promise<{ driver: Driver; close(): Pr
   });
 }
 
-suite('Chromium', async () => {
-  const s: ChromiumSession = await launchChromium();
-  return {
-    driver: {
-      browser: s.browser,
-      control: s.control,
-      openPage: (url) => s.openPage(url),
-      openView: (tabId, view) => openViewTab(s, tabId, view),
-    },
-    close: () => s.close(),
-  };
-});
-
-suite('Firefox', async () => {
-  const s: FirefoxSession = await launchFirefox();
-  return {
-    driver: {
-      browser: s.browser,
-      control: s.control,
-      openPage: (url) => s.openPage(url),
-      openView: async (tabId, view) => {
-        const page = await s.browser.newPage();
-        await gotoExtensionPage(page, `${s.extensionUrl(view === 'popup' ? POPUP_PATH : PANEL_PATH)}?tabId=${tabId}`);
-        return page;
-      },
-    },
-    close: () => s.close(),
-  };
-});
+suite('Chromium', launchChromium);
+suite('Firefox', launchFirefox);

@@ -1,12 +1,13 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditPage, compareSessions, findingsAtOrAbove, snapshotSession } from '../../src/headless/index';
-import { CHROMIUM_PATH } from './harness/paths';
+import { launchPlaywrightChromium } from './harness/playwright';
+import { withSites } from './harness/setup';
 import { reportFindings } from './harness/report-findings';
 import { EXPECTED_FINDINGS } from './site/audit-expected';
-import { startAuditSite, type RunningAuditSite } from './site/audit-site';
-import { LOGGED_IN_TEXT, startLoginSite, type RunningLoginSite } from './site/login-site';
+import { startAuditSite } from './site/audit-site';
+import { LOGGED_IN_TEXT, startLoginSite } from './site/login-site';
 
 const actions = resolve(import.meta.dirname, 'site/actions');
 type Action = (page: unknown) => Promise<void>;
@@ -17,25 +18,23 @@ const load = async (file: string) => ((await import(join(actions, file))) as { d
  * handed to auditPage, snapshotSession and compareSessions, typed through the structural page type.
  */
 describe('the sessionscope library on a Playwright page (issue 9)', () => {
+  const sites = withSites({
+    audit: () => startAuditSite('pw.audit.localhost', { parentDomain: 'audit.localhost' }),
+    fixation: () => startLoginSite('fixation', 'pw.login.localhost'),
+  });
   let browser: Browser;
-  let site: RunningAuditSite;
-  let fixation: RunningLoginSite;
 
   beforeAll(async () => {
-    site = await startAuditSite('pw.audit.localhost', { parentDomain: 'audit.localhost' });
-    fixation = await startLoginSite('fixation', 'pw.login.localhost');
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await launchPlaywrightChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    await site?.stop();
-    await fixation?.stop();
   });
 
   it('auditPage finds what the extension finds, SameSite-less cookies included', async () => {
     const page = await browser.newPage();
     try {
-      const audit = await auditPage(page, { url: site.url('/') });
+      const audit = await auditPage(page, { url: sites.audit.url('/') });
       expect(reportFindings(audit.report)).toEqual(EXPECTED_FINDINGS);
       expect(findingsAtOrAbove(audit.findings, 'high').map((f) => f.ruleId)).toEqual([
         'jwt-alg-none',
@@ -51,7 +50,7 @@ describe('the sessionscope library on a Playwright page (issue 9)', () => {
     const login = await load('login.mjs');
     const page = await browser.newPage();
     try {
-      await page.goto(fixation.url('/'));
+      await page.goto(sites.fixation.url('/'));
       const before = await snapshotSession(page);
       await login(page);
       const after = await snapshotSession(page);
@@ -66,10 +65,10 @@ describe('the sessionscope library on a Playwright page (issue 9)', () => {
     const page2 = await fresh.newPage();
     try {
       const audit = await auditPage(page2, {
-        url: fixation.url('/'),
+        url: sites.fixation.url('/'),
         login,
         logout: await load('logout.mjs'),
-        authenticated: { url: fixation.url('/account'), expect: LOGGED_IN_TEXT },
+        authenticated: { url: sites.fixation.url('/account'), expect: LOGGED_IN_TEXT },
       });
       expect(audit.login?.findings.map((f) => f.ruleId)).toEqual(['session-not-rotated']);
       // This site's logout is right: the replay in a fresh context is logged out.

@@ -10,6 +10,19 @@ export interface RuleInfo extends RuleText {
   severities: readonly Severity[];
 }
 
+/** The two severities of a rule that reports some matches worse than others. */
+export interface TwoSeverities {
+  /** For `RuleInfo.severities`: worse first. */
+  severities: readonly [Severity, Severity];
+  /** The severity of one match: the worse one when `worse` holds. */
+  pick(worse: boolean): Severity;
+}
+
+/** Declares a rule's two severities once, for both what it lists and what its check reports. */
+export function twoSeverities(worse: Severity, lesser: Severity): TwoSeverities {
+  return { severities: [worse, lesser], pick: (isWorse) => (isWorse ? worse : lesser) };
+}
+
 /** One match of a rule. */
 export interface Hit {
   severity: Severity;

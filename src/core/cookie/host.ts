@@ -3,12 +3,12 @@
  * for the Public Suffix List (core/cookie/site.ts) to load.
  */
 
+import { parseUrl } from '../parse-url';
+
 export function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  } catch {
-    return undefined;
-  }
+  return parseUrl(url)
+    ?.hostname.replace(/^\[|\]$/g, '')
+    .toLowerCase();
 }
 
 export function isHttpUrl(url: string | undefined): boolean {

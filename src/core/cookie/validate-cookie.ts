@@ -2,6 +2,7 @@ import type { CookieRecord } from './cookie-record';
 import { bareDomain, domainMatches } from './match';
 import { isPublicSuffix } from './site';
 import { cookieSize } from './size';
+import { parseUrl } from '../parse-url';
 
 export type CookieProblemCode =
   | 'empty'
@@ -120,12 +121,8 @@ export function validateCookie(c: CookieRecord, options: ValidateOptions): Cooki
 }
 
 function isSiteOrigin(site: string): boolean {
-  try {
-    const u = new URL(site);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === site.replace(/\/$/, '');
-  } catch {
-    return false;
-  }
+  const u = parseUrl(site);
+  return u !== null && (u.protocol === 'https:' || u.protocol === 'http:') && u.origin === site.replace(/\/$/, '');
 }
 
 function checkDomain(c: CookieRecord, host: string | undefined): string | null {

@@ -8,6 +8,7 @@ import type { SessionReason } from '../detect/session';
 import { isDateMs } from '../date-range';
 import { partitionKeyJson, type PartitionKeyJson } from './partition-key-json';
 import { exportFileName } from './file-name';
+import { parseUrl } from '../parse-url';
 
 /**
  * The exportable JSON report, schema 2 (docs/report.md). A public interface: fields are only ever added within
@@ -96,12 +97,9 @@ function stringOrNull(v: unknown): string | null {
 
 /** Origin and path of a page URL: query and fragment often carry tokens, so reports leave them out. */
 export function safePageUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return u.origin !== 'null' ? `${u.origin}${u.pathname}` : `${u.protocol}${u.pathname}`;
-  } catch {
-    return '';
-  }
+  const u = parseUrl(url);
+  if (!u) return '';
+  return u.origin !== 'null' ? `${u.origin}${u.pathname}` : `${u.protocol}${u.pathname}`;
 }
 
 function findingRefs(findings: readonly Finding[]): ReportFindingRef[] {

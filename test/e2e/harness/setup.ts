@@ -34,6 +34,8 @@ export interface Suite<Session extends BrowserSession, Site extends StartedSite>
   readonly tabId: number;
   /** Keeps `page` to be closed after the current test, even when it fails. Returns it. */
   track(page: Page): Page;
+  /** Opens each URL in a tab of its own, in order, and closes it once loaded: what the pages set stays in the jar. */
+  visit(urls: readonly string[]): Promise<void>;
   /**
    * The popup or panel document opened as a tab on `tabId` (the suite's tab by default), with a 10 s default
    * timeout; closed after the test.
@@ -46,6 +48,29 @@ export interface Suite<Session extends BrowserSession, Site extends StartedSite>
 function required<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new Error(`${what} is not there: the suite's beforeAll did not finish`);
   return value;
+}
+
+/**
+ * Test sites without a browser of the suite's, for a `describe` that drives its own (the command line, the
+ * library on a Playwright page): each starts in `beforeAll`, in order, and all stop in `afterAll`. Read them
+ * inside tests and hooks only.
+ */
+export function withSites<Sites extends Record<string, StartedSite>>(starters: {
+  [K in keyof Sites]: () => Promise<Sites[K]>;
+}): Readonly<Sites> {
+  const started: Partial<Sites> = {};
+  const keys = Object.keys(starters) as Array<keyof Sites>;
+  beforeAll(async () => {
+    for (const key of keys) started[key] = await starters[key]();
+  });
+  afterAll(async () => {
+    await Promise.all(keys.map((key) => started[key]?.stop()));
+  });
+  const sites = {} as Sites;
+  for (const key of keys) {
+    Object.defineProperty(sites, key, { get: () => required(started[key], `the site ${String(key)}`) });
+  }
+  return sites;
 }
 
 /**
@@ -100,6 +125,9 @@ function useSuite<Session extends BrowserSession, Site extends StartedSite, Laun
       p.setDefaultTimeout(10_000);
       opened.push(p);
       return p;
+    },
+    async visit(urls) {
+      for (const url of urls) await suite.track(await suite.session.openPage(url)).close();
     },
     openView(view = 'popup', { tabId: on, beforeLoad } = {}) {
       // Tracked before it loads: a view that fails to load is closed too.

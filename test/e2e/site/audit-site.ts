@@ -1,6 +1,6 @@
-import express from 'express';
+import type express from 'express';
 import { sendPage } from './send-page';
-import { serveSite, type ServedSite } from './serve-site';
+import { serveSite, type ServedSite, siteApp } from './serve-site';
 import { signJwt, unsecuredJwt } from '../../fakes/make-jwt';
 
 /**
@@ -45,8 +45,7 @@ function jwtWithoutExp(): Promise<string> {
 }
 
 export function createAuditApp(options: AuditSiteOptions, sent: AuditCookies): express.Express {
-  const app = express();
-  app.disable('x-powered-by');
+  const app = siteApp();
   app.get('/', async (_req, res) => {
     const cookies: Array<[string, string, string]> = [
       // The insecure session cookie: neither HttpOnly nor Secure, no SameSite.

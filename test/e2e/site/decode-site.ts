@@ -1,11 +1,10 @@
 import cookieSession from 'cookie-session';
 import express, { type Request, type Response } from 'express';
-import session from 'express-session';
 import jwt from 'jsonwebtoken';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sendPage } from './send-page';
-import { serveSite } from './serve-site';
+import { serveSite, siteApp, siteSession } from './serve-site';
 
 /**
  * The site of the decode and verify suite: each session format made by its real framework, with secrets the
@@ -49,8 +48,7 @@ declare module 'express-session' {
 }
 
 export function createDecodeSiteApp(): express.Express {
-  const app = express();
-  app.disable('x-powered-by');
+  const app = siteApp();
   const flask = flaskCompressedFixture();
 
   app.get('/', (_req, res) => res.redirect(302, '/cs/login'));
@@ -69,10 +67,8 @@ export function createDecodeSiteApp(): express.Express {
 
   const es = express.Router();
   es.use(
-    session({
+    siteSession({
       secret: EXPRESS_SESSION_SECRET,
-      resave: false,
-      saveUninitialized: false,
       cookie: { httpOnly: true, sameSite: 'lax', path: '/' },
     }),
   );

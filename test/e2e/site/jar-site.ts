@@ -1,4 +1,4 @@
-import express from 'express';
+import { siteApp } from './serve-site';
 import { listenLoopback } from '../../../scripts/listen-loopback';
 import { hostileValues, ordinaryValues } from '../../fakes/hostile-values';
 
@@ -45,8 +45,7 @@ export interface JarSite {
  * 4 KB cookies (on call, so a test can start its clock first).
  */
 export async function startJarSite(host = '127.0.0.1'): Promise<JarSite> {
-  const app = express();
-  app.disable('x-powered-by');
+  const app = siteApp();
   app.get('/jar/:kind/', (req, res) => {
     const kind = req.params.kind;
     if (kind !== 'hostile' && kind !== 'ordinary') {

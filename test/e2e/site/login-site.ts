@@ -1,7 +1,6 @@
 import express, { type Request } from 'express';
-import session from 'express-session';
 import { sendPage } from './send-page';
-import { serveSite } from './serve-site';
+import { serveSite, siteApp, siteSession } from './serve-site';
 
 /**
  * Sites with a real login and logout (express-session) for the session-behaviour checks of the command-line
@@ -37,8 +36,7 @@ function destroy(req: Request): Promise<void> {
 }
 
 export function createLoginApp(variant: LoginVariant): express.Express {
-  const app = express();
-  app.disable('x-powered-by');
+  const app = siteApp();
   if (variant === 'correct') {
     // The site pretends to sit behind a TLS proxy, so express-session sends its Secure cookie over plain http;
     // Chromium keeps Secure cookies on *.localhost.
@@ -48,10 +46,9 @@ export function createLoginApp(variant: LoginVariant): express.Express {
     });
   }
   app.use(
-    session({
+    siteSession({
       name: COOKIE,
       secret: SECRET,
-      resave: false,
       // An anonymous session from the first visit: the id a fixation attacker would plant.
       saveUninitialized: true,
       proxy: variant === 'correct',

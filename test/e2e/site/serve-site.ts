@@ -1,4 +1,6 @@
 import type { RequestListener } from 'node:http';
+import express from 'express';
+import session, { type SessionOptions } from 'express-session';
 import { listenLoopback } from '../../../scripts/listen-loopback';
 
 /** A test site listening on 127.0.0.1 with a free port, its pages opened under a host name. */
@@ -17,4 +19,16 @@ export interface ServedSite {
 export async function serveSite(app: RequestListener, host: string): Promise<ServedSite> {
   const { port, stop } = await listenLoopback(app);
   return { port, host, url: (path = '/', h = host) => `http://${h}:${port}${path}`, stop };
+}
+
+/** A test site's express app: like a careful server, it does not name itself in an `X-Powered-By` header. */
+export function siteApp(): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  return app;
+}
+
+/** An express-session login for a test site: not re-saved when unchanged, nor stored before it holds something. */
+export function siteSession(options: SessionOptions): express.RequestHandler {
+  return session({ resave: false, saveUninitialized: false, ...options });
 }

@@ -1,6 +1,6 @@
-import express from 'express';
+import type express from 'express';
 import { sendPage } from './send-page';
-import { serveSite, type ServedSite } from './serve-site';
+import { serveSite, type ServedSite, siteApp } from './serve-site';
 
 /**
  * A site and its parent domain, each setting a `sid`: the parent's (Domain=parent) reaches the site's pages
@@ -20,8 +20,7 @@ function escapeHtml(text: string): string {
 }
 
 export function createShadowApp(): express.Express {
-  const app = express();
-  app.disable('x-powered-by');
+  const app = siteApp();
   // On the parent domain: a session id for every subdomain.
   app.get('/parent-login', (_req, res) => {
     res.append('Set-Cookie', `sid=parent-wide; Path=/; Domain=${SHADOW_PARENT}; HttpOnly; SameSite=Lax`);

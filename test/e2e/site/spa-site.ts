@@ -1,6 +1,6 @@
-import express from 'express';
+import type express from 'express';
 import { jwtVerify } from 'jose';
-import { serveSite, type ServedSite } from './serve-site';
+import { serveSite, type ServedSite, siteApp } from './serve-site';
 import { signJwt } from '../../fakes/make-jwt';
 
 /**
@@ -36,8 +36,7 @@ const PAGE = `<!doctype html>
 </html>`;
 
 export function createSpaApp(host: string): express.Express {
-  const app = express();
-  app.disable('x-powered-by');
+  const app = siteApp();
   const key = new TextEncoder().encode(SPA_JWT_SECRET);
   app.get('/', (_req, res) => {
     res.append('Set-Cookie', `sid=${SPA_SID}; Path=/; HttpOnly; SameSite=Lax`);

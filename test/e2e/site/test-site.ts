@@ -1,7 +1,7 @@
-import express, { type Request, type Response } from 'express';
-import session from 'express-session';
+import type express from 'express';
+import { type Request, type Response } from 'express';
 import { sendPage } from './send-page';
-import { serveSite, type ServedSite } from './serve-site';
+import { serveSite, type ServedSite, siteApp, siteSession } from './serve-site';
 import { signJwt } from '../../fakes/make-jwt';
 
 /**
@@ -98,13 +98,10 @@ function churnScript(prefix: string, count: number, perTick: number, everyMs: nu
 }
 
 export function createSiteApp(options: SiteOptions = {}): express.Express {
-  const app = express();
-  app.disable('x-powered-by');
+  const app = siteApp();
   app.use(
-    session({
+    siteSession({
       secret: SESSION_SECRET,
-      resave: false,
-      saveUninitialized: false,
       cookie: { httpOnly: true, sameSite: 'lax' },
     }),
   );

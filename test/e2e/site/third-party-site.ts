@@ -1,5 +1,4 @@
-import express from 'express';
-import { serveSite, type ServedSite } from './serve-site';
+import { serveSite, type ServedSite, siteApp } from './serve-site';
 
 /**
  * One server answering under several `*.localhost` names (each its own site: `localhost` is a public suffix, and
@@ -15,8 +14,7 @@ export const manyHost = (i: number) => `s${i}.localhost`;
 
 export function startThirdPartySite(): Promise<ServedSite> {
   let port = 0;
-  const app = express();
-  app.disable('x-powered-by');
+  const app = siteApp();
   app.get('/', (req, res) => {
     const hosts = Math.min(Number(req.query['hosts'] ?? 0) || 0, 100);
     const images = Array.from(

@@ -1,6 +1,5 @@
-import express from 'express';
-import session from 'express-session';
-import { serveSite } from './serve-site';
+import type express from 'express';
+import { serveSite, siteApp, siteSession } from './serve-site';
 
 /**
  * The export/import suite's site (issue 8). One express app answers every host name the suite uses, so cookies
@@ -30,14 +29,11 @@ function page(body: string, script = ''): string {
 }
 
 export function createTransferApp(parent: string, embedHost: string): express.Express {
-  const app = express();
-  app.disable('x-powered-by');
+  const app = siteApp();
   app.use(
-    session({
+    siteSession({
       name: 'sid',
       secret: SECRET,
-      resave: false,
-      saveUninitialized: false,
       cookie: { httpOnly: true, sameSite: 'lax', path: '/' },
     }),
   );

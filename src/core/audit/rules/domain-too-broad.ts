@@ -1,11 +1,14 @@
 import { bareDomain } from '../../cookie/match';
 import { isPublicSuffix, registrableDomain } from '../../cookie/site';
-import type { CookieRule } from '../rule';
+import { twoSeverities, type CookieRule } from '../rule';
 import { SOURCE_URL } from '../sources';
+
+/** Session cookies are the ones worth stealing or planting. */
+const SEVERITY = twoSeverities('medium', 'info');
 
 export const domainTooBroad: CookieRule = {
   id: 'domain-too-broad',
-  severities: ['medium', 'info'],
+  severities: SEVERITY.severities,
   explanation:
     'A Domain attribute scopes this cookie to a parent of the page host, so every sibling subdomain receives it, and any of them that is compromised or user-controlled can read or overwrite it.',
   fix: 'Omit the Domain attribute so the cookie stays host-only.',
@@ -24,6 +27,6 @@ export const domainTooBroad: CookieRule = {
       : domain === site
         ? `sent to every subdomain of ${site}`
         : `sent to every host under ${domain}`;
-    return { severity: c.sessionReason !== null ? 'medium' : 'info', detail };
+    return { severity: SEVERITY.pick(c.sessionReason !== null), detail };
   },
 };

@@ -1,8 +1,14 @@
 import { formatDuration } from '../../cookie/expiry';
-import type { TokenRule } from '../rule';
+import type { DecodedJws } from '../../decode/jwt-types';
+import type { Hit, TokenContext, TokenRule } from '../rule';
 import { SOURCE_URL } from '../sources';
 
 const DAY_S = 24 * 3600;
+
+/** The check of a rule on a signed token's expiry (`exp`, in seconds): a token without one has nothing to judge. */
+function onExpiry(check: (expSeconds: number, t: DecodedJws, ctx: TokenContext) => Hit | null): TokenRule['check'] {
+  return (t, ctx) => (t.kind === 'jws' && t.times.exp !== undefined ? check(t.times.exp.seconds, t, ctx) : null);
+}
 
 export const jwtNoExp: TokenRule = {
   id: 'jwt-no-exp',
@@ -22,11 +28,10 @@ export const jwtExpired: TokenRule = {
   fix: 'Clear tokens from storage when they expire.',
   source: 'RFC 7519 §4.1.4',
   sourceUrl: SOURCE_URL.rfc7519Exp,
-  check: (t, ctx) => {
-    if (t.kind !== 'jws' || t.times.exp === undefined) return null;
-    const pastMs = ctx.nowMs - t.times.exp.seconds * 1000;
+  check: onExpiry((exp, _t, ctx) => {
+    const pastMs = ctx.nowMs - exp * 1000;
     return pastMs >= 0 ? { severity: 'low', detail: `expired ${formatDuration(pastMs)} ago` } : null;
-  },
+  }),
 };
 
 export const jwtLongLived: TokenRule = {
@@ -36,13 +41,11 @@ export const jwtLongLived: TokenRule = {
   fix: 'Issue short-lived access tokens and renew them with a refresh token.',
   source: 'OWASP JWT cheat sheet',
   sourceUrl: SOURCE_URL.owaspJwt,
-  check: (t, ctx) => {
-    if (t.kind !== 'jws' || t.times.exp === undefined) return null;
-    const exp = t.times.exp.seconds;
+  check: onExpiry((exp, t, ctx) => {
     const from = t.times.iat?.seconds ?? ctx.nowMs / 1000;
     const lifetime = exp - from;
     if (lifetime <= DAY_S) return null;
     const what = t.times.iat !== undefined ? 'lifetime' : 'remaining lifetime';
     return { severity: 'low', detail: `${what} ${formatDuration(lifetime * 1000)}` };
-  },
+  }),
 };

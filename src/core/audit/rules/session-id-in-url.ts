@@ -1,6 +1,7 @@
 import type { AuditedCookie } from '../audit-input';
 import type { Hit, RuleInfo } from '../rule';
 import { SOURCE_URL } from '../sources';
+import { parseUrl } from '../../parse-url';
 
 /** A rule on one cookie against the URLs the page requested (network view). */
 export interface UrlRule extends RuleInfo {
@@ -23,16 +24,13 @@ function safeDecode(s: string): string {
 
 /** The path and query of a URL, raw and percent-decoded; null when it does not parse. */
 function partsOf(url: string): { origin: string; path: string[]; query: string[] } | null {
-  try {
-    const u = new URL(url.slice(0, MAX_URL_CHARS));
-    return {
-      origin: u.origin,
-      path: [u.pathname, safeDecode(u.pathname)],
-      query: [u.search, safeDecode(u.search.replace(/\+/g, ' '))],
-    };
-  } catch {
-    return null;
-  }
+  const u = parseUrl(url.slice(0, MAX_URL_CHARS));
+  if (!u) return null;
+  return {
+    origin: u.origin,
+    path: [u.pathname, safeDecode(u.pathname)],
+    query: [u.search, safeDecode(u.search.replace(/\+/g, ' '))],
+  };
 }
 
 export const sessionIdInUrl: UrlRule = {

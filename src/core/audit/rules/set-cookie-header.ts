@@ -1,14 +1,12 @@
 import { isSecureUrl } from '../../cookie/would-send';
 import type { HeaderRule } from '../rule';
 import { SOURCE_URL } from '../sources';
+import { parseUrl } from '../../parse-url';
 
 /** Whether the response came over a secure channel (https, or a loopback host browsers treat as secure). */
 function fromSecureOrigin(responseUrl: string): boolean {
-  try {
-    return isSecureUrl(new URL(responseUrl));
-  } catch {
-    return false;
-  }
+  const url = parseUrl(responseUrl);
+  return url !== null && isSecureUrl(url);
 }
 
 export const rejectedSameSiteNoneInsecure: HeaderRule = {

@@ -1,10 +1,16 @@
 import type { SignatureInputs } from '../audit-input';
+import type { Severity } from '../finding';
 import type { Hit, RuleInfo } from '../rule';
 import { SOURCE_URL } from '../sources';
 
 /** Rules fed by the verify layer rather than read off the value: the caller says what it found. */
 export interface SignatureRule extends RuleInfo {
   check(inputs: SignatureInputs): Hit | null;
+}
+
+/** The check of a rule on the user's own verification: a hit when it came out `verified`, named by its method. */
+function verificationCame(verified: boolean, severity: Severity, unnamed: string): SignatureRule['check'] {
+  return (i) => (i.verification?.verified === verified ? { severity, detail: i.verification.method ?? unnamed } : null);
 }
 
 export const weakSecret: SignatureRule = {
@@ -25,10 +31,7 @@ export const signatureVerified: SignatureRule = {
   explanation: 'The signature verifies with the secret or key you supplied.',
   fix: 'Nothing to fix; keep the secret or key private.',
   source: 'docs/formats.md, signature verification',
-  check: (i) =>
-    i.verification?.verified === true
-      ? { severity: 'info', detail: i.verification.method ?? 'signature verified' }
-      : null,
+  check: verificationCame(true, 'info', 'signature verified'),
 };
 
 export const signatureInvalid: SignatureRule = {
@@ -38,8 +41,5 @@ export const signatureInvalid: SignatureRule = {
     'The signature does not verify with the secret or key you supplied: the value was altered, or it was signed with another key.',
   fix: 'Check that you supplied the key the server signs with; if so, find out who produced this value.',
   source: 'docs/formats.md, signature verification',
-  check: (i) =>
-    i.verification?.verified === false
-      ? { severity: 'medium', detail: i.verification.method ?? 'signature does not verify' }
-      : null,
+  check: verificationCame(false, 'medium', 'signature does not verify'),
 };
