@@ -1,4 +1,5 @@
 import type { TargetedKeyboardEvent } from 'preact';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { focusTarget } from '../ui/list-navigation';
 import { CookieList } from '../ui/CookieList';
 import { ExportReport } from '../ui/ExportReport';
@@ -13,6 +14,7 @@ import type { ViewAppProps } from '../ui/view-app-props';
 import { TopFindings } from '../ui/TopFindings';
 import { TransferTools } from '../ui/TransferTools';
 import { WeakSecretProgress } from '../ui/WeakSecretProgress';
+import { afterNextPaint, whenIdle } from './frame-timing';
 
 const TOGGLE = '[data-testid="cookie-toggle"]';
 
@@ -62,12 +64,48 @@ function StorageTokens() {
   );
 }
 
+/**
+ * Rows that can be on screen in the first frame: the popup is at most 600px high (more when opened as a tab) and a
+ * collapsed row at least 72px (popup.css); the heading above the rows only lowers the count.
+ */
+function firstScreenRows(): number {
+  return Math.ceil(Math.max(window.innerHeight, 600) / 72);
+}
+
+/**
+ * False until the frame that first shows the rows has painted. Building every row whole is most of the first
+ * frame's work at 180 cookies, and the rows below the first screenful are not drawn in it (content-visibility): they
+ * come light in that frame (CookieRow's `light`) and whole once it has painted and the page is idle (at most 100 ms
+ * later), or with the analysis if that comes first: never after the analysis is marked done.
+ */
+function useRowsPainted(ready: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useLayoutEffect(() => {
+    if (!ready || painted) return undefined;
+    let live = true;
+    // Idle first: the rest of the rows is not urgent, and input or the analysis may come first.
+    void afterNextPaint()
+      .then(() => whenIdle(100))
+      .then(() => {
+        if (live) setPainted(true);
+      });
+    return () => {
+      live = false;
+    };
+  }, [ready, painted]);
+  return painted;
+}
+
 export function PopupApp({ onRequestPermission, exportDeps, transferDeps }: ViewAppProps) {
   const store = useStore();
   const state = store.site.state.value;
   const analysis = store.site.analysis.value;
   // The rows paint before their analysis (findings, grade, badges), which fills them in without moving them.
   const analysing = store.site.analysing.value;
+  const rowsPainted = useRowsPainted(state === 'ready');
+  // Only while the analysis is pending: once it is in (data-analysis="done"), every row is whole.
+  const eager = !rowsPainted && analysing ? firstScreenRows() : undefined;
+  const sessionCount = store.site.sessionCookies.value.length;
   return (
     <main
       class="popup"
@@ -98,7 +136,11 @@ export function PopupApp({ onRequestPermission, exportDeps, transferDeps }: View
               Session cookies <span class="count">({store.site.sessionCookies.value.length})</span>
             </h2>
             {store.site.sessionCookies.value.length > 0 ? (
-              <CookieList cookies={store.site.sessionCookies.value} label="Session cookies" />
+              <CookieList
+                cookies={store.site.sessionCookies.value}
+                label="Session cookies"
+                {...(eager === undefined ? {} : { eager })}
+              />
             ) : (
               <p class="muted">No cookie here looks like a session identifier.</p>
             )}
@@ -108,7 +150,11 @@ export function PopupApp({ onRequestPermission, exportDeps, transferDeps }: View
               <h2 id="other-heading">
                 Other cookies <span class="count">({store.site.otherCookies.value.length})</span>
               </h2>
-              <CookieList cookies={store.site.otherCookies.value} label="Other cookies" />
+              <CookieList
+                cookies={store.site.otherCookies.value}
+                label="Other cookies"
+                {...(eager === undefined ? {} : { eager: Math.max(0, eager - sessionCount) })}
+              />
             </section>
           )}
           <StorageTokens />

@@ -1,10 +1,6 @@
 import type { analyzeSite } from '../core/analyze-site';
 import type { Analyze } from '../state/load-site';
-
-/** Resolves once the frame after the current one has been produced: what is on screen now has painted. */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
+import { afterNextPaint } from './frame-timing';
 
 /**
  * analyzeSite from its own chunk (the audit and the Public Suffix List: most of the popup's code), loaded when

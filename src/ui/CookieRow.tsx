@@ -19,6 +19,13 @@ export interface CookieRowProps {
   marked?: boolean;
   /** Check or uncheck this row; `extend` (shift-click) checks the run from the last row checked. */
   onMark?: (key: string, extend: boolean) => void;
+  /**
+   * The popup's first frame, for a row below the first screenful: the row with its data attributes and its first
+   * line (checkbox, toggle, name, size), and its other lines empty at their full height. Rows out of view skip
+   * rendering (content-visibility in popup.css), so nothing on screen differs; the whole row follows right after
+   * that frame has painted (src/popup/PopupApp.tsx).
+   */
+  light?: boolean;
 }
 
 /**
@@ -26,7 +33,7 @@ export interface CookieRowProps {
  * these at once, so the hook-free pieces this file owns (ValueText, FlagChips, ExpiryText) are called as plain
  * functions: the same elements, without a component instance each (about 700 fewer at 180 cookies).
  */
-export function CookieRow({ view, now, expanded, onToggle, marked = false, onMark }: CookieRowProps) {
+export function CookieRow({ view, now, expanded, onToggle, marked = false, onMark, light = false }: CookieRowProps) {
   const detailId = useId();
   const c = view.cookie;
   const n = view.findings.length;
@@ -70,18 +77,29 @@ export function CookieRow({ view, now, expanded, onToggle, marked = false, onMar
         )}
         <SizeText size={view.size} />
       </div>
-      {FlagChips({ cookie: c, class: 'line' })}
-      {ExpiryText({ cookie: c, now, class: 'line' })}
-      <div class="line row-value">
-        {ValueText({ class: 'short-value', testId: 'cookie-value', value: c.value, max: 72 })}
-        <CopyButton text={c.value} what={`value of ${c.name}`} />
-      </div>
-      {view.sessionReason && (
-        <div class="line row-reason">
-          <SessionReasonText reason={view.sessionReason} />
-        </div>
+      {light && !expanded ? (
+        <>
+          <div class="line" />
+          <div class="line" />
+          <div class="line" />
+          {view.sessionReason && <div class="line" />}
+        </>
+      ) : (
+        <>
+          {FlagChips({ cookie: c, class: 'line' })}
+          {ExpiryText({ cookie: c, now, class: 'line' })}
+          <div class="line row-value">
+            {ValueText({ class: 'short-value', testId: 'cookie-value', value: c.value, max: 72 })}
+            <CopyButton text={c.value} what={`value of ${c.name}`} />
+          </div>
+          {view.sessionReason && (
+            <div class="line row-reason">
+              <SessionReasonText reason={view.sessionReason} />
+            </div>
+          )}
+          {expanded && <CookieDetail view={view} now={now} id={detailId} />}
+        </>
       )}
-      {expanded && <CookieDetail view={view} now={now} id={detailId} />}
     </li>
   );
 }

@@ -88,6 +88,47 @@ describe('PopupApp', () => {
     expect(Number(screen.getAllByTestId('cookie-row')[0]!.dataset.findings)).toBeGreaterThan(0);
   });
 
+  it('renders the rows past the first screenful light in the first frame, whole after it, at their height', async () => {
+    const store = createPopupStore({ now: NOW });
+    // More rows than any first screen holds (600px or the window's height, 72px a row at least).
+    const count = Math.ceil(Math.max(window.innerHeight, 600) / 72) + 5;
+    const cookies = Array.from({ length: count }, (_, i) => record({ name: `pref_${String(i).padStart(3, '0')}` }));
+    store.site.showRows('https://app.example.com/', (await cookieRows(cookies, NOW)).views, NOW);
+    popup(store);
+    const rows = () => screen.getAllByTestId('cookie-row');
+    const whole = () => rows().map((r) => within(r).queryByTestId('cookie-flags') !== null);
+    // Every row is there with its contract attributes and its toggle; the last ones without their other lines yet.
+    expect(rows()).toHaveLength(count);
+    expect(rows().every((r) => r.dataset.name?.startsWith('pref_') && within(r).queryByTestId('cookie-toggle'))).toBe(
+      true,
+    );
+    expect(whole().slice(0, 5)).toEqual([true, true, true, true, true]);
+    expect(whole().slice(-5)).toEqual([false, false, false, false, false]);
+    // A light row keeps the whole row's lines (18px each in popup.css), so its height does not change.
+    const lines = (r: HTMLElement) => r.querySelectorAll(':scope > .line').length;
+    expect(new Set(rows().map(lines))).toEqual(new Set([4]));
+    await waitFor(() => expect(whole().every(Boolean)).toBe(true));
+    expect(new Set(rows().map(lines))).toEqual(new Set([4]));
+  });
+
+  it('shows every row whole once the analysis is in, even before the first frame has painted', async () => {
+    vi.stubGlobal('requestAnimationFrame', () => 0);
+    try {
+      const store = createPopupStore({ now: NOW });
+      const cookies = Array.from({ length: 30 }, (_, i) => record({ name: `pref_${String(i).padStart(3, '0')}` }));
+      store.site.showRows('https://app.example.com/', (await cookieRows(cookies, NOW)).views, NOW);
+      const { main } = popup(store);
+      expect(screen.getAllByTestId('cookie-row').some((r) => within(r).queryByTestId('cookie-flags') === null)).toBe(
+        true,
+      );
+      act(() => store.site.showAnalysis(analysis(cookies.map((c) => view(c))), NOW));
+      expect(main.dataset.analysis).toBe('done');
+      for (const r of screen.getAllByTestId('cookie-row')) expect(within(r).getByTestId('cookie-flags')).toBeTruthy();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('checks cookies across both groups (shift-click follows the order shown) and deletes the checked ones', async () => {
     const store = createPopupStore({ now: NOW });
     store.site.showAnalysis(await analyzeSite('https://app.example.com/', twoGroups(), NOW), NOW);

@@ -168,4 +168,35 @@ describe('CookieRow', () => {
     fireEvent.click(el);
     expect(toggled).toEqual([v.key]);
   });
+  it('renders light: the contract attributes, its first line (toggle, name, size) and empty lines for the rest', () => {
+    const toggled: string[] = [];
+    const v = view(record({ name: 'sid' }), { sessionReason: sid });
+    render(
+      <ul>
+        <CookieRow view={v} now={NOW} expanded={false} onToggle={(k) => toggled.push(k)} light />
+      </ul>,
+    );
+    const el = screen.getByTestId('cookie-row');
+    expect(el.dataset).toMatchObject({ name: 'sid', session: 'true' });
+    expect(within(el).getByTestId('cookie-name')).toHaveTextContent('sid');
+    expect(within(el).getByTestId('cookie-size')).toBeInTheDocument();
+    for (const id of ['cookie-flags', 'cookie-expiry', 'cookie-value', 'copy-value', 'session-reason']) {
+      expect(within(el).queryByTestId(id)).toBeNull();
+    }
+    // As many lines as the whole row (a session reason adds one), so its height is the same.
+    expect(el.querySelectorAll(':scope > .line')).toHaveLength(5);
+    fireEvent.click(within(el).getByTestId('cookie-toggle'));
+    expect(toggled).toEqual([v.key]);
+  });
+
+  it('renders an expanded row whole even when asked for a light one', () => {
+    render(
+      <ul>
+        <CookieRow view={view(record({ name: 'sid' }))} now={NOW} expanded onToggle={() => {}} light />
+      </ul>,
+    );
+    const el = screen.getByTestId('cookie-row');
+    expect(within(el).getByTestId('cookie-flags')).toBeInTheDocument();
+    expect(within(el).getByTestId('cookie-detail')).toBeInTheDocument();
+  });
 });
