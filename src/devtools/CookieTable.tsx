@@ -249,8 +249,11 @@ export function CookieTable() {
             const isSelected = v.key === selected;
             const isMarked = marked.has(v.key);
             return (
+              // Keyed by position in the list, not by cookie: a filter keystroke then patches the drawn rows' text
+              // and attributes instead of removing every row and building new ones (half the keystroke's script
+              // time at 10,000 cookies), and a scroll keeps the rows still in view as they are.
               <tr
-                key={v.key}
+                key={virtual.first + i}
                 {...cookieRowAttrs(v)}
                 class={`cookie-line${isSelected ? ' selected' : ''}${isMarked ? ' marked' : ''}${v.sessionReason ? ' is-session' : ''}`}
                 aria-rowindex={virtual.first + i + 2}

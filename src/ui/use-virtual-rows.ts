@@ -57,7 +57,9 @@ export function useVirtualRows(
     // The sticky header row (ROW_HEIGHT tall, see panel.css) sits above the first row inside the scroll box: a
     // row scrolled to from below must clear it.
     scrollPaddingEnd: ROW_HEIGHT,
-    overscan: 8,
+    // Rows drawn beyond each edge of the box: each is rendered, laid out and painted again on every filter
+    // keystroke, so a few (enough for the arrow keys and a wheel notch), not a screenful.
+    overscan: 3,
     onChange: () => rerender(0),
   };
   const [virtualizer] = useState(() => new Virtualizer(options));
