@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import type { ChangeLog } from '../../src/background/change-log';
-import { createHandlers } from '../../src/background/handlers';
+import { createHandlers, type HandlerDeps } from '../../src/background/handlers';
 import type { Handlers, RequestOf, ResponseOf } from '../../src/protocol/messages';
 import { makeCookie } from '../fakes/make-cookie';
 
@@ -33,6 +33,10 @@ const rest = {
   cookies: { site: vi.fn(async () => []), all: vi.fn(async () => []) },
   readFrameUrls: vi.fn(async () => ({ ok: true as const, frames: [] as unknown[] })),
 };
+
+/** The handlers over a fresh log and the usual fakes, with `over` in place of some of them. */
+const handlersWith = (over: Partial<HandlerDeps>) =>
+  createHandlers({ log: fakeLog(), loadTabCookies: vi.fn(), startedAt: 5, received: () => 0, ...rest, ...over });
 
 describe('the message handlers', () => {
   it('pass the log query on, dropping malformed fields', async () => {
@@ -103,14 +107,7 @@ describe('the message handlers', () => {
     const b = makeCookie({ name: 'b' });
     const site = vi.fn(async (_host: string, _store: string | undefined) => [a]);
     const all = vi.fn(async () => [a, b]);
-    const h = createHandlers({
-      log: fakeLog(),
-      loadTabCookies: vi.fn(),
-      startedAt: 5,
-      received: () => 0,
-      ...rest,
-      cookies: { site, all },
-    });
+    const h = handlersWith({ cookies: { site, all } });
     expect(await h.readCookies({ scope: 'site', host: 'app.test', storeId: 'firefox-container-1' }, undefined)).toEqual(
       { ok: true, cookies: [a] },
     );
@@ -138,14 +135,7 @@ describe('the message handlers', () => {
         { href: 'http://emb.localhost:81/frame', resources: [] },
       ],
     }));
-    const h = createHandlers({
-      log: fakeLog(),
-      loadTabCookies: vi.fn(),
-      startedAt: 5,
-      received: () => 0,
-      ...rest,
-      readFrameUrls,
-    });
+    const h = handlersWith({ readFrameUrls });
     expect(await h.getPageUrls({ tabId: 4 }, undefined)).toEqual({
       ok: true,
       urls: ['http://top.localhost:81', 'http://emb.localhost:81'],
