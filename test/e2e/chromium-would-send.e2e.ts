@@ -1,6 +1,7 @@
 import type { Frame, Page } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './harness/axe';
 import { withChromium } from './harness/setup';
 import { openDevToolsPanel, waitForViewState } from './harness/views';
 import { openWouldSend, readTool, typeInto } from './harness/would-send';
@@ -132,6 +133,8 @@ describe('Chromium DevTools panel: would this cookie be sent?', () => {
       expect(await panel.$eval('[data-testid="ws-context"]', (el) => el.textContent)).toContain(
         'Third-party cookies count as blocked',
       );
+      // The tool open with the option on: no WCAG 2.1 A/AA rule broken.
+      expect(await axeViolations(panel)).toEqual([]);
     } finally {
       await panel.click('[data-testid="ws-block-third-party"]');
       await session.control.evaluate(
