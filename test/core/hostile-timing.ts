@@ -51,10 +51,11 @@ export async function compareHostile(
 ): Promise<HostileComparison> {
   // Warm up: the first calls compile the code paths.
   for (const v of [...baseline, ...hostile]) await run(v.value);
-  // Calls per round from the costliest baseline value: values far cheaper than it are far under any bound.
+  // Calls per round from the costliest baseline value, so that a round lasts about a millisecond: rounds of a
+  // tenth of one (the old aim) let a single timer tick or GC pause triple a microsecond-cheap call's cost.
   let single = 0;
   for (const v of baseline) single = Math.max(single, await costOf(run, v.value, 1, 2));
-  const calls = Math.max(1, Math.min(100, Math.ceil(0.1 / Math.max(single, 0.001))));
+  const calls = Math.max(1, Math.min(1000, Math.ceil(1 / Math.max(single, 0.001))));
   let base = await costliest(run, baseline, calls, 5);
   const baseMs = () => Math.max(base.ms, FLOOR_MS);
   let worst = { label: '', ms: 0 };
