@@ -61,6 +61,8 @@ interface Snapshot {
 
 // A macrotask: the browser paints the analysis just shown before the first secret is tried.
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** How often, at most, the weak-secret check analyses the site again to show the hits it found since. */
+const SHOW_HITS_MS = 250;
 
 /**
  * Reads the tab's cookies, analyses them and puts the outcome in the store, then checks the HMAC-signed values
@@ -143,6 +145,8 @@ export function createSiteLoader(store: LoaderSlices, deps: SiteLoaderDeps): Sit
       };
     };
     report('running');
+    let unshown = false;
+    let shownAt = -Infinity;
     for (const view of signed) {
       if (weakCache.get(view.cookie, jar) !== undefined) continue;
       const result = await find(view.cookie, jar, {
@@ -162,9 +166,17 @@ export function createSiteLoader(store: LoaderSlices, deps: SiteLoaderDeps): Sit
       report('running');
       if (result.secret !== null) {
         optionsVersion++;
+        unshown = true;
+      }
+      // A hit is shown (the whole site analysed again) at most every SHOW_HITS_MS, and once more at the end: the
+      // same weak JWT under a thousand names would otherwise cost a thousand analyses.
+      if (unshown && performance.now() - shownAt >= SHOW_HITS_MS) {
+        unshown = false;
         if ((await show(snap, now())) === null) return;
+        shownAt = performance.now();
       }
     }
+    if (unshown && (await show(snap, now())) === null) return;
     report('done');
   }
 

@@ -17,5 +17,10 @@ export async function loadWeakSecretFinder(): Promise<WeakSecretFinder> {
     import('../core/verify/find-weak-secret'),
     import('../core/verify/weak-secrets'),
   ]);
-  return { size: WEAK_SECRETS.length + WEAK_BINARY_SECRETS.length, find: findWeakSecret };
+  // One memo for the view's life: a value signed like one already searched is not searched again.
+  const memo = new Map();
+  return {
+    size: WEAK_SECRETS.length + WEAK_BINARY_SECRETS.length,
+    find: (cookie, jar, options) => findWeakSecret(cookie, jar, { ...options, memo }),
+  };
 }

@@ -90,6 +90,20 @@ describe('createSiteLoader: the automatic weak-secret check', () => {
     expect(running.length).toBeGreaterThan(2);
   });
 
+  it('flags a weak token under 300 names, analysing the site again a few times, not once per hit', async () => {
+    const jar = Array.from({ length: 300 }, (_, i) => ({ ...weakJwt.cookie, name: `jwt_${i}` }));
+    const { store, loader, calls } = setup(() => jar);
+    await loader.load();
+    await loader.settled();
+    expect(store.site.cookies.value.filter((v) => v.findings.some((f) => f.ruleId === 'weak-secret'))).toHaveLength(
+      300,
+    );
+    expect(store.verification.weakSecret.value).toMatchObject({ state: 'done', values: 300, hits: 300 });
+    // The first analysis, the first hit at once, then at most one every 250 ms and one at the end.
+    expect(calls.length).toBeGreaterThanOrEqual(3);
+    expect(calls.length).toBeLessThan(10);
+  });
+
   it('cancels the check when the view reloads, and the old search writes nothing', async () => {
     const { finder, searches } = manualFinder();
     const { store, loader } = setup(() => [weakJwt.cookie], { weakSecrets: () => Promise.resolve(finder) });

@@ -1,5 +1,5 @@
 import type { CookieRecord } from '../cookie/cookie-record';
-import { utf8ToBytes, type Bytes } from '../decode/bytes';
+import { bytesToBase64, utf8ToBytes, type Bytes } from '../decode/bytes';
 import type { FormatId } from '../decode/decoded-value';
 import { hmacTargets, secretMatches, type HmacTarget } from './hmac-target';
 import { WEAK_BINARY_SECRETS, WEAK_SECRETS } from './weak-secrets';
@@ -17,6 +17,23 @@ export interface WeakSecretOptions {
    * the toolbar badge's; a view the user opens checks them.
    */
   skipCostlyKeys?: boolean;
+  /**
+   * Outcomes of finished searches by what they were checked against: a value whose signed targets equal those of
+   * a value already searched (the same JWT under several names, or on several sites of the "all" view) gets that
+   * outcome at once. One memo serves one dictionary.
+   */
+  memo?: WeakSecretMemo;
+}
+
+/** Finished, not aborted searches by their targets' key; the oldest are dropped past `MEMO_LIMIT`. */
+export type WeakSecretMemo = Map<string, { secret: string | null; checked: number }>;
+const MEMO_LIMIT = 500;
+
+/** Equal keys, equal outcome for every secret: the label names the format and the key derivation. */
+function targetsKey(targets: readonly HmacTarget[]): string {
+  return targets
+    .map((t) => `${t.label}\n${t.hash}\n${bytesToBase64(t.signature)}\n${bytesToBase64(t.message)}`)
+    .join('\n\n');
 }
 
 export interface WeakSecretResult {
@@ -37,10 +54,19 @@ interface Candidate {
   bytes: Bytes;
 }
 
-function candidates(dictionary?: readonly string[]): Candidate[] {
-  const text = (dictionary ?? WEAK_SECRETS).map((s) => ({ label: s, bytes: utf8ToBytes(s) }));
-  if (dictionary) return text;
-  return [...text, ...WEAK_BINARY_SECRETS.map((b) => ({ label: b.label, bytes: new Uint8Array(b.bytes) }))];
+const encoded = (dictionary: readonly string[]): Candidate[] =>
+  dictionary.map((s) => ({ label: s, bytes: utf8ToBytes(s) }));
+
+/** The built-in dictionary's bytes, encoded once (a page may hold thousands of signed values); only ever read. */
+let builtIn: readonly Candidate[] | undefined;
+
+function candidates(dictionary?: readonly string[]): readonly Candidate[] {
+  if (dictionary) return encoded(dictionary);
+  builtIn ??= [
+    ...encoded(WEAK_SECRETS),
+    ...WEAK_BINARY_SECRETS.map((b) => ({ label: b.label, bytes: new Uint8Array(b.bytes) })),
+  ];
+  return builtIn;
 }
 
 async function matchesAny(targets: readonly HmacTarget[], secret: Bytes): Promise<boolean> {
@@ -80,6 +106,15 @@ export async function findWeakSecret(
     elapsedMs: performance.now() - started,
   });
   if (targets.length === 0) return done(null, 0);
+  const key = options.memo ? targetsKey(targets) : '';
+  const known = options.memo?.get(key);
+  if (known) return done(known.secret, known.checked);
+  const remember = (result: WeakSecretResult): WeakSecretResult => {
+    if (!options.memo) return result;
+    options.memo.set(key, { secret: result.secret, checked: result.checked });
+    if (options.memo.size > MEMO_LIMIT) options.memo.delete(options.memo.keys().next().value!);
+    return result;
+  };
   let checked = 0;
   for (let at = 0; at < list.length; at += chunkSize) {
     if (options.signal?.aborted) return done(null, checked, true);
@@ -87,7 +122,7 @@ export async function findWeakSecret(
     // The chunk's checks run concurrently: WebCrypto can spread them over threads, and order is kept below.
     const hits = await Promise.all(chunk.map((c) => matchesAny(targets, c.bytes)));
     const hit = hits.indexOf(true);
-    if (hit >= 0) return done(chunk[hit]!.label, checked + hit + 1);
+    if (hit >= 0) return remember(done(chunk[hit]!.label, checked + hit + 1));
     checked += chunk.length;
     try {
       options.onProgress?.(checked, list.length);
@@ -96,7 +131,7 @@ export async function findWeakSecret(
     }
     await yieldToEventLoop();
   }
-  return done(null, checked);
+  return remember(done(null, checked));
 }
 
 export interface SecretCheckRate {

@@ -80,6 +80,39 @@ describe('findWeakSecret', () => {
     expect(r).toMatchObject({ aborted: true, secret: null, checked: 20 });
   });
 
+  it('with a memo, gives a value signed like one already searched its outcome without searching again', async () => {
+    const memo = new Map();
+    const weak = cookieAndJar(fixture('jsonwebtoken-HS256-secret'));
+    const strong = cookieAndJar(fixture('jsonwebtoken-HS512'));
+    const searched = (progress: number[]) => progress.length > 0;
+    const run = async (cookie: typeof weak.cookie, jar: typeof weak.jar, signal?: AbortSignal) => {
+      const progress: number[] = [];
+      const r = await findWeakSecret(cookie, jar, {
+        memo,
+        dictionary: ['not-it', 'nor-this', 'secret'],
+        chunkSize: 1,
+        signal,
+        onProgress: (n) => progress.push(n),
+      });
+      return { r, searched: searched(progress) };
+    };
+    const first = await run(weak.cookie, weak.jar);
+    expect(first).toMatchObject({ r: { secret: 'secret' }, searched: true });
+    // The same token under another name and domain: the same signed bytes, so the same outcome, at once.
+    const again = await run({ ...weak.cookie, name: 'other', domain: 'elsewhere.example' }, weak.jar);
+    expect(again).toMatchObject({
+      r: { secret: 'secret', checked: first.r.checked, applicable: true },
+      searched: false,
+    });
+    // Another token is searched, and a search that was stopped teaches the memo nothing.
+    const controller = new AbortController();
+    controller.abort();
+    expect((await run(strong.cookie, strong.jar, controller.signal)).r.aborted).toBe(true);
+    expect(await run(strong.cookie, strong.jar)).toMatchObject({ r: { secret: null }, searched: true });
+    expect(await run(strong.cookie, strong.jar)).toMatchObject({ r: { secret: null }, searched: false });
+    expect(memo.size).toBe(2);
+  });
+
   it('uses a given dictionary instead of the built-in one', async () => {
     const f = fixture('express-session-random');
     const { cookie, jar } = cookieAndJar(f);
