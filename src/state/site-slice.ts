@@ -3,7 +3,7 @@ import type { CookieView, SiteAnalysis } from '../core/analyze-site';
 import type { FoundToken } from '../core/audit/audit-input';
 import type { Finding } from '../core/audit/finding';
 import { hostOf } from '../core/cookie/host';
-import { explainSession, type SessionMechanism } from '../core/session/explain-session';
+import { countMechanisms, explainSession, type SessionMechanism } from '../core/session/explain-session';
 import type { CookiesProblem, ProblemReason, TabStore } from '../protocol/messages';
 
 export type ViewState = 'loading' | 'ready' | 'no-cookies' | ProblemReason;
@@ -19,6 +19,9 @@ export interface SiteSliceInit {
  * The inspected site and its analysis: what the loader last showed, the state the views are in, and the
  * views of it every part of both views reads (session and other cookies, the site's findings worst first).
  */
+/** Mechanisms told in full; a jar with thousands of session-like cookies would otherwise draw thousands of cards. */
+export const MAX_MECHANISMS = 12;
+
 export function createSiteSlice(
   init: SiteSliceInit = {},
   /** Tokens the page holds outside cookies (web storage, request headers), where the view reads them. */
@@ -54,11 +57,15 @@ export function createSiteSlice(
   /** The store new cookies go to (the editor's default, an import's): the tab's, else that of the cookies shown. */
   const storeId = computed<string | undefined>(() => tabStore.value?.id ?? cookies.value[0]?.cookie.storeId);
   const nameByKey = computed(() => new Map(cookies.value.map((c) => [c.key, c.cookie.name])));
-  /** How the site's session works: each session cookie, then each token the page holds elsewhere. */
+  /**
+   * How the site's session works: each session cookie, then each token the page holds elsewhere; the first
+   * MAX_MECHANISMS of them told in full, and how many there are.
+   */
   const mechanisms = computed<readonly SessionMechanism[]>(() => {
     const shown = analysis.value ?? (rows.value === null ? null : { cookies: rows.value });
-    return shown === null ? [] : explainSession(shown, pageTokens?.value ?? [], analysedAt.value);
+    return shown === null ? [] : explainSession(shown, pageTokens?.value ?? [], analysedAt.value, MAX_MECHANISMS);
   });
+  const mechanismCount = computed(() => countMechanisms(cookies.value, pageTokens?.value ?? []));
 
   function showLoading(): void {
     batch(() => {
@@ -141,6 +148,7 @@ export function createSiteSlice(
     topFindings,
     nameByKey,
     mechanisms,
+    mechanismCount,
     showLoading,
     showProblem,
     showRows,

@@ -29,12 +29,11 @@ export interface SessionCardProps {
  * whether scripts can read it, whether it is signed or encrypted, how long it lives and whether it goes
  * cross-site. Each line leads to the cookie (and so its findings) behind it.
  */
-/** Mechanisms told in full; a jar with thousands of session-like cookies would otherwise draw thousands of cards. */
-export const MAX_MECHANISMS = 12;
 
 export function SessionCard({ onShowCookie, open = false }: SessionCardProps) {
   const store = useStore();
   const mechanisms = store.site.mechanisms.value;
+  const count = store.site.mechanismCount.value;
   const link = (key: string, text: string, testId: string) => (
     <button type="button" class="link" data-testid={testId} onClick={() => onShowCookie(key)}>
       {ValueText({ value: text, max: MAX_TEXT, class: 'prose' })}
@@ -44,7 +43,7 @@ export function SessionCard({ onShowCookie, open = false }: SessionCardProps) {
     <details class="session-card" data-testid="session-card" open={open}>
       <summary>
         <h2>
-          How this session works <span class="count">({mechanisms.length})</span>
+          How this session works <span class="count">({count})</span>
         </h2>
       </summary>
       {mechanisms.length === 0 ? (
@@ -54,7 +53,7 @@ export function SessionCard({ onShowCookie, open = false }: SessionCardProps) {
         </p>
       ) : (
         <ul class="mechanisms">
-          {mechanisms.slice(0, MAX_MECHANISMS).map((m, i) => (
+          {mechanisms.map((m, i) => (
             <li
               key={m.ref.cookieKey ?? `${m.location}|${m.where}|${i}`}
               data-testid="session-mechanism"
@@ -104,9 +103,9 @@ export function SessionCard({ onShowCookie, open = false }: SessionCardProps) {
           ))}
         </ul>
       )}
-      {mechanisms.length > MAX_MECHANISMS && (
+      {count > mechanisms.length && (
         <p class="muted" data-testid="session-card-more">
-          {`${mechanisms.length - MAX_MECHANISMS} more not shown here.`}
+          {`${count - mechanisms.length} more not shown here.`}
           {store.filter ? ' Filter the table with session:yes to list every session cookie.' : ''}
         </p>
       )}

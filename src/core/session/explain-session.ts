@@ -195,9 +195,17 @@ function tokenMechanism(t: FoundToken, findings: readonly Finding[], nowMs: numb
   };
 }
 
+/** How many mechanisms explainSession would tell, without telling them: every session cookie and every token. */
+export function countMechanisms(cookies: readonly CookieView[], tokens: readonly FoundToken[]): number {
+  let n = tokens.length;
+  for (const v of cookies) if (v.sessionReason !== null) n++;
+  return n;
+}
+
 /**
  * The page's session mechanisms, explained: every session-identifying cookie, then every token found in web
- * storage or request headers. `nowMs` is the analysis clock (token lifetimes are told relative to it).
+ * storage or request headers, the first `limit` of them (a view tells a dozen; a jar of 10,000 cookies may hold
+ * thousands). `nowMs` is the analysis clock (token lifetimes are told relative to it).
  */
 export function explainSession(
   /** An analysis, or the rows shown before it (cookieRows: no findings yet, so no finding links). */
@@ -208,10 +216,15 @@ export function explainSession(
   },
   tokens: readonly FoundToken[],
   nowMs: number,
+  limit = Infinity,
 ): SessionMechanism[] {
   const out: SessionMechanism[] = [];
-  for (const v of analysis.cookies) if (v.sessionReason !== null) out.push(cookieMechanism(v, nowMs));
+  for (const v of analysis.cookies) {
+    if (out.length >= limit) return out;
+    if (v.sessionReason !== null) out.push(cookieMechanism(v, nowMs));
+  }
+  if (out.length >= limit || tokens.length === 0) return out;
   const findings = analysis.siteFindings ?? analysis.audit?.findings.filter((f) => f.cookieKey === undefined) ?? [];
-  for (const t of tokens) out.push(tokenMechanism(t, findings, nowMs));
+  for (const t of tokens.slice(0, limit - out.length)) out.push(tokenMechanism(t, findings, nowMs));
   return out;
 }

@@ -3,7 +3,7 @@ import { analyzeSite } from '../../../src/core/analyze-site';
 import type { CookieRecord } from '../../../src/core/cookie/cookie-record';
 import { findHeaderTokens } from '../../../src/core/detect/find-header-tokens';
 import { findStorageTokens } from '../../../src/core/detect/find-storage-tokens';
-import { explainSession } from '../../../src/core/session/explain-session';
+import { countMechanisms, explainSession } from '../../../src/core/session/explain-session';
 import { makeCookie } from '../../fakes/make-cookie';
 import { fixture } from '../../fixtures/fixtures';
 import { DAY, NOW } from '../../fakes/clock';
@@ -110,6 +110,24 @@ describe('explainSession', () => {
     expect(ms[1]!.lifetime).toBe('kept until the tab closes');
     expect(ms[2]!.ref.header).toBe('authorization');
     expect(ms[2]!.ref.findingIds).not.toContain('jwt-js-readable');
+  });
+
+  it('tells only the first `limit` mechanisms, the same as the full list starts with, and counts them all', async () => {
+    const jwt = makeJwt({ sub: '1' });
+    const cookies = [
+      fromFixture('express-session-random'),
+      makeCookie({ name: 'theme', value: 'dark' }),
+      makeCookie({ name: 'token', value: jwt }),
+      fromFixture('flask-weak'),
+    ];
+    const tokens = findHeaderTokens({ Authorization: `Bearer ${jwt}`, 'X-Auth-Token': jwt });
+    const analysis = await analyzeSite(PAGE, cookies, NOW, { tokens });
+    const all = explainSession(analysis, tokens, NOW);
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    expect(countMechanisms(analysis.cookies, tokens)).toBe(all.length);
+    for (let limit = 0; limit <= all.length + 1; limit++) {
+      expect(explainSession(analysis, tokens, NOW, limit)).toEqual(all.slice(0, limit));
+    }
   });
 
   it('cookies that identify no session are not mechanisms', async () => {
