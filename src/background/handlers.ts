@@ -2,6 +2,7 @@ import { parseBlockRules } from '../core/edit/block-rule';
 import { parseCookieRecord, parseWriteOps } from '../core/edit/parse-write-ops';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import { errorText } from '../core/error-text';
+import { pageUrlsOf } from '../core/network/page-urls-script';
 import type { Handlers, TabCookiesResult } from '../protocol/messages';
 import type { ChangeLog } from './change-log';
 import type { Guard } from './protect-rules';
@@ -21,6 +22,8 @@ export interface HandlerDeps {
     site: (host: string, storeId: string | undefined) => Promise<CookieRecord[]>;
     all: () => Promise<CookieRecord[]>;
   };
+  /** What the page-URL script answered in each frame of the tab (unchecked: the page wrote it). */
+  readFrameUrls: (tabId: number) => Promise<{ ok: true; frames: unknown[] } | { ok: false; error: string }>;
 }
 
 /** Labels are page text shown back to the user: bounded. */
@@ -71,6 +74,12 @@ export function createHandlers<Sender>(deps: HandlerDeps): Handlers<Sender> {
       return deps.guard.setProtected(cookie, data.protect === true);
     },
     setBlockRules: async (data) => deps.guard.setBlockRules(parseBlockRules(data?.rules)),
+    getPageUrls: async (data) => {
+      const tabId = optionalNumber(data?.tabId);
+      if (tabId === undefined) return { ok: false, error: 'no tab' };
+      const r = await deps.readFrameUrls(tabId);
+      return r.ok ? { ok: true, urls: pageUrlsOf(r.frames) } : { ok: false, error: r.error.slice(0, 500) };
+    },
     readCookies: async (data) => {
       const host = data?.scope === 'site' && typeof data.host === 'string' ? data.host : undefined;
       if (data?.scope !== 'all' && host === undefined) return { ok: false, error: 'no site to read the cookies of' };

@@ -1,6 +1,7 @@
 import { browser } from './browser';
 import { READ_STORAGE_ARGS, readStorageInPage, type PageScriptAnswer } from '../core/detect/read-storage-script';
 import { errorText } from '../core/error-text';
+import { READ_PAGE_URLS_ARGS, readPageUrlsInPage } from '../core/network/page-urls-script';
 
 /**
  * The tab's top-frame localStorage and sessionStorage, read by the one storage script through
@@ -18,5 +19,24 @@ export async function readTabStorage(tabId: number): Promise<PageScriptAnswer> {
     return { ok: true, value: first?.result };
   } catch (e) {
     return { ok: false, reason: 'unavailable', detail: errorText(e) };
+  }
+}
+
+/**
+ * What readPageUrlsInPage answered in every frame of the tab (`allFrames`: each frame the host access reaches), as
+ * the browser handed it over: still unchecked (pageUrlsOf checks it). A frame whose script failed gives nothing.
+ */
+export async function readFrameUrls(
+  tabId: number,
+): Promise<{ ok: true; frames: unknown[] } | { ok: false; error: string }> {
+  try {
+    const results = await browser.scripting.executeScript({
+      target: { tabId, allFrames: true },
+      func: readPageUrlsInPage,
+      args: READ_PAGE_URLS_ARGS,
+    });
+    return { ok: true, frames: results.map((r) => (r.error === undefined ? r.result : undefined)) };
+  } catch (e) {
+    return { ok: false, error: errorText(e) };
   }
 }

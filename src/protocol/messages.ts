@@ -115,7 +115,15 @@ export interface ProtocolMap {
    * store. `error`: what the browser said.
    */
   readCookies: { request: ReadCookiesRequest; response: ReadCookiesResult };
+  /**
+   * The http(s) origins of the tab's frames and of the subresources they loaded, read from the page itself
+   * (`scripting.executeScript` in every frame, checked by core's pageUrlsOf): the third-party view's sites where
+   * DevTools recorded no request (a panel opened as a tab, requests made before DevTools opened).
+   */
+  getPageUrls: { request: { tabId: number }; response: PageUrlsResult };
 }
+
+export type PageUrlsResult = { ok: true; urls: string[] } | { ok: false; error: string };
 
 export type ReadCookiesRequest = { scope: 'site'; host: string; storeId?: string } | { scope: 'all' };
 export type ReadCookiesResult = { ok: true; cookies: CookieRecord[] } | { ok: false; error: string };
@@ -148,6 +156,7 @@ const TYPE_TABLE: Record<MessageType, true> = {
   setProtected: true,
   setBlockRules: true,
   readCookies: true,
+  getPageUrls: true,
 };
 const TYPES: ReadonlySet<string> = new Set(Object.keys(TYPE_TABLE));
 

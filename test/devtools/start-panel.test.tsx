@@ -192,6 +192,28 @@ describe('startPanel', () => {
     expect(screen.queryByTestId('values-warning')).toBeNull();
   });
 
+  it('a panel opened as a tab reads the page’s frames for its third parties (no DevTools), and stops on stop', async () => {
+    const readPageUrls = vi.fn(async (_tabId: number) => ({
+      ok: true as const,
+      urls: ['https://app.example.com', 'https://embed.example.net'],
+    }));
+    const siteCookies = vi.fn(async () => [record({ name: 'tp', domain: 'embed.example.net' })]);
+    const { deps } = fakeDeps({
+      capabilities: { ...ALL, inDevtools: false },
+      tabId: 7,
+      readPageUrls,
+      siteCookies,
+    });
+    const { panel } = await startLoaded(deps);
+    await waitFor(() => expect(panel.store.thirdParty.sites.value).toEqual(['example.net']));
+    expect(readPageUrls).toHaveBeenCalledWith(7);
+    await waitFor(() => expect(panel.store.thirdParty.views.value.map((v) => v.cookie.name)).toEqual(['tp']));
+    panel.stop();
+    const calls = readPageUrls.mock.calls.length;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(readPageUrls.mock.calls.length).toBe(calls);
+  });
+
   it('keeps relative times current until stopped', async () => {
     vi.useFakeTimers({ now: NOW, toFake: ['setInterval', 'clearInterval', 'Date'] });
     const { deps } = fakeDeps({ capabilities: { ...ALL, inDevtools: false }, tabId: 3 });

@@ -1,40 +1,13 @@
-import type { Frame } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './harness/axe';
+import { drawnRows, scopeCount, showScope, tableRows } from './harness/third-party';
 import { withChromium } from './harness/setup';
 import { openDevToolsPanel, waitForViewState } from './harness/views';
 import { waitUntil } from './harness/wait';
 import { EMBED, manyHost, startThirdPartySite, TOP } from './site/third-party-site';
 
 declare const browser: WebExtBrowser;
-
-type Scope = 'this-site' | 'third-parties' | 'all';
-
-/** Picks a view with the keyboard-reachable radio button, as a user clicking it would. */
-async function showScope(panel: Frame, scope: Scope): Promise<void> {
-  await panel.click(`[data-testid="scope-${scope}"]`);
-  await panel.waitForSelector(`[data-testid="scope-${scope}"]:checked`);
-}
-
-/** The count the switch shows for a view. */
-const scopeCount = (panel: Frame, scope: Scope) =>
-  panel.$eval(`[data-testid="scope-${scope}"]`, (el) => Number(el.getAttribute('data-count')));
-
-/** The rows the virtualised table holds: its aria-rowcount less the header row. */
-const tableRows = (panel: Frame) =>
-  panel.$eval('[data-testid="cookie-table-scroll"] table', (t) => Number(t.getAttribute('aria-rowcount')) - 1);
-
-/** The drawn rows: name, domain and partition as shown, and whether the row is marked as a third party's. */
-const drawnRows = (panel: Frame) =>
-  panel.$$eval('[data-testid="cookie-row"]', (rows) =>
-    rows.map((r) => ({
-      name: (r as HTMLElement).dataset.name ?? '',
-      domain: r.querySelector('.col-domain')?.textContent ?? '',
-      partition: r.querySelector('[data-testid="cookie-partition"]')?.textContent ?? '',
-      scope: (r as HTMLElement).dataset.scope ?? '',
-    })),
-  );
 
 describe('Chromium DevTools panel: the cookies of the third parties the page talked to (issue 11)', () => {
   const suite = withChromium({ site: startThirdPartySite, open: '/' });
@@ -77,10 +50,14 @@ describe('Chromium DevTools panel: the cookies of the third parties the page tal
     const { devtools, panel } = await openDevToolsPanel(suite.session, suite.page);
     try {
       expect(await waitForViewState(panel, 'panel')).toBe('ready');
-      // Requests made before DevTools opened are not recorded: the empty view says to reload.
+      // DevTools recorded none of the requests made before it opened, but the page's frames are read from the page
+      // itself: the iframe's site and its cookies are there without a reload.
       await showScope(panel, 'third-parties');
-      const advice = await panel.$eval('[data-testid="third-party-empty"]', (el) => el.textContent ?? '');
-      expect(advice).toMatch(/reload the page with this panel open/i);
+      await panel.waitForSelector('[data-testid="cookie-row"][data-name="chip"]', { timeout: 20_000 });
+      expect((await drawnRows(panel)).map((r) => `${r.name}@${r.partition}`).sort()).toEqual([
+        `chip@http://${TOP}`,
+        'tp@',
+      ]);
 
       await suite.page.reload();
       await waitUntil(
@@ -131,6 +108,29 @@ describe('Chromium DevTools panel: the cookies of the third parties the page tal
     } finally {
       await devtools.close();
     }
+  });
+
+  it('the panel page opened as a tab (no DevTools network data) lists the iframe’s cookies from the page’s frames', async () => {
+    const panel = await suite.openView('panel');
+    expect(await waitForViewState(panel, 'panel')).toBe('ready');
+    // No DevTools here: the page's frames and loaded resources are all the panel knows of the page's third parties.
+    expect(
+      await panel.evaluate(() => typeof (globalThis as { chrome?: { devtools?: unknown } }).chrome?.devtools),
+    ).toBe('undefined');
+    await waitUntil(
+      'the iframe site’s cookies',
+      async () => ((await scopeCount(panel, 'third-parties')) > 0 ? true : undefined),
+      {
+        timeoutMs: 20_000,
+      },
+    );
+    await showScope(panel, 'third-parties');
+    await panel.waitForSelector('[data-testid="cookie-row"][data-name="chip"]', { timeout: 10_000 });
+    const third = await drawnRows(panel);
+    expect(third.find((r) => r.name === 'chip')).toMatchObject({ scope: 'third-party', partition: `http://${TOP}` });
+    expect(third.every((r) => r.scope === 'third-party' && r.domain.includes(EMBED))).toBe(true);
+    await showScope(panel, 'this-site');
+    expect((await drawnRows(panel)).map((r) => r.name)).toEqual(['own']);
   });
 
   it('a page without a cookie of its own still shows its third parties’ cookies', async () => {
