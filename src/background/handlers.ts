@@ -4,6 +4,7 @@ import type { CookieRecord } from '../core/cookie/cookie-record';
 import { errorText } from '../core/error-text';
 import { pageUrlsOf } from '../core/network/page-urls-script';
 import type { Handlers, TabCookiesResult } from '../protocol/messages';
+import type { FrameUrlsAnswer } from '../platform/scripting';
 import type { ChangeLog } from './change-log';
 import type { Guard } from './protect-rules';
 import type { CookieWrites } from './undo-stack';
@@ -23,7 +24,7 @@ export interface HandlerDeps {
     all: () => Promise<CookieRecord[]>;
   };
   /** What the page-URL script answered in each frame of the tab (unchecked: the page wrote it). */
-  readFrameUrls: (tabId: number) => Promise<{ ok: true; frames: unknown[] } | { ok: false; error: string }>;
+  readFrameUrls: (tabId: number) => Promise<FrameUrlsAnswer>;
 }
 
 /** Labels are page text shown back to the user: bounded. */
@@ -76,9 +77,10 @@ export function createHandlers<Sender>(deps: HandlerDeps): Handlers<Sender> {
     setBlockRules: async (data) => deps.guard.setBlockRules(parseBlockRules(data?.rules)),
     getPageUrls: async (data) => {
       const tabId = optionalNumber(data?.tabId);
-      if (tabId === undefined) return { ok: false, error: 'no tab' };
+      if (tabId === undefined) return { ok: false, reason: 'no-tab' };
       const r = await deps.readFrameUrls(tabId);
-      return r.ok ? { ok: true, urls: pageUrlsOf(r.frames) } : { ok: false, error: r.error.slice(0, 500) };
+      if (r.ok) return { ok: true, urls: pageUrlsOf(r.frames) };
+      return r.reason === 'error' ? { ...r, error: r.error.slice(0, 500) } : r;
     },
     readCookies: async (data) => {
       const host = data?.scope === 'site' && typeof data.host === 'string' ? data.host : undefined;

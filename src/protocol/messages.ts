@@ -118,12 +118,17 @@ export interface ProtocolMap {
   /**
    * The http(s) origins of the tab's frames and of the subresources they loaded, read from the page itself
    * (`scripting.executeScript` in every frame, checked by core's pageUrlsOf): the third-party view's sites where
-   * DevTools recorded no request (a panel opened as a tab, requests made before DevTools opened).
+   * DevTools recorded no request (a panel opened as a tab, requests made before DevTools opened). Only a tab whose
+   * page's host the user granted is read: any other answers `no-permission` without being scripted.
    */
   getPageUrls: { request: { tabId: number }; response: PageUrlsResult };
 }
 
-export type PageUrlsResult = { ok: true; urls: string[] } | { ok: false; error: string };
+/** `no-tab`: no such tab; `no-permission`: its page is one SessionScope may not script; `error`: the browser's words. */
+export type PageUrlsResult =
+  | { ok: true; urls: string[] }
+  | { ok: false; reason: 'no-tab' | 'no-permission' }
+  | { ok: false; reason: 'error'; error: string };
 
 export type ReadCookiesRequest = { scope: 'site'; host: string; storeId?: string } | { scope: 'all' };
 export type ReadCookiesResult = { ok: true; cookies: CookieRecord[] } | { ok: false; error: string };

@@ -143,12 +143,15 @@ describe('the message handlers', () => {
     expect(readFrameUrls).toHaveBeenCalledWith(4);
     expect(await h.getPageUrls({ tabId: 'x' } as unknown as RequestOf<'getPageUrls'>, undefined)).toEqual({
       ok: false,
-      error: 'no tab',
+      reason: 'no-tab',
     });
-    readFrameUrls.mockResolvedValueOnce({ ok: false, error: 'Cannot access contents of the page' } as never);
+    readFrameUrls.mockResolvedValueOnce({ ok: false, reason: 'no-permission' } as never);
+    expect(await h.getPageUrls({ tabId: 4 }, undefined)).toEqual({ ok: false, reason: 'no-permission' });
+    readFrameUrls.mockResolvedValueOnce({ ok: false, reason: 'error', error: 'x'.repeat(600) } as never);
     expect(await h.getPageUrls({ tabId: 4 }, undefined)).toEqual({
       ok: false,
-      error: 'Cannot access contents of the page',
+      reason: 'error',
+      error: 'x'.repeat(500),
     });
   });
 
