@@ -1,3 +1,4 @@
+import { computed } from '@preact/signals';
 import { render } from 'preact';
 import type { CookieChange } from '../core/cookie/cookie-change';
 import type { CookieRecord } from '../core/cookie/cookie-record';
@@ -160,9 +161,19 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
             return () => offs.forEach((off) => off());
           };
     // The page's frames and subresources, read from the page itself: in a panel opened as a tab too, where no
-    // DevTools records requests, and for what the page loaded before DevTools opened.
+    // DevTools records requests, and for what the page loaded before DevTools opened. Only while the panel shows
+    // the page's cookies: a page whose access the user withheld is never scripted.
     if (deps.readPageUrls && deps.siteCookies) {
-      stopPageHosts = watchPageHosts(store.thirdParty, { tabId, readPageUrls: deps.readPageUrls, watchNavigation });
+      const site = store.site;
+      const readablePage = computed(() =>
+        site.state.value === 'ready' || site.state.value === 'no-cookies' ? site.url.value : undefined,
+      );
+      stopPageHosts = watchPageHosts(store.thirdParty, {
+        tabId,
+        readPageUrls: deps.readPageUrls,
+        readablePage,
+        watchNavigation,
+      });
     }
     controller = createPanelController(store, {
       tabId,

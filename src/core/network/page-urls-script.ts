@@ -8,14 +8,29 @@ export const MAX_FRAME_RESOURCES = 500;
 export const MAX_PAGE_URL_CHARS = 2_048;
 /** Origins kept from one read of the whole page. */
 export const MAX_PAGE_ORIGINS = 1_000;
+/** How long a frame still loading is waited for before it answers with what it has (a page may never finish). */
+export const MAX_PAGE_LOAD_WAIT_MS = 10_000;
 
 /**
  * Runs in each frame of the page (`scripting.executeScript` with `allFrames`): the frame's own URL and the origins
  * of the subresources it loaded (`performance.getEntriesByType('resource')`: scripts, images, fetches, and the
- * frames it embeds). Self-contained (no closure, no import), because it crosses over as source. Every access is
- * guarded; what comes back is checked again by pageUrlsOf, since the page chose every URL in it.
+ * frames it embeds). A frame still loading answers at its `load` (at most `maxWaitMs` later): an embedded frame is
+ * a resource entry only once it has loaded, so a read right after a navigation would miss the page's iframes.
+ * Self-contained (no closure, no import), because it crosses over as source; it runs in the extension's isolated
+ * world, out of reach of the page's own globals. Every access is guarded; what comes back is checked again by
+ * pageUrlsOf, since the page chose every URL in it.
  */
-export function readPageUrlsInPage(maxResources: number, maxChars: number): unknown {
+export async function readPageUrlsInPage(maxResources: number, maxChars: number, maxWaitMs: number): Promise<unknown> {
+  try {
+    if (document.readyState !== 'complete') {
+      await new Promise<void>((resolve) => {
+        addEventListener('load', () => resolve(), { once: true });
+        setTimeout(resolve, maxWaitMs);
+      });
+    }
+  } catch {
+    // No document to wait for: answer now.
+  }
   let href = '';
   try {
     href = String(location.href).slice(0, maxChars);
@@ -48,7 +63,11 @@ export function readPageUrlsInPage(maxResources: number, maxChars: number): unkn
 }
 
 /** The arguments readPageUrlsInPage is called with. */
-export const READ_PAGE_URLS_ARGS: [number, number] = [MAX_FRAME_RESOURCES, MAX_PAGE_URL_CHARS];
+export const READ_PAGE_URLS_ARGS: [number, number, number] = [
+  MAX_FRAME_RESOURCES,
+  MAX_PAGE_URL_CHARS,
+  MAX_PAGE_LOAD_WAIT_MS,
+];
 
 /** The http(s) origin of `value`, or undefined for anything else (not a string, too long, another scheme). */
 function httpOrigin(value: unknown): string | undefined {

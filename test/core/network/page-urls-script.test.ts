@@ -63,9 +63,12 @@ describe('pageUrlsOf: the frames’ answers, checked', () => {
 });
 
 describe('readPageUrlsInPage: the script that runs in each frame', () => {
-  afterEach(() => vi.unstubAllGlobals());
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
 
-  it('answers the frame’s URL and its resources’ origins, cut and deduplicated, whatever the entries hold', () => {
+  it('answers the frame’s URL and its resources’ origins, cut and deduplicated, whatever the entries hold', async () => {
     vi.stubGlobal('location', { href: 'http://top.localhost/page' });
     vi.stubGlobal('performance', {
       getEntriesByType: (type: string) =>
@@ -80,18 +83,18 @@ describe('readPageUrlsInPage: the script that runs in each frame', () => {
             ]
           : [],
     });
-    expect(readPageUrlsInPage(100, 2048)).toEqual({
+    expect(await readPageUrlsInPage(100, 2048, 1_000)).toEqual({
       href: 'http://top.localhost/page',
       resources: ['http://emb.localhost', 'https://cdn.test'],
     });
     // At most maxResources entries are looked at.
-    expect(readPageUrlsInPage(1, 2048)).toEqual({
+    expect(await readPageUrlsInPage(1, 2048, 1_000)).toEqual({
       href: 'http://top.localhost/page',
       resources: ['http://emb.localhost'],
     });
   });
 
-  it('still answers when the page broke the APIs it reads', () => {
+  it('still answers when the page broke the APIs it reads', async () => {
     vi.stubGlobal('location', {
       get href(): string {
         throw new Error('opaque');
@@ -102,6 +105,39 @@ describe('readPageUrlsInPage: the script that runs in each frame', () => {
         throw new Error('broken');
       },
     });
-    expect(readPageUrlsInPage(100, 2048)).toEqual({ href: '', resources: [] });
+    expect(await readPageUrlsInPage(100, 2048, 1_000)).toEqual({ href: '', resources: [] });
+  });
+
+  it('answers a frame still loading at its load event, or after maxWaitMs when it never finishes', async () => {
+    vi.useFakeTimers();
+    const loads: Array<() => void> = [];
+    const doc = { readyState: 'loading' };
+    vi.stubGlobal('document', doc);
+    vi.stubGlobal('addEventListener', (type: string, listener: () => void) => {
+      if (type === 'load') loads.push(listener);
+    });
+    vi.stubGlobal('location', { href: 'http://top.localhost/' });
+    const entries: Array<{ name: string }> = [];
+    vi.stubGlobal('performance', { getEntriesByType: () => entries });
+
+    let answer: unknown;
+    void readPageUrlsInPage(100, 2048, 5_000).then((a) => (answer = a));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(answer).toBeUndefined();
+    // The iframe is a resource entry once loaded, by the page's load event.
+    entries.push({ name: 'http://emb.localhost/frame' });
+    doc.readyState = 'complete';
+    loads.forEach((l) => l());
+    await vi.advanceTimersByTimeAsync(0);
+    expect(answer).toEqual({ href: 'http://top.localhost/', resources: ['http://emb.localhost'] });
+
+    // A page that never finishes loading still gets an answer.
+    doc.readyState = 'interactive';
+    let late: unknown;
+    void readPageUrlsInPage(100, 2048, 5_000).then((a) => (late = a));
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(late).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(late).toEqual({ href: 'http://top.localhost/', resources: ['http://emb.localhost'] });
   });
 });
