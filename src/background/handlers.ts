@@ -2,7 +2,9 @@ import { parseBlockRules } from '../core/edit/block-rule';
 import { parseCookieRecord, parseWriteOps } from '../core/edit/parse-write-ops';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import { errorText } from '../core/error-text';
+import { pageUrlsOf } from '../core/network/page-urls-script';
 import type { Handlers, TabCookiesResult } from '../protocol/messages';
+import type { FrameUrlsAnswer } from '../platform/scripting';
 import type { ChangeLog } from './change-log';
 import type { Guard } from './protect-rules';
 import type { CookieWrites } from './undo-stack';
@@ -21,6 +23,8 @@ export interface HandlerDeps {
     site: (host: string, storeId: string | undefined) => Promise<CookieRecord[]>;
     all: () => Promise<CookieRecord[]>;
   };
+  /** What the page-URL script answered in each frame of the tab (unchecked: the page wrote it). */
+  readFrameUrls: (tabId: number) => Promise<FrameUrlsAnswer>;
 }
 
 /** Labels are page text shown back to the user: bounded. */
@@ -71,6 +75,13 @@ export function createHandlers<Sender>(deps: HandlerDeps): Handlers<Sender> {
       return deps.guard.setProtected(cookie, data.protect === true);
     },
     setBlockRules: async (data) => deps.guard.setBlockRules(parseBlockRules(data?.rules)),
+    getPageUrls: async (data) => {
+      const tabId = optionalNumber(data?.tabId);
+      if (tabId === undefined) return { ok: false, reason: 'no-tab' };
+      const r = await deps.readFrameUrls(tabId);
+      if (r.ok) return { ok: true, urls: pageUrlsOf(r.frames) };
+      return r.reason === 'error' ? { ...r, error: r.error.slice(0, 500) } : r;
+    },
     readCookies: async (data) => {
       const host = data?.scope === 'site' && typeof data.host === 'string' ? data.host : undefined;
       if (data?.scope !== 'all' && host === undefined) return { ok: false, error: 'no site to read the cookies of' };

@@ -4,6 +4,7 @@ import { readCookie, readSameName, removeCookie, setCookie } from '../platform/c
 import { getAllCookies, onCookieChanged } from '../platform/cookies';
 import { getSiteCookies } from '../platform/whole-site-cookies';
 import { listen } from '../platform/messaging';
+import { readFrameUrls } from '../platform/scripting';
 import { loadTabCookies } from '../platform/site-cookies';
 import { localStore, sessionStore } from '../platform/storage';
 import {
@@ -103,7 +104,9 @@ const readLog = {
 // Ping's count is of changes whose staging write has been issued: it stages what the throttle holds first.
 const issued = () => (staging.flush(), received);
 const cookies = { site: getSiteCookies, all: getAllCookies };
-listen(createHandlers({ log: readLog, loadTabCookies, startedAt, received: issued, writes, guard, cookies }));
+listen(
+  createHandlers({ log: readLog, loadTabCookies, startedAt, received: issued, writes, guard, cookies, readFrameUrls }),
+);
 onTabUpdated((tabId, update) => badge.tabUpdated(tabId, update));
 onTabActivated((tabId) => badge.tabActivated(tabId));
 onTabRemoved((tabId) => badge.tabRemoved(tabId));

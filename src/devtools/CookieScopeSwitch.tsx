@@ -8,8 +8,8 @@ const LABELS: Record<CookieScope, string> = {
 };
 
 /**
- * Which cookies the table shows: the inspected site's, those of the other sites its requests and frames talked
- * to, or both; each with its count. Native radio buttons in one group: Tab reaches the checked one, the arrow keys
+ * Which cookies the table shows: the inspected site's, those of the other sites its frames, subresources and
+ * requests talked to, or both; each with its count. Native radio buttons in one group: Tab reaches the checked one, the arrow keys
  * move between them, as in any radio group.
  */
 export function CookieScopeSwitch() {
@@ -62,8 +62,9 @@ export function ThirdPartyEmpty() {
     text = `Could not read the third parties' cookies: ${third?.error.value ?? 'unknown error'}. Reload the page to try again.`;
   } else if (sites.length === 0) {
     text =
-      'No third party seen yet. DevTools records requests only while it is open: reload the page with this panel ' +
-      'open so its requests (and its frames) are seen.';
+      'No third party seen yet: neither in the page’s frames and the resources they loaded, nor in the requests ' +
+      'DevTools recorded. DevTools records requests only while it is open: reload the page with this panel open ' +
+      'to see the requests made before.';
   } else {
     text =
       `The ${sites.length} other site(s) this page talked to have no cookie for it ` +

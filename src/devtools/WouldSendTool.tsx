@@ -130,10 +130,17 @@ function ResultView({ result }: { result: Result }) {
     result.unspecifiedSameSite === 'lax'
       ? 'Cookies without SameSite count as Lax, as in Chromium.'
       : 'Cookies without SameSite count as None, as in Firefox.';
+  const blocked = result.blockThirdPartyCookies ? ' Third-party cookies count as blocked.' : '';
   return (
     <div class="ws-result" data-testid="ws-result" data-order-certain={String(result.orderCertain)}>
-      <p class="muted" data-testid="ws-context" data-same-site={String(result.sameSite)}>
+      <p
+        class="muted"
+        data-testid="ws-context"
+        data-same-site={String(result.sameSite)}
+        data-block-third-party={String(result.blockThirdPartyCookies)}
+      >
         {where} {unspecified}
+        {blocked}
       </p>
       <h3>
         Sent <span class="count">({result.sent.length})</span>
@@ -221,6 +228,30 @@ function UrlField(props: {
   );
 }
 
+/** The browser setting that keeps unpartitioned cookies off cross-site requests, as a checkbox with its help. */
+function BlockThirdPartyOption() {
+  const ws = useWouldSend();
+  return (
+    <div class="ws-option">
+      <label>
+        <input
+          type="checkbox"
+          data-testid="ws-block-third-party"
+          checked={ws.blockThirdParty.value}
+          aria-describedby="ws-block-third-party-help"
+          onChange={(e) => {
+            ws.blockThirdParty.value = e.currentTarget.checked;
+          }}
+        />{' '}
+        Third-party cookies blocked
+      </label>{' '}
+      <span id="ws-block-third-party-help" class="muted" data-testid="ws-block-third-party-help">
+        As a browser that blocks them: a cross-site request carries only partitioned (CHIPS) cookies.
+      </span>
+    </div>
+  );
+}
+
 function ToolBody() {
   const ws = useWouldSend();
   const store = useStore();
@@ -293,6 +324,7 @@ function ToolBody() {
             }}
           />
         )}
+        <BlockThirdPartyOption />
       </form>
       <SourceNote />
       {outcome.kind === 'result' ? (

@@ -45,6 +45,7 @@ const panel = startPanel(
     devtoolsTheme,
     loadTabCookies,
     askBackgroundForCookies: (tabId) => send('getTabCookies', { tabId }),
+    readPageUrls: (tabId) => send('getPageUrls', { tabId }),
     getChangeLog: (site, afterSeq, storeId) =>
       send('getChangeLog', {
         site,

@@ -1,13 +1,15 @@
+import { computed } from '@preact/signals';
 import { render } from 'preact';
 import type { CookieChange } from '../core/cookie/cookie-change';
 import type { CookieRecord } from '../core/cookie/cookie-record';
-import type { ChangeLogResult, TabCookiesResult } from '../protocol/messages';
+import type { ChangeLogResult, PageUrlsResult, TabCookiesResult } from '../protocol/messages';
 import { type PanelStore } from '../state/create-store';
 import { createPanelStore } from '../state/create-panel-store';
 import type { Analyze } from '../state/load-site';
 import { createEditSlice, type EditDeps } from '../state/edit-slice';
 import { startNowTicker } from '../state/now-ticker';
 import { watchPageData, type PageDataDeps } from '../state/page-data-watcher';
+import { watchPageHosts } from '../state/page-hosts-watcher';
 import { createPanelController, type PanelController } from '../state/panel-controller';
 import type { ExportReportDeps } from '../ui/ExportReport';
 import { EditContext, StoreContext } from '../ui/store-context';
@@ -47,6 +49,11 @@ export interface PanelStartDeps {
   watchInspectedNavigation: (listener: (url: string) => void) => () => void;
   requestHostPermission: (url: string | undefined) => Promise<boolean>;
   analyze: Analyze;
+  /**
+   * The origins of the tab's frames and of the subresources they loaded, read from the page (the background's
+   * `scripting.executeScript`): the third parties' sites besides the requests DevTools recorded.
+   */
+  readPageUrls?: (tabId: number) => Promise<PageUrlsResult>;
   /** Every cookie of a site (registrable domain) in a store: the third parties' cookies are read with it. */
   siteCookies?: (site: string, storeId: string | undefined) => Promise<CookieRecord[]>;
   /** The extension's version for exported reports. */
@@ -139,25 +146,42 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
     options.root,
   );
 
+  let stopPageHosts = (): void => undefined;
   if (tabId === undefined) {
     store.site.showProblem({ reason: 'no-tab' });
   } else {
     const navigation: Array<(listener: () => void) => () => void> = [];
     if (caps.watchTabs) navigation.push((listener) => deps.watchTabUrl(tabId, listener));
     if (caps.inDevtools) navigation.push((listener) => deps.watchInspectedNavigation(listener));
+    const watchNavigation =
+      navigation.length === 0
+        ? undefined
+        : (listener: () => void) => {
+            const offs = navigation.map((watch) => watch(listener));
+            return () => offs.forEach((off) => off());
+          };
+    // The page's frames and subresources, read from the page itself: in a panel opened as a tab too, where no
+    // DevTools records requests, and for what the page loaded before DevTools opened. Only while the panel shows
+    // the page's cookies: a page whose access the user withheld is never scripted.
+    if (deps.readPageUrls && deps.siteCookies) {
+      const site = store.site;
+      const readablePage = computed(() =>
+        site.state.value === 'ready' || site.state.value === 'no-cookies' ? site.url.value : undefined,
+      );
+      stopPageHosts = watchPageHosts(store.thirdParty, {
+        tabId,
+        readPageUrls: deps.readPageUrls,
+        readablePage,
+        watchNavigation,
+      });
+    }
     controller = createPanelController(store, {
       tabId,
       loadCookies: caps.readCookiesDirectly ? deps.loadTabCookies : deps.askBackgroundForCookies,
       getChangeLog: deps.getChangeLog,
       watchCookies: caps.readCookiesDirectly ? deps.watchCookies : undefined,
       watchLog: caps.watchSessionStorage ? deps.watchChangeLog : undefined,
-      watchNavigation:
-        navigation.length === 0
-          ? undefined
-          : (listener) => {
-              const offs = navigation.map((watch) => watch(listener));
-              return () => offs.forEach((off) => off());
-            },
+      watchNavigation,
       requestHostPermission: deps.requestHostPermission,
       analyze: deps.analyze,
       thirdParty: deps.siteCookies ? { siteCookies: deps.siteCookies } : undefined,
@@ -179,6 +203,7 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
     controller,
     stop() {
       controller?.stop();
+      stopPageHosts();
       stopPageData();
       stopTicker();
     },

@@ -115,7 +115,20 @@ export interface ProtocolMap {
    * store. `error`: what the browser said.
    */
   readCookies: { request: ReadCookiesRequest; response: ReadCookiesResult };
+  /**
+   * The http(s) origins of the tab's frames and of the subresources they loaded, read from the page itself
+   * (`scripting.executeScript` in every frame, checked by core's pageUrlsOf): the third-party view's sites where
+   * DevTools recorded no request (a panel opened as a tab, requests made before DevTools opened). Only a tab whose
+   * page's host the user granted is read: any other answers `no-permission` without being scripted.
+   */
+  getPageUrls: { request: { tabId: number }; response: PageUrlsResult };
 }
+
+/** `no-tab`: no such tab; `no-permission`: its page is one SessionScope may not script; `error`: the browser's words. */
+export type PageUrlsResult =
+  | { ok: true; urls: string[] }
+  | { ok: false; reason: 'no-tab' | 'no-permission' }
+  | { ok: false; reason: 'error'; error: string };
 
 export type ReadCookiesRequest = { scope: 'site'; host: string; storeId?: string } | { scope: 'all' };
 export type ReadCookiesResult = { ok: true; cookies: CookieRecord[] } | { ok: false; error: string };
@@ -148,6 +161,7 @@ const TYPE_TABLE: Record<MessageType, true> = {
   setProtected: true,
   setBlockRules: true,
   readCookies: true,
+  getPageUrls: true,
 };
 const TYPES: ReadonlySet<string> = new Set(Object.keys(TYPE_TABLE));
 

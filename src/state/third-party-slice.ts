@@ -21,15 +21,19 @@ export interface InspectedSite {
 }
 
 /**
- * The cookies of the other sites the inspected page talked to (its requests and frames, as DevTools recorded
- * them), each analysed by the same rules as the site's own. `sites` follows the requests; the loader fills `views`.
+ * The cookies of the other sites the inspected page talked to, each analysed by the same rules as the site's own.
+ * Those sites come from two sources, merged: what the page itself says it loaded (`pageUrls`: its frames' URLs
+ * and their subresources' origins, read by page-hosts-watcher) and the requests DevTools recorded. `sites`
+ * follows both; the loader fills `views`.
  */
 export function createThirdPartySlice(site: InspectedSite, requests: ReadonlySignal<readonly NetworkEntry[]>) {
+  /** The page's own answer, replaced at every read (each read is the whole page as it is now). */
+  const pageUrls = signal<readonly string[]>([]);
+  // Until the page's own host is known every site would look like a third party: none is listed before it.
   const sitesKey = computed(() =>
-    thirdPartySites(
-      site.host.value,
-      requests.value.map((r) => r.url),
-    ).join('\n'),
+    site.host.value === ''
+      ? ''
+      : thirdPartySites(site.host.value, [...pageUrls.value, ...requests.value.map((r) => r.url)]).join('\n'),
   );
   /** The third-party sites (registrable domains), in the order the page first talked to them. */
   const sites = computed<readonly string[]>(() => (sitesKey.value === '' ? [] : sitesKey.value.split('\n')));
@@ -54,7 +58,13 @@ export function createThirdPartySlice(site: InspectedSite, requests: ReadonlySig
     });
   }
 
-  return { sites, views, keys, state, error, show, showError };
+  /** The page's frames and subresources as last read (http(s) URLs or origins); [] forgets the old page's. */
+  function showPageUrls(urls: readonly string[]): void {
+    const same = urls.length === pageUrls.peek().length && urls.every((u, i) => u === pageUrls.peek()[i]);
+    if (!same) pageUrls.value = urls;
+  }
+
+  return { sites, views, keys, state, error, pageUrls, show, showError, showPageUrls };
 }
 
 export type ThirdPartySlice = ReturnType<typeof createThirdPartySlice>;

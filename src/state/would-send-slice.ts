@@ -66,6 +66,8 @@ export type WouldSendOutcome =
       topLevelSite: string | undefined;
       /** How a cookie without SameSite was treated. */
       unspecifiedSameSite: 'lax' | 'none';
+      /** Whether the answer assumed the browser blocks third-party (unpartitioned cross-site) cookies. */
+      blockThirdPartyCookies: boolean;
     };
 
 export interface WouldSendInputs {
@@ -98,6 +100,8 @@ export function createWouldSendSlice(inputs: WouldSendInputs) {
   /** A navigation's origin site, or a cross-site request's top-level site; blank for none. */
   const siteText = signal('');
   const method = signal<Method>('GET');
+  /** Asks as a browser that blocks third-party cookies would send (Chromium's setting, Safari, strict modes). */
+  const blockThirdParty = signal(false);
   const unspecifiedSameSite = inputs.unspecifiedSameSite ?? 'lax';
 
   const url = computed(() => urlText.value ?? inputs.pageUrl.value ?? '');
@@ -165,12 +169,14 @@ export function createWouldSendSlice(inputs: WouldSendInputs) {
     };
     const storeId = inputs.storeId.value;
     const created = createdMs.value;
+    const blockThirdPartyCookies = blockThirdParty.value;
     const ctx: WouldSendContext = {
       url: parsed.href,
       kind: request,
       nowMs: inputs.now.value,
       method: method.value,
       unspecifiedSameSite,
+      blockThirdPartyCookies,
       ...(siteUrl === undefined ? {} : { topLevelSite: siteUrl }),
       ...(storeId === undefined ? {} : { storeId }),
       ...(created === undefined ? {} : { createdMs: created }),
@@ -189,6 +195,7 @@ export function createWouldSendSlice(inputs: WouldSendInputs) {
       sameSite: r.context.sameSite,
       topLevelSite: r.context.topLevelSite,
       unspecifiedSameSite,
+      blockThirdPartyCookies,
     };
   });
 
@@ -199,7 +206,7 @@ export function createWouldSendSlice(inputs: WouldSendInputs) {
 
   const source = computed(() => jar.value.source);
 
-  return { urlText, url, kind, siteText, method, outcome, source, usePageUrl, readJar };
+  return { urlText, url, kind, siteText, method, blockThirdParty, outcome, source, usePageUrl, readJar };
 }
 
 export type WouldSendSlice = ReturnType<typeof createWouldSendSlice>;

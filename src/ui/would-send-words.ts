@@ -62,6 +62,6 @@ export function reasonWords(reason: NotSentReason, c: CookieRecord, ctx: ReasonC
     case 'partition':
       return `Partitioned under ${c.partitionKey?.topLevelSite ?? 'no site'}: sent only when that is the top-level site (here ${ctx.topLevelSite ?? 'none was given'}).`;
     case 'third-party-blocked':
-      return 'Third-party cookies are blocked for this request.';
+      return 'Third-party cookies blocked: an unpartitioned cookie does not go with a cross-site request (only partitioned ones do).';
   }
 }

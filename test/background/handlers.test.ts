@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import type { ChangeLog } from '../../src/background/change-log';
-import { createHandlers } from '../../src/background/handlers';
+import { createHandlers, type HandlerDeps } from '../../src/background/handlers';
 import type { Handlers, RequestOf, ResponseOf } from '../../src/protocol/messages';
 import { makeCookie } from '../fakes/make-cookie';
 
@@ -31,7 +31,12 @@ const rest = {
     settled: vi.fn(async () => undefined),
   },
   cookies: { site: vi.fn(async () => []), all: vi.fn(async () => []) },
+  readFrameUrls: vi.fn(async () => ({ ok: true as const, frames: [] as unknown[] })),
 };
+
+/** The handlers over a fresh log and the usual fakes, with `over` in place of some of them. */
+const handlersWith = (over: Partial<HandlerDeps>) =>
+  createHandlers({ log: fakeLog(), loadTabCookies: vi.fn(), startedAt: 5, received: () => 0, ...rest, ...over });
 
 describe('the message handlers', () => {
   it('pass the log query on, dropping malformed fields', async () => {
@@ -102,14 +107,7 @@ describe('the message handlers', () => {
     const b = makeCookie({ name: 'b' });
     const site = vi.fn(async (_host: string, _store: string | undefined) => [a]);
     const all = vi.fn(async () => [a, b]);
-    const h = createHandlers({
-      log: fakeLog(),
-      loadTabCookies: vi.fn(),
-      startedAt: 5,
-      received: () => 0,
-      ...rest,
-      cookies: { site, all },
-    });
+    const h = handlersWith({ cookies: { site, all } });
     expect(await h.readCookies({ scope: 'site', host: 'app.test', storeId: 'firefox-container-1' }, undefined)).toEqual(
       { ok: true, cookies: [a] },
     );
@@ -125,6 +123,36 @@ describe('the message handlers', () => {
     all.mockRejectedValueOnce(new Error('Invalid cookie store id'));
     expect(await h.readCookies({ scope: 'all' }, undefined)).toEqual({ ok: false, error: 'Invalid cookie store id' });
     expect(site).toHaveBeenCalledTimes(2);
+  });
+
+  it('answer the page’s frame and subresource origins checked, never what a frame made up; failures in words', async () => {
+    const readFrameUrls = vi.fn(async (_tabId: number) => ({
+      ok: true as const,
+      frames: [
+        { href: 'http://top.localhost:81/a?q=1', resources: ['http://emb.localhost:81', 'javascript:alert(1)', 5] },
+        undefined,
+        { href: { toString: (): string => 'http://fake.test/' }, resources: 'http://fake2.test/' },
+        { href: 'http://emb.localhost:81/frame', resources: [] },
+      ],
+    }));
+    const h = handlersWith({ readFrameUrls });
+    expect(await h.getPageUrls({ tabId: 4 }, undefined)).toEqual({
+      ok: true,
+      urls: ['http://top.localhost:81', 'http://emb.localhost:81'],
+    });
+    expect(readFrameUrls).toHaveBeenCalledWith(4);
+    expect(await h.getPageUrls({ tabId: 'x' } as unknown as RequestOf<'getPageUrls'>, undefined)).toEqual({
+      ok: false,
+      reason: 'no-tab',
+    });
+    readFrameUrls.mockResolvedValueOnce({ ok: false, reason: 'no-permission' } as never);
+    expect(await h.getPageUrls({ tabId: 4 }, undefined)).toEqual({ ok: false, reason: 'no-permission' });
+    readFrameUrls.mockResolvedValueOnce({ ok: false, reason: 'error', error: 'x'.repeat(600) } as never);
+    expect(await h.getPageUrls({ tabId: 4 }, undefined)).toEqual({
+      ok: false,
+      reason: 'error',
+      error: 'x'.repeat(500),
+    });
   });
 
   it('are typed from the protocol map: a missing handler or a wrong response does not compile', () => {

@@ -93,6 +93,31 @@ describe('WouldSendTool', () => {
     expect(screen.getByTestId('ws-context').dataset.sameSite).toBe('false');
   });
 
+  it('has a labelled "third-party cookies blocked" checkbox with its help, wired to the answer', () => {
+    const store = openTool();
+    const box = screen.getByLabelText('Third-party cookies blocked') as HTMLInputElement;
+    expect(box.dataset.testid).toBe('ws-block-third-party');
+    expect(box.type).toBe('checkbox');
+    expect(box.checked).toBe(false);
+    const help = document.getElementById(box.getAttribute('aria-describedby') ?? '');
+    expect(help?.textContent).toContain('partitioned');
+    // Every cookie here is unpartitioned: on a cross-site fetch each one gets the reason besides its others.
+    fireEvent.change(screen.getByTestId('ws-kind'), { target: { value: 'cross-site-fetch' } });
+    fireEvent.input(screen.getByTestId('ws-site'), { target: { value: 'http://other.test' } });
+    expect(screen.getAllByTestId('ws-not-sent-cookie').some((li) => li.dataset.reasons?.includes('third-party'))).toBe(
+      false,
+    );
+    fireEvent.click(box);
+    expect(store.wouldSend.blockThirdParty.value).toBe(true);
+    expect(screen.getByTestId('ws-context').dataset.blockThirdParty).toBe('true');
+    expect(screen.getByTestId('ws-context').textContent).toContain('Third-party cookies count as blocked');
+    const reasons = screen.getAllByTestId('ws-not-sent-cookie').map((li) => li.dataset.reasons ?? '');
+    expect(reasons.length).toBe(6);
+    expect(reasons.every((r) => r.split(' ').includes('third-party-blocked'))).toBe(true);
+    fireEvent.click(box);
+    expect(screen.getByTestId('ws-context').dataset.blockThirdParty).toBe('false');
+  });
+
   it('shows a cookie in the detail pane from its name', () => {
     const store = openTool();
     fireEvent.click(within(screen.getAllByTestId('ws-not-sent-cookie')[0]!).getByTestId('ws-show'));

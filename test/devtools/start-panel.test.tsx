@@ -192,6 +192,56 @@ describe('startPanel', () => {
     expect(screen.queryByTestId('values-warning')).toBeNull();
   });
 
+  it('a panel opened as a tab reads the page’s frames for its third parties (no DevTools), and stops on stop', async () => {
+    const readPageUrls = vi.fn(async (_tabId: number) => ({
+      ok: true as const,
+      urls: ['https://app.example.com', 'https://embed.example.net'],
+    }));
+    const siteCookies = vi.fn(async () => [record({ name: 'tp', domain: 'embed.example.net' })]);
+    const { deps } = fakeDeps({
+      capabilities: { ...ALL, inDevtools: false },
+      tabId: 7,
+      readPageUrls,
+      siteCookies,
+    });
+    const { panel } = await startLoaded(deps);
+    await waitFor(() => expect(panel.store.thirdParty.sites.value).toEqual(['example.net']));
+    expect(readPageUrls).toHaveBeenCalledWith(7);
+    await waitFor(() => expect(panel.store.thirdParty.views.value.map((v) => v.cookie.name)).toEqual(['tp']));
+    panel.stop();
+    const calls = readPageUrls.mock.calls.length;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(readPageUrls.mock.calls.length).toBe(calls);
+  });
+
+  it('never reads the frames of a page whose access is withheld, and reads them once the user grants it', async () => {
+    const readPageUrls = vi.fn(async (_tabId: number) => ({ ok: true as const, urls: ['https://embed.example.net'] }));
+    let granted = false;
+    const loadTabCookies = vi.fn(async (tabId: number): Promise<TabCookiesResult> =>
+      granted
+        ? { ok: true, tabId, url: URL_, cookies: [record({ name: 'sid' })] }
+        : { ok: false, reason: 'no-permission', url: URL_ },
+    );
+    const { deps } = fakeDeps({
+      capabilities: { ...ALL, inDevtools: false },
+      tabId: 7,
+      loadTabCookies,
+      readPageUrls,
+      siteCookies: vi.fn(async () => []),
+      requestHostPermission: async () => (granted = true),
+    });
+    const { panel } = await startLoaded(deps);
+    expect(panel.store.site.state.value).toBe('no-permission');
+    // A navigation while access is withheld re-reads the cookies, never the page.
+    for (const [, listener] of vi.mocked(deps.watchTabUrl).mock.calls) listener('https://app.example.com/next');
+    await waitFor(() => expect(loadTabCookies.mock.calls.length).toBeGreaterThan(1));
+    expect(readPageUrls).not.toHaveBeenCalled();
+    fireEvent.click(await screen.findByTestId('grant-permission'));
+    await waitFor(() => expect(panel.store.site.state.value).toBe('ready'));
+    await waitFor(() => expect(readPageUrls).toHaveBeenCalledWith(7));
+    expect(panel.store.thirdParty.sites.value).toEqual(['example.net']);
+  });
+
   it('keeps relative times current until stopped', async () => {
     vi.useFakeTimers({ now: NOW, toFake: ['setInterval', 'clearInterval', 'Date'] });
     const { deps } = fakeDeps({ capabilities: { ...ALL, inDevtools: false }, tabId: 3 });

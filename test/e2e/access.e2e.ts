@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChromiumSession } from './harness/chromium';
+import { sendFrom } from './harness/extension-messages';
 import { withChromium, withFirefox } from './harness/setup';
 import { openRealPopup, waitForViewState, type ViewRoot } from './harness/views';
 import { waitUntil } from './harness/wait';
@@ -77,6 +78,12 @@ describe('Chromium: access withheld in the browser’s site-access setting, then
     expect(panel.message).toContain('has not been allowed to read this tab');
     expect(panel.message).not.toMatch(/not a web page/);
     expect(panel.button).toBe('Allow access to all sites');
+    // Nor does the background script the tab for the panel's third parties: Chromium would hold that script as a
+    // request for access, and the toolbar click below would answer it instead of opening the popup.
+    expect(await sendFrom(s.control, 'getPageUrls', { tabId: suite.tabId })).toEqual({
+      ok: false,
+      reason: 'no-permission',
+    });
 
     // The toolbar button gives the popup the tab's address (activeTab), but not its cookies: it names the site.
     const popupPage = suite.track(await openRealPopup(s, suite.page));
@@ -106,6 +113,8 @@ describe('Chromium: access withheld in the browser’s site-access setting, then
     expect((await shown(again, 'popup')).state).toBe('ready');
     expect(await again.$$eval('[data-testid="cookie-row"]', (rows) => rows.length)).toBeGreaterThan(0);
     expect(await grantedOrigins(s.control)).toEqual([pattern]);
+    // The granted site's frames are read now.
+    expect(await sendFrom(s.control, 'getPageUrls', { tabId: suite.tabId })).toMatchObject({ ok: true });
   });
 });
 
@@ -134,6 +143,10 @@ describe('Firefox: host access removed, then granted from the popup’s button',
       expect(before.state).toBe('no-permission');
       expect(before.message).not.toMatch(/not a web page/);
       expect(before.button).toBe('Allow access to all sites');
+      expect(await sendFrom(s.control, 'getPageUrls', { tabId: suite.tabId })).toEqual({
+        ok: false,
+        reason: 'no-permission',
+      });
 
       await view.click('[data-testid="grant-permission"]');
       const stateOf = () =>

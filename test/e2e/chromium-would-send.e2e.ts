@@ -1,9 +1,13 @@
 import type { Frame, Page } from 'puppeteer-core';
+import type { Browser as WebExtBrowser } from 'webextension-polyfill';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './harness/axe';
 import { withChromium } from './harness/setup';
 import { openDevToolsPanel, waitForViewState } from './harness/views';
 import { openWouldSend, readTool, typeInto } from './harness/would-send';
 import { SHADOW_HOST, SHADOW_PAGE, SHADOW_PARENT, startShadowSite } from './site/shadow-site';
+
+declare const browser: WebExtBrowser;
 
 // The site on app.shadow.test, its parent shadow.test beside it (a resolver rule sends both to 127.0.0.1): the
 // parent's `sid` (Domain=shadow.test) and the site's own `sid` both reach the page.
@@ -91,5 +95,53 @@ describe('Chromium DevTools panel: would this cookie be sent?', () => {
     await panel.click('[data-testid="ws-page-url"]');
     await panel.waitForSelector('[data-testid="ws-result"]');
     expect(await waitForViewState(panel, 'panel')).toBe('ready');
+  });
+
+  it('with "third-party cookies blocked" on, a cross-site fetch lists the unpartitioned cookies as not sent, with the reason', async () => {
+    const { session } = suite;
+    // A cookie a cross-site fetch carries while third-party cookies are allowed: Secure and SameSite=None.
+    await session.browser.setCookie({
+      name: 'embed_pref',
+      value: '1',
+      domain: SHADOW_HOST,
+      path: '/',
+      secure: true,
+      sameSite: 'None',
+    });
+    try {
+      await typeInto(panel, 'ws-url', `https://${SHADOW_HOST}/account/home`);
+      await panel.select('[data-testid="ws-kind"]', 'cross-site-fetch');
+      await typeInto(panel, 'ws-site', 'https://other.example');
+      await panel.waitForSelector('[data-testid="ws-sent-cookie"][data-name="embed_pref"]', { timeout: 10_000 });
+      let tool = await readTool(panel);
+      expect(tool.sent.map((c) => c.name)).toEqual(['embed_pref']);
+      expect(JSON.stringify(tool.notSent)).not.toContain('third-party-blocked');
+
+      // The option is a labelled checkbox reached and checked with the keyboard.
+      const label = await panel.$eval('[data-testid="ws-block-third-party"]', (el) => el.closest('label')?.textContent);
+      expect(label).toContain('Third-party cookies blocked');
+      await panel.focus('[data-testid="ws-block-third-party"]');
+      await panel.page().keyboard.press('Space');
+      await panel.waitForSelector('[data-testid="ws-context"][data-block-third-party="true"]', { timeout: 10_000 });
+      tool = await readTool(panel);
+      expect(tool.sent).toEqual([]);
+      // Every cookie of the site is unpartitioned: each is kept home, embed_pref for that reason alone.
+      expect(tool.notSent.embed_pref).toBe('third-party-blocked');
+      expect(Object.keys(tool.notSent).sort()).toEqual(['admin_view', 'cart', 'embed_pref', 'secure_pref', 'sid']);
+      for (const reasons of Object.values(tool.notSent)) expect(String(reasons)).toContain('third-party-blocked');
+      expect(tool.reasonText.embed_pref).toContain('Third-party cookies blocked');
+      expect(await panel.$eval('[data-testid="ws-context"]', (el) => el.textContent)).toContain(
+        'Third-party cookies count as blocked',
+      );
+      // The tool open with the option on: no WCAG 2.1 A/AA rule broken.
+      expect(await axeViolations(panel)).toEqual([]);
+    } finally {
+      await panel.click('[data-testid="ws-block-third-party"]');
+      await session.control.evaluate(
+        (url: string) => browser.cookies.remove({ url, name: 'embed_pref' }).then(() => undefined),
+        `https://${SHADOW_HOST}/`,
+      );
+      await panel.click('[data-testid="ws-page-url"]');
+    }
   });
 });

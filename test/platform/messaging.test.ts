@@ -18,6 +18,7 @@ function handlers(): Handlers<unknown> {
     setProtected: vi.fn(async () => ({ ok: true as const, protected: [], blockRules: [] })),
     setBlockRules: vi.fn(async () => ({ ok: true as const, protected: [], blockRules: [] })),
     readCookies: vi.fn(async () => ({ ok: true as const, cookies: [] })),
+    getPageUrls: vi.fn(async () => ({ ok: true as const, urls: [] })),
   };
 }
 

@@ -78,6 +78,30 @@ describe('third-party slice and loader', () => {
     expect(read).toHaveBeenCalledTimes(1);
   });
 
+  it('merges the hosts the page itself reports (frames, subresources) with the recorded requests', async () => {
+    const { slice, read, requests } = setup([chip, tp]);
+    // No request recorded (a panel opened as a tab): the page's own answer is enough.
+    slice.showPageUrls(['http://top.localhost', 'http://emb.localhost']);
+    expect(slice.sites.value).toEqual(['emb.localhost']);
+    await until(() => slice.state.value === 'ready' && slice.views.value.length === 2);
+    expect(read).toHaveBeenCalledWith('emb.localhost', 'store-7');
+    // Both sources together, each site once, the page's first.
+    requests.value = [request('http://cdn.localhost/x.js'), request('http://www.emb.localhost/y')];
+    expect(slice.sites.value).toEqual(['emb.localhost', 'cdn.localhost']);
+    // A new read of the page without the frame: the recorded requests still count.
+    slice.showPageUrls(['http://top.localhost']);
+    expect(slice.sites.value).toEqual(['cdn.localhost', 'emb.localhost']);
+  });
+
+  it('lists no site before the page’s own host is known (every site would look like a third party)', () => {
+    const site = { url: signal<string | undefined>(undefined), host: signal(''), tabStore: signal(null) };
+    const slice = createThirdPartySlice(site, signal([]));
+    slice.showPageUrls(['http://top.localhost', 'http://emb.localhost']);
+    expect(slice.sites.value).toEqual([]);
+    site.host.value = 'top.localhost';
+    expect(slice.sites.value).toEqual(['emb.localhost']);
+  });
+
   it('says why when the store cannot be read', async () => {
     const { slice, requests } = setup([], async () => {
       throw new Error('No host permissions for cookies at url');

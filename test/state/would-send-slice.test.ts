@@ -155,6 +155,30 @@ describe('would-send slice', () => {
     expect(result(s.outcome.value).sent.map((c) => c.cookie.name)).toEqual(['cart', 'sid']);
   });
 
+  it('with third-party cookies blocked, keeps unpartitioned cookies off cross-site requests, not partitioned ones', () => {
+    const wide = plain({ name: 'wide', secure: true, sameSite: 'no_restriction' });
+    const chips = plain({
+      name: 'chips',
+      secure: true,
+      sameSite: 'no_restriction',
+      partitionKey: { topLevelSite: 'https://top.test' },
+    });
+    const s = slice([wide, chips]);
+    s.kind.value = 'cross-site-subresource';
+    s.siteText.value = 'https://top.test';
+    let r = result(s.outcome.value);
+    expect(r.blockThirdPartyCookies).toBe(false);
+    expect(r.sent.map((v) => v.cookie.name)).toEqual(['wide', 'chips']);
+    s.blockThirdParty.value = true;
+    r = result(s.outcome.value);
+    expect(r.blockThirdPartyCookies).toBe(true);
+    expect(r.sent.map((v) => v.cookie.name)).toEqual(['chips']);
+    expect(r.notSent.map((n) => [n.cookie.name, n.reasons])).toEqual([['wide', ['third-party-blocked']]]);
+    // A same-site request is no third-party context: the option changes nothing there.
+    s.kind.value = 'same-site-subresource';
+    expect(result(s.outcome.value).notSent.map((n) => n.cookie.name)).toEqual(['chips']);
+  });
+
   it('follows the SameSite default it is given (Firefox: none)', () => {
     const s = createWouldSendSlice({
       cookies: signal<readonly CookieView[]>([own]),

@@ -177,7 +177,14 @@ export function wouldSend<T extends CookieRecord>(cookies: readonly T[], ctx: Wo
         detail: `partitioned under ${c.partitionKey.topLevelSite ?? 'no site'}, the page is ${where}`,
       });
     }
-    if (ctx.blockThirdPartyCookies && !sameSite && c.partitionKey === undefined) {
+    // A top-level navigation is first-party even when it comes from another site: the blocking is of cookies in
+    // a cross-site context (a frame, a subresource, a fetch), not of the page the user opens.
+    if (
+      ctx.blockThirdPartyCookies &&
+      !sameSite &&
+      ctx.kind !== 'top-level-navigation' &&
+      c.partitionKey === undefined
+    ) {
       reasons.push({ reason: 'third-party-blocked', detail: 'third-party cookies are blocked in this context' });
     }
     if (reasons.length > 0) notSent.push({ cookie: c, reasons });

@@ -154,6 +154,17 @@ describe('wouldSend', () => {
     expect(reasonsOf(r, 'none')).toEqual(['third-party-blocked']);
   });
 
+  it('keeps third-party blocking off a cross-site top-level navigation (the page opened is first-party)', () => {
+    const r = wouldSend([none], {
+      url: 'https://example.com/',
+      kind: 'top-level-navigation',
+      topLevelSite: 'https://other.test',
+      nowMs: NOW,
+      blockThirdPartyCookies: true,
+    });
+    expect(r.sent.map((x) => x.name)).toEqual(['none']);
+  });
+
   it('an unparsable URL sends nothing and says why', () => {
     const r = wouldSend([c({ name: 'x' })], { url: 'not a url', kind: 'top-level-navigation', nowMs: NOW });
     expect(r.sent).toEqual([]);

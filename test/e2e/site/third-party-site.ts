@@ -7,6 +7,10 @@ import { serveSite, type ServedSite, siteApp } from './serve-site';
  * - `emb.localhost/frame` sets a partitioned (CHIPS) cookie and an unpartitioned third-party cookie.
  * - `top.localhost/?hosts=N` also loads an image from each of `s0.localhost` … `s<N-1>.localhost`.
  * - `?own=0` leaves out the page's own cookie (any of the names serves the page: `bare.localhost/?own=0`).
+ * - `?frame=plain` embeds `emb.localhost/frame-plain` instead, which sets one cookie with neither Secure nor
+ *   SameSite (`ffp`): Firefox sets no Secure cookie over plain http on a non-loopback host, and keeps this one,
+ *   set in a third-party frame, in the frame's partition under the top-level site (Total Cookie Protection).
+ *   `?frame=none` embeds nothing.
  */
 export const TOP = 'top.localhost';
 export const EMBED = 'emb.localhost';
@@ -22,10 +26,15 @@ export function startThirdPartySite(): Promise<ServedSite> {
       (_, i) => `<img alt="" width="1" height="1" src="http://${manyHost(i)}:${port}/pixel.gif">`,
     ).join('');
     if (req.query['own'] !== '0') res.cookie('own', 'top-1', { path: '/' });
+    const frame = req.query['frame'] === 'plain' ? 'frame-plain' : 'frame';
+    const iframe =
+      req.query['frame'] === 'none'
+        ? ''
+        : `<iframe id="emb" title="embedded" src="http://${EMBED}:${port}/${frame}"></iframe>`;
     res.type('html').send(
       `<!doctype html><html><head><title>third-party site</title></head><body>
         <h1>top</h1>
-        <iframe id="emb" title="embedded" src="http://${EMBED}:${port}/frame"></iframe>
+        ${iframe}
         ${images}
       </body></html>`,
     );
@@ -33,6 +42,12 @@ export function startThirdPartySite(): Promise<ServedSite> {
   app.get('/frame', (_req, res) => {
     res.append('Set-Cookie', 'chip=emb-partitioned; Path=/; Secure; SameSite=None; Partitioned');
     res.append('Set-Cookie', 'tp=emb-unpartitioned; Path=/; Secure; SameSite=None');
+    res
+      .type('html')
+      .send('<!doctype html><html><head><title>frame</title></head><body><p id="in">embedded</p></body></html>');
+  });
+  app.get('/frame-plain', (_req, res) => {
+    res.append('Set-Cookie', 'ffp=emb-plain; Path=/');
     res
       .type('html')
       .send('<!doctype html><html><head><title>frame</title></head><body><p id="in">embedded</p></body></html>');
