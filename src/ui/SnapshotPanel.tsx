@@ -5,7 +5,7 @@ import { errorText } from '../core/error-text';
 import { diffSnapshots, type SnapshotDiff } from '../core/snapshot/diff-snapshots';
 import type { Snapshot } from '../core/snapshot/snapshot';
 import { diffWithNow, restoreSnapshot, snapshotExport } from '../state/snapshot-actions';
-import { takeSnapshot } from '../state/take-snapshot';
+import { takeSnapshot, type SnapshotSite } from '../state/take-snapshot';
 import type { TransferDeps } from '../state/transfer-deps';
 import { ChoiceSelect } from './ChoiceSelect';
 import { formatDate } from './format-date';
@@ -31,6 +31,7 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
   const host = store.site.host.value;
   const site = host === '' ? '' : registrableDomain(host);
   const storeId = store.site.storeId.value;
+  const at: SnapshotSite = { host, storeId, deps };
   const [optedIn, setOptedIn] = useState<boolean | null>(null);
   const [list, setList] = useState<Snapshot[]>([]);
   const [name, setName] = useState('');
@@ -98,7 +99,7 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
       const a = byName(from);
       if (!a) throw new Error('choose a snapshot to compare from');
       if (to === NOW) {
-        const r = await diffWithNow(a, host, storeId, deps);
+        const r = await diffWithNow(a, at);
         setDiff({ diff: r.diff, from: `"${a.name}"`, to: 'now' });
         return r.storageNote ?? 'Compared.';
       }
@@ -126,7 +127,7 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
           disabled={name.trim() === '' || site === '' || status.kind === 'working'}
           onClick={() =>
             void act(async () => {
-              const { snapshot, storageNote } = await takeSnapshot(name.trim(), host, storeId, deps);
+              const { snapshot, storageNote } = await takeSnapshot(name.trim(), at);
               await deps.snapshots.save(snapshot);
               await reloadList();
               const what = `Saved "${snapshot.name}": ${cookiesCount(snapshot.cookies.length)}, ${snapshot.storage.length} storage token(s)`;
@@ -145,7 +146,7 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
               {formatDate(s.takenAtMs)}, {cookiesCount(s.cookies.length)}, {s.storage.length} storage
             </span>{' '}
             {itemAction('snapshot-restore', 'Restore', !deps.apply || status.kind === 'working', async () => {
-              const r = await restoreSnapshot(s, host, storeId, deps);
+              const r = await restoreSnapshot(s, at);
               await deps.refresh?.().catch(() => undefined);
               const failed = r.results.filter((x) => !x.ok);
               const base =
