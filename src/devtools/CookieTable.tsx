@@ -94,6 +94,16 @@ function CookieCells({ view: v, now, thirdParty }: { view: CookieView; now: numb
   );
 }
 
+/** The height of the rows not drawn above or below the window, so the scrollbar stands for the whole list. */
+function Spacer({ height }: { height: number }) {
+  if (height <= 0) return null;
+  return (
+    <tr class="spacer" aria-hidden="true" style={{ height: `${height}px` }}>
+      <td colSpan={COLUMNS.length + 1} />
+    </tr>
+  );
+}
+
 /**
  * The sortable, filterable cookie table; one focusable row at a time (roving tabindex). Only the rows in view (and a
  * few either side) are in the DOM: spacer rows stand in for the others, so 10,000 cookies cost what 50 do. Each row
@@ -240,11 +250,7 @@ export function CookieTable() {
               </td>
             </tr>
           )}
-          {virtual.before > 0 && (
-            <tr class="spacer" aria-hidden="true" style={{ height: `${virtual.before}px` }}>
-              <td colSpan={COLUMNS.length + 1} />
-            </tr>
-          )}
+          <Spacer height={virtual.before} />
           {drawn.map((v, i) => {
             const isSelected = v.key === selected;
             const isMarked = marked.has(v.key);
@@ -281,11 +287,7 @@ export function CookieTable() {
               </tr>
             );
           })}
-          {virtual.after > 0 && (
-            <tr class="spacer" aria-hidden="true" style={{ height: `${virtual.after}px` }}>
-              <td colSpan={COLUMNS.length + 1} />
-            </tr>
-          )}
+          <Spacer height={virtual.after} />
         </tbody>
       </table>
     </div>

@@ -1,8 +1,26 @@
+import type { Signal } from '@preact/signals';
 import type { Ref } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { FILTER_HELP } from '../core/filter/filter-help';
 import { useFilter, useStore } from '../ui/store-context';
 import { ValueText } from '../ui/ValueText';
+
+/** A checkbox that narrows the table to the cookies `flag` keeps. */
+function FilterCheck({ testId, flag, label }: { testId: string; flag: Signal<boolean>; label: string }) {
+  return (
+    <label>
+      <input
+        type="checkbox"
+        data-testid={testId}
+        checked={flag.value}
+        onChange={(e) => {
+          flag.value = e.currentTarget.checked;
+        }}
+      />{' '}
+      {label}
+    </label>
+  );
+}
 
 /** The filter box, its inline syntax errors and the `?` help listing the filter language. */
 export function FilterBar({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
@@ -100,28 +118,8 @@ export function FilterBar({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
           ))}
         </ul>
       )}
-      <label>
-        <input
-          type="checkbox"
-          data-testid="filter-session"
-          checked={filter.sessionOnly.value}
-          onChange={(e) => {
-            filter.sessionOnly.value = e.currentTarget.checked;
-          }}
-        />{' '}
-        Session only
-      </label>
-      <label>
-        <input
-          type="checkbox"
-          data-testid="filter-findings"
-          checked={filter.findingsOnly.value}
-          onChange={(e) => {
-            filter.findingsOnly.value = e.currentTarget.checked;
-          }}
-        />{' '}
-        With findings only
-      </label>
+      <FilterCheck testId="filter-session" flag={filter.sessionOnly} label="Session only" />
+      <FilterCheck testId="filter-findings" flag={filter.findingsOnly} label="With findings only" />
       <span class="muted" data-testid="filter-count" aria-live="polite">
         {filter.visible.value.length} of {store.site.cookies.value.length}
       </span>

@@ -1,5 +1,5 @@
 import { useComputed } from '@preact/signals';
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, VNode } from 'preact';
 import type { FoundToken } from '../core/audit/audit-input';
 import { setCookieRows, type SetCookieRow } from '../core/network/set-cookie-rows';
 import { useStore } from '../ui/store-context';
@@ -51,6 +51,11 @@ const OUTCOME_WORDS: Record<SetCookieRow['comparison']['outcome'], string> = {
   missing: 'not in the store',
 };
 
+/** A header's reasons or attribute changes, one item a line; nothing when there are none. */
+function reasonList(items: VNode[]) {
+  return items.length > 0 ? <ul class="reasons">{items}</ul> : null;
+}
+
 function SetCookieItem({ row }: { row: SetCookieRow }) {
   const c = row.comparison;
   let path = row.url;
@@ -75,25 +80,21 @@ function SetCookieItem({ row }: { row: SetCookieRow }) {
         {ValueText({ value: path, max: 200, class: 'muted' })}
       </div>
       {ValueText({ value: row.header, max: 300, testId: 'set-cookie-header' })}
-      {c.reasons.length > 0 && (
-        <ul class="reasons">
-          {c.reasons.map((r) => (
-            <li key={r.id} data-testid="set-cookie-reason" data-reason={r.id}>
-              <code>{r.id}</code>: {ValueText({ value: r.detail, max: 400, class: 'prose' })}
-            </li>
-          ))}
-        </ul>
+      {reasonList(
+        c.reasons.map((r) => (
+          <li key={r.id} data-testid="set-cookie-reason" data-reason={r.id}>
+            <code>{r.id}</code>: {ValueText({ value: r.detail, max: 400, class: 'prose' })}
+          </li>
+        )),
       )}
-      {c.changes.length > 0 && (
-        <ul class="reasons">
-          {c.changes.map((ch) => (
-            <li key={ch.attribute} data-testid="set-cookie-change" data-attribute={ch.attribute}>
-              {ch.attribute}: sent {ValueText({ value: ch.sent, max: 120 })}, stored{' '}
-              {ValueText({ value: ch.stored, max: 120 })}
-              {ch.note && <span class="muted"> ({ch.note})</span>}
-            </li>
-          ))}
-        </ul>
+      {reasonList(
+        c.changes.map((ch) => (
+          <li key={ch.attribute} data-testid="set-cookie-change" data-attribute={ch.attribute}>
+            {ch.attribute}: sent {ValueText({ value: ch.sent, max: 120 })}, stored{' '}
+            {ValueText({ value: ch.stored, max: 120 })}
+            {ch.note && <span class="muted"> ({ch.note})</span>}
+          </li>
+        )),
       )}
     </li>
   );

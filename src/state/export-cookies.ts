@@ -1,6 +1,6 @@
 import type { CookieView } from '../core/analyze-site';
 import type { CookieRecord } from '../core/cookie/cookie-record';
-import { writeCookieHeader } from '../core/export/cookie-header';
+import { writeCookieHeader, type RequestCookiesWriter } from '../core/export/cookie-header';
 import { writeCurlCommand } from '../core/export/curl';
 import { cookiesCount } from '../core/export/export-result';
 import { exportFileName } from '../core/export/file-name';
@@ -140,10 +140,8 @@ export async function buildCookieExport(req: ExportRequest, deps: TransferDeps):
     }
     case 'header':
     case 'curl': {
-      const r =
-        req.format === 'header'
-          ? writeCookieHeader(cookies, req.pageUrl, { nowMs })
-          : writeCurlCommand(cookies, req.pageUrl, { nowMs });
+      const write: RequestCookiesWriter = req.format === 'header' ? writeCookieHeader : writeCurlCommand;
+      const r = write(cookies, req.pageUrl, { nowMs });
       text = `${r.text}\n`;
       count = r.sent.length;
       notes.push(...r.notRepresented);

@@ -3,7 +3,7 @@ import { writeCookieJson } from '../core/export/sessionscope-json';
 import { exportFileName } from '../core/export/file-name';
 import { diffSnapshots, restorePlan, type SnapshotDiff } from '../core/snapshot/diff-snapshots';
 import type { Snapshot } from '../core/snapshot/snapshot';
-import { readSessionNow } from './take-snapshot';
+import { readSessionNow, type SnapshotSite } from './take-snapshot';
 import type { TransferDeps, WriteResult } from './transfer-deps';
 
 export interface RestoreOutcome {
@@ -19,9 +19,7 @@ export interface RestoreOutcome {
  */
 export async function restoreSnapshot(
   snapshot: Snapshot,
-  host: string,
-  storeId: string | undefined,
-  deps: TransferDeps,
+  { host, storeId, deps }: SnapshotSite,
 ): Promise<RestoreOutcome> {
   if (!deps.apply) throw new Error('this view cannot write cookies');
   const current = await deps.siteCookies(host, storeId);
@@ -41,11 +39,9 @@ export async function restoreSnapshot(
 /** The snapshot against the site as it is now (`a` then now). */
 export async function diffWithNow(
   snapshot: Snapshot,
-  host: string,
-  storeId: string | undefined,
-  deps: TransferDeps,
+  at: SnapshotSite,
 ): Promise<{ diff: SnapshotDiff; storageNote: string | null }> {
-  const now = await readSessionNow(host, storeId, deps);
+  const now = await readSessionNow(at);
   // Without the page's storage, "now" would show every saved token as removed: compare cookies only then.
   const storage = now.storageNote === null ? now.storage : snapshot.storage;
   return { diff: diffSnapshots(snapshot, { cookies: now.cookies, storage }), storageNote: now.storageNote };

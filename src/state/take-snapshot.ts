@@ -8,6 +8,13 @@ export function tokenEntries(entries: readonly StorageEntry[]): StorageEntry[] {
   return entries.filter((e) => findStorageTokens([e]).length > 0);
 }
 
+/** Where a snapshot is taken from and restored to: the view's host and cookie store, through the view's deps. */
+export interface SnapshotSite {
+  host: string;
+  storeId: string | undefined;
+  deps: TransferDeps;
+}
+
 export interface SessionNow {
   site: string;
   cookies: Snapshot['cookies'];
@@ -20,11 +27,7 @@ export interface SessionNow {
  * The site's session as it is now: every cookie of the site in the view's store (every partition) and the
  * page's web-storage entries that hold tokens, where the view can read the page.
  */
-export async function readSessionNow(
-  host: string,
-  storeId: string | undefined,
-  deps: TransferDeps,
-): Promise<SessionNow> {
+export async function readSessionNow({ host, storeId, deps }: SnapshotSite): Promise<SessionNow> {
   const site = registrableDomain(host);
   const cookies = await deps.siteCookies(host, storeId);
   let storage: StorageEntry[] = [];
@@ -40,13 +43,11 @@ export async function readSessionNow(
 
 export async function takeSnapshot(
   name: string,
-  host: string,
-  storeId: string | undefined,
-  deps: TransferDeps,
+  at: SnapshotSite,
 ): Promise<{ snapshot: Snapshot; storageNote: string | null }> {
-  const now = await readSessionNow(host, storeId, deps);
+  const now = await readSessionNow(at);
   return {
-    snapshot: makeSnapshot(name, now.site, deps.now(), now.cookies, now.storage),
+    snapshot: makeSnapshot(name, now.site, at.deps.now(), now.cookies, now.storage),
     storageNote: now.storageNote,
   };
 }

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { CookieRecord, SameSite } from '../core/cookie/cookie-record';
+import type { CookieBase, CookieFlags, CookieRecord, SameSite } from '../core/cookie/cookie-record';
 import { bareDomain } from '../core/cookie/match';
 import { storedDomain } from '../core/cookie/stored-domain';
 import { validateCookie } from '../core/cookie/validate-cookie';
@@ -19,18 +19,10 @@ export interface CookieEditorProps {
 type TextKey = 'name' | 'domain' | 'path' | 'topLevelSite' | 'storeId';
 type CheckKey = 'hostOnly' | 'session' | 'secure' | 'httpOnly' | 'partitioned';
 
-interface Draft {
-  name: string;
-  value: string;
-  domain: string;
-  hostOnly: boolean;
-  path: string;
+interface Draft extends CookieBase, CookieFlags {
   session: boolean;
   /** `YYYY-MM-DDTHH:MM:SS` in local time, as `<input type="datetime-local">` holds it. */
   expires: string;
-  secure: boolean;
-  httpOnly: boolean;
-  sameSite: SameSite;
   partitioned: boolean;
   topLevelSite: string;
   storeId: string;

@@ -41,6 +41,17 @@ export function SiteEditBar({ shown }: SiteEditBarProps) {
       label,
     );
   };
+  /** A button that deletes every cookie of `list`; `label` names the write in the undo history. */
+  const deleteButton = (testId: string, list: readonly CookieRecord[], text: string, label: string) => (
+    <button
+      type="button"
+      data-testid={testId}
+      disabled={busy || list.length === 0}
+      onClick={() => removeAll(list, label)}
+    >
+      {text}
+    </button>
+  );
   const subset = shown && shown.length < all.length ? shown : undefined;
   const marked = store.selection.markedCookies.value.map((v) => v.cookie);
   return (
@@ -68,24 +79,19 @@ export function SiteEditBar({ shown }: SiteEditBarProps) {
             </button>
           </>
         )}
-        {subset && (
-          <button
-            type="button"
-            data-testid="delete-shown"
-            disabled={busy || subset.length === 0}
-            onClick={() => removeAll(subset, `delete of ${subset.length} shown cookies`)}
-          >
-            {`Delete shown (${subset.length})`}
-          </button>
+        {subset &&
+          deleteButton(
+            'delete-shown',
+            subset,
+            `Delete shown (${subset.length})`,
+            `delete of ${subset.length} shown cookies`,
+          )}
+        {deleteButton(
+          'delete-all',
+          all,
+          `Delete all of this site (${all.length})`,
+          `delete of all ${all.length} cookies of ${store.site.host.value}`,
         )}
-        <button
-          type="button"
-          data-testid="delete-all"
-          disabled={busy || all.length === 0}
-          onClick={() => removeAll(all, `delete of all ${all.length} cookies of ${store.site.host.value}`)}
-        >
-          {`Delete all of this site (${all.length})`}
-        </button>
       </div>
       {adding && (
         <LazyCookieEditor

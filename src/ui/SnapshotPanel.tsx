@@ -5,8 +5,9 @@ import { errorText } from '../core/error-text';
 import { diffSnapshots, type SnapshotDiff } from '../core/snapshot/diff-snapshots';
 import type { Snapshot } from '../core/snapshot/snapshot';
 import { diffWithNow, restoreSnapshot, snapshotExport } from '../state/snapshot-actions';
-import { takeSnapshot } from '../state/take-snapshot';
+import { takeSnapshot, type SnapshotSite } from '../state/take-snapshot';
 import type { TransferDeps } from '../state/transfer-deps';
+import { ChoiceSelect } from './ChoiceSelect';
 import { formatDate } from './format-date';
 import { SnapshotDiffView } from './SnapshotDiffView';
 import { useStore } from './store-context';
@@ -30,6 +31,7 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
   const host = store.site.host.value;
   const site = host === '' ? '' : registrableDomain(host);
   const storeId = store.site.storeId.value;
+  const at: SnapshotSite = { host, storeId, deps };
   const [optedIn, setOptedIn] = useState<boolean | null>(null);
   const [list, setList] = useState<Snapshot[]>([]);
   const [name, setName] = useState('');
@@ -84,13 +86,20 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
     );
   }
 
+  /** A button of one snapshot's row; its action's words become the status line. */
+  const itemAction = (testId: string, label: string, disabled: boolean, run: () => Promise<string>) => (
+    <button type="button" data-testid={testId} disabled={disabled} onClick={() => void act(run)}>
+      {label}
+    </button>
+  );
+
   const byName = (n: string) => list.find((s) => s.name === n);
   const compare = (): Promise<void> =>
     act(async () => {
       const a = byName(from);
       if (!a) throw new Error('choose a snapshot to compare from');
       if (to === NOW) {
-        const r = await diffWithNow(a, host, storeId, deps);
+        const r = await diffWithNow(a, at);
         setDiff({ diff: r.diff, from: `"${a.name}"`, to: 'now' });
         return r.storageNote ?? 'Compared.';
       }
@@ -118,7 +127,7 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
           disabled={name.trim() === '' || site === '' || status.kind === 'working'}
           onClick={() =>
             void act(async () => {
-              const { snapshot, storageNote } = await takeSnapshot(name.trim(), host, storeId, deps);
+              const { snapshot, storageNote } = await takeSnapshot(name.trim(), at);
               await deps.snapshots.save(snapshot);
               await reloadList();
               const what = `Saved "${snapshot.name}": ${cookiesCount(snapshot.cookies.length)}, ${snapshot.storage.length} storage token(s)`;
@@ -136,81 +145,48 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
             <span class="muted small">
               {formatDate(s.takenAtMs)}, {cookiesCount(s.cookies.length)}, {s.storage.length} storage
             </span>{' '}
-            <button
-              type="button"
-              data-testid="snapshot-restore"
-              disabled={!deps.apply || status.kind === 'working'}
-              onClick={() =>
-                void act(async () => {
-                  const r = await restoreSnapshot(s, host, storeId, deps);
-                  await deps.refresh?.().catch(() => undefined);
-                  const failed = r.results.filter((x) => !x.ok);
-                  const base =
-                    failed.length === 0
-                      ? `Restored "${s.name}": ${r.results.length} write(s), all done`
-                      : `Restored "${s.name}" with ${failed.length} of ${r.results.length} writes failed: ${failed
-                          .map((f) => `${f.cookie.name} (${f.reason ?? 'refused'})`)
-                          .join(', ')}`;
-                  return [base, ...r.notes].join('; ');
-                })
-              }
-            >
-              Restore
-            </button>{' '}
-            <button
-              type="button"
-              data-testid="snapshot-export"
-              onClick={() =>
-                void act(async () => {
-                  const f = await snapshotExport(s, deps);
-                  await deps.save(f.fileName, f.text, 'application/json');
-                  return `Saved ${f.fileName}`;
-                })
-              }
-            >
-              Export
-            </button>{' '}
-            <button
-              type="button"
-              data-testid="snapshot-delete"
-              onClick={() =>
-                void act(async () => {
-                  await deps.snapshots.remove(s.site, s.name);
-                  await reloadList();
-                  if (diff) setDiff(null);
-                  return `Deleted "${s.name}".`;
-                })
-              }
-            >
-              Delete
-            </button>
+            {itemAction('snapshot-restore', 'Restore', !deps.apply || status.kind === 'working', async () => {
+              const r = await restoreSnapshot(s, at);
+              await deps.refresh?.().catch(() => undefined);
+              const failed = r.results.filter((x) => !x.ok);
+              const base =
+                failed.length === 0
+                  ? `Restored "${s.name}": ${r.results.length} write(s), all done`
+                  : `Restored "${s.name}" with ${failed.length} of ${r.results.length} writes failed: ${failed
+                      .map((f) => `${f.cookie.name} (${f.reason ?? 'refused'})`)
+                      .join(', ')}`;
+              return [base, ...r.notes].join('; ');
+            })}{' '}
+            {itemAction('snapshot-export', 'Export', false, async () => {
+              const f = await snapshotExport(s, deps);
+              await deps.save(f.fileName, f.text, 'application/json');
+              return `Saved ${f.fileName}`;
+            })}{' '}
+            {itemAction('snapshot-delete', 'Delete', false, async () => {
+              await deps.snapshots.remove(s.site, s.name);
+              await reloadList();
+              if (diff) setDiff(null);
+              return `Deleted "${s.name}".`;
+            })}
           </li>
         ))}
       </ul>
       {list.length > 0 && (
         <div class="transfer-row">
-          <label>
-            Compare{' '}
-            <select data-testid="snapshot-from" value={from} onChange={(e) => setFrom(e.currentTarget.value)}>
-              <option value="">choose…</option>
-              {list.map((s) => (
-                <option key={s.name} value={s.name}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            with{' '}
-            <select data-testid="snapshot-to" value={to} onChange={(e) => setTo(e.currentTarget.value)}>
-              <option value={NOW}>now</option>
-              {list.map((s) => (
-                <option key={s.name} value={`=${s.name}`}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChoiceSelect
+            label="Compare"
+            testId="snapshot-from"
+            value={from}
+            options={[{ id: '', label: 'choose…' }, ...list.map((s) => ({ id: s.name, label: s.name }))]}
+            onChange={setFrom}
+          />
+          <ChoiceSelect
+            label="with"
+            testId="snapshot-to"
+            value={to}
+            options={[{ id: NOW, label: 'now' }, ...list.map((s) => ({ id: `=${s.name}`, label: s.name }))]}
+            onChange={setTo}
+          />
           <button type="button" data-testid="snapshot-compare" onClick={() => void compare()}>
             Compare
           </button>

@@ -1,22 +1,16 @@
 import type { ComponentChildren } from 'preact';
-import type { CookiesProblem } from '../protocol/messages';
-import type { ViewState } from '../state/site-slice';
-import { stateText, type ViewKind } from './state-advice';
+import { stateText, type StateFacts } from './state-advice';
 
-export interface StateMessageProps {
-  state: Exclude<ViewState, 'ready'>;
-  problem: CookiesProblem | null;
-  host: string;
-  view: ViewKind;
+export interface StateMessageProps extends StateFacts {
   /** An action that gets the user out of this state, e.g. the permission button. */
   children?: ComponentChildren;
 }
 
-export function StateMessage({ state, problem, host, view, children }: StateMessageProps) {
+export function StateMessage({ children, ...facts }: StateMessageProps) {
   return (
-    <div class={`state state-${state}`}>
-      <p data-testid="state-message" role={state === 'error' ? 'alert' : 'status'}>
-        {stateText(state, problem, host, view)}
+    <div class={`state state-${facts.state}`}>
+      <p data-testid="state-message" role={facts.state === 'error' ? 'alert' : 'status'}>
+        {stateText(facts)}
       </p>
       {children}
     </div>

@@ -3,13 +3,16 @@ import type { ViewState } from '../state/site-slice';
 
 export type ViewKind = 'popup' | 'panel';
 
+/** What the words of a view that is not ready depend on. */
+export interface StateFacts {
+  state: Exclude<ViewState, 'ready'>;
+  problem: CookiesProblem | null;
+  host: string;
+  view: ViewKind;
+}
+
 /** What is going on, per state, in words: the layers below hand up reasons and data only. */
-function whatHappened(
-  state: Exclude<ViewState, 'ready'>,
-  problem: CookiesProblem | null,
-  host: string,
-  view: ViewKind,
-): string {
+function whatHappened({ state, problem, host, view }: StateFacts): string {
   switch (state) {
     case 'loading':
       return 'Reading the cookies of this page…';
@@ -62,12 +65,8 @@ function advice(state: Exclude<ViewState, 'ready' | 'loading'>, host: string, vi
   }
 }
 
-export function stateText(
-  state: Exclude<ViewState, 'ready'>,
-  problem: CookiesProblem | null,
-  host: string,
-  view: ViewKind,
-): string {
-  const what = whatHappened(state, problem, host, view);
+export function stateText(facts: StateFacts): string {
+  const { state, host, view } = facts;
+  const what = whatHappened(facts);
   return state === 'loading' ? what : `${what} ${advice(state, host, view)}`;
 }

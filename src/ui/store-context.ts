@@ -15,35 +15,26 @@ export function useStore(): ViewStore {
   return store;
 }
 
-/** A slice only the panel has; a component that asks for it in another view is a bug, said at once. */
-function usePanelSlice<K extends 'filter' | 'timeline' | 'thirdParty' | 'wouldSend'>(
+/** The hook of a slice only the panel has; a component that asks for it in another view is a bug, said at once. */
+function panelSliceHook<K extends 'filter' | 'timeline' | 'thirdParty' | 'wouldSend'>(
   key: K,
   hook: string,
-): NonNullable<ViewStore[K]> {
-  const slice = useStore()[key];
-  if (!slice) throw new Error(`${hook}: this view has no ${key} slice`);
-  return slice;
+): () => NonNullable<ViewStore[K]> {
+  return () => {
+    const slice = useStore()[key];
+    if (!slice) throw new Error(`${hook}: this view has no ${key} slice`);
+    return slice;
+  };
 }
 
 /** The table's filter and sort: only the panel has them. */
-export function useFilter(): FilterSlice {
-  return usePanelSlice('filter', 'useFilter');
-}
-
+export const useFilter: () => FilterSlice = panelSliceHook('filter', 'useFilter');
 /** The change timeline: only the panel has it. */
-export function useTimeline(): TimelineSlice {
-  return usePanelSlice('timeline', 'useTimeline');
-}
-
+export const useTimeline: () => TimelineSlice = panelSliceHook('timeline', 'useTimeline');
 /** The cookies of the other sites the page talked to: only the panel has them. */
-export function useThirdParty(): ThirdPartySlice {
-  return usePanelSlice('thirdParty', 'useThirdParty');
-}
-
+export const useThirdParty: () => ThirdPartySlice = panelSliceHook('thirdParty', 'useThirdParty');
 /** The would-send tool: only the panel has it. */
-export function useWouldSend(): WouldSendSlice {
-  return usePanelSlice('wouldSend', 'useWouldSend');
-}
+export const useWouldSend: () => WouldSendSlice = panelSliceHook('wouldSend', 'useWouldSend');
 
 /** Changing cookies: present where the page was started with the background's write path (not in the bench). */
 export const EditContext = createContext<EditSlice | null>(null);

@@ -32,6 +32,8 @@ const NOT_TEXT_READERS: Record<string, string> = {
   withoutPadding: 'covered by the base64 decoders and the entropy estimate',
   setOwn: 'one property',
   isJsonObject: 'a type check',
+  decodeSignedSession: 'reads parsed parts through readSignedPayload; covered by decodeDjangoSigned and decodeFlask',
+  parseJsonUnbounded: 'JSON.parse without throwing; covered by parseJson and findStorageTokens',
   jwtValidity: 'compares two numbers',
   isRubyMarshal: 'reads two bytes',
   isOpaqueValue: 'reads the format id',

@@ -3,7 +3,7 @@ import type { Browser as WebExtBrowser } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
 import { readBadge } from './harness/badge';
 import { withChromium } from './harness/setup';
-import { openDevToolsPanel, openRealPopup, row, waitForRow, waitForViewState } from './harness/views';
+import { inReadyDevToolsPanel, openRealPopup, row, waitForRow, waitForViewState } from './harness/views';
 import { waitUntil } from './harness/wait';
 import {
   COOKIE_SESSION_DATA,
@@ -157,9 +157,7 @@ describe('Chromium: decoding and verifying real framework sessions', () => {
 
   it('verifies connect.sid and cookie-session in the DevTools panel, and keeps the secrets out of storage', async () => {
     // The real panel inside DevTools for the site's tab, not the panel page opened as a tab.
-    const { devtools, panel } = await openDevToolsPanel(suite.session, suite.page);
-    try {
-      expect(await waitForViewState(panel, 'panel')).toBe('ready');
+    await inReadyDevToolsPanel(suite.session, suite.page, async (panel) => {
       await panel.click(row('connect.sid'));
       await panel.waitForSelector('[data-testid="detail"] [data-testid="verify-input"]', { timeout: 10_000 });
       expect(await panel.$eval('[data-testid="detail"] [data-testid="verify"]', (el) => el.textContent)).toContain(
@@ -191,8 +189,6 @@ describe('Chromium: decoding and verifying real framework sessions', () => {
       for (const secret of [EXPRESS_SESSION_SECRET, WRONG_SECRET, COOKIE_SESSION_KEYS[0]]) {
         expect(stored).not.toContain(secret);
       }
-    } finally {
-      await devtools.close();
-    }
+    });
   });
 });

@@ -1,8 +1,8 @@
-import type { Frame } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
 import { withChromium } from './harness/setup';
-import { openDevToolsPanel, waitForViewState } from './harness/views';
+import { inReadyDevToolsPanel } from './harness/views';
 import { waitUntil } from './harness/wait';
 import { useDownloadDir } from './harness/download-dir';
 import { allowDownloads } from './harness/export-report';
@@ -30,38 +30,47 @@ function setCookieRows(panel: Frame): Promise<Record<string, string>> {
   );
 }
 
+/** Logs in with the SPA's button (a fetch) and waits for the answer. */
+async function logIn(page: Page): Promise<void> {
+  await page.click('#login');
+  await page.waitForSelector('#who[data-status="200"]', { timeout: 10_000 });
+}
+
+/**
+ * The JWT the SPA keeps in localStorage, as the view lists it; opening it shows its claims and its finding (a JWT
+ * in localStorage is readable by any script).
+ */
+async function expectStoredJwt(view: Page | Frame, timeout: number): Promise<void> {
+  const token = await view.waitForSelector(
+    '[data-testid="storage-tokens"] [data-testid="page-token"][data-location="localStorage"][data-name="access_token"]',
+    { timeout },
+  );
+  expect(await token!.evaluate((el) => el.getAttribute('data-kind'))).toBe('jwt');
+  await (await token!.$('[data-testid="page-token-toggle"]'))!.click();
+  await token!.waitForSelector('[data-testid="claim"][data-claim="sub"]');
+  await token!.waitForSelector('[data-testid="finding"][data-rule="jwt-js-readable"]', { timeout: 10_000 });
+}
+
 describe('Chromium DevTools panel: web storage, request headers and Set-Cookie (issue 11)', () => {
   const downloads = useDownloadDir();
   const suite = withChromium({ site: () => startSpaSite(HOST), open: '/' });
 
   it('an SPA that logs in with fetch: its localStorage JWT, its Bearer header and the rejected Set-Cookie headers', async () => {
-    // The real panel inside DevTools: web storage and the network are DevTools' to give.
-    const { devtools, panel } = await openDevToolsPanel(suite.session, suite.page);
-    try {
-      expect(await waitForViewState(panel, 'panel')).toBe('ready');
+    await inReadyDevToolsPanel(suite.session, suite.page, async (panel) => {
       // The login must come later than the sid's arrival by more than the grace a token's whole-second iat gets
       // (a renewal that close to the login counts as made at it). Opening DevTools usually takes longer already.
       const sidSetAt = await suite.page.evaluate(() => performance.timeOrigin);
       const early = sidSetAt + ISSUED_AT_GRACE_MS + 1_500 - Date.now();
       if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
-      await suite.page.click('#login');
-      await suite.page.waitForSelector('#who[data-status="200"]', { timeout: 10_000 });
+      await logIn(suite.page);
       expect(await suite.page.$eval('#who', (el) => el.textContent)).toBe(`Signed in as ${SPA_USER}`);
 
-      const token = await panel.waitForSelector(
-        '[data-testid="storage-tokens"] [data-testid="page-token"][data-location="localStorage"][data-name="access_token"]',
-        { timeout: 15_000 },
-      );
-      expect(await token!.evaluate((el) => el.getAttribute('data-kind'))).toBe('jwt');
+      await expectStoredJwt(panel, 15_000);
       const header = await panel.waitForSelector(
         '[data-testid="header-tokens"] [data-testid="page-token"][data-location="header"]',
         { timeout: 15_000 },
       );
       expect((await header!.evaluate((el) => el.getAttribute('data-name')))?.toLowerCase()).toBe('authorization');
-      // Opening the token shows its claims and its findings (a JWT in localStorage is readable by any script).
-      await (await token!.$('[data-testid="page-token-toggle"]'))!.click();
-      await token!.waitForSelector('[data-testid="claim"][data-claim="sub"]');
-      await token!.waitForSelector('[data-testid="finding"][data-rule="jwt-js-readable"]', { timeout: 10_000 });
 
       const rows = await waitUntil(
         'the Set-Cookie rows of the login response',
@@ -101,34 +110,21 @@ describe('Chromium DevTools panel: web storage, request headers and Set-Cookie (
       expect(await finding!.$eval('[data-testid="timeline-evidence-login"]', (el) => el.textContent)).toMatch(
         /JWT \(sub alice, role user\) appeared in (header authorization|localStorage access_token)/i,
       );
-    } finally {
-      await devtools.close();
-    }
+    });
   });
 
   it('the popup reads the tab’s web storage through scripting.executeScript and audits the token there', async () => {
-    await suite.page.click('#login');
-    await suite.page.waitForSelector('#who[data-status="200"]', { timeout: 10_000 });
+    await logIn(suite.page);
     const popup = await suite.openReadyView('popup');
-    const token = await popup.waitForSelector(
-      '[data-testid="storage-tokens"] [data-testid="page-token"][data-location="localStorage"][data-name="access_token"]',
-      { timeout: 10_000 },
-    );
-    expect(await token!.evaluate((el) => el.getAttribute('data-kind'))).toBe('jwt');
-    await (await token!.$('[data-testid="page-token-toggle"]'))!.click();
-    await token!.waitForSelector('[data-testid="claim"][data-claim="sub"]');
-    await token!.waitForSelector('[data-testid="finding"][data-rule="jwt-js-readable"]', { timeout: 10_000 });
+    await expectStoredJwt(popup, 10_000);
     // The session card counts it as one of the site's session mechanisms.
     await popup.waitForSelector('[data-testid="session-mechanism"][data-kind="jwt"][data-location="localStorage"]');
   });
 
   it('the real panel exports a Playwright storageState with the page’s localStorage, and a fresh browser is signed in', async () => {
-    await suite.page.click('#login');
-    await suite.page.waitForSelector('#who[data-status="200"]', { timeout: 10_000 });
+    await logIn(suite.page);
     const token = await suite.page.evaluate(() => localStorage.getItem('access_token'));
-    const { devtools, panel } = await openDevToolsPanel(suite.session, suite.page);
-    try {
-      expect(await waitForViewState(panel, 'panel')).toBe('ready');
+    await inReadyDevToolsPanel(suite.session, suite.page, async (panel) => {
       // The download directory is a browser-wide setting: any page's session can set it.
       await allowDownloads(suite.page, downloads.path);
       const file = await exportCookies(panel, downloads.path, 'storage-state', 'site');
@@ -152,8 +148,6 @@ describe('Chromium DevTools panel: web storage, request headers and Set-Cookie (
         });
         expect(who).toBe(`Signed in as ${SPA_USER}`);
       });
-    } finally {
-      await devtools.close();
-    }
+    });
   });
 });

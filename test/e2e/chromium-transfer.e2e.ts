@@ -17,7 +17,7 @@ import {
   type JarCookie,
 } from './harness/transfer';
 import { waitUntil } from './harness/wait';
-import { startTransferSite, TRANSFER_LOGGED_IN, type RunningTransferSite } from './site/transfer-site';
+import { jarPages, startTransferSite, TRANSFER_LOGGED_IN, type RunningTransferSite } from './site/transfer-site';
 
 const run = promisify(execFile);
 
@@ -35,13 +35,7 @@ describe('export and import in Chromium (issue 8)', () => {
   /** Visits every page that sets the suite's cookies, logged in as alice; returns the jar. */
   async function fillJar(): Promise<JarCookie[]> {
     const { site, session } = suite;
-    await suite.visit([
-      site.url('/'),
-      site.url('/sib'),
-      site.url('/sib', site.hosts.b),
-      site.url('/login?user=alice'),
-      site.url('/top', site.hosts.top),
-    ]);
+    await suite.visit([site.url('/'), ...jarPages(site)]);
     return waitUntil('the partitioned cookie and the session', async () => {
       const jar = await readJar(session.control);
       return jar.some((c) => c.name === 'chip') && jar.some((c) => c.name === 'sid') ? jar : undefined;

@@ -36,6 +36,13 @@ async function lastOutcome(panel: Page): Promise<string[]> {
   return panel.$$eval('[data-testid="edit-result-row"]', (els) => els.map((e) => e.getAttribute('data-outcome') ?? ''));
 }
 
+/** Undo in the panel puts the jar back exactly as it was `before` the edit. */
+async function undoRestores(panel: Page, session: BrowserSession, before: JarCookie[]): Promise<void> {
+  await panel.click('[data-testid="undo"]');
+  await panel.waitForSelector('[data-testid="edit-result"][data-kind="undo"]');
+  expect(exact(await jar(session))).toEqual(before);
+}
+
 async function waitJar(session: BrowserSession, ok: (list: JarCookie[]) => boolean, what: string) {
   let last: JarCookie[] = [];
   await waitUntil(what, async () => {
@@ -111,9 +118,7 @@ function editSuite(name: string, suite: Suite<BrowserSession, RunningSite>, part
       expect(outcomes.length).toBe(before.length);
       expect(new Set(outcomes)).toEqual(new Set(['written']));
       expect(await jar(suite.session)).toEqual([]);
-      await panel.click('[data-testid="undo"]');
-      await panel.waitForSelector('[data-testid="edit-result"][data-kind="undo"]');
-      expect(exact(await jar(suite.session))).toEqual(before);
+      await undoRestores(panel, suite.session, before);
     });
 
     it('deletes the checked cookies only (checkbox and Space), then undo restores them exactly', async () => {
@@ -134,9 +139,7 @@ function editSuite(name: string, suite: Suite<BrowserSession, RunningSite>, part
       // The same name on another path stays.
       expect(exact(await jar(suite.session))).toEqual(before.filter((c) => !gone(c)));
       expect(before.filter(gone)).toHaveLength(2);
-      await panel.click('[data-testid="undo"]');
-      await panel.waitForSelector('[data-testid="edit-result"][data-kind="undo"]');
-      expect(exact(await jar(suite.session))).toEqual(before);
+      await undoRestores(panel, suite.session, before);
     });
 
     it('protect holds against the site’s own Set-Cookie, and the timeline says so', async () => {

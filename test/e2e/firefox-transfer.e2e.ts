@@ -5,7 +5,7 @@ import { tabIdOf } from './harness/extension-messages';
 import { withFirefox } from './harness/setup';
 import { deleteAllCookies, expectEveryCookieRestored, exportCookies, importCookies, readJar } from './harness/transfer';
 import { waitUntil } from './harness/wait';
-import { startTransferSite, type RunningTransferSite } from './site/transfer-site';
+import { jarPages, startTransferSite, type RunningTransferSite } from './site/transfer-site';
 
 declare const browser: WebExtBrowser;
 
@@ -33,13 +33,7 @@ describe('export and import in Firefox (issue 8)', () => {
 
   it('SessionScope JSON: export all sites → delete all → import gives back the same jar, a partitioned cookie in its partition and container cookies in their container', async () => {
     const { site, session } = suite;
-    await suite.visit([
-      site.url('/sib'),
-      site.url('/sib', site.hosts.b),
-      site.url('/login?user=alice'),
-      // A CHIPS embed: emb.localhost's cookie partitioned under the top-level site.
-      site.url('/top', site.hosts.top),
-    ]);
+    await suite.visit(jarPages(site));
     // A container: its tabs keep their cookies in their own store.
     const container = await session.browser.createBrowserContext();
     try {

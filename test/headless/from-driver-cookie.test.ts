@@ -3,25 +3,9 @@ import { fromDriverCookie } from '../../src/headless/from-driver-cookie';
 
 describe('fromDriverCookie', () => {
   it('reads a CDP cookie like the extension reads cookies.getAll: host-only, SameSite unspecified, no expiry', () => {
-    expect(
-      fromDriverCookie(
-        {
-          name: 'sid',
-          value: 'v',
-          domain: 'app.localhost',
-          path: '/',
-          expires: -1,
-          session: true,
-          httpOnly: true,
-          secure: false,
-        },
-        '0',
-      ),
-    ).toEqual({
-      name: 'sid',
-      value: 'v',
-      domain: 'app.localhost',
-      path: '/',
+    const base = { name: 'sid', value: 'v', domain: 'app.localhost', path: '/' };
+    expect(fromDriverCookie({ ...base, expires: -1, session: true, httpOnly: true, secure: false }, '0')).toEqual({
+      ...base,
       hostOnly: true,
       secure: false,
       httpOnly: true,

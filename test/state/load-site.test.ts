@@ -7,12 +7,12 @@ import { buildReport, serializeReport } from '../../src/core/export/report';
 import type { WeakSecretOptions, WeakSecretResult } from '../../src/core/verify/find-weak-secret';
 import { createPopupStore, type PopupStore } from '../../src/state/create-store';
 import type { WeakSecretProgress } from '../../src/state/verification-slice';
-import { createSiteLoader, type SiteLoaderDeps } from '../../src/state/load-site';
+import type { SiteLoaderDeps } from '../../src/state/load-site';
 import type { WeakSecretFinder } from '../../src/state/weak-secret-finder';
 import { NOW, record } from '../ui/fixtures';
 import { frameworkCookie } from '../fixtures/fixtures';
+import { JAR_URL as URL, jarLoader } from './jar-loader';
 
-const URL = 'https://app.example.com/';
 const weakJwt = frameworkCookie('jsonwebtoken-HS256-secret');
 const strongSid = frameworkCookie('express-session-random');
 const theme = record({ name: 'theme', value: 'dark' });
@@ -20,13 +20,13 @@ const theme = record({ name: 'theme', value: 'dark' });
 function setup(jar: () => readonly CookieRecord[], extra: Partial<SiteLoaderDeps> = {}) {
   const store = createPopupStore({ now: NOW });
   const calls: AnalyzeOptions[] = [];
-  const loader = createSiteLoader(store, {
-    fetch: () => Promise.resolve({ ok: true, tabId: 1, url: URL, cookies: [...jar()] }),
+  const loader = jarLoader(store, jar, {
     analyze: (url, cookies, now, options = {}) => {
       calls.push(options);
       return analyzeSite(url, cookies, now, options);
     },
-    now: () => NOW,
+    // The check as the views run it, on core's dictionary, unless a test gives its own.
+    weakSecrets: undefined,
     ...extra,
   });
   return { store, loader, calls };
@@ -214,15 +214,12 @@ describe('createSiteLoader: verifications', () => {
     const gate = new Promise<void>((r) => (release = r));
     const store = createPopupStore({ now: NOW });
     let held = false;
-    const loader = createSiteLoader(store, {
-      fetch: () => Promise.resolve({ ok: true, tabId: 1, url: URL, cookies: [strongSid.cookie] }),
+    const loader = jarLoader(store, () => [strongSid.cookie], {
       analyze: async (url, cookies, now, options) => {
         const analysis = await analyzeSite(url, cookies, now, options);
         if (held) await gate;
         return analysis;
       },
-      now: () => NOW,
-      weakSecrets: false,
     });
     await loader.load();
     const key = store.site.cookies.value[0]!.key;
@@ -261,13 +258,7 @@ describe('createSiteLoader: rows first, then their analysis (the popup)', () => 
   it('paints the rows in their final order, then fills in findings and grade without moving them', async () => {
     const a = heldAnalysis();
     const store = createPopupStore({ now: NOW });
-    const loader = createSiteLoader(store, {
-      fetch: () => Promise.resolve({ ok: true, tabId: 1, url: URL, cookies: jar() }),
-      rows: cookieRows,
-      analyze: a.analyze,
-      now: () => NOW,
-      weakSecrets: false,
-    });
+    const loader = jarLoader(store, jar, { rows: cookieRows, analyze: a.analyze });
     const seen: Array<{ state: string; analysing: boolean; order: unknown[] }> = [];
     const stop = effect(() => {
       seen.push({ state: store.site.state.value, analysing: store.site.analysing.value, order: order(store) });
@@ -302,13 +293,7 @@ describe('createSiteLoader: rows first, then their analysis (the popup)', () => 
   it('a quiet reload keeps the analysed rows until the new analysis, with no findings-less step', async () => {
     const store = createPopupStore({ now: NOW });
     const rows = vi.fn(cookieRows);
-    const loader = createSiteLoader(store, {
-      fetch: () => Promise.resolve({ ok: true, tabId: 1, url: URL, cookies: jar() }),
-      rows,
-      analyze: analyzeSite,
-      now: () => NOW,
-      weakSecrets: false,
-    });
+    const loader = jarLoader(store, jar, { rows });
     await loader.load();
     expect(rows).toHaveBeenCalledTimes(1);
     const analysing: boolean[] = [];
@@ -323,13 +308,7 @@ describe('createSiteLoader: rows first, then their analysis (the popup)', () => 
     const a = heldAnalysis();
     const store = createPopupStore({ now: NOW });
     let cookies = jar();
-    const loader = createSiteLoader(store, {
-      fetch: () => Promise.resolve({ ok: true, tabId: 1, url: URL, cookies }),
-      rows: cookieRows,
-      analyze: a.analyze,
-      now: () => NOW,
-      weakSecrets: false,
-    });
+    const loader = jarLoader(store, () => cookies, { rows: cookieRows, analyze: a.analyze });
     const first = loader.load();
     await vi.waitFor(() => expect(a.calls).toHaveLength(1));
     cookies = [theme];
@@ -343,12 +322,9 @@ describe('createSiteLoader: rows first, then their analysis (the popup)', () => 
 
   it('an analysis that fails after the rows says so instead of leaving them "analysing"', async () => {
     const store = createPopupStore({ now: NOW });
-    const loader = createSiteLoader(store, {
-      fetch: () => Promise.resolve({ ok: true, tabId: 1, url: URL, cookies: jar() }),
+    const loader = jarLoader(store, jar, {
       rows: cookieRows,
       analyze: () => Promise.reject(new Error('Failed to fetch dynamically imported module')),
-      now: () => NOW,
-      weakSecrets: false,
     });
     await loader.load();
     expect(store.site.state.value).toBe('error');

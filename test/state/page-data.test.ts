@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { analyzeSite } from '../../src/core/analyze-site';
 import { READ_STORAGE_SCRIPT } from '../../src/core/detect/read-storage-script';
 import { createPanelStore } from '../../src/state/create-panel-store';
-import { createSiteLoader } from '../../src/state/load-site';
 import { createPageDataSlice } from '../../src/state/page-data-slice';
 import { watchPageData, type EvalAnswer, type PageDataDeps } from '../../src/state/page-data-watcher';
 import { makeJwt } from '../fakes/make-jwt';
 import { NOW, record } from '../ui/fixtures';
+import { jarLoader } from './jar-loader';
 
 const JWT = makeJwt({ sub: 'alice', role: 'user' });
 
@@ -148,17 +147,7 @@ describe('watchPageData', () => {
 describe('the panel analysis with page inputs', () => {
   it('audits the tokens of web storage and headers with the cookies, again whenever they change', async () => {
     const store = createPanelStore({ now: NOW });
-    const loader = createSiteLoader(store, {
-      fetch: () =>
-        Promise.resolve({
-          ok: true,
-          tabId: 1,
-          url: 'https://app.example.com/',
-          cookies: [record({ name: 'sid', value: 'x'.repeat(32) })],
-        }),
-      analyze: analyzeSite,
-      now: () => NOW,
-      weakSecrets: false,
+    const loader = jarLoader(store, () => [record({ name: 'sid', value: 'x'.repeat(32) })], {
       pageInputs: store.page.inputs,
     });
     await loader.load();

@@ -33,7 +33,8 @@ describe('snapshots', () => {
       makeCookie({ name: 'jwt', value: alice }),
     ]);
     deps.pageStorage = pageStorageOf(['localStorage', 'access_token', alice], ['localStorage', 'theme', 'dark']);
-    const { snapshot, storageNote } = await takeSnapshot('alice', 'app.example.com', '0', deps);
+    const at = { host: 'app.example.com', storeId: '0', deps };
+    const { snapshot, storageNote } = await takeSnapshot('alice', at);
     expect([snapshot.site, snapshot.cookies.length, snapshot.storage.map((s) => s.key), storageNote]).toEqual([
       'example.com',
       2,
@@ -49,12 +50,12 @@ describe('snapshots', () => {
       makeCookie({ name: 'jwt', value: bob }),
       makeCookie({ name: 'extra' }),
     );
-    const { diff } = await diffWithNow(snapshot, 'app.example.com', '0', deps);
+    const { diff } = await diffWithNow(snapshot, at);
     expect(diff.cookies.added.map((c) => c.name)).toEqual(['extra']);
     const jwtChange = diff.cookies.changed.find((c) => c.after.name === 'jwt');
     expect(jwtChange?.tokenClaims?.map((c) => c.name).sort()).toEqual(['claims.role', 'claims.sub']);
 
-    const restored = await restoreSnapshot(snapshot, 'app.example.com', '0', deps);
+    const restored = await restoreSnapshot(snapshot, at);
     expect(restored.failed).toBe(0);
     expect(labels).toEqual(['restore of snapshot "alice" (3 cookies)']);
     expect(jar.map((c) => `${c.name}=${c.value}`).sort()).toEqual([`jwt=${alice}`, 'sid=alice-sid']);

@@ -1,15 +1,14 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { analyzeSite } from '../../src/core/analyze-site';
 import type { CookieRecord } from '../../src/core/cookie/cookie-record';
 import { CookieDetail } from '../../src/ui/CookieDetail';
 import { createPopupStore } from '../../src/state/create-store';
 import type { Verifier } from '../../src/state/verification-slice';
-import { createSiteLoader } from '../../src/state/load-site';
 import { NOW, record } from './fixtures';
 import { frameworkCookie } from '../fixtures/fixtures';
 import { renderWithStore } from './render';
+import { jarLoader } from '../state/jar-loader';
 
 afterEach(cleanup);
 
@@ -22,12 +21,7 @@ const laravelJson = frameworkCookie('laravel-gcm-json');
 /** The detail of `name` under a store whose loader analyses `jar`, as the popup and the panel wire it. */
 async function detailOf(jar: CookieRecord[], name: string, verify?: Verifier) {
   const store = createPopupStore({ now: NOW, ...(verify ? { verify } : {}) });
-  const loader = createSiteLoader(store, {
-    fetch: () => Promise.resolve({ ok: true, tabId: 1, url: 'https://app.example.com/', cookies: jar }),
-    analyze: analyzeSite,
-    now: () => NOW,
-    weakSecrets: false,
-  });
+  const loader = jarLoader(store, () => jar);
   await loader.load();
   const Detail = () => {
     const view = store.site.cookies.value.find((c) => c.cookie.name === name)!;

@@ -46,5 +46,16 @@ export interface CookieRecord extends CookieBase, CookieFlags {
   partitionKey?: PartitionKey;
 }
 
+/**
+ * The fields every CookieRecord has, from a cookie shape that names them alike (the browser's, a message's);
+ * expiry and partition, which each shape carries its own way, are the caller's to add.
+ */
+export function recordFields(
+  c: CookieBase & Parameters<typeof cookieFlags>[0] & { storeId: string },
+  browserSession: boolean,
+): CookieRecord {
+  return { ...cookieBase(c), ...cookieFlags(c), browserSession, storeId: c.storeId };
+}
+
 /** Why a cookie changed, as `cookies.onChanged` reports it. */
 export type ChangeCause = 'explicit' | 'overwrite' | 'expired' | 'evicted' | 'expired_overwrite';

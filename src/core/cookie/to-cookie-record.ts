@@ -1,11 +1,4 @@
-import {
-  cookieBase,
-  cookieFlags,
-  type CookieBase,
-  type CookieRecord,
-  type PartitionKey,
-  type SameSite,
-} from './cookie-record';
+import { recordFields, type CookieBase, type CookieRecord, type PartitionKey, type SameSite } from './cookie-record';
 
 /**
  * A cookie as the WebExtensions API reports it (`cookies.Cookie`), written without the polyfill's types so
@@ -29,12 +22,7 @@ export interface BrowserCookie extends CookieBase {
  * partition key only when it names a site or the cross-site bit, so an empty key never makes two identities.
  */
 export function toCookieRecord(c: BrowserCookie): CookieRecord {
-  const record: CookieRecord = {
-    ...cookieBase(c),
-    ...cookieFlags(c),
-    browserSession: c.session,
-    storeId: c.storeId,
-  };
+  const record = recordFields(c, c.session);
   if (c.expirationDate !== undefined) record.expirationDate = c.expirationDate;
   const pk = c.partitionKey;
   if (pk && (pk.topLevelSite !== undefined || pk.hasCrossSiteAncestor !== undefined)) {

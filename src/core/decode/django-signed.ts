@@ -1,5 +1,5 @@
 import type { DecodedValue } from './decoded-value';
-import { readSignedPayload, WHOLE_SESSION_NOTE, type SignedPayloadParts } from './signed-payload';
+import { decodeSignedSession, type SignedPayloadParts, type SignedSession } from './signed-payload';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const PAYLOAD = /^\.?[A-Za-z0-9_-]+$/;
@@ -35,19 +35,13 @@ export function parseDjangoSigned(value: string): SignedPayloadParts | null {
   };
 }
 
-export async function decodeDjangoSigned(value: string): Promise<DecodedValue | null> {
-  const parts = parseDjangoSigned(value);
-  if (!parts) return null;
-  const payload = await readSignedPayload(parts, 'Django');
-  if (!payload) return null;
-  const base: DecodedValue = {
-    format: 'django-signed',
-    label: 'Django signed-cookie session',
-    hmacSigned: true,
-    clientReadable: true,
-    issuedAt: parts.timestamp,
-    layers: [payload.layer],
-    notes: [WHOLE_SESSION_NOTE],
-  };
-  return 'error' in payload ? { ...base, error: payload.error } : { ...base, data: payload.json };
+const DJANGO: SignedSession = {
+  format: 'django-signed',
+  label: 'Django signed-cookie session',
+  framework: 'Django',
+  data: (json) => json,
+};
+
+export function decodeDjangoSigned(value: string): Promise<DecodedValue | null> {
+  return decodeSignedSession(parseDjangoSigned(value), DJANGO);
 }

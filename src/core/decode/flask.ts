@@ -1,7 +1,7 @@
 import { base64ToBytes, base64urlToBytes, bytesToBase64, bytesToUtf8 } from './bytes';
 import type { DecodedValue } from './decoded-value';
 import { isJsonObject, setOwn } from './json';
-import { readSignedPayload, WHOLE_SESSION_NOTE, type SignedPayloadParts } from './signed-payload';
+import { decodeSignedSession, type SignedPayloadParts, type SignedSession } from './signed-payload';
 
 const PART = /^[A-Za-z0-9_-]+$/;
 
@@ -75,21 +75,13 @@ export function untagFlask(v: unknown, depth = 0): unknown {
   return out ?? v;
 }
 
-export async function decodeFlask(value: string): Promise<DecodedValue | null> {
-  const parts = parseFlask(value);
-  if (!parts) return null;
-  // Uncompressed, the payload must be JSON for this to be Flask rather than any three dotted parts.
-  const payload = await readSignedPayload(parts, 'Flask');
-  if (!payload) return null;
-  const base: DecodedValue = {
-    format: 'flask',
-    label: 'Flask session (itsdangerous)',
-    hmacSigned: true,
-    clientReadable: true,
-    issuedAt: parts.timestamp,
-    layers: [payload.layer],
-    notes: [],
-  };
-  if ('error' in payload) return { ...base, error: payload.error };
-  return { ...base, data: untagFlask(payload.json), notes: [WHOLE_SESSION_NOTE] };
+const FLASK: SignedSession = {
+  format: 'flask',
+  label: 'Flask session (itsdangerous)',
+  framework: 'Flask',
+  data: untagFlask,
+};
+
+export function decodeFlask(value: string): Promise<DecodedValue | null> {
+  return decodeSignedSession(parseFlask(value), FLASK);
 }

@@ -165,9 +165,16 @@ export function parseJson(text: string): unknown {
   const depth = bracketDepth(text);
   if (depth < 0) return undefined;
   const bounded = depth > MAX_JSON_DEPTH ? cutDeep(text) : text;
-  if (bounded === undefined) return undefined;
+  return bounded === undefined ? undefined : parseJsonUnbounded(bounded);
+}
+
+/**
+ * Plain JSON.parse that returns `undefined` instead of throwing: for text whose nesting is bounded already, by
+ * parseJson's cut, by a walk that bounds depth itself, or because the extension wrote it.
+ */
+export function parseJsonUnbounded(text: string): unknown {
   try {
-    return JSON.parse(bounded) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }

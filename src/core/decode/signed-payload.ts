@@ -1,5 +1,5 @@
 import { base64urlToBytes, bytesToUtf8 } from './bytes';
-import type { DecodeLayer } from './decoded-value';
+import type { DecodedValue, DecodeLayer, FormatId } from './decoded-value';
 import { inflate } from './inflate';
 import { layerJson, parseJson } from './json';
 
@@ -46,4 +46,37 @@ export async function readSignedPayload(parts: SignedPayloadParts, framework: st
   if (json === undefined) return null;
   const label = `${framework} payload (base64url${parts.compressed ? ', zlib' : ''}) → JSON`;
   return { json, layer: { kind: parts.compressed ? 'zlib' : 'base64url', label, output: layerJson(json) } };
+}
+
+/** How a framework's signed session decodes: its format, label, name in the layers, and what its JSON means. */
+export interface SignedSession {
+  format: FormatId;
+  label: string;
+  framework: string;
+  /** The session data the JSON stands for (Flask tags some values). */
+  data: (json: unknown) => unknown;
+}
+
+/**
+ * A Django or Flask signed session: HMAC-signed, readable by the client, issued at its timestamp, the payload
+ * read by readSignedPayload. Null when the parts are not the format's.
+ */
+export async function decodeSignedSession(
+  parts: SignedPayloadParts | null,
+  session: SignedSession,
+): Promise<DecodedValue | null> {
+  if (!parts) return null;
+  // Uncompressed, the payload must be JSON for this to be the format rather than any three separated parts.
+  const payload = await readSignedPayload(parts, session.framework);
+  if (!payload) return null;
+  const base: DecodedValue = {
+    format: session.format,
+    label: session.label,
+    hmacSigned: true,
+    clientReadable: true,
+    issuedAt: parts.timestamp,
+    layers: [payload.layer],
+    notes: [WHOLE_SESSION_NOTE],
+  };
+  return 'error' in payload ? { ...base, error: payload.error } : { ...base, data: session.data(payload.json) };
 }

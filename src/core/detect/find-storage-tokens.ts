@@ -1,4 +1,5 @@
 import type { FoundToken } from '../audit/audit-input';
+import { parseJsonUnbounded } from '../decode/json';
 import { classifyToken } from './classify-token';
 import { isTokenLikeName } from './token-like-name';
 
@@ -74,12 +75,7 @@ function* nestedStrings(data: unknown): Generator<{ path: string; key: string; v
  */
 function parseStructure(text: string): unknown {
   const t = text.trimStart();
-  if (!t.startsWith('{') && !t.startsWith('[')) return undefined;
-  try {
-    return JSON.parse(t) as unknown;
-  } catch {
-    return undefined;
-  }
+  return t.startsWith('{') || t.startsWith('[') ? parseJsonUnbounded(t) : undefined;
 }
 
 function tokensOf(e: StorageEntry): FoundToken[] {

@@ -1,4 +1,4 @@
-import { cookieBase, cookieFlags, type CookieRecord } from '../cookie/cookie-record';
+import { recordFields, type CookieRecord } from '../cookie/cookie-record';
 import { hasFieldTypes, isJsonObject } from '../decode/json';
 import type { CookieWriteOp } from './apply-cookie-writes';
 
@@ -22,12 +22,7 @@ const RECORD_FIELDS = {
 export function parseCookieRecord(v: unknown): CookieRecord | null {
   if (!hasFieldTypes(v, RECORD_FIELDS) || !SAME_SITE.has(v.sameSite as string)) return null;
   const c = v as unknown as CookieRecord;
-  const out: CookieRecord = {
-    ...cookieBase(c),
-    ...cookieFlags(c),
-    browserSession: c.browserSession,
-    storeId: c.storeId,
-  };
+  const out = recordFields(c, c.browserSession);
   if (typeof v.expirationDate === 'number' && Number.isFinite(v.expirationDate)) out.expirationDate = v.expirationDate;
   const pk = v.partitionKey;
   if (isJsonObject(pk)) {

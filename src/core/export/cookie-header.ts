@@ -22,6 +22,13 @@ export interface CookieHeaderResult extends ExportResult {
   notSent: Array<{ cookie: CookieRecord; reason: NotSentReason }>;
 }
 
+/** Writes what one request to `url` carries of `cookies`: the Cookie header itself, or a command that sends it. */
+export type RequestCookiesWriter = (
+  cookies: readonly CookieRecord[],
+  url: string,
+  options: CookieHeaderOptions,
+) => CookieHeaderResult;
+
 function siteOf(url: URL): string {
   return `${url.protocol}//${registrableDomain(url.hostname.replace(/^\[|\]$/g, ''))}`;
 }
@@ -52,11 +59,7 @@ function whyNotSent(
  * comes from, and a header made to be pasted is a same-site request. Cookies of several stores are never sent
  * together: give the cookies of one store.
  */
-export function writeCookieHeader(
-  cookies: readonly CookieRecord[],
-  url: string,
-  options: CookieHeaderOptions,
-): CookieHeaderResult {
+export const writeCookieHeader: RequestCookiesWriter = (cookies, url, options) => {
   const parsed = parseUrl(url);
   if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
     return {
@@ -83,7 +86,7 @@ export function writeCookieHeader(
   if (notSent.length > 0) notRepresented.push(`${cookiesCount(notSent.length)} not sent to this URL`);
   if (sent.length > 0) notRepresented.push('a Cookie header has names and values only: no attributes');
   return { text, count: sent.length, sent, notSent, notRepresented };
-}
+};
 
 export interface CookieHeaderParseOptions extends ImportOptions {
   /** The URL the header was sent to: it gives the cookies their host. */

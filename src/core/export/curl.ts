@@ -1,5 +1,4 @@
-import type { CookieRecord } from '../cookie/cookie-record';
-import { writeCookieHeader, type CookieHeaderOptions, type CookieHeaderResult } from './cookie-header';
+import { writeCookieHeader, type RequestCookiesWriter } from './cookie-header';
 
 /**
  * One argument for a POSIX shell: single-quoted, each `'` closed, escaped and reopened (`'\''`). Inside single
@@ -14,11 +13,7 @@ export function shellQuote(arg: string): string {
  * A curl command that sends the cookies one request to `url` would carry. `-b` takes the header when it has a
  * `=`; without one curl would read the argument as a file name, so the header goes as `-H 'Cookie: …'`.
  */
-export function writeCurlCommand(
-  cookies: readonly CookieRecord[],
-  url: string,
-  options: CookieHeaderOptions,
-): CookieHeaderResult {
+export const writeCurlCommand: RequestCookiesWriter = (cookies, url, options) => {
   const header = writeCookieHeader(cookies, url, options);
   if (header.notSent.some((n) => n.reason === 'url')) return header;
   const parts = ['curl'];
@@ -29,4 +24,4 @@ export function writeCurlCommand(
   }
   parts.push(shellQuote(url));
   return { ...header, text: parts.join(' ') };
-}
+};

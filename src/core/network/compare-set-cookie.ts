@@ -1,5 +1,5 @@
 import type { Finding } from '../audit/finding';
-import type { CookieRecord, SameSite } from '../cookie/cookie-record';
+import type { CookieBase, CookieFlags, CookieRecord, SameSite } from '../cookie/cookie-record';
 import { bareDomain, domainMatches, pathMatches } from '../cookie/match';
 import { isPublicSuffix } from '../cookie/site';
 import { isSecureUrl } from '../cookie/would-send';
@@ -14,16 +14,9 @@ const MAX_AGE_MS = 400 * DAY_MS;
 const EXPIRY_TOLERANCE_MS = 60_000;
 
 /** The cookie a browser would store from the header, before anything else happens to it. */
-export interface ExpectedCookie {
-  name: string;
-  value: string;
+export interface ExpectedCookie extends CookieBase, CookieFlags {
   /** Bare host or domain, lower-cased. */
   domain: string;
-  hostOnly: boolean;
-  path: string;
-  secure: boolean;
-  httpOnly: boolean;
-  sameSite: SameSite;
   partitioned: boolean;
   /** Milliseconds since the epoch as the header asks (not capped); absent for a browser-session cookie. */
   expiresMs?: number;

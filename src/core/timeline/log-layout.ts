@@ -1,3 +1,4 @@
+import { parseJsonUnbounded } from '../decode/json';
 import type { ChangeLogEntry } from './change-log-entry';
 
 /**
@@ -149,21 +150,12 @@ export function encodeChunk(entries: readonly ChangeLogEntry[]): string {
   return JSON.stringify(entries);
 }
 
-/** Parses a JSON string defensively: `undefined` when it is not JSON. */
-export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The entries of a stored chunk that belong to the live log `[firstSeq, nextSeq)`, in seq order: encoded (see
  * encodeChunk), or an array of entries as an older version stored it.
  */
 export function parseChunk(stored: unknown, meta: LogMeta): ChangeLogEntry[] {
-  const value = typeof stored === 'string' ? parseJson(stored) : stored;
+  const value = typeof stored === 'string' ? parseJsonUnbounded(stored) : stored;
   if (!Array.isArray(value)) return [];
   return value
     .filter(isEntry)

@@ -1,9 +1,8 @@
 import type { CookieRecord, PartitionKey, SameSite } from '../cookie/cookie-record';
 import type { LogCause, TimedChange } from './change-log-entry';
 import { pickCutLengths } from './cut-lengths';
-import { hasFieldTypes } from '../decode/json';
+import { hasFieldTypes, parseJsonUnbounded } from '../decode/json';
 import { isCookieLike } from './known-jar';
-import { parseJson } from './log-layout';
 
 /** One batch of changes a worker instance staged under `key` (see stage-key.ts). */
 export interface StagedBatch {
@@ -127,7 +126,7 @@ export function encodeStagedBatch(changes: readonly TimedChange[]): string {
  * folded, or is malformed; either way there is nothing left to fold, only the key to remove.
  */
 export function parseStagedBatch(stored: unknown): TimedChange[] | undefined {
-  const value = typeof stored === 'string' ? parseJson(stored) : stored;
+  const value = typeof stored === 'string' ? parseJsonUnbounded(stored) : stored;
   if (!Array.isArray(value)) return undefined;
   const out: TimedChange[] = [];
   for (const item of value) {

@@ -10,6 +10,7 @@ import { parseLaravel } from '../decode/laravel';
 import { MAX_INPUT_CHARS } from '../decode/limits';
 import { unquoteCookieValue } from '../decode/quoted-value';
 import { parseRailsSigned } from '../decode/rails-signed';
+import type { SignedPayloadParts } from '../decode/signed-payload';
 import { digest, hmac, hmacVerify, pbkdf2, type HashName } from './hmac';
 import { laravelKey } from './laravel-key';
 
@@ -36,6 +37,12 @@ const FLASK_SALT = utf8ToBytes('cookie-session');
 const DJANGO_SALT_BYTES = utf8ToBytes('django.contrib.sessions.backends.signed_cookies' + 'signer');
 const RAILS_SALT = utf8ToBytes('signed cookie');
 const RAILS_HASH: Record<number, HashName> = { 20: 'SHA-1', 32: 'SHA-256', 64: 'SHA-512' };
+
+/** What a Django or Flask signature covers, and the signature: null when the value is not the format's. */
+function signedInput(parts: SignedPayloadParts | null): Pick<HmacTarget, 'message' | 'signature'> | null {
+  const signature = parts ? base64urlToBytes(parts.signature) : null;
+  return parts && signature ? { message: utf8ToBytes(parts.signingInput), signature } : null;
+}
 
 function jwtTarget(value: string): HmacTarget[] | null {
   const jwt = decodeJwt(value);
@@ -108,33 +115,29 @@ export function hmacTargets(cookie: CookieRecord, jar: readonly CookieRecord[]):
       },
     ];
   }
-  const flask = parseFlask(value);
-  const flaskSig = flask ? base64urlToBytes(flask.signature) : null;
-  if (flask && flaskSig) {
+  const flask = signedInput(parseFlask(value));
+  if (flask) {
     return [
       {
         format: 'flask',
         label: 'Flask session',
         hash: 'SHA-1',
-        message: utf8ToBytes(flask.signingInput),
-        signature: flaskSig,
+        ...flask,
         // itsdangerous' "hmac" key derivation, which Flask's session interface selects.
         deriveKey: (secret) => hmac('SHA-1', secret, FLASK_SALT),
       },
     ];
   }
-  const django = parseDjangoSigned(value);
-  const djangoSig = django ? base64urlToBytes(django.signature) : null;
-  if (django && djangoSig) {
+  const django = signedInput(parseDjangoSigned(value));
+  if (django) {
     // salted_hmac: key = hash(salt + "signer" + SECRET_KEY); SHA-1 signatures (27 characters) predate Django 3.1.
-    const hash: HashName = djangoSig.length === 20 ? 'SHA-1' : 'SHA-256';
+    const hash: HashName = django.signature.length === 20 ? 'SHA-1' : 'SHA-256';
     return [
       {
         format: 'django-signed',
         label: 'Django signed cookie',
         hash,
-        message: utf8ToBytes(django.signingInput),
-        signature: djangoSig,
+        ...django,
         deriveKey: (secret) => digest(hash, concatBytes(DJANGO_SALT_BYTES, secret)),
       },
     ];

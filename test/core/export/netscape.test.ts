@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cookieKey } from '../../../src/core/cookie/cookie-key';
-import type { CookieRecord } from '../../../src/core/cookie/cookie-record';
+import { cookieBase, cookieFlags, type CookieRecord } from '../../../src/core/cookie/cookie-record';
 import { storedDomain } from '../../../src/core/cookie/stored-domain';
 import { parseNetscape, writeNetscape } from '../../../src/core/export/netscape';
 import { makeCookie } from '../../fakes/make-cookie';
@@ -11,13 +11,9 @@ const OPTS = { storeId: 'target' };
 /** What cookies.txt keeps of a cookie: everything but SameSite, the partition and the store; whole seconds. */
 function kept(c: CookieRecord): CookieRecord {
   const out: CookieRecord = {
-    name: c.name,
-    value: c.value,
+    ...cookieBase(c),
+    ...cookieFlags(c),
     domain: storedDomain(c.domain, c.hostOnly),
-    path: c.path,
-    hostOnly: c.hostOnly,
-    secure: c.secure,
-    httpOnly: c.httpOnly,
     sameSite: 'unspecified',
     browserSession: c.browserSession,
     storeId: 'target',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cookieKey } from '../../../src/core/cookie/cookie-key';
+import type { ChangeLogEntry } from '../../../src/core/timeline/change-log-entry';
 import {
   cookieLoginSignals,
   loginsWithoutRotation,
@@ -12,6 +13,8 @@ import { makeJwt } from '../../fakes/make-jwt';
 
 // One second between entries: longer than a cookie signal's grace.
 const isSid = (c: { name: string }) => c.name === 'sid';
+/** The session ids that kept their value across a login the cookie log itself shows. */
+const keptIds = (entries: ChangeLogEntry[]) => loginsWithoutRotation(entries, cookieLoginSignals(entries), isSid);
 const alice = makeJwt({ sub: 'alice', role: 'user' });
 const aliceAdmin = makeJwt({ sub: 'alice', role: 'admin' });
 const bob = makeJwt({ sub: 'bob', roles: ['user', 'ops'] });
@@ -54,7 +57,7 @@ describe('loginsWithoutRotation (OWASP WSTG-SESS-03 from the timeline)', () => {
   it('reports a session id that keeps its value across a login, with the entry that set it and the login', () => {
     const entry = entryMaker(1_000);
     const entries = [entry('sid', 'anon-1'), entry('theme', 'dark'), entry('auth', alice)];
-    const found = loginsWithoutRotation(entries, cookieLoginSignals(entries), isSid);
+    const found = keptIds(entries);
     expect(found).toHaveLength(1);
     expect(found[0]!.finding).toMatchObject({
       ruleId: 'session-not-rotated',
@@ -74,7 +77,7 @@ describe('loginsWithoutRotation (OWASP WSTG-SESS-03 from the timeline)', () => {
       entry('sid', 'anon-1', { removed: true, cause: 'overwrite' }),
       entry('sid', 'user-2'),
     ];
-    expect(loginsWithoutRotation(entries, cookieLoginSignals(entries), isSid)).toEqual([]);
+    expect(keptIds(entries)).toEqual([]);
   });
 
   it('sees through a login that re-sends the same id (an overwrite, then a set of the same value)', () => {
@@ -86,7 +89,7 @@ describe('loginsWithoutRotation (OWASP WSTG-SESS-03 from the timeline)', () => {
       entry('sid', 'anon-1', { removed: true, cause: 'overwrite' }),
       entry('sid', 'anon-1'),
     ];
-    const found = loginsWithoutRotation(entries, cookieLoginSignals(entries), isSid);
+    const found = keptIds(entries);
     // The value the id still has was given by the first entry, before the login.
     expect(found.map((f) => f.setSeq)).toEqual([1]);
     // A removal of its own (not an overwrite) still ends the value: set again after the login, it is new.
@@ -97,17 +100,17 @@ describe('loginsWithoutRotation (OWASP WSTG-SESS-03 from the timeline)', () => {
       entry('auth', alice),
       entry('sid', 'anon-1'),
     ];
-    expect(loginsWithoutRotation(removed, cookieLoginSignals(removed), isSid)).toEqual([]);
+    expect(keptIds(removed)).toEqual([]);
   });
 
   it('is quiet without a login, when the id was removed, or when it was set only after the login', () => {
     const entry = entryMaker(1_000);
     const noLogin = [entry('sid', 'anon-1'), entry('theme', 'dark')];
-    expect(loginsWithoutRotation(noLogin, cookieLoginSignals(noLogin), isSid)).toEqual([]);
+    expect(keptIds(noLogin)).toEqual([]);
     const gone = [entry('sid', 'anon-1'), entry('auth', alice), entry('sid', 'anon-1', { removed: true })];
-    expect(loginsWithoutRotation(gone, cookieLoginSignals(gone), isSid)).toEqual([]);
+    expect(keptIds(gone)).toEqual([]);
     const later = [entry('auth', bob), entry('sid', 'user-3')];
-    expect(loginsWithoutRotation(later, cookieLoginSignals(later), isSid)).toEqual([]);
+    expect(keptIds(later)).toEqual([]);
   });
 
   it('counts a renewal within the grace before a late-seen login as renewed at it', () => {

@@ -1,4 +1,5 @@
 import type { Frame, Page } from 'puppeteer-core';
+import { expect } from 'vitest';
 import { PANEL_PATH, POPUP_PATH } from './paths';
 import type { BeforeLoad, BrowserSession } from './browser-session';
 import type { ChromiumSession } from './chromium';
@@ -113,4 +114,22 @@ export async function openDevToolsPanel(
     timeoutMs: 15_000,
   });
   return { devtools, panel };
+}
+
+/**
+ * Runs `test` on the real SessionScope panel inside DevTools for `page` (web storage and the network are
+ * DevTools' to give), once the panel has settled on `ready`; DevTools closes after, whatever the test did.
+ */
+export async function inReadyDevToolsPanel(
+  session: ChromiumSession,
+  page: Page,
+  test: (panel: Frame) => Promise<void>,
+): Promise<void> {
+  const { devtools, panel } = await openDevToolsPanel(session, page);
+  try {
+    expect(await waitForViewState(panel, 'panel')).toBe('ready');
+    await test(panel);
+  } finally {
+    await devtools.close();
+  }
 }

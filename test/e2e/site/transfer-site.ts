@@ -92,3 +92,16 @@ export async function startTransferSite(parent = 'transfer.localhost'): Promise<
   const hosts = { a: `a.${parent}`, b: `b.${parent}`, top: `top.${parent}`, emb: 'emb.localhost', parent };
   return { ...(await serveSite(createTransferApp(parent, hosts.emb), hosts.a)), hosts };
 }
+
+/**
+ * The pages that fill the jar as the round trips want it: a cookie on each sibling host, alice's session, and a
+ * CHIPS embed (emb.localhost's cookie partitioned under the top-level site).
+ */
+export function jarPages(site: RunningTransferSite): string[] {
+  return [
+    site.url('/sib'),
+    site.url('/sib', site.hosts.b),
+    site.url('/login?user=alice'),
+    site.url('/top', site.hosts.top),
+  ];
+}
