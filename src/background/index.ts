@@ -1,4 +1,3 @@
-import { analyzeSite } from '../core/analyze-site';
 import { setTabBadge } from '../platform/action';
 import { readCookie, readSameName, removeCookie, setCookie } from '../platform/cookie-write';
 import { getAllCookies, onCookieChanged } from '../platform/cookies';
@@ -18,7 +17,6 @@ import { LOG_CAPACITY } from '../core/timeline/log-layout';
 import { createBadgeController } from './badge-controller';
 import { createChangeLog } from './change-log';
 import { createHandlers } from './handlers';
-import { createKnownWeakSecret } from './known-weak-secret';
 import { createGuard } from './protect-rules';
 import { createCookieWrites } from './undo-stack';
 import { createStageThrottle } from './stage-throttle';
@@ -37,7 +35,6 @@ const onError = __DEBUG__
     }
   : undefined;
 
-const knownWeakSecret = createKnownWeakSecret();
 const log = createChangeLog({
   store: sessionStore,
   now: Date.now,
@@ -57,10 +54,8 @@ const log = createChangeLog({
 const badge = createBadgeController({
   activeTab: (windowId) => (windowId === undefined ? getActiveTab() : getActiveTabInWindow(windowId)),
   loadTabCookies,
-  // The badge counts a default secret too: the weak-secret finding is critical.
-  findings: async (url, cookies, signal) =>
-    (await analyzeSite(url, cookies, Date.now(), { checkWeakSecret: knownWeakSecret.forRecount(signal) })).audit
-      .findings,
+  // The analysis is evaluated on the first recount, not at each start (see badge-findings.ts).
+  findings: async (url, cookies, signal) => (await import('./badge-findings')).badgeFindings(url, cookies, signal),
   setBadge: setTabBadge,
   ...(onError ? { onError } : {}),
 });
