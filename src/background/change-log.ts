@@ -65,7 +65,9 @@ export interface ChangeLogDeps {
   /**
    * With it, the start's reads (the jar, the log and the batches stopped instances staged) and the comparison
    * with the jar wait until no change has been recorded for this long (up to twice as late), or until a query,
-   * a clear or `settled` needs the log. Default: they start at once. See `createChangeLog`.
+   * a clear or `settled` needs the log, and never longer than `QUIET_WAIT_PERIODS` periods: a page that changes
+   * a cookie more often than that, for ever, must not keep the log from folding. Default: they start at once.
+   * See `createChangeLog`.
    */
   startQuietMs?: number;
   setTimer?: (run: () => void, ms: number) => unknown;
@@ -91,6 +93,8 @@ export interface ChangeLog {
 }
 
 export const FOLD_AT = CHUNK_SIZE;
+/** How many `startQuietMs` periods the start's work waits at most for a pause (see `startQuietMs`). */
+export const QUIET_WAIT_PERIODS = 20;
 export const FOLD_IDLE_MS = 300;
 
 /**
@@ -156,7 +160,10 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
   let recorded = 0;
   let hurried = false;
   const waiting = new Set<() => void>();
-  /** Resolves once no change was recorded for a whole `startQuietMs` (at once without it, or once hurried). */
+  /**
+   * Resolves once no change was recorded for a whole `startQuietMs` (at once without it, or once hurried), or
+   * after `QUIET_WAIT_PERIODS` periods whatever came.
+   */
   function quiet(): Promise<void> {
     const ms = deps.startQuietMs ?? 0;
     if (ms <= 0 || hurried) return Promise.resolve();
@@ -167,9 +174,11 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
       };
       waiting.add(done);
       let seen = recorded;
+      let periods = 0;
       const check = (): void => {
         if (!waiting.has(done)) return;
-        if (recorded === seen) return done();
+        periods += 1;
+        if (recorded === seen || periods >= QUIET_WAIT_PERIODS) return done();
         seen = recorded;
         setTimer(check, ms);
       };

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { QUIET_WAIT_PERIODS } from '../../src/background/change-log';
 import type { KeyValueArea } from '../../src/background/key-value-area';
 import type { CookieRecord } from '../../src/core/cookie/cookie-record';
 import { isStageKey } from '../../src/core/timeline/stage-key';
@@ -79,6 +80,21 @@ describe('the change log started with startQuietMs (a worker started in a storm)
     await vi.waitFor(() => expect(reads.length).toBeGreaterThan(0));
     expect(readJar).toHaveBeenCalledTimes(1);
     expect(reads[0]).toMatch(/^get|^getKeys/);
+  });
+
+  it('does not wait for ever: under changes that never pause, it loads after QUIET_WAIT_PERIODS periods', async () => {
+    const store = await leftStaged(1);
+    const { log, reads, readJar, fire } = startedInStorm(store);
+    for (let period = 1; period < QUIET_WAIT_PERIODS; period++) {
+      log.record(change(`new${period}`));
+      fire();
+      await tick();
+    }
+    expect(reads).toEqual([]);
+    log.record(change('last'));
+    fire();
+    await vi.waitFor(() => expect(reads.length).toBeGreaterThan(0));
+    expect(readJar).toHaveBeenCalledTimes(1);
   });
 
   it('answers a query at once, with what stopped instances staged, without waiting for a pause', async () => {
