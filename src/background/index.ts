@@ -1,3 +1,4 @@
+import { analyzeSite } from '../core/analyze-site';
 import { setTabBadge } from '../platform/action';
 import { readCookie, readSameName, removeCookie, setCookie } from '../platform/cookie-write';
 import { getAllCookies, onCookieChanged } from '../platform/cookies';
@@ -17,6 +18,7 @@ import { LOG_CAPACITY } from '../core/timeline/log-layout';
 import { createBadgeController } from './badge-controller';
 import { createChangeLog } from './change-log';
 import { createHandlers } from './handlers';
+import { createKnownWeakSecret } from './known-weak-secret';
 import { createGuard } from './protect-rules';
 import { createCookieWrites } from './undo-stack';
 import { createStageThrottle } from './stage-throttle';
@@ -35,6 +37,7 @@ const onError = __DEBUG__
     }
   : undefined;
 
+const knownWeakSecret = createKnownWeakSecret();
 const log = createChangeLog({
   store: sessionStore,
   now: Date.now,
@@ -54,8 +57,10 @@ const log = createChangeLog({
 const badge = createBadgeController({
   activeTab: (windowId) => (windowId === undefined ? getActiveTab() : getActiveTabInWindow(windowId)),
   loadTabCookies,
-  // The analysis is evaluated on the first recount, not at each start (see badge-findings.ts).
-  findings: async (url, cookies, signal) => (await import('./badge-findings')).badgeFindings(url, cookies, signal),
+  // The badge counts a default secret too: the weak-secret finding is critical.
+  findings: async (url, cookies, signal) =>
+    (await analyzeSite(url, cookies, Date.now(), { checkWeakSecret: knownWeakSecret.forRecount(signal) })).audit
+      .findings,
   setBadge: setTabBadge,
   ...(onError ? { onError } : {}),
 });
