@@ -62,6 +62,14 @@ export interface ChangeLogDeps {
   reconcileDelayMs?: number;
   /** Otherwise fold once no change has been staged for this long (default 300 ms; up to twice as late). */
   foldIdleMs?: number;
+  /**
+   * With it, the start's reads (the jar, the log and the batches stopped instances staged) and the comparison
+   * with the jar wait until no change has been recorded for this long (up to twice as late), or until a query,
+   * a clear or `settled` needs the log, and never longer than `QUIET_WAIT_PERIODS` periods: a page that changes
+   * a cookie more often than that, for ever, must not keep the log from folding. Default: they start at once.
+   * See `createChangeLog`.
+   */
+  startQuietMs?: number;
   setTimer?: (run: () => void, ms: number) => unknown;
   clearTimer?: (timer: unknown) => void;
 }
@@ -85,6 +93,8 @@ export interface ChangeLog {
 }
 
 export const FOLD_AT = CHUNK_SIZE;
+/** How many `startQuietMs` periods the start's work waits at most for a pause (see `startQuietMs`). */
+export const QUIET_WAIT_PERIODS = 20;
 export const FOLD_IDLE_MS = 300;
 
 /**
@@ -102,6 +112,11 @@ export const FOLD_IDLE_MS = 300;
  * that also marks their keys folded: once a chunk's worth is staged, after a short idle, and before a query
  * or a clear answers. The in-memory log is a cache of what was issued (the meta and the chunk being filled);
  * a restarted worker loads it from storage before its first fold.
+ *
+ * A worker started in a storm (each stop of one starts another) finds every batch its stopped predecessors
+ * staged since the last fold: reading and parsing them, and comparing the jar with them, are the longest tasks
+ * of its first second, and the events queued behind them are what the next stop drops. With `startQuietMs`,
+ * that work waits for a pause in the changes, when the fold would come anyway; staging never waits for it.
  *
  * When to do what is decided by the state machine in `change-log-machine.ts`; this file only carries out its
  * effects (storage calls and timers) and feeds their outcomes back to it.
@@ -126,12 +141,54 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
   /** The log's last word on every cookie as the last load found it; undefined: no snapshot, so no baseline. */
   let loadedKnown: KnownJar | undefined;
   /**
-   * The jar, read as early as possible, and the cookies changes were recorded for since the read was issued:
-   * for them the jar may be older than the log's word, so the comparison leaves them alone.
+   * The jar, read once the start's work may begin (see `startQuietMs`), and the cookies changes were recorded
+   * for since the read was issued: for them the jar may be older than the log's word, so the comparison leaves
+   * them alone.
    */
-  const jarRead = deps.readJar?.();
-  jarRead?.catch(() => undefined);
-  let touched: Set<string> | undefined = jarRead ? new Set() : undefined;
+  let jarRead: Promise<CookieRecord[]> | undefined;
+  let touched: Set<string> | undefined;
+  function readJar(): void {
+    if (jarRead !== undefined || deps.readJar === undefined) return;
+    jarRead = deps.readJar();
+    jarRead.catch(() => undefined);
+    touched = new Set();
+  }
+  /**
+   * Changes recorded so far, and whether the log has been needed (a query, a clear, `settled`): from then on
+   * nothing waits for a pause.
+   */
+  let recorded = 0;
+  let hurried = false;
+  const waiting = new Set<() => void>();
+  /**
+   * Resolves once no change was recorded for a whole `startQuietMs` (at once without it, or once hurried), or
+   * after `QUIET_WAIT_PERIODS` periods whatever came.
+   */
+  function quiet(): Promise<void> {
+    const ms = deps.startQuietMs ?? 0;
+    if (ms <= 0 || hurried) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const done = (): void => {
+        waiting.delete(done);
+        resolve();
+      };
+      waiting.add(done);
+      let seen = recorded;
+      let periods = 0;
+      const check = (): void => {
+        if (!waiting.has(done)) return;
+        periods += 1;
+        if (recorded === seen || periods >= QUIET_WAIT_PERIODS) return done();
+        seen = recorded;
+        setTimer(check, ms);
+      };
+      setTimer(check, ms);
+    });
+  }
+  function hurry(): void {
+    hurried = true;
+    for (const done of [...waiting]) done();
+  }
   /** The newest log write: `landed` settles with its set, `done` once what it frees is removed too. */
   let lastWrite = { landed: Promise.resolve(), done: Promise.resolve() };
   let timer: unknown;
@@ -231,7 +288,8 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
   }
 
   function startLoad(): void {
-    const load = readLog().then(
+    const read = (): ReturnType<typeof readLog> => (readJar(), readLog());
+    const load = (deps.startQuietMs && !hurried ? quiet().then(read) : read()).then(
       (loaded) => {
         loading = undefined;
         dispatch(loaded);
@@ -254,6 +312,7 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
   async function reconcile(): Promise<Extract<LogEvent, { type: 'reconciled' }>> {
     let jar: CookieRecord[];
     if (deps.reconcileDelayMs) await new Promise<void>((resolve) => setTimeout(resolve, deps.reconcileDelayMs));
+    if (deps.startQuietMs) await quiet();
     try {
       jar = (await jarRead) ?? [];
     } catch (error) {
@@ -295,6 +354,7 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
 
   /** Resolves once the log is in memory (at once when it is), starting a load if none is in flight. */
   function loaded(): Promise<void> {
+    hurry();
     dispatch({ type: 'need' });
     return loading ?? reconciling ?? Promise.resolve();
   }
@@ -317,11 +377,13 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
     }
   }
 
-  // Load at once rather than on the first event: the first fold need not wait for storage.
+  // Load at once (or at the first pause) rather than on the first event: the first fold need not wait for it.
+  if (!deps.startQuietMs) readJar();
   dispatch({ type: 'need' });
 
   function cut(change: RecordedChange): TimedChange {
     const c = cutChange({ time: now(), cause: change.cause, removed: change.removed, cookie: change.cookie });
+    recorded += 1;
     touched?.add(cookieKey(c.cookie));
     return c;
   }
@@ -357,6 +419,7 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
     },
 
     async settled() {
+      hurry();
       for (;;) {
         if (machine.unfolded > 0 || machine.lost > 0 || machine.jar !== undefined) await withLog(() => undefined);
         if (

@@ -50,6 +50,9 @@ const log = createChangeLog({
   // Long enough for the event that woke the worker to be heard first: without it chromium-change-log.e2e.ts saw
   // the waking cookie logged twice in about one run in three; with it, 4 of 4 runs were clean.
   reconcileDelayMs: 250,
+  // A worker started in a storm reads its stopped predecessors' batches and compares the jar at the first pause,
+  // not while events queue behind that work (each stop drops them).
+  startQuietMs: 100,
   ...(onError ? { onError } : {}),
 });
 const badge = createBadgeController({
