@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import type { Page } from 'puppeteer-core';
@@ -57,7 +57,7 @@ function medianTiming(list: Timing[]): Timing {
   };
 }
 
-/** Where the synthetic popup's time goes, from the marks bench/synthetic/popup.tsx sets. */
+/** Where the synthetic popup's time goes, from the marks bench/synthetic/popup.ts and popup-app.tsx set. */
 function phases(p: PopupFigures): string {
   const m = p.sessionscope.marks;
   const at = (name: string) => m[name] ?? Number.NaN;
@@ -242,6 +242,7 @@ function report(
 
 async function main(): Promise<void> {
   const root = resolve(import.meta.dirname, '..');
+  const loadAtStart = loadavg()[0]!;
   await build({ configFile: resolve(root, 'bench/vite.config.ts'), logLevel: 'warn' });
   const jwts = await makeJwts();
   const site = await startBenchSite(jwts);
@@ -279,7 +280,9 @@ async function main(): Promise<void> {
   if (ONLY_POPUP) {
     const note = [
       `This section: \`BENCH_ONLY=popup npm run bench\` on ${new Date().toISOString().slice(0, 10)}, ` +
-        `medians of ${RUNS} runs after ${WARMUP} warm-ups; the other sections are from the full run dated above.`,
+        `medians of ${RUNS} runs after ${WARMUP} warm-ups, load average (1 min) on the ${cpus().length} cores ` +
+        `${loadAtStart.toFixed(1)} at the start and ${loadavg()[0]!.toFixed(1)} at the end; the other sections are ` +
+        'from the full run dated above.',
       '',
     ];
     const fresh = [...popupSection(popup), ...note, '', ...bundleSection(entrySizes(distOf('chrome'))), ...note];
