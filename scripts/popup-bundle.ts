@@ -30,6 +30,11 @@ export function inlineStylesheets(): Plugin {
           return `<style>${String(css.source).replaceAll('</style', '<\\/style')}</style>`;
         });
       }
+      // Each stylesheet must be in the page: no chunk fetches one (singleChunkPopup's cssCodeSplit).
+      const left = Object.keys(bundle).filter((f) => f.endsWith('.css'));
+      if (left.length > 0) {
+        throw new Error(`stylesheets not inlined into the popup page: ${left.join(', ')}; import them from its entry`);
+      }
     },
   };
 }
@@ -75,6 +80,9 @@ export function singleChunkPopup(options: {
           sourcemap: false,
           // Chromium and Firefox support modulepreload; the polyfill would only add code to the first file.
           modulePreload: { polyfill: false },
+          // One stylesheet for the page, inlined into it (inlineStylesheets): split per chunk, a lazy chunk would
+          // ask for the stylesheet of the chunks it imports as a file, which is no longer there, and fail to load.
+          cssCodeSplit: false,
           rolldownOptions: {
             input: options.input ?? resolve(options.root, 'src/popup/index.html'),
             // Every module the page imports statically in one chunk, the entry's own.

@@ -14,6 +14,7 @@ import type { ViewAppProps } from '../ui/view-app-props';
 import { TopFindings } from '../ui/TopFindings';
 import { TransferTools } from '../ui/TransferTools';
 import { WeakSecretProgress } from '../ui/WeakSecretProgress';
+import { firstScreenRows } from './first-screen-rows';
 import { afterNextPaint, whenIdle } from './frame-timing';
 
 const TOGGLE = '[data-testid="cookie-toggle"]';
@@ -62,14 +63,6 @@ function StorageTokens() {
       <TokenList tokens={tokens} empty="" />
     </section>
   );
-}
-
-/**
- * Rows that can be on screen in the first frame: the popup is at most 600px high (more when opened as a tab) and a
- * collapsed row at least 72px (popup.css); the heading above the rows only lowers the count.
- */
-function firstScreenRows(): number {
-  return Math.ceil(Math.max(window.innerHeight, 600) / 72);
 }
 
 /**

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { createPopupStore, type PopupStore } from '../state/create-store';
 import { createEditSlice, type EditDeps } from '../state/edit-slice';
 import { startNowTicker } from '../state/now-ticker';
+import type { FirstLoad } from '../state/load-site';
 import { createPopupController, type PopupDeps } from '../state/popup-controller';
 import { EditContext, StoreContext } from '../ui/store-context';
 import type { TransferDeps } from '../state/transfer-deps';
@@ -23,17 +24,24 @@ export interface StartPopupOptions {
   root: Element;
   /** How often relative times ("in 3 min") are refreshed while the popup is open. */
   tickMs?: number;
+  /**
+   * The first paint's read and rows (src/popup/first-paint.ts): the popup starts from them, so its first render
+   * shows those very rows and takes over the plain DOM painted in `root` in place.
+   */
+  first?: FirstLoad;
 }
 
 /**
  * Mounts the popup with its browser access injected: the extension entry passes the platform wrappers, the
  * benchmark's synthetic page passes cookies it was given, so both time the very same code.
  */
-export function startPopup(deps: StartPopupDeps, { root, tickMs }: StartPopupOptions): PopupStore {
+export function startPopup(deps: StartPopupDeps, { root, tickMs, first }: StartPopupOptions): PopupStore {
   const store = createPopupStore();
   const controller = createPopupController(store, deps);
   const edit = deps.edit ? createEditSlice(deps.edit, () => controller.load()) : null;
-  // The loading state paints first; reading and analysing the cookies starts right after.
+  // With the first paint's rows, they are in the store before the first render (the load awaits nothing before
+  // it puts them there), so that render keeps them where they are. Without, the loading state renders first.
+  const loading = first ? controller.load({ first }) : undefined;
   render(
     <StoreContext.Provider value={store}>
       <EditContext.Provider value={edit}>
@@ -48,7 +56,7 @@ export function startPopup(deps: StartPopupDeps, { root, tickMs }: StartPopupOpt
     </StoreContext.Provider>,
     root,
   );
-  void controller.load();
+  void (loading ?? controller.load());
   void edit?.refresh();
   // The popup lives until it closes; its clock with it.
   startNowTicker(store.site.now, tickMs);

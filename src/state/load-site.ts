@@ -40,9 +40,30 @@ export interface SiteLoaderDeps {
   pageInputs?: ReadonlySignal<PageInputs>;
 }
 
+/**
+ * What the popup's first paint already read and worked out (src/popup/first-paint.ts): a load given it starts from
+ * there instead of reading the tab again, and puts the rows in the store before it first awaits anything, so the
+ * view rendered right after shows the very rows painted.
+ */
+export interface FirstLoad {
+  /** The tab the cookies were read from, when one was found. */
+  tabId: number | undefined;
+  result: TabCookiesResult;
+  /** The rows painted (cookieRows of `result.cookies` at `t`); absent when none were. */
+  rows?: CookieRows;
+  /** The clock the rows' expiry was told against. */
+  t: number;
+}
+
+export interface LoadOptions {
+  /** Keep showing the current data until the new data is ready (live updates, no flicker). */
+  quiet?: boolean;
+  /** Start from the first paint's read (ignored with `quiet`). */
+  first?: FirstLoad;
+}
+
 export interface SiteLoader {
-  /** `quiet`: keep showing the current data until the new data is ready (live updates, no flicker). */
-  load(opts?: { quiet?: boolean }): Promise<void>;
+  load(opts?: LoadOptions): Promise<void>;
   /** Resolves when the weak-secret check the latest load started has finished or was cancelled. */
   settled(): Promise<void>;
   /** Cancels a running check and stops re-analysing on new verifications. */
@@ -203,24 +224,26 @@ export function createSiteLoader(store: LoaderSlices, deps: SiteLoaderDeps): Sit
     });
   }
 
-  async function load(opts: { quiet?: boolean } = {}): Promise<void> {
+  async function load(opts: LoadOptions = {}): Promise<void> {
     const mine = ++generation;
     check?.abort();
-    if (!opts.quiet) store.site.showLoading();
+    const first = opts.quiet ? undefined : opts.first;
+    // From the first paint: nothing is awaited until its rows are in the store.
+    if (!opts.quiet && !first) store.site.showLoading();
     try {
-      const result = await deps.fetch();
+      const result = first ? first.result : await deps.fetch();
       if (mine !== generation) return;
       if (!result.ok) {
         showProblem(result);
         return;
       }
-      const snap: Snapshot = { generation: mine, url: result.url, cookies: result.cookies, t: now() };
+      const snap: Snapshot = { generation: mine, url: result.url, cookies: result.cookies, t: first?.t ?? now() };
       if (result.store) snap.store = result.store;
       current = snap;
       // A quiet load keeps the analysis on screen until the new one is ready: rows without findings in between
       // would make the badges blink.
       if (deps.rows && !opts.quiet) {
-        const rows = await deps.rows(snap.cookies, snap.t);
+        const rows = first?.rows ?? (await deps.rows(snap.cookies, snap.t));
         if (mine !== generation) return;
         snap.decoded = rows.decoded;
         store.site.showRows(snap.url, rows.views, snap.t, snap.store);

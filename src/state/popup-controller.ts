@@ -1,7 +1,7 @@
 import type { PageScriptAnswer } from '../core/detect/read-storage-script';
 import type { TabCookiesResult } from '../protocol/messages';
 import type { PopupStore } from './create-store';
-import { createSiteLoader, type Analyze, type SiteLoaderDeps } from './load-site';
+import { createSiteLoader, type Analyze, type LoadOptions, type SiteLoaderDeps } from './load-site';
 import { requestPermission } from './request-permission';
 
 export interface PopupDeps {
@@ -19,8 +19,11 @@ export interface PopupDeps {
 }
 
 export interface PopupController {
-  /** `quiet`: keep the current view until the new data is ready (after an import, the dialog stays open). */
-  load(opts?: { quiet?: boolean }): Promise<void>;
+  /**
+   * `quiet`: keep the current view until the new data is ready (after an import, the dialog stays open). `first`:
+   * the first paint's read of the tab, taken over instead of reading again.
+   */
+  load(opts?: LoadOptions): Promise<void>;
   /** Must run inside the click handler: browsers grant permissions only during a user gesture. */
   requestPermission(): Promise<void>;
 }
@@ -55,7 +58,15 @@ export function createPopupController(store: PopupStore, deps: PopupDeps): Popup
   });
 
   return {
-    load: (opts) => loader.load(opts),
+    load: (opts) => {
+      const first = opts?.quiet ? undefined : opts?.first;
+      if (first) {
+        // What fetch does for a read of its own: remember the tab, and read its web storage beside the cookies.
+        if (first.tabId !== undefined) tabId = first.tabId;
+        if (first.result.ok && tabId !== undefined) void readStorage(tabId);
+      }
+      return loader.load(opts);
+    },
     requestPermission: () => requestPermission(store.site, deps.requestHostPermission, () => loader.load()),
   };
 }

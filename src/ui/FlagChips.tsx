@@ -1,73 +1,5 @@
 import type { CookieRecord } from '../core/cookie/cookie-record';
-import { bareDomain } from '../core/cookie/match';
-import { sameSiteAttr, sameSiteLabel } from './same-site-attr';
-
-interface Chip {
-  flag: string;
-  on: boolean;
-  label: string;
-  /** The few letters the panel's one-line rows show; `label` is their text alternative. */
-  short: string;
-  title: string;
-  /** Shown as a weakness (red outline) when off. */
-  protective: boolean;
-}
-
-function chips(c: CookieRecord): Chip[] {
-  const ss = sameSiteAttr(c.sameSite);
-  const domain = bareDomain(c.domain);
-  return [
-    {
-      flag: 'httponly',
-      on: c.httpOnly,
-      label: c.httpOnly ? 'HttpOnly' : 'no HttpOnly',
-      short: 'H',
-      title: c.httpOnly ? 'HttpOnly: page scripts cannot read it' : 'Not HttpOnly: any script on the page can read it',
-      protective: true,
-    },
-    {
-      flag: 'secure',
-      on: c.secure,
-      label: c.secure ? 'Secure' : 'no Secure',
-      short: 'S',
-      title: c.secure ? 'Secure: sent over HTTPS only' : 'Not Secure: also sent over plain HTTP',
-      protective: true,
-    },
-    {
-      flag: 'samesite',
-      on: ss === 'strict' || ss === 'lax',
-      label: sameSiteLabel(c.sameSite),
-      short: ss === 'strict' ? 'Str' : ss === 'lax' ? 'Lax' : ss === 'none' ? 'None' : '—',
-      title:
-        ss === 'none'
-          ? 'SameSite=None: sent on cross-site requests'
-          : ss === 'unspecified'
-            ? 'No SameSite attribute: the browser default applies'
-            : `${sameSiteLabel(c.sameSite)}: withheld from (most) cross-site requests`,
-      protective: true,
-    },
-    {
-      flag: 'partitioned',
-      on: c.partitionKey !== undefined,
-      label: c.partitionKey ? 'Partitioned' : 'Unpartitioned',
-      short: c.partitionKey ? 'P' : '',
-      title: c.partitionKey
-        ? `Partitioned (CHIPS) under ${c.partitionKey.topLevelSite ?? 'a top-level site'}`
-        : 'Not partitioned',
-      protective: false,
-    },
-    {
-      flag: 'hostonly',
-      on: c.hostOnly,
-      label: c.hostOnly ? 'Host-only' : 'Domain',
-      short: c.hostOnly ? 'Host' : 'Dom',
-      title: c.hostOnly
-        ? `Host-only: sent to ${domain} only`
-        : `Domain cookie: sent to ${domain} and all its subdomains`,
-      protective: false,
-    },
-  ];
-}
+import { chipClass, flagChips } from './flag-chip-list';
 
 /**
  * Hook-free on purpose: CookieRow calls it as a plain function (one fewer component instance per row).
@@ -83,7 +15,7 @@ export function FlagChips({
   class?: string;
   compact?: boolean;
 }) {
-  const list = chips(cookie).filter((c) => !compact || c.short !== '');
+  const list = flagChips(cookie).filter((c) => !compact || c.short !== '');
   return (
     <ul
       class={`chips${compact ? ' compact' : ''}${cls ? ` ${cls}` : ''}`}
@@ -93,7 +25,7 @@ export function FlagChips({
       {list.map((c) => (
         <li
           key={c.flag}
-          class={`chip${c.on ? ' on' : ' off'}${c.protective && !c.on ? ' weak' : ''}`}
+          class={chipClass(c)}
           data-flag={c.flag}
           data-on={String(c.on)}
           title={compact ? `${c.label}: ${c.title}` : c.title}

@@ -1,4 +1,4 @@
-import { shorten, visibleSegments } from './visible-text';
+import { omittedLabel, shorten, visibleSegments } from './visible-text';
 
 export interface ValueTextProps {
   value: string;
@@ -8,11 +8,6 @@ export interface ValueTextProps {
   class?: string;
   /** Keep line feeds as line breaks: for our own pretty-printed JSON only (see visibleSegments). */
   multiline?: boolean;
-}
-
-/** "12,345": a fixed format, without the cost of a locale-aware formatter per row. */
-function groupThousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /**
@@ -41,7 +36,7 @@ export function ValueText({ value, max, testId, class: cls, multiline = false }:
               </abbr>
             ),
           )}
-      {omitted > 0 && <span class="omitted">{`… +${groupThousands(omitted)} more`}</span>}
+      {omitted > 0 && <span class="omitted">{omittedLabel(omitted)}</span>}
     </span>
   );
 }

@@ -86,3 +86,13 @@ export function shorten(s: string, max: number): Shortened {
   if (last >= 0xd800 && last <= 0xdbff) end -= 1;
   return { text: s.slice(0, end), omitted: s.length - end };
 }
+
+/** "12,345": a fixed format, without the cost of a locale-aware formatter per row. */
+function groupThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/** What a cut value says in place of the code units left out: "… +12,345 more". */
+export function omittedLabel(omitted: number): string {
+  return `… +${groupThousands(omitted)} more`;
+}

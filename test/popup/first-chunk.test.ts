@@ -35,10 +35,21 @@ async function staticGraph(entry: string): Promise<Set<string>> {
 }
 
 describe("the popup's first chunk", () => {
-  it('holds neither the Public Suffix List nor the audit: they load after the rows paint', async () => {
+  it('holds only the first paint: no Preact, no views, no Public Suffix List, no audit', async () => {
+    const graph = [...(await staticGraph('src/popup/boot.ts'))];
+    expect(graph).toContain('src/popup/paint-first-rows.ts');
+    expect(graph).toContain('src/core/cookie-views.ts');
+    // The popup proper (Preact, its views and state) is loaded after the first paint, and the analysis after that.
+    expect(graph.filter((f) => /node_modules\/(preact|@preact)\//.test(f))).toEqual([]);
+    expect(graph.filter((f) => /\.tsx$/.test(f))).toEqual([]);
+    // The rows need the decoders (and the few jose helpers they use), not the Public Suffix List.
+    expect(graph.filter((f) => /node_modules\/tldts/.test(f))).toEqual([]);
+    expect(graph.filter((f) => /src\/core\/(audit\/run-audit|analyze-site|cookie\/site)\.ts$/.test(f))).toEqual([]);
+  }, 30_000);
+
+  it("the popup proper's chunk holds neither the Public Suffix List nor the audit: they load after the rows", async () => {
     const graph = [...(await staticGraph('src/popup/main.tsx'))];
     expect(graph).toContain('src/popup/start-popup.tsx');
-    // The rows need the decoders (and the few jose helpers they use), not the Public Suffix List.
     expect(graph.filter((f) => /node_modules\/tldts/.test(f))).toEqual([]);
     expect(graph.filter((f) => /src\/core\/(audit\/run-audit|analyze-site|cookie\/site)\.ts$/.test(f))).toEqual([]);
   }, 30_000);

@@ -250,7 +250,7 @@ describe('createSiteLoader: rows first, then their analysis (the popup)', () => 
       await new Promise<void>((release) => held.push(release));
       return result;
     };
-    return { analyze, calls, release: () => held.splice(0).forEach((r) => r()) };
+    return { analyze, calls, held, release: () => held.splice(0).forEach((r) => r()) };
   }
   const order = (store: PopupStore) => store.site.cookies.value.map((v) => [v.key, v.sessionReason?.kind ?? null]);
   const jar = () => [theme, weakJwt.cookie, ...strongSid.jar, record({ name: 'PHPSESSID', value: 'x' })];
@@ -288,6 +288,47 @@ describe('createSiteLoader: rows first, then their analysis (the popup)', () => 
       ['ready', false],
     ]);
     for (const s of seen.slice(1)) expect(s.order).toEqual(early);
+  });
+
+  it("starts from the first paint's read: its rows are in the store before the load awaits anything", async () => {
+    const a = heldAnalysis();
+    const store = createPopupStore({ now: NOW });
+    const fetch = vi.fn(() => Promise.resolve({ ok: true as const, tabId: 1, url: URL, cookies: jar() }));
+    const rows = vi.fn(cookieRows);
+    const loader = createSiteLoader(store, { fetch, rows, analyze: a.analyze, now: () => NOW + 1, weakSecrets: false });
+    const painted = await cookieRows(jar(), NOW);
+    const loading = loader.load({
+      first: { tabId: 1, result: { ok: true, tabId: 1, url: URL, cookies: jar() }, rows: painted, t: NOW },
+    });
+    // Synchronously: the very rows painted, on the clock they were worked out at; the tab is not read again.
+    expect(store.site.state.value).toBe('ready');
+    expect(store.site.cookies.value).toBe(painted.views);
+    expect(store.site.now.value).toBe(NOW);
+    expect(fetch).not.toHaveBeenCalled();
+    expect(rows).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(a.calls).toHaveLength(1));
+    expect(a.calls[0]!.decoded).toBe(painted.decoded);
+    await vi.waitFor(() => expect(a.held).toHaveLength(1));
+    a.release();
+    await loading;
+    expect(order(store)).toEqual(painted.views.map((v) => [v.key, v.sessionReason?.kind ?? null]));
+    expect(store.site.analysing.value).toBe(false);
+    // A later load reads afresh.
+    const reload = loader.load({ quiet: true, first: { tabId: 1, result: { ok: false, reason: 'no-tab' }, t: NOW } });
+    await vi.waitFor(() => expect(a.held).toHaveLength(1));
+    a.release();
+    await reload;
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(store.site.state.value).toBe('ready');
+  });
+
+  it("shows the first paint's problem without reading the tab", async () => {
+    const store = createPopupStore({ now: NOW });
+    const fetch = vi.fn(() => Promise.resolve({ ok: true as const, tabId: 1, url: URL, cookies: jar() }));
+    const loader = createSiteLoader(store, { fetch, rows: cookieRows, analyze: analyzeSite, weakSecrets: false });
+    await loader.load({ first: { tabId: 1, result: { ok: false, reason: 'no-permission', url: URL }, t: NOW } });
+    expect(store.site.state.value).toBe('no-permission');
+    expect(fetch).not.toHaveBeenCalled();
   });
 
   it('a quiet reload keeps the analysed rows until the new analysis, with no findings-less step', async () => {

@@ -1,0 +1,25 @@
+// The popup page's script: a few KB that paint the rows, then the popup proper (main.tsx) loads and takes them over.
+// First: its body starts reading the tab's cookies before the modules below are evaluated.
+import { earlyRead } from './read-early';
+import { cookieRows } from '../core/cookie-views';
+import { firstPaint } from './first-paint';
+import { afterNextPaint } from './frame-timing';
+// Every stylesheet of the popup, the lazy parts' too: inlined into the page (scripts/popup-bundle.ts), so the first
+// paint is styled and nothing restyles when the rest arrives.
+import '../ui/theme.css';
+import '../ui/components.css';
+import './popup.css';
+import '../ui/verify.css';
+import '../ui/transfer.css';
+import '../ui/export-report.css';
+
+const root = document.getElementById('app')!;
+
+// The rows paint before Preact, the views and the state are even fetched (no preact, no Public Suffix List, no
+// audit here): that code comes in a chunk loaded once they have painted, and renders over them in place.
+void firstPaint({ ...earlyRead, rows: cookieRows }, root, { checkboxes: true })
+  .then(async (first) => {
+    await afterNextPaint();
+    return { first, app: await import('./main') };
+  })
+  .then(({ first, app }) => app.startPopupApp(root, first));

@@ -1,0 +1,56 @@
+import type { CookieRecord } from '../core/cookie/cookie-record';
+import type { CookieRows } from '../core/cookie-views';
+import type { TabCookiesResult } from '../protocol/messages';
+import type { FirstLoad } from '../state/load-site';
+import { firstScreenRows } from './first-screen-rows';
+import { paintFirstRows } from './paint-first-rows';
+
+export interface FirstPaintDeps {
+  /** From `?tabId=N`; otherwise the active tab is inspected. */
+  tabId: number | undefined;
+  activeTab: () => Promise<{ id: number } | undefined>;
+  loadTabCookies: (tabId: number) => Promise<TabCookiesResult>;
+  /** core's cookieRows: decoded values and session reasons, in the session-first order. */
+  rows: (cookies: readonly CookieRecord[], nowMs: number) => Promise<CookieRows>;
+  now?: () => number;
+}
+
+export interface FirstPaintOptions {
+  /** The popup's rows have checkboxes (it can act on cookies). */
+  checkboxes: boolean;
+}
+
+/**
+ * The popup's first paint, before Preact and the rest of its code load: reads the tab's cookies, works out their
+ * rows (decoded, session-first) and paints them into `root` as plain DOM (paint-first-rows.ts). Returns what it
+ * read and worked out, for the popup to take over (startPopup's `first`): it reads nothing twice. Nothing is
+ * painted when there is nothing to list (a problem, no cookies), and nothing is returned when the read failed:
+ * the popup then reads again and says why.
+ */
+export async function firstPaint(
+  deps: FirstPaintDeps,
+  root: Element,
+  options: FirstPaintOptions,
+): Promise<FirstLoad | undefined> {
+  const now = deps.now ?? Date.now;
+  let tabId = deps.tabId;
+  try {
+    if (tabId === undefined) tabId = (await deps.activeTab())?.id;
+    if (tabId === undefined) return { tabId, result: { ok: false, reason: 'no-tab' }, t: now() };
+    const result = await deps.loadTabCookies(tabId);
+    const t = now();
+    if (!result.ok || result.cookies.length === 0) return { tabId, result, t };
+    const rows = await deps.rows(result.cookies, t);
+    paintFirstRows(root, {
+      url: result.url,
+      views: rows.views,
+      now: t,
+      ...(result.store ? { store: result.store } : {}),
+      eager: firstScreenRows(),
+      checkboxes: options.checkboxes,
+    });
+    return { tabId, result, rows, t };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,131 @@
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserSession } from './harness/browser-session';
+import { POPUP_PATH } from './harness/paths';
+import { withChromium, withFirefox, type StartedSite, type Suite } from './harness/setup';
+import { waitForViewState } from './harness/views';
+import { waitUntil } from './harness/wait';
+import { startSite } from './site/test-site';
+
+/*
+ * Issue 10: the popup paints its rows before Preact loads (src/popup/boot.ts, plain DOM), then the popup proper
+ * takes them over. The rows of that first paint must be the rows shown after the takeover and after the analysis:
+ * the same cookies, in the same session-first order, with the same flags, and (until the analysis adds its findings
+ * above them) at the same places.
+ */
+
+/**
+ * Installed before the page's scripts: notes the rows the moment the first paint puts them in (its `<main>` has
+ * `data-first-paint`) and the moment the popup has taken that `<main>` over (the attribute is gone), each with the
+ * rows' data attributes and their places. A string: tsx's `__name` helper does not exist in the page.
+ */
+const SNAP = `() => [...document.querySelectorAll('[data-testid="cookie-row"]')].map((r) => ({
+  key: r.dataset.key, session: r.dataset.session, httponly: r.dataset.httponly, secure: r.dataset.secure,
+  samesite: r.dataset.samesite, hostonly: r.dataset.hostonly, partitioned: r.dataset.partitioned,
+  top: r.getBoundingClientRect().top + window.scrollY, height: r.getBoundingClientRect().height,
+}))`;
+
+const RECORDER = `(() => {
+  if (window.__firstPaint) return 'installed';
+  const snap = ${SNAP};
+  const seen = { painted: null, takenOver: null };
+  const note = () => {
+    const main = document.querySelector('main[data-testid="popup"]');
+    if (!main) return;
+    if (seen.painted === null && main.hasAttribute('data-first-paint')) seen.painted = snap();
+    if (seen.painted !== null && seen.takenOver === null && !main.hasAttribute('data-first-paint')) {
+      seen.takenOver = { rows: snap(), analysis: main.getAttribute('data-analysis') };
+      observer.disconnect();
+    }
+  };
+  const observer = new MutationObserver(note);
+  // Installed late (see openRecorded), the popup may already be past its first paint: that run cannot tell.
+  if (document.querySelector('main[data-testid="popup"]:not([data-first-paint])')) return 'missed';
+  window.__firstPaint = seen;
+  note();
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+  return 'installed';
+})()`;
+
+interface RowSnap {
+  key: string;
+  session: string;
+  httponly: string;
+  secure: string;
+  samesite: string;
+  hostonly: string;
+  partitioned: string;
+  top: number;
+  height: number;
+}
+
+interface Seen {
+  painted: RowSnap[] | null;
+  takenOver: { rows: RowSnap[]; analysis: string } | null;
+}
+
+const withoutPlace = ({ top: _t, height: _h, ...rest }: RowSnap) => rest;
+
+/**
+ * The popup as a tab with the recorder in it before its first paint. Chromium runs it before the page's scripts
+ * (evaluateOnNewDocument). Firefox runs no preload script in a moz-extension:// page, so there it is installed by
+ * evaluating it as soon as the new document answers: the first paint waits for the tab and cookie reads, so that
+ * is nearly always in time, and a run where the popup had already taken over is opened again.
+ */
+async function openRecorded(suite: Suite<BrowserSession, StartedSite>, firefox: boolean): Promise<Page> {
+  if (!firefox) return suite.openView('popup', { beforeLoad: (p) => p.evaluateOnNewDocument(RECORDER) });
+  const url = `${suite.session.extensionUrl(POPUP_PATH)}?tabId=${suite.tabId}`;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const page = suite.track(await suite.session.browser.newPage());
+    void page.goto(url).catch(() => undefined);
+    const state = await waitUntil(
+      'the popup document',
+      () => page.evaluate(`location.href === ${JSON.stringify(url)} ? ${RECORDER} : undefined`).catch(() => undefined),
+      { intervalMs: 0 },
+    );
+    if (state === 'installed') return page;
+    await page.close();
+  }
+  throw new Error('the recorder came too late in every run');
+}
+
+function firstPaintSuite(name: string, suite: Suite<BrowserSession, StartedSite>, firefox: boolean) {
+  it(`${name}: the first paint's rows are the rows the popup shows, in the same order and places`, async () => {
+    // More rows than a first screenful, so light rows (past it) are taken over too.
+    await suite.visit([suite.site.url('/many?count=30&prefix=pref_')]);
+    const view = await openRecorded(suite, firefox);
+    expect(await waitForViewState(view, 'popup')).toBe('ready');
+    const seen = await waitUntil('the takeover recorded', async () => {
+      const s = (await view.evaluate('window.__firstPaint')) as Seen;
+      return s.takenOver ? s : undefined;
+    });
+    const painted = seen.painted!;
+    expect(painted.length).toBeGreaterThan(30);
+    // Session cookies first, as the analysis orders them.
+    const firstOther = painted.findIndex((r) => r.session === 'false');
+    expect(painted.slice(0, firstOther).every((r) => r.session === 'true')).toBe(true);
+    expect(painted.slice(firstOther).every((r) => r.session === 'false')).toBe(true);
+    expect(firstOther).toBeGreaterThan(0);
+    // Taken over before the analysis came in: same rows, flags, order, places and heights.
+    expect(seen.takenOver!.analysis).toBe('pending');
+    expect(seen.takenOver!.rows).toEqual(painted);
+    // After the analysis: the same rows, flags and order (the findings above them may move them all down alike).
+    const analysed = (await view.evaluate(`(${SNAP})()`)) as RowSnap[];
+    expect(analysed.map(withoutPlace)).toEqual(painted.map(withoutPlace));
+    const shift = analysed[0]!.top - painted[0]!.top;
+    expect(analysed.map((r) => Math.round(r.top - shift))).toEqual(painted.map((r) => Math.round(r.top)));
+  });
+}
+
+describe('popup first paint', () => {
+  describe('Chromium', () => {
+    firstPaintSuite(
+      'Chromium',
+      withChromium({ site: () => startSite('first.sessionscope.localhost'), open: '/' }),
+      false,
+    );
+  });
+  describe('Firefox', () => {
+    firstPaintSuite('Firefox', withFirefox({ site: () => startSite('127.0.0.1'), open: '/' }), true);
+  });
+});
