@@ -7,7 +7,7 @@ import { buildReport, serializeReport } from '../../src/core/export/report';
 import type { WeakSecretOptions, WeakSecretResult } from '../../src/core/verify/find-weak-secret';
 import { createPopupStore, type PopupStore } from '../../src/state/create-store';
 import type { WeakSecretProgress } from '../../src/state/verification-slice';
-import type { SiteLoaderDeps } from '../../src/state/load-site';
+import { createSiteLoader, type SiteLoaderDeps } from '../../src/state/load-site';
 import type { WeakSecretFinder } from '../../src/state/weak-secret-finder';
 import { NOW, record } from '../ui/fixtures';
 import { frameworkCookie } from '../fixtures/fixtures';
