@@ -89,7 +89,9 @@ export async function deleteAllCookies(control: Page, storeId?: string): Promise
 }
 
 async function openFold(view: Page | Frame, id: 'export' | 'import' | 'snapshots'): Promise<void> {
-  const open = await view.$eval(`[data-testid="${id}-section"]`, (el) => (el as HTMLDetailsElement).open);
+  // The popup paints its first rows before the app that owns these sections has loaded: wait for it.
+  const section = await view.waitForSelector(`[data-testid="${id}-section"]`, { timeout: 10_000 });
+  const open = await section!.evaluate((el) => (el as HTMLDetailsElement).open);
   if (!open) await view.click(`[data-testid="${id}-toggle"]`);
 }
 
