@@ -63,7 +63,7 @@ const NOT_TEXT_READERS: Record<string, string> = {
   secretMatches: 'WebCrypto over bytes; covered by verifyCookie and findWeakSecret',
   toSignatureVerification: 'copies a result',
   measureSecretCheckRate: 'a benchmark of findWeakSecret',
-  twoSeverities: "declares a rule's two severities",
+  severityOf: "picks one of a rule's severities",
   hasFieldTypes: "checks a fixed list of fields' types on a parsed object",
   readStorageInPage: 'runs in the page, bounded by its arguments; what it answers is read by storageReadOf',
 };

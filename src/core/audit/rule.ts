@@ -3,24 +3,20 @@ import type { ParsedSetCookie } from '../network/set-cookie';
 import type { AuditedCookie, TokenLocation } from './audit-input';
 import type { RuleText, Severity } from './finding';
 
+/** One severity, or two (worse first) for a rule that reports some matches worse than others (see its `check`). */
+export type RuleSeverities = readonly [Severity] | readonly [Severity, Severity];
+
 /** What every rule states about itself: shown with each finding and listed in docs/rules.md (`npm run docs`). */
 export interface RuleInfo extends RuleText {
   id: string;
-  /** Every severity the rule can report, worst first; rules with two depend on the cookie (see `check`). */
-  severities: readonly Severity[];
+  /** Every severity the rule can report, worst first: declared once, for both what it lists and what it reports. */
+  severities: RuleSeverities;
 }
 
-/** The two severities of a rule that reports some matches worse than others. */
-export interface TwoSeverities {
-  /** For `RuleInfo.severities`: worse first. */
-  severities: readonly [Severity, Severity];
-  /** The severity of one match: the worse one when `worse` holds. */
-  pick(worse: boolean): Severity;
-}
-
-/** Declares a rule's two severities once, for both what it lists and what its check reports. */
-export function twoSeverities(worse: Severity, lesser: Severity): TwoSeverities {
-  return { severities: [worse, lesser], pick: (isWorse) => (isWorse ? worse : lesser) };
+/** The severity of one match of `rule`: its worse one when `worse` holds (a rule with one severity has just that). */
+export function severityOf(rule: RuleInfo, worse: boolean): Severity {
+  const [worst, lesser = worst] = rule.severities;
+  return worse ? worst : lesser;
 }
 
 /** One match of a rule. */

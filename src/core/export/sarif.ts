@@ -29,7 +29,7 @@ const SECURITY_SEVERITY: Record<Severity, string> = {
 };
 
 function descriptor(rule: RuleInfo): ReportingDescriptor {
-  const worst = rule.severities[0] ?? 'info';
+  const worst = rule.severities[0];
   const help = `${rule.explanation} ${rule.fix} Source: ${rule.source}.`;
   const d: ReportingDescriptor = {
     id: rule.id,

@@ -60,7 +60,7 @@ export async function compareSessions(
       event === 'login'
         ? `${old.cookie.name} has the same value before and after the login`
         : `${old.cookie.name} still holds the value it had before the logout`;
-    findings.push(toFinding(rule, { severity: rule.severities[0]!, detail }, { cookieKey: old.key }));
+    findings.push(toFinding(rule, { severity: rule.severities[0], detail }, { cookieKey: old.key }));
   }
   for (const fresh of now.values()) {
     if (!was.has(fresh.key) && fresh.cookie.value !== '') {

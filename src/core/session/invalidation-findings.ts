@@ -24,7 +24,7 @@ export async function invalidationFindings(outcome: ReplayOutcome): Promise<Find
   if (!outcome.loggedIn) return [];
   const url = outcome.url.length > MAX_URL_CHARS ? `${outcome.url.slice(0, MAX_URL_CHARS)}…` : outcome.url;
   const hit = (name: string) => ({
-    severity: sessionNotInvalidated.severities[0]!,
+    severity: sessionNotInvalidated.severities[0],
     detail: `${url} still answered logged in to ${name} from before the logout`,
   });
   const sessions = [...(await sessionCookies(outcome.replayed)).values()];

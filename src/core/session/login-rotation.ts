@@ -148,7 +148,7 @@ export function loginsWithoutRotation(
     if (!login) continue;
     const detail = `${cookie.name} kept the value it was given before the login (${login.what})`;
     out.push({
-      finding: toFinding(sessionNotRotated, { severity: sessionNotRotated.severities[0]!, detail }, { cookieKey: key }),
+      finding: toFinding(sessionNotRotated, { severity: sessionNotRotated.severities[0], detail }, { cookieKey: key }),
       setSeq: last.seq,
       login,
     });

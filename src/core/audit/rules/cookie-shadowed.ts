@@ -1,14 +1,12 @@
 import { domainMatches, pathMatches } from '../../cookie/match';
 import { partitionMatches, siteOf } from '../../cookie/would-send';
 import type { AuditedCookie } from '../audit-input';
-import { twoSeverities, type Hit, type JarRule } from '../rule';
+import { severityOf, type Hit, type JarRule } from '../rule';
 import { SOURCE_URL } from '../sources';
 import { parseUrl } from '../../parse-url';
 
 /** At most this many scopes are named in one finding's detail. */
 const SHOWN = 4;
-/** Worse when one of the copies is a session cookie. */
-const SEVERITY = twoSeverities('medium', 'low');
 
 function scopeOf(c: AuditedCookie): string {
   const { domain, path, hostOnly, partitionKey } = c.cookie;
@@ -19,7 +17,8 @@ function scopeOf(c: AuditedCookie): string {
 
 export const cookieShadowed: JarRule = {
   id: 'cookie-shadowed',
-  severities: SEVERITY.severities,
+  /** Worse when one of the copies is a session cookie. */
+  severities: ['medium', 'low'],
   explanation:
     'Cookies of the same name on different domain or path scopes all reach this page, so the server receives several values in an order it may not expect, and a sibling subdomain can plant the one that wins (cookie tossing).',
   fix: 'Keep one scope per cookie name: remove the stray copies and use the __Host- prefix so no other host can set the name.',
@@ -49,7 +48,10 @@ export const cookieShadowed: JarRule = {
       const scopes = list.map(scopeOf);
       const more = scopes.length > SHOWN ? ` and ${scopes.length - SHOWN} more` : '';
       hits.push({
-        severity: SEVERITY.pick(list.some((c) => c.sessionReason !== null)),
+        severity: severityOf(
+          cookieShadowed,
+          list.some((c) => c.sessionReason !== null),
+        ),
         detail: `${list[0]!.cookie.name} on ${scopes.slice(0, SHOWN).join('; ')}${more}`,
       });
     }

@@ -1,14 +1,12 @@
 import { bareDomain } from '../../cookie/match';
 import { isPublicSuffix, registrableDomain } from '../../cookie/site';
-import { twoSeverities, type CookieRule } from '../rule';
+import { severityOf, type CookieRule } from '../rule';
 import { SOURCE_URL } from '../sources';
-
-/** Session cookies are the ones worth stealing or planting. */
-const SEVERITY = twoSeverities('medium', 'info');
 
 export const domainTooBroad: CookieRule = {
   id: 'domain-too-broad',
-  severities: SEVERITY.severities,
+  /** Worse on a session cookie: session cookies are the ones worth stealing or planting. */
+  severities: ['medium', 'info'],
   explanation:
     'A Domain attribute scopes this cookie to a parent of the page host, so every sibling subdomain receives it, and any of them that is compromised or user-controlled can read or overwrite it.',
   fix: 'Omit the Domain attribute so the cookie stays host-only.',
@@ -27,6 +25,6 @@ export const domainTooBroad: CookieRule = {
       : domain === site
         ? `sent to every subdomain of ${site}`
         : `sent to every host under ${domain}`;
-    return { severity: SEVERITY.pick(c.sessionReason !== null), detail };
+    return { severity: severityOf(domainTooBroad, c.sessionReason !== null), detail };
   },
 };

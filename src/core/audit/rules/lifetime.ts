@@ -1,5 +1,5 @@
 import { formatDuration } from '../../cookie/expiry';
-import { twoSeverities, type CookieRule } from '../rule';
+import { severityOf, type CookieRule } from '../rule';
 import { SOURCE_URL } from '../sources';
 
 const DAY_MS = 24 * 3600_000;
@@ -9,12 +9,10 @@ function remainingMs(expirationDate: number | undefined, nowMs: number): number 
   return expirationDate * 1000 - nowMs;
 }
 
-/** Worse beyond a month. */
-const PERSISTENT = twoSeverities('low', 'info');
-
 export const sessionPersistent: CookieRule = {
   id: 'session-persistent',
-  severities: PERSISTENT.severities,
+  /** Worse beyond a month. */
+  severities: ['low', 'info'],
   explanation:
     'This session cookie has an expiry, so it is written to disk and survives closing the browser, which widens the window for theft and reuse.',
   fix: 'Let session ids expire with the browser session, or keep their lifetime short.',
@@ -25,7 +23,7 @@ export const sessionPersistent: CookieRule = {
     const left = remainingMs(c.cookie.expirationDate, ctx.nowMs);
     if (left === undefined) return null;
     const detail = left > 0 ? `expires in ${formatDuration(left)}` : 'already expired';
-    return { severity: PERSISTENT.pick(left > 30 * DAY_MS), detail };
+    return { severity: severityOf(sessionPersistent, left > 30 * DAY_MS), detail };
   },
 };
 

@@ -1,4 +1,4 @@
-import { twoSeverities, type CookieRule } from '../rule';
+import { severityOf, type CookieRule } from '../rule';
 import { SOURCE_URL } from '../sources';
 
 export const sameSiteUnspecified: CookieRule = {
@@ -12,12 +12,10 @@ export const sameSiteUnspecified: CookieRule = {
   check: (c) => (c.cookie.sameSite === 'unspecified' ? { severity: 'low' } : null),
 };
 
-/** Worse on a session cookie. */
-const NONE = twoSeverities('medium', 'info');
-
 export const sameSiteNone: CookieRule = {
   id: 'samesite-none',
-  severities: NONE.severities,
+  /** Worse on a session cookie. */
+  severities: ['medium', 'info'],
   explanation:
     'SameSite=None sends this cookie with cross-site requests, which exposes it to cross-site request forgery.',
   fix: 'Use SameSite=Lax or Strict unless the cookie must be sent cross-site.',
@@ -26,8 +24,8 @@ export const sameSiteNone: CookieRule = {
   check: (c) =>
     c.cookie.sameSite === 'no_restriction'
       ? c.sessionReason !== null
-        ? { severity: NONE.pick(true), detail: 'session cookie' }
-        : { severity: NONE.pick(false) }
+        ? { severity: severityOf(sameSiteNone, true), detail: 'session cookie' }
+        : { severity: severityOf(sameSiteNone, false) }
       : null,
 };
 

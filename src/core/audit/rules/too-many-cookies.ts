@@ -1,17 +1,16 @@
 import { registrableDomain } from '../../cookie/site';
-import { twoSeverities, type Hit, type JarRule } from '../rule';
+import { severityOf, type Hit, type JarRule } from '../rule';
 import { SOURCE_URL } from '../sources';
 
 /** RFC 6265bis §6.1 asks browsers to keep at least 50 cookies per domain. */
 const MANY = 50;
 /** Chromium evicts beyond 180 cookies per registrable domain (kDomainMaxCookies in net/cookies). */
 const EVICTS = 180;
-/** Worse past the eviction limit. */
-const SEVERITY = twoSeverities('low', 'info');
 
 export const tooManyCookies: JarRule = {
   id: 'too-many-cookies',
-  severities: SEVERITY.severities,
+  /** Worse past the eviction limit. */
+  severities: ['low', 'info'],
   explanation:
     'So many cookies on one domain make every request heavier, and past the browser limit older cookies are evicted without notice.',
   fix: 'Consolidate cookies, or keep the data server-side.',
@@ -29,7 +28,8 @@ export const tooManyCookies: JarRule = {
     }
     const hits: Hit[] = [];
     for (const { domain, n } of counts.values()) {
-      if (n > MANY) hits.push({ severity: SEVERITY.pick(n > EVICTS), detail: `${n} cookies on ${domain}` });
+      if (n > MANY)
+        hits.push({ severity: severityOf(tooManyCookies, n > EVICTS), detail: `${n} cookies on ${domain}` });
     }
     return hits;
   },
