@@ -1,5 +1,5 @@
 import { Unzlib } from 'fflate';
-import type { Bytes } from './bytes';
+import { concatBytes, type Bytes } from './bytes';
 import { MAX_INFLATED_BYTES } from './limits';
 import { errorText } from '../error-text';
 
@@ -31,15 +31,9 @@ function adler32(bytes: Uint8Array): number {
   return ((b << 16) | a) >>> 0;
 }
 
-function joined(parts: Uint8Array[], length: number): Bytes {
+function joined(parts: Uint8Array[]): Bytes {
   if (parts.length === 1 && parts[0]!.buffer instanceof ArrayBuffer) return parts[0] as Bytes;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concatBytes(...parts);
 }
 
 /**
@@ -64,7 +58,7 @@ export function inflate(data: Uint8Array, maxBytes = MAX_INFLATED_BYTES): Inflat
       stream.push(data.subarray(at, end), end === data.length);
       at = end;
     } while (at < data.length);
-    const bytes = joined(parts, length);
+    const bytes = joined(parts);
     const n = data.length;
     const check = ((data[n - 4]! << 24) | (data[n - 3]! << 16) | (data[n - 2]! << 8) | data[n - 1]!) >>> 0;
     if (check !== adler32(bytes)) return { ok: false, error: 'malformed compressed data (incorrect data check)' };
