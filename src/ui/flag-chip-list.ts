@@ -17,26 +17,31 @@ export interface Chip {
   protective: boolean;
 }
 
+/** The chip of an attribute that protects the cookie when it is set: what it does when set, and when not. */
+function attributeChip(flag: string, on: boolean, name: string, short: string, whenSet: string, whenNot: string): Chip {
+  return {
+    flag,
+    on,
+    label: on ? name : `no ${name}`,
+    short,
+    title: on ? `${name}: ${whenSet}` : `Not ${name}: ${whenNot}`,
+    protective: true,
+  };
+}
+
 export function flagChips(c: CookieRecord): Chip[] {
   const ss = sameSiteAttr(c.sameSite);
   const domain = bareDomain(c.domain);
   return [
-    {
-      flag: 'httponly',
-      on: c.httpOnly,
-      label: c.httpOnly ? 'HttpOnly' : 'no HttpOnly',
-      short: 'H',
-      title: c.httpOnly ? 'HttpOnly: page scripts cannot read it' : 'Not HttpOnly: any script on the page can read it',
-      protective: true,
-    },
-    {
-      flag: 'secure',
-      on: c.secure,
-      label: c.secure ? 'Secure' : 'no Secure',
-      short: 'S',
-      title: c.secure ? 'Secure: sent over HTTPS only' : 'Not Secure: also sent over plain HTTP',
-      protective: true,
-    },
+    attributeChip(
+      'httponly',
+      c.httpOnly,
+      'HttpOnly',
+      'H',
+      'page scripts cannot read it',
+      'any script on the page can read it',
+    ),
+    attributeChip('secure', c.secure, 'Secure', 'S', 'sent over HTTPS only', 'also sent over plain HTTP'),
     {
       flag: 'samesite',
       on: ss === 'strict' || ss === 'lax',
