@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ChoiceSelect } from '../ui/ChoiceSelect';
 import { CopyButton } from '../ui/CopyButton';
@@ -41,6 +42,22 @@ function ShowCookie({ view }: { view: WsCookie }) {
   );
 }
 
+/** One cookie of a list: its name and scope, its identity in data attributes, then what the list says of it. */
+function CookieItem(props: {
+  view: WsCookie;
+  testId: string;
+  data: Record<`data-${string}`, string>;
+  children?: ComponentChildren;
+}) {
+  const { view } = props;
+  return (
+    <li data-testid={props.testId} data-key={view.key} data-name={view.cookie.name} {...props.data}>
+      <ShowCookie view={view} /> <Scope view={view} />
+      {props.children}
+    </li>
+  );
+}
+
 function SentList({ result }: { result: Result }) {
   if (result.sent.length === 0) {
     return (
@@ -54,16 +71,12 @@ function SentList({ result }: { result: Result }) {
       {result.sent.map((v) => {
         const shadowed = result.shadowed.has(v.cookie.name);
         return (
-          <li
+          <CookieItem
             key={v.key}
-            data-testid="ws-sent-cookie"
-            data-key={v.key}
-            data-name={v.cookie.name}
-            data-domain={v.cookie.domain}
-            data-path={v.cookie.path}
-            data-shadowed={String(shadowed)}
+            view={v}
+            testId="ws-sent-cookie"
+            data={{ 'data-domain': v.cookie.domain, 'data-path': v.cookie.path, 'data-shadowed': String(shadowed) }}
           >
-            <ShowCookie view={v} /> <Scope view={v} />
             {shadowed && (
               <span
                 class="chip weak"
@@ -73,7 +86,7 @@ function SentList({ result }: { result: Result }) {
                 shadowed: name sent more than once
               </span>
             )}
-          </li>
+          </CookieItem>
         );
       })}
     </ol>
@@ -95,14 +108,12 @@ function NotSentList({ result }: { result: Result }) {
     <>
       <ul class="ws-list" data-testid="ws-not-sent" aria-label="Cookies not sent">
         {list.map((view) => (
-          <li
+          <CookieItem
             key={view.key}
-            data-testid="ws-not-sent-cookie"
-            data-key={view.key}
-            data-name={view.cookie.name}
-            data-reasons={view.reasons.join(' ')}
+            view={view}
+            testId="ws-not-sent-cookie"
+            data={{ 'data-reasons': view.reasons.join(' ') }}
           >
-            <ShowCookie view={view} /> <Scope view={view} />
             <ul class="ws-reasons">
               {view.reasons.map((r) => (
                 <li key={r} data-testid="ws-reason" data-reason={r}>
@@ -110,7 +121,7 @@ function NotSentList({ result }: { result: Result }) {
                 </li>
               ))}
             </ul>
-          </li>
+          </CookieItem>
         ))}
       </ul>
       {list.length < result.notSent.length && (
