@@ -1,6 +1,6 @@
 import { findSensitiveKeys } from '../sensitive-keys';
 import type { CookieRule, TokenRule } from '../rule';
-import { SOURCE_URL } from '../sources';
+import { ruleInfo } from '../rule-info';
 
 function isReadableSession(format: string | null, clientReadable: boolean): boolean {
   // JWTs are readable too, but the token rules cover them; this rule is about framework client-side sessions.
@@ -13,12 +13,7 @@ function listKeys(paths: readonly string[]): string {
 }
 
 export const clientSessionReadable: CookieRule = {
-  id: 'client-session-readable',
-  severities: ['info'],
-  explanation:
-    'The session data is stored in the cookie itself, signed but not encrypted, so anyone holding the cookie can read it.',
-  fix: 'Keep secrets and personal data out of client-side sessions.',
-  source: 'docs/formats.md, client-side sessions',
+  ...ruleInfo('client-session-readable'),
   check: (c) =>
     isReadableSession(c.decoded.format, c.decoded.clientReadable)
       ? { severity: 'info', detail: c.decoded.label }
@@ -26,15 +21,7 @@ export const clientSessionReadable: CookieRule = {
 };
 
 /** One rule, checked on two inputs (a readable client session, a JWT's claims): the same id and text for both. */
-const SENSITIVE = {
-  id: 'client-session-sensitive',
-  severities: ['medium'],
-  explanation:
-    'Readable session data or token claims hold what looks like personal or secret data, visible to anyone who holds the cookie or token.',
-  fix: 'Move that data server-side and keep only an id in the cookie or token.',
-  source: 'OWASP JWT cheat sheet "Token Information Disclosure"',
-  sourceUrl: SOURCE_URL.owaspJwt,
-} as const;
+const SENSITIVE = ruleInfo('client-session-sensitive');
 
 export const clientSessionSensitive: CookieRule = {
   ...SENSITIVE,

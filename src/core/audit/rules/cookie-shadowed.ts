@@ -2,7 +2,7 @@ import { domainMatches, pathMatches } from '../../cookie/match';
 import { partitionMatches, siteOf } from '../../cookie/would-send';
 import type { AuditedCookie } from '../audit-input';
 import { severityOf, type Hit, type JarRule } from '../rule';
-import { SOURCE_URL } from '../sources';
+import { ruleInfo } from '../rule-info';
 import { parseUrl } from '../../parse-url';
 
 /** At most this many scopes are named in one finding's detail. */
@@ -16,14 +16,7 @@ function scopeOf(c: AuditedCookie): string {
 }
 
 export const cookieShadowed: JarRule = {
-  id: 'cookie-shadowed',
-  /** Worse when one of the copies is a session cookie. */
-  severities: ['medium', 'low'],
-  explanation:
-    'Cookies of the same name on different domain or path scopes all reach this page, so the server receives several values in an order it may not expect, and a sibling subdomain can plant the one that wins (cookie tossing).',
-  fix: 'Keep one scope per cookie name: remove the stray copies and use the __Host- prefix so no other host can set the name.',
-  source: 'RFC 6265bis §5.8.3 (Cookie header order); OWASP WSTG-SESS-02',
-  sourceUrl: SOURCE_URL.owaspWstgSess02,
+  ...ruleInfo('cookie-shadowed'),
   check: (cookies, ctx) => {
     const url = parseUrl(ctx.pageUrl);
     if (!url) return [];

@@ -1,17 +1,10 @@
 import { bareDomain } from '../../cookie/match';
 import { isPublicSuffix, registrableDomain } from '../../cookie/site';
 import { severityOf, type CookieRule } from '../rule';
-import { SOURCE_URL } from '../sources';
+import { ruleInfo } from '../rule-info';
 
 export const domainTooBroad: CookieRule = {
-  id: 'domain-too-broad',
-  /** Worse on a session cookie: session cookies are the ones worth stealing or planting. */
-  severities: ['medium', 'info'],
-  explanation:
-    'A Domain attribute scopes this cookie to a parent of the page host, so every sibling subdomain receives it, and any of them that is compromised or user-controlled can read or overwrite it.',
-  fix: 'Omit the Domain attribute so the cookie stays host-only.',
-  source: 'ZAP 90033; OWASP Session Management cheat sheet',
-  sourceUrl: SOURCE_URL.zap90033,
+  ...ruleInfo('domain-too-broad'),
   check: (c, ctx) => {
     const host = ctx.pageHost;
     if (c.cookie.hostOnly || host === undefined) return null;

@@ -1,5 +1,5 @@
 import type { CookieRule } from '../rule';
-import { SOURCE_URL } from '../sources';
+import { ruleInfo } from '../rule-info';
 
 const DEFAULT_NAMES = new Set(
   [
@@ -15,11 +15,6 @@ const DEFAULT_NAMES = new Set(
 );
 
 export const frameworkSessionName: CookieRule = {
-  id: 'framework-session-name',
-  severities: ['info'],
-  explanation: "The cookie keeps its framework's default name, which tells an attacker what the server runs.",
-  fix: 'Rename the session cookie to something generic.',
-  source: 'OWASP Session Management cheat sheet "Session ID Name Fingerprinting"',
-  sourceUrl: SOURCE_URL.owaspSessionName,
+  ...ruleInfo('framework-session-name'),
   check: (c) => (DEFAULT_NAMES.has(c.cookie.name.toLowerCase()) ? { severity: 'info' } : null),
 };

@@ -1,5 +1,5 @@
 import type { TokenRule } from '../rule';
-import { SOURCE_URL } from '../sources';
+import { ruleInfo } from '../rule-info';
 
 /** What injection into a key lookup looks like, by the lookup it targets. */
 const PATTERNS: ReadonlyArray<{ what: string; test: RegExp }> = [
@@ -9,13 +9,7 @@ const PATTERNS: ReadonlyArray<{ what: string; test: RegExp }> = [
 ];
 
 export const jwtKidSuspicious: TokenRule = {
-  id: 'jwt-kid-suspicious',
-  severities: ['medium'],
-  explanation:
-    'The token header kid holds path, shell or SQL syntax, a sign that someone probes whether the server looks keys up unsafely by kid.',
-  fix: 'Look keys up by kid in a fixed allow-list only, never in files, shell commands or SQL built from it.',
-  source: 'jwt_tool kid injection checks; OWASP JWT cheat sheet',
-  sourceUrl: SOURCE_URL.owaspJwt,
+  ...ruleInfo('jwt-kid-suspicious'),
   check: (t) => {
     const kid = t.header.kid;
     if (typeof kid !== 'string') return null;

@@ -1,6 +1,6 @@
 import type { AuditedCookie } from '../audit-input';
 import type { Hit, RuleInfo } from '../rule';
-import { SOURCE_URL } from '../sources';
+import { ruleInfo } from '../rule-info';
 import { parseUrl } from '../../parse-url';
 
 /** A rule on one cookie against the URLs the page requested (network view). */
@@ -34,13 +34,7 @@ function partsOf(url: string): { origin: string; path: string[]; query: string[]
 }
 
 export const sessionIdInUrl: UrlRule = {
-  id: 'session-id-in-url',
-  severities: ['high'],
-  explanation:
-    'The session id travels in a request URL, where it leaks into logs, browser history and Referer headers, and can be used to fix a session.',
-  fix: 'Carry the session id only in a cookie, never in URLs.',
-  source: 'ZAP 3-1 / 3-2; OWASP Session Management cheat sheet',
-  sourceUrl: SOURCE_URL.owaspSessionUrl,
+  ...ruleInfo('session-id-in-url'),
   check: (c, urls) => {
     if (c.sessionReason === null) return null;
     const raw = c.cookie.value.replace(/^"|"$/g, '');

@@ -1,7 +1,7 @@
 import { isOpaqueValue, MIN_SESSION_ID_BITS, opaqueEntropyBits } from '../../detect/opaque-id';
 import { isKnownSessionName } from '../../detect/session';
 import type { CookieRule } from '../rule';
-import { SOURCE_URL } from '../sources';
+import { ruleInfo } from '../rule-info';
 
 /** Values that mean "no session" rather than a weak one: logged-out markers and flags. */
 const PLACEHOLDERS = new Set(['', 'deleted', 'null', 'undefined', 'true', 'false', 'yes', 'no']);
@@ -14,13 +14,7 @@ const PLACEHOLDERS = new Set(['', 'deleted', 'null', 'undefined', 'true', 'false
 const ID_SHAPED = /^(?=[^\d]*\d)[A-Za-z0-9_-]{8,}$/;
 
 export const sessionIdLowEntropy: CookieRule = {
-  id: 'session-id-low-entropy',
-  severities: ['high'],
-  explanation:
-    'This session id carries too little randomness to resist guessing, so an attacker can enumerate valid sessions.',
-  fix: 'Generate session ids with at least 128 bits from a cryptographically secure random generator.',
-  source: 'OWASP Session Management cheat sheet "Session ID Entropy"',
-  sourceUrl: SOURCE_URL.owaspSessionEntropy,
+  ...ruleInfo('session-id-low-entropy'),
   check: (c) => {
     const value = c.cookie.value;
     if (c.sessionReason === null || !isOpaqueValue(c.decoded) || c.decoded.jwt !== undefined) return null;

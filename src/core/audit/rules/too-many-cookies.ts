@@ -1,6 +1,6 @@
 import { registrableDomain } from '../../cookie/site';
 import { severityOf, type Hit, type JarRule } from '../rule';
-import { SOURCE_URL } from '../sources';
+import { ruleInfo } from '../rule-info';
 
 /** RFC 6265bis §6.1 asks browsers to keep at least 50 cookies per domain. */
 const MANY = 50;
@@ -8,14 +8,7 @@ const MANY = 50;
 const EVICTS = 180;
 
 export const tooManyCookies: JarRule = {
-  id: 'too-many-cookies',
-  /** Worse past the eviction limit. */
-  severities: ['low', 'info'],
-  explanation:
-    'So many cookies on one domain make every request heavier, and past the browser limit older cookies are evicted without notice.',
-  fix: 'Consolidate cookies, or keep the data server-side.',
-  source: 'RFC 6265bis §6.1',
-  sourceUrl: SOURCE_URL.rfc6265bis,
+  ...ruleInfo('too-many-cookies'),
   check: (cookies) => {
     // Browsers count per registrable domain, in each cookie store and each partition separately.
     const counts = new Map<string, { domain: string; n: number }>();
