@@ -12,7 +12,7 @@ import { watchPageData, type PageDataDeps } from '../state/page-data-watcher';
 import { watchPageHosts } from '../state/page-hosts-watcher';
 import { createPanelController, type PanelController } from '../state/panel-controller';
 import type { ExportReportDeps } from '../ui/ExportReport';
-import { EditContext, StoreContext } from '../ui/store-context';
+import { ViewContexts } from '../ui/ViewContexts';
 import type { TransferDeps } from '../state/transfer-deps';
 import { PanelApp } from './PanelApp';
 import '../ui/theme.css';
@@ -132,17 +132,15 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
   const edit = deps.edit ? createEditSlice(deps.edit, async () => controller?.reload()) : null;
 
   render(
-    <StoreContext.Provider value={store}>
-      <EditContext.Provider value={edit}>
-        <PanelApp
-          onRequestPermission={() => void controller?.requestPermission()}
-          exportDeps={exportDeps}
-          {...(deps.transfer
-            ? { transferDeps: { ...deps.transfer, refresh: () => controller?.reload() ?? Promise.resolve() } }
-            : {})}
-        />
-      </EditContext.Provider>
-    </StoreContext.Provider>,
+    <ViewContexts store={store} edit={edit}>
+      <PanelApp
+        onRequestPermission={() => void controller?.requestPermission()}
+        exportDeps={exportDeps}
+        {...(deps.transfer
+          ? { transferDeps: { ...deps.transfer, refresh: () => controller?.reload() ?? Promise.resolve() } }
+          : {})}
+      />
+    </ViewContexts>,
     options.root,
   );
 

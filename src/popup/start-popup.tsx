@@ -4,7 +4,7 @@ import { createEditSlice, type EditDeps } from '../state/edit-slice';
 import { startNowTicker } from '../state/now-ticker';
 import type { FirstLoad } from '../state/load-site';
 import { createPopupController, type PopupDeps } from '../state/popup-controller';
-import { EditContext, StoreContext } from '../ui/store-context';
+import { ViewContexts } from '../ui/ViewContexts';
 import type { TransferDeps } from '../state/transfer-deps';
 import { PopupApp } from './PopupApp';
 import '../ui/theme.css';
@@ -43,17 +43,15 @@ export function startPopup(deps: StartPopupDeps, { root, tickMs, first }: StartP
   // it puts them there), so that render keeps them where they are. Without, the loading state renders first.
   const loading = first ? controller.load({ first }) : undefined;
   render(
-    <StoreContext.Provider value={store}>
-      <EditContext.Provider value={edit}>
-        <PopupApp
-          onRequestPermission={() => void controller.requestPermission()}
-          {...(deps.version ? { exportDeps: { version: deps.version } } : {})}
-          {...(deps.transfer
-            ? { transferDeps: { ...deps.transfer, refresh: () => controller.load({ quiet: true }) } }
-            : {})}
-        />
-      </EditContext.Provider>
-    </StoreContext.Provider>,
+    <ViewContexts store={store} edit={edit}>
+      <PopupApp
+        onRequestPermission={() => void controller.requestPermission()}
+        {...(deps.version ? { exportDeps: { version: deps.version } } : {})}
+        {...(deps.transfer
+          ? { transferDeps: { ...deps.transfer, refresh: () => controller.load({ quiet: true }) } }
+          : {})}
+      />
+    </ViewContexts>,
     root,
   );
   void (loading ?? controller.load());
