@@ -1,4 +1,5 @@
 import type { TargetedKeyboardEvent } from 'preact';
+import type { CookieView } from '../core/cookie-views';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { focusTarget } from '../ui/list-navigation';
 import { CookieList } from '../ui/CookieList';
@@ -89,6 +90,33 @@ function useRowsPainted(ready: boolean): boolean {
   return painted;
 }
 
+/**
+ * One group of cookie rows under its heading and count; `empty` is said in place of the list when there are none.
+ * `eager`: how many of its rows are rendered in full at once (see CookieList).
+ */
+function CookieGroup(props: {
+  id: string;
+  label: string;
+  cookies: readonly CookieView[];
+  eager: number | undefined;
+  empty?: string;
+}) {
+  const { id, label, cookies, eager } = props;
+  return (
+    <section class="group" aria-labelledby={id}>
+      <h2 id={id}>
+        {`${label} `}
+        <span class="count">({cookies.length})</span>
+      </h2>
+      {cookies.length > 0 ? (
+        <CookieList cookies={cookies} label={label} {...(eager === undefined ? {} : { eager })} />
+      ) : (
+        <p class="muted">{props.empty}</p>
+      )}
+    </section>
+  );
+}
+
 export function PopupApp({ onRequestPermission, exportDeps, transferDeps }: ViewAppProps) {
   const store = useStore();
   const state = store.site.state.value;
@@ -124,31 +152,20 @@ export function PopupApp({ onRequestPermission, exportDeps, transferDeps }: View
           <SessionCard onShowCookie={(key) => showCookie(store.selection.reveal, key)} />
           <WeakSecretProgress />
           <TopFindings limit={3} />
-          <section class="group" aria-labelledby="session-heading">
-            <h2 id="session-heading">
-              Session cookies <span class="count">({store.site.sessionCookies.value.length})</span>
-            </h2>
-            {store.site.sessionCookies.value.length > 0 ? (
-              <CookieList
-                cookies={store.site.sessionCookies.value}
-                label="Session cookies"
-                {...(eager === undefined ? {} : { eager })}
-              />
-            ) : (
-              <p class="muted">No cookie here looks like a session identifier.</p>
-            )}
-          </section>
+          <CookieGroup
+            id="session-heading"
+            label="Session cookies"
+            cookies={store.site.sessionCookies.value}
+            eager={eager}
+            empty="No cookie here looks like a session identifier."
+          />
           {store.site.otherCookies.value.length > 0 && (
-            <section class="group" aria-labelledby="other-heading">
-              <h2 id="other-heading">
-                Other cookies <span class="count">({store.site.otherCookies.value.length})</span>
-              </h2>
-              <CookieList
-                cookies={store.site.otherCookies.value}
-                label="Other cookies"
-                {...(eager === undefined ? {} : { eager: Math.max(0, eager - sessionCount) })}
-              />
-            </section>
+            <CookieGroup
+              id="other-heading"
+              label="Other cookies"
+              cookies={store.site.otherCookies.value}
+              eager={eager === undefined ? undefined : Math.max(0, eager - sessionCount)}
+            />
           )}
           <StorageTokens />
           <SiteEditBar />
