@@ -20,6 +20,11 @@ function readEntry(entry: unknown, storeId: string): CookieRecord | string {
   return r.problem ?? setImportedExpiry(c, expiry) ?? c;
 }
 
+/** The file is a bare array: its problems name entries by number, from 1. */
+function entryNumber(i: number): string {
+  return `entry ${i + 1}`;
+}
+
 /**
  * Cookie-Editor's JSON export: an array in the shape of `cookies.Cookie`. Its expiry is kept (Cookie-Editor's
  * own import drops it), and `session: true` stays a session cookie.
@@ -27,10 +32,6 @@ function readEntry(entry: unknown, storeId: string): CookieRecord | string {
 export const parseCookieEditor = jsonImport('cookie-editor-json', (doc, options: ImportOptions) => {
   if (!Array.isArray(doc)) return refused('cookie-editor-json', 'not a JSON array');
   const out = createCollector();
-  for (let i = 0; i < doc.length; i++) {
-    const c = readEntry(doc[i], options.storeId);
-    if (typeof c === 'string') out.problem(`entry ${i + 1}`, c);
-    else if (!out.addCookie(c)) break;
-  }
+  out.addEntries(doc, (entry) => readEntry(entry, options.storeId), entryNumber);
   return out.finish('cookie-editor-json');
 });

@@ -47,6 +47,12 @@ export interface ImportCollector {
   /** False once the cookie cap is reached: the caller stops reading. */
   addCookie(c: CookieRecord): boolean;
   addOrigin(o: OriginStorage): boolean;
+  /** Each entry read to a cookie and added, until the cap; one that is not a cookie is a problem at `where(i)`. */
+  addEntries(
+    entries: readonly unknown[],
+    read: (entry: unknown) => CookieRecord | string,
+    where: (i: number) => string,
+  ): void;
   problem(where: string, reason: string): void;
   finish(format: ImportFormat): ParsedImport;
 }
@@ -61,15 +67,23 @@ export function createCollector(): ImportCollector {
     if (problems.length < IMPORT_LIMITS.maxProblems) problems.push({ where, reason });
     else unlisted += 1;
   };
+  const addCookie = (c: CookieRecord): boolean => {
+    if (cookies.length >= IMPORT_LIMITS.maxCookies) {
+      if (!cookieCapHit) problem('input', `more than ${IMPORT_LIMITS.maxCookies} cookies: the rest were not read`);
+      cookieCapHit = true;
+      return false;
+    }
+    cookies.push(c);
+    return true;
+  };
   return {
-    addCookie(c) {
-      if (cookies.length >= IMPORT_LIMITS.maxCookies) {
-        if (!cookieCapHit) problem('input', `more than ${IMPORT_LIMITS.maxCookies} cookies: the rest were not read`);
-        cookieCapHit = true;
-        return false;
+    addCookie,
+    addEntries(entries, read, where) {
+      for (let i = 0; i < entries.length; i++) {
+        const c = read(entries[i]);
+        if (typeof c === 'string') problem(where(i), c);
+        else if (!addCookie(c)) return;
       }
-      cookies.push(c);
-      return true;
     },
     addOrigin(o) {
       if (origins.length >= IMPORT_LIMITS.maxOrigins) return false;
@@ -83,6 +97,11 @@ export function createCollector(): ImportCollector {
       return { format, cookies, origins, problems: all };
     },
   };
+}
+
+/** Where in a JSON document's array `key` a problem is: `cookies[3]` (counted from 0, as in the file's JSON path). */
+export function arrayPlace(key: string): (i: number) => string {
+  return (i) => `${key}[${i}]`;
 }
 
 /** The whole input refused at once (too large, not this format). */

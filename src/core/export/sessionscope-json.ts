@@ -3,7 +3,7 @@ import { isJsonObject } from '../decode/json';
 import { EntryReader, setImportedExpiry } from './entry-fields';
 import { partitionKeyJson, type PartitionKeyJson } from './partition-key-json';
 import type { ExportResult } from './export-result';
-import { createCollector, refused, jsonImport } from './import-result';
+import { arrayPlace, createCollector, refused, jsonImport } from './import-result';
 
 /**
  * SessionScope's own cookie export (docs/export.md): lossless, every attribute of `cookies.Cookie` including
@@ -112,10 +112,6 @@ export const parseCookieJson = jsonImport('sessionscope-json', (doc) => {
   }
   if (!Array.isArray(doc.cookies)) return refused('sessionscope-json', '"cookies" should be an array');
   const out = createCollector();
-  for (let i = 0; i < doc.cookies.length; i++) {
-    const c = readExportedCookie(doc.cookies[i]);
-    if (typeof c === 'string') out.problem(`cookies[${i}]`, c);
-    else if (!out.addCookie(c)) break;
-  }
+  out.addEntries(doc.cookies, readExportedCookie, arrayPlace('cookies'));
   return out.finish('sessionscope-json');
 });

@@ -5,6 +5,7 @@ import { EntryReader, readCommonCookieFields } from './entry-fields';
 import { cookiesCount, type ExportResult } from './export-result';
 import {
   createCollector,
+  arrayPlace,
   IMPORT_LIMITS,
   refused,
   type OriginStorage,
@@ -118,11 +119,7 @@ export const parseStorageState = jsonImport('storage-state', (doc, options: Impo
   if (!Array.isArray(cookies)) return refused('storage-state', '"cookies" should be an array');
   if (!Array.isArray(origins)) return refused('storage-state', '"origins" should be an array');
   const out = createCollector();
-  for (let i = 0; i < cookies.length; i++) {
-    const c = readCookie(cookies[i], options.storeId);
-    if (typeof c === 'string') out.problem(`cookies[${i}]`, c);
-    else if (!out.addCookie(c)) break;
-  }
+  out.addEntries(cookies, (entry) => readCookie(entry, options.storeId), arrayPlace('cookies'));
   const budget = { items: 0 };
   for (let i = 0; i < origins.length; i++) {
     const o = readOrigin(origins[i], budget);
