@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { storedDomain } from '../core/cookie/stored-domain';
+import { cookiesCount } from '../core/export/export-result';
 import type { ImportFormat } from '../core/export/import-result';
 import type { PreviewItem } from '../core/export/import-preview';
 import { errorText } from '../core/error-text';
@@ -213,7 +214,7 @@ export function ImportDialog({ deps }: ImportDialogProps) {
               disabled={writes === 0 || !deps.apply}
               onClick={() => void confirm(prepared)}
             >
-              {writes === 0 ? 'Nothing to import' : `Import ${writes} cookie${writes === 1 ? '' : 's'}`}
+              {writes === 0 ? 'Nothing to import' : `Import ${cookiesCount(writes)}`}
             </button>
           )}
           {!deps.apply && <p class="small muted">This view cannot write cookies.</p>}
