@@ -1,10 +1,8 @@
 import type { CookieRule } from '../rule';
 import { ruleInfo } from '../rule-info';
+import { sessionCookieWithout } from './session-cookie-without';
 
-export const sessionSecureMissing: CookieRule = {
-  ...ruleInfo('session-secure-missing'),
-  check: (c) => (c.sessionReason !== null && !c.cookie.secure ? { severity: 'high' } : null),
-};
+export const sessionSecureMissing: CookieRule = sessionCookieWithout('session-secure-missing', 'secure');
 
 export const secureMissing: CookieRule = {
   ...ruleInfo('secure-missing'),
