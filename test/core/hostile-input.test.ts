@@ -65,7 +65,6 @@ const NOT_TEXT_READERS: Record<string, string> = {
   measureSecretCheckRate: 'a benchmark of findWeakSecret',
   severityOf: "picks one of a rule's severities",
   ruleInfo: 'looks a rule up in a fixed table',
-  arrayPlace: 'formats an index',
   sessionCookieWithout: 'builds a rule; its check reads two booleans',
   hasFieldTypes: "checks a fixed list of fields' types on a parsed object",
   readStorageInPage: 'runs in the page, bounded by its arguments; what it answers is read by storageReadOf',
