@@ -1,6 +1,9 @@
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'vite';
+
+const NATIVE_BROWSER = fileURLToPath(new URL('../src/platform/native-browser.ts', import.meta.url));
 
 /** `<link rel="stylesheet" href="/x.css">` as vite writes it in a page (attributes in any order). */
 const STYLESHEET = /<link\b[^>]*\brel="stylesheet"[^>]*>/g;
@@ -71,6 +74,8 @@ export function singleChunkPopup(options: {
         mode,
         logLevel: 'warn',
         plugins: [preact(), inlineStylesheets()],
+        // The browser's own API in place of webextension-polyfill (src/platform/native-browser.ts says why).
+        resolve: { alias: { 'webextension-polyfill': NATIVE_BROWSER } },
         define: options.define,
         build: {
           outDir,

@@ -58,6 +58,7 @@ const NOT_TEXT_READERS: Record<string, string> = {
   pbkdf2: 'WebCrypto over bytes',
   aesGcmDecrypt: 'WebCrypto over bytes; covered by decryptRails and decryptLaravel',
   aesCbcDecrypt: 'WebCrypto over bytes; covered by decryptRails and decryptLaravel',
+  Unzlib: 'fflate’s inflater, re-exported to be imported lazily; covered by inflate',
   isAesKey: 'reads a length',
   laravelKey: 'reads the key the user typed; covered by decryptLaravel',
   secretMatches: 'WebCrypto over bytes; covered by verifyCookie and findWeakSecret',

@@ -35,7 +35,7 @@ async function staticGraph(entry: string): Promise<Set<string>> {
 }
 
 describe("the popup's first chunk", () => {
-  it('holds only the first paint: no Preact, no views, no Public Suffix List, no audit', async () => {
+  it('holds only the first paint: no Preact, no views, no Public Suffix List, no audit, no fflate', async () => {
     const graph = [...(await staticGraph('src/popup/boot.ts'))];
     expect(graph).toContain('src/popup/paint-first-rows.ts');
     expect(graph).toContain('src/core/cookie-views.ts');
@@ -45,6 +45,9 @@ describe("the popup's first chunk", () => {
     // The rows need the decoders (and the few jose helpers they use), not the Public Suffix List.
     expect(graph.filter((f) => /node_modules\/tldts/.test(f))).toEqual([]);
     expect(graph.filter((f) => /src\/core\/(audit\/run-audit|analyze-site|cookie\/site)\.ts$/.test(f))).toEqual([]);
+    // fflate builds its tables when evaluated: it comes only when a value needs inflating (decode/inflate.ts).
+    expect(graph).toContain('src/core/decode/inflate.ts');
+    expect(graph.filter((f) => /node_modules\/fflate\//.test(f) || f.endsWith('decode/unzlib.ts'))).toEqual([]);
   }, 30_000);
 
   it("the popup proper's chunk holds neither the Public Suffix List nor the audit: they load after the rows", async () => {

@@ -57,7 +57,7 @@ export async function decodeGenericChain(value: string): Promise<DecodedValue | 
     if (!bytes || bytes.length === 0) break;
     const kind = /[-_]/.test(trimmed) ? 'base64url' : 'base64';
     if (looksLikeZlib(bytes)) {
-      const inflated = inflate(bytes);
+      const inflated = await inflate(bytes);
       if (!inflated.ok) {
         error = inflated.error;
         layers.push({ kind, label: `${kind} → zlib`, output: `${bytes.length} bytes` });

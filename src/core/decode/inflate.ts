@@ -1,5 +1,5 @@
-import { Unzlib } from 'fflate';
 import { concatBytes, type Bytes } from './bytes';
+import type { Unzlib } from './unzlib';
 import { MAX_INFLATED_BYTES } from './limits';
 import { errorText } from '../error-text';
 
@@ -37,16 +37,25 @@ function joined(parts: Uint8Array[]): Bytes {
 }
 
 /**
+ * fflate, imported when a value first needs inflating: its module builds its Huffman tables when evaluated (some
+ * 65,000 loop turns, several milliseconds in a page's interpreter), which the popup's first paint would otherwise
+ * pay before its rows for the few sites that compress a cookie.
+ */
+let fflate: Promise<{ Unzlib: typeof Unzlib }> | undefined;
+
+/**
  * zlib (RFC 1950) decompression with fflate, stopping as soon as the output passes `maxBytes`, so a zip bomb costs
- * at most that much memory (and one chunk's worth more). Synchronous: the platform's DecompressionStream costs far
- * more to set up than a cookie's few kilobytes cost to inflate, and it settles only through the event loop. fflate
+ * at most that much memory (and one chunk's worth more). The inflating itself is synchronous: the platform's
+ * DecompressionStream costs far more to set up than a cookie's few kilobytes cost to inflate. fflate
  * does not check the stream's Adler-32: this does, so a damaged stream, or one followed by other bytes (whose last
  * four then stand where the check should be), is refused as DecompressionStream('deflate') refuses it. Never throws.
  */
-export function inflate(data: Uint8Array, maxBytes = MAX_INFLATED_BYTES): InflateResult {
+export async function inflate(data: Uint8Array, maxBytes = MAX_INFLATED_BYTES): Promise<InflateResult> {
+  fflate ??= import('./unzlib');
+  const lib = await fflate;
   const parts: Uint8Array[] = [];
   let length = 0;
-  const stream = new Unzlib((part) => {
+  const stream = new lib.Unzlib((part) => {
     length += part.length;
     if (length > maxBytes) throw new TooLarge();
     if (part.length > 0) parts.push(part);

@@ -34,7 +34,7 @@ export async function readSignedPayload(parts: SignedPayloadParts, framework: st
   if (!raw) return null;
   let bytes = raw;
   if (parts.compressed) {
-    const inflated = inflate(raw);
+    const inflated = await inflate(raw);
     if (!inflated.ok) {
       const label = `${framework} payload (base64url, zlib)`;
       return { error: inflated.error, layer: { kind: 'base64url', label, output: parts.payload } };
