@@ -6,6 +6,12 @@ import { storeOfTab } from '../../src/platform/tab-store';
 const fake = await vi.hoisted(async () => (await import('../fakes')).createFakeBrowser());
 vi.mock('webextension-polyfill', () => ({ default: fake }));
 
+/** The answer for a new tab on `url`. */
+const cookiesOfNewTab = async (url: string) => loadTabCookies(fake.tabs.add({ url }).id!);
+/** The answer refuses for want of access, naming the tab's URL. */
+const expectNoPermission = (answer: unknown, url: string) =>
+  expect(answer).toEqual({ ok: false, reason: 'no-permission', url });
+
 describe('platform: a tab’s cookies or the reason there are none', () => {
   beforeEach(() => fake.reset());
 
@@ -33,12 +39,7 @@ describe('platform: a tab’s cookies or the reason there are none', () => {
     expect(await loadTabCookies(blank.id!)).toEqual({ ok: false, reason: 'not-http', url: 'about:blank' });
     expect(await loadUrlCookies(1, 'https://')).toEqual({ ok: false, reason: 'not-http', url: 'https://' });
     fake.permissions.revokeAll();
-    const denied = fake.tabs.add({ url: 'https://app.example.com/' });
-    expect(await loadTabCookies(denied.id!)).toEqual({
-      ok: false,
-      reason: 'no-permission',
-      url: 'https://app.example.com/',
-    });
+    expectNoPermission(await cookiesOfNewTab('https://app.example.com/'), 'https://app.example.com/');
   });
 
   it('calls a tab whose URL the browser hides "no permission" until every web page may be read', async () => {
@@ -50,12 +51,7 @@ describe('platform: a tab’s cookies or the reason there are none', () => {
     // A site the user granted is read; one they did not is "no permission" with its URL (activeTab shows it).
     const granted = fake.tabs.add({ url: 'https://granted.example/a' });
     expect(await loadTabCookies(granted.id!)).toMatchObject({ ok: true });
-    const other = fake.tabs.add({ url: 'http://other.example/' });
-    expect(await loadTabCookies(other.id!)).toEqual({
-      ok: false,
-      reason: 'no-permission',
-      url: 'http://other.example/',
-    });
+    expectNoPermission(await cookiesOfNewTab('http://other.example/'), 'http://other.example/');
   });
 
   it('asks for the page’s host on every port, or for the manifest’s access to every web page when the site is unknown', async () => {
