@@ -1,6 +1,14 @@
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
-import { causeLabel, changeLabel, settledEntries, waitForEntries } from './harness/change-log';
+import {
+  causeLabel,
+  changeLabel,
+  changeWithEveryCause,
+  expectAscendingSeq,
+  setFromPage,
+  settledEntries,
+  waitForEntries,
+} from './harness/change-log';
 import { withChromium } from './harness/setup';
 import { lastWordMismatches, startJarStorm, stormProgress } from './harness/last-word';
 import { measureStorm } from './harness/storm';
@@ -13,26 +21,14 @@ declare const browser: WebExtBrowser;
 const HOST = 'log.sessionscope.localhost';
 const named = (prefix: string) => (e: ChangeLogEntry) => e.cookie.name.startsWith(prefix);
 
-function expectAscendingSeq(entries: ChangeLogEntry[]): void {
-  const seqs = entries.map((e) => e.seq);
-  expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
-  expect(new Set(seqs).size).toBe(seqs.length);
-}
-
 describe('Chromium change log', () => {
   const suite = withChromium({ site: () => startSite(HOST), open: '/blank' });
 
-  /** One `/set` request from the test page, so the cookie comes from a real response header. */
-  const set = (query: string) => suite.page.evaluate((q: string) => fetch(`/set?${q}`).then((r) => r.text()), query);
+  const set = (query: string) => setFromPage(suite.page, query);
 
   it('records every change with its cause: explicit, overwrite, expired overwrite, removal, expiry', async () => {
     const c = suite.session;
-    await set('n=cause_a&v=1');
-    await set('n=cause_a&v=2');
-    // A past expiry on an existing cookie deletes it.
-    await set('n=cause_a&v=3&expired=1');
-    await set('n=cause_b&v=1');
-    await c.control.evaluate((url: string) => browser.cookies.remove({ url, name: 'cause_b' }), suite.site.url('/'));
+    await changeWithEveryCause(suite.page, c.control, suite.site.url('/'), 'cause');
     await set('n=cause_c&v=1&maxAge=1');
 
     const explicit = await waitForEntries(c.control, (e) => /^cause_[ab]$/.test(e.cookie.name), 6);
