@@ -74,15 +74,25 @@ export function setFromPage(page: Page, query: string): Promise<string> {
 /**
  * Gives the log one change of each explicit cause, through `page` on the test site at `siteUrl`: `<prefix>_a` is
  * set, overwritten, then deleted by a past expiry on an overwrite; `<prefix>_b` is set, then removed through the
- * extension API from `control`. Six entries: four of `_a`, then two of `_b`.
+ * extension API from `control`. Returns the six entries (four of `_a`, then two of `_b`) once logged, having
+ * checked that their sequence numbers rise.
  */
-export async function changeWithEveryCause(page: Page, control: Page, siteUrl: string, prefix: string): Promise<void> {
+export async function changeWithEveryCause(
+  page: Page,
+  control: Page,
+  siteUrl: string,
+  prefix: string,
+): Promise<ChangeLogEntry[]> {
   await setFromPage(page, `n=${prefix}_a&v=1`);
   await setFromPage(page, `n=${prefix}_a&v=2`);
   // A past expiry on an existing cookie deletes it.
   await setFromPage(page, `n=${prefix}_a&v=3&expired=1`);
   await setFromPage(page, `n=${prefix}_b&v=1`);
   await control.evaluate((url: string, name: string) => browser.cookies.remove({ url, name }), siteUrl, `${prefix}_b`);
+  const names = new Set([`${prefix}_a`, `${prefix}_b`]);
+  const entries = await waitForEntries(control, (e) => names.has(e.cookie.name), 6);
+  expectAscendingSeq(entries);
+  return entries;
 }
 
 /** The entries' sequence numbers rise, each once. */
