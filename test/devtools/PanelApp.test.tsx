@@ -5,7 +5,7 @@ import { PanelApp } from '../../src/devtools/PanelApp';
 import type { ChangeLogEntry } from '../../src/protocol/messages';
 import { createPanelStore } from '../../src/state/create-panel-store';
 import { DAY, NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
-import { renderWithStore } from '../ui/render';
+import { renderWithStore, expectTexts } from '../ui/render';
 import { renderWithEdit } from '../ui/recording-edit';
 import { makeJwt } from '../fakes/make-jwt';
 
@@ -210,8 +210,7 @@ describe('PanelApp', () => {
     );
     panel(store);
     const [gone, found] = screen.getAllByTestId('timeline-entry');
-    expect(found).toHaveTextContent('set, unseen');
-    expect(found).toHaveTextContent('found by comparing the cookie jar with the log');
+    expectTexts(found, 'set, unseen', 'found by comparing the cookie jar with the log');
     expect(gone).toHaveTextContent('gone, unseen');
     expect(gone?.dataset.cause).toBe('unobserved');
     expect(screen.getByTestId('timeline-dropped')).toHaveTextContent(

@@ -7,7 +7,7 @@ import { MAX_MECHANISMS } from '../../src/state/site-slice';
 import { SessionCard } from '../../src/ui/SessionCard';
 import { makeJwt } from '../fakes/make-jwt';
 import { NOW, record } from './fixtures';
-import { renderWithStore } from './render';
+import { renderWithStore, expectTexts } from './render';
 
 afterEach(cleanup);
 
@@ -40,11 +40,8 @@ describe('SessionCard', () => {
       'all-requests',
       'true',
     ]);
-    expect(server).toHaveTextContent('hidden from page scripts (HttpOnly)');
-    expect(server).toHaveTextContent('SameSite=Strict: never sent cross-site');
-    expect(token).toHaveTextContent('JSON Web Token (HS256)');
-    expect(token).toHaveTextContent('page scripts can read it (no HttpOnly)');
-    expect(token).toHaveTextContent('the token expires in 1 h');
+    expectTexts(server, 'hidden from page scripts (HttpOnly)', 'SameSite=Strict: never sent cross-site');
+    expectTexts(token, 'JSON Web Token (HS256)', 'page scripts can read it (no HttpOnly)', 'the token expires in 1 h');
   });
 
   it('each line leads to the cookie behind it, and each finding to the cookie it is about', async () => {

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { render } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
 import { type ViewStore } from '../../src/state/create-store';
@@ -9,4 +10,9 @@ import { NOW } from './fixtures';
 export function renderWithStore(ui: ComponentChildren, store: ViewStore = createPanelStore({ now: NOW })) {
   const result = render(<StoreContext.Provider value={store}>{ui}</StoreContext.Provider>);
   return { ...result, store };
+}
+
+/** `element` shows each of `texts`: one assertion a text, so a failure names the one missing. */
+export function expectTexts(element: HTMLElement | null | undefined, ...texts: Array<string | RegExp>): void {
+  for (const text of texts) expect(element).toHaveTextContent(text);
 }
