@@ -70,14 +70,10 @@ export function createFakeBrowser(): FakeBrowser {
     permissions: new FakePermissions(),
     action: new FakeAction(),
     reset() {
-      fake.cookies.reset();
-      fake.storage.session.reset();
-      fake.storage.local.reset();
-      fake.tabs.reset();
-      fake.windows.reset();
-      fake.runtime.reset();
-      fake.permissions.reset();
-      fake.action.reset();
+      const { cookies, storage, windows, runtime, permissions, action } = fake;
+      for (const part of [cookies, storage.session, storage.local, tabs, windows, runtime, permissions, action]) {
+        part.reset();
+      }
     },
   };
   return fake;
