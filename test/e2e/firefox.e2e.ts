@@ -94,6 +94,12 @@ describe('Firefox background suspended when idle', () => {
   // Nothing may talk to the background while it idles out, so there is no condition to poll: the wait is the
   // idle timeout itself, with margin. A new start time afterwards proves it really was suspended.
   const idle = () => new Promise((r) => setTimeout(r, IDLE_MS * 3));
+  /** Runs `test` on a blank page, then checks the background started again meanwhile: it was suspended. */
+  const acrossSuspension = async (test: (page: Page) => Promise<void>) => {
+    const first = await suite.session.ping();
+    await test(await blankPage());
+    expect((await suite.session.ping()).startedAt).not.toBe(first.startedAt);
+  };
 
   it('shows the very first change (seq 0) live in the panel page (?tabId=)', async () => {
     const f = suite.session;
@@ -113,34 +119,32 @@ describe('Firefox background suspended when idle', () => {
 
   it("after bursts of changes with the background suspended between them, the log's last word equals the jar", async () => {
     const f = suite.session;
-    const page = await blankPage();
-    const first = await f.ping();
-    for (let burst = 0; burst < 3; burst++) {
-      // Idle out, then a burst wakes it.
-      await idle();
-      await startJarStorm(page, `ffjar${burst}_`, { changes: 200, names: 30 });
-      await page.waitForFunction(
-        () => (window as unknown as { __lastWordStorm?: { done: boolean } }).__lastWordStorm?.done === true,
-        { timeout: 20_000 },
-      );
-    }
-    await settledEntries(f.control, (e) => e.cookie.name.startsWith('ffjar'), Number.MAX_SAFE_INTEGER, {
-      quietMs: 1_500,
+    await acrossSuspension(async (page) => {
+      for (let burst = 0; burst < 3; burst++) {
+        // Idle out, then a burst wakes it.
+        await idle();
+        await startJarStorm(page, `ffjar${burst}_`, { changes: 200, names: 30 });
+        await page.waitForFunction(
+          () => (window as unknown as { __lastWordStorm?: { done: boolean } }).__lastWordStorm?.done === true,
+          { timeout: 20_000 },
+        );
+      }
+      await settledEntries(f.control, (e) => e.cookie.name.startsWith('ffjar'), Number.MAX_SAFE_INTEGER, {
+        quietMs: 1_500,
+      });
+      expect(await lastWordMismatches(f.control, HOST, 'ffjar')).toEqual([]);
     });
-    expect(await lastWordMismatches(f.control, HOST, 'ffjar')).toEqual([]);
-    expect((await f.ping()).startedAt).not.toBe(first.startedAt);
   });
 
   it('records changes made while the background was suspended', async () => {
     const f = suite.session;
-    const page = await blankPage();
-    const first = await f.ping();
-    await idle();
-    await setFromPage(page, 'n=idle_a&v=1');
-    await idle();
-    await setFromPage(page, 'n=idle_b&v=1');
-    const entries = await waitForEntries(f.control, (e) => e.cookie.name.startsWith('idle_'), 2);
-    expect(entries.map(causeLabel)).toEqual(['idle_a added explicit', 'idle_b added explicit']);
-    expect((await f.ping()).startedAt).not.toBe(first.startedAt);
+    await acrossSuspension(async (page) => {
+      await idle();
+      await setFromPage(page, 'n=idle_a&v=1');
+      await idle();
+      await setFromPage(page, 'n=idle_b&v=1');
+      const entries = await waitForEntries(f.control, (e) => e.cookie.name.startsWith('idle_'), 2);
+      expect(entries.map(causeLabel)).toEqual(['idle_a added explicit', 'idle_b added explicit']);
+    });
   });
 });
