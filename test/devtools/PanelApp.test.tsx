@@ -42,6 +42,13 @@ function readyPanel() {
 }
 
 const names = () => screen.getAllByTestId('cookie-row').map((r) => r.dataset.name);
+const click = (testId: string) => fireEvent.click(screen.getByTestId(testId));
+const filterBy = (value: string) => fireEvent.input(screen.getByTestId('filter'), { target: { value } });
+/** Clicks `testId`, then waits until the rows are `expected`, in order. */
+async function clickThenRows(testId: string, expected: string[]) {
+  click(testId);
+  await waitFor(() => expect(names()).toEqual(expected));
+}
 
 describe('PanelApp', () => {
   it('shows the cookies as table rows in analysis order, with the contract attributes', () => {
@@ -57,32 +64,27 @@ describe('PanelApp', () => {
 
   it('sorts by clicking the column headers, both ways', async () => {
     readyPanel();
-    fireEvent.click(screen.getByTestId('sort-name'));
-    await waitFor(() => expect(names()).toEqual(['a_track', 'b_pref', 'sid']));
+    await clickThenRows('sort-name', ['a_track', 'b_pref', 'sid']);
     expect(screen.getByTestId('sort-name').closest('th')!.getAttribute('aria-sort')).toBe('ascending');
-    fireEvent.click(screen.getByTestId('sort-name'));
-    await waitFor(() => expect(names()).toEqual(['sid', 'b_pref', 'a_track']));
-    fireEvent.click(screen.getByTestId('sort-size'));
+    await clickThenRows('sort-name', ['sid', 'b_pref', 'a_track']);
+    click('sort-size');
     await waitFor(() => expect(names()[2]).toBe('a_track'));
-    fireEvent.click(screen.getByTestId('sort-findings'));
-    await waitFor(() => expect(names()).toEqual(['a_track', 'sid', 'b_pref']));
-    fireEvent.click(screen.getByTestId('sort-expiry'));
+    await clickThenRows('sort-findings', ['a_track', 'sid', 'b_pref']);
+    click('sort-expiry');
     await waitFor(() => expect(names()[0]).toBe('b_pref'));
   });
 
   it('filters by text, session only and findings only', async () => {
     readyPanel();
-    fireEvent.input(screen.getByTestId('filter'), { target: { value: 'DARK' } });
+    filterBy('DARK');
     await waitFor(() => expect(names()).toEqual(['b_pref']));
-    fireEvent.input(screen.getByTestId('filter'), { target: { value: 'nothing-matches' } });
+    filterBy('nothing-matches');
     await waitFor(() => expect(screen.queryAllByTestId('cookie-row')).toHaveLength(0));
     expect(screen.getByText(/No cookie matches the filter/)).toBeInTheDocument();
-    fireEvent.input(screen.getByTestId('filter'), { target: { value: '' } });
-    fireEvent.click(screen.getByTestId('filter-session'));
-    await waitFor(() => expect(names()).toEqual(['sid']));
-    fireEvent.click(screen.getByTestId('filter-session'));
-    fireEvent.click(screen.getByTestId('filter-findings'));
-    await waitFor(() => expect(names()).toEqual(['sid', 'a_track']));
+    filterBy('');
+    await clickThenRows('filter-session', ['sid']);
+    click('filter-session');
+    await clickThenRows('filter-findings', ['sid', 'a_track']);
   });
 
   it('fills the detail pane with the clicked row', async () => {
