@@ -21,6 +21,14 @@ function deps(over: Partial<PopupDeps> = {}): PopupDeps {
   };
 }
 
+/** A popup store with a controller over `d`, once the controller has loaded. */
+async function loaded(d: PopupDeps) {
+  const store = createPopupStore({ now: NOW });
+  const c = createPopupController(store, d);
+  await c.load();
+  return { store, c };
+}
+
 describe('createPopupController', () => {
   it('reads the active tab and shows its analysed cookies', async () => {
     const store = createPopupStore({ now: NOW });
@@ -40,8 +48,7 @@ describe('createPopupController', () => {
   });
 
   it('reports no tab when there is no active tab', async () => {
-    const store = createPopupStore({ now: NOW });
-    await createPopupController(store, deps({ activeTab: async () => undefined })).load();
+    const { store } = await loaded(deps({ activeTab: async () => undefined }));
     expect(store.site.state.value).toBe('no-tab');
   });
 
@@ -59,18 +66,15 @@ describe('createPopupController', () => {
   });
 
   it('shows an error state when reading throws', async () => {
-    const store = createPopupStore({ now: NOW });
-    await createPopupController(store, deps({ loadTabCookies: () => Promise.reject(new Error('boom')) })).load();
+    const { store } = await loaded(deps({ loadTabCookies: () => Promise.reject(new Error('boom')) }));
     expect(store.site.state.value).toBe('error');
     expect(store.site.problem.value).toEqual({ reason: 'error', error: 'boom' });
   });
 
   it('reloads after the permission is granted', async () => {
-    const store = createPopupStore({ now: NOW });
     const results: TabCookiesResult[] = [{ ok: false, reason: 'no-permission', url: URL_ }, ok()];
     const d = deps({ loadTabCookies: vi.fn(async () => results.shift()!) });
-    const c = createPopupController(store, d);
-    await c.load();
+    const { store, c } = await loaded(d);
     expect(store.site.state.value).toBe('no-permission');
     await c.requestPermission();
     expect(d.requestHostPermission).toHaveBeenCalledWith(URL_);
@@ -78,11 +82,9 @@ describe('createPopupController', () => {
   });
 
   it('asks for every site when the tab’s URL is hidden, and forgets the last site’s URL', async () => {
-    const store = createPopupStore({ now: NOW });
     const results: TabCookiesResult[] = [ok(), { ok: false, reason: 'no-permission' }, ok()];
     const d = deps({ loadTabCookies: async () => results.shift()! });
-    const c = createPopupController(store, d);
-    await c.load();
+    const { store, c } = await loaded(d);
     await c.load();
     expect(store.site.state.value).toBe('no-permission');
     expect(store.site.host.value).toBe('');
