@@ -35,10 +35,15 @@ function panel(store = createPanelStore({ now: NOW })) {
   return { store, main: screen.getByTestId('panel') };
 }
 
-function readyPanel() {
+/** A panel store showing the analysis of `cookies()`, graded as `audit` says. */
+function analyzedPanelStore(audit: Parameters<typeof analysis>[1] = {}) {
   const store = createPanelStore({ now: NOW });
-  store.site.showAnalysis(analysis(cookies(), { grade: 'C', score: 60 }), NOW);
-  return panel(store);
+  store.site.showAnalysis(analysis(cookies(), audit), NOW);
+  return store;
+}
+
+function readyPanel() {
+  return panel(analyzedPanelStore({ grade: 'C', score: 60 }));
 }
 
 const names = () => screen.getAllByTestId('cookie-row').map((r) => r.dataset.name);
@@ -174,8 +179,7 @@ describe('PanelApp', () => {
   });
 
   it('renders the timeline newest first and says how many entries were dropped', () => {
-    const store = createPanelStore({ now: NOW });
-    store.site.showAnalysis(analysis(cookies()), NOW);
+    const store = analyzedPanelStore();
     const entries: ChangeLogEntry[] = [
       { seq: 41, time: NOW - 2000, cause: 'explicit', removed: false, cookie: record({ name: 'sid', value: 'v1' }) },
       { seq: 42, time: NOW - 1000, cause: 'overwrite', removed: true, cookie: record({ name: 'sid', value: 'v1' }) },
@@ -200,8 +204,7 @@ describe('PanelApp', () => {
   });
 
   it('says which changes were found by comparing the jar, and why entries were dropped', () => {
-    const store = createPanelStore({ now: NOW });
-    store.site.showAnalysis(analysis(cookies()), NOW);
+    const store = analyzedPanelStore();
     store.timeline.setTimeline(
       [
         { seq: 7, time: NOW - 1000, cause: 'unobserved', removed: false, cookie: record({ name: 'sid', value: 'v' }) },
@@ -243,8 +246,7 @@ describe('PanelApp', () => {
 
 describe('PanelApp timeline controls', () => {
   it('pause, resume with the count of new changes, filter and clear act on the list', () => {
-    const store = createPanelStore({ now: NOW });
-    store.site.showAnalysis(analysis(cookies()), NOW);
+    const store = analyzedPanelStore();
     const at = (seq: number, name: string): ChangeLogEntry => ({
       seq,
       time: NOW + seq,
@@ -279,8 +281,7 @@ describe('PanelApp timeline: a login that keeps the session id (WSTG-SESS-03)', 
   });
 
   it('shows session-not-rotated with the entry that set the id and the login as evidence, and jumps to them', () => {
-    const store = createPanelStore({ now: NOW });
-    store.site.showAnalysis(analysis(cookies()), NOW);
+    const store = analyzedPanelStore();
     store.timeline.setTimeline(
       [at(1, 'sid', 'anon'), at(2, 'theme', 'dark'), at(3, 'auth', makeJwt({ sub: 'alice' }))],
       0,
@@ -297,8 +298,7 @@ describe('PanelApp timeline: a login that keeps the session id (WSTG-SESS-03)', 
   });
 
   it('says nothing once the id gets a new value after the login', () => {
-    const store = createPanelStore({ now: NOW });
-    store.site.showAnalysis(analysis(cookies()), NOW);
+    const store = analyzedPanelStore();
     store.timeline.setTimeline(
       [at(1, 'sid', 'anon'), at(2, 'auth', makeJwt({ sub: 'alice' })), at(3, 'sid', 'fresh')],
       0,

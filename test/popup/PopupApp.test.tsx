@@ -275,14 +275,15 @@ describe('PopupApp', () => {
 });
 
 describe('PopupApp: tokens in the page’s web storage', () => {
-  const ready = async () => {
+  /** The popup of a site with one cookie, shown. */
+  const shownPopup = async () => {
     const store = await analyzedPopupStore([record({ name: 'sid' })]);
+    popup(store);
     return store;
   };
 
   it('shows no section while the storage holds no token, and lists the tokens once it does', async () => {
-    const store = await ready();
-    popup(store);
+    const store = await shownPopup();
     act(() =>
       store.page.showStorageAnswer({
         ok: true,
@@ -304,8 +305,7 @@ describe('PopupApp: tokens in the page’s web storage', () => {
   });
 
   it('says why the storage could not be read, as text', async () => {
-    const store = await ready();
-    popup(store);
+    const store = await shownPopup();
     act(() =>
       store.page.showStorageAnswer({ ok: false, reason: 'unavailable', detail: '<b>Cannot access</b> this page' }),
     );
