@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { cookieKey } from '../../../src/core/cookie/cookie-key';
 import type { CookieRecord } from '../../../src/core/cookie/cookie-record';
 import { undoConflicts, undoRecord, undoSteps, type UndoStep } from '../../../src/core/edit/undo-record';
-import { makeCookie } from '../../fakes/make-cookie';
+import { cookieInPartition, makeCookie } from '../../fakes/make-cookie';
 import { browserCookie } from '../export/arbitrary-cookie';
 
 /** Applies writes to a jar keyed by identity, as the browser would. */
@@ -50,13 +50,11 @@ describe('undo record', () => {
   });
 
   it('is a copy: later changes to the caller’s objects do not alter it', () => {
-    const before = makeCookie({ partitionKey: { topLevelSite: 'https://a.test' } });
+    const before = cookieInPartition('https://a.test');
     const record = undoRecord('edit', 1, [{ before, after: makeCookie({ value: 'new' }) }]);
     before.value = 'mutated';
     before.partitionKey!.topLevelSite = 'https://b.test';
-    expect(undoSteps(record)).toEqual([
-      { kind: 'set', cookie: makeCookie({ partitionKey: { topLevelSite: 'https://a.test' } }) },
-    ]);
+    expect(undoSteps(record)).toEqual([{ kind: 'set', cookie: cookieInPartition('https://a.test') }]);
   });
 
   it('a rename is undone by removing the new name and restoring the old', () => {

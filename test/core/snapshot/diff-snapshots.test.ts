@@ -4,7 +4,7 @@ import { cookieKey } from '../../../src/core/cookie/cookie-key';
 import { diffSnapshots, restorePlan } from '../../../src/core/snapshot/diff-snapshots';
 import { makeSnapshot, type StorageEntry } from '../../../src/core/snapshot/snapshot';
 import { tokenChanges, tokenInValue } from '../../../src/core/snapshot/token-claims';
-import { makeCookie } from '../../fakes/make-cookie';
+import { cookieInPartition, makeCookie } from '../../fakes/make-cookie';
 import { makeJwt } from '../../fakes/make-jwt';
 import { browserCookie } from '../export/arbitrary-cookie';
 
@@ -140,7 +140,7 @@ describe('tokens in values', () => {
   });
 
   it('the snapshot is a copy of what it was given', () => {
-    const c = makeCookie({ partitionKey: { topLevelSite: 'https://a.test' } });
+    const c = cookieInPartition('https://a.test');
     const s = makeSnapshot('s', 'x', 0, [c], []);
     c.partitionKey!.topLevelSite = 'https://b.test';
     expect(s.cookies[0]?.partitionKey?.topLevelSite).toBe('https://a.test');
