@@ -29,6 +29,18 @@ async function loaded(d: PopupDeps) {
   return { store, c };
 }
 
+/** From `no-permission`, the permission request asks for `asked` and, granted, the cookies are read. */
+async function expectGrantedThenRead(
+  { store, c }: Awaited<ReturnType<typeof loaded>>,
+  d: PopupDeps,
+  asked: string | undefined,
+) {
+  expect(store.site.state.value).toBe('no-permission');
+  await c.requestPermission();
+  expect(d.requestHostPermission).toHaveBeenCalledWith(asked);
+  expect(store.site.state.value).toBe('ready');
+}
+
 describe('createPopupController', () => {
   it('reads the active tab and shows its analysed cookies', async () => {
     const store = createPopupStore({ now: NOW });
@@ -75,10 +87,7 @@ describe('createPopupController', () => {
     const results: TabCookiesResult[] = [{ ok: false, reason: 'no-permission', url: URL_ }, ok()];
     const d = deps({ loadTabCookies: vi.fn(async () => results.shift()!) });
     const { store, c } = await loaded(d);
-    expect(store.site.state.value).toBe('no-permission');
-    await c.requestPermission();
-    expect(d.requestHostPermission).toHaveBeenCalledWith(URL_);
-    expect(store.site.state.value).toBe('ready');
+    await expectGrantedThenRead({ store, c }, d, URL_);
   });
 
   it('asks for every site when the tab’s URL is hidden, and forgets the last site’s URL', async () => {
@@ -86,11 +95,8 @@ describe('createPopupController', () => {
     const d = deps({ loadTabCookies: async () => results.shift()! });
     const { store, c } = await loaded(d);
     await c.load();
-    expect(store.site.state.value).toBe('no-permission');
     expect(store.site.host.value).toBe('');
-    await c.requestPermission();
-    expect(d.requestHostPermission).toHaveBeenCalledWith(undefined);
-    expect(store.site.state.value).toBe('ready');
+    await expectGrantedThenRead({ store, c }, d, undefined);
   });
 
   it('says so when the permission is refused or the request fails', async () => {
