@@ -78,3 +78,13 @@ export function createFakeBrowser(): FakeBrowser {
   };
   return fake;
 }
+
+/**
+ * Sets `name` on `url` to each of `values` in turn, the last with a past expiry: a set, overwrites, then a deletion
+ * by an expired overwrite (Chromium's causes `explicit`, `overwrite`, `expired_overwrite`).
+ */
+export async function setOverwriteExpire(fake: FakeBrowser, url: string, name: string, values: readonly string[]) {
+  for (const [i, value] of values.entries()) {
+    await fake.cookies.set({ url, name, value, ...(i === values.length - 1 ? { expirationDate: 1 } : {}) });
+  }
+}
