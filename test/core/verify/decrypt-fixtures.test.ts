@@ -25,6 +25,9 @@ const verify = (f: Fixture, value: string, secrets: string[], name = f.cookie.na
   return verifyCookie(cookie, [cookie], secrets);
 };
 
+/** `f` verified with its own secret, under its own cookie name or `name`. */
+const verifyOwn = (f: Fixture, name = f.cookie.name) => verify(f, f.cookie.value, [f.secret!], name);
+
 /** Rails' three parts as bytes, and back to a cookie value as the cookie jar writes it. */
 const railsParts = (value: string) =>
   decodeURIComponent(value)
@@ -75,7 +78,7 @@ describe('decrypting real Rails encrypted cookies (ActionDispatch 6.1 cookie jar
   });
 
   it.each(cases(rails))('%s decrypts to the payload with its secret_key_base', async (_id, f) => {
-    const r = await verify(f, f.cookie.value, [f.secret!]);
+    const r = await verifyOwn(f);
     expect(r).toMatchObject({ status: 'valid', format: 'rails-encrypted', matchedIndex: 0 });
     expect(r.message).toMatch(/authenticated and decrypted with the secret/);
     expect(r.decrypted!.data).toMatchObject({ purpose: `cookie.${f.cookie.name}` });
@@ -95,7 +98,7 @@ describe('decrypting real Rails encrypted cookies (ActionDispatch 6.1 cookie jar
   it.each(cases(allFixtures().filter((f) => f.kdf)))(
     '%s: says which key derivation matched (SHA-1 before Rails 7.0, SHA-256 from 7.0)',
     async (_id, f) => {
-      const r = await verify(f, f.cookie.value, [f.secret!]);
+      const r = await verifyOwn(f);
       expect(r.status).toBe('valid');
       expect(r.message).toContain(`key derived with ${f.kdf})`);
     },
@@ -134,7 +137,7 @@ describe('decrypting real Rails encrypted cookies (ActionDispatch 6.1 cookie jar
 
   it('notes a value moved to another cookie name: its purpose no longer matches', async () => {
     const f = fixture('rails-encrypted');
-    const r = await verify(f, f.cookie.value, [f.secret!], 'other');
+    const r = await verifyOwn(f, 'other');
     expect(r.status).toBe('valid');
     expect(r.decrypted!.notes.join(' ')).toContain(`"cookie.${f.cookie.name}" is not this cookie's (cookie.other)`);
   });
@@ -166,7 +169,7 @@ describe('decrypting real Laravel cookies (illuminate/encryption 8, EncryptCooki
   });
 
   it.each(cases(laravel))('%s decrypts to the payload with its APP_KEY', async (_id, f) => {
-    const r = await verify(f, f.cookie.value, [f.secret!]);
+    const r = await verifyOwn(f);
     expect(r).toMatchObject({ status: 'valid', format: 'laravel', matchedIndex: 0 });
     const gcm = f.cipher!.endsWith('GCM');
     expect(r.message).toMatch(gcm ? /authenticated and decrypted/ : /MAC verified and decrypted/);
@@ -182,16 +185,16 @@ describe('decrypting real Laravel cookies (illuminate/encryption 8, EncryptCooki
 
   it('says what the value is: a session id, the CSRF token', async () => {
     const cbc = fixture('laravel-cbc');
-    const session = await verify(cbc, cbc.cookie.value, [cbc.secret!]);
+    const session = await verifyOwn(cbc);
     expect(session.decrypted!.notes.join(' ')).toContain('session id');
     const xsrf = fixture('laravel-weak');
-    const token = await verify(xsrf, xsrf.cookie.value, [xsrf.secret!]);
+    const token = await verifyOwn(xsrf);
     expect(token.decrypted!.notes.join(' ')).toContain('CSRF token');
   });
 
   it('notes a value moved to another cookie name: the prefix is for another name', async () => {
     const f = fixture('laravel-gcm');
-    const r = await verify(f, f.cookie.value, [f.secret!], 'renamed');
+    const r = await verifyOwn(f, 'renamed');
     expect(r.status).toBe('valid');
     expect(r.decrypted!.notes.join(' ')).toMatch(/made for another cookie name/);
   });
