@@ -4,7 +4,7 @@ import { cookieKey } from '../../../src/core/cookie/cookie-key';
 import type { CookieRecord } from '../../../src/core/cookie/cookie-record';
 import { undoConflicts, undoRecord, undoSteps, type UndoStep } from '../../../src/core/edit/undo-record';
 import { cookieInPartition, makeCookie } from '../../fakes/make-cookie';
-import { browserCookie } from '../export/arbitrary-cookie';
+import { browserCookie, cookieJar } from '../export/arbitrary-cookie';
 
 /** Applies writes to a jar keyed by identity, as the browser would. */
 function apply(jar: readonly CookieRecord[], steps: readonly UndoStep[]): CookieRecord[] {
@@ -22,7 +22,7 @@ describe('undo record', () => {
   it('restores the jar exactly after any set of writes (identity, every attribute, store, partition)', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(browserCookie, { selector: cookieKey, maxLength: 8 }),
+        cookieJar(8),
         fc.array(fc.tuple(fc.nat(), browserCookie, fc.constantFrom('edit', 'delete', 'create')), { maxLength: 8 }),
         (initial, actions) => {
           let jar = [...initial];
