@@ -126,12 +126,11 @@ describe('createPopupController: the tab’s web storage', () => {
   const jwt = makeJwt({ sub: 'alice', iat: 1 });
 
   it('reads the storage of a tab whose cookies it may read, and audits the tokens with the cookies', async () => {
-    const store = createPopupStore({ now: NOW });
     const readTabStorage = vi.fn(async () => ({
       ok: true as const,
       value: { origin: 'https://app.example.com', local: [['access_token', jwt]], session: [], omitted: 0 },
     }));
-    await createPopupController(store, deps({ readTabStorage })).load();
+    const { store } = await loaded(deps({ readTabStorage }));
     expect(readTabStorage).toHaveBeenCalledWith(3);
     await vi.waitFor(() => expect(store.page.storageTokens.value.map((t) => t.name)).toEqual(['access_token']));
     await vi.waitFor(() =>
@@ -140,14 +139,13 @@ describe('createPopupController: the tab’s web storage', () => {
   });
 
   it('does not run the script where the cookies could not be read, and keeps the reason a read failed', async () => {
-    const store = createPopupStore({ now: NOW });
     const readTabStorage = vi.fn(async () => ({
       ok: false as const,
       reason: 'unavailable' as const,
       detail: 'Cannot access contents of the page',
     }));
     const denied = async (): Promise<TabCookiesResult> => ({ ok: false, reason: 'no-permission', url: URL_ });
-    await createPopupController(store, deps({ readTabStorage, loadTabCookies: denied })).load();
+    const { store } = await loaded(deps({ readTabStorage, loadTabCookies: denied }));
     expect(readTabStorage).not.toHaveBeenCalled();
     await createPopupController(store, deps({ readTabStorage })).load();
     await vi.waitFor(() =>
