@@ -29,11 +29,11 @@ function changes(...values: string[]): TimedChange[] {
 const emptyLog: LogState = { meta: { ...emptyMeta(), nextSeq: 0, firstSeq: 0, dropped: 0 }, tail: [] };
 
 /** Runs events in order; returns the machine and every effect, by kind, with its essentials. */
-function run(events: LogEvent[], from: ChangeLogMachine = initialMachine()) {
+function run(events: LogEvent[], from: ChangeLogMachine = initialMachine(), withConfig: MachineConfig = config) {
   let machine = from;
   const effects: LogEffect[] = [];
   for (const event of events) {
-    const next = step(machine, event, config);
+    const next = step(machine, event, withConfig);
     machine = next.machine;
     effects.push(...next.effects);
   }
@@ -96,21 +96,16 @@ describe('the change-log state machine', () => {
   it('after comparing the jar in a storm, folds nothing at once: the timer folds the batches and the snapshot', () => {
     const reconciling = { ...config, reconcile: true, foldAt: 10 };
     const foreign = [{ key: stageKey('old', 0), changes: changes('x', 'y') }];
-    let machine = initialMachine();
-    const kinds: string[] = [];
-    const effects: LogEffect[] = [];
-    const events: LogEvent[] = [
-      { type: 'need' },
-      { type: 'loaded', log: emptyLog, foreign, folded: [] },
-      { type: 'reconciled', changes: changes('z'), known: new Map() },
-      { type: 'stage', changes: changes('a') },
-    ];
-    for (const event of events) {
-      const next = step(machine, event, reconciling);
-      machine = next.machine;
-      effects.push(...next.effects);
-      kinds.push(...next.effects.map((e) => (e.do === 'arm' ? `arm ${e.ms}` : e.do)));
-    }
+    const { machine, kinds } = run(
+      [
+        { type: 'need' },
+        { type: 'loaded', log: emptyLog, foreign, folded: [] },
+        { type: 'reconciled', changes: changes('z'), known: new Map() },
+        { type: 'stage', changes: changes('a') },
+      ],
+      initialMachine(),
+      reconciling,
+    );
     // Four changes staged (two a stopped instance left), under the fold threshold: no write yet, only the idle timer.
     expect(kinds).toEqual(['load', 'reconcile', 'stage', 'arm 300', 'stage']);
     expect(machine.phase.name).toBe('ready');
@@ -123,17 +118,11 @@ describe('the change-log state machine', () => {
 
   it('writes the snapshot of a quiet start with nothing staged, after an idle', () => {
     const reconciling = { ...config, reconcile: true };
-    let machine = initialMachine();
-    const kinds: string[] = [];
-    for (const event of [
-      { type: 'need' },
-      { type: 'loaded', log: emptyLog, foreign: [], folded: [] },
-      { type: 'reconciled', changes: [], known: new Map() },
-    ] as LogEvent[]) {
-      const next = step(machine, event, reconciling);
-      machine = next.machine;
-      kinds.push(...next.effects.map((e) => (e.do === 'arm' ? `arm ${e.ms}` : e.do)));
-    }
+    const { machine, kinds } = run(
+      [{ type: 'need' }, loaded(), { type: 'reconciled', changes: [], known: new Map() }],
+      initialMachine(),
+      reconciling,
+    );
     expect(kinds).toEqual(['load', 'reconcile', 'arm 300']);
     const write = writeOf(step(machine, { type: 'timer' }, reconciling).effects);
     expect(write.write.set).toHaveProperty('log:jar');

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CookieRecord } from '../../src/core/cookie/cookie-record';
 import type { ChangeLogResult, TabCookiesResult } from '../../src/protocol/messages';
+import { setOverwriteExpire } from '../fakes';
 
 const fake = await vi.hoisted(async () => (await import('../fakes')).createFakeBrowser());
 vi.mock('webextension-polyfill', () => ({ default: fake }));
@@ -47,10 +48,7 @@ describe('the background worker', () => {
   });
 
   it('logs every cookie change with its cause, readable by an extension page', async () => {
-    const url = 'https://shop.test/';
-    await fake.cookies.set({ url, name: 'sid', value: 'one' });
-    await fake.cookies.set({ url, name: 'sid', value: 'two' });
-    await fake.cookies.set({ url, name: 'sid', value: 'gone', expirationDate: 1 });
+    await setOverwriteExpire(fake, 'https://shop.test/', 'sid', ['one', 'two', 'gone']);
     const log = await getLog();
     expect(log.entries.map((e) => [e.seq, e.cause, e.removed, e.cookie.value])).toEqual([
       [0, 'explicit', false, 'one'],

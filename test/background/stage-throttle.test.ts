@@ -19,37 +19,40 @@ function setup(maxBatch = 64) {
     clock += ms;
     for (const t of timers.splice(0).filter((t) => (t.at <= clock ? (t.run(), false) : true))) timers.push(t);
   };
-  return { throttle, staged, change, advance, timers };
+  /** Pushes one change a value, in order. */
+  const push = (...values: string[]) => {
+    for (const value of values) throttle.push(change(value));
+  };
+  return { throttle, staged, push, advance, timers };
 }
 
 describe('the staging throttle', () => {
   it('stages the first change after a pause at once, without a timer', () => {
     const s = setup();
-    s.throttle.push(s.change('a'));
+    s.push('a');
     expect(s.staged).toEqual([['a']]);
     expect(s.timers).toHaveLength(0);
   });
 
   it('gathers the changes of a storm into one write per interval, in order, losing none', () => {
     const s = setup();
-    s.throttle.push(s.change('a'));
-    s.throttle.push(s.change('b'));
+    s.push('a', 'b');
     s.advance(1);
-    s.throttle.push(s.change('c'));
+    s.push('c');
     expect(s.staged).toEqual([['a']]);
     s.advance(3);
     expect(s.staged).toEqual([['a'], ['b', 'c']]);
-    s.throttle.push(s.change('d'));
+    s.push('d');
     s.advance(4);
     expect(s.staged).toEqual([['a'], ['b', 'c'], ['d']]);
   });
 
   it('stages at once when a batch is full, and flush stages what waits', () => {
     const s = setup(3);
-    s.throttle.push(s.change('a'));
-    for (const v of ['b', 'c', 'd']) s.throttle.push(s.change(v));
+    s.push('a');
+    s.push('b', 'c', 'd');
     expect(s.staged).toEqual([['a'], ['b', 'c', 'd']]);
-    s.throttle.push(s.change('e'));
+    s.push('e');
     s.throttle.flush();
     expect(s.staged).toEqual([['a'], ['b', 'c', 'd'], ['e']]);
     s.advance(10);
@@ -58,14 +61,13 @@ describe('the staging throttle', () => {
 
   it('does not hold changes past the interval when the timer runs late behind a queue of events', () => {
     const s = setup();
-    s.throttle.push(s.change('a'));
-    s.throttle.push(s.change('b'));
+    s.push('a', 'b');
     expect(s.timers).toHaveLength(1);
     // The clock moves on but the timer has not run (the worker is busy with queued events): the next change
     // stages what waits, itself included.
     s.timers[0]!.at = Number.POSITIVE_INFINITY;
     s.advance(5);
-    s.throttle.push(s.change('c'));
+    s.push('c');
     expect(s.staged).toEqual([['a'], ['b', 'c']]);
   });
 });

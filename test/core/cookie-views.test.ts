@@ -26,11 +26,15 @@ function jar(): CookieRecord[] {
 const shape = (views: ReadonlyArray<{ key: string; sessionReason: unknown }>) =>
   views.map((v) => [v.key, v.sessionReason]);
 
+/** The early rows of the jar and its full analysis. */
+async function rowsAndAnalysis() {
+  const cookies = jar();
+  return { rows: await cookieRows(cookies, NOW), full: await analyzeSite(PAGE, cookies, NOW) };
+}
+
 describe('cookieRows: the rows painted before the analysis', () => {
   it('has the analysis’s order and session reasons, so nothing moves when the findings arrive', async () => {
-    const cookies = jar();
-    const rows = await cookieRows(cookies, NOW);
-    const full = await analyzeSite(PAGE, cookies, NOW);
+    const { rows, full } = await rowsAndAnalysis();
     expect(shape(rows.views)).toEqual(shape(full.cookies));
     // Only decoding finds these: the test would pass by luck if every session were found by its name.
     const kinds = new Set(rows.views.map((v) => v.sessionReason?.kind));
@@ -51,9 +55,7 @@ describe('cookieRows: the rows painted before the analysis', () => {
   });
 
   it('shows the same rows (size, expiry, decoded value) as the analysis does', async () => {
-    const cookies = jar();
-    const rows = await cookieRows(cookies, NOW);
-    const full = await analyzeSite(PAGE, cookies, NOW);
+    const { rows, full } = await rowsAndAnalysis();
     const strip = (views: typeof rows.views) => views.map(({ findings: _, ...rest }) => rest);
     expect(strip(rows.views)).toEqual(strip(full.cookies));
   });

@@ -5,7 +5,7 @@ import { PageDataView } from '../../src/devtools/PageDataView';
 import { createPanelStore } from '../../src/state/create-panel-store';
 import { makeJwt } from '../fakes/make-jwt';
 import { NOW, analysis } from '../ui/fixtures';
-import { renderWithStore } from '../ui/render';
+import { renderWithStore, expectTexts } from '../ui/render';
 
 afterEach(cleanup);
 
@@ -23,8 +23,7 @@ describe('PageDataView', () => {
     view();
     const storage = screen.getByTestId('storage-tokens');
     expect(storage).toHaveTextContent("Reading the page's localStorage and sessionStorage…");
-    expect(screen.getByTestId('header-tokens')).toHaveTextContent('No token in the requests recorded');
-    expect(screen.getByTestId('header-tokens')).toHaveTextContent('Reload the page, or use it');
+    expectTexts(screen.getByTestId('header-tokens'), 'No token in the requests recorded', 'Reload the page, or use it');
     expect(screen.getByTestId('set-cookies')).toHaveTextContent('Reload the page to record them');
     expect(screen.queryAllByTestId('page-token')).toEqual([]);
   });
@@ -33,8 +32,7 @@ describe('PageDataView', () => {
     const store = view();
     act(() => store.page.showStorage({ origin: ORIGIN, local: [['theme', 'dark']], session: [] }));
     const storage = screen.getByTestId('storage-tokens');
-    expect(storage).toHaveTextContent("No token in this page's localStorage or sessionStorage.");
-    expect(storage).toHaveTextContent('1 entries');
+    expectTexts(storage, "No token in this page's localStorage or sessionStorage.", '1 entries');
     expect(storage).not.toHaveTextContent('Reading');
   });
 
@@ -42,8 +40,7 @@ describe('PageDataView', () => {
     const store = view();
     act(() => store.page.showStorageProblem({ reason: 'exception', detail: '<img src=x onerror=alert(1)> denied' }));
     const problem = screen.getByTestId('storage-problem');
-    expect(problem).toHaveTextContent('<img src=x onerror=alert(1)> denied');
-    expect(problem).toHaveTextContent('Reload the page with DevTools open');
+    expectTexts(problem, '<img src=x onerror=alert(1)> denied', 'Reload the page with DevTools open');
     expect(problem.querySelector('img')).toBeNull();
   });
 

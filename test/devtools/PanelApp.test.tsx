@@ -5,7 +5,7 @@ import { PanelApp } from '../../src/devtools/PanelApp';
 import type { ChangeLogEntry } from '../../src/protocol/messages';
 import { createPanelStore } from '../../src/state/create-panel-store';
 import { DAY, NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
-import { renderWithStore } from '../ui/render';
+import { renderWithStore, expectTexts } from '../ui/render';
 import { renderWithEdit } from '../ui/recording-edit';
 import { makeJwt } from '../fakes/make-jwt';
 
@@ -35,13 +35,25 @@ function panel(store = createPanelStore({ now: NOW })) {
   return { store, main: screen.getByTestId('panel') };
 }
 
-function readyPanel() {
+/** A panel store showing the analysis of `cookies()`, graded as `audit` says. */
+function analyzedPanelStore(audit: Parameters<typeof analysis>[1] = {}) {
   const store = createPanelStore({ now: NOW });
-  store.site.showAnalysis(analysis(cookies(), { grade: 'C', score: 60 }), NOW);
-  return panel(store);
+  store.site.showAnalysis(analysis(cookies(), audit), NOW);
+  return store;
+}
+
+function readyPanel() {
+  return panel(analyzedPanelStore({ grade: 'C', score: 60 }));
 }
 
 const names = () => screen.getAllByTestId('cookie-row').map((r) => r.dataset.name);
+const click = (testId: string) => fireEvent.click(screen.getByTestId(testId));
+const filterBy = (value: string) => fireEvent.input(screen.getByTestId('filter'), { target: { value } });
+/** Clicks `testId`, then waits until the rows are `expected`, in order. */
+async function clickThenRows(testId: string, expected: string[]) {
+  click(testId);
+  await waitFor(() => expect(names()).toEqual(expected));
+}
 
 describe('PanelApp', () => {
   it('shows the cookies as table rows in analysis order, with the contract attributes', () => {
@@ -57,32 +69,27 @@ describe('PanelApp', () => {
 
   it('sorts by clicking the column headers, both ways', async () => {
     readyPanel();
-    fireEvent.click(screen.getByTestId('sort-name'));
-    await waitFor(() => expect(names()).toEqual(['a_track', 'b_pref', 'sid']));
+    await clickThenRows('sort-name', ['a_track', 'b_pref', 'sid']);
     expect(screen.getByTestId('sort-name').closest('th')!.getAttribute('aria-sort')).toBe('ascending');
-    fireEvent.click(screen.getByTestId('sort-name'));
-    await waitFor(() => expect(names()).toEqual(['sid', 'b_pref', 'a_track']));
-    fireEvent.click(screen.getByTestId('sort-size'));
+    await clickThenRows('sort-name', ['sid', 'b_pref', 'a_track']);
+    click('sort-size');
     await waitFor(() => expect(names()[2]).toBe('a_track'));
-    fireEvent.click(screen.getByTestId('sort-findings'));
-    await waitFor(() => expect(names()).toEqual(['a_track', 'sid', 'b_pref']));
-    fireEvent.click(screen.getByTestId('sort-expiry'));
+    await clickThenRows('sort-findings', ['a_track', 'sid', 'b_pref']);
+    click('sort-expiry');
     await waitFor(() => expect(names()[0]).toBe('b_pref'));
   });
 
   it('filters by text, session only and findings only', async () => {
     readyPanel();
-    fireEvent.input(screen.getByTestId('filter'), { target: { value: 'DARK' } });
+    filterBy('DARK');
     await waitFor(() => expect(names()).toEqual(['b_pref']));
-    fireEvent.input(screen.getByTestId('filter'), { target: { value: 'nothing-matches' } });
+    filterBy('nothing-matches');
     await waitFor(() => expect(screen.queryAllByTestId('cookie-row')).toHaveLength(0));
     expect(screen.getByText(/No cookie matches the filter/)).toBeInTheDocument();
-    fireEvent.input(screen.getByTestId('filter'), { target: { value: '' } });
-    fireEvent.click(screen.getByTestId('filter-session'));
-    await waitFor(() => expect(names()).toEqual(['sid']));
-    fireEvent.click(screen.getByTestId('filter-session'));
-    fireEvent.click(screen.getByTestId('filter-findings'));
-    await waitFor(() => expect(names()).toEqual(['sid', 'a_track']));
+    filterBy('');
+    await clickThenRows('filter-session', ['sid']);
+    click('filter-session');
+    await clickThenRows('filter-findings', ['sid', 'a_track']);
   });
 
   it('fills the detail pane with the clicked row', async () => {
@@ -172,8 +179,7 @@ describe('PanelApp', () => {
   });
 
   it('renders the timeline newest first and says how many entries were dropped', () => {
-    const store = createPanelStore({ now: NOW });
-    store.site.showAnalysis(analysis(cookies()), NOW);
+    const store = analyzedPanelStore();
     const entries: ChangeLogEntry[] = [
       { seq: 41, time: NOW - 2000, cause: 'explicit', removed: false, cookie: record({ name: 'sid', value: 'v1' }) },
       { seq: 42, time: NOW - 1000, cause: 'overwrite', removed: true, cookie: record({ name: 'sid', value: 'v1' }) },
@@ -198,8 +204,7 @@ describe('PanelApp', () => {
   });
 
   it('says which changes were found by comparing the jar, and why entries were dropped', () => {
-    const store = createPanelStore({ now: NOW });
-    store.site.showAnalysis(analysis(cookies()), NOW);
+    const store = analyzedPanelStore();
     store.timeline.setTimeline(
       [
         { seq: 7, time: NOW - 1000, cause: 'unobserved', removed: false, cookie: record({ name: 'sid', value: 'v' }) },
@@ -210,8 +215,7 @@ describe('PanelApp', () => {
     );
     panel(store);
     const [gone, found] = screen.getAllByTestId('timeline-entry');
-    expect(found).toHaveTextContent('set, unseen');
-    expect(found).toHaveTextContent('found by comparing the cookie jar with the log');
+    expectTexts(found, 'set, unseen', 'found by comparing the cookie jar with the log');
     expect(gone).toHaveTextContent('gone, unseen');
     expect(gone?.dataset.cause).toBe('unobserved');
     expect(screen.getByTestId('timeline-dropped')).toHaveTextContent(
@@ -242,8 +246,7 @@ describe('PanelApp', () => {
 
 describe('PanelApp timeline controls', () => {
   it('pause, resume with the count of new changes, filter and clear act on the list', () => {
-    const store = createPanelStore({ now: NOW });
-    store.site.showAnalysis(analysis(cookies()), NOW);
+    const store = analyzedPanelStore();
     const at = (seq: number, name: string): ChangeLogEntry => ({
       seq,
       time: NOW + seq,
@@ -278,8 +281,7 @@ describe('PanelApp timeline: a login that keeps the session id (WSTG-SESS-03)', 
   });
 
   it('shows session-not-rotated with the entry that set the id and the login as evidence, and jumps to them', () => {
-    const store = createPanelStore({ now: NOW });
-    store.site.showAnalysis(analysis(cookies()), NOW);
+    const store = analyzedPanelStore();
     store.timeline.setTimeline(
       [at(1, 'sid', 'anon'), at(2, 'theme', 'dark'), at(3, 'auth', makeJwt({ sub: 'alice' }))],
       0,
@@ -296,8 +298,7 @@ describe('PanelApp timeline: a login that keeps the session id (WSTG-SESS-03)', 
   });
 
   it('says nothing once the id gets a new value after the login', () => {
-    const store = createPanelStore({ now: NOW });
-    store.site.showAnalysis(analysis(cookies()), NOW);
+    const store = analyzedPanelStore();
     store.timeline.setTimeline(
       [at(1, 'sid', 'anon'), at(2, 'auth', makeJwt({ sub: 'alice' })), at(3, 'sid', 'fresh')],
       0,

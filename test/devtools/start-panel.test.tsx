@@ -82,6 +82,10 @@ function fakeDeps(over: Partial<PanelStartDeps> = {}) {
   return { deps, listeners };
 }
 
+/** The deps of the panel page opened as a tab, outside DevTools. */
+const panelTabDeps = (over: Partial<PanelStartDeps> = {}) =>
+  fakeDeps({ capabilities: { ...ALL, inDevtools: false }, ...over });
+
 function start(deps: PanelStartDeps, themeRoot = document.createElement('html')) {
   const root = document.createElement('div');
   document.body.append(root);
@@ -125,7 +129,7 @@ describe('startPanel', () => {
   });
 
   it('with no tab to inspect, says so and starts no controller', async () => {
-    const { deps } = fakeDeps({ capabilities: { ...ALL, inDevtools: false } });
+    const { deps } = panelTabDeps();
     const { panel } = start(deps);
     expect(panel.controller).toBeUndefined();
     expect(panel.store.site.state.value).toBe('no-tab');
@@ -198,12 +202,7 @@ describe('startPanel', () => {
       urls: ['https://app.example.com', 'https://embed.example.net'],
     }));
     const siteCookies = vi.fn(async () => [record({ name: 'tp', domain: 'embed.example.net' })]);
-    const { deps } = fakeDeps({
-      capabilities: { ...ALL, inDevtools: false },
-      tabId: 7,
-      readPageUrls,
-      siteCookies,
-    });
+    const { deps } = panelTabDeps({ tabId: 7, readPageUrls, siteCookies });
     const { panel } = await startLoaded(deps);
     await waitFor(() => expect(panel.store.thirdParty.sites.value).toEqual(['example.net']));
     expect(readPageUrls).toHaveBeenCalledWith(7);
@@ -222,8 +221,7 @@ describe('startPanel', () => {
         ? { ok: true, tabId, url: URL_, cookies: [record({ name: 'sid' })] }
         : { ok: false, reason: 'no-permission', url: URL_ },
     );
-    const { deps } = fakeDeps({
-      capabilities: { ...ALL, inDevtools: false },
+    const { deps } = panelTabDeps({
       tabId: 7,
       loadTabCookies,
       readPageUrls,
@@ -244,7 +242,7 @@ describe('startPanel', () => {
 
   it('keeps relative times current until stopped', async () => {
     vi.useFakeTimers({ now: NOW, toFake: ['setInterval', 'clearInterval', 'Date'] });
-    const { deps } = fakeDeps({ capabilities: { ...ALL, inDevtools: false }, tabId: 3 });
+    const { deps } = panelTabDeps({ tabId: 3 });
     const root = document.createElement('div');
     roots.push(root);
     const panel = startPanel(deps, { root, tickMs: 1000 });

@@ -35,6 +35,20 @@ async function shown(view: Page, root: ViewRoot): Promise<{ state: string; messa
   }, state);
 }
 
+/**
+ * `view` says `no-permission` on the tab without calling it "not a web page", offers access to every site, and the
+ * background will not script the tab for its third parties either (in Chromium that script would wait as a request
+ * for access, and a toolbar click would answer it instead of opening the popup). Returns what the view shows.
+ */
+async function expectWithheld(view: Page, root: ViewRoot, control: Page, tabId: number) {
+  const seen = await shown(view, root);
+  expect(seen.state).toBe('no-permission');
+  expect(seen.message).not.toMatch(/not a web page/);
+  expect(seen.button).toBe('Allow access to all sites');
+  expect(await sendFrom(control, 'getPageUrls', { tabId })).toEqual({ ok: false, reason: 'no-permission' });
+  return seen;
+}
+
 const grantedOrigins = (control: Page) => control.evaluate(async () => (await browser.permissions.getAll()).origins);
 
 describe('Chromium: access withheld in the browser’s site-access setting, then granted from the popup', () => {
@@ -73,17 +87,10 @@ describe('Chromium: access withheld in the browser’s site-access setting, then
     expect(await grantedOrigins(s.control)).toEqual([]);
 
     // The panel cannot even read the tab's address: it asks for every site, and never calls it "not a web page".
-    const panel = await shown(await suite.openView('panel'), 'panel');
-    expect(panel.state).toBe('no-permission');
+    // Nor does the background script the tab for the panel's third parties (the toolbar click below must open the
+    // popup, not answer that script's request).
+    const panel = await expectWithheld(await suite.openView('panel'), 'panel', s.control, suite.tabId);
     expect(panel.message).toContain('has not been allowed to read this tab');
-    expect(panel.message).not.toMatch(/not a web page/);
-    expect(panel.button).toBe('Allow access to all sites');
-    // Nor does the background script the tab for the panel's third parties: Chromium would hold that script as a
-    // request for access, and the toolbar click below would answer it instead of opening the popup.
-    expect(await sendFrom(s.control, 'getPageUrls', { tabId: suite.tabId })).toEqual({
-      ok: false,
-      reason: 'no-permission',
-    });
 
     // The toolbar button gives the popup the tab's address (activeTab), but not its cookies: it names the site.
     const popupPage = suite.track(await openRealPopup(s, suite.page));
@@ -139,14 +146,7 @@ describe('Firefox: host access removed, then granted from the popup’s button',
       const s = suite.session;
       expect(await withhold(s.control)).toEqual([]);
       const view = await suite.openView(root);
-      const before = await shown(view, root);
-      expect(before.state).toBe('no-permission');
-      expect(before.message).not.toMatch(/not a web page/);
-      expect(before.button).toBe('Allow access to all sites');
-      expect(await sendFrom(s.control, 'getPageUrls', { tabId: suite.tabId })).toEqual({
-        ok: false,
-        reason: 'no-permission',
-      });
+      await expectWithheld(view, root, s.control, suite.tabId);
 
       await view.click('[data-testid="grant-permission"]');
       const stateOf = () =>

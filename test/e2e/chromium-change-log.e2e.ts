@@ -1,6 +1,14 @@
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
-import { causeLabel, changeLabel, settledEntries, waitForEntries } from './harness/change-log';
+import {
+  causeLabel,
+  changeLabel,
+  changeWithEveryCause,
+  expectAscendingSeq,
+  setFromPage,
+  settledEntries,
+  waitForEntries,
+} from './harness/change-log';
 import { withChromium } from './harness/setup';
 import { lastWordMismatches, startJarStorm, stormProgress } from './harness/last-word';
 import { measureStorm } from './harness/storm';
@@ -13,29 +21,16 @@ declare const browser: WebExtBrowser;
 const HOST = 'log.sessionscope.localhost';
 const named = (prefix: string) => (e: ChangeLogEntry) => e.cookie.name.startsWith(prefix);
 
-function expectAscendingSeq(entries: ChangeLogEntry[]): void {
-  const seqs = entries.map((e) => e.seq);
-  expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
-  expect(new Set(seqs).size).toBe(seqs.length);
-}
-
 describe('Chromium change log', () => {
   const suite = withChromium({ site: () => startSite(HOST), open: '/blank' });
 
-  /** One `/set` request from the test page, so the cookie comes from a real response header. */
-  const set = (query: string) => suite.page.evaluate((q: string) => fetch(`/set?${q}`).then((r) => r.text()), query);
+  const set = (query: string) => setFromPage(suite.page, query);
 
   it('records every change with its cause: explicit, overwrite, expired overwrite, removal, expiry', async () => {
     const c = suite.session;
-    await set('n=cause_a&v=1');
-    await set('n=cause_a&v=2');
-    // A past expiry on an existing cookie deletes it.
-    await set('n=cause_a&v=3&expired=1');
-    await set('n=cause_b&v=1');
-    await c.control.evaluate((url: string) => browser.cookies.remove({ url, name: 'cause_b' }), suite.site.url('/'));
+    const explicit = await changeWithEveryCause(suite.page, c.control, suite.site.url('/'), 'cause');
     await set('n=cause_c&v=1&maxAge=1');
 
-    const explicit = await waitForEntries(c.control, (e) => /^cause_[ab]$/.test(e.cookie.name), 6);
     expect(explicit.map(causeLabel)).toEqual([
       'cause_a added explicit',
       'cause_a removed overwrite',
@@ -45,7 +40,6 @@ describe('Chromium change log', () => {
       'cause_b removed explicit',
     ]);
     expect(explicit.filter((e) => !e.removed).map((e) => e.cookie.value)).toEqual(['1', '2', '1']);
-    expectAscendingSeq(explicit);
 
     // Chromium drops an expired cookie when the jar is next read for its host: keep asking the site until the
     // store notices. The wait is the cookie's own one-second lifetime, not a guess.

@@ -38,6 +38,13 @@ describe('Chromium popup', () => {
   ];
 
   describe.each(modes)('%s', (_mode, open) => {
+    /** The view, once it has settled on a state. */
+    const openSettled = async () => {
+      const opened = await open();
+      await waitForViewState(opened.view, 'popup');
+      return opened;
+    };
+
     it('shows every cookie of the site with its flags', async () => {
       const { view } = await open();
       const rows = await expectReadyWithRows(view, 'popup', HOST, fixtureCookies());
@@ -48,8 +55,7 @@ describe('Chromium popup', () => {
     });
 
     it('marks connect.sid as a session cookie and says why', async () => {
-      const { view } = await open();
-      await waitForViewState(view, 'popup');
+      const { view } = await openSettled();
       await view.waitForSelector(row('connect.sid'));
       expect(await view.$eval(row('connect.sid'), (el) => el.getAttribute('data-session'))).toBe('true');
       const reason = await view.$eval(`${row('connect.sid')} [data-testid="session-reason"]`, (el) => el.textContent);
@@ -66,8 +72,7 @@ describe('Chromium popup', () => {
     });
 
     it("decodes the JWT's claims when its row is expanded", async () => {
-      const { view } = await open();
-      await waitForViewState(view, 'popup');
+      const { view } = await openSettled();
       await view.click(`${row('jwt')} [data-testid="cookie-toggle"]`);
       await view.waitForSelector(`${row('jwt')} [data-testid="cookie-detail"] [data-testid="jwt-claims"]`);
       expect(await view.$eval(`${row('jwt')} [data-testid="decoded"]`, (el) => el.getAttribute('data-format'))).toBe(
@@ -95,8 +100,7 @@ describe('Chromium popup', () => {
     });
 
     it('shows hostile cookie values as text and runs none of them', async () => {
-      const { view, dialogs } = await open();
-      await waitForViewState(view, 'popup');
+      const { view, dialogs } = await openSettled();
       const value = (name: string) =>
         view.$eval(`${row(name)} [data-testid="cookie-value"]`, (el) => el.textContent ?? '');
       // The value may be shortened with an ellipsis, but what is shown is the markup as characters.

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserSession } from './harness/browser-session';
 import type { ChromiumSession } from './harness/chromium';
 import { readChangeLog, sendFrom } from './harness/extension-messages';
+import { inContainerTab } from './harness/firefox';
 import { readJar, type JarCookie } from './harness/transfer';
 import { withChromium, withFirefox, type Suite } from './harness/setup';
 import { row } from './harness/views';
@@ -198,9 +199,7 @@ describe('edit, undo, protect and block in Firefox', () => {
 
   it('Firefox: a container tab’s view shows its own cookies, and a cookie added there goes to its container', async () => {
     const { session, site } = firefox;
-    const container = await session.browser.createBrowserContext();
-    try {
-      const inContainer = await container.newPage();
+    await inContainerTab(session, async (inContainer) => {
       await inContainer.goto(site.url('/set?n=who&v=container-user'));
       const tab = await waitUntil('the container tab', () =>
         session.control.evaluate(async () => {
@@ -245,8 +244,6 @@ describe('edit, undo, protect and block in Firefox', () => {
       ]);
       const every = await sendFrom(session.control, 'readCookies', { scope: 'all' });
       expect(every.ok && new Set(every.cookies.map((c) => c.storeId))).toEqual(new Set(['firefox-default', tab.store]));
-    } finally {
-      await container.close();
-    }
+    });
   });
 });

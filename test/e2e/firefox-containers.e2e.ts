@@ -2,7 +2,8 @@ import type { Page } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
 import { settledBadge, settledNonEmptyBadge } from './harness/badge';
-import { readChangeLog, tabIdOf } from './harness/extension-messages';
+import { cookieStoreOfTab, readChangeLog, tabIdOf } from './harness/extension-messages';
+import { setFromPage } from './harness/change-log';
 import { withFirefox } from './harness/setup';
 import { cookieRows, waitForRow, waitForViewState } from './harness/views';
 import { waitUntil } from './harness/wait';
@@ -32,20 +33,14 @@ describe('Firefox containers', () => {
     const page = await context.newPage();
     await page.goto(suite.site.url(path), { waitUntil: 'load' });
     const tabId = await tabIdOf(suite.session.control, page.url());
-    const storeId = await suite.session.control.evaluate(
-      async (id: number) => (await browser.tabs.get(id)).cookieStoreId ?? '',
-      tabId,
-    );
+    const storeId = await cookieStoreOfTab(suite.session.control, tabId);
     return { page, tabId, storeId };
   }
-
-  const set = (page: Page, query: string) =>
-    page.evaluate((q: string) => fetch(`/set?${q}`).then((r) => r.text()), query);
 
   it('shows each tab only its own jar: popup, panel page, badge and timeline', async () => {
     const box = await openContainerTab('/blank');
     expect(box.storeId).toMatch(/^firefox-container-\d+$/);
-    await set(box.page, 'n=box_only&v=1');
+    await setFromPage(box.page, 'n=box_only&v=1');
     const defaultStore = await suite.session.control.evaluate(
       async (id: number) => (await browser.tabs.get(id)).cookieStoreId ?? '',
       suite.tabId,
@@ -75,8 +70,8 @@ describe('Firefox containers', () => {
     expect((await cookieRows(defaultPanel)).has('box_only')).toBe(false);
     await boxPanel.waitForSelector('[data-testid="timeline-entry"][data-name="box_only"]');
 
-    await set(box.page, 'n=box_live&v=1');
-    await set(suite.page, 'n=default_live&v=1');
+    await setFromPage(box.page, 'n=box_live&v=1');
+    await setFromPage(suite.page, 'n=default_live&v=1');
     await waitForRow(boxPanel, 'box_live');
     await waitForRow(defaultPanel, 'default_live');
     await boxPanel.waitForSelector('[data-testid="timeline-entry"][data-name="box_live"]');
@@ -104,7 +99,7 @@ describe('Firefox containers', () => {
     await box.page.bringToFront();
     await box.page.reload({ waitUntil: 'load' });
     expect((await settledBadge(suite.session.control, box.tabId, '')).text).toBe('');
-    await set(box.page, 'n=sessionid&v=k3v9q2m8x7w1z5r4t6y0p2n8b4c7d1f3');
+    await setFromPage(box.page, 'n=sessionid&v=k3v9q2m8x7w1z5r4t6y0p2n8b4c7d1f3');
     await box.page.reload({ waitUntil: 'load' });
     // Its own count (a script-readable, non-Secure session id), which is not the default jar's.
     const boxBadge = await settledBadge(suite.session.control, box.tabId, '2');

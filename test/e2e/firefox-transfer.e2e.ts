@@ -1,7 +1,8 @@
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
 import { firefoxDownloadPrefs, useDownloadDir } from './harness/download-dir';
-import { tabIdOf } from './harness/extension-messages';
+import { cookieStoreOfTab, tabIdOf } from './harness/extension-messages';
+import { inContainerTab } from './harness/firefox';
 import { withFirefox } from './harness/setup';
 import { deleteAllCookies, expectEveryCookieRestored, exportCookies, importCookies, readJar } from './harness/transfer';
 import { waitUntil } from './harness/wait';
@@ -35,9 +36,7 @@ describe('export and import in Firefox (issue 8)', () => {
     const { site, session } = suite;
     await suite.visit(jarPages(site));
     // A container: its tabs keep their cookies in their own store.
-    const container = await session.browser.createBrowserContext();
-    try {
-      const inContainer = await container.newPage();
+    await inContainerTab(session, async (inContainer) => {
       await inContainer.goto(site.url('/'));
       await inContainer.goto(site.url('/login?user=carol'));
       const before = await waitUntil(
@@ -73,9 +72,7 @@ describe('export and import in Firefox (issue 8)', () => {
       expect(await inContainer.$eval('#who', (el) => el.textContent)).toBe('Signed in as carol');
       const mine = suite.track(await session.openPage(site.url('/account')));
       expect(await mine.$eval('#who', (el) => el.textContent)).toBe('Signed in as alice');
-    } finally {
-      await container.close();
-    }
+    });
   });
 
   it('cookies.txt round trip keeps both paths of one name, `=` in values, the expiry and session cookies', async () => {
@@ -104,9 +101,7 @@ describe('export and import in Firefox (issue 8)', () => {
   it("a container tab's own export → that container cleared → import gives back its cookies, every attribute, in it; the default jar is not touched", async () => {
     const { site, session } = suite;
     const control = session.control;
-    const container = await session.browser.createBrowserContext();
-    try {
-      const tab = await container.newPage();
+    await inContainerTab(session, async (tab) => {
       // Both paths of one name, `=` in a value, session and persistent, a parent-domain cookie, HttpOnly and
       // SameSite=Strict, sibling hosts, and a login (dave), all in the container.
       for (const url of [
@@ -118,10 +113,7 @@ describe('export and import in Firefox (issue 8)', () => {
         await tab.goto(url, { waitUntil: 'load' });
       }
       const tabId = await tabIdOf(control, tab.url());
-      const storeId = await control.evaluate(
-        async (id: number) => (await browser.tabs.get(id)).cookieStoreId ?? '',
-        tabId,
-      );
+      const storeId = await cookieStoreOfTab(control, tabId);
       expect(storeId).toMatch(/^firefox-container-\d+$/);
       const jar = await waitUntil('the container session', async () => {
         const j = await readJar(control);
@@ -165,8 +157,6 @@ describe('export and import in Firefox (issue 8)', () => {
       // The site sees dave again in the container tab.
       await tab.goto(site.url('/account'), { waitUntil: 'load' });
       expect(await tab.$eval('#who', (el) => el.textContent)).toBe('Signed in as dave');
-    } finally {
-      await container.close();
-    }
+    });
   });
 });

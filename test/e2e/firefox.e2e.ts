@@ -1,17 +1,14 @@
 import type { Page } from 'puppeteer-core';
-import type { Browser as WebExtBrowser } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
 import { FIREFOX_EXTENSION_UUID, type FirefoxSession } from './harness/firefox';
 import { readChangeLog, tabIdOf } from './harness/extension-messages';
-import { causeLabel, settledEntries, waitForEntries } from './harness/change-log';
+import { causeLabel, changeWithEveryCause, setFromPage, settledEntries, waitForEntries } from './harness/change-log';
 import { expectReadyWithRows } from './harness/expect-rows';
 import { markupTrace, recordDialogs } from './harness/hostile';
 import { lastWordMismatches, startJarStorm } from './harness/last-word';
 import { withFirefox } from './harness/setup';
 import { row, waitForViewState } from './harness/views';
 import { HOSTILE_TEXT, JWT_CLAIMS, fixtureCookies, startSite } from './site/test-site';
-
-declare const browser: WebExtBrowser;
 
 /*
  * Firefox differs from Chromium here, and the expectations say so:
@@ -69,13 +66,7 @@ describe('Firefox', () => {
 
   it('records the changes in the background log, read from an extension page', async () => {
     const f = suite.session;
-    const set = (query: string) => suite.page.evaluate((q: string) => fetch(`/set?${q}`).then((r) => r.text()), query);
-    await set('n=ff_a&v=1');
-    await set('n=ff_a&v=2');
-    await set('n=ff_a&v=3&expired=1');
-    await set('n=ff_b&v=1');
-    await f.control.evaluate((url: string) => browser.cookies.remove({ url, name: 'ff_b' }), suite.site.url('/'));
-    const entries = await waitForEntries(f.control, (e) => e.cookie.name.startsWith('ff_'), 6);
+    const entries = await changeWithEveryCause(suite.page, f.control, suite.site.url('/'), 'ff');
     expect(entries.map(causeLabel)).toEqual([
       'ff_a added explicit',
       'ff_a removed overwrite',
@@ -84,8 +75,6 @@ describe('Firefox', () => {
       'ff_b added explicit',
       'ff_b removed explicit',
     ]);
-    const seqs = entries.map((e) => e.seq);
-    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
   });
 });
 
@@ -100,62 +89,62 @@ describe('Firefox background suspended when idle', () => {
     // Firefox suspends an idle MV3 background after this long (30 s by default).
     launch: { prefs: { 'extensions.background.idle.timeout': IDLE_MS } },
   });
+  /** A blank page of the site, closed after the test. */
+  const blankPage = async () => suite.track(await suite.session.openPage(suite.site.url('/blank')));
+  // Nothing may talk to the background while it idles out, so there is no condition to poll: the wait is the
+  // idle timeout itself, with margin. A new start time afterwards proves it really was suspended.
+  const idle = () => new Promise((r) => setTimeout(r, IDLE_MS * 3));
+  /** Runs `test` on a blank page, then checks the background started again meanwhile: it was suspended. */
+  const acrossSuspension = async (test: (page: Page) => Promise<void>) => {
+    const first = await suite.session.ping();
+    await test(await blankPage());
+    expect((await suite.session.ping()).startedAt).not.toBe(first.startedAt);
+  };
 
   it('shows the very first change (seq 0) live in the panel page (?tabId=)', async () => {
     const f = suite.session;
-    const page = await f.openPage(suite.site.url('/blank'));
+    const page = await blankPage();
     const tabId = await tabIdOf(f.control, suite.site.url('/blank'));
     expect((await readLogSeqs(f)).length).toBe(0);
     const panel = await suite.openView('panel', { tabId });
-    try {
-      await panel.waitForSelector('[data-testid="timeline"]', { timeout: 10_000 });
-      await page.evaluate(() => fetch('/set?n=first_ever&v=1').then((r) => r.text()));
-      const first = await panel.waitForSelector('[data-testid="timeline-entry"][data-name="first_ever"]', {
-        timeout: 10_000,
-      });
-      expect(first).not.toBeNull();
-      // It is the log's very first entry: the panel showed seq 0, not only what came after it.
-      expect(await readLogSeqs(f)).toEqual([0]);
-    } finally {
-      await panel.close();
-      await page.close();
-    }
+    await panel.waitForSelector('[data-testid="timeline"]', { timeout: 10_000 });
+    await setFromPage(page, 'n=first_ever&v=1');
+    const first = await panel.waitForSelector('[data-testid="timeline-entry"][data-name="first_ever"]', {
+      timeout: 10_000,
+    });
+    expect(first).not.toBeNull();
+    // It is the log's very first entry: the panel showed seq 0, not only what came after it.
+    expect(await readLogSeqs(f)).toEqual([0]);
   });
 
   it("after bursts of changes with the background suspended between them, the log's last word equals the jar", async () => {
     const f = suite.session;
-    const page = await f.openPage(suite.site.url('/blank'));
-    const first = await f.ping();
-    for (let burst = 0; burst < 3; burst++) {
-      // Idle out (nothing talks to the background meanwhile), then a burst wakes it.
-      await new Promise((r) => setTimeout(r, IDLE_MS * 3));
-      await startJarStorm(page, `ffjar${burst}_`, { changes: 200, names: 30 });
-      await page.waitForFunction(
-        () => (window as unknown as { __lastWordStorm?: { done: boolean } }).__lastWordStorm?.done === true,
-        { timeout: 20_000 },
-      );
-    }
-    await settledEntries(f.control, (e) => e.cookie.name.startsWith('ffjar'), Number.MAX_SAFE_INTEGER, {
-      quietMs: 1_500,
+    await acrossSuspension(async (page) => {
+      for (let burst = 0; burst < 3; burst++) {
+        // Idle out, then a burst wakes it.
+        await idle();
+        await startJarStorm(page, `ffjar${burst}_`, { changes: 200, names: 30 });
+        await page.waitForFunction(
+          () => (window as unknown as { __lastWordStorm?: { done: boolean } }).__lastWordStorm?.done === true,
+          { timeout: 20_000 },
+        );
+      }
+      await settledEntries(f.control, (e) => e.cookie.name.startsWith('ffjar'), Number.MAX_SAFE_INTEGER, {
+        quietMs: 1_500,
+      });
+      expect(await lastWordMismatches(f.control, HOST, 'ffjar')).toEqual([]);
     });
-    expect(await lastWordMismatches(f.control, HOST, 'ffjar')).toEqual([]);
-    expect((await f.ping()).startedAt).not.toBe(first.startedAt);
-    await page.close();
   });
 
   it('records changes made while the background was suspended', async () => {
     const f = suite.session;
-    const page = await f.openPage(suite.site.url('/blank'));
-    const first = await f.ping();
-    // Nothing may talk to the background while it idles out, so there is no condition to poll: the wait is the
-    // idle timeout itself, with margin. The new start time below proves it really was suspended.
-    const idle = () => new Promise((r) => setTimeout(r, IDLE_MS * 3));
-    await idle();
-    await page.evaluate(() => fetch('/set?n=idle_a&v=1').then((r) => r.text()));
-    await idle();
-    await page.evaluate(() => fetch('/set?n=idle_b&v=1').then((r) => r.text()));
-    const entries = await waitForEntries(f.control, (e) => e.cookie.name.startsWith('idle_'), 2);
-    expect(entries.map(causeLabel)).toEqual(['idle_a added explicit', 'idle_b added explicit']);
-    expect((await f.ping()).startedAt).not.toBe(first.startedAt);
+    await acrossSuspension(async (page) => {
+      await idle();
+      await setFromPage(page, 'n=idle_a&v=1');
+      await idle();
+      await setFromPage(page, 'n=idle_b&v=1');
+      const entries = await waitForEntries(f.control, (e) => e.cookie.name.startsWith('idle_'), 2);
+      expect(entries.map(causeLabel)).toEqual(['idle_a added explicit', 'idle_b added explicit']);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { createFakeBrowser } from '.';
+import { createFakeBrowser, setOverwriteExpire } from '.';
 import type { ChangeInfo } from './fake-cookies';
 
 const fake = createFakeBrowser();
@@ -14,9 +14,7 @@ describe('the fake cookie jar', () => {
 
   it('fires Chromium’s causes: explicit, overwrite then explicit, expired_overwrite, explicit removal', async () => {
     const url = 'https://shop.test/';
-    await fake.cookies.set({ url, name: 'a', value: '1' });
-    await fake.cookies.set({ url, name: 'a', value: '2' });
-    await fake.cookies.set({ url, name: 'a', value: '3', expirationDate: 1 });
+    await setOverwriteExpire(fake, url, 'a', ['1', '2', '3']);
     await fake.cookies.set({ url, name: 'b', value: 'x', expirationDate: 1 });
     await fake.cookies.set({ url, name: 'c', value: 'y' });
     await fake.cookies.remove({ url, name: 'c' });

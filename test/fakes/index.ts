@@ -70,15 +70,21 @@ export function createFakeBrowser(): FakeBrowser {
     permissions: new FakePermissions(),
     action: new FakeAction(),
     reset() {
-      fake.cookies.reset();
-      fake.storage.session.reset();
-      fake.storage.local.reset();
-      fake.tabs.reset();
-      fake.windows.reset();
-      fake.runtime.reset();
-      fake.permissions.reset();
-      fake.action.reset();
+      const { cookies, storage, windows, runtime, permissions, action } = fake;
+      for (const part of [cookies, storage.session, storage.local, tabs, windows, runtime, permissions, action]) {
+        part.reset();
+      }
     },
   };
   return fake;
+}
+
+/**
+ * Sets `name` on `url` to each of `values` in turn, the last with a past expiry: a set, overwrites, then a deletion
+ * by an expired overwrite (Chromium's causes `explicit`, `overwrite`, `expired_overwrite`).
+ */
+export async function setOverwriteExpire(fake: FakeBrowser, url: string, name: string, values: readonly string[]) {
+  for (const [i, value] of values.entries()) {
+    await fake.cookies.set({ url, name, value, ...(i === values.length - 1 ? { expirationDate: 1 } : {}) });
+  }
 }

@@ -34,3 +34,8 @@ export function makePartitionedCookie(over: Partial<CookieRecord> = {}): CookieR
     ...over,
   });
 }
+
+/** `makeCookie(over)` in the partition of `topLevelSite` (no cross-site bit). */
+export function cookieInPartition(topLevelSite: string, over: Partial<CookieRecord> = {}): CookieRecord {
+  return makeCookie({ partitionKey: { topLevelSite }, ...over });
+}

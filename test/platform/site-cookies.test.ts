@@ -6,6 +6,12 @@ import { storeOfTab } from '../../src/platform/tab-store';
 const fake = await vi.hoisted(async () => (await import('../fakes')).createFakeBrowser());
 vi.mock('webextension-polyfill', () => ({ default: fake }));
 
+/** The answer for a new tab on `url`. */
+const cookiesOfNewTab = async (url: string) => loadTabCookies(fake.tabs.add({ url }).id!);
+/** The answer refuses for want of access, naming the tab's URL. */
+const expectNoPermission = (answer: unknown, url: string) =>
+  expect(answer).toEqual({ ok: false, reason: 'no-permission', url });
+
 describe('platform: a tab’s cookies or the reason there are none', () => {
   beforeEach(() => fake.reset());
 
@@ -29,16 +35,10 @@ describe('platform: a tab’s cookies or the reason there are none', () => {
 
   it('gives reasons and data, never sentences: the views put them in words', async () => {
     expect(await loadTabCookies(404)).toEqual({ ok: false, reason: 'no-tab', tabId: 404 });
-    const blank = fake.tabs.add({ url: 'about:blank' });
-    expect(await loadTabCookies(blank.id!)).toEqual({ ok: false, reason: 'not-http', url: 'about:blank' });
+    expect(await cookiesOfNewTab('about:blank')).toEqual({ ok: false, reason: 'not-http', url: 'about:blank' });
     expect(await loadUrlCookies(1, 'https://')).toEqual({ ok: false, reason: 'not-http', url: 'https://' });
     fake.permissions.revokeAll();
-    const denied = fake.tabs.add({ url: 'https://app.example.com/' });
-    expect(await loadTabCookies(denied.id!)).toEqual({
-      ok: false,
-      reason: 'no-permission',
-      url: 'https://app.example.com/',
-    });
+    expectNoPermission(await cookiesOfNewTab('https://app.example.com/'), 'https://app.example.com/');
   });
 
   it('calls a tab whose URL the browser hides "no permission" until every web page may be read', async () => {
@@ -48,14 +48,8 @@ describe('platform: a tab’s cookies or the reason there are none', () => {
     fake.permissions.granted = new Set(['https://granted.example/*']);
     expect(await loadTabCookies(hidden.id!)).toEqual({ ok: false, reason: 'no-permission' });
     // A site the user granted is read; one they did not is "no permission" with its URL (activeTab shows it).
-    const granted = fake.tabs.add({ url: 'https://granted.example/a' });
-    expect(await loadTabCookies(granted.id!)).toMatchObject({ ok: true });
-    const other = fake.tabs.add({ url: 'http://other.example/' });
-    expect(await loadTabCookies(other.id!)).toEqual({
-      ok: false,
-      reason: 'no-permission',
-      url: 'http://other.example/',
-    });
+    expect(await cookiesOfNewTab('https://granted.example/a')).toMatchObject({ ok: true });
+    expectNoPermission(await cookiesOfNewTab('http://other.example/'), 'http://other.example/');
   });
 
   it('asks for the page’s host on every port, or for the manifest’s access to every web page when the site is unknown', async () => {
@@ -103,9 +97,8 @@ describe('platform: a tab’s cookies or the reason there are none', () => {
   });
 
   it('hands up what the browser said when listing fails', async () => {
-    const tab = fake.tabs.add({ url: 'https://app.example.com/' });
     vi.spyOn(fake.cookies, 'getAll').mockRejectedValue(new Error('cookie store locked'));
-    const result = await loadTabCookies(tab.id!);
+    const result = await cookiesOfNewTab('https://app.example.com/');
     expect(result).toMatchObject({ ok: false, reason: 'error', url: 'https://app.example.com/' });
     expect(!result.ok && result.reason === 'error' && result.error).toContain('cookie store locked');
     expect(Object.keys(result).sort()).toEqual(['error', 'ok', 'reason', 'url']);
@@ -187,8 +180,10 @@ describe('platform: a tab’s cookies or the reason there are none', () => {
 
     it('a Chromium tab no store lists yet is in the default store; a private one is an error, not the default jar', async () => {
       await fake.cookies.set({ url: 'https://app.example.com/', name: 'normal', value: '1' });
-      const fresh = fake.tabs.add({ url: 'https://app.example.com/' });
-      expect(await loadTabCookies(fresh.id!)).toMatchObject({ ok: true, store: { id: '0', kind: 'default' } });
+      expect(await cookiesOfNewTab('https://app.example.com/')).toMatchObject({
+        ok: true,
+        store: { id: '0', kind: 'default' },
+      });
       const unlisted = fake.tabs.add({ url: 'https://app.example.com/', incognito: true });
       const r = await loadTabCookies(unlisted.id!);
       expect(r).toMatchObject({ ok: false, reason: 'error', url: 'https://app.example.com/' });
@@ -197,9 +192,8 @@ describe('platform: a tab’s cookies or the reason there are none', () => {
     });
 
     it('hands up a failing store listing as the error it is', async () => {
-      const tab = fake.tabs.add({ url: 'https://app.example.com/' });
       vi.spyOn(fake.cookies, 'getAllCookieStores').mockRejectedValue(new Error('stores gone'));
-      const r = await loadTabCookies(tab.id!);
+      const r = await cookiesOfNewTab('https://app.example.com/');
       expect(r).toMatchObject({ ok: false, reason: 'error' });
       expect(!r.ok && r.reason === 'error' && r.error).toContain('stores gone');
     });

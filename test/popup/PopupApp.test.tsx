@@ -8,7 +8,7 @@ import { createPopupStore } from '../../src/state/create-store';
 import type { ViewState } from '../../src/state/site-slice';
 import type { CookiesProblem } from '../../src/protocol/messages';
 import { NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
-import { renderWithStore } from '../ui/render';
+import { renderWithStore, analyzedPopupStore } from '../ui/render';
 import { renderWithEdit } from '../ui/recording-edit';
 import { makeJwt } from '../fakes/make-jwt';
 
@@ -37,8 +37,7 @@ describe('PopupApp', () => {
   });
 
   it('lists session cookies before the rest, as analyzeSite orders them', async () => {
-    const store = createPopupStore({ now: NOW });
-    store.site.showAnalysis(await analyzeSite('https://app.example.com/', twoGroups(), NOW), NOW);
+    const store = await analyzedPopupStore(twoGroups());
     const { main } = popup(store);
     expect(main.dataset.state).toBe('ready');
     expect(screen.getByTestId('site-host')).toHaveTextContent('app.example.com');
@@ -130,8 +129,7 @@ describe('PopupApp', () => {
   });
 
   it('checks cookies across both groups (shift-click follows the order shown) and deletes the checked ones', async () => {
-    const store = createPopupStore({ now: NOW });
-    store.site.showAnalysis(await analyzeSite('https://app.example.com/', twoGroups(), NOW), NOW);
+    const store = await analyzedPopupStore(twoGroups());
     const { writes } = renderWithEdit(<PopupApp onRequestPermission={() => {}} />, store);
     const checks = () => screen.getAllByTestId('cookie-check') as HTMLInputElement[];
     // Shown: PHPSESSID, sid | aaa_theme, zz_lang. From sid to aaa_theme crosses the groups.
@@ -149,8 +147,7 @@ describe('PopupApp', () => {
   });
 
   it('has no checkboxes where the page cannot change cookies', async () => {
-    const store = createPopupStore({ now: NOW });
-    store.site.showAnalysis(await analyzeSite('https://app.example.com/', [record({ name: 'a' })], NOW), NOW);
+    const store = await analyzedPopupStore([record({ name: 'a' })]);
     popup(store);
     expect(screen.getAllByTestId('cookie-row')).toHaveLength(1);
     expect(screen.queryByTestId('cookie-check')).toBeNull();
@@ -278,15 +275,15 @@ describe('PopupApp', () => {
 });
 
 describe('PopupApp: tokens in the page’s web storage', () => {
-  const ready = async () => {
-    const store = createPopupStore({ now: NOW });
-    store.site.showAnalysis(await analyzeSite('https://app.example.com/', [record({ name: 'sid' })], NOW), NOW);
+  /** The popup of a site with one cookie, shown. */
+  const shownPopup = async () => {
+    const store = await analyzedPopupStore([record({ name: 'sid' })]);
+    popup(store);
     return store;
   };
 
   it('shows no section while the storage holds no token, and lists the tokens once it does', async () => {
-    const store = await ready();
-    popup(store);
+    const store = await shownPopup();
     act(() =>
       store.page.showStorageAnswer({
         ok: true,
@@ -308,8 +305,7 @@ describe('PopupApp: tokens in the page’s web storage', () => {
   });
 
   it('says why the storage could not be read, as text', async () => {
-    const store = await ready();
-    popup(store);
+    const store = await shownPopup();
     act(() =>
       store.page.showStorageAnswer({ ok: false, reason: 'unavailable', detail: '<b>Cannot access</b> this page' }),
     );

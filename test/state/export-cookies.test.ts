@@ -31,14 +31,20 @@ async function request(over: Partial<ExportRequest> = {}): Promise<ExportRequest
   };
 }
 
+/** The export of the fake jar for `over`, which must succeed. */
+async function exported(over: Partial<ExportRequest> = {}) {
+  const { deps } = fakeTransferDeps([...jar]);
+  const r = await buildCookieExport(await request(over), deps);
+  if (!r.ok) throw new Error(r.reason);
+  return r.output;
+}
+
 describe('buildCookieExport', () => {
   it('exports the site losslessly as SessionScope JSON, counting every cookie, both paths of one name kept', async () => {
-    const { deps } = fakeTransferDeps([...jar]);
-    const r = await buildCookieExport(await request(), deps);
-    if (!r.ok) throw new Error(r.reason);
-    expect(r.output.count).toBe(3);
-    expect(r.output.fileName).toBe('sessionscope-cookies-app.example.com-2026-12-02.json');
-    expect(parseCookieJson(r.output.text).cookies).toEqual(jar);
+    const output = await exported();
+    expect(output.count).toBe(3);
+    expect(output.fileName).toBe('sessionscope-cookies-app.example.com-2026-12-02.json');
+    expect(parseCookieJson(output.text).cookies).toEqual(jar);
   });
 
   it('selected: only the selected cookies; none selected is an error, not an empty file', async () => {
@@ -52,22 +58,18 @@ describe('buildCookieExport', () => {
   });
 
   it('the curl command carries what a request to the page sends and says what it left out', async () => {
-    const { deps } = fakeTransferDeps([...jar]);
-    const r = await buildCookieExport(await request({ format: 'curl' }), deps);
-    if (!r.ok) throw new Error(r.reason);
-    expect(r.output.text).toBe("curl -b 'sid=a=b' 'https://app.example.com/'\n");
-    expect(r.output.count).toBe(1);
-    expect(r.output.notes).toContain(
+    const output = await exported({ format: 'curl' });
+    expect(output.text).toBe("curl -b 'sid=a=b' 'https://app.example.com/'\n");
+    expect(output.count).toBe(1);
+    expect(output.notes).toContain(
       '2 cookies not included: a request to https://app.example.com/ would not carry them',
     );
   });
 
   it('storageState without a page reader says the localStorage is not included', async () => {
-    const { deps } = fakeTransferDeps([...jar]);
-    const r = await buildCookieExport(await request({ format: 'storage-state' }), deps);
-    if (!r.ok) throw new Error(r.reason);
-    expect(r.output.notes.some((n) => n.startsWith("the page's localStorage is not included"))).toBe(true);
-    expect(JSON.parse(r.output.text).origins).toEqual([]);
+    const output = await exported({ format: 'storage-state' });
+    expect(output.notes.some((n) => n.startsWith("the page's localStorage is not included"))).toBe(true);
+    expect(JSON.parse(output.text).origins).toEqual([]);
   });
 
   it('storageState with the page read carries its localStorage, not its sessionStorage', async () => {

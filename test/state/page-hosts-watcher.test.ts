@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PageUrlsResult } from '../../src/protocol/messages';
 import { watchPageHosts } from '../../src/state/page-hosts-watcher';
 import { createThirdPartySlice } from '../../src/state/third-party-slice';
@@ -10,6 +10,9 @@ const TOP = 'http://top.localhost/';
  * A watcher over a fresh slice. `answers` are handed out in order (an Error is thrown); once they run out each
  * read answers no URL. `page` is the readable page the watcher follows at first (null: none).
  */
+/** The stop functions of the watchers the current test started: each test's watchers stop after it. */
+const running: Array<() => void> = [];
+
 function setup(answers: Array<PageUrlsResult | Error | Promise<PageUrlsResult>>, page: string | null = TOP) {
   const site = { url: signal<string | undefined>(TOP), host: signal('top.localhost'), tabStore: signal(null) };
   const slice = createThirdPartySlice(site, signal([]));
@@ -25,16 +28,20 @@ function setup(answers: Array<PageUrlsResult | Error | Promise<PageUrlsResult>>,
     return () => (navigate = () => undefined);
   };
   const stop = watchPageHosts(slice, { tabId: 9, readPageUrls, readablePage, watchNavigation, pollMs: 1_000 });
+  running.push(stop);
   return { slice, readPageUrls, readablePage, stop, navigate: () => navigate() };
 }
 
 const ok = (...urls: string[]): PageUrlsResult => ({ ok: true, urls });
 
 describe('watchPageHosts', () => {
-  afterEach(() => vi.useRealTimers());
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => {
+    for (const stop of running.splice(0)) stop();
+    vi.useRealTimers();
+  });
 
   it('reads the tab’s page at once and again after each answer, and its sites join the third parties', async () => {
-    vi.useFakeTimers();
     const { slice, readPageUrls, stop } = setup([
       ok('http://emb.localhost'),
       ok('http://emb.localhost', 'http://cdn.test'),
@@ -50,8 +57,7 @@ describe('watchPageHosts', () => {
   });
 
   it('never reads a page the view could not read (no permission, loading), and starts once it can', async () => {
-    vi.useFakeTimers();
-    const { slice, readPageUrls, readablePage, stop } = setup([ok('http://emb.localhost')], null);
+    const { slice, readPageUrls, readablePage } = setup([ok('http://emb.localhost')], null);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(readPageUrls).not.toHaveBeenCalled();
     readablePage.value = TOP;
@@ -63,12 +69,10 @@ describe('watchPageHosts', () => {
     expect(slice.pageUrls.value).toEqual([]);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(readPageUrls).toHaveBeenCalledTimes(1);
-    stop();
   });
 
   it('stops reading when the background answers no-permission or no-tab, until the page changes', async () => {
-    vi.useFakeTimers();
-    const { readPageUrls, readablePage, stop } = setup([
+    const { readPageUrls, readablePage } = setup([
       { ok: false, reason: 'no-permission' },
       ok('http://emb.localhost'),
       { ok: false, reason: 'no-tab' },
@@ -80,13 +84,11 @@ describe('watchPageHosts', () => {
     expect(readPageUrls).toHaveBeenCalledTimes(3);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(readPageUrls).toHaveBeenCalledTimes(3);
-    stop();
   });
 
   it('keeps the last answer when a read fails; a reload keeps the hosts until its answer, another page forgets them', async () => {
-    vi.useFakeTimers();
     let answerReload: (r: PageUrlsResult) => void = () => undefined;
-    const { slice, navigate, readablePage, stop } = setup([
+    const { slice, navigate, readablePage } = setup([
       ok('http://emb.localhost'),
       { ok: false, reason: 'error', error: 'Frame with ID 0 was removed.' },
       new Error('no background'),
@@ -108,13 +110,11 @@ describe('watchPageHosts', () => {
     expect(slice.pageUrls.value).toEqual([]);
     await vi.advanceTimersByTimeAsync(0);
     expect(slice.sites.value).toEqual(['next.test']);
-    stop();
   });
 
   it('reads one at a time: no poll starts while a read is out, and an answer older than a navigation is dropped', async () => {
-    vi.useFakeTimers();
     let answerOld: (r: PageUrlsResult) => void = () => undefined;
-    const { slice, readPageUrls, navigate, stop } = setup([
+    const { slice, readPageUrls, navigate } = setup([
       new Promise<PageUrlsResult>((resolve) => (answerOld = resolve)),
       ok('http://new.test'),
     ]);
@@ -125,11 +125,9 @@ describe('watchPageHosts', () => {
     answerOld(ok('http://old.test'));
     await vi.advanceTimersByTimeAsync(0);
     expect(slice.sites.value).toEqual(['new.test']);
-    stop();
   });
 
   it('stops on close: no read, timer or navigation listener is left', async () => {
-    vi.useFakeTimers();
     const { readPageUrls, navigate, readablePage, stop } = setup([ok('http://emb.localhost')]);
     await vi.advanceTimersByTimeAsync(0);
     stop();

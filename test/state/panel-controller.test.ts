@@ -5,6 +5,7 @@ import { createPanelController, type PanelDeps } from '../../src/state/panel-con
 import type { CookieChange } from '../../src/core/cookie/cookie-change';
 import type { ChangeLogEntry, ChangeLogResult, TabCookiesResult } from '../../src/protocol/messages';
 import { createPanelStore } from '../../src/state/create-panel-store';
+import { setEntry } from '../fakes/make-entry';
 import { NOW, record } from '../ui/fixtures';
 
 /** A tab whose URL and cookie jar the test changes, with the listeners the panel registers. */
@@ -34,13 +35,7 @@ function fakeTab(url = 'https://app.example.com/') {
   return tab;
 }
 
-const logEntry = (seq: number, cookie: CookieRecord, time = NOW): ChangeLogEntry => ({
-  seq,
-  time,
-  cause: 'explicit',
-  removed: false,
-  cookie,
-});
+const logEntry = (seq: number, cookie: CookieRecord, time = NOW): ChangeLogEntry => setEntry(seq, time, cookie);
 const setBy = (cookie: CookieRecord): CookieChange => ({ cookie, removed: false, cause: 'explicit' });
 
 function deps(tab: ReturnType<typeof fakeTab>, over: Partial<PanelDeps> = {}): PanelDeps {

@@ -21,6 +21,26 @@ function deps(over: Partial<PopupDeps> = {}): PopupDeps {
   };
 }
 
+/** A popup store with a controller over `d`, once the controller has loaded. */
+async function loaded(d: PopupDeps) {
+  const store = createPopupStore({ now: NOW });
+  const c = createPopupController(store, d);
+  await c.load();
+  return { store, c };
+}
+
+/** From `no-permission`, the permission request asks for `asked` and, granted, the cookies are read. */
+async function expectGrantedThenRead(
+  { store, c }: Awaited<ReturnType<typeof loaded>>,
+  d: PopupDeps,
+  asked: string | undefined,
+) {
+  expect(store.site.state.value).toBe('no-permission');
+  await c.requestPermission();
+  expect(d.requestHostPermission).toHaveBeenCalledWith(asked);
+  expect(store.site.state.value).toBe('ready');
+}
+
 describe('createPopupController', () => {
   it('reads the active tab and shows its analysed cookies', async () => {
     const store = createPopupStore({ now: NOW });
@@ -40,8 +60,7 @@ describe('createPopupController', () => {
   });
 
   it('reports no tab when there is no active tab', async () => {
-    const store = createPopupStore({ now: NOW });
-    await createPopupController(store, deps({ activeTab: async () => undefined })).load();
+    const { store } = await loaded(deps({ activeTab: async () => undefined }));
     expect(store.site.state.value).toBe('no-tab');
   });
 
@@ -59,36 +78,25 @@ describe('createPopupController', () => {
   });
 
   it('shows an error state when reading throws', async () => {
-    const store = createPopupStore({ now: NOW });
-    await createPopupController(store, deps({ loadTabCookies: () => Promise.reject(new Error('boom')) })).load();
+    const { store } = await loaded(deps({ loadTabCookies: () => Promise.reject(new Error('boom')) }));
     expect(store.site.state.value).toBe('error');
     expect(store.site.problem.value).toEqual({ reason: 'error', error: 'boom' });
   });
 
   it('reloads after the permission is granted', async () => {
-    const store = createPopupStore({ now: NOW });
     const results: TabCookiesResult[] = [{ ok: false, reason: 'no-permission', url: URL_ }, ok()];
     const d = deps({ loadTabCookies: vi.fn(async () => results.shift()!) });
-    const c = createPopupController(store, d);
-    await c.load();
-    expect(store.site.state.value).toBe('no-permission');
-    await c.requestPermission();
-    expect(d.requestHostPermission).toHaveBeenCalledWith(URL_);
-    expect(store.site.state.value).toBe('ready');
+    const { store, c } = await loaded(d);
+    await expectGrantedThenRead({ store, c }, d, URL_);
   });
 
   it('asks for every site when the tab’s URL is hidden, and forgets the last site’s URL', async () => {
-    const store = createPopupStore({ now: NOW });
     const results: TabCookiesResult[] = [ok(), { ok: false, reason: 'no-permission' }, ok()];
     const d = deps({ loadTabCookies: async () => results.shift()! });
-    const c = createPopupController(store, d);
+    const { store, c } = await loaded(d);
     await c.load();
-    await c.load();
-    expect(store.site.state.value).toBe('no-permission');
     expect(store.site.host.value).toBe('');
-    await c.requestPermission();
-    expect(d.requestHostPermission).toHaveBeenCalledWith(undefined);
-    expect(store.site.state.value).toBe('ready');
+    await expectGrantedThenRead({ store, c }, d, undefined);
   });
 
   it('says so when the permission is refused or the request fails', async () => {
@@ -118,12 +126,11 @@ describe('createPopupController: the tab’s web storage', () => {
   const jwt = makeJwt({ sub: 'alice', iat: 1 });
 
   it('reads the storage of a tab whose cookies it may read, and audits the tokens with the cookies', async () => {
-    const store = createPopupStore({ now: NOW });
     const readTabStorage = vi.fn(async () => ({
       ok: true as const,
       value: { origin: 'https://app.example.com', local: [['access_token', jwt]], session: [], omitted: 0 },
     }));
-    await createPopupController(store, deps({ readTabStorage })).load();
+    const { store } = await loaded(deps({ readTabStorage }));
     expect(readTabStorage).toHaveBeenCalledWith(3);
     await vi.waitFor(() => expect(store.page.storageTokens.value.map((t) => t.name)).toEqual(['access_token']));
     await vi.waitFor(() =>
@@ -132,14 +139,13 @@ describe('createPopupController: the tab’s web storage', () => {
   });
 
   it('does not run the script where the cookies could not be read, and keeps the reason a read failed', async () => {
-    const store = createPopupStore({ now: NOW });
     const readTabStorage = vi.fn(async () => ({
       ok: false as const,
       reason: 'unavailable' as const,
       detail: 'Cannot access contents of the page',
     }));
     const denied = async (): Promise<TabCookiesResult> => ({ ok: false, reason: 'no-permission', url: URL_ });
-    await createPopupController(store, deps({ readTabStorage, loadTabCookies: denied })).load();
+    const { store } = await loaded(deps({ readTabStorage, loadTabCookies: denied }));
     expect(readTabStorage).not.toHaveBeenCalled();
     await createPopupController(store, deps({ readTabStorage })).load();
     await vi.waitFor(() =>

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeLogEntry } from '../../src/protocol/messages';
 import { createTimelineSlice } from '../../src/state/timeline-slice';
+import { setEntry } from '../fakes/make-entry';
 import { NOW, record } from '../ui/fixtures';
 
 function entry(seq: number, name = 'sid'): ChangeLogEntry {
-  return { seq, time: NOW + seq, cause: 'explicit', removed: false, cookie: record({ name }) };
+  return setEntry(seq, NOW + seq, record({ name }));
 }
 
 describe('timeline slice', () => {

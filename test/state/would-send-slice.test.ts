@@ -4,6 +4,7 @@ import type { CookieView } from '../../src/core/analyze-site';
 import type { ChangeLogEntry } from '../../src/protocol/messages';
 import { createPanelStore } from '../../src/state/create-panel-store';
 import { createWouldSendSlice, type WouldSendInputs, type WouldSendOutcome } from '../../src/state/would-send-slice';
+import { setEntry } from '../fakes/make-entry';
 import { NOW, analysis, record, view } from '../ui/fixtures';
 
 const PAGE = 'https://app.example.com/account/home';
@@ -38,13 +39,7 @@ function result(o: WouldSendOutcome) {
   return o;
 }
 
-const added = (seq: number, time: number, v: CookieView): ChangeLogEntry => ({
-  seq,
-  time,
-  cause: 'explicit',
-  removed: false,
-  cookie: v.cookie,
-});
+const added = (seq: number, time: number, v: CookieView): ChangeLogEntry => setEntry(seq, time, v.cookie);
 
 describe('would-send slice', () => {
   it('asks about the inspected page’s URL by default, in Cookie header order, with the header', () => {

@@ -2,10 +2,12 @@
 import { cleanup, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeCookieValue } from '../../src/core/decode/decode-cookie';
-import type { DecodedValue } from '../../src/core/decode/decoded-value';
+import { opaque, type DecodedValue } from '../../src/core/decode/decoded-value';
 import { DecodedView } from '../../src/ui/DecodedView';
+import { flaskDecoded } from '../fakes/make-decoded';
 import { makeJwt, unsecuredJwt } from '../fakes/make-jwt';
 import { DAY, NOW, record } from './fixtures';
+import { expectTexts } from './render';
 
 afterEach(cleanup);
 
@@ -15,11 +17,8 @@ async function decodedJwt(claims: Record<string, unknown>, header?: Record<strin
 
 describe('DecodedView', () => {
   it('renders whatever a decoder returns: data, layers, notes and the error', () => {
-    const d: DecodedValue = {
-      format: 'flask',
-      label: 'Flask session (itsdangerous)',
+    const d = flaskDecoded({
       hmacSigned: true,
-      clientReadable: true,
       data: { user_id: 42, cart: ['<script>x</script>'] },
       issuedAt: (NOW - DAY) / 1000,
       layers: [
@@ -28,13 +27,12 @@ describe('DecodedView', () => {
       ],
       notes: ['signed with a timestamp'],
       error: 'payload larger than 64 KB, stopped',
-    };
+    });
     render(<DecodedView decoded={d} now={NOW} />);
     const root = screen.getByTestId('decoded');
     expect(root.dataset.format).toBe('flask');
     expect(root).toHaveTextContent('Flask session (itsdangerous)');
-    expect(screen.getByTestId('decoded-data')).toHaveTextContent('"user_id": 42');
-    expect(screen.getByTestId('decoded-data')).toHaveTextContent('<script>x</script>');
+    expectTexts(screen.getByTestId('decoded-data'), '"user_id": 42', '<script>x</script>');
     expect(document.querySelector('script')).toBeNull();
     expect(screen.getAllByTestId('decode-layer').map((l) => l.dataset.kind)).toEqual(['base64url', 'zlib']);
     expect(screen.getByTestId('decode-note')).toHaveTextContent('signed with a timestamp');
@@ -44,13 +42,12 @@ describe('DecodedView', () => {
 
   it('lays decoded JSON out on real lines, while a line feed inside a value stays escaped', () => {
     const d: DecodedValue = {
+      ...opaque(),
       format: 'cookie-session',
       label: 'cookie-session',
       hmacSigned: true,
       clientReadable: true,
       data: { user: 'alice\nbob', n: 1 },
-      layers: [],
-      notes: [],
     };
     render(<DecodedView decoded={d} now={NOW} />);
     const box = screen.getByTestId('decoded-data');
@@ -59,34 +56,13 @@ describe('DecodedView', () => {
   });
 
   it('still shows a line feed as a visible stand-in in a decoded plain string', () => {
-    const d: DecodedValue = {
-      format: null,
-      label: 'text',
-      hmacSigned: false,
-      clientReadable: false,
-      data: 'line1\nline2',
-      layers: [],
-      notes: [],
-    };
+    const d: DecodedValue = { ...opaque(), label: 'text', data: 'line1\nline2' };
     render(<DecodedView decoded={d} now={NOW} />);
     expect(screen.getByTestId('decoded-data').querySelector('.hidden-char')).toHaveTextContent('\u240a');
   });
 
   it('says "none" for an opaque value and shows its entropy', () => {
-    render(
-      <DecodedView
-        decoded={{
-          format: null,
-          label: 'Opaque value',
-          hmacSigned: false,
-          clientReadable: false,
-          entropyBits: 128.4,
-          layers: [],
-          notes: [],
-        }}
-        now={NOW}
-      />,
-    );
+    render(<DecodedView decoded={{ ...opaque(), entropyBits: 128.4 }} now={NOW} />);
     expect(screen.getByTestId('decoded').dataset.format).toBe('none');
     expect(screen.getByTestId('entropy')).toHaveTextContent('About 128 bits');
     expect(screen.queryByTestId('jwt-claims')).toBeNull();
@@ -115,13 +91,10 @@ describe('DecodedView', () => {
 
   it('shows only the header of an encrypted token', () => {
     const d: DecodedValue = {
+      ...opaque(['encrypted: only the header is readable without the key']),
       format: 'jwe',
       label: 'JSON Web Encryption (encrypted)',
-      hmacSigned: false,
-      clientReadable: false,
       jwt: { kind: 'jwe', header: { alg: 'dir', enc: 'A256GCM' }, alg: 'dir', enc: 'A256GCM' },
-      layers: [],
-      notes: ['encrypted: only the header is readable without the key'],
     };
     render(<DecodedView decoded={d} now={NOW} />);
     const header = screen.getByTestId('jwt-header');

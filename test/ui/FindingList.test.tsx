@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FindingList } from '../../src/ui/FindingList';
 import { GradeBadge } from '../../src/ui/GradeBadge';
 import { finding } from './fixtures';
+import { expectTexts } from './render';
 
 afterEach(cleanup);
 
@@ -25,10 +26,13 @@ describe('FindingList', () => {
       ['low-one', 'low'],
     ]);
     const first = items[0]!;
-    expect(first).toHaveTextContent('The session cookie is readable by page scripts.');
-    expect(first).toHaveTextContent('Fix: Set HttpOnly on the session cookie.');
-    expect(first).toHaveTextContent('secret: keyboard cat');
-    expect(first).toHaveTextContent('connect.sid');
+    expectTexts(
+      first,
+      'The session cookie is readable by page scripts.',
+      'Fix: Set HttpOnly on the session cookie.',
+      'secret: keyboard cat',
+      'connect.sid',
+    );
     const link = within(first).getByRole('link');
     expect(link.getAttribute('href')).toMatch(/^https:\/\/cheatsheetseries\.owasp\.org\//);
     expect(link.getAttribute('rel')).toContain('noopener');

@@ -1,19 +1,18 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { analyzeSite } from '../../src/core/analyze-site';
+import type { analyzeSite } from '../../src/core/analyze-site';
 import { createPopupStore } from '../../src/state/create-store';
 import { MAX_MECHANISMS } from '../../src/state/site-slice';
 import { SessionCard } from '../../src/ui/SessionCard';
 import { makeJwt } from '../fakes/make-jwt';
 import { NOW, record } from './fixtures';
-import { renderWithStore } from './render';
+import { renderWithStore, expectTexts, analyzedPopupStore } from './render';
 
 afterEach(cleanup);
 
 async function card(cookies: Parameters<typeof analyzeSite>[1], onShowCookie = vi.fn()) {
-  const store = createPopupStore({ now: NOW });
-  store.site.showAnalysis(await analyzeSite('https://app.example.com/', cookies, NOW), NOW);
+  const store = await analyzedPopupStore(cookies);
   renderWithStore(<SessionCard open onShowCookie={onShowCookie} />, store);
   return { store, onShowCookie, items: screen.queryAllByTestId('session-mechanism') };
 }
@@ -40,11 +39,8 @@ describe('SessionCard', () => {
       'all-requests',
       'true',
     ]);
-    expect(server).toHaveTextContent('hidden from page scripts (HttpOnly)');
-    expect(server).toHaveTextContent('SameSite=Strict: never sent cross-site');
-    expect(token).toHaveTextContent('JSON Web Token (HS256)');
-    expect(token).toHaveTextContent('page scripts can read it (no HttpOnly)');
-    expect(token).toHaveTextContent('the token expires in 1 h');
+    expectTexts(server, 'hidden from page scripts (HttpOnly)', 'SameSite=Strict: never sent cross-site');
+    expectTexts(token, 'JSON Web Token (HS256)', 'page scripts can read it (no HttpOnly)', 'the token expires in 1 h');
   });
 
   it('each line leads to the cookie behind it, and each finding to the cookie it is about', async () => {

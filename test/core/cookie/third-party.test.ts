@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CookieRecord } from '../../../src/core/cookie/cookie-record';
 import { bySite, cookiesPerView, pagePartitionsOnly, thirdPartySites } from '../../../src/core/cookie/third-party';
 import { embedChip } from '../../fakes/embed-cookies';
-import { makeCookie } from '../../fakes/make-cookie';
+import { cookieInPartition, makeCookie } from '../../fakes/make-cookie';
 
 const id = (c: CookieRecord) => c;
 const names = (list: readonly CookieRecord[]) => list.map((c) => c.name);
@@ -42,15 +42,10 @@ describe('cookiesPerView', () => {
   const page = 'http://top.localhost/';
   const own = makeCookie({ name: 'own', domain: 'top.localhost' });
   const ownOnSub = makeCookie({ name: 'ownSub', domain: '.top.localhost', hostOnly: false });
-  const ownPartitioned = makeCookie({
-    name: 'ownChip',
-    domain: 'top.localhost',
-    partitionKey: { topLevelSite: 'http://top.localhost' },
-  });
-  const ownEmbeddedElsewhere = makeCookie({
+  const ownPartitioned = cookieInPartition('http://top.localhost', { name: 'ownChip', domain: 'top.localhost' });
+  const ownEmbeddedElsewhere = cookieInPartition('http://other.localhost', {
     name: 'ownAsEmbed',
     domain: 'top.localhost',
-    partitionKey: { topLevelSite: 'http://other.localhost' },
   });
   const thirdChip = embedChip('http://top.localhost');
   const thirdChipElsewhere = embedChip('http://news.localhost', { name: 'chipElsewhere' });
@@ -81,11 +76,7 @@ describe('cookiesPerView', () => {
   });
 
   it('compares partitions by scheme and site: an https partition of the same name is another site', () => {
-    const httpsChip = makeCookie({
-      name: 's',
-      domain: 'emb.localhost',
-      partitionKey: { topLevelSite: 'https://top.localhost' },
-    });
+    const httpsChip = cookieInPartition('https://top.localhost', { name: 's', domain: 'emb.localhost' });
     const v = cookiesPerView(page, ['emb.localhost'], [httpsChip], id);
     expect(v.all).toEqual([]);
     expect(names(cookiesPerView('https://www.top.localhost/x', ['emb.localhost'], [httpsChip], id).all)).toEqual(['s']);

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { cookieKey } from '../../../src/core/cookie/cookie-key';
 import type { CookieRecord } from '../../../src/core/cookie/cookie-record';
 import { undoConflicts, undoRecord, undoSteps, type UndoStep } from '../../../src/core/edit/undo-record';
-import { makeCookie } from '../../fakes/make-cookie';
-import { browserCookie } from '../export/arbitrary-cookie';
+import { cookieInPartition, makeCookie } from '../../fakes/make-cookie';
+import { browserCookie, cookieJar } from '../export/arbitrary-cookie';
 
 /** Applies writes to a jar keyed by identity, as the browser would. */
 function apply(jar: readonly CookieRecord[], steps: readonly UndoStep[]): CookieRecord[] {
@@ -22,7 +22,7 @@ describe('undo record', () => {
   it('restores the jar exactly after any set of writes (identity, every attribute, store, partition)', () => {
     fc.assert(
       fc.property(
-        fc.uniqueArray(browserCookie, { selector: cookieKey, maxLength: 8 }),
+        cookieJar(8),
         fc.array(fc.tuple(fc.nat(), browserCookie, fc.constantFrom('edit', 'delete', 'create')), { maxLength: 8 }),
         (initial, actions) => {
           let jar = [...initial];
@@ -50,13 +50,11 @@ describe('undo record', () => {
   });
 
   it('is a copy: later changes to the caller’s objects do not alter it', () => {
-    const before = makeCookie({ partitionKey: { topLevelSite: 'https://a.test' } });
+    const before = cookieInPartition('https://a.test');
     const record = undoRecord('edit', 1, [{ before, after: makeCookie({ value: 'new' }) }]);
     before.value = 'mutated';
     before.partitionKey!.topLevelSite = 'https://b.test';
-    expect(undoSteps(record)).toEqual([
-      { kind: 'set', cookie: makeCookie({ partitionKey: { topLevelSite: 'https://a.test' } }) },
-    ]);
+    expect(undoSteps(record)).toEqual([{ kind: 'set', cookie: cookieInPartition('https://a.test') }]);
   });
 
   it('a rename is undone by removing the new name and restoring the old', () => {

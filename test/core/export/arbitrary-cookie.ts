@@ -1,3 +1,4 @@
+import { cookieKey } from '../../../src/core/cookie/cookie-key';
 import fc from 'fast-check';
 import type { CookieRecord } from '../../../src/core/cookie/cookie-record';
 import { storedDomain } from '../../../src/core/cookie/stored-domain';
@@ -75,3 +76,6 @@ export const browserCookie: fc.Arbitrary<CookieRecord> = fc
   });
 
 export const cookieList = fc.array(browserCookie, { maxLength: 12 });
+
+/** A jar: up to `maxLength` cookies, no two of one identity (name, domain, path, store, partition). */
+export const cookieJar = (maxLength: number) => fc.uniqueArray(browserCookie, { selector: cookieKey, maxLength });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCookieHeader, writeCookieHeader } from '../../../src/core/export/cookie-header';
-import { makeCookie } from '../../fakes/make-cookie';
+import { cookieInPartition, makeCookie } from '../../fakes/make-cookie';
 import { cookieName, cookieValue, NOW } from './arbitrary-cookie';
 
 const URL_ = 'https://app.example.com/account/settings';
@@ -18,8 +18,8 @@ describe('Cookie header writer', () => {
         makeCookie({ name: 'parent', value: '3', domain: '.example.com', hostOnly: false }),
         makeCookie({ name: 'lookalike', domain: '.ample.com', hostOnly: false }),
         makeCookie({ name: 'old', browserSession: false, expirationDate: NOW / 1000 - 1 }),
-        makeCookie({ name: 'chips', value: '4', partitionKey: { topLevelSite: 'https://example.com' } }),
-        makeCookie({ name: 'chips-elsewhere', partitionKey: { topLevelSite: 'https://other.test' } }),
+        cookieInPartition('https://example.com', { name: 'chips', value: '4' }),
+        cookieInPartition('https://other.test', { name: 'chips-elsewhere' }),
       ],
       URL_,
       opts,

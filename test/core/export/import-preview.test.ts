@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { previewImport } from '../../../src/core/export/import-preview';
-import { makeCookie } from '../../fakes/make-cookie';
+import { cookieInPartition, makeCookie } from '../../fakes/make-cookie';
 import { NOW } from './arbitrary-cookie';
 
 const opts = { nowMs: NOW };
@@ -18,7 +18,7 @@ describe('previewImport', () => {
         makeCookie({ name: 'changed', value: 'new', httpOnly: false }),
         makeCookie({ name: 'id', path: '/admin' }),
         makeCookie({ name: 'id', storeId: '1' }),
-        makeCookie({ name: 'id', partitionKey: { topLevelSite: 'https://example.com' } }),
+        cookieInPartition('https://example.com', { name: 'id' }),
         makeCookie({ name: '__Host-x', secure: false }),
       ],
       jar,

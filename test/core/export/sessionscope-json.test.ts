@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COOKIE_EXPORT_SCHEMA, parseCookieJson, writeCookieJson } from '../../../src/core/export/sessionscope-json';
-import { makeCookie } from '../../fakes/make-cookie';
+import { cookieInPartition, makeCookie } from '../../fakes/make-cookie';
 import { NOW } from './arbitrary-cookie';
 import { expectRoundTrip } from './for-any-cookies';
 
@@ -12,7 +12,7 @@ describe('SessionScope cookie JSON', () => {
   });
 
   it('writes the documented envelope with the schema version', () => {
-    const cookie = makeCookie({ partitionKey: { topLevelSite: 'https://a.test' } });
+    const cookie = cookieInPartition('https://a.test');
     const doc = JSON.parse(writeCookieJson([cookie], OPTS).text);
     expect(doc).toMatchObject({
       format: 'sessionscope-cookies',

@@ -80,16 +80,18 @@ describe('compareSetCookie', () => {
   });
 
   it('deleted: an expiry in the past removes the cookie; a leftover is reported', () => {
-    const r = compareSetCookie('sid=; Path=/; Max-Age=0', URL_, [stored()], NOW);
-    expect(r.outcome).toBe('deleted');
-    expect(r.stored?.name).toBe('sid');
+    expect(compareSetCookie('sid=; Path=/; Max-Age=0', URL_, [stored()], NOW)).toMatchObject({
+      outcome: 'deleted',
+      stored: { name: 'sid' },
+    });
     expect(compareSetCookie('sid=; Expires=Thu, 01 Jan 1970 00:00:00 GMT', URL_, [], NOW).outcome).toBe('deleted');
   });
 
   it('missing: acceptable, yet not stored; the default path comes from the response URL', () => {
-    const r = compareSetCookie('sid=abc', URL_, [stored()], NOW);
-    expect(r.outcome).toBe('missing');
-    expect(r.expected?.path).toBe('/account');
+    expect(compareSetCookie('sid=abc', URL_, [stored()], NOW)).toMatchObject({
+      outcome: 'missing',
+      expected: { path: '/account' },
+    });
   });
 
   it('a bad response URL is a rejection, never a throw', () => {

@@ -69,17 +69,6 @@ describe('loginsWithoutRotation (OWASP WSTG-SESS-03 from the timeline)', () => {
     expect(found[0]!.login.seq).toBe(3);
   });
 
-  it('is quiet when the id is renewed at the login, even reported as a removal then a set', () => {
-    const entry = entryMaker(1_000);
-    const entries = [
-      entry('sid', 'anon-1'),
-      entry('auth', alice),
-      entry('sid', 'anon-1', { removed: true, cause: 'overwrite' }),
-      entry('sid', 'user-2'),
-    ];
-    expect(keptIds(entries)).toEqual([]);
-  });
-
   it('sees through a login that re-sends the same id (an overwrite, then a set of the same value)', () => {
     const entry = entryMaker(1_000);
     const entries = [
@@ -92,25 +81,37 @@ describe('loginsWithoutRotation (OWASP WSTG-SESS-03 from the timeline)', () => {
     const found = keptIds(entries);
     // The value the id still has was given by the first entry, before the login.
     expect(found.map((f) => f.setSeq)).toEqual([1]);
-    // A removal of its own (not an overwrite) still ends the value: set again after the login, it is new.
-    const removed = [
-      entry('sid', 'anon-1'),
-      entry('theme', 'dark'),
-      entry('sid', 'anon-1', { removed: true, cause: 'explicit' }),
-      entry('auth', alice),
-      entry('sid', 'anon-1'),
-    ];
-    expect(keptIds(removed)).toEqual([]);
   });
 
-  it('is quiet without a login, when the id was removed, or when it was set only after the login', () => {
-    const entry = entryMaker(1_000);
-    const noLogin = [entry('sid', 'anon-1'), entry('theme', 'dark')];
-    expect(keptIds(noLogin)).toEqual([]);
-    const gone = [entry('sid', 'anon-1'), entry('auth', alice), entry('sid', 'anon-1', { removed: true })];
-    expect(keptIds(gone)).toEqual([]);
-    const later = [entry('auth', bob), entry('sid', 'user-3')];
-    expect(keptIds(later)).toEqual([]);
+  it.each<[string, (entry: ReturnType<typeof entryMaker>) => ChangeLogEntry[]]>([
+    [
+      'when the id is renewed at the login, even reported as a removal then a set',
+      (entry) => [
+        entry('sid', 'anon-1'),
+        entry('auth', alice),
+        entry('sid', 'anon-1', { removed: true, cause: 'overwrite' }),
+        entry('sid', 'user-2'),
+      ],
+    ],
+    [
+      // A removal of its own (not an overwrite) still ends the value: set again after the login, it is new.
+      'when the id was removed (not overwritten) before the login and set again after it',
+      (entry) => [
+        entry('sid', 'anon-1'),
+        entry('theme', 'dark'),
+        entry('sid', 'anon-1', { removed: true, cause: 'explicit' }),
+        entry('auth', alice),
+        entry('sid', 'anon-1'),
+      ],
+    ],
+    ['without a login', (entry) => [entry('sid', 'anon-1'), entry('theme', 'dark')]],
+    [
+      'when the id was removed',
+      (entry) => [entry('sid', 'anon-1'), entry('auth', alice), entry('sid', 'anon-1', { removed: true })],
+    ],
+    ['when the id was set only after the login', (entry) => [entry('auth', bob), entry('sid', 'user-3')]],
+  ])('is quiet %s', (_when, entries) => {
+    expect(keptIds(entries(entryMaker(1_000)))).toEqual([]);
   });
 
   it('counts a renewal within the grace before a late-seen login as renewed at it', () => {

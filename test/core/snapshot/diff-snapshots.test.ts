@@ -4,9 +4,9 @@ import { cookieKey } from '../../../src/core/cookie/cookie-key';
 import { diffSnapshots, restorePlan } from '../../../src/core/snapshot/diff-snapshots';
 import { makeSnapshot, type StorageEntry } from '../../../src/core/snapshot/snapshot';
 import { tokenChanges, tokenInValue } from '../../../src/core/snapshot/token-claims';
-import { makeCookie } from '../../fakes/make-cookie';
+import { cookieInPartition, makeCookie } from '../../fakes/make-cookie';
 import { makeJwt } from '../../fakes/make-jwt';
-import { browserCookie } from '../export/arbitrary-cookie';
+import { cookieJar } from '../export/arbitrary-cookie';
 
 const entry = (key: string, value: string, area: StorageEntry['area'] = 'localStorage'): StorageEntry => ({
   area,
@@ -85,7 +85,7 @@ describe('diffSnapshots', () => {
 
   it('a snapshot diffed with itself is empty; with an empty one, everything is added', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(browserCookie, { selector: cookieKey, maxLength: 10 }), (cookies) => {
+      fc.property(cookieJar(10), (cookies) => {
         const s = makeSnapshot('s', 'x', 0, cookies, []);
         const same = diffSnapshots(s, s);
         expect([same.cookies.added, same.cookies.removed, same.cookies.changed]).toEqual([[], [], []]);
@@ -96,23 +96,19 @@ describe('diffSnapshots', () => {
 
   it('restorePlan sets what differs or is missing and removes the rest, so the jar becomes the snapshot', () => {
     fc.assert(
-      fc.property(
-        fc.uniqueArray(browserCookie, { selector: cookieKey, maxLength: 8 }),
-        fc.uniqueArray(browserCookie, { selector: cookieKey, maxLength: 8 }),
-        (current, target) => {
-          const plan = restorePlan(current, target);
-          const jar = new Map(current.map((c) => [cookieKey(c), c]));
-          for (const c of plan.remove) jar.delete(cookieKey(c));
-          for (const c of plan.set) jar.set(cookieKey(c), c);
-          expect(
-            diffSnapshots({ cookies: [...jar.values()], storage: [] }, { cookies: target, storage: [] }).cookies,
-          ).toEqual({
-            added: [],
-            removed: [],
-            changed: [],
-          });
-        },
-      ),
+      fc.property(cookieJar(8), cookieJar(8), (current, target) => {
+        const plan = restorePlan(current, target);
+        const jar = new Map(current.map((c) => [cookieKey(c), c]));
+        for (const c of plan.remove) jar.delete(cookieKey(c));
+        for (const c of plan.set) jar.set(cookieKey(c), c);
+        expect(
+          diffSnapshots({ cookies: [...jar.values()], storage: [] }, { cookies: target, storage: [] }).cookies,
+        ).toEqual({
+          added: [],
+          removed: [],
+          changed: [],
+        });
+      }),
     );
   });
 });
@@ -140,7 +136,7 @@ describe('tokens in values', () => {
   });
 
   it('the snapshot is a copy of what it was given', () => {
-    const c = makeCookie({ partitionKey: { topLevelSite: 'https://a.test' } });
+    const c = cookieInPartition('https://a.test');
     const s = makeSnapshot('s', 'x', 0, [c], []);
     c.partitionKey!.topLevelSite = 'https://b.test';
     expect(s.cookies[0]?.partitionKey?.topLevelSite).toBe('https://a.test');

@@ -73,9 +73,14 @@ describe('clearLog', () => {
 });
 
 describe('trimLog', () => {
+  /** A log of `count` changes, and its trim by `drop`. */
+  const trimmed = (count: number, drop: number) => {
+    const a = appendToLog(empty, changes(count));
+    return { a, t: trimLog(a.state, drop) };
+  };
+
   it('drops at least the asked number of oldest entries, up to a chunk boundary, and counts them', () => {
-    const a = appendToLog(empty, changes(250));
-    const t = trimLog(a.state, 30);
+    const { a, t } = trimmed(250, 30);
     expect(t.state.meta).toMatchObject({ nextSeq: 250, firstSeq: 100, dropped: 100 });
     expect(t.remove).toEqual([chunkKey(0)]);
     expect(t.set).toEqual({ [META_KEY]: t.state.meta });
@@ -83,8 +88,7 @@ describe('trimLog', () => {
   });
 
   it('never goes past the end of the log', () => {
-    const a = appendToLog(empty, changes(42));
-    const t = trimLog(a.state, 1_000);
+    const { t } = trimmed(42, 1_000);
     expect(t.state.meta).toMatchObject({ nextSeq: 42, firstSeq: 42, dropped: 42 });
     expect(t.state.tail).toEqual([]);
   });

@@ -9,29 +9,16 @@ async function search(id: string, options = {}) {
 }
 
 describe('findWeakSecret', () => {
-  it('finds "secret" on the jsonwebtoken token signed with it', async () => {
-    expect(await search('jsonwebtoken-HS256-secret')).toMatchObject({
-      secret: 'secret',
-      format: 'jwt',
-      applicable: true,
-    });
-  });
-
-  it('finds "keyboard cat" on the express-session cookie', async () => {
-    expect(await search('express-session-keyboard-cat')).toMatchObject({
-      secret: 'keyboard cat',
-      format: 'express-session',
-    });
-  });
-
   it.each([
+    ['jsonwebtoken-HS256-secret', 'secret', 'jwt'],
+    ['express-session-keyboard-cat', 'keyboard cat', 'express-session'],
     ['flask-weak', 'dev', 'flask'],
     ['django-signed-weak', 'changeme', 'django-signed'],
     ['cookie-session-weak', 'secret', 'cookie-session'],
     ['rails-signed-weak', 'secret', 'rails-signed'],
     ['laravel-weak', 'SomeRandomString', 'laravel'],
   ])('finds the weak secret of %s', async (id, secret, format) => {
-    expect(await search(id)).toMatchObject({ secret, format });
+    expect(await search(id)).toMatchObject({ secret, format, applicable: true });
   });
 
   it.each([

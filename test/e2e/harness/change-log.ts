@@ -1,7 +1,11 @@
 import type { Page } from 'puppeteer-core';
+import type { Browser as WebExtBrowser } from 'webextension-polyfill';
+import { expect } from 'vitest';
 import type { ChangeLogEntry } from '../../../src/protocol/messages';
 import { readChangeLog } from './extension-messages';
 import { waitUntil } from './wait';
+
+declare const browser: WebExtBrowser;
 
 /** `name:set` for an added cookie, `name:delete` for a removed one: the shape the churn page records. */
 export function changeLabel(entry: ChangeLogEntry): string {
@@ -60,4 +64,40 @@ export async function settledEntries(
     if (last.length >= count || Date.now() - grewAt > quietMs || Date.now() > deadline) return last;
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** One `/set?query` request from `page`, a page of the test site, so the cookie comes from a real response header. */
+export function setFromPage(page: Page, query: string): Promise<string> {
+  return page.evaluate((q: string) => fetch(`/set?${q}`).then((r) => r.text()), query);
+}
+
+/**
+ * Gives the log one change of each explicit cause, through `page` on the test site at `siteUrl`: `<prefix>_a` is
+ * set, overwritten, then deleted by a past expiry on an overwrite; `<prefix>_b` is set, then removed through the
+ * extension API from `control`. Returns the six entries (four of `_a`, then two of `_b`) once logged, having
+ * checked that their sequence numbers rise.
+ */
+export async function changeWithEveryCause(
+  page: Page,
+  control: Page,
+  siteUrl: string,
+  prefix: string,
+): Promise<ChangeLogEntry[]> {
+  await setFromPage(page, `n=${prefix}_a&v=1`);
+  await setFromPage(page, `n=${prefix}_a&v=2`);
+  // A past expiry on an existing cookie deletes it.
+  await setFromPage(page, `n=${prefix}_a&v=3&expired=1`);
+  await setFromPage(page, `n=${prefix}_b&v=1`);
+  await control.evaluate((url: string, name: string) => browser.cookies.remove({ url, name }), siteUrl, `${prefix}_b`);
+  const names = new Set([`${prefix}_a`, `${prefix}_b`]);
+  const entries = await waitForEntries(control, (e) => names.has(e.cookie.name), 6);
+  expectAscendingSeq(entries);
+  return entries;
+}
+
+/** The entries' sequence numbers rise, each once. */
+export function expectAscendingSeq(entries: ChangeLogEntry[]): void {
+  const seqs = entries.map((e) => e.seq);
+  expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  expect(new Set(seqs).size).toBe(seqs.length);
 }

@@ -38,6 +38,11 @@ export async function tabIdOf(extensionPage: Page, url: string, prefix = false):
   return id;
 }
 
+/** The cookie store of tab `tabId`, as the extension sees it (`''` where the browser names none). */
+export function cookieStoreOfTab(extensionPage: Page, tabId: number): Promise<string> {
+  return extensionPage.evaluate(async (id: number) => (await browser.tabs.get(id)).cookieStoreId ?? '', tabId);
+}
+
 /**
  * Tabs outside the host permission (about:blank, chrome:// pages) show no URL to the extension, so they cannot be
  * found by URL: this is the newest of them, i.e. the one a test has just opened.

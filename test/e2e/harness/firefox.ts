@@ -129,3 +129,16 @@ async function attach(browser: Browser, extensionDir: string | undefined): Promi
     openExtensionPage,
   };
 }
+
+/**
+ * Runs `use` on a new tab in a new container (a WebDriver BiDi user context, which Firefox runs as a container
+ * with its own cookie store), then closes the container, whether `use` passed or threw.
+ */
+export async function inContainerTab<T>(session: FirefoxSession, use: (tab: Page) => Promise<T>): Promise<T> {
+  const container = await session.browser.createBrowserContext();
+  try {
+    return await use(await container.newPage());
+  } finally {
+    await container.close();
+  }
+}

@@ -45,9 +45,23 @@ export interface Suite<Session extends BrowserSession, Site extends StartedSite>
   openReadyView(view?: ViewRoot, options?: { tabId?: number; beforeLoad?: BeforeLoad }): Promise<Page>;
 }
 
-function required<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`${what} is not there: the suite's beforeAll did not finish`);
-  return value;
+/**
+ * An object whose every field reads `state`'s field of the same name, and throws (naming it by `what`) while
+ * that is not set yet.
+ */
+function requiredFields<T extends object>(state: Partial<T>, what: { [K in keyof T]: string }): T {
+  const fields = {} as T;
+  for (const key of Object.keys(what) as Array<keyof T>) {
+    Object.defineProperty(fields, key, {
+      enumerable: true,
+      get: () => {
+        const value = state[key];
+        if (value === undefined) throw new Error(`${what[key]} is not there: the suite's beforeAll did not finish`);
+        return value;
+      },
+    });
+  }
+  return fields;
 }
 
 /**
@@ -66,11 +80,12 @@ export function withSites<Sites extends Record<string, StartedSite>>(starters: {
   afterAll(async () => {
     await Promise.all(keys.map((key) => started[key]?.stop()));
   });
-  const sites = {} as Sites;
-  for (const key of keys) {
-    Object.defineProperty(sites, key, { get: () => required(started[key], `the site ${String(key)}`) });
-  }
-  return sites;
+  return requiredFields(
+    started,
+    Object.fromEntries(keys.map((key) => [key, `the site ${String(key)}`])) as {
+      [K in keyof Sites]: string;
+    },
+  );
 }
 
 /**
@@ -82,21 +97,21 @@ function useSuite<Session extends BrowserSession, Site extends StartedSite, Laun
   launchBrowser: (options: LaunchOptions | undefined) => Promise<Session>,
   options: SuiteOptions<Site, LaunchOptions>,
 ): Suite<Session, Site> {
-  let session: Session | undefined;
-  let site: Site | undefined;
-  let page: Page | undefined;
-  let tabId: number | undefined;
+  type Fields = Pick<Suite<Session, Site>, 'session' | 'site' | 'page' | 'tabId'>;
+  const state: { -readonly [K in keyof Fields]?: Fields[K] } = {};
   const opened: Page[] = [];
-  screenshotOnFailure(() => session?.browser);
+  screenshotOnFailure(() => state.session?.browser);
 
   beforeAll(async () => {
-    site = await options.site();
+    const site = (state.site = await options.site());
     const { launch } = options;
     type LaunchFn = (started: Site) => LaunchOptions | Promise<LaunchOptions>;
-    session = await launchBrowser(typeof launch === 'function' ? await (launch as LaunchFn)(site) : launch);
+    const session = (state.session = await launchBrowser(
+      typeof launch === 'function' ? await (launch as LaunchFn)(site) : launch,
+    ));
     if (options.open !== undefined) {
-      page = await session.openPage(site.url(options.open));
-      tabId = await tabIdOf(session.control, page.url());
+      state.page = await session.openPage(site.url(options.open));
+      state.tabId = await tabIdOf(session.control, state.page.url());
     }
   });
   // Views a failed test left open would stay open (and a second toolbar click would close the real popup).
@@ -104,23 +119,17 @@ function useSuite<Session extends BrowserSession, Site extends StartedSite, Laun
     await Promise.all(opened.splice(0).map((p) => p.close().catch(() => undefined)));
   });
   afterAll(async () => {
-    await session?.close();
-    await site?.stop();
+    await state.session?.close();
+    await state.site?.stop();
   });
 
-  const suite: Suite<Session, Site> = {
-    get session() {
-      return required(session, 'the browser');
-    },
-    get site() {
-      return required(site, 'the site');
-    },
-    get page() {
-      return required(page, 'the tab on `open`');
-    },
-    get tabId() {
-      return required(tabId, 'the tab on `open`');
-    },
+  const fields = requiredFields<Fields>(state, {
+    session: 'the browser',
+    site: 'the site',
+    page: 'the tab on `open`',
+    tabId: 'the tab on `open`',
+  });
+  const suite: Suite<Session, Site> = Object.assign(fields, {
     track(p) {
       p.setDefaultTimeout(10_000);
       opened.push(p);
@@ -141,20 +150,20 @@ function useSuite<Session extends BrowserSession, Site extends StartedSite, Laun
       expect(await waitForViewState(p, view)).toBe('ready');
       return p;
     },
-  };
+  } satisfies Omit<Suite<Session, Site>, keyof Fields>);
   return suite;
 }
 
-/** A site and Chromium with the extension for the calling `describe`; see `useSuite`. */
-export function withChromium<Site extends StartedSite>(
-  options: SuiteOptions<Site, ChromiumOptions>,
-): Suite<ChromiumSession, Site> {
-  return useSuite(launchChromium, options);
+/** The `with…` function of one browser: registers a `useSuite` that launches it. */
+function suiteIn<Session extends BrowserSession, LaunchOptions>(
+  launchBrowser: (options: LaunchOptions | undefined) => Promise<Session>,
+) {
+  return <Site extends StartedSite>(options: SuiteOptions<Site, LaunchOptions>): Suite<Session, Site> =>
+    useSuite(launchBrowser, options);
 }
 
+/** A site and Chromium with the extension for the calling `describe`; see `useSuite`. */
+export const withChromium = suiteIn<ChromiumSession, ChromiumOptions>(launchChromium);
+
 /** A site and Firefox with the extension for the calling `describe`; see `useSuite`. */
-export function withFirefox<Site extends StartedSite>(
-  options: SuiteOptions<Site, FirefoxOptions>,
-): Suite<FirefoxSession, Site> {
-  return useSuite(launchFirefox, options);
-}
+export const withFirefox = suiteIn<FirefoxSession, FirefoxOptions>(launchFirefox);
