@@ -1,4 +1,4 @@
-import type { TargetedKeyboardEvent } from 'preact';
+import { Component, type TargetedKeyboardEvent } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CookieView } from '../core/analyze-site';
 import type { SortColumn } from '../core/cookie/cookie-sort';
@@ -8,6 +8,7 @@ import { FlagChips } from '../ui/FlagChips';
 import { SizeText } from '../ui/SizeText';
 import { isListKey, listTarget } from '../ui/list-navigation';
 import { useFilter, useStore } from '../ui/store-context';
+import type { ViewStore } from '../state/create-store';
 import { ValueText } from '../ui/ValueText';
 import { ROW_HEIGHT, useVirtualRows } from '../ui/use-virtual-rows';
 import { worstSeverity } from '../core/audit/summary';
@@ -94,6 +95,76 @@ function CookieCells({ view: v, now, thirdParty }: { view: CookieView; now: numb
   );
 }
 
+/** The scroll box is at most the panel's height less the bars above and below it, and at least ten rows. */
+const BOX_MIN_PX = 240;
+const BOX_CHROME_PX = 140;
+const BOX_MAX_HEIGHT = `max(${BOX_MIN_PX}px, calc(100vh - ${BOX_CHROME_PX}px))`;
+/** The box's height as the layout will make it with 10,000 rows in it, told from the window's height alone. */
+const expectedBoxHeight = (): number => Math.max(BOX_MIN_PX, window.innerHeight - BOX_CHROME_PX);
+
+interface CookieRowProps {
+  store: ViewStore;
+  view: CookieView;
+  /** aria-rowindex: the header row is 1. */
+  rowIndex: number;
+  selected: boolean;
+  marked: boolean;
+  thirdParty: boolean;
+  tabbable: boolean;
+  now: number;
+}
+
+/**
+ * One drawn row. A keystroke that leaves a place in the table to the same cookie (typing on narrows the list, and
+ * its first rows often stay) skips the row: no diff, no DOM change, nothing laid out or painted again.
+ */
+class CookieRow extends Component<CookieRowProps> {
+  override shouldComponentUpdate(next: CookieRowProps): boolean {
+    const p = this.props;
+    return (
+      p.view !== next.view ||
+      p.rowIndex !== next.rowIndex ||
+      p.selected !== next.selected ||
+      p.marked !== next.marked ||
+      p.thirdParty !== next.thirdParty ||
+      p.tabbable !== next.tabbable ||
+      p.now !== next.now ||
+      p.store !== next.store
+    );
+  }
+
+  override render({ store, view: v, rowIndex, selected, marked, thirdParty, tabbable, now }: CookieRowProps) {
+    return (
+      <tr
+        {...cookieRowAttrs(v)}
+        class={`cookie-line${selected ? ' selected' : ''}${marked ? ' marked' : ''}${v.sessionReason ? ' is-session' : ''}`}
+        aria-rowindex={rowIndex}
+        aria-selected={selected}
+        data-marked={marked}
+        data-scope={thirdParty ? 'third-party' : 'this-site'}
+        tabIndex={tabbable ? 0 : -1}
+        onClick={() => store.selection.open(v.key)}
+      >
+        <td class="col-check">
+          <input
+            type="checkbox"
+            data-testid="cookie-check"
+            aria-label={`Select ${v.cookie.name.slice(0, 80)}`}
+            tabIndex={-1}
+            checked={marked}
+            onClick={(e) => {
+              // Checking is not opening: the row's own click would open the detail.
+              e.stopPropagation();
+              store.selection.toggleMark(v.key, e.shiftKey);
+            }}
+          />
+        </td>
+        <CookieCells view={v} now={now} thirdParty={thirdParty} />
+      </tr>
+    );
+  }
+}
+
 /** The height of the rows not drawn above or below the window, so the scrollbar stands for the whole list. */
 function Spacer({ height }: { height: number }) {
   if (height <= 0) return null;
@@ -122,7 +193,7 @@ export function CookieTable() {
   /** A row the keyboard moved to that was not drawn yet: focused once the scroll has drawn it. */
   const pendingFocus = useRef<string | null>(null);
   const focusable = rows.some((r) => r.key === selected) ? selected : (rows[0]?.key ?? null);
-  const virtual = useVirtualRows(rows.length, scroller, (i) => rows[i]?.key ?? String(i));
+  const virtual = useVirtualRows(rows.length, scroller, (i) => rows[i]?.key ?? String(i), expectedBoxHeight);
   const marked = store.selection.marked.value;
   const thirdKeys = store.thirdParty?.keys.value ?? NO_KEYS;
   const emptyThirdParty = filter.scope.value === 'third-parties' && filter.scopeCounts.value['third-parties'] === 0;
@@ -198,7 +269,7 @@ export function CookieTable() {
   // The selected row may be scrolled out of the DOM: then the first drawn row keeps the table in the Tab order.
   const tabKey = drawn.some((r) => r.key === focusable) ? focusable : (drawn[0]?.key ?? null);
   return (
-    <div class="table-wrap" ref={scroller} data-testid="cookie-table-scroll">
+    <div class="table-wrap" ref={scroller} data-testid="cookie-table-scroll" style={{ maxHeight: BOX_MAX_HEIGHT }}>
       <table
         class="cookie-table"
         aria-label="Cookies"
@@ -251,42 +322,22 @@ export function CookieTable() {
             </tr>
           )}
           <Spacer height={virtual.before} />
-          {drawn.map((v, i) => {
-            const isSelected = v.key === selected;
-            const isMarked = marked.has(v.key);
-            return (
-              // Keyed by position in the list, not by cookie: a filter keystroke then patches the drawn rows' text
-              // and attributes instead of removing every row and building new ones (half the keystroke's script
-              // time at 10,000 cookies), and a scroll keeps the rows still in view as they are.
-              <tr
-                key={virtual.first + i}
-                {...cookieRowAttrs(v)}
-                class={`cookie-line${isSelected ? ' selected' : ''}${isMarked ? ' marked' : ''}${v.sessionReason ? ' is-session' : ''}`}
-                aria-rowindex={virtual.first + i + 2}
-                aria-selected={isSelected}
-                data-marked={isMarked}
-                data-scope={thirdKeys.has(v.key) ? 'third-party' : 'this-site'}
-                tabIndex={v.key === tabKey ? 0 : -1}
-                onClick={() => store.selection.open(v.key)}
-              >
-                <td class="col-check">
-                  <input
-                    type="checkbox"
-                    data-testid="cookie-check"
-                    aria-label={`Select ${v.cookie.name.slice(0, 80)}`}
-                    tabIndex={-1}
-                    checked={isMarked}
-                    onClick={(e) => {
-                      // Checking is not opening: the row's own click would open the detail.
-                      e.stopPropagation();
-                      store.selection.toggleMark(v.key, e.shiftKey);
-                    }}
-                  />
-                </td>
-                <CookieCells view={v} now={now} thirdParty={thirdKeys.has(v.key)} />
-              </tr>
-            );
-          })}
+          {drawn.map((v, i) => (
+            // Keyed by position in the list, not by cookie: a filter keystroke then patches the drawn rows' text
+            // and attributes instead of removing every row and building new ones (half the keystroke's script
+            // time at 10,000 cookies), and a scroll keeps the rows still in view as they are.
+            <CookieRow
+              key={virtual.first + i}
+              store={store}
+              view={v}
+              rowIndex={virtual.first + i + 2}
+              selected={v.key === selected}
+              marked={marked.has(v.key)}
+              thirdParty={thirdKeys.has(v.key)}
+              tabbable={v.key === tabKey}
+              now={now}
+            />
+          ))}
           <Spacer height={virtual.after} />
         </tbody>
       </table>

@@ -87,6 +87,25 @@ export interface RunningPanel {
   stop(): void;
 }
 
+/** A frame never comes while the panel is hidden (another DevTools tab in front): then the work waits this long. */
+const HIDDEN_FRAME_MS = 200;
+
+/**
+ * Resolves once the next frame has been produced (a task after its animation frame), or after HIDDEN_FRAME_MS when
+ * no frame comes: work started after it stays out of the frame that shows the rows.
+ */
+export function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, HIDDEN_FRAME_MS);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 /** DevTools' theme, not the system's: they differ when the user picked one in DevTools' settings. */
 export function panelTheme(deps: Pick<PanelStartDeps, 'capabilities' | 'devtoolsTheme'>): 'dark' | 'light' | undefined {
   if (!deps.capabilities.inDevtools) return undefined;
@@ -182,6 +201,9 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
       watchNavigation,
       requestHostPermission: deps.requestHostPermission,
       analyze: deps.analyze,
+      // The weak-secret check (its dictionary chunk, the first secrets tried, its progress line) starts once the
+      // rows have painted: none of it is in the first frame.
+      afterPaint: afterNextFrame,
       thirdParty: deps.siteCookies ? { siteCookies: deps.siteCookies } : undefined,
       ...(deps.now ? { now: deps.now } : {}),
       ...options.timing,

@@ -36,6 +36,11 @@ export interface SiteLoaderDeps {
   weakSecrets?: (() => Promise<WeakSecretFinder>) | false;
   /** Known secrets tried between two yields to the event loop. */
   chunkSize?: number;
+  /**
+   * What the weak-secret check waits for before it starts: the first frame of the analysis painted (the panel
+   * passes a wait for the next frame). Defaults to a macrotask, which a browser may run before it paints.
+   */
+  afterPaint?: () => Promise<void>;
   /** Tokens in web storage and headers, and request URLs (the panel's page-data slice); re-analysed as they change. */
   pageInputs?: ReadonlySignal<PageInputs>;
 }
@@ -98,6 +103,7 @@ export type LoaderSlices = Pick<PopupStore, 'site' | 'verification'>;
 export function createSiteLoader(store: LoaderSlices, deps: SiteLoaderDeps): SiteLoader {
   const now = deps.now ?? Date.now;
   const chunkSize = deps.chunkSize ?? 32;
+  const afterPaint = deps.afterPaint ?? nextTask;
   const getFinder = deps.weakSecrets === false ? undefined : (deps.weakSecrets ?? loadWeakSecretFinder);
   const weakCache = createWeakSecretCache();
   let finder: Promise<WeakSecretFinder> | undefined;
@@ -146,7 +152,7 @@ export function createSiteLoader(store: LoaderSlices, deps: SiteLoaderDeps): Sit
   async function checkWeakSecrets(snap: Snapshot, signed: readonly CookieView[], signal: AbortSignal): Promise<void> {
     const jar = snap.cookies;
     const stale = () => signal.aborted || snap.generation !== generation;
-    await nextTask();
+    await afterPaint();
     if (stale() || !getFinder) return;
     finder ??= getFinder();
     const { find, size } = await finder;

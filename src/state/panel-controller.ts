@@ -25,6 +25,8 @@ export interface PanelDeps {
   /** Reads the cookies of the other sites the page talked to; without it the "third parties" view says it cannot. */
   thirdParty?: Omit<ThirdPartyDeps, 'analyze' | 'now'> | undefined;
   now?: () => number;
+  /** What the weak-secret check waits for before it starts (SiteLoaderDeps.afterPaint). */
+  afterPaint?: () => Promise<void>;
   /** Changes often come in bursts (a login sets several cookies): one reload per burst. */
   debounceMs?: number;
   pollMs?: number;
@@ -86,6 +88,7 @@ export function createPanelController(
     },
     analyze: deps.analyze,
     now,
+    ...(deps.afterPaint ? { afterPaint: deps.afterPaint } : {}),
     ...(store.page ? { pageInputs: store.page.inputs } : {}),
   });
 

@@ -43,8 +43,18 @@ export function useVirtualRows(
   count: number,
   scrollRef: RefObject<HTMLElement | null>,
   keyOf: (index: number) => string,
+  /**
+   * The scroll box's height before it is measured, when the caller can tell it without a layout (from the
+   * window's height): the first render then draws the rows the measured box keeps, not UNLAID_RECT's, and is not
+   * redone at once with fewer.
+   */
+  expectedHeight?: () => number,
 ): VirtualRows {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const [initialRect] = useState<Rect>(() => {
+    const height = expectedHeight?.() ?? 0;
+    return height > 0 ? { width: UNLAID_RECT.width, height } : UNLAID_RECT;
+  });
   const options: VirtualizerOptions<HTMLElement, HTMLElement> = {
     count,
     getScrollElement: () => scrollRef.current,
@@ -53,7 +63,7 @@ export function useVirtualRows(
     scrollToFn: elementScroll,
     observeElementRect: observeLaidOutRect,
     observeElementOffset,
-    initialRect: UNLAID_RECT,
+    initialRect,
     // The sticky header row (ROW_HEIGHT tall, see panel.css) sits above the first row inside the scroll box: a
     // row scrolled to from below must clear it.
     scrollPaddingEnd: ROW_HEIGHT,
@@ -71,7 +81,7 @@ export function useVirtualRows(
   const total = virtualizer.getTotalSize();
   const head = items[0];
   const tail = items[items.length - 1];
-  const height = virtualizer.scrollRect?.height ?? UNLAID_RECT.height;
+  const height = virtualizer.scrollRect?.height ?? initialRect.height;
   return {
     virtualizer,
     first: head?.index ?? 0,

@@ -104,6 +104,28 @@ describe('createSiteLoader: the automatic weak-secret check', () => {
     expect(calls.length).toBeLessThan(10);
   });
 
+  it('starts the check only once afterPaint resolves, and then runs it to the end', async () => {
+    const { finder, searches } = manualFinder();
+    let painted!: () => void;
+    const afterPaint = vi.fn(() => new Promise<void>((resolve) => (painted = resolve)));
+    const loadFinder = vi.fn(() => Promise.resolve(finder));
+    const { store, loader } = setup(() => [weakJwt.cookie], { weakSecrets: loadFinder, afterPaint });
+    await loader.load();
+    await vi.waitFor(() => expect(afterPaint).toHaveBeenCalledTimes(1));
+    // Several turns of the event loop later, still nothing of the check: no dictionary, no search, no progress.
+    for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+    expect(loadFinder).not.toHaveBeenCalled();
+    expect(searches).toHaveLength(0);
+    expect(store.verification.weakSecret.value).toBeNull();
+
+    painted();
+    await vi.waitFor(() => expect(searches).toHaveLength(1));
+    searches[0]!.finish(result({ secret: 'secret' }));
+    await loader.settled();
+    expect(store.verification.weakSecret.value).toMatchObject({ state: 'done', values: 1, hits: 1 });
+    expect(rulesOf(store, 'jwt')).toContain('weak-secret');
+  });
+
   it('cancels the check when the view reloads, and the old search writes nothing', async () => {
     const { finder, searches } = manualFinder();
     const { store, loader } = setup(() => [weakJwt.cookie], { weakSecrets: () => Promise.resolve(finder) });
