@@ -13,7 +13,7 @@ class TooLarge extends Error {}
  * times its size, so the output passes the bound by at most ~4 MB before it is stopped, whatever the input's size;
  * a cookie (4,096 bytes at most) goes in one piece.
  */
-const CHUNK = 1024;
+const CHUNK = 4096;
 
 /** RFC 1950's Adler-32 of `bytes`, reducing modulo 65521 every 5,552 bytes as zlib does (no overflow before). */
 function adler32(bytes: Uint8Array): number {
