@@ -169,8 +169,14 @@ function editSuite(name: string, suite: Suite<BrowserSession, RunningSite>, part
       await panel.waitForSelector('[data-testid="block-rule"]');
       await suite.page.goto(suite.site.url('/set?n=blocked_one&v=1'));
       await waitJar(suite.session, (l) => !l.some((c) => c.name === 'blocked_one'), 'blocked');
-      const log = await readChangeLog(suite.session.control, {});
-      expect(log.entries.some((e) => e.cookie.name === 'blocked_one' && e.cause === 'blocked')).toBe(true);
+      // The log stages its entries: the removal is logged shortly after the jar shows it. It must be logged as the
+      // rule's doing, not as an ordinary deletion.
+      const entries = await waitUntil('the blocked cookie in the change log', async () => {
+        const log = await readChangeLog(suite.session.control, {});
+        const mine = log.entries.filter((e) => e.cookie.name === 'blocked_one' && e.removed);
+        return mine.length > 0 ? mine : undefined;
+      });
+      expect(entries.map((e) => e.cause)).toContain('blocked');
     });
   });
 }
