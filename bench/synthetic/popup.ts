@@ -1,6 +1,6 @@
 import { cookieRows } from '../../src/core/cookie-views';
 import { firstPaint } from '../../src/popup/first-paint';
-import { afterNextPaint } from '../../src/popup/frame-timing';
+import { afterNextPaint } from '../../src/ui/frame-timing';
 import '../../src/ui/theme.css';
 import '../../src/ui/components.css';
 import '../../src/popup/popup.css';

@@ -10,6 +10,7 @@ import { createEditSlice, type EditDeps } from '../state/edit-slice';
 import { startNowTicker } from '../state/now-ticker';
 import { watchPageData, type PageDataDeps } from '../state/page-data-watcher';
 import { watchPageHosts } from '../state/page-hosts-watcher';
+import { afterNextPaint } from '../ui/frame-timing';
 import { createPanelController, type PanelController } from '../state/panel-controller';
 import type { ExportReportDeps } from '../ui/ExportReport';
 import { ViewContexts } from '../ui/ViewContexts';
@@ -85,25 +86,6 @@ export interface RunningPanel {
   controller: PanelController | undefined;
   /** Stops listening and ticking (the page is going away). */
   stop(): void;
-}
-
-/** A frame never comes while the panel is hidden (another DevTools tab in front): then the work waits this long. */
-const HIDDEN_FRAME_MS = 200;
-
-/**
- * Resolves once the next frame has been produced (a task after its animation frame), or after HIDDEN_FRAME_MS when
- * no frame comes: work started after it stays out of the frame that shows the rows.
- */
-export function afterNextFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, HIDDEN_FRAME_MS);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        resolve();
-      }, 0),
-    );
-  });
 }
 
 /** DevTools' theme, not the system's: they differ when the user picked one in DevTools' settings. */
@@ -203,7 +185,7 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
       analyze: deps.analyze,
       // The weak-secret check (its dictionary chunk, the first secrets tried, its progress line) starts once the
       // rows have painted: none of it is in the first frame.
-      afterPaint: afterNextFrame,
+      afterPaint: afterNextPaint,
       thirdParty: deps.siteCookies ? { siteCookies: deps.siteCookies } : undefined,
       ...(deps.now ? { now: deps.now } : {}),
       ...options.timing,

@@ -16,7 +16,7 @@ import { TopFindings } from '../ui/TopFindings';
 import { TransferTools } from '../ui/TransferTools';
 import { WeakSecretProgress } from '../ui/WeakSecretProgress';
 import { firstScreenRows } from './first-screen-rows';
-import { afterNextPaint, whenIdle } from './frame-timing';
+import { afterNextPaint, whenIdle } from '../ui/frame-timing';
 
 const TOGGLE = '[data-testid="cookie-toggle"]';
 

@@ -1,6 +1,6 @@
 import type { analyzeSite } from '../core/analyze-site';
 import type { Analyze } from '../state/load-site';
-import { afterNextPaint } from './frame-timing';
+import { afterNextPaint } from '../ui/frame-timing';
 
 /**
  * analyzeSite from its own chunk (the audit and the Public Suffix List: most of the popup's code), loaded when

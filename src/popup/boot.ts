@@ -3,7 +3,7 @@
 import { earlyRead } from './read-early';
 import { cookieRows } from '../core/cookie-views';
 import { firstPaint } from './first-paint';
-import { afterNextPaint } from './frame-timing';
+import { afterNextPaint } from '../ui/frame-timing';
 // Every stylesheet of the popup, the lazy parts' too: inlined into the page (scripts/popup-bundle.ts), so the first
 // paint is styled and nothing restyles when the rest arrives.
 import '../ui/theme.css';
