@@ -4,6 +4,8 @@ const encoder = new TextEncoder();
 
 /** Bytes of name + value browsers accept in one cookie (RFC 6265bis §5.6); a larger cookie is dropped. */
 export const COOKIE_SIZE_LIMIT = 4096;
+/** Bytes of one attribute value (Path, Domain, …) browsers accept (RFC 6265bis §5.6); a longer one is ignored. */
+export const ATTRIBUTE_SIZE_LIMIT = 1024;
 
 /**
  * Three quarters of the limit: above it a cookie is near the limit, both for the size-near-limit rule and for
@@ -15,9 +17,14 @@ export function isNearSizeLimit(size: number): boolean {
   return size > NEAR_SIZE_LIMIT;
 }
 
+/** Bytes of `s` in UTF-8: what browsers count against the limits above. */
+export function utf8Size(s: string): number {
+  return encoder.encode(s).length;
+}
+
 /** Bytes of name + value in UTF-8: what browsers count against COOKIE_SIZE_LIMIT. */
 export function cookieSize(c: Pick<CookieRecord, 'name' | 'value'>): number {
-  return encoder.encode(c.name).length + encoder.encode(c.value).length;
+  return utf8Size(c.name) + utf8Size(c.value);
 }
 
 export function formatBytes(n: number): string {

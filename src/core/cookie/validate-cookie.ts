@@ -1,7 +1,7 @@
 import type { CookieRecord } from './cookie-record';
 import { bareDomain, domainMatches } from './match';
 import { isPublicSuffix } from './site';
-import { cookieSize } from './size';
+import { ATTRIBUTE_SIZE_LIMIT, COOKIE_SIZE_LIMIT, cookieSize, utf8Size } from './size';
 import { parseUrl } from '../parse-url';
 
 export type CookieProblemCode =
@@ -34,10 +34,6 @@ export interface ValidateOptions {
   host?: string;
 }
 
-/** RFC 6265 §6.1 and RFC 6265bis §5.6: at most 4,096 bytes of name + value, 1,024 of an attribute value. */
-export const MAX_NAME_VALUE_BYTES = 4096;
-export const MAX_ATTRIBUTE_BYTES = 1024;
-
 /**
  * The first character that makes a browser refuse the cookie: control characters other than TAB (RFC 6265bis
  * §5.6 ignores the whole cookie for them), and `;`, which ends a cookie-pair. A name cannot hold `=` either:
@@ -54,8 +50,6 @@ function forbiddenChar(s: string, isName: boolean): string | null {
 }
 
 const HOST_CHARS = /^[a-z0-9.\-_[\]:]+$/i;
-
-const encoder = new TextEncoder();
 
 function startsWithCi(s: string, prefix: string): boolean {
   return s.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase();
@@ -84,11 +78,11 @@ export function validateCookie(c: CookieRecord, options: ValidateOptions): Cooki
     }
   }
   const size = cookieSize(c);
-  if (size > MAX_NAME_VALUE_BYTES) {
-    add('too-large', `name and value are ${size} bytes; browsers keep at most ${MAX_NAME_VALUE_BYTES}`);
+  if (size > COOKIE_SIZE_LIMIT) {
+    add('too-large', `name and value are ${size} bytes; browsers keep at most ${COOKIE_SIZE_LIMIT}`);
   }
-  if (encoder.encode(c.path).length > MAX_ATTRIBUTE_BYTES || encoder.encode(c.domain).length > MAX_ATTRIBUTE_BYTES) {
-    add('attribute-too-large', `the path or domain is over ${MAX_ATTRIBUTE_BYTES} bytes`);
+  if (utf8Size(c.path) > ATTRIBUTE_SIZE_LIMIT || utf8Size(c.domain) > ATTRIBUTE_SIZE_LIMIT) {
+    add('attribute-too-large', `the path or domain is over ${ATTRIBUTE_SIZE_LIMIT} bytes`);
   }
   if (startsWithCi(c.name, '__Host-')) {
     const wrong: string[] = [];

@@ -1,9 +1,6 @@
+import { ATTRIBUTE_SIZE_LIMIT, COOKIE_SIZE_LIMIT, cookieSize, utf8Size } from '../cookie/size';
 import { parseCookieDate } from './cookie-date';
 
-/** RFC 6265bis §5.6: name + value over this many octets make the browser ignore the whole header. */
-export const MAX_NAME_VALUE_OCTETS = 4096;
-/** RFC 6265bis §5.6: an attribute value over this many octets is ignored (the attribute, not the cookie). */
-export const MAX_ATTRIBUTE_VALUE_OCTETS = 1024;
 /** Input beyond this is not parsed: no real Set-Cookie comes near it, and the page controls the header. */
 export const MAX_SET_COOKIE_CHARS = 65_536;
 /** Attributes read per header; the rest are listed as ignored. */
@@ -43,9 +40,6 @@ export interface ParsedSetCookie {
   sameSite?: { raw: string; value: SameSiteAttribute };
 }
 
-const encoder = new TextEncoder();
-const octets = (s: string) => encoder.encode(s).length;
-
 /** HTAB and space: the whitespace RFC 6265bis trims. */
 function trimWsp(s: string): string {
   let a = 0;
@@ -67,8 +61,9 @@ function findControlChar(s: string): number {
 function attribute(out: ParsedSetCookie, attr: SetCookieAttribute): void {
   const lower = attr.name.toLowerCase();
   const v = attr.value;
-  if (octets(v) > MAX_ATTRIBUTE_VALUE_OCTETS) {
-    attr.ignored = `value over ${MAX_ATTRIBUTE_VALUE_OCTETS} bytes`;
+  // RFC 6265bis §5.6: the attribute is ignored, not the cookie.
+  if (utf8Size(v) > ATTRIBUTE_SIZE_LIMIT) {
+    attr.ignored = `value over ${ATTRIBUTE_SIZE_LIMIT} bytes`;
     return;
   }
   switch (lower) {
@@ -126,7 +121,7 @@ export function parseSetCookie(header: string): ParsedSetCookie {
   const out: ParsedSetCookie = {
     name,
     value,
-    size: octets(name) + octets(value),
+    size: cookieSize({ name, value }),
     attributes: [],
     secure: false,
     httpOnly: false,
@@ -139,7 +134,7 @@ export function parseSetCookie(header: string): ParsedSetCookie {
     out.abort = { reason: 'control-chars', detail: `control character U+${code} in the ${where}` };
   } else if (input.length > MAX_SET_COOKIE_CHARS) {
     out.abort = { reason: 'too-large', detail: `header over ${MAX_SET_COOKIE_CHARS} characters` };
-  } else if (out.size > MAX_NAME_VALUE_OCTETS) {
+  } else if (out.size > COOKIE_SIZE_LIMIT) {
     out.abort = { reason: 'too-large', detail: `name and value are ${out.size} bytes` };
   } else if (name === '' && value === '') {
     out.abort = { reason: 'empty', detail: 'no name and no value' };
