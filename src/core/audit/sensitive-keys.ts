@@ -1,3 +1,5 @@
+import { MAX_WALK_DEPTH, MAX_WALK_NODES } from '../decode/json';
+
 /**
  * Finds keys in decoded session data or JWT claims that look like personal or secret data (docs/rules.md,
  * `client-session-sensitive`). Returns key paths only: the values themselves never leave this function.
@@ -41,9 +43,6 @@ export const SENSITIVE_PAIRS: ReadonlySet<string> = new Set([
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[a-z]{2,}$/i;
 const US_SSN = /^\d{3}-\d{2}-\d{4}$/;
 const CARD_DIGITS = /^(?:\d[ -]?){12,18}\d$/;
-
-const MAX_DEPTH = 8;
-const MAX_NODES = 2000;
 
 const isLowerOrDigit = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 
@@ -178,7 +177,7 @@ export function findSensitiveKeys(data: unknown): string[] {
   // The keys from the root to the value being walked.
   const keys: Array<string | number> = [];
   const walk = (value: unknown, depth: number): void => {
-    if (++nodes > MAX_NODES || depth > MAX_DEPTH) return;
+    if (++nodes > MAX_WALK_NODES || depth > MAX_WALK_DEPTH) return;
     if (typeof value === 'string') {
       if (isSensitiveValue(value)) {
         const path = pathText(keys);

@@ -3,6 +3,12 @@ import type { JsonObject } from './jwt-types';
 /** Nesting kept in decoded data; deeper levels are replaced by a marker string. */
 export const MAX_JSON_DEPTH = 64;
 export const TOO_DEEP = '… (nested too deeply to show)';
+/**
+ * A walk through JSON the page controls (a storage value, a decoded token) looking for tokens or personal data:
+ * how deep it goes and how many nodes it visits.
+ */
+export const MAX_WALK_DEPTH = 8;
+export const MAX_WALK_NODES = 2000;
 
 /**
  * A copy of `v` cut at `MAX_JSON_DEPTH`. JSON.parse accepts nesting that JSON.stringify and structuredClone

@@ -1,5 +1,5 @@
 import type { FoundToken } from '../audit/audit-input';
-import { parseJsonUnbounded } from '../decode/json';
+import { MAX_WALK_DEPTH, MAX_WALK_NODES, parseJsonUnbounded } from '../decode/json';
 import { classifyToken } from './classify-token';
 import { isTokenLikeName } from './token-like-name';
 
@@ -13,10 +13,6 @@ export interface StorageEntry {
 
 /** Values beyond this are not parsed as JSON (web storage holds up to 5 MB per origin). */
 export const MAX_STORAGE_JSON_CHARS = 1024 * 1024;
-/** JSON levels searched below the value. */
-export const MAX_STORAGE_JSON_DEPTH = 8;
-/** JSON nodes visited per entry. */
-export const MAX_STORAGE_JSON_NODES = 2000;
 /** Tokens reported per entry and in all. */
 export const MAX_TOKENS_PER_ENTRY = 16;
 export const MAX_STORAGE_TOKENS = 256;
@@ -47,22 +43,22 @@ function* nestedStrings(data: unknown): Generator<{ path: string; key: string; v
   const queue: Array<{ v: unknown; path: string; key: string; depth: number }> = [
     { v: data, path: '$', key: '', depth: 0 },
   ];
-  for (let at = 0; at < queue.length && at < MAX_STORAGE_JSON_NODES; at++) {
+  for (let at = 0; at < queue.length && at < MAX_WALK_NODES; at++) {
     const { v, path, key, depth } = queue[at]!;
     if (typeof v === 'string') {
       yield { path, key, value: v };
       continue;
     }
-    if (typeof v !== 'object' || v === null || depth >= MAX_STORAGE_JSON_DEPTH) continue;
+    if (typeof v !== 'object' || v === null || depth >= MAX_WALK_DEPTH) continue;
     // Array items inherit their parent's key: `tokens: ["…"]` is as token-like as `token: "…"`.
     if (Array.isArray(v)) {
-      for (let i = 0; i < v.length && queue.length < MAX_STORAGE_JSON_NODES; i++) {
+      for (let i = 0; i < v.length && queue.length < MAX_WALK_NODES; i++) {
         queue.push({ v: v[i], path: childPath(path, i), key, depth: depth + 1 });
       }
       continue;
     }
     for (const k in v) {
-      if (queue.length >= MAX_STORAGE_JSON_NODES) break;
+      if (queue.length >= MAX_WALK_NODES) break;
       if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
       queue.push({ v: (v as Record<string, unknown>)[k], path: childPath(path, k), key: k, depth: depth + 1 });
     }
