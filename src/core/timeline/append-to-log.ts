@@ -5,7 +5,7 @@ import {
   chunkIndex,
   encodeChunk,
   chunkKey,
-  chunkKeys,
+  freedChunkKeys,
   LOG_BYTE_BUDGET,
   LOG_CAPACITY,
   META_KEY,
@@ -90,6 +90,6 @@ export function appendToLog(
   return {
     state: { meta: newMeta, tail: liveTail },
     set,
-    remove: chunkKeys(chunkIndex(meta.firstSeq), chunkIndex(firstSeq)),
+    remove: freedChunkKeys(meta, firstSeq),
   };
 }

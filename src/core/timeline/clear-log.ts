@@ -1,4 +1,4 @@
-import { CHUNK_SIZE, chunkIndex, chunkKey, chunkKeys, META_KEY, type LogMeta, type LogState } from './log-layout';
+import { CHUNK_SIZE, chunkIndex, chunkKey, freedChunkKeys, META_KEY, type LogMeta, type LogState } from './log-layout';
 import { JAR_KEY } from './known-jar';
 import type { LogWrite } from './log-write';
 
@@ -14,8 +14,7 @@ export function clearLog(state: LogState): LogWrite {
   const { meta } = state;
   const newMeta: LogMeta = { nextSeq: meta.nextSeq, firstSeq: meta.nextSeq, dropped: 0, droppedBy: {}, chunkBytes: [] };
   const set: Record<string, unknown> = { [META_KEY]: newMeta };
-  const tailIndex = chunkIndex(meta.nextSeq);
-  if (meta.nextSeq % CHUNK_SIZE !== 0) set[chunkKey(tailIndex)] = [];
-  const remove = [JAR_KEY, ...chunkKeys(chunkIndex(meta.firstSeq), tailIndex)];
+  if (meta.nextSeq % CHUNK_SIZE !== 0) set[chunkKey(chunkIndex(meta.nextSeq))] = [];
+  const remove = [JAR_KEY, ...freedChunkKeys(meta, meta.nextSeq)];
   return { state: { meta: newMeta, tail: [] }, set, remove };
 }

@@ -96,6 +96,11 @@ export function chunkKeys(fromIndex: number, toIndex: number): string[] {
   return keys;
 }
 
+/** The keys of the chunks that fall out of the log when its start moves from `meta.firstSeq` to `firstSeq`. */
+export function freedChunkKeys(meta: LogMeta, firstSeq: number): string[] {
+  return chunkKeys(chunkIndex(meta.firstSeq), chunkIndex(firstSeq));
+}
+
 function isCount(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 }

@@ -1,13 +1,4 @@
-import {
-  CHUNK_SIZE,
-  chunkIndex,
-  chunkKeys,
-  META_KEY,
-  shiftChunkBytes,
-  withDropped,
-  type LogMeta,
-  type LogState,
-} from './log-layout';
+import { CHUNK_SIZE, freedChunkKeys, META_KEY, shiftChunkBytes, withDropped, type LogState } from './log-layout';
 import type { LogWrite } from './log-write';
 
 /**
@@ -18,12 +9,11 @@ export function trimLog(state: LogState, count: number): LogWrite {
   const { meta } = state;
   const target = Math.min(meta.nextSeq, meta.firstSeq + Math.max(0, count));
   const firstSeq = Math.min(meta.nextSeq, Math.ceil(target / CHUNK_SIZE) * CHUNK_SIZE);
-  const newMeta: LogMeta = withDropped(
+  const newMeta = withDropped(
     { ...meta, firstSeq, chunkBytes: shiftChunkBytes(meta, firstSeq) },
     'quota',
     firstSeq - meta.firstSeq,
   );
-  const remove = chunkKeys(chunkIndex(meta.firstSeq), chunkIndex(firstSeq));
   const tail = state.tail.filter((e) => e.seq >= firstSeq);
-  return { state: { meta: newMeta, tail }, set: { [META_KEY]: newMeta }, remove };
+  return { state: { meta: newMeta, tail }, set: { [META_KEY]: newMeta }, remove: freedChunkKeys(meta, firstSeq) };
 }
