@@ -14,14 +14,6 @@ import type { TransferDeps } from './transfer-deps';
 export type ExportFormat = 'json' | 'netscape' | 'header' | 'curl' | 'storage-state';
 export type ExportScope = 'selected' | 'site' | 'all';
 
-export const EXPORT_FORMATS: ReadonlyArray<{ id: ExportFormat; label: string }> = [
-  { id: 'json', label: 'SessionScope JSON (every attribute)' },
-  { id: 'netscape', label: 'cookies.txt (curl, wget, yt-dlp)' },
-  { id: 'header', label: 'Cookie header' },
-  { id: 'curl', label: 'curl command' },
-  { id: 'storage-state', label: 'Playwright storageState' },
-];
-
 const FILE: Record<ExportFormat, { kind: string; extension: string; mimeType: string }> = {
   json: { kind: 'cookies', extension: 'json', mimeType: 'application/json' },
   netscape: { kind: 'cookies', extension: 'txt', mimeType: 'text/plain' },

@@ -1,8 +1,11 @@
+/** The choices of a select, in order: what the value is, what the user reads. */
+export type Choices<T extends string> = ReadonlyArray<{ id: T; label: string }>;
+
 export interface ChoiceSelectProps<T extends string> {
   label: string;
   testId: string;
   value: T;
-  options: ReadonlyArray<{ id: T; label: string }>;
+  options: Choices<T>;
   onChange: (value: T) => void;
 }
 

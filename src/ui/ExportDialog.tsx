@@ -1,15 +1,9 @@
 import { useState } from 'preact/hooks';
 import { cookiesCount } from '../core/export/export-result';
 import { errorText } from '../core/error-text';
-import {
-  buildCookieExport,
-  EXPORT_FORMATS,
-  type ExportFormat,
-  type ExportOutput,
-  type ExportScope,
-} from '../state/export-cookies';
+import { buildCookieExport, type ExportFormat, type ExportOutput, type ExportScope } from '../state/export-cookies';
 import type { TransferDeps } from '../state/transfer-deps';
-import { ChoiceSelect } from './ChoiceSelect';
+import { ChoiceSelect, type Choices } from './ChoiceSelect';
 import { useStore } from './store-context';
 import { OutcomeLine } from './OutcomeLine';
 
@@ -19,7 +13,15 @@ type Outcome =
   | { kind: 'saved' | 'copied'; output: ExportOutput }
   | { kind: 'failed'; reason: string; output?: ExportOutput };
 
-const SCOPES: ReadonlyArray<{ id: ExportScope; label: string }> = [
+const FORMATS: Choices<ExportFormat> = [
+  { id: 'json', label: 'SessionScope JSON (every attribute)' },
+  { id: 'netscape', label: 'cookies.txt (curl, wget, yt-dlp)' },
+  { id: 'header', label: 'Cookie header' },
+  { id: 'curl', label: 'curl command' },
+  { id: 'storage-state', label: 'Playwright storageState' },
+];
+
+const SCOPES: Choices<ExportScope> = [
   { id: 'selected', label: 'Selected cookies' },
   { id: 'site', label: 'This site' },
   { id: 'all', label: 'All sites' },
@@ -89,13 +91,7 @@ export function ExportDialog({ deps }: ExportDialogProps) {
   return (
     <section class="transfer export-cookies" data-testid="export-cookies" aria-label="Export cookies">
       <div class="transfer-row">
-        <ChoiceSelect
-          label="Format"
-          testId="export-format"
-          value={format}
-          options={EXPORT_FORMATS}
-          onChange={setFormat}
-        />
+        <ChoiceSelect label="Format" testId="export-format" value={format} options={FORMATS} onChange={setFormat} />
         <ChoiceSelect
           label="Scope"
           testId="export-scope"

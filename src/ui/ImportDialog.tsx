@@ -6,11 +6,11 @@ import type { PreviewItem } from '../core/export/import-preview';
 import { errorText } from '../core/error-text';
 import { prepareImport, runImport, toWrite, type ImportOutcome, type PreparedImport } from '../state/import-cookies';
 import type { TransferDeps } from '../state/transfer-deps';
-import { ChoiceSelect } from './ChoiceSelect';
+import { ChoiceSelect, type Choices } from './ChoiceSelect';
 import { useStore } from './store-context';
 import { OutcomeLine } from './OutcomeLine';
 
-const FORMATS: ReadonlyArray<{ id: ImportFormat | ''; label: string }> = [
+const FORMATS: Choices<ImportFormat | ''> = [
   { id: '', label: 'Detect from the content' },
   { id: 'sessionscope-json', label: 'SessionScope JSON' },
   { id: 'cookie-editor-json', label: 'Cookie-Editor JSON' },

@@ -1,8 +1,9 @@
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import type { NotSentReason, RequestKind } from '../core/cookie/would-send';
+import type { Choices } from './ChoiceSelect';
 
 /** The request kinds of the would-send tool, as the user picks them. */
-export const REQUEST_KINDS: ReadonlyArray<{ id: RequestKind; label: string }> = [
+export const REQUEST_KINDS: Choices<RequestKind> = [
   { id: 'top-level-navigation', label: 'Top-level navigation (link, typed URL, form)' },
   { id: 'same-site-subresource', label: 'Same-site subresource (image, script, fetch from this site)' },
   { id: 'cross-site-subresource', label: 'Cross-site subresource (embedded in another site’s page)' },
