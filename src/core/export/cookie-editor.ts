@@ -1,12 +1,9 @@
 import type { CookieRecord } from '../cookie/cookie-record';
-import { isJsonObject } from '../decode/json';
-import { EntryReader, readCommonCookieFields, setImportedExpiry } from './entry-fields';
+import { readCommonCookieFields, setImportedExpiry, type EntryReader } from './entry-fields';
 import { createCollector, refused, jsonImport, type ImportOptions } from './import-result';
 import { SAME_SITE_VALUES } from './sessionscope-json';
 
-function readEntry(entry: unknown, storeId: string): CookieRecord | string {
-  if (!isJsonObject(entry)) return 'not a JSON object';
-  const r = new EntryReader(entry);
+function readEntry(r: EntryReader, storeId: string): CookieRecord | string {
   // Older exports leave hostOnly out; the leading dot then says which kind the cookie is.
   const common = readCommonCookieFields(r, (domain) => r.boolean('hostOnly', !domain.startsWith('.')));
   const expiry = r.optionalNumber('expirationDate');
@@ -32,6 +29,6 @@ function entryNumber(i: number): string {
 export const parseCookieEditor = jsonImport('cookie-editor-json', (doc, options: ImportOptions) => {
   if (!Array.isArray(doc)) return refused('cookie-editor-json', 'not a JSON array');
   const out = createCollector();
-  out.addEntries(doc, (entry) => readEntry(entry, options.storeId), entryNumber);
+  out.addEntries(doc, (r) => readEntry(r, options.storeId), entryNumber);
   return out.finish('cookie-editor-json');
 });

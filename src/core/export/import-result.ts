@@ -1,5 +1,7 @@
 import type { CookieRecord } from '../cookie/cookie-record';
-import { parseJson } from '../decode/json';
+import { isJsonObject, parseJson } from '../decode/json';
+import type { JsonObject } from '../decode/jwt-types';
+import { EntryReader } from './entry-fields';
 
 export type ImportFormat = 'sessionscope-json' | 'cookie-editor-json' | 'netscape' | 'storage-state' | 'cookie-header';
 
@@ -47,10 +49,13 @@ export interface ImportCollector {
   /** False once the cookie cap is reached: the caller stops reading. */
   addCookie(c: CookieRecord): boolean;
   addOrigin(o: OriginStorage): boolean;
-  /** Each entry read to a cookie and added, until the cap; one that is not a cookie is a problem at `where(i)`. */
+  /**
+   * Each entry of a JSON array read to a cookie and added, until the cap; one that is not a JSON object, or that
+   * `read` refuses, is a problem at `where(i)`.
+   */
   addEntries(
     entries: readonly unknown[],
-    read: (entry: unknown) => CookieRecord | string,
+    read: (r: EntryReader, entry: JsonObject) => CookieRecord | string,
     where: (i: number) => string,
   ): void;
   problem(where: string, reason: string): void;
@@ -80,7 +85,8 @@ export function createCollector(): ImportCollector {
     addCookie,
     addEntries(entries, read, where) {
       for (let i = 0; i < entries.length; i++) {
-        const c = read(entries[i]);
+        const entry = entries[i];
+        const c = isJsonObject(entry) ? read(new EntryReader(entry), entry) : 'not a JSON object';
         if (typeof c === 'string') problem(where(i), c);
         else if (!addCookie(c)) return;
       }

@@ -1,6 +1,7 @@
 import { cookieBase, cookieFlags, type CookieRecord, type PartitionKey, type SameSite } from '../cookie/cookie-record';
 import { isJsonObject } from '../decode/json';
-import { EntryReader, setImportedExpiry } from './entry-fields';
+import type { JsonObject } from '../decode/jwt-types';
+import { setImportedExpiry, type EntryReader } from './entry-fields';
 import { partitionKeyJson, type PartitionKeyJson } from './partition-key-json';
 import type { ExportResult } from './export-result';
 import { arrayPlace, createCollector, refused, jsonImport } from './import-result';
@@ -71,9 +72,7 @@ function readPartitionKey(v: unknown): PartitionKey | undefined | string {
 }
 
 /** One exported cookie back to a CookieRecord, or the reason it cannot be. */
-export function readExportedCookie(entry: unknown): CookieRecord | string {
-  if (!isJsonObject(entry)) return 'not a JSON object';
-  const r = new EntryReader(entry);
+export function readExportedCookie(r: EntryReader, entry: JsonObject): CookieRecord | string {
   const hostOnly = r.boolean('hostOnly');
   const c: CookieRecord = {
     name: r.string('name'),

@@ -1,7 +1,8 @@
 import type { CookieBase, CookieRecord, SameSite } from '../cookie/cookie-record';
 import { storedDomain } from '../cookie/stored-domain';
 import { isJsonObject } from '../decode/json';
-import { EntryReader, readCommonCookieFields } from './entry-fields';
+import type { JsonObject } from '../decode/jwt-types';
+import { readCommonCookieFields, type EntryReader } from './entry-fields';
 import { cookiesCount, type ExportResult } from './export-result';
 import {
   createCollector,
@@ -75,9 +76,7 @@ export function writeStorageState(cookies: readonly CookieRecord[], origins: rea
   return { text: `${JSON.stringify(state, null, 2)}\n`, notRepresented, count: cookies.length };
 }
 
-function readCookie(entry: unknown, storeId: string): CookieRecord | string {
-  if (!isJsonObject(entry)) return 'not a JSON object';
-  const r = new EntryReader(entry);
+function readCookie(r: EntryReader, entry: JsonObject, storeId: string): CookieRecord | string {
   const expires = r.optionalNumber('expires');
   const c: CookieRecord = {
     ...readCommonCookieFields(r, (domain) => !domain.startsWith('.')),
@@ -119,7 +118,7 @@ export const parseStorageState = jsonImport('storage-state', (doc, options: Impo
   if (!Array.isArray(cookies)) return refused('storage-state', '"cookies" should be an array');
   if (!Array.isArray(origins)) return refused('storage-state', '"origins" should be an array');
   const out = createCollector();
-  out.addEntries(cookies, (entry) => readCookie(entry, options.storeId), arrayPlace('cookies'));
+  out.addEntries(cookies, (r, entry) => readCookie(r, entry, options.storeId), arrayPlace('cookies'));
   const budget = { items: 0 };
   for (let i = 0; i < origins.length; i++) {
     const o = readOrigin(origins[i], budget);
