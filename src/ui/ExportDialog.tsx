@@ -1,17 +1,11 @@
 import { useState } from 'preact/hooks';
 import { cookiesCount } from '../core/export/export-result';
-import { errorText } from '../core/error-text';
 import { buildCookieExport, type ExportFormat, type ExportOutput, type ExportScope } from '../state/export-cookies';
 import type { TransferDeps } from '../state/transfer-deps';
 import { ChoiceSelect, type Choices } from './ChoiceSelect';
 import { useStore } from './store-context';
 import { OutcomeLine } from './OutcomeLine';
-
-type Outcome =
-  | { kind: 'idle' }
-  | { kind: 'working' }
-  | { kind: 'saved' | 'copied'; output: ExportOutput }
-  | { kind: 'failed'; reason: string; output?: ExportOutput };
+import { useDelivery, type Delivery, type Destination } from './use-delivery';
 
 const FORMATS: Choices<ExportFormat> = [
   { id: 'json', label: 'SessionScope JSON (every attribute)' },
@@ -27,7 +21,7 @@ const SCOPES: Choices<ExportScope> = [
   { id: 'all', label: 'All sites' },
 ];
 
-function outcomeText(o: Outcome): string {
+function outcomeText(o: Delivery<ExportOutput>): string {
   switch (o.kind) {
     case 'working':
       return 'Exporting…';
@@ -54,38 +48,31 @@ export function ExportDialog({ deps }: ExportDialogProps) {
   const store = useStore();
   const [format, setFormat] = useState<ExportFormat>('json');
   const [scope, setScope] = useState<ExportScope>('site');
-  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const [outcome, deliver] = useDelivery<ExportOutput>();
   // The checked rows; without any, the ones opened (expanded in the popup, selected in the panel).
   const marked = store.selection.marked.value;
   const selected = new Set(marked.size > 0 ? marked : store.selection.expanded.value);
   const selectedKey = store.selection.selectedKey.value;
   if (marked.size === 0 && selectedKey !== null) selected.add(selectedKey);
 
-  const run = async (to: 'file' | 'clipboard'): Promise<void> => {
-    setOutcome({ kind: 'working' });
-    const r = await buildCookieExport(
-      {
-        format,
-        scope,
-        pageUrl: store.site.url.value ?? '',
-        host: store.site.host.value,
-        shown: store.site.cookies.value,
-        selected,
-      },
-      deps,
-    );
-    if (!r.ok) {
-      setOutcome({ kind: 'failed', reason: r.reason });
-      return;
-    }
-    try {
+  const run = (to: Destination): Promise<void> =>
+    deliver(to, async () => {
+      const r = await buildCookieExport(
+        {
+          format,
+          scope,
+          pageUrl: store.site.url.value ?? '',
+          host: store.site.host.value,
+          shown: store.site.cookies.value,
+          selected,
+        },
+        deps,
+      );
+      if (!r.ok) throw new Error(r.reason);
       if (to === 'file') await deps.save(r.output.fileName, r.output.text, r.output.mimeType);
       else await deps.copy(r.output.text);
-      setOutcome({ kind: to === 'file' ? 'saved' : 'copied', output: r.output });
-    } catch (e) {
-      setOutcome({ kind: 'failed', reason: errorText(e), output: r.output });
-    }
-  };
+      return r.output;
+    });
 
   const output = outcome.kind === 'saved' || outcome.kind === 'copied' ? outcome.output : undefined;
   return (

@@ -1,11 +1,10 @@
-import { useState } from 'preact/hooks';
 import type { SiteAnalysis } from '../core/analyze-site';
 import { downloadText } from '../state/download-text';
 import { useStore } from './store-context';
 import './export-report.css';
-import { errorText } from '../core/error-text';
 import { writeClipboard } from '../state/write-clipboard';
 import { OutcomeLine } from './OutcomeLine';
+import { useDelivery, type Delivery, type Destination } from './use-delivery';
 
 export interface ExportReportDeps {
   /** Saves the file; throws (or rejects) when it cannot. */
@@ -16,13 +15,6 @@ export interface ExportReportDeps {
   now: () => number;
 }
 
-type Outcome =
-  | { kind: 'idle' }
-  | { kind: 'working' }
-  | { kind: 'saved'; fileName: string }
-  | { kind: 'copied' }
-  | { kind: 'failed'; action: 'Export' | 'Copy'; reason: string };
-
 const defaultDeps: ExportReportDeps = {
   save: (fileName, text) => downloadText(fileName, text),
   copy: writeClipboard,
@@ -31,14 +23,14 @@ const defaultDeps: ExportReportDeps = {
   now: () => Date.now(),
 };
 
-function outcomeText(o: Outcome): string {
+function outcomeText(o: Delivery<ReportFile>): string {
   switch (o.kind) {
     case 'saved':
-      return `Saved ${o.fileName}`;
+      return `Saved ${o.output.fileName}`;
     case 'copied':
       return 'Copied';
     case 'failed':
-      return `${o.action} failed: ${o.reason}`;
+      return `${o.to === 'file' ? 'Export' : 'Copy'} failed: ${o.reason}`;
     case 'working':
       return 'Preparing the report…';
     default:
@@ -46,11 +38,12 @@ function outcomeText(o: Outcome): string {
   }
 }
 
-async function reportText(
-  analysis: SiteAnalysis,
-  deps: ExportReportDeps,
-  includeValues: boolean,
-): Promise<{ text: string; fileName: string }> {
+interface ReportFile {
+  text: string;
+  fileName: string;
+}
+
+async function reportText(analysis: SiteAnalysis, deps: ExportReportDeps, includeValues: boolean): Promise<ReportFile> {
   const generatedAtMs = deps.now();
   // A version that cannot be read must not stop the export.
   const version = await Promise.resolve()
@@ -79,36 +72,25 @@ export function ExportReport({ deps: given, inline = false }: ExportReportProps)
   const deps: ExportReportDeps = { ...defaultDeps, ...given };
   // In the store, not the component: it must go back to off when the panel follows its tab to another site.
   const includeValues = store.report.includeValues.value;
-  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const [outcome, deliver] = useDelivery<ReportFile>();
   const analysis = store.site.analysis.value;
 
-  const run = async (action: 'Export' | 'Copy'): Promise<void> => {
-    if (!analysis) {
-      setOutcome({ kind: 'failed', action, reason: 'there is no analysis to report yet' });
-      return;
-    }
-    setOutcome({ kind: 'working' });
-    try {
-      const { text, fileName } = await reportText(analysis, deps, includeValues);
-      if (action === 'Export') {
-        await deps.save(fileName, text);
-        setOutcome({ kind: 'saved', fileName });
-      } else {
-        await deps.copy(text);
-        setOutcome({ kind: 'copied' });
-      }
-    } catch (e) {
-      setOutcome({ kind: 'failed', action, reason: errorText(e) });
-    }
-  };
+  const run = (to: Destination): Promise<void> =>
+    deliver(to, async () => {
+      if (!analysis) throw new Error('there is no analysis to report yet');
+      const file = await reportText(analysis, deps, includeValues);
+      if (to === 'file') await deps.save(file.fileName, file.text);
+      else await deps.copy(file.text);
+      return file;
+    });
 
   return (
     <section class={inline ? 'export-report inline' : 'export-report'} aria-label="Report">
       <div class="export-actions">
-        <button type="button" class="primary" data-testid="export-report" onClick={() => void run('Export')}>
+        <button type="button" class="primary" data-testid="export-report" onClick={() => void run('file')}>
           Export report
         </button>
-        <button type="button" class="copy-button" data-testid="copy-report" onClick={() => void run('Copy')}>
+        <button type="button" class="copy-button" data-testid="copy-report" onClick={() => void run('clipboard')}>
           Copy JSON
         </button>
         <label class="include-values">
@@ -130,7 +112,7 @@ export function ExportReport({ deps: given, inline = false }: ExportReportProps)
       <OutcomeLine
         testId="export-outcome"
         outcome={outcome.kind}
-        data={outcome.kind === 'saved' ? { 'data-file': outcome.fileName } : undefined}
+        data={outcome.kind === 'saved' ? { 'data-file': outcome.output.fileName } : undefined}
       >
         {outcomeText(outcome)}
       </OutcomeLine>
