@@ -65,10 +65,18 @@ async function readBack(c: CookieIdentity): Promise<CookieRecord | null> {
   }
 }
 
-/** Runs one write; a throw is a refusal in the browser's words. Either way the answer carries the jar read back. */
-async function writeAnswer(c: CookieIdentity, write: () => Promise<CookieWriteAnswer>): Promise<CookieWriteAnswer> {
+/**
+ * Runs one write and reads the cookie back from the jar, whatever happened: `answer` turns what the API call
+ * returned into the answer; a throw (from the call or from `answer`) is a refusal in the browser's words.
+ */
+async function writeAnswer<T>(
+  c: CookieIdentity,
+  write: () => Promise<T>,
+  answer: (returned: T, now: CookieRecord | null) => CookieWriteAnswer,
+): Promise<CookieWriteAnswer> {
   try {
-    return await write();
+    const returned = await write();
+    return answer(returned, await readBack(c));
   } catch (e) {
     return { ok: false, error: errorText(e), now: await readBack(c) };
   }
@@ -76,14 +84,15 @@ async function writeAnswer(c: CookieIdentity, write: () => Promise<CookieWriteAn
 
 /** `cookies.set` of exactly `c` (its own URL, store and partition), then the jar read back. */
 export function setCookie(c: CookieRecord): Promise<CookieWriteAnswer> {
-  return writeAnswer(c, async () => {
-    const details = cookieSetDetails(c, { browser: browserFamily() });
-    const returned = await browser.cookies.set(details as Cookies.SetDetailsType);
-    const now = await readBack(c);
-    // Chromium resolves with null (and sets runtime.lastError) when it refuses a cookie.
-    if (returned === null || returned === undefined) return { ok: false, error: 'the browser did not store it', now };
-    return { ok: true, returned: toCookieRecord(returned), now };
-  });
+  return writeAnswer(
+    c,
+    () => browser.cookies.set(cookieSetDetails(c, { browser: browserFamily() }) as Cookies.SetDetailsType),
+    (returned, now) =>
+      // Chromium resolves with null (and sets runtime.lastError) when it refuses a cookie.
+      returned === null || returned === undefined
+        ? { ok: false, error: 'the browser did not store it', now }
+        : { ok: true, returned: toCookieRecord(returned), now },
+  );
 }
 
 /**
@@ -92,9 +101,9 @@ export function setCookie(c: CookieRecord): Promise<CookieWriteAnswer> {
  * before and after and put such cookies back.
  */
 export function removeCookie(c: CookieIdentity): Promise<CookieWriteAnswer> {
-  return writeAnswer(c, async () => {
-    const details = cookieRemoveDetails(c, { browser: browserFamily() });
-    const returned = await browser.cookies.remove(details as Cookies.RemoveDetailsType);
-    return { ok: true, returned: returned !== null && returned !== undefined, now: await readBack(c) };
-  });
+  return writeAnswer(
+    c,
+    () => browser.cookies.remove(cookieRemoveDetails(c, { browser: browserFamily() }) as Cookies.RemoveDetailsType),
+    (returned, now) => ({ ok: true, returned: returned !== null && returned !== undefined, now }),
+  );
 }
