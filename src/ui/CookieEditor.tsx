@@ -14,11 +14,11 @@ export interface CookieEditorProps {
   onCancel: () => void;
 }
 
-/** The form's own fields: what the user typed, before it becomes a CookieRecord. */
 /** The draft's free-text fields and its on/off fields. */
 type TextKey = 'name' | 'domain' | 'path' | 'topLevelSite' | 'storeId';
 type CheckKey = 'hostOnly' | 'session' | 'secure' | 'httpOnly' | 'partitioned';
 
+/** The form's own fields: what the user typed, before it becomes a CookieRecord. */
 interface Draft extends CookieBase, CookieFlags {
   session: boolean;
   /** `YYYY-MM-DDTHH:MM:SS` in local time, as `<input type="datetime-local">` holds it. */
