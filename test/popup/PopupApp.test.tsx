@@ -8,7 +8,7 @@ import { createPopupStore } from '../../src/state/create-store';
 import type { ViewState } from '../../src/state/site-slice';
 import type { CookiesProblem } from '../../src/protocol/messages';
 import { NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
-import { renderWithStore, analyzedPopupStore } from '../ui/render';
+import { renderWithStore, analyzedPopupStore, popupStoreShowing } from '../ui/render';
 import { renderWithEdit } from '../ui/recording-edit';
 import { makeJwt } from '../fakes/make-jwt';
 
@@ -154,14 +154,12 @@ describe('PopupApp', () => {
   });
 
   it('puts the grade and the worst findings before any cookie', () => {
-    const store = createPopupStore({ now: NOW });
     const a = view(record({ name: 'sid' }), {
       sessionReason: sid,
       findings: [finding({ ruleId: 'med', severity: 'medium' })],
     });
     const b = view(record({ name: 'x' }), { findings: [finding({ ruleId: 'crit', severity: 'critical' })] });
-    store.site.showAnalysis(analysis([a, b], { grade: 'D', score: 38 }), NOW);
-    popup(store);
+    popup(popupStoreShowing(analysis([a, b], { grade: 'D', score: 38 })));
     const grade = screen.getByTestId('grade');
     expect(grade.dataset.grade).toBe('D');
     expect(grade.dataset.score).toBe('38');
@@ -178,16 +176,12 @@ describe('PopupApp', () => {
   });
 
   it('says "no findings" when the audit found nothing', () => {
-    const store = createPopupStore({ now: NOW });
-    store.site.showAnalysis(analysis([view(record())]), NOW);
-    popup(store);
+    popup(popupStoreShowing(analysis([view(record())])));
     expect(within(screen.getByTestId('top-findings')).getByTestId('no-findings')).toBeInTheDocument();
   });
 
   it('expands a cookie from its toggle', () => {
-    const store = createPopupStore({ now: NOW });
-    store.site.showAnalysis(analysis([view(record({ name: 'a' })), view(record({ name: 'b' }))]), NOW);
-    popup(store);
+    popup(popupStoreShowing(analysis([view(record({ name: 'a' })), view(record({ name: 'b' }))])));
     const [first] = screen.getAllByTestId('cookie-toggle');
     fireEvent.click(first!);
     const rows = screen.getAllByTestId('cookie-row');
@@ -198,16 +192,15 @@ describe('PopupApp', () => {
   });
 
   it('moves focus between rows with the arrow keys, across both groups', () => {
-    const store = createPopupStore({ now: NOW });
-    store.site.showAnalysis(
-      analysis([
-        view(record({ name: 's' }), { sessionReason: sid }),
-        view(record({ name: 'o1' })),
-        view(record({ name: 'o2' })),
-      ]),
-      NOW,
+    popup(
+      popupStoreShowing(
+        analysis([
+          view(record({ name: 's' }), { sessionReason: sid }),
+          view(record({ name: 'o1' })),
+          view(record({ name: 'o2' })),
+        ]),
+      ),
     );
-    popup(store);
     const toggles = screen.getAllByTestId('cookie-toggle');
     toggles[0]!.focus();
     // Each key pressed on the focused toggle, and the toggle focused after it (the last stays at the end).
@@ -245,8 +238,7 @@ describe('PopupApp', () => {
   });
 
   it('offers to request the host permission and shows a refusal', async () => {
-    const store = createPopupStore({ now: NOW });
-    store.site.showProblem({ reason: 'no-permission', url: 'https://app.example.com/x' });
+    const store = popupStoreShowing({ reason: 'no-permission', url: 'https://app.example.com/x' });
     const ask = vi.fn();
     popup(store, ask);
     expect(screen.getByTestId('state-message')).toHaveTextContent(
@@ -263,9 +255,7 @@ describe('PopupApp', () => {
   });
 
   it('calls a tab whose URL is hidden "not allowed", never "not a web page", and offers access to all sites', () => {
-    const store = createPopupStore({ now: NOW });
-    store.site.showProblem({ reason: 'no-permission' });
-    const { main } = popup(store);
+    const { main } = popup(popupStoreShowing({ reason: 'no-permission' }));
     expect(main.dataset.state).toBe('no-permission');
     const text = screen.getByTestId('state-message').textContent ?? '';
     expect(text).toContain('SessionScope has not been allowed to read this tab');
