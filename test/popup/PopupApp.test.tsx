@@ -7,7 +7,7 @@ import { PopupApp } from '../../src/popup/PopupApp';
 import { createPopupStore } from '../../src/state/create-store';
 import type { ViewState } from '../../src/state/site-slice';
 import type { CookiesProblem } from '../../src/protocol/messages';
-import { NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
+import { NOW, analysis, record, sessionThenCritical, sid, view } from '../ui/fixtures';
 import { renderWithStore, analyzedPopupStore, popupStoreShowing } from '../ui/render';
 import { renderWithEdit } from '../ui/recording-edit';
 import { makeJwt } from '../fakes/make-jwt';
@@ -154,12 +154,7 @@ describe('PopupApp', () => {
   });
 
   it('puts the grade and the worst findings before any cookie', () => {
-    const a = view(record({ name: 'sid' }), {
-      sessionReason: sid,
-      findings: [finding({ ruleId: 'med', severity: 'medium' })],
-    });
-    const b = view(record({ name: 'x' }), { findings: [finding({ ruleId: 'crit', severity: 'critical' })] });
-    popup(popupStoreShowing(analysis([a, b], { grade: 'D', score: 38 })));
+    popup(popupStoreShowing(analysis(sessionThenCritical(), { grade: 'D', score: 38 })));
     const grade = screen.getByTestId('grade');
     expect(grade.dataset.grade).toBe('D');
     expect(grade.dataset.score).toBe('38');
