@@ -5,7 +5,7 @@ import { PanelApp } from '../../src/devtools/PanelApp';
 import type { ChangeLogEntry } from '../../src/protocol/messages';
 import { createPanelStore } from '../../src/state/create-panel-store';
 import { DAY, NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
-import { renderWithStore, expectTexts, panelStoreShowing } from '../ui/render';
+import { datasets, renderWithStore, expectTexts, panelStoreShowing } from '../ui/render';
 import { renderWithEdit } from '../ui/recording-edit';
 import { makeJwt } from '../fakes/make-jwt';
 
@@ -186,7 +186,7 @@ describe('PanelApp', () => {
     store.timeline.setTimeline(entries, 40);
     panel(store);
     const items = screen.getAllByTestId('timeline-entry');
-    expect(items.map((e) => [e.dataset.seq, e.dataset.cause, e.dataset.removed, e.dataset.name])).toEqual([
+    expect(datasets(items, 'seq', 'cause', 'removed', 'name')).toEqual([
       ['43', 'explicit', 'false', 'sid'],
       ['42', 'overwrite', 'true', 'sid'],
       ['41', 'explicit', 'false', 'sid'],

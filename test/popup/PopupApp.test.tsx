@@ -8,7 +8,7 @@ import { createPopupStore } from '../../src/state/create-store';
 import type { ViewState } from '../../src/state/site-slice';
 import type { CookiesProblem } from '../../src/protocol/messages';
 import { NOW, analysis, record, sessionThenCritical, sid, view } from '../ui/fixtures';
-import { renderWithStore, analyzedPopupStore, popupStoreShowing } from '../ui/render';
+import { renderWithStore, analyzedPopupStore, datasets, popupStoreShowing } from '../ui/render';
 import { renderWithEdit } from '../ui/recording-edit';
 import { makeJwt } from '../fakes/make-jwt';
 
@@ -41,8 +41,7 @@ describe('PopupApp', () => {
     const { main } = popup(store);
     expect(main.dataset.state).toBe('ready');
     expect(screen.getByTestId('site-host')).toHaveTextContent('app.example.com');
-    const rows = screen.getAllByTestId('cookie-row');
-    expect(rows.map((r) => [r.dataset.name, r.dataset.session])).toEqual([
+    expect(datasets(screen.getAllByTestId('cookie-row'), 'name', 'session')).toEqual([
       ['PHPSESSID', 'true'],
       ['sid', 'true'],
       ['aaa_theme', 'false'],
@@ -60,8 +59,7 @@ describe('PopupApp', () => {
     const { views } = await cookieRows(cookies, NOW);
     store.site.showRows('https://app.example.com/', views, NOW);
     const { main } = popup(store);
-    const rowsOf = () =>
-      screen.getAllByTestId('cookie-row').map((r) => [r.dataset.name, r.dataset.session, r.dataset.httponly]);
+    const rowsOf = () => datasets(screen.getAllByTestId('cookie-row'), 'name', 'session', 'httponly');
     expect(main.dataset.state).toBe('ready');
     expect(main.dataset.analysis).toBe('pending');
     expect(main).toHaveAttribute('aria-busy', 'true');

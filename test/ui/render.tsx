@@ -20,6 +20,11 @@ export function expectTexts(element: HTMLElement | null | undefined, ...texts: A
   for (const text of texts) expect(element).toHaveTextContent(text);
 }
 
+/** The `data-*` attributes `keys` of each of `elements`, in order: a list as the DOM contract shows it. */
+export function datasets(elements: readonly HTMLElement[], ...keys: string[]): Array<Array<string | undefined>> {
+  return elements.map((e) => keys.map((k) => e.dataset[k]));
+}
+
 /** What a load hands the site slice: the site's analysis, or the problem that kept it from reading the site. */
 export type Shown = SiteAnalysis | CookiesProblem;
 
