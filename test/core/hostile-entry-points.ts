@@ -108,6 +108,10 @@ const JWK_SET = JSON.stringify({
   ],
 });
 
+/** Functions that take the text as their one argument, each an entry point named after it. */
+const byName = (fns: Record<string, (text: string) => unknown>): EntryPoint[] =>
+  Object.entries(fns).map(([name, fn]) => ({ name, run: (v) => fn(v) }));
+
 /** The text as a cookie value, as a name, as a path: whichever the function reads. */
 export const ENTRY_POINTS: readonly EntryPoint[] = [
   // decode
@@ -116,18 +120,18 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     name: 'decodeCookieValue (name + .sig pair)',
     run: (v) => decodeCookieValue(cookie(v), [cookie(v, { name: 'sid.sig' })]),
   },
-  { name: 'decodeJwt', run: (v) => decodeJwt(v) },
-  { name: 'decodeJwtValue', run: (v) => decodeJwtValue(v) },
-  { name: 'aspnetKeyId', run: (v) => aspnetKeyId(v) },
-  { name: 'decodeAspnetCore', run: (v) => decodeAspnetCore(v) },
-  { name: 'parseExpressSession', run: (v) => parseExpressSession(v) },
-  { name: 'decodeExpressSession', run: (v) => decodeExpressSession(v) },
-  { name: 'parseFlask', run: (v) => parseFlask(v) },
-  { name: 'decodeFlask', run: (v) => decodeFlask(v) },
+  ...byName({
+    decodeJwt,
+    decodeJwtValue,
+    aspnetKeyId,
+    decodeAspnetCore,
+    parseExpressSession,
+    decodeExpressSession,
+    parseFlask,
+    decodeFlask,
+  }),
   { name: 'untagFlask', run: (v) => untagFlask(parseJson(v) ?? v) },
-  { name: 'base62Decode', run: (v) => base62Decode(v) },
-  { name: 'parseDjangoSigned', run: (v) => parseDjangoSigned(v) },
-  { name: 'decodeDjangoSigned', run: (v) => decodeDjangoSigned(v) },
+  ...byName({ base62Decode, parseDjangoSigned, decodeDjangoSigned }),
   {
     name: 'readSignedPayload',
     run: (v) =>
@@ -146,25 +150,24 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     name: 'describeSigCookie (name)',
     run: (v) => describeSigCookie(cookie('x', { name: v }), [cookie('x', { name: v.slice(0, -4) })]),
   },
-  { name: 'parseRailsSigned', run: (v) => parseRailsSigned(v) },
-  { name: 'decodeRailsSigned', run: (v) => decodeRailsSigned(v) },
-  { name: 'decodeRailsEncrypted', run: (v) => decodeRailsEncrypted(v) },
+  ...byName({ parseRailsSigned, decodeRailsSigned, decodeRailsEncrypted }),
   { name: 'parseRailsGcm / parseRailsCbc', run: (v) => [parseRailsGcm(v), parseRailsCbc(v)] },
   { name: 'readRailsPayload (decrypted plaintext)', run: (v) => readRailsPayload(utf8ToBytes(v), 'plaintext') },
-  { name: 'parseLaravel', run: (v) => parseLaravel(v) },
-  { name: 'decodeLaravel', run: (v) => decodeLaravel(v) },
+  ...byName({ parseLaravel, decodeLaravel }),
   { name: 'decodeOpaqueId (PHPSESSID)', run: (v) => decodeOpaqueId('PHPSESSID', v) },
   { name: 'decodeOpaqueId (JSESSIONID)', run: (v) => decodeOpaqueId('JSESSIONID', v) },
   { name: 'decodeOpaqueId (name)', run: (v) => decodeOpaqueId(v, 'abc') },
-  { name: 'decodeGenericChain', run: (v) => decodeGenericChain(v) },
-  { name: 'unquoteCookieValue', run: (v) => unquoteCookieValue(v) },
-  { name: 'urlDecode', run: (v) => urlDecode(v) },
-  { name: 'hasPercentEscape', run: (v) => hasPercentEscape(v) },
-  { name: 'base64ToBytes', run: (v) => base64ToBytes(v) },
-  { name: 'base64urlToBytes', run: (v) => base64urlToBytes(v) },
-  { name: 'anyBase64ToBytes', run: (v) => anyBase64ToBytes(v) },
-  { name: 'hexToBytes', run: (v) => hexToBytes(v) },
-  { name: 'isPrintable', run: (v) => isPrintable(v) },
+  ...byName({
+    decodeGenericChain,
+    unquoteCookieValue,
+    urlDecode,
+    hasPercentEscape,
+    base64ToBytes,
+    base64urlToBytes,
+    anyBase64ToBytes,
+    hexToBytes,
+    isPrintable,
+  }),
   {
     name: 'bytesToUtf8 / bytesToHex / bytesToBase64',
     run: (v) => [bytesToUtf8(bytes(v)), bytesToHex(bytes(v)), bytesToBase64(bytes(v))],
@@ -184,11 +187,10 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   // detect
   { name: 'detectSession', run: (v) => detectSession(cookie(v)) },
   { name: 'detectSession (name)', run: (v) => detectSession(cookie('x', { name: v })) },
-  { name: 'isKnownSessionName', run: (v) => isKnownSessionName(v) },
+  ...byName({ isKnownSessionName }),
   { name: 'estimateEntropyBits / alphabetSize', run: (v) => [estimateEntropyBits(v), alphabetSize(v)] },
   { name: 'opaqueEntropyBits', run: (v) => opaqueEntropyBits(v, undefined) },
-  { name: 'isIdShaped', run: (v) => isIdShaped(v) },
-  { name: 'isTokenLikeName', run: (v) => isTokenLikeName(v) },
+  ...byName({ isIdShaped, isTokenLikeName }),
   { name: 'classifyToken', run: (v) => [classifyToken(v, true), classifyToken(v, false)] },
   {
     name: 'findStorageTokens',

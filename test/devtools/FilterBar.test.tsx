@@ -3,15 +3,13 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, describe, expect, it } from 'vitest';
 import { PanelApp } from '../../src/devtools/PanelApp';
 import { FILTER_HELP } from '../../src/core/filter/filter-help';
-import { createPanelStore } from '../../src/state/create-panel-store';
-import { NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
-import { renderWithStore } from '../ui/render';
+import { analysis, finding, record, sid, view } from '../ui/fixtures';
+import { panelStoreShowing, renderWithStore } from '../ui/render';
 
 afterEach(cleanup);
 
 function panel() {
-  const store = createPanelStore({ now: NOW });
-  store.site.showAnalysis(
+  const store = panelStoreShowing(
     analysis([
       view(record({ name: 'sid', value: 's3cr3t', httpOnly: true, secure: true }), {
         sessionReason: sid,
@@ -20,7 +18,6 @@ function panel() {
       view(record({ name: 'theme', value: 'dark', secure: false })),
       view(record({ name: 'cart', value: 'a:b', sameSite: 'no_restriction', secure: true })),
     ]),
-    NOW,
   );
   renderWithStore(<PanelApp onRequestPermission={() => {}} />, store);
   return store;

@@ -5,7 +5,7 @@ import { PanelApp } from '../../src/devtools/PanelApp';
 import type { ChangeLogEntry } from '../../src/protocol/messages';
 import { createPanelStore } from '../../src/state/create-panel-store';
 import { DAY, NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
-import { renderWithStore, expectTexts } from '../ui/render';
+import { datasets, renderWithStore, expectTexts, panelStoreShowing } from '../ui/render';
 import { renderWithEdit } from '../ui/recording-edit';
 import { makeJwt } from '../fakes/make-jwt';
 
@@ -36,14 +36,13 @@ function panel(store = createPanelStore({ now: NOW })) {
 }
 
 /** A panel store showing the analysis of `cookies()`, graded as `audit` says. */
-function analyzedPanelStore(audit: Parameters<typeof analysis>[1] = {}) {
-  const store = createPanelStore({ now: NOW });
-  store.site.showAnalysis(analysis(cookies(), audit), NOW);
-  return store;
-}
+const analyzedPanelStore = (audit: Parameters<typeof analysis>[1] = {}) =>
+  panelStoreShowing(analysis(cookies(), audit));
+
+const GRADE_C = { grade: 'C', score: 60 } as const;
 
 function readyPanel() {
-  return panel(analyzedPanelStore({ grade: 'C', score: 60 }));
+  return panel(analyzedPanelStore(GRADE_C));
 }
 
 const names = () => screen.getAllByTestId('cookie-row').map((r) => r.dataset.name);
@@ -128,8 +127,7 @@ describe('PanelApp', () => {
   });
 
   it('checks rows by click, shift-click, Space, Shift+arrows and Ctrl+A, and deletes only the checked ones', async () => {
-    const store = createPanelStore({ now: NOW });
-    store.site.showAnalysis(analysis(cookies(), { grade: 'C', score: 60 }), NOW);
+    const store = analyzedPanelStore(GRADE_C);
     const { writes } = renderWithEdit(<PanelApp onRequestPermission={() => {}} />, store);
     const rows = () => screen.getAllByTestId('cookie-row');
     const checks = () => screen.getAllByTestId('cookie-check') as HTMLInputElement[];
@@ -188,7 +186,7 @@ describe('PanelApp', () => {
     store.timeline.setTimeline(entries, 40);
     panel(store);
     const items = screen.getAllByTestId('timeline-entry');
-    expect(items.map((e) => [e.dataset.seq, e.dataset.cause, e.dataset.removed, e.dataset.name])).toEqual([
+    expect(datasets(items, 'seq', 'cause', 'removed', 'name')).toEqual([
       ['43', 'explicit', 'false', 'sid'],
       ['42', 'overwrite', 'true', 'sid'],
       ['41', 'explicit', 'false', 'sid'],
@@ -225,9 +223,7 @@ describe('PanelApp', () => {
   });
 
   it('says nothing about dropped entries when none were dropped', () => {
-    const store = createPanelStore({ now: NOW });
-    store.site.showAnalysis(analysis([]), NOW);
-    const { main } = panel(store);
+    const { main } = panel(panelStoreShowing(analysis([])));
     expect(main.dataset.state).toBe('no-cookies');
     expect(screen.getByTestId('timeline')).toHaveTextContent('No changes recorded');
     expect(screen.queryByTestId('timeline-dropped')).toBeNull();
@@ -235,9 +231,7 @@ describe('PanelApp', () => {
   });
 
   it('explains a non-http page with what to do in the panel', () => {
-    const store = createPanelStore({ now: NOW });
-    store.site.showProblem({ reason: 'not-http' });
-    const { main } = panel(store);
+    const { main } = panel(panelStoreShowing({ reason: 'not-http' }));
     expect(main.dataset.state).toBe('not-http');
     expect(screen.getByTestId('state-message').textContent).toMatch(/Navigate the inspected tab/);
     expect(screen.queryByTestId('timeline')).toBeNull();

@@ -181,8 +181,11 @@ function editSuite(name: string, suite: Suite<BrowserSession, RunningSite>, part
   });
 }
 
+/** Both browsers' suites: the test site, opened on the page that sets one name on two paths. */
+const TWO_PATHS = { site: () => startSite(HOST), open: '/two-paths/page' };
+
 describe('edit, undo, protect and block', () => {
-  const chromium = withChromium({ site: () => startSite(HOST), open: '/two-paths/page' });
+  const chromium = withChromium(TWO_PATHS);
   editSuite('Chromium', chromium, true);
 
   it('Chromium: protect and block survive a worker restart', async () => {
@@ -200,7 +203,7 @@ describe('edit, undo, protect and block', () => {
 });
 
 describe('edit, undo, protect and block in Firefox', () => {
-  const firefox = withFirefox({ site: () => startSite(HOST), open: '/two-paths/page' });
+  const firefox = withFirefox(TWO_PATHS);
   editSuite('Firefox', firefox, false);
 
   it('Firefox: a container tab’s view shows its own cookies, and a cookie added there goes to its container', async () => {

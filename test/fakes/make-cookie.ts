@@ -20,6 +20,15 @@ export function makeCookie(over: Partial<CookieRecord> = {}): CookieRecord {
   };
 }
 
+/** One cookie per name, in order, each `make({ ...over, name })`: the few alike cookies a test tells apart by name. */
+export function cookiesNamed<const N extends readonly string[]>(
+  names: N,
+  over: Partial<CookieRecord> = {},
+  make: (over: Partial<CookieRecord>) => CookieRecord = makeCookie,
+): { -readonly [K in keyof N]: CookieRecord } {
+  return names.map((name) => make({ ...over, name })) as { -readonly [K in keyof N]: CookieRecord };
+}
+
 /**
  * A CHIPS cookie: `chip`, partitioned under a cross-site top-level site, SameSite=None, expiring in an hour. For
  * tests that a write or an undo keeps every attribute, the partition included.

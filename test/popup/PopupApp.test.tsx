@@ -7,8 +7,8 @@ import { PopupApp } from '../../src/popup/PopupApp';
 import { createPopupStore } from '../../src/state/create-store';
 import type { ViewState } from '../../src/state/site-slice';
 import type { CookiesProblem } from '../../src/protocol/messages';
-import { NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
-import { renderWithStore, analyzedPopupStore } from '../ui/render';
+import { NOW, analysis, record, sessionThenCritical, sid, view } from '../ui/fixtures';
+import { renderWithStore, analyzedPopupStore, datasets, popupStoreShowing } from '../ui/render';
 import { renderWithEdit } from '../ui/recording-edit';
 import { makeJwt } from '../fakes/make-jwt';
 
@@ -41,8 +41,7 @@ describe('PopupApp', () => {
     const { main } = popup(store);
     expect(main.dataset.state).toBe('ready');
     expect(screen.getByTestId('site-host')).toHaveTextContent('app.example.com');
-    const rows = screen.getAllByTestId('cookie-row');
-    expect(rows.map((r) => [r.dataset.name, r.dataset.session])).toEqual([
+    expect(datasets(screen.getAllByTestId('cookie-row'), 'name', 'session')).toEqual([
       ['PHPSESSID', 'true'],
       ['sid', 'true'],
       ['aaa_theme', 'false'],
@@ -60,8 +59,7 @@ describe('PopupApp', () => {
     const { views } = await cookieRows(cookies, NOW);
     store.site.showRows('https://app.example.com/', views, NOW);
     const { main } = popup(store);
-    const rowsOf = () =>
-      screen.getAllByTestId('cookie-row').map((r) => [r.dataset.name, r.dataset.session, r.dataset.httponly]);
+    const rowsOf = () => datasets(screen.getAllByTestId('cookie-row'), 'name', 'session', 'httponly');
     expect(main.dataset.state).toBe('ready');
     expect(main.dataset.analysis).toBe('pending');
     expect(main).toHaveAttribute('aria-busy', 'true');
@@ -154,14 +152,7 @@ describe('PopupApp', () => {
   });
 
   it('puts the grade and the worst findings before any cookie', () => {
-    const store = createPopupStore({ now: NOW });
-    const a = view(record({ name: 'sid' }), {
-      sessionReason: sid,
-      findings: [finding({ ruleId: 'med', severity: 'medium' })],
-    });
-    const b = view(record({ name: 'x' }), { findings: [finding({ ruleId: 'crit', severity: 'critical' })] });
-    store.site.showAnalysis(analysis([a, b], { grade: 'D', score: 38 }), NOW);
-    popup(store);
+    popup(popupStoreShowing(analysis(sessionThenCritical(), { grade: 'D', score: 38 })));
     const grade = screen.getByTestId('grade');
     expect(grade.dataset.grade).toBe('D');
     expect(grade.dataset.score).toBe('38');
@@ -178,16 +169,12 @@ describe('PopupApp', () => {
   });
 
   it('says "no findings" when the audit found nothing', () => {
-    const store = createPopupStore({ now: NOW });
-    store.site.showAnalysis(analysis([view(record())]), NOW);
-    popup(store);
+    popup(popupStoreShowing(analysis([view(record())])));
     expect(within(screen.getByTestId('top-findings')).getByTestId('no-findings')).toBeInTheDocument();
   });
 
   it('expands a cookie from its toggle', () => {
-    const store = createPopupStore({ now: NOW });
-    store.site.showAnalysis(analysis([view(record({ name: 'a' })), view(record({ name: 'b' }))]), NOW);
-    popup(store);
+    popup(popupStoreShowing(analysis([view(record({ name: 'a' })), view(record({ name: 'b' }))])));
     const [first] = screen.getAllByTestId('cookie-toggle');
     fireEvent.click(first!);
     const rows = screen.getAllByTestId('cookie-row');
@@ -198,16 +185,15 @@ describe('PopupApp', () => {
   });
 
   it('moves focus between rows with the arrow keys, across both groups', () => {
-    const store = createPopupStore({ now: NOW });
-    store.site.showAnalysis(
-      analysis([
-        view(record({ name: 's' }), { sessionReason: sid }),
-        view(record({ name: 'o1' })),
-        view(record({ name: 'o2' })),
-      ]),
-      NOW,
+    popup(
+      popupStoreShowing(
+        analysis([
+          view(record({ name: 's' }), { sessionReason: sid }),
+          view(record({ name: 'o1' })),
+          view(record({ name: 'o2' })),
+        ]),
+      ),
     );
-    popup(store);
     const toggles = screen.getAllByTestId('cookie-toggle');
     toggles[0]!.focus();
     // Each key pressed on the focused toggle, and the toggle focused after it (the last stays at the end).
@@ -245,8 +231,7 @@ describe('PopupApp', () => {
   });
 
   it('offers to request the host permission and shows a refusal', async () => {
-    const store = createPopupStore({ now: NOW });
-    store.site.showProblem({ reason: 'no-permission', url: 'https://app.example.com/x' });
+    const store = popupStoreShowing({ reason: 'no-permission', url: 'https://app.example.com/x' });
     const ask = vi.fn();
     popup(store, ask);
     expect(screen.getByTestId('state-message')).toHaveTextContent(
@@ -263,9 +248,7 @@ describe('PopupApp', () => {
   });
 
   it('calls a tab whose URL is hidden "not allowed", never "not a web page", and offers access to all sites', () => {
-    const store = createPopupStore({ now: NOW });
-    store.site.showProblem({ reason: 'no-permission' });
-    const { main } = popup(store);
+    const { main } = popup(popupStoreShowing({ reason: 'no-permission' }));
     expect(main.dataset.state).toBe('no-permission');
     const text = screen.getByTestId('state-message').textContent ?? '';
     expect(text).toContain('SessionScope has not been allowed to read this tab');

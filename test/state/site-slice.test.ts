@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSiteSlice } from '../../src/state/site-slice';
-import { NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
+import { NOW, analysis, record, sessionThenCritical, view } from '../ui/fixtures';
 
 describe('site slice', () => {
   it('starts loading, is ready with cookies and no-cookies without', () => {
@@ -34,15 +34,11 @@ describe('site slice', () => {
 
   it('splits session and other cookies and ranks site findings worst first', () => {
     const s = createSiteSlice({ now: NOW });
-    const v1 = view(record({ name: 'sid' }), {
-      sessionReason: sid,
-      findings: [finding({ severity: 'low', ruleId: 'l' })],
-    });
-    const v2 = view(record({ name: 'x' }), { findings: [finding({ severity: 'critical', ruleId: 'c' })] });
+    const [v1, v2] = sessionThenCritical();
     s.showAnalysis(analysis([v1, v2]), NOW);
     expect(s.sessionCookies.value.map((v) => v.cookie.name)).toEqual(['sid']);
     expect(s.otherCookies.value.map((v) => v.cookie.name)).toEqual(['x']);
-    expect(s.topFindings.value.map((f) => f.ruleId)).toEqual(['c', 'l']);
+    expect(s.topFindings.value.map((f) => f.ruleId)).toEqual(['crit', 'med']);
     expect(s.nameByKey.value.get(v2.key)).toBe('x');
   });
 

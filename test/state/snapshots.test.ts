@@ -5,7 +5,7 @@ import { applyThrough } from '../../src/state/apply-writes';
 import { diffWithNow, restoreSnapshot, snapshotExport } from '../../src/state/snapshot-actions';
 import { createSnapshotStore, SNAPSHOTS_KEY } from '../../src/state/snapshot-store';
 import { takeSnapshot } from '../../src/state/take-snapshot';
-import { makeCookie } from '../fakes/make-cookie';
+import { cookiesNamed, makeCookie } from '../fakes/make-cookie';
 import { signJwt } from '../fakes/make-jwt';
 import { fakeTransferDeps, memoryArea, pageStorageOf } from './transfer-fakes';
 
@@ -73,9 +73,7 @@ describe('snapshots', () => {
 
 describe('applyThrough', () => {
   it('sends removes then sets as one labelled call and words each answer', async () => {
-    const a = makeCookie({ name: 'a' });
-    const b = makeCookie({ name: 'b' });
-    const c = makeCookie({ name: 'c' });
+    const [a, b, c] = cookiesNamed(['a', 'b', 'c']);
     const calls: unknown[] = [];
     const apply = applyThrough(async (ops, label) => {
       calls.push([ops.map((o) => `${o.kind}:${o.cookie.name}`), label]);

@@ -3,7 +3,7 @@ import type { CookieWriteOp } from '../../src/core/edit/apply-cookie-writes';
 import type { WriteCookiesResult } from '../../src/protocol/messages';
 import { SNAPSHOTS_OPT_IN_KEY } from '../../src/state/snapshot-store';
 import { viewTransferDeps } from '../../src/state/view-transfer-deps';
-import { makeCookie } from '../fakes/make-cookie';
+import { cookiesNamed } from '../fakes/make-cookie';
 import { memoryArea } from './transfer-fakes';
 
 describe('viewTransferDeps', () => {
@@ -26,8 +26,7 @@ describe('viewTransferDeps', () => {
 
   it('sends every write through writeCookies, removes first, and answers per cookie', async () => {
     const { d, sent } = deps();
-    const a = makeCookie({ name: 'a' });
-    const b = makeCookie({ name: 'b' });
+    const [a, b] = cookiesNamed(['a', 'b']);
     const results = await d.apply!({ set: [a], remove: [b] }, 'import of 1 cookie');
     expect(sent).toEqual([
       {

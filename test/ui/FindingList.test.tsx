@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FindingList } from '../../src/ui/FindingList';
 import { GradeBadge } from '../../src/ui/GradeBadge';
 import { finding } from './fixtures';
-import { expectTexts } from './render';
+import { datasets, expectTexts } from './render';
 
 afterEach(cleanup);
 
@@ -21,7 +21,7 @@ describe('FindingList', () => {
       />,
     );
     const items = screen.getAllByTestId('finding');
-    expect(items.map((i) => [i.dataset.rule, i.dataset.severity])).toEqual([
+    expect(datasets(items, 'rule', 'severity')).toEqual([
       ['crit-one', 'critical'],
       ['low-one', 'low'],
     ]);

@@ -60,3 +60,14 @@ export function analysis(
 }
 
 export const sid: SessionReason = { kind: 'name', detail: 'known session name sid' };
+
+/**
+ * Two cookies whose findings rank the other way round from the cookies: `sid`, the session, with a medium finding
+ * `med`, then `x` with a critical one `crit`. Worst first, `crit` comes before `med`.
+ */
+export function sessionThenCritical(): [CookieView, CookieView] {
+  return [
+    view(record({ name: 'sid' }), { sessionReason: sid, findings: [finding({ ruleId: 'med', severity: 'medium' })] }),
+    view(record({ name: 'x' }), { findings: [finding({ ruleId: 'crit', severity: 'critical' })] }),
+  ];
+}

@@ -1,10 +1,11 @@
 import { expect } from 'vitest';
 import { render } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
-import { analyzeSite } from '../../src/core/analyze-site';
+import { analyzeSite, type SiteAnalysis } from '../../src/core/analyze-site';
 import type { CookieRecord } from '../../src/core/cookie/cookie-record';
 import { createPopupStore, type ViewStore } from '../../src/state/create-store';
 import { createPanelStore } from '../../src/state/create-panel-store';
+import type { CookiesProblem } from '../../src/protocol/messages';
 import { StoreContext } from '../../src/ui/store-context';
 import { NOW } from './fixtures';
 
@@ -19,9 +20,27 @@ export function expectTexts(element: HTMLElement | null | undefined, ...texts: A
   for (const text of texts) expect(element).toHaveTextContent(text);
 }
 
+/** The `data-*` attributes `keys` of each of `elements`, in order: a list as the DOM contract shows it. */
+export function datasets(elements: readonly HTMLElement[], ...keys: string[]): Array<Array<string | undefined>> {
+  return elements.map((e) => keys.map((k) => e.dataset[k]));
+}
+
+/** What a load hands the site slice: the site's analysis, or the problem that kept it from reading the site. */
+export type Shown = SiteAnalysis | CookiesProblem;
+
+function showing<S extends ViewStore>(store: S, shown: Shown): S {
+  if ('reason' in shown) store.site.showProblem(shown);
+  else store.site.showAnalysis(shown, NOW);
+  return store;
+}
+
+/** A fresh popup store showing `shown`, as after a load. */
+export const popupStoreShowing = (shown: Shown) => showing(createPopupStore({ now: NOW }), shown);
+
+/** A fresh panel store showing `shown`, as after a load. */
+export const panelStoreShowing = (shown: Shown) => showing(createPanelStore({ now: NOW }), shown);
+
 /** A popup store showing the analysis of `cookies` on `pageUrl`, as after a load. */
 export async function analyzedPopupStore(cookies: readonly CookieRecord[], pageUrl = 'https://app.example.com/') {
-  const store = createPopupStore({ now: NOW });
-  store.site.showAnalysis(await analyzeSite(pageUrl, cookies, NOW), NOW);
-  return store;
+  return popupStoreShowing(await analyzeSite(pageUrl, cookies, NOW));
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CookieRecord } from '../../../src/core/cookie/cookie-record';
 import { cookieKey } from '../../../src/core/cookie/cookie-key';
 import { repeatedNames, siteOf, wouldSend, type RequestKind } from '../../../src/core/cookie/would-send';
-import { makeCookie } from '../../fakes/make-cookie';
+import { cookiesNamed, makeCookie } from '../../fakes/make-cookie';
 
 const NOW = Date.UTC(2026, 0, 1);
 const c = (over: Partial<CookieRecord>) => makeCookie({ domain: 'example.com', ...over });
@@ -42,8 +42,7 @@ describe('wouldSend', () => {
   });
 
   it('says the order is uncertain when two equal paths have the same creation time', () => {
-    const x = c({ name: 'x' });
-    const y = c({ name: 'y' });
+    const [x, y] = cookiesNamed(['x', 'y'], {}, c);
     const createdMs = new Map([
       [cookieKey(x), 5],
       [cookieKey(y), 5],

@@ -4,6 +4,18 @@ import { allFixtures, cookieAndJar } from '../../fixtures/fixtures';
 
 const fixtures = allFixtures();
 
+/** Whether a page script can read what each format holds, for the formats whose answer does not vary. */
+const CLIENT_READABLE: Record<string, boolean> = {
+  jwe: false,
+  'express-session': false,
+  flask: true,
+  'django-signed': true,
+  'django-db-session': false,
+  'php-session': false,
+  'rails-encrypted': false,
+  laravel: false,
+};
+
 describe('cookies made by real frameworks decode to what the framework was given', () => {
   it('has fixtures for every framework', () => {
     const formats = new Set(fixtures.map((f) => f.format));
@@ -26,6 +38,7 @@ describe('cookies made by real frameworks decode to what the framework was given
     const d = await decodeCookieValue(cookie, jar);
     expect(d.format).toBe(f.format);
     expect(d.error).toBeUndefined();
+    if (f.format in CLIENT_READABLE) expect(d.clientReadable).toBe(CLIENT_READABLE[f.format]);
     switch (f.format) {
       case 'jwt':
         expect(d.jwt?.kind).toBe('jws');
@@ -36,17 +49,14 @@ describe('cookies made by real frameworks decode to what the framework was given
       case 'jwe':
         expect(d.jwt?.kind).toBe('jwe');
         expect(d.data).toBeUndefined();
-        expect(d.clientReadable).toBe(false);
         break;
       case 'express-session':
         expect(d.data).toMatchObject({ sessionId: f.sessionId });
         expect(d.hmacSigned).toBe(true);
-        expect(d.clientReadable).toBe(false);
         break;
       case 'flask':
       case 'django-signed': {
         expect(d.data).toEqual(f.payload);
-        expect(d.clientReadable).toBe(true);
         expect(d.hmacSigned).toBe(true);
         // The issue time is when the fixture was generated: after 2025, not in the future.
         expect(d.issuedAt).toBeGreaterThan(Date.UTC(2025, 0, 1) / 1000);
@@ -62,7 +72,6 @@ describe('cookies made by real frameworks decode to what the framework was given
       case 'django-db-session':
       case 'php-session':
         expect(d.entropyBits).toBeGreaterThanOrEqual(100);
-        expect(d.clientReadable).toBe(false);
         break;
       case 'rails-signed':
         expect(d.hmacSigned).toBe(true);
@@ -81,10 +90,8 @@ describe('cookies made by real frameworks decode to what the framework was given
         break;
       case 'rails-encrypted':
         expect(d.notes).toContain('encrypted, needs secret_key_base');
-        expect(d.clientReadable).toBe(false);
         break;
       case 'laravel':
-        expect(d.clientReadable).toBe(false);
         // A CBC payload carries an HMAC-SHA256 keyed with APP_KEY; a GCM one carries a tag instead.
         expect(d.hmacSigned).toBe(f.cipher!.endsWith('CBC'));
         expect(d.notes.join(' ')).toMatch(/APP_KEY/);

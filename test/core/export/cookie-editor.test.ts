@@ -50,18 +50,4 @@ describe('Cookie-Editor JSON import', () => {
       path: '/',
     });
   });
-
-  it('reports bad entries by number', () => {
-    const r = parseCookieEditor(
-      '[1, {"name":"a","value":"b"}, {"name":"a","value":"b","domain":"x","session":false}]',
-      {
-        storeId: '0',
-      },
-    );
-    expect(r.problems).toEqual([
-      { where: 'entry 1', reason: 'not a JSON object' },
-      { where: 'entry 2', reason: '"domain" should be a string, is missing' },
-      { where: 'entry 3', reason: '"expirationDate" is missing for a cookie that is not a session cookie' },
-    ]);
-  });
 });

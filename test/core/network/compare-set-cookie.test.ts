@@ -5,13 +5,16 @@ import { makeCookie } from '../../fakes/make-cookie';
 
 const NOW = Date.UTC(2026, 0, 1);
 const URL_ = 'https://app.example.com/account/login';
-/** What Chromium stores for `sid=abc; Path=/; Secure; HttpOnly; SameSite=Lax` from URL_. */
+const HARDENED = 'sid=abc; Path=/; Secure; HttpOnly; SameSite=Lax';
+/** What Chromium stores for HARDENED from URL_. */
 const stored = (over: Partial<CookieRecord> = {}) =>
   makeCookie({ name: 'sid', value: 'abc', domain: 'app.example.com', path: '/', ...over });
+/** `header` as sent from `url` (URL_ by default) at NOW, against the store `jar`. */
+const compare = (header: string, jar: CookieRecord[] = [], url = URL_) => compareSetCookie(header, url, jar, NOW);
 
 describe('compareSetCookie', () => {
   it('kept: the store holds what the header asked for', () => {
-    const r = compareSetCookie('sid=abc; Path=/; Secure; HttpOnly; SameSite=Lax', URL_, [stored()], NOW);
+    const r = compare(HARDENED, [stored()]);
     expect(r.outcome).toBe('kept');
     expect(r.changes).toEqual([]);
     expect(r.stored?.name).toBe('sid');
@@ -25,7 +28,7 @@ describe('compareSetCookie', () => {
       browserSession: false,
       expirationDate: (NOW + 400 * 86_400_000) / 1000,
     });
-    const r = compareSetCookie(header, URL_, [s], NOW);
+    const r = compare(header, [s]);
     expect(r.outcome).toBe('changed');
     expect(r.changes.map((c) => c.attribute)).toEqual(['httpOnly', 'expires']);
     expect(r.changes[1]!.note).toMatch(/400 days/);
@@ -33,12 +36,12 @@ describe('compareSetCookie', () => {
   });
 
   it('changed: a later write overwrote the value', () => {
-    const r = compareSetCookie('sid=abc; Path=/; Secure; HttpOnly; SameSite=Lax', URL_, [stored({ value: 'x' })], NOW);
+    const r = compare(HARDENED, [stored({ value: 'x' })]);
     expect(r.changes).toEqual([{ attribute: 'value', sent: 'abc', stored: 'x', note: 'overwritten since' }]);
   });
 
   it('rejected: every reason, from the rules and from the storage model', () => {
-    const r = compareSetCookie('__Host-sid=abc; SameSite=None; Domain=other.test', URL_, [], NOW);
+    const r = compare('__Host-sid=abc; SameSite=None; Domain=other.test');
     expect(r.outcome).toBe('rejected');
     expect(r.reasons.map((x) => x.id).sort()).toEqual([
       'domain-mismatch',
@@ -54,7 +57,7 @@ describe('compareSetCookie', () => {
     ['nothing at all', '=', 'empty'],
   ])('rejected: %s', (_what, header, id) => {
     const url = id === 'domain-public-suffix' ? 'https://a.example.co.uk/' : URL_;
-    expect(compareSetCookie(header, url, [], NOW).reasons.map((x) => x.id)).toEqual([id]);
+    expect(compare(header, [], url).reasons.map((x) => x.id)).toEqual([id]);
   });
 
   it('a parent Domain is accepted and stored as a domain cookie', () => {
@@ -65,37 +68,37 @@ describe('compareSetCookie', () => {
       httpOnly: false,
       sameSite: 'unspecified',
     });
-    expect(compareSetCookie('sid=abc; Domain=.EXAMPLE.com; Path=/', URL_, [s], NOW).outcome).toBe('kept');
+    expect(compare('sid=abc; Domain=.EXAMPLE.com; Path=/', [s]).outcome).toBe('kept');
   });
 
   it('rejected: plain HTTP may not overwrite a Secure cookie of the same name (RFC 6265bis §5.7)', () => {
-    const r = compareSetCookie('sid=evil; Path=/', 'http://app.example.com/', [stored()], NOW);
+    const r = compare('sid=evil; Path=/', [stored()], 'http://app.example.com/');
     expect(r.outcome).toBe('rejected');
     expect(r.reasons.map((x) => x.id)).toEqual(['secure-cookie-exists']);
   });
 
   it('secure-from-http is a rejection', () => {
-    const r = compareSetCookie('sid=abc; Secure', 'http://app.example.com/', [], NOW);
+    const r = compare('sid=abc; Secure', [], 'http://app.example.com/');
     expect(r.reasons.map((x) => x.id)).toEqual(['secure-from-http']);
   });
 
   it('deleted: an expiry in the past removes the cookie; a leftover is reported', () => {
-    expect(compareSetCookie('sid=; Path=/; Max-Age=0', URL_, [stored()], NOW)).toMatchObject({
+    expect(compare('sid=; Path=/; Max-Age=0', [stored()])).toMatchObject({
       outcome: 'deleted',
       stored: { name: 'sid' },
     });
-    expect(compareSetCookie('sid=; Expires=Thu, 01 Jan 1970 00:00:00 GMT', URL_, [], NOW).outcome).toBe('deleted');
+    expect(compare('sid=; Expires=Thu, 01 Jan 1970 00:00:00 GMT').outcome).toBe('deleted');
   });
 
   it('missing: acceptable, yet not stored; the default path comes from the response URL', () => {
-    expect(compareSetCookie('sid=abc', URL_, [stored()], NOW)).toMatchObject({
+    expect(compare('sid=abc', [stored()])).toMatchObject({
       outcome: 'missing',
       expected: { path: '/account' },
     });
   });
 
   it('a bad response URL is a rejection, never a throw', () => {
-    expect(compareSetCookie('a=1', 'nope', [], NOW).reasons.map((x) => x.id)).toEqual(['bad-url']);
+    expect(compare('a=1', [], 'nope').reasons.map((x) => x.id)).toEqual(['bad-url']);
   });
 
   it.each([

@@ -13,31 +13,50 @@ interface Case {
 
 const HTTPS = 'https://app.example.com/login';
 
+/** A header alone (sent from HTTPS), or a header and the URL it comes from. */
+type Sent = string | [header: string, url: string];
+
+/** One rule's cases: each of `triggers` gives one finding of `severity`, each of `nearMisses` none. */
+function ruleCases(rule: string, severity: Severity, triggers: Sent[], nearMisses: Sent[]): Case[] {
+  const one = (sent: Sent, expect: Severity | null): Case =>
+    typeof sent === 'string' ? { rule, header: sent, expect } : { rule, header: sent[0], url: sent[1], expect };
+  return [...triggers.map((t) => one(t, severity)), ...nearMisses.map((n) => one(n, null))];
+}
+
 const CASES: Case[] = [
-  { rule: 'rejected-samesite-none-insecure', header: 'a=1; SameSite=None', expect: 'high' },
-  { rule: 'rejected-samesite-none-insecure', header: 'a=1; SameSite=None; Secure', expect: null },
-  { rule: 'rejected-secure-prefix', header: '__Secure-a=1; Path=/', expect: 'high' },
-  { rule: 'rejected-secure-prefix', header: '__secure-a=1', expect: 'high' },
-  { rule: 'rejected-secure-prefix', header: '=__Secure-a=1', expect: 'high' },
-  { rule: 'rejected-secure-prefix', header: '__Secure-a=1; Secure', expect: null },
-  { rule: 'rejected-host-prefix', header: '__Host-a=1; Path=/', expect: 'high' },
-  { rule: 'rejected-host-prefix', header: '__Host-a=1; Secure; Path=/; Domain=example.com', expect: 'high' },
-  { rule: 'rejected-host-prefix', header: '__Host-a=1; Secure; Path=/app', expect: 'high' },
-  { rule: 'rejected-host-prefix', header: '__Host-a=1; Secure', expect: 'high' },
-  { rule: 'rejected-host-prefix', header: '__Host-a=1; Secure; Path=/', expect: null },
-  { rule: 'rejected-partitioned-insecure', header: 'a=1; Partitioned; SameSite=None', expect: 'high' },
-  { rule: 'rejected-partitioned-insecure', header: 'a=1; Partitioned; Secure', expect: null },
-  { rule: 'rejected-too-large', header: `a=${'x'.repeat(4096)}`, expect: 'medium' },
-  { rule: 'rejected-too-large', header: `a=${'x'.repeat(4095)}`, expect: null },
-  { rule: 'rejected-control-chars', header: 'a=b\u0000c', expect: 'medium' },
-  { rule: 'rejected-control-chars', header: 'a=b\tc', expect: null },
-  { rule: 'samesite-invalid', header: 'a=1; SameSite=Lux', expect: 'low' },
-  { rule: 'samesite-invalid', header: 'a=1; SameSite=strict', expect: null },
-  { rule: 'samesite-invalid', header: 'a=1', expect: null },
-  { rule: 'secure-from-http', header: 'a=1; Secure', url: 'http://app.example.com/', expect: 'medium' },
-  { rule: 'secure-from-http', header: 'a=1; Secure', expect: null },
-  { rule: 'secure-from-http', header: 'a=1; Secure', url: 'http://localhost:3000/', expect: null },
-  { rule: 'secure-from-http', header: 'a=1', url: 'http://app.example.com/', expect: null },
+  ...ruleCases('rejected-samesite-none-insecure', 'high', ['a=1; SameSite=None'], ['a=1; SameSite=None; Secure']),
+  ...ruleCases(
+    'rejected-secure-prefix',
+    'high',
+    ['__Secure-a=1; Path=/', '__secure-a=1', '=__Secure-a=1'],
+    ['__Secure-a=1; Secure'],
+  ),
+  ...ruleCases(
+    'rejected-host-prefix',
+    'high',
+    [
+      '__Host-a=1; Path=/',
+      '__Host-a=1; Secure; Path=/; Domain=example.com',
+      '__Host-a=1; Secure; Path=/app',
+      '__Host-a=1; Secure',
+    ],
+    ['__Host-a=1; Secure; Path=/'],
+  ),
+  ...ruleCases(
+    'rejected-partitioned-insecure',
+    'high',
+    ['a=1; Partitioned; SameSite=None'],
+    ['a=1; Partitioned; Secure'],
+  ),
+  ...ruleCases('rejected-too-large', 'medium', [`a=${'x'.repeat(4096)}`], [`a=${'x'.repeat(4095)}`]),
+  ...ruleCases('rejected-control-chars', 'medium', ['a=b\u0000c'], ['a=b\tc']),
+  ...ruleCases('samesite-invalid', 'low', ['a=1; SameSite=Lux'], ['a=1; SameSite=strict', 'a=1']),
+  ...ruleCases(
+    'secure-from-http',
+    'medium',
+    [['a=1; Secure', 'http://app.example.com/']],
+    ['a=1; Secure', ['a=1; Secure', 'http://localhost:3000/'], ['a=1', 'http://app.example.com/']],
+  ),
 ];
 
 describe('raw Set-Cookie rules: a header that triggers each and a near miss', () => {

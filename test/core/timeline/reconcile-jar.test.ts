@@ -2,15 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { cookieKey } from '../../../src/core/cookie/cookie-key';
 import { knownFromJar, parseSnapshot, toSnapshot } from '../../../src/core/timeline/known-jar';
 import { reconcileJar } from '../../../src/core/timeline/reconcile-jar';
+import { cookiesNamed } from '../../fakes/make-cookie';
 import { cookie } from './helpers';
 
 const label = (c: { removed: boolean; cause: string; cookie: { name: string; value: string } }) =>
   `${c.cookie.name}=${c.cookie.value} ${c.removed ? 'removed' : 'added'} ${c.cause}`;
 
 describe('reconcileJar', () => {
-  const a = cookie({ name: 'a', value: '1' });
-  const b = cookie({ name: 'b', value: '1' });
-  const c = cookie({ name: 'c', value: '1' });
+  const [a, b, c] = cookiesNamed(['a', 'b', 'c'], { value: '1' }, cookie);
 
   it('finds nothing when the jar equals the last word', () => {
     expect(reconcileJar(knownFromJar([a, b]), [b, a], new Set(), 5).changes).toEqual([]);

@@ -28,6 +28,13 @@ const verify = (f: Fixture, value: string, secrets: string[], name = f.cookie.na
 /** `f` verified with its own secret, under its own cookie name or `name`. */
 const verifyOwn = (f: Fixture, name = f.cookie.name) => verify(f, f.cookie.value, [f.secret!], name);
 
+/** The notes on fixture `id`'s value, decrypted with its own secret as the cookie `name` (its own by default). */
+async function notesOf(id: string, name?: string): Promise<string> {
+  const r = await verifyOwn(fixture(id), name);
+  expect(r.status).toBe('valid');
+  return r.decrypted!.notes.join(' ');
+}
+
 /** Rails' three parts as bytes, and back to a cookie value as the cookie jar writes it. */
 const railsParts = (value: string) =>
   decodeURIComponent(value)
@@ -136,10 +143,8 @@ describe('decrypting real Rails encrypted cookies (ActionDispatch 6.1 cookie jar
   });
 
   it('notes a value moved to another cookie name: its purpose no longer matches', async () => {
-    const f = fixture('rails-encrypted');
-    const r = await verifyOwn(f, 'other');
-    expect(r.status).toBe('valid');
-    expect(r.decrypted!.notes.join(' ')).toContain(`"cookie.${f.cookie.name}" is not this cookie's (cookie.other)`);
+    const own = fixture('rails-encrypted').cookie.name;
+    expect(await notesOf('rails-encrypted', 'other')).toContain(`"cookie.${own}" is not this cookie's (cookie.other)`);
   });
 
   it('asks for a secret when none is given', async () => {
@@ -184,19 +189,12 @@ describe('decrypting real Laravel cookies (illuminate/encryption 8, EncryptCooki
   });
 
   it('says what the value is: a session id, the CSRF token', async () => {
-    const cbc = fixture('laravel-cbc');
-    const session = await verifyOwn(cbc);
-    expect(session.decrypted!.notes.join(' ')).toContain('session id');
-    const xsrf = fixture('laravel-weak');
-    const token = await verifyOwn(xsrf);
-    expect(token.decrypted!.notes.join(' ')).toContain('CSRF token');
+    expect(await notesOf('laravel-cbc')).toContain('session id');
+    expect(await notesOf('laravel-weak')).toContain('CSRF token');
   });
 
   it('notes a value moved to another cookie name: the prefix is for another name', async () => {
-    const f = fixture('laravel-gcm');
-    const r = await verifyOwn(f, 'renamed');
-    expect(r.status).toBe('valid');
-    expect(r.decrypted!.notes.join(' ')).toMatch(/made for another cookie name/);
+    expect(await notesOf('laravel-gcm', 'renamed')).toMatch(/made for another cookie name/);
   });
 
   it.each(cases(laravel))('%s fails cleanly with another APP_KEY', async (_id, f) => {

@@ -3,6 +3,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResponseOf } from '../../../src/protocol/messages';
+import { sendFrom } from './extension-messages';
+import { POPUP_PATH } from './paths';
+import { waitUntil } from './wait';
 
 /** Runs on a fresh tab before it navigates: a listener or an init script that must see the page's first script. */
 export type BeforeLoad = (page: Page) => unknown;
@@ -57,11 +60,33 @@ export async function launchOnFreshProfile<S extends Omit<BrowserSession, 'close
   }
 }
 
-/** `openPage` for both browsers: http pages load the same way in each. */
-export function pageOpener(browser: Browser): (url: string) => Promise<Page> {
-  return async (url) => {
+/**
+ * The session both launchers build alike once the extension is installed: extension pages under `base`
+ * (`chrome-extension://ID/`, `moz-extension://UUID/`) loaded by `goto` (each browser waits for its own scheme in
+ * its own way), http pages, and the control page, opened on no tab. It returns once the background (`background`
+ * names it in a timeout) answers a ping: cookie changes made before the background has run its top level are lost.
+ */
+export async function attachExtension(
+  browser: Browser,
+  base: string,
+  goto: (page: Page, url: string) => Promise<unknown>,
+  background: string,
+): Promise<Omit<BrowserSession, 'close'>> {
+  const extensionUrl = (path: string) => `${base}${path.replace(/^\//, '')}`;
+  const openExtensionPage = async (path: string, beforeLoad?: BeforeLoad) => {
+    const page = await browser.newPage();
+    await beforeLoad?.(page);
+    await goto(page, extensionUrl(path));
+    return page;
+  };
+  const openPage = async (url: string) => {
     const page = await browser.newPage();
     await page.goto(url, { waitUntil: 'load' });
     return page;
   };
+  // tabId=-1 names no tab: the page renders its "no tab" state and stays quiet.
+  const control = await openExtensionPage(`${POPUP_PATH}?tabId=-1`);
+  const ping = () => sendFrom(control, 'ping', {});
+  await waitUntil(`the ${background} to answer ping`, async () => (await ping()).ok === true);
+  return { browser, extensionUrl, control, ping, openPage, openExtensionPage };
 }

@@ -1,7 +1,6 @@
 import puppeteer, { type Browser, type Extension, type Target } from 'puppeteer-core';
-import { CHROMIUM_PATH, POPUP_PATH, distDir } from './paths';
-import { launchOnFreshProfile, pageOpener, type BeforeLoad, type BrowserSession } from './browser-session';
-import { sendFrom } from './extension-messages';
+import { CHROMIUM_PATH, distDir } from './paths';
+import { attachExtension, launchOnFreshProfile, type BrowserSession } from './browser-session';
 import { waitUntil } from './wait';
 
 /**
@@ -82,9 +81,8 @@ async function attach(
   incognito: boolean,
 ): Promise<Omit<ChromiumSession, 'close'>> {
   const extensionId = await install(browser, extensionDir, incognito);
-  const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
-  const workerPrefix = `chrome-extension://${extensionId}/`;
-  const isWorker = (t: Target) => t.type() === 'service_worker' && t.url().startsWith(workerPrefix);
+  const base = `chrome-extension://${extensionId}/`;
+  const isWorker = (t: Target) => t.type() === 'service_worker' && t.url().startsWith(base);
 
   const workerTarget = (timeoutMs = 10_000) => browser.waitForTarget(isWorker, { timeout: timeoutMs });
   await workerTarget();
@@ -93,19 +91,9 @@ async function attach(
     (await browser.extensions()).get(extensionId),
   );
 
-  const openExtensionPage = async (path: string, beforeLoad?: BeforeLoad) => {
-    const page = await browser.newPage();
-    await beforeLoad?.(page);
-    await page.goto(extensionUrl(path), { waitUntil: 'load' });
-    return page;
-  };
-
-  // tabId=-1 names no tab: the page renders its "no tab" state and stays quiet.
-  const control = await openExtensionPage(`${POPUP_PATH}?tabId=-1`);
-  const cdp = await control.createCDPSession();
+  const session = await attachExtension(browser, base, (page, url) => page.goto(url, { waitUntil: 'load' }), 'worker');
+  const cdp = await session.control.createCDPSession();
   await cdp.send('ServiceWorker.enable');
-
-  const ping = () => sendFrom(control, 'ping', {});
 
   const stopWorker = async ({ waitGone = true } = {}) => {
     await cdp.send('ServiceWorker.stopAllWorkers');
@@ -114,19 +102,5 @@ async function attach(
     }
   };
 
-  // Cookie events that fire before the worker has run its top level are lost: answer a ping first.
-  await waitUntil('the worker to answer ping', async () => (await ping()).ok === true);
-
-  return {
-    browser,
-    extension,
-    extensionId,
-    extensionUrl,
-    control,
-    workerTarget,
-    ping,
-    stopWorker,
-    openPage: pageOpener(browser),
-    openExtensionPage,
-  };
+  return { ...session, extension, extensionId, workerTarget, stopWorker };
 }

@@ -5,9 +5,8 @@ import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { GECKO_ID } from '../../../scripts/target-manifest';
-import { FIREFOX_PATH, POPUP_PATH, WEB_EXT_PATH, distDir } from './paths';
-import { launchOnFreshProfile, pageOpener, type BeforeLoad, type BrowserSession } from './browser-session';
-import { sendFrom } from './extension-messages';
+import { FIREFOX_PATH, WEB_EXT_PATH, distDir } from './paths';
+import { attachExtension, launchOnFreshProfile, type BrowserSession } from './browser-session';
 import { waitUntil } from './wait';
 
 /** Fixed so that extension pages have stable `moz-extension://UUID/` URLs across runs. */
@@ -107,27 +106,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
 /** `extensionDir`: install it as a temporary add-on; undefined: the profile has it installed. */
 async function attach(browser: Browser, extensionDir: string | undefined): Promise<Omit<FirefoxSession, 'close'>> {
   if (extensionDir !== undefined) await browser.installExtension(extensionDir);
-  const extensionUrl = (path: string) => `moz-extension://${FIREFOX_EXTENSION_UUID}/${path.replace(/^\//, '')}`;
-
-  const openExtensionPage = async (path: string, beforeLoad?: BeforeLoad) => {
-    const page = await browser.newPage();
-    await beforeLoad?.(page);
-    await gotoExtensionPage(page, extensionUrl(path));
-    return page;
-  };
-  const control = await openExtensionPage(`${POPUP_PATH}?tabId=-1`);
-  const ping = () => sendFrom(control, 'ping', {});
-  // The background runs its top level after install; cookie changes before that would be lost.
-  await waitUntil('the background to answer ping', async () => (await ping()).ok === true);
-
-  return {
-    browser,
-    extensionUrl,
-    control,
-    ping,
-    openPage: pageOpener(browser),
-    openExtensionPage,
-  };
+  return attachExtension(browser, `moz-extension://${FIREFOX_EXTENSION_UUID}/`, gotoExtensionPage, 'background');
 }
 
 /**

@@ -1,5 +1,5 @@
 import express, { type Request } from 'express';
-import { sendPage } from './send-page';
+import { sendPage, staticPage } from './send-page';
 import { serveSite, siteApp, siteSession } from './serve-site';
 
 /**
@@ -63,13 +63,12 @@ export function createLoginApp(variant: LoginVariant): express.Express {
     req.session.visits = (req.session.visits ?? 0) + 1;
     sendPage(res, 'home', '<p id="ready">Welcome. <a href="/login">Log in</a></p>');
   });
-  app.get('/login', (_req, res) => {
-    sendPage(
-      res,
-      'log in',
-      '<form method="post" action="/login"><input id="user" name="user"><button id="submit">Log in</button></form>',
-    );
-  });
+  staticPage(
+    app,
+    '/login',
+    'log in',
+    '<form method="post" action="/login"><input id="user" name="user"><button id="submit">Log in</button></form>',
+  );
   app.post('/login', async (req, res) => {
     const user = typeof req.body?.user === 'string' && req.body.user !== '' ? req.body.user : 'anonymous';
     if (variant !== 'fixation') await regenerate(req);

@@ -1,5 +1,5 @@
 import type express from 'express';
-import { sendPage } from './send-page';
+import { sendPage, staticPage } from './send-page';
 import { serveSite, type ServedSite, siteApp } from './serve-site';
 
 /**
@@ -22,17 +22,15 @@ function escapeHtml(text: string): string {
 export function createShadowApp(): express.Express {
   const app = siteApp();
   // On the parent domain: a session id for every subdomain.
-  app.get('/parent-login', (_req, res) => {
-    res.append('Set-Cookie', `sid=parent-wide; Path=/; Domain=${SHADOW_PARENT}; HttpOnly; SameSite=Lax`);
-    sendPage(res, 'parent', '<p id="ready">parent</p>');
-  });
+  const parentWide = `sid=parent-wide; Path=/; Domain=${SHADOW_PARENT}; HttpOnly; SameSite=Lax`;
+  staticPage(app, '/parent-login', 'parent', '<p id="ready">parent</p>', [parentWide]);
   // On the site: its own session id, a cookie for /account and one for /admin only.
-  app.get('/login', (_req, res) => {
-    res.append('Set-Cookie', 'sid=app-own; Path=/; HttpOnly; SameSite=Lax');
-    res.append('Set-Cookie', 'cart=3; Path=/account; SameSite=Lax');
-    res.append('Set-Cookie', 'admin_view=1; Path=/admin; SameSite=Strict');
-    sendPage(res, 'login', '<p id="ready">logged in</p>');
-  });
+  const own = [
+    'sid=app-own; Path=/; HttpOnly; SameSite=Lax',
+    'cart=3; Path=/account; SameSite=Lax',
+    'admin_view=1; Path=/admin; SameSite=Strict',
+  ];
+  staticPage(app, '/login', 'login', '<p id="ready">logged in</p>', own);
   app.get(SHADOW_PAGE, (req, res) => {
     const header = req.headers.cookie ?? NO_HEADER;
     sendPage(res, 'account', `<pre id="sent">${escapeHtml(header)}</pre>`);

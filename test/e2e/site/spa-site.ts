@@ -1,5 +1,6 @@
 import type express from 'express';
 import { jwtVerify } from 'jose';
+import { setCookies } from './send-page';
 import { serveSite, type ServedSite, siteApp } from './serve-site';
 import { signJwt } from '../../fakes/make-jwt';
 
@@ -39,16 +40,19 @@ export function createSpaApp(host: string): express.Express {
   const app = siteApp();
   const key = new TextEncoder().encode(SPA_JWT_SECRET);
   app.get('/', (_req, res) => {
-    res.append('Set-Cookie', `sid=${SPA_SID}; Path=/; HttpOnly; SameSite=Lax`);
+    setCookies(res, `sid=${SPA_SID}; Path=/; HttpOnly; SameSite=Lax`);
     res.type('html').send(PAGE);
   });
   app.post('/api/login', async (_req, res) => {
     const now = Math.floor(Date.now() / 1000);
     const token = await signJwt({ sub: SPA_USER, role: 'user', iat: now, exp: now + 3600 }, SPA_JWT_SECRET);
-    res.append('Set-Cookie', 'pref=compact; Path=/; SameSite=Lax');
-    // Rejected by the browser: SameSite=None needs Secure; a __Host- cookie may not name a Domain.
-    res.append('Set-Cookie', 'cross=1; Path=/; SameSite=None');
-    res.append('Set-Cookie', `__Host-bad=1; Path=/; Secure; Domain=${host}`);
+    setCookies(
+      res,
+      'pref=compact; Path=/; SameSite=Lax',
+      // Rejected by the browser: SameSite=None needs Secure; a __Host- cookie may not name a Domain.
+      'cross=1; Path=/; SameSite=None',
+      `__Host-bad=1; Path=/; Secure; Domain=${host}`,
+    );
     res.json({ token });
   });
   app.get('/api/me', async (req, res) => {

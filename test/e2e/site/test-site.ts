@@ -1,6 +1,6 @@
 import type express from 'express';
 import { type Request, type Response } from 'express';
-import { sendPage } from './send-page';
+import { sendPage, setCookies, staticPage } from './send-page';
 import { serveSite, type ServedSite, siteApp, siteSession } from './serve-site';
 import { signJwt } from '../../fakes/make-jwt';
 
@@ -63,10 +63,6 @@ export interface SiteOptions {
   parentDomain?: string;
 }
 
-function rawCookie(res: Response, header: string): void {
-  res.append('Set-Cookie', header);
-}
-
 function issueJwt(lifetimeS: number, iatOffsetS = 0): Promise<string> {
   const now = Math.floor(Date.now() / 1000) + iatOffsetS;
   return signJwt({ ...JWT_CLAIMS, iat: now, exp: now + lifetimeS }, JWT_SECRET);
@@ -112,14 +108,17 @@ export function createSiteApp(options: SiteOptions = {}): express.Express {
     // Issued two hours ago, expired one hour ago, but the cookie itself still lives: a stale token in the jar.
     res.cookie('jwt_expired', await issueJwt(3600, -7200), { sameSite: 'lax', maxAge: 3_600_000 });
     res.cookie('theme', 'dark', { maxAge: 30 * 86_400_000 });
-    rawCookie(res, 'ss_strict=1; Path=/; SameSite=Strict');
-    rawCookie(res, 'ss_lax=1; Path=/; SameSite=Lax');
-    rawCookie(res, 'ss_none=1; Path=/; SameSite=None; Secure');
-    if (options.parentDomain) rawCookie(res, `wide=1; Path=/; Domain=${options.parentDomain}; SameSite=Lax`);
-    // Browsers keep inner spaces in a cookie value, so the raw markup round-trips unchanged.
-    rawCookie(res, `xss=${HOSTILE_TEXT}; Path=/`);
-    rawCookie(res, `xss_encoded=${encodeURIComponent(HOSTILE_TEXT)}; Path=/`);
-    rawCookie(res, `xss_canary=${CANARY_TEXT}; Path=/`);
+    setCookies(
+      res,
+      'ss_strict=1; Path=/; SameSite=Strict',
+      'ss_lax=1; Path=/; SameSite=Lax',
+      'ss_none=1; Path=/; SameSite=None; Secure',
+      ...(options.parentDomain ? [`wide=1; Path=/; Domain=${options.parentDomain}; SameSite=Lax`] : []),
+      // Browsers keep inner spaces in a cookie value, so the raw markup round-trips unchanged.
+      `xss=${HOSTILE_TEXT}; Path=/`,
+      `xss_encoded=${encodeURIComponent(HOSTILE_TEXT)}; Path=/`,
+      `xss_canary=${CANARY_TEXT}; Path=/`,
+    );
     sendPage(res, 'SessionScope test site', '<h1>Test site</h1><p id="ready">ready</p>');
   });
 
@@ -141,7 +140,7 @@ export function createSiteApp(options: SiteOptions = {}): express.Express {
     let header = `${name}=${encodeURIComponent(value)}; Path=${path}`;
     if (req.query.expired === '1') header += '; Expires=Thu, 01 Jan 1970 00:00:00 GMT';
     else if (req.query.maxAge !== undefined) header += `; Max-Age=${Number(req.query.maxAge)}`;
-    rawCookie(res, header);
+    setCookies(res, header);
     res.type('text').send(`set ${name}`);
   });
 
@@ -158,21 +157,19 @@ export function createSiteApp(options: SiteOptions = {}): express.Express {
   app.get('/many', (req, res) => {
     const count = Math.max(0, Math.min(180, Number(req.query.count ?? 10)));
     const prefix = String(req.query.prefix ?? 'many_').replace(/[^\w-]/g, '');
-    for (let i = 0; i < count; i++) rawCookie(res, `${prefix}${i}=value${i}; Path=/; Max-Age=3600`);
+    for (let i = 0; i < count; i++) setCookies(res, `${prefix}${i}=value${i}; Path=/; Max-Age=3600`);
     sendPage(res, 'many', `<p id="ready">${count} cookies</p>`);
   });
 
   // The same name on two paths, both sent to this page: edits and deletes must keep them apart.
-  app.get('/two-paths/page', (_req, res) => {
-    rawCookie(res, 'dup=root; Path=/; Max-Age=3600');
-    rawCookie(res, 'dup=deep; Path=/two-paths; Max-Age=3600');
-    rawCookie(res, 'plain=1; Path=/; HttpOnly; SameSite=Strict');
-    sendPage(res, 'two paths', '<p id="ready">two paths</p>');
-  });
+  const twoPaths = [
+    'dup=root; Path=/; Max-Age=3600',
+    'dup=deep; Path=/two-paths; Max-Age=3600',
+    'plain=1; Path=/; HttpOnly; SameSite=Strict',
+  ];
+  staticPage(app, '/two-paths/page', 'two paths', '<p id="ready">two paths</p>', twoPaths);
 
-  app.get('/blank', (_req, res) => {
-    sendPage(res, 'blank', '<p id="ready">blank</p>');
-  });
+  staticPage(app, '/blank', 'blank', '<p id="ready">blank</p>');
 
   return app;
 }

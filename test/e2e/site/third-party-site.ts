@@ -1,3 +1,4 @@
+import { sendPage, staticPage } from './send-page';
 import { serveSite, type ServedSite, siteApp } from './serve-site';
 
 /**
@@ -15,6 +16,8 @@ import { serveSite, type ServedSite, siteApp } from './serve-site';
 export const TOP = 'top.localhost';
 export const EMBED = 'emb.localhost';
 export const manyHost = (i: number) => `s${i}.localhost`;
+/** The body of both frames' pages. */
+const EMBEDDED = '<p id="in">embedded</p>';
 
 export function startThirdPartySite(): Promise<ServedSite> {
   let port = 0;
@@ -31,27 +34,14 @@ export function startThirdPartySite(): Promise<ServedSite> {
       req.query['frame'] === 'none'
         ? ''
         : `<iframe id="emb" title="embedded" src="http://${EMBED}:${port}/${frame}"></iframe>`;
-    res.type('html').send(
-      `<!doctype html><html><head><title>third-party site</title></head><body>
-        <h1>top</h1>
-        ${iframe}
-        ${images}
-      </body></html>`,
-    );
+    sendPage(res, 'third-party site', `<h1>top</h1>${iframe}${images}`);
   });
-  app.get('/frame', (_req, res) => {
-    res.append('Set-Cookie', 'chip=emb-partitioned; Path=/; Secure; SameSite=None; Partitioned');
-    res.append('Set-Cookie', 'tp=emb-unpartitioned; Path=/; Secure; SameSite=None');
-    res
-      .type('html')
-      .send('<!doctype html><html><head><title>frame</title></head><body><p id="in">embedded</p></body></html>');
-  });
-  app.get('/frame-plain', (_req, res) => {
-    res.append('Set-Cookie', 'ffp=emb-plain; Path=/');
-    res
-      .type('html')
-      .send('<!doctype html><html><head><title>frame</title></head><body><p id="in">embedded</p></body></html>');
-  });
+  const frameCookies = [
+    'chip=emb-partitioned; Path=/; Secure; SameSite=None; Partitioned',
+    'tp=emb-unpartitioned; Path=/; Secure; SameSite=None',
+  ];
+  staticPage(app, '/frame', 'frame', EMBEDDED, frameCookies);
+  staticPage(app, '/frame-plain', 'frame', EMBEDDED, ['ffp=emb-plain; Path=/']);
   app.get('/pixel.gif', (_req, res) => {
     res.type('gif').send(Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64'));
   });

@@ -1,4 +1,5 @@
 import type express from 'express';
+import { sendPage, setCookies, staticPage } from './send-page';
 import { serveSite, siteApp, siteSession } from './serve-site';
 
 /**
@@ -22,12 +23,6 @@ declare module 'express-session' {
   }
 }
 
-function page(body: string, script = ''): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><title>transfer</title></head><body>${body}${
-    script ? `<script>${script}</script>` : ''
-  }</body></html>`;
-}
-
 export function createTransferApp(parent: string, embedHost: string): express.Express {
   const app = siteApp();
   app.use(
@@ -38,18 +33,21 @@ export function createTransferApp(parent: string, embedHost: string): express.Ex
     }),
   );
   app.get('/', (_req, res) => {
-    res.append('Set-Cookie', 'dup=root; Path=/');
-    res.append('Set-Cookie', 'dup=deep; Path=/deep');
-    res.append('Set-Cookie', 'eq=a=b==c; Path=/; Max-Age=86400');
-    res.append('Set-Cookie', 'sess=only-this-session; Path=/');
-    res.append('Set-Cookie', 'persist=kept; Path=/; Max-Age=7200');
-    res.append('Set-Cookie', `wide=parent; Path=/; Domain=${parent}; SameSite=Lax`);
-    res.append('Set-Cookie', 'strict_http=1; Path=/; HttpOnly; SameSite=Strict; Max-Age=600');
-    res.type('html').send(page('<p id="ready">transfer home</p>'));
+    setCookies(
+      res,
+      'dup=root; Path=/',
+      'dup=deep; Path=/deep',
+      'eq=a=b==c; Path=/; Max-Age=86400',
+      'sess=only-this-session; Path=/',
+      'persist=kept; Path=/; Max-Age=7200',
+      `wide=parent; Path=/; Domain=${parent}; SameSite=Lax`,
+      'strict_http=1; Path=/; HttpOnly; SameSite=Strict; Max-Age=600',
+    );
+    sendPage(res, 'transfer', '<p id="ready">transfer home</p>');
   });
   app.get('/sib', (req, res) => {
-    res.append('Set-Cookie', `sib=${req.hostname.split('.')[0]}; Path=/`);
-    res.type('html').send(page('<p id="ready">sibling</p>'));
+    setCookies(res, `sib=${req.hostname.split('.')[0]}; Path=/`);
+    sendPage(res, 'transfer', '<p id="ready">sibling</p>');
   });
   app.get('/login', (req, res) => {
     req.session.user = String(req.query.user ?? 'alice').replace(/\W/g, '');
@@ -57,26 +55,22 @@ export function createTransferApp(parent: string, embedHost: string): express.Ex
   });
   app.get('/account', (req, res) => {
     if (!req.session.user) {
-      res.status(401).type('html').send(page('<p id="who">not signed in</p>'));
+      sendPage(res.status(401), 'transfer', '<p id="who">not signed in</p>');
       return;
     }
-    res
-      .type('html')
-      .send(
-        page(
-          `<p id="who">${TRANSFER_LOGGED_IN} ${req.session.user}</p>`,
-          `localStorage.setItem('api_token', 'tok-' + ${JSON.stringify(req.session.user)});`,
-        ),
-      );
+    sendPage(
+      res,
+      'transfer',
+      `<p id="who">${TRANSFER_LOGGED_IN} ${req.session.user}</p>`,
+      `localStorage.setItem('api_token', 'tok-' + ${JSON.stringify(req.session.user)});`,
+    );
   });
   app.get('/top', (req, res) => {
     const port = req.socket.localPort;
-    res.type('html').send(page(`<iframe id="emb" src="http://${embedHost}:${port}/embed"></iframe>`));
+    sendPage(res, 'transfer', `<iframe id="emb" src="http://${embedHost}:${port}/embed"></iframe>`);
   });
-  app.get('/embed', (_req, res) => {
-    res.append('Set-Cookie', 'chip=partitioned-1; Path=/; Secure; SameSite=None; Partitioned');
-    res.type('html').send(page('<p id="ready">embed</p>'));
-  });
+  const chip = 'chip=partitioned-1; Path=/; Secure; SameSite=None; Partitioned';
+  staticPage(app, '/embed', 'transfer', '<p id="ready">embed</p>', [chip]);
   return app;
 }
 
