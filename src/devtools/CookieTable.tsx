@@ -208,11 +208,12 @@ export function CookieTable() {
   /** A row the keyboard moved to that was not drawn yet: focused once the scroll has drawn it. */
   const pendingFocus = useRef<string | null>(null);
   const focusable = rows.some((r) => r.key === selected) ? selected : (rows[0]?.key ?? null);
-  const virtual = useVirtualRows(rows.length, scroller, (i) => rows[i]?.key ?? String(i), expectedBoxHeight);
+  const virtual = useVirtualRows(rows.length, scroller, expectedBoxHeight);
   const marked = store.selection.marked.value;
   const thirdKeys = store.thirdParty?.keys.value ?? NO_KEYS;
   const emptyThirdParty = filter.scope.value === 'third-parties' && filter.scopeCounts.value['third-parties'] === 0;
-  const markedShown = rows.filter((r) => marked.has(r.key)).length;
+  // Counted over every shown row at each render (each keystroke): not at all while nothing is checked.
+  const markedShown = marked.size === 0 ? 0 : rows.filter((r) => marked.has(r.key)).length;
 
   useLayoutEffect(() => {
     const key = pendingFocus.current;
