@@ -1,18 +1,19 @@
-import { Component, type TargetedKeyboardEvent } from 'preact';
+import { Component, type ComponentChild, type TargetedKeyboardEvent } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CookieView } from '../core/analyze-site';
 import type { SortColumn } from '../core/cookie/cookie-sort';
 import { cookieRowAttrs } from '../ui/cookie-row-attrs';
-import { ExpiryText } from '../ui/ExpiryText';
-import { FlagChips } from '../ui/FlagChips';
-import { SizeText } from '../ui/SizeText';
+import { expiryParts } from '../ui/ExpiryText';
+import { sizeAttrs } from '../ui/SizeText';
+import { formatBytes } from '../core/cookie/size';
 import { isListKey, listTarget } from '../ui/list-navigation';
 import { useFilter, useStore } from '../ui/store-context';
 import type { ViewStore } from '../state/create-store';
-import { ValueText } from '../ui/ValueText';
+import { valueParts } from '../ui/ValueText';
 import { ROW_HEIGHT, useVirtualRows } from '../ui/use-virtual-rows';
 import { worstSeverity } from '../core/audit/summary';
 import { ThirdPartyEmpty } from './CookieScopeSwitch';
+import { FlagLetters } from './FlagLetters';
 
 const COLUMNS: ReadonlyArray<{ id: SortColumn; label: string }> = [
   { id: 'name', label: 'Name' },
@@ -26,16 +27,6 @@ const COLUMNS: ReadonlyArray<{ id: SortColumn; label: string }> = [
   { id: 'findings', label: 'Findings' },
 ];
 
-function FindingsCell({ view }: { view: CookieView }) {
-  if (view.findings.length === 0) return <span class="muted">none</span>;
-  const worst = worstSeverity(view.findings);
-  return (
-    <span class={`finding-count sev-${worst}`} title={`worst: ${worst}`}>
-      {`${view.findings.length} ${worst}`}
-    </span>
-  );
-}
-
 const NO_KEYS: ReadonlySet<string> = new Set();
 
 function rowOf(body: HTMLElement | null, key: string): HTMLElement | undefined {
@@ -43,56 +34,80 @@ function rowOf(body: HTMLElement | null, key: string): HTMLElement | undefined {
   return Array.from(body.querySelectorAll<HTMLElement>('tr[data-key]')).find((r) => r.dataset.key === key);
 }
 
-/** The partition's top-level site, or nothing for an unpartitioned cookie (as DevTools' own column shows it). */
-function PartitionCell({ view }: { view: CookieView }) {
-  const pk = view.cookie.partitionKey;
-  if (pk === undefined) return null;
+/**
+ * A text cell: the cell itself is the ValueText (its classes, test id and text), one element fewer per column than
+ * a ValueText inside it. `lead` goes before the text (the session dot, the third-party tag).
+ */
+function valueCell(col: string, value: string, max: number, more: Record<string, string> = {}, lead?: ComponentChild) {
+  const p = valueParts(value, max);
   return (
-    <span data-testid="cookie-partition" title={`Partitioned (CHIPS) under ${pk.topLevelSite ?? 'an unknown site'}`}>
-      <ValueText value={pk.topLevelSite ?? '(unknown site)'} max={80} />
-    </span>
+    <td class={`${col} ${p.class}`} data-omitted={p.omitted} {...more}>
+      {lead}
+      {p.children}
+    </td>
   );
 }
 
-function CookieCells({ view: v, now, thirdParty }: { view: CookieView; now: number; thirdParty: boolean }) {
-  const c = v.cookie;
+function FindingsCell({ view }: { view: CookieView }) {
+  if (view.findings.length === 0) return <td class="col-findings muted">none</td>;
+  const worst = worstSeverity(view.findings);
   return (
-    <>
-      <td class="col-name">
-        {v.sessionReason && <span class="session-dot" title={`Session cookie: ${v.sessionReason.detail}`} />}
-        <ValueText class="name" testId="cookie-name" value={c.name} max={80} />
-      </td>
-      <td class="col-value">
-        <ValueText class="short-value" testId="cookie-value" value={c.value} max={48} />
-      </td>
-      <td class="col-domain">
-        {thirdParty && (
-          <abbr class="party-tag" title="Third party: a site this page's requests or frames talked to">
-            3p
-          </abbr>
-        )}
-        <ValueText value={c.domain} max={80} />
-      </td>
-      <td class="col-partition">
-        <PartitionCell view={v} />
-      </td>
-      <td class="col-path">
-        <ValueText value={c.path} max={60} />
-      </td>
-      <td class="col-expiry">
-        <ExpiryText cookie={c} now={now} />
-      </td>
-      <td class="col-size">
-        <SizeText size={v.size} />
-      </td>
-      <td class="col-flags">
-        <FlagChips cookie={c} compact />
-      </td>
-      <td class="col-findings">
-        <FindingsCell view={v} />
-      </td>
-    </>
+    <td class={`col-findings finding-count sev-${worst}`} title={`worst: ${worst}`}>
+      {`${view.findings.length} ${worst}`}
+    </td>
   );
+}
+
+/** The partition's top-level site, or nothing for an unpartitioned cookie (as DevTools' own column shows it). */
+function PartitionCell({ view }: { view: CookieView }) {
+  const pk = view.cookie.partitionKey;
+  if (pk === undefined) return <td class="col-partition" />;
+  return valueCell('col-partition', pk.topLevelSite ?? '(unknown site)', 80, {
+    'data-testid': 'cookie-partition',
+    title: `Partitioned (CHIPS) under ${pk.topLevelSite ?? 'an unknown site'}`,
+  });
+}
+
+/**
+ * The row's cells, each cell the element that holds its text and test id (no wrapper inside), and only what has
+ * something to show: every filter keystroke that moves other cookies into the drawn rows diffs, lays out and
+ * paints all of them again. Plain function calls, not components: no instance per cell.
+ */
+function cookieCells(v: CookieView, now: number, thirdParty: boolean) {
+  const c = v.cookie;
+  const expiry = expiryParts(c, now);
+  const size = sizeAttrs(v.size);
+  return [
+    valueCell(
+      'col-name name',
+      c.name,
+      80,
+      { 'data-testid': 'cookie-name' },
+      v.sessionReason && <span class="session-dot" title={`Session cookie: ${v.sessionReason.detail}`} />,
+    ),
+    valueCell('col-value short-value', c.value, 48, { 'data-testid': 'cookie-value' }),
+    valueCell(
+      'col-domain',
+      c.domain,
+      80,
+      {},
+      thirdParty && (
+        <abbr class="party-tag" title="Third party: a site this page's requests or frames talked to">
+          3p
+        </abbr>
+      ),
+    ),
+    PartitionCell({ view: v }),
+    valueCell('col-path', c.path, 60),
+    <td {...expiry.attrs} class={`col-expiry ${expiry.attrs.class}`}>
+      {expiry.children}
+    </td>,
+    <td {...size} class={`col-size ${size.class}`}>
+      {formatBytes(v.size)}
+    </td>,
+    FlagLetters({ cookie: c }),
+    FindingsCell({ view: v }),
+  ];
 }
 
 /** The scroll box is at most the panel's height less the bars above and below it, and at least ten rows. */
@@ -159,7 +174,7 @@ class CookieRow extends Component<CookieRowProps> {
             }}
           />
         </td>
-        <CookieCells view={v} now={now} thirdParty={thirdParty} />
+        {cookieCells(v, now, thirdParty)}
       </tr>
     );
   }
@@ -193,11 +208,12 @@ export function CookieTable() {
   /** A row the keyboard moved to that was not drawn yet: focused once the scroll has drawn it. */
   const pendingFocus = useRef<string | null>(null);
   const focusable = rows.some((r) => r.key === selected) ? selected : (rows[0]?.key ?? null);
-  const virtual = useVirtualRows(rows.length, scroller, (i) => rows[i]?.key ?? String(i), expectedBoxHeight);
+  const virtual = useVirtualRows(rows.length, scroller, expectedBoxHeight);
   const marked = store.selection.marked.value;
   const thirdKeys = store.thirdParty?.keys.value ?? NO_KEYS;
   const emptyThirdParty = filter.scope.value === 'third-parties' && filter.scopeCounts.value['third-parties'] === 0;
-  const markedShown = rows.filter((r) => marked.has(r.key)).length;
+  // Counted over every shown row at each render (each keystroke): not at all while nothing is checked.
+  const markedShown = marked.size === 0 ? 0 : rows.filter((r) => marked.has(r.key)).length;
 
   useLayoutEffect(() => {
     const key = pendingFocus.current;

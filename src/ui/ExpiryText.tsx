@@ -1,3 +1,4 @@
+import type { ComponentChild } from 'preact';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import { describeExpiry } from '../core/cookie/expiry';
 import { formatDate } from './format-date';
@@ -8,30 +9,45 @@ export interface ExpiryTextProps {
   class?: string;
 }
 
+/** What ExpiryText puts in its element (its attributes and children), for a caller with an element of its own. */
+export interface ExpiryParts {
+  attrs: { class: string; 'data-testid': 'cookie-expiry'; 'data-kind': string; 'data-expired'?: string };
+  children: ComponentChild[];
+}
+
+export function expiryParts(cookie: ExpiryTextProps['cookie'], now: number): ExpiryParts {
+  const info = describeExpiry(cookie, now);
+  if (info.kind === 'session') {
+    return {
+      attrs: { class: 'expiry session', 'data-testid': 'cookie-expiry', 'data-kind': 'session' },
+      children: ['session'],
+    };
+  }
+  return {
+    attrs: {
+      class: info.expired ? 'expiry expired' : 'expiry',
+      'data-testid': 'cookie-expiry',
+      'data-kind': 'expires',
+      'data-expired': String(info.expired),
+    },
+    children: [
+      <time dateTime={info.iso}>{formatDate(cookie.expirationDate! * 1000)}</time>,
+      ' ',
+      <span class="relative">({info.relative})</span>,
+    ],
+  };
+}
+
 /**
  * "session", or the absolute date in UTC and how far away it is ("in 13 days", "expired 2 h ago").
  *
  * Hook-free on purpose: CookieRow calls it as a plain function (one fewer component instance per row).
  */
 export function ExpiryText({ cookie, now, class: cls }: ExpiryTextProps) {
-  const info = describeExpiry(cookie, now);
-  const extra = cls ? ` ${cls}` : '';
-  if (info.kind === 'session') {
-    return (
-      <span class={`expiry session${extra}`} data-testid="cookie-expiry" data-kind="session">
-        session
-      </span>
-    );
-  }
+  const { attrs, children } = expiryParts(cookie, now);
   return (
-    <span
-      class={`expiry${info.expired ? ' expired' : ''}${extra}`}
-      data-testid="cookie-expiry"
-      data-kind="expires"
-      data-expired={String(info.expired)}
-    >
-      <time dateTime={info.iso}>{formatDate(cookie.expirationDate! * 1000)}</time>{' '}
-      <span class="relative">({info.relative})</span>
+    <span {...attrs} class={cls ? `${attrs.class} ${cls}` : attrs.class}>
+      {children}
     </span>
   );
 }

@@ -42,7 +42,6 @@ export interface VirtualRows {
 export function useVirtualRows(
   count: number,
   scrollRef: RefObject<HTMLElement | null>,
-  keyOf: (index: number) => string,
   /**
    * The scroll box's height before it is measured, when the caller can tell it without a layout (from the
    * window's height): the first render then draws the rows the measured box keeps, not UNLAID_RECT's, and is not
@@ -59,7 +58,10 @@ export function useVirtualRows(
     count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: keyOf,
+    // No getItemKey: the library's own (the index) is one stable function. A key function made at each render
+    // changes the library's memo key, so it rebuilt its table of every row's offset (10,000 key calls and map
+    // lookups) at each render, a scroll or a keystroke that left the count alone included. Keys only matter to
+    // measured sizes, and rows are never measured.
     scrollToFn: elementScroll,
     observeElementRect: observeLaidOutRect,
     observeElementOffset,

@@ -7,17 +7,17 @@ import { createPanelStore } from '../../src/state/create-panel-store';
 import { ROW_HEIGHT, useVirtualRows } from '../../src/ui/use-virtual-rows';
 import { NOW, analysis, record, view } from '../ui/fixtures';
 import { renderWithStore } from '../ui/render';
-import type * as FlagChipsModule from '../../src/ui/FlagChips';
+import type * as FlagLettersModule from '../../src/devtools/FlagLetters';
 
-// Every drawn row renders its flag chips once: counting FlagChips' calls counts the rows rendered.
+// Every drawn row renders its flags cell once: counting FlagLetters' calls counts the rows rendered.
 const chips = vi.hoisted(() => ({ renders: 0 }));
-vi.mock('../../src/ui/FlagChips', async (importOriginal) => {
-  const real = await importOriginal<typeof FlagChipsModule>();
+vi.mock('../../src/devtools/FlagLetters', async (importOriginal) => {
+  const real = await importOriginal<typeof FlagLettersModule>();
   return {
     ...real,
-    FlagChips: (props: Parameters<typeof real.FlagChips>[0]) => {
+    FlagLetters: (props: Parameters<typeof real.FlagLetters>[0]) => {
       chips.renders++;
-      return real.FlagChips(props);
+      return real.FlagLetters(props);
     },
   };
 });
@@ -112,10 +112,26 @@ describe('CookieTable: a change renders only the rows it changes', () => {
   });
 });
 
+describe('useVirtualRows: renders', () => {
+  it('keep the table of row offsets while the count stays (no rebuild over every row at each render)', () => {
+    const seen: unknown[] = [];
+    function Probe({ tick }: { tick: number }) {
+      const box = useRef<HTMLDivElement>(null);
+      // The library rebuilds its offsets whenever an option in its memo key changes, getItemKey among them.
+      seen.push(useVirtualRows(N, box).virtualizer.options.getItemKey);
+      return <div ref={box} data-tick={tick} />;
+    }
+    const { rerender } = render(<Probe tick={0} />);
+    rerender(<Probe tick={1} />);
+    expect(seen.length).toBeGreaterThanOrEqual(2);
+    expect(seen.at(-1)).toBe(seen[0]);
+  });
+});
+
 describe('useVirtualRows: the first render', () => {
   function Probe({ expected, seen }: { expected?: () => number; seen: number[] }) {
     const box = useRef<HTMLDivElement>(null);
-    const v = useVirtualRows(N, box, (i) => String(i), expected);
+    const v = useVirtualRows(N, box, expected);
     seen.push(v.last - v.first + 1);
     return <div ref={box} />;
   }
@@ -128,5 +144,45 @@ describe('useVirtualRows: the first render', () => {
     // Ten rows in view and the overscan below them; without a height, the 40 rows of an unlaid-out box.
     expect(told[0]).toBe(13);
     expect(untold[0]).toBe(43);
+  });
+});
+
+describe('CookieTable: one-line rows', () => {
+  function oneRow(c: Parameters<typeof record>[0]) {
+    const store = createPanelStore({ now: NOW });
+    store.site.showAnalysis(analysis([view(record(c))]), NOW);
+    renderWithStore(<CookieTable />, store);
+    return rows()[0]!;
+  }
+
+  it('holds each text in its cell, with no wrapper element, and hidden characters still made visible', () => {
+    const row = oneRow({ name: 'sid', value: 'a\u202eb', path: '/app' });
+    const name = row.querySelector<HTMLElement>('[data-testid="cookie-name"]')!;
+    expect(name.tagName).toBe('TD');
+    expect(name.textContent).toBe('sid');
+    const value = row.querySelector<HTMLElement>('[data-testid="cookie-value"]')!;
+    expect(value.tagName).toBe('TD');
+    expect(value.querySelector('abbr.hidden-char')?.getAttribute('title')).toBe('U+202E');
+    expect(value.textContent).not.toContain('\u202e');
+    expect(row.querySelector('[data-testid="cookie-size"]')!.tagName).toBe('TD');
+    expect(row.querySelector('[data-testid="cookie-expiry"]')!.tagName).toBe('TD');
+    // A checkbox, ten cells, the flags' letters and labels, the expiry's date: nothing else.
+    expect(row.querySelectorAll('*').length).toBeLessThanOrEqual(20);
+  });
+
+  it('shows each flag as one letter element with its explanation, and all labels once as text for screen readers', () => {
+    const row = oneRow({ httpOnly: true, secure: false, sameSite: 'lax', hostOnly: true });
+    const cell = row.querySelector<HTMLElement>('[data-testid="cookie-flags"]')!;
+    const letters = [...cell.querySelectorAll<HTMLElement>('[data-flag]')];
+    expect(letters.map((l) => [l.dataset.flag, l.dataset.on, l.textContent])).toEqual([
+      ['httponly', 'true', 'H'],
+      ['secure', 'false', 'S'],
+      ['samesite', 'true', 'Lax'],
+      ['hostonly', 'true', 'Host'],
+    ]);
+    expect(letters.every((l) => l.children.length === 0 && l.getAttribute('aria-hidden') === 'true')).toBe(true);
+    expect(letters[1]!.title).toBe('no Secure: Not Secure: also sent over plain HTTP');
+    expect(letters[1]!.className).toContain('weak');
+    expect(cell.querySelector('.visually-hidden')!.textContent).toBe('HttpOnly, no Secure, SameSite=Lax, Host-only');
   });
 });
