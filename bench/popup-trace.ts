@@ -8,9 +8,8 @@
  */
 import { loadavg } from 'node:os';
 import { launchChromium } from '../test/e2e/harness/chromium';
-import { tabIdOf } from '../test/e2e/harness/extension-messages';
 import { POPUP_PATH } from '../test/e2e/harness/paths';
-import { startBenchSite } from './bench-site';
+import { openSiteTab, startBenchSite } from './bench-site';
 import { makeJwts } from './jwts';
 import { timePage } from './page-timing';
 import { writeReferenceExtension } from './reference-extension';
@@ -106,12 +105,7 @@ async function main(): Promise<void> {
     const refId = await session.browser.installExtension(refDir);
     await session.openPage(`chrome-extension://${refId}/warm.html`);
     for (const n of COUNTS) {
-      const clear = await session.control.createCDPSession();
-      await clear.send('Network.clearBrowserCookies');
-      await clear.detach();
-      const url = site.url(`/cookies?n=${n}`);
-      const tab = await session.openPage(url);
-      const tabId = await tabIdOf(session.control, url);
+      const { page: tab, tabId } = await openSiteTab(session, site, n);
       const pages = [
         {
           name: 'reference',
