@@ -1,5 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Page } from 'puppeteer-core';
+import type { ChromiumSession } from '../test/e2e/harness/chromium';
+import { tabIdOf } from '../test/e2e/harness/extension-messages';
 import { cookieMix, setCookieHeader } from './cookie-mix';
 
 export interface BenchSite {
@@ -34,4 +37,18 @@ export async function startBenchSite(jwts: readonly string[]): Promise<BenchSite
         server.close(() => resolve());
       }),
   };
+}
+
+/** A tab on the site with its `n` cookies and no others (the browser's jar emptied first), and its tab id. */
+export async function openSiteTab(
+  session: ChromiumSession,
+  site: BenchSite,
+  n: number,
+): Promise<{ url: string; page: Page; tabId: number }> {
+  const cdp = await session.control.createCDPSession();
+  await cdp.send('Network.clearBrowserCookies');
+  await cdp.detach();
+  const url = site.url(`/cookies?n=${n}`);
+  const page = await session.openPage(url);
+  return { url, page, tabId: await tabIdOf(session.control, url) };
 }

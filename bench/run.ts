@@ -12,10 +12,9 @@ import { format, resolveConfig } from 'prettier';
 import type { Page } from 'puppeteer-core';
 import { build } from 'vite';
 import { launchChromium, type ChromiumSession } from '../test/e2e/harness/chromium';
-import { tabIdOf } from '../test/e2e/harness/extension-messages';
 import { CHROMIUM_PATH, POPUP_PATH } from '../test/e2e/harness/paths';
 import { cookieMix, toRecord } from './cookie-mix';
-import { startBenchSite, type BenchSite } from './bench-site';
+import { openSiteTab, startBenchSite, type BenchSite } from './bench-site';
 import { entrySizes, distOf } from './bundle-size';
 import { timePage, type Timing } from './page-timing';
 import { writeReferenceExtension } from './reference-extension';
@@ -84,12 +83,7 @@ async function alternate(a: () => Promise<Timing>, b: () => Promise<Timing>): Pr
 }
 
 async function realSite(session: ChromiumSession, site: BenchSite, refId: string, n: number): Promise<PopupFigures> {
-  const cdp = await session.control.createCDPSession();
-  await cdp.send('Network.clearBrowserCookies');
-  await cdp.detach();
-  const url = site.url(`/cookies?n=${n}`);
-  const page = await session.openPage(url);
-  const tabId = await tabIdOf(session.control, url);
+  const { url, page, tabId } = await openSiteTab(session, site, n);
   const counts = await session.control.evaluate(async (u: string) => {
     type CookiesApi = { cookies: { getAll(details: { url: string }): Promise<unknown[]> } };
     const api = (globalThis as unknown as { chrome: CookiesApi }).chrome;

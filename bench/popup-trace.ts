@@ -1,0 +1,168 @@
+/**
+ * `npm run bench:trace`: where the popup's opening time goes, against the reference popup, from browser-wide traces
+ * (CDP Tracing on the browser target: the page's renderer and the browser process). Both pages are opened as in
+ * `npm run bench` (extension pages in a tab, `?tabId=N`, real site cookies) and traced one after the other; printed
+ * per page, medians over the runs: milestones on the page clock (from navigation start) and the CPU time (thread
+ * time, so it holds under load) of the renderer's main thread by phase, and of the browser's main thread.
+ * `TRACE_N=10,180` (cookie counts), `TRACE_RUNS=7`.
+ */
+import { loadavg } from 'node:os';
+import { launchChromium } from '../test/e2e/harness/chromium';
+import { POPUP_PATH } from '../test/e2e/harness/paths';
+import { openSiteTab, startBenchSite } from './bench-site';
+import { makeJwts } from './jwts';
+import { timePage } from './page-timing';
+import { writeReferenceExtension } from './reference-extension';
+import { median, ms } from './stats';
+
+const COUNTS = (process.env.TRACE_N ?? '10,180').split(',').map(Number);
+const RUNS = Number(process.env.TRACE_RUNS ?? 7);
+const CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink',
+  'loading',
+  'blink.user_timing',
+  'v8.execute',
+  'extensions',
+];
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string; data?: { documentLoaderURL?: string; url?: string } };
+}
+
+/** Renderer main-thread work by phase: each event's thread time, counted once (the outermost of each name). */
+const PHASES: Record<string, string[]> = {
+  'HTML parse': ['ParseHTML'],
+  'script compile + run': ['v8.compileModule', 'v8.compile', 'HTMLParserScriptRunner ExecuteScript'],
+  'JS after the reads': ['RunMicrotasks'],
+  style: ['UpdateLayoutTree'],
+  layout: ['LocalFrameView::layout'],
+  'paint + commit': ['LocalFrameView::RunPaintLifecyclePhase', 'Commit'],
+  GC: ['MajorGC', 'MinorGC'],
+};
+
+type Figures = Record<string, number>;
+
+function figures(events: TraceEvent[], page: string, rowsMs: number, paintedMs: number): Figures | undefined {
+  const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.includes(page));
+  const browserMain = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrBrowserMain');
+  if (!nav) return undefined;
+  const end = nav.ts + paintedMs * 1000;
+  const at = (e: TraceEvent) => (e.ts - nav.ts) / 1000;
+  const onMain = events.filter((e) => e.pid === nav.pid && e.tid === nav.tid && e.ts >= nav.ts && e.ts <= end);
+  const cpu = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
+  const out: Figures = {};
+  const script = onMain.filter((e) => e.name === 'ResourceFinish').map(at);
+  out['script finished'] = script[1] ?? Number.NaN;
+  const calls = onMain.filter((e) => e.name === 'NativeExtensionBindingsSystem::SendRequest');
+  out['first API call'] = calls[0] ? at(calls[0]) : Number.NaN;
+  out['API calls'] = calls.length;
+  out['rows'] = rowsMs;
+  out['painted'] = paintedMs;
+  const tasks = onMain.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask');
+  out['renderer CPU'] = tasks.reduce((s, e) => s + cpu(e), 0);
+  for (const [phase, names] of Object.entries(PHASES)) {
+    let total = 0;
+    let outerEnd = -1;
+    for (const e of onMain) {
+      if (e.ph !== 'X' || !names.includes(e.name) || e.ts < outerEnd) continue;
+      total += cpu(e);
+      outerEnd = e.ts + (e.dur ?? 0);
+    }
+    out[`  ${phase}`] = total;
+  }
+  const browser = events.filter(
+    (e) =>
+      browserMain !== undefined &&
+      e.pid === browserMain.pid &&
+      e.tid === browserMain.tid &&
+      e.ph === 'X' &&
+      e.name === 'ThreadControllerImpl::RunTask' &&
+      e.ts >= nav.ts &&
+      e.ts <= end,
+  );
+  out['browser main CPU'] = browser.reduce((s, e) => s + cpu(e), 0);
+  return out;
+}
+
+async function main(): Promise<void> {
+  const jwts = await makeJwts();
+  const site = await startBenchSite(jwts);
+  const refDir = await writeReferenceExtension();
+  const session = await launchChromium();
+  const loadAtStart = loadavg()[0]!;
+  const cdp = await session.browser.target().createCDPSession();
+  try {
+    const refId = await session.browser.installExtension(refDir);
+    await session.openPage(`chrome-extension://${refId}/warm.html`);
+    for (const n of COUNTS) {
+      const { page: tab, tabId } = await openSiteTab(session, site, n);
+      const pages = [
+        {
+          name: 'reference',
+          page: 'ref.html',
+          url: `chrome-extension://${refId}/ref.html?tabId=${tabId}`,
+          row: 'li.ref-row',
+        },
+        {
+          name: 'SessionScope',
+          page: POPUP_PATH,
+          url: `${session.extensionUrl(POPUP_PATH)}?tabId=${tabId}`,
+          row: '[data-testid="cookie-row"]',
+        },
+      ];
+      const runs = new Map<string, Figures[]>(pages.map((p) => [p.name, []]));
+      // One warm-up round, then the runs, each page traced on its own.
+      for (let i = 0; i <= RUNS; i++) {
+        for (const p of pages) {
+          const events: TraceEvent[] = [];
+          const collect = (e: { value: TraceEvent[] }) => events.push(...e.value);
+          cdp.on('Tracing.dataCollected', collect);
+          await cdp.send('Tracing.start', {
+            traceConfig: { includedCategories: CATEGORIES },
+            transferMode: 'ReportEvents',
+          });
+          const t = await timePage(session.browser, p.url, n, p.row);
+          const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+          await cdp.send('Tracing.end');
+          await complete;
+          cdp.off('Tracing.dataCollected', collect);
+          const f = figures(events, p.page, t.rowsMs, t.paintedMs);
+          if (i > 0 && f) runs.get(p.name)!.push(f);
+        }
+      }
+      await tab.close();
+      const names = Object.keys(runs.get('SessionScope')![0] ?? {});
+      const cell = (p: string, k: string) => {
+        const v = median(
+          runs
+            .get(p)!
+            .map((f) => f[k]!)
+            .filter(Number.isFinite),
+        );
+        return k === 'API calls' ? String(v) : ms(v);
+      };
+      process.stdout.write(`\n${n} cookies, medians of ${RUNS} traced runs each\n`);
+      process.stdout.write(`| | reference | SessionScope |\n|---|---:|---:|\n`);
+      for (const k of names) process.stdout.write(`| ${k} | ${cell('reference', k)} | ${cell('SessionScope', k)} |\n`);
+    }
+  } finally {
+    await cdp.detach().catch(() => undefined);
+    await session.close();
+    await site.stop();
+  }
+  process.stdout.write(
+    `\nload average (1 min): ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end\n`,
+  );
+}
+
+await main();
