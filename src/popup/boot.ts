@@ -3,7 +3,7 @@
 import { earlyRead } from './read-early';
 import { cookieRows } from '../core/cookie-views';
 import { firstPaint } from './first-paint';
-import { afterNextPaint } from '../ui/frame-timing';
+import { takeOver } from './take-over';
 // Every stylesheet of the popup, the lazy parts' too: inlined into the page (scripts/popup-bundle.ts), so the first
 // paint is styled and nothing restyles when the rest arrives.
 import '../ui/theme.css';
@@ -17,9 +17,4 @@ const root = document.getElementById('app')!;
 
 // The rows paint before Preact, the views and the state are even fetched (no preact, no Public Suffix List, no
 // audit here): that code comes in a chunk loaded once they have painted, and renders over them in place.
-void firstPaint({ ...earlyRead, rows: cookieRows }, root, { checkboxes: true })
-  .then(async (first) => {
-    await afterNextPaint();
-    return { first, app: await import('./main') };
-  })
-  .then(({ first, app }) => app.startPopupApp(root, first));
+void takeOver(root, firstPaint({ ...earlyRead, rows: cookieRows }, root, { checkboxes: true }), () => import('./main'));
