@@ -1,5 +1,6 @@
 import type { Finding } from './audit/finding';
 import type { CookieRecord } from './cookie/cookie-record';
+import { compareText } from './compare-text';
 import { cookieKey } from './cookie/cookie-key';
 import { describeExpiry, type ExpiryInfo } from './cookie/expiry';
 import { cookieSize } from './cookie/size';
@@ -23,9 +24,9 @@ export function compareViews(a: CookieView, b: CookieView): number {
   const s = Number(b.sessionReason !== null) - Number(a.sessionReason !== null);
   if (s !== 0) return s;
   return (
-    a.cookie.name.localeCompare(b.cookie.name) ||
-    a.cookie.domain.localeCompare(b.cookie.domain) ||
-    a.cookie.path.localeCompare(b.cookie.path)
+    compareText(a.cookie.name, b.cookie.name) ||
+    compareText(a.cookie.domain, b.cookie.domain) ||
+    compareText(a.cookie.path, b.cookie.path)
   );
 }
 

@@ -1,3 +1,4 @@
+import { compareText } from '../compare-text';
 import { SEVERITY_ORDER, type Finding, type Severity } from './finding';
 
 export function severityRank(s: Severity): number {
@@ -9,7 +10,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
       severityRank(a.severity) - severityRank(b.severity) ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      (a.cookieKey ?? a.tokenName ?? '').localeCompare(b.cookieKey ?? b.tokenName ?? ''),
+      compareText(a.ruleId, b.ruleId) ||
+      compareText(a.cookieKey ?? a.tokenName ?? '', b.cookieKey ?? b.tokenName ?? ''),
   );
 }

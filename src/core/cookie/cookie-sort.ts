@@ -1,4 +1,5 @@
 import type { CookieView } from '../analyze-site';
+import { compareText } from '../compare-text';
 import { bareDomain } from './match';
 import { severityRank } from '../audit/sort-findings';
 import { worstSeverity } from '../audit/summary';
@@ -43,16 +44,16 @@ function compareNumbers(x: number, y: number): number {
 function compareBy(column: SortColumn): (a: CookieView, b: CookieView) => number {
   switch (column) {
     case 'name':
-      return (a, b) => a.cookie.name.localeCompare(b.cookie.name);
+      return (a, b) => compareText(a.cookie.name, b.cookie.name);
     case 'value':
-      return (a, b) => a.cookie.value.localeCompare(b.cookie.value);
+      return (a, b) => compareText(a.cookie.value, b.cookie.value);
     case 'domain':
-      return (a, b) => bareDomain(a.cookie.domain).localeCompare(bareDomain(b.cookie.domain));
+      return (a, b) => compareText(bareDomain(a.cookie.domain), bareDomain(b.cookie.domain));
     case 'partition':
       // Unpartitioned cookies (no key) first ascending, then by the partition's top-level site.
-      return (a, b) => partitionText(a).localeCompare(partitionText(b));
+      return (a, b) => compareText(partitionText(a), partitionText(b));
     case 'path':
-      return (a, b) => a.cookie.path.localeCompare(b.cookie.path);
+      return (a, b) => compareText(a.cookie.path, b.cookie.path);
     case 'expiry':
       return (a, b) => compareNumbers(expiryValue(a), expiryValue(b));
     case 'size':
