@@ -33,6 +33,8 @@ export interface Capture {
   duplicates: number;
   /** The logged changes are in the order the page made them. */
   inOrder: boolean;
+  /** Where the lost changes fall: their positions in the order the page made them. */
+  missing: number[];
 }
 
 export interface StormResult {
@@ -44,6 +46,8 @@ export interface StormResult {
   witness: Capture;
   /** Stops that landed before the page had made every change. */
   stopsDuringStorm: number;
+  /** For each stop, how many changes the page had made just after it was issued (to place the losses). */
+  stopsAt: number[];
   stormMs: number;
 }
 
@@ -110,6 +114,10 @@ function capture(made: readonly string[], logged: readonly string[]): Capture {
   const expectedOrder = made.filter((m) => seen.has(m));
   const inOrder = order.length === expectedOrder.length && order.every((l, i) => l === expectedOrder[i]);
   const count = seen.size;
+  const missing: number[] = [];
+  made.forEach((m, i) => {
+    if (!seen.has(m)) missing.push(i);
+  });
   return {
     made: made.length,
     logged: count,
@@ -117,6 +125,7 @@ function capture(made: readonly string[], logged: readonly string[]): Capture {
     captureRatio: made.length === 0 ? 1 : count / made.length,
     duplicates,
     inOrder,
+    missing,
   };
 }
 
@@ -167,6 +176,7 @@ export async function measureStorm(
   const progress = () =>
     storm.evaluate(() => (window as unknown as { __churn?: { made: number; done: boolean } }).__churn);
   let stopsDuringStorm = 0;
+  const stopsAt: number[] = [];
   for (let k = 1; k <= stops; k++) {
     const threshold = Math.floor((count * k) / (stops + 1));
     await storm.waitForFunction(
@@ -175,7 +185,10 @@ export async function measureStorm(
       threshold,
     );
     await session.stopWorker({ waitGone: false });
-    if (!(await progress())?.done) stopsDuringStorm += 1;
+    const after = await progress();
+    // Each cookie the page handles is two changes (a set, then a delete).
+    stopsAt.push((after?.made ?? 0) * 2);
+    if (!after?.done) stopsDuringStorm += 1;
   }
   await storm.waitForFunction(() => (window as unknown as { __churn?: { done: boolean } }).__churn?.done === true, {
     timeout: 120_000,
@@ -200,6 +213,7 @@ export async function measureStorm(
     unobserved,
     witness: capture(made, theirs),
     stopsDuringStorm,
+    stopsAt,
     stormMs,
   };
 }
