@@ -9,10 +9,13 @@ import { median } from './stats';
  * while later storms in the same browser matched it. Launches BENCH_COLD_BROWSERS browsers (default 3) one after
  * the other, runs BENCH_COLD_STORMS storms in each (default 2), and prints each storm's capture against the
  * witness's with where the losses fall: per span between two stops of the workers, and the runs of consecutive
- * lost changes. BENCH_STORM_EXTENSION names another build's dist/chrome (before / after). Prints only.
+ * lost changes. BENCH_STORM_EXTENSION names another build's dist/chrome (before / after). BENCH_COLD_WARM=n
+ * stops and wakes SessionScope's worker n times (quietly, by a ping) before the first storm, to tell a worker
+ * that has never restarted from a fresh browser. Prints only.
  */
 const BROWSERS = Number(process.env.BENCH_COLD_BROWSERS ?? 3);
 const STORMS = Number(process.env.BENCH_COLD_STORMS ?? 2);
+const WARM = Number(process.env.BENCH_COLD_WARM ?? 0);
 const CHANGES = 4_000;
 const STOPS = 5;
 
@@ -62,6 +65,10 @@ try {
     const session = await launchChromium(dir ? { extensionDir: dir } : {});
     try {
       await session.openPage(site.url('/blank'));
+      for (let w = 0; w < WARM; w++) {
+        await session.stopWorker();
+        await session.ping();
+      }
       for (let s = 1; s <= STORMS; s++) {
         const load = loadavg()[0]!.toFixed(1);
         const r = await measureStorm(session, site, { changes: CHANGES, stops: STOPS });
