@@ -259,9 +259,11 @@ export function panelSection(p: PanelFigures, runs: number): string[] {
       '*Wait*: the key handled, to the start of the next frame (its first requestAnimationFrame callback). ' +
       '*Frame*: that callback to a task run after the frame is painted (animation-frame callbacks, style, layout, ' +
       "paint). *Work*: handling + frame, the main-thread time the keystroke caused. Each column's median is taken " +
-      'on its own, so they do not add up. Headless Chromium handles a key just after a frame and paints its update ' +
-      "in the next one: the witness's keydown → painted is the floor any page has here, and the panel's keystroke " +
-      "is that floor plus the part of its work the frame's interval does not hide.",
+      'on its own, so they do not add up. Each key is sent just after a frame has started (the bench waits for two ' +
+      'frames after each key, then presses the next), so its update can be painted in the next frame at the ' +
+      "earliest, a frame later, whatever the page: the witness's keydown → painted is that floor, and the panel's " +
+      "keystroke costs more than the floor by about its frame less the witness's, while its handling fits in the " +
+      'wait (a key sent at a random point of the frame would wait less, on any page).',
     '',
     '| page | keydown → painted | key → handling | handling | wait | frame | work (handling + frame) | keystrokes |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
