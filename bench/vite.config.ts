@@ -32,6 +32,7 @@ export default defineConfig({
       input: {
         panel: resolve(import.meta.dirname, 'synthetic/panel.html'),
         reference: resolve(import.meta.dirname, 'synthetic/reference.html'),
+        bare: resolve(import.meta.dirname, 'synthetic/bare.html'),
       },
     },
   },

@@ -207,7 +207,8 @@ export function CookieTable() {
   const body = useRef<HTMLTableSectionElement>(null);
   /** A row the keyboard moved to that was not drawn yet: focused once the scroll has drawn it. */
   const pendingFocus = useRef<string | null>(null);
-  const focusable = rows.some((r) => r.key === selected) ? selected : (rows[0]?.key ?? null);
+  // With nothing selected (while typing in the filter, as a rule) no scan of every shown row at each keystroke.
+  const focusable = selected !== null && rows.some((r) => r.key === selected) ? selected : (rows[0]?.key ?? null);
   const virtual = useVirtualRows(rows.length, scroller, expectedBoxHeight);
   const marked = store.selection.marked.value;
   const thirdKeys = store.thirdParty?.keys.value ?? NO_KEYS;

@@ -30,7 +30,7 @@ function isTyping(t: EventTarget | null): boolean {
  */
 function ShownEditBar() {
   const filter = useFilter();
-  return <SiteEditBar shown={filter.visible.value.map((v) => v.cookie)} />;
+  return <SiteEditBar shown={filter.visible.value} />;
 }
 
 export function PanelApp({ onRequestPermission, exportDeps, transferDeps }: ViewAppProps) {

@@ -1,12 +1,16 @@
 import { useState } from 'preact/hooks';
+import type { CookieView } from '../core/analyze-site';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import { LazyCookieEditor } from './LazyCookieEditor';
 import { EditOutcome } from './EditOutcome';
 import { useEdit, useStore } from './store-context';
 
 export interface SiteEditBarProps {
-  /** The cookies "Delete shown" removes (the panel's filtered rows); absent in the popup. */
-  shown?: readonly CookieRecord[];
+  /**
+   * The cookies "Delete shown" removes (the panel's filtered rows, as the filter gives them: this bar re-renders
+   * on every filter keystroke, and reads only their count until a button is pressed); absent in the popup.
+   */
+  shown?: readonly CookieView[];
 }
 
 /** A new cookie for the inspected host: host-only, on "/", Secure, Lax, for a day. */
@@ -32,17 +36,17 @@ export function SiteEditBar({ shown }: SiteEditBarProps) {
   const store = useStore();
   const [adding, setAdding] = useState(false);
   if (!edit) return null;
-  const all = store.site.cookies.value.map((v) => v.cookie);
+  const all = store.site.cookies.value;
   const busy = edit.writer.busy.value;
-  const removeAll = (list: readonly CookieRecord[], label: string): void => {
+  const removeAll = (list: readonly CookieView[], label: string): void => {
     if (list.length === 0) return;
     void edit.writer.write(
-      list.map((cookie) => ({ kind: 'remove', cookie })),
+      list.map((v) => ({ kind: 'remove', cookie: v.cookie })),
       label,
     );
   };
   /** A button that deletes every cookie of `list`; `label` names the write in the undo history. */
-  const deleteButton = (testId: string, list: readonly CookieRecord[], text: string, label: string) => (
+  const deleteButton = (testId: string, list: readonly CookieView[], text: string, label: string) => (
     <button
       type="button"
       data-testid={testId}
@@ -53,7 +57,7 @@ export function SiteEditBar({ shown }: SiteEditBarProps) {
     </button>
   );
   const subset = shown && shown.length < all.length ? shown : undefined;
-  const marked = store.selection.markedCookies.value.map((v) => v.cookie);
+  const marked = store.selection.markedCookies.value;
   return (
     <section class="site-edit" aria-label="Change cookies" data-testid="site-edit">
       <div class="site-edit-buttons">

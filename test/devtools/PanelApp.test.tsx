@@ -165,6 +165,32 @@ describe('PanelApp', () => {
     expect(marked()).toEqual(['false', 'false', 'false']);
   });
 
+  it('deletes the filtered rows with "Delete shown", and every cookie of the site with "Delete all"', async () => {
+    const store = analyzedPanelStore(GRADE_C);
+    const { writes } = renderWithEdit(<PanelApp onRequestPermission={() => {}} />, store);
+    // Nothing filtered out: no "Delete shown" beside "Delete all".
+    expect(screen.queryByTestId('delete-shown')).toBeNull();
+    filterBy('_');
+    await waitFor(() => expect(names()).toEqual(['b_pref', 'a_track']));
+    expect(screen.getByTestId('delete-shown')).toHaveTextContent('Delete shown (2)');
+    click('delete-shown');
+    await waitFor(() => expect(writes).toHaveLength(1));
+    expect(writes[0]!.label).toBe('delete of 2 shown cookies');
+    expect(writes[0]!.ops.map((o) => [o.kind, o.cookie.name])).toEqual([
+      ['remove', 'b_pref'],
+      ['remove', 'a_track'],
+    ]);
+    await waitFor(() => expect(screen.getByTestId('delete-all')).not.toBeDisabled());
+    expect(screen.getByTestId('delete-all')).toHaveTextContent('Delete all of this site (3)');
+    click('delete-all');
+    await waitFor(() => expect(writes).toHaveLength(2));
+    expect(writes[1]!.ops.map((o) => [o.kind, o.cookie.name])).toEqual([
+      ['remove', 'sid'],
+      ['remove', 'b_pref'],
+      ['remove', 'a_track'],
+    ]);
+  });
+
   it('focuses the filter on "/" unless the user is typing', () => {
     readyPanel();
     const filter = screen.getByTestId('filter');
