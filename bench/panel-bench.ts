@@ -121,6 +121,16 @@ function split(keys: readonly KeyTimes[]): KeystrokeSplit {
 }
 
 /**
+ * Where in a frame each key is sent: a person's keys arrive at any point of the 16.7 ms between two frames, so the
+ * keys are spread over it, at 12 points 1.4 ms apart (the delay after a frame has started, before the key is sent;
+ * the round trip that sends it adds about the same to each), taken in a shuffled order (PHASE_STEP is prime to 12)
+ * so that no letter of TYPED always gets the same point. Sent right after a frame starts instead, as a bench that
+ * only waited for the frames to settle would, every key waits a whole frame for its update to be painted, on any page.
+ */
+const KEY_PHASES_MS = Array.from({ length: 12 }, (_, i) => Math.round((i * 1000) / 60 / 12));
+const PHASE_STEP = 5;
+
+/**
  * `rounds` rounds of typing TYPED into the focused filter box and erasing it, one key at a time, each key timed
  * once its frame is painted, and that frame checked to show what the page settles on.
  */
@@ -130,6 +140,9 @@ async function typeRounds(page: Page, rounds: number): Promise<KeyTimes[]> {
   let expected = 0;
   for (let r = 0; r < rounds; r++) {
     for (const key of [...TYPED, ...Array.from(TYPED, () => 'Backspace')] as KeyInput[]) {
+      // A frame starts, then the key waits its point of the frame (below) before it is sent.
+      const delay = KEY_PHASES_MS[(expected * PHASE_STEP) % KEY_PHASES_MS.length]!;
+      await page.evaluate(`new Promise((done) => requestAnimationFrame(() => setTimeout(done, ${delay})))`);
       await page.keyboard.press(key);
       expected++;
       await page.waitForFunction(`window.__panel.keys.length >= ${expected}`, { timeout: 10_000 });
@@ -259,11 +272,12 @@ export function panelSection(p: PanelFigures, runs: number): string[] {
       '*Wait*: the key handled, to the start of the next frame (its first requestAnimationFrame callback). ' +
       '*Frame*: that callback to a task run after the frame is painted (animation-frame callbacks, style, layout, ' +
       "paint). *Work*: handling + frame, the main-thread time the keystroke caused. Each column's median is taken " +
-      'on its own, so they do not add up. Each key is sent just after a frame has started (the bench waits for two ' +
-      'frames after each key, then presses the next), so its update can be painted in the next frame at the ' +
-      "earliest, a frame later, whatever the page: the witness's keydown → painted is that floor, and the panel's " +
-      "keystroke costs more than the floor by about its frame less the witness's, while its handling fits in the " +
-      'wait (a key sent at a random point of the frame would wait less, on any page).',
+      'on its own, so they do not add up. Keys are sent at 12 points spread over a frame (0 to 15 ms after a ' +
+      "frame starts, in a shuffled order), as a person's keys arrive at any point of one: a key sent just after a " +
+      'frame starts waits a whole frame for its update to be painted, on any page (the witness then measures about ' +
+      "16 ms), one sent late in a frame hardly waits. The witness's keydown → painted is the floor a page has here; " +
+      "the panel's keystroke costs more than the floor by about its frame less the witness's, while its handling " +
+      'fits in the wait.',
     '',
     '| page | keydown → painted | key → handling | handling | wait | frame | work (handling + frame) | keystrokes |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
