@@ -4,7 +4,8 @@ import { cookieKey } from '../core/cookie/cookie-key';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import { bareDomain } from '../core/cookie/match';
 import type { WriteAnswer } from '../core/edit/apply-cookie-writes';
-import { cookieRemoveDetails, cookieSetDetails, type BrowserFamily } from '../core/edit/set-details';
+import { cookieRemoveDetails, cookieSetDetails } from '../core/edit/set-details';
+import { browserFamily } from './browser-family';
 import { errorText } from '../core/error-text';
 
 /** A cookie's identity: what `readCookie` needs to find exactly one cookie. */
@@ -17,12 +18,6 @@ export type CookieIdentity = Pick<CookieRecord, 'name' | 'domain' | 'path' | 'st
  * identity), which is the only thing a caller may call the outcome.
  */
 export type CookieWriteAnswer = WriteAnswer;
-
-/** Only Firefox has `runtime.getBrowserInfo`; the two differ in what `cookies.set` accepts (see set-details). */
-export function browserFamily(): BrowserFamily {
-  const runtime = browser.runtime as unknown as { getBrowserInfo?: unknown };
-  return typeof runtime.getBrowserInfo === 'function' ? 'firefox' : 'chromium';
-}
 
 function partitionFilter(c: Pick<CookieRecord, 'partitionKey'>): Cookies.GetAllDetailsType['partitionKey'] {
   if (!c.partitionKey) return undefined;

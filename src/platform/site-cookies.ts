@@ -5,6 +5,7 @@ import { getAllUnderDomain } from './cookies';
 import { hasAllSitesAccess, hasHostPermission } from './permissions';
 import { listCookieStores, storeOfTab } from './tab-store';
 import { getTab } from './tabs';
+import { browserFamily } from './browser-family';
 import { errorText } from '../core/error-text';
 
 /**
@@ -14,8 +15,8 @@ import { errorText } from '../core/error-text';
  */
 export async function loadTabCookies(tabId: number): Promise<TabCookiesResult> {
   // Each read waits for a round trip to the browser: those that do not depend on each other start together.
-  // Firefox names the store on the tab, so there the listing goes unused.
-  const stores = listCookieStores();
+  // Firefox names the store on the tab (storeOfTab needs no listing there), so it is started in Chromium only.
+  const stores = browserFamily() === 'firefox' ? undefined : listCookieStores();
   const tab = await getTab(tabId);
   if (!tab) return { ok: false, reason: 'no-tab', tabId };
   const url = tab.url;

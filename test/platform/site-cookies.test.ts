@@ -141,6 +141,22 @@ describe('platform: a tab’s cookies or the reason there are none', () => {
       await expectReads(plain.id!, ['in_default'], { id: 'firefox-default', kind: 'default' });
     });
 
+    it('asks Firefox for no store listing: it names the store on the tab', async () => {
+      await firefoxJars();
+      const box = fake.tabs.add({ url: 'https://app.example.com/', cookieStoreId: 'firefox-container-2' });
+      const listing = vi.spyOn(fake.cookies, 'getAllCookieStores');
+      vi.stubGlobal('location', { href: 'chrome-extension://abc/popup.html' });
+      try {
+        await expectReads(box.id!, ['in_box'], { id: 'firefox-container-2', kind: 'container' });
+        expect(listing).toHaveBeenCalledTimes(1);
+        vi.stubGlobal('location', { href: 'moz-extension://abc/popup.html' });
+        await expectReads(box.id!, ['in_box'], { id: 'firefox-container-2', kind: 'container' });
+        expect(listing).toHaveBeenCalledTimes(1);
+      } finally {
+        vi.unstubAllGlobals();
+      }
+    });
+
     it('names a container when the browser tells its name, bounded; without the API it is known by its id', async () => {
       const get = vi.fn(async (id: string) => ({ name: id === 'firefox-container-2' ? 'Work'.repeat(40) : '' }));
       Object.assign(fake, { contextualIdentities: { get } });
