@@ -36,14 +36,15 @@ function rowOf(body: HTMLElement | null, key: string): HTMLElement | undefined {
 
 /**
  * A text cell: the cell itself is the ValueText (its classes, test id and text), one element fewer per column than
- * a ValueText inside it. `lead` goes before the text (the session dot, the third-party tag).
+ * a ValueText inside it. `lead` goes before the text (the session dot, the third-party tag). Its children are one
+ * flat array (a single expression is the children list itself): written as `{lead}{p.children}`, the inner array
+ * would be a Fragment vnode of its own, diffed in every drawn cell at each keystroke.
  */
 function valueCell(col: string, value: string, max: number, more: Record<string, string> = {}, lead?: ComponentChild) {
   const p = valueParts(value, max);
   return (
     <td class={`${col} ${p.class}`} data-omitted={p.omitted} {...more}>
-      {lead}
-      {p.children}
+      {[lead, ...p.children]}
     </td>
   );
 }
@@ -160,21 +161,23 @@ class CookieRow extends Component<CookieRowProps> {
         tabIndex={tabbable ? 0 : -1}
         onClick={() => store.selection.open(v.key)}
       >
-        <td class="col-check">
-          <input
-            type="checkbox"
-            data-testid="cookie-check"
-            aria-label={`Select ${v.cookie.name.slice(0, 80)}`}
-            tabIndex={-1}
-            checked={marked}
-            onClick={(e) => {
-              // Checking is not opening: the row's own click would open the detail.
-              e.stopPropagation();
-              store.selection.toggleMark(v.key, e.shiftKey);
-            }}
-          />
-        </td>
-        {cookieCells(v, now, thirdParty)}
+        {[
+          <td class="col-check">
+            <input
+              type="checkbox"
+              data-testid="cookie-check"
+              aria-label={`Select ${v.cookie.name.slice(0, 80)}`}
+              tabIndex={-1}
+              checked={marked}
+              onClick={(e) => {
+                // Checking is not opening: the row's own click would open the detail.
+                e.stopPropagation();
+                store.selection.toggleMark(v.key, e.shiftKey);
+              }}
+            />
+          </td>,
+          ...cookieCells(v, now, thirdParty),
+        ]}
       </tr>
     );
   }

@@ -13,19 +13,24 @@ export function FlagLetters({ cookie }: { cookie: CookieRecord }) {
   const list = flagChips(cookie).filter((c) => c.short !== '');
   return (
     <td class="col-flags" data-testid="cookie-flags">
-      {list.map((c) => (
-        <span
-          key={c.flag}
-          class={chipClass(c)}
-          data-flag={c.flag}
-          data-on={String(c.on)}
-          title={`${c.label}: ${c.title}`}
-          aria-hidden="true"
-        >
-          {c.short}
-        </span>
-      ))}
-      <span class="visually-hidden">{list.map((c) => c.label).join(', ')}</span>
+      {/* One flat array (the letters, then the labels): `{list.map(…)}<span>` made the letters a Fragment. */}
+      {[
+        ...list.map((c) => (
+          <span
+            key={c.flag}
+            class={chipClass(c)}
+            data-flag={c.flag}
+            data-on={String(c.on)}
+            title={`${c.label}: ${c.title}`}
+            aria-hidden="true"
+          >
+            {c.short}
+          </span>
+        )),
+        <span key="labels" class="visually-hidden">
+          {list.map((c) => c.label).join(', ')}
+        </span>,
+      ]}
     </td>
   );
 }
