@@ -1,3 +1,4 @@
+import type { CookieRecord } from '../core/cookie/cookie-record';
 import type { TabCookiesResult, TabStore } from '../protocol/messages';
 import { cookiesForUrl } from '../core/cookie/match';
 import { coveringDomain, hostOf, isHttpUrl } from '../core/cookie/host';
@@ -45,19 +46,20 @@ export async function loadUrlCookies(tabId: number, url: string, store?: TabStor
   const host = hostOf(url);
   if (host === undefined) return { ok: false, reason: 'not-http', url };
   // Under a domain that covers the site without the Public Suffix List (the popup's first paint does not wait for
-  // it), then narrowed to the cookies the page receives: the same cookies as under the registrable domain. Read
-  // while the permission is checked: without it the browser lists none of the site's cookies, and they go unused.
-  const read = getAllUnderDomain(coveringDomain(host), store?.id).then(
-    (all) => ({ ok: true as const, all }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
-  if (!(await hasHostPermission(url))) return { ok: false, reason: 'no-permission', url };
+  // it), then narrowed to the cookies the page receives: the same cookies as under the registrable domain.
+  let all: CookieRecord[] | undefined;
+  let failure: unknown;
   try {
-    const r = await read;
-    if (!r.ok) throw r.error;
-    const cookies = cookiesForUrl(r.all, url);
-    return store === undefined ? { ok: true, tabId, url, cookies } : { ok: true, tabId, url, cookies, store };
+    all = await getAllUnderDomain(coveringDomain(host), store?.id);
   } catch (e) {
-    return { ok: false, reason: 'error', url, error: errorText(e) };
+    failure = e;
   }
+  const cookies = all === undefined ? undefined : cookiesForUrl(all, url);
+  // The browser lists a site's cookies only to an extension with access to the site: cookies read answer the
+  // question, and only an empty read (or a failed one) asks it, so the popup's first paint makes one call less.
+  if (cookies === undefined || cookies.length === 0) {
+    if (!(await hasHostPermission(url))) return { ok: false, reason: 'no-permission', url };
+  }
+  if (cookies === undefined) return { ok: false, reason: 'error', url, error: errorText(failure) };
+  return store === undefined ? { ok: true, tabId, url, cookies } : { ok: true, tabId, url, cookies, store };
 }

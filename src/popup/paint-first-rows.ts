@@ -52,10 +52,6 @@ function fillValueText(span: Element, value: string, max: number, cls?: string):
   return span;
 }
 
-function valueText(value: string, max: number, cls?: string, testId?: string): Element {
-  return fillValueText(el('span', { class: '', 'data-testid': testId }), value, max, cls);
-}
-
 /** Fills a clone of the size template (its class and test id set) as SizeText. */
 function fillSizeText(span: Element, size: number): void {
   span.setAttribute('class', `size${isNearSizeLimit(size) ? ' large' : ''}`);
@@ -82,63 +78,46 @@ function rowHeadTemplate(checkbox: boolean): HTMLElement {
   );
 }
 
-function flagChipList(view: CookieView): HTMLElement {
-  return el(
-    'ul',
-    { class: 'chips line', 'data-testid': 'cookie-flags', 'aria-label': 'Flags' },
-    ...flagChips(view.cookie).map((c) =>
-      el('li', { class: chipClass(c), 'data-flag': c.flag, 'data-on': String(c.on), title: c.title }, c.label),
-    ),
-  );
+/**
+ * The parts of a whole row that every row has, built once per list and cloned per row with their attributes in
+ * place (cloning is several times cheaper than building the same elements and attributes again); each row then
+ * sets only what is its own. Attributes are created in the order the row's own elements list them, so the markup
+ * is PopupApp's to the letter.
+ */
+interface RowTemplates {
+  head: HTMLElement;
+  /** An empty line of a light row. */
+  line: HTMLElement;
+  chips: HTMLElement;
+  session: HTMLElement;
+  expires: HTMLElement;
+  value: HTMLElement;
+  reason: HTMLElement;
 }
 
-function expiryText(view: CookieView): HTMLElement {
-  const info = view.expiry;
-  if (info.kind === 'session') {
-    return el(
+function rowTemplates(checkbox: boolean): RowTemplates {
+  const chips = el('ul', { class: 'chips line', 'data-testid': 'cookie-flags', 'aria-label': 'Flags' });
+  for (const flag of FLAGS) chips.append(el('li', { class: '', 'data-flag': flag, 'data-on': '', title: '' }));
+  return {
+    head: rowHeadTemplate(checkbox),
+    line: el('div', { class: 'line' }),
+    chips,
+    session: el(
       'span',
       { class: 'expiry session line', 'data-testid': 'cookie-expiry', 'data-kind': 'session' },
       'session',
-    );
-  }
-  return el(
-    'span',
-    {
-      class: `expiry${info.expired ? ' expired' : ''} line`,
-      'data-testid': 'cookie-expiry',
-      'data-kind': 'expires',
-      'data-expired': String(info.expired),
-    },
-    el('time', { datetime: info.iso }, formatDate(view.cookie.expirationDate! * 1000)),
-    ' ',
-    el('span', { class: 'relative' }, `(${info.relative})`),
-  );
-}
-
-/** CookieRow, collapsed, with no findings yet; `light`: its first line only, the others empty at full height. */
-function cookieRow(view: CookieView, light: boolean, head: HTMLElement, line: HTMLElement): HTMLElement {
-  const c = view.cookie;
-  const reason = view.sessionReason;
-  const li = document.createElement('li');
-  li.setAttribute('class', `cookie-row${reason ? ' with-reason' : ''}`);
-  for (const [name, value] of Object.entries(cookieRowAttrs(view))) li.setAttribute(name, value);
-  const first = head.cloneNode(true) as HTMLElement;
-  const check = first.querySelector('input');
-  check?.setAttribute('aria-label', `Select ${c.name}`);
-  fillValueText(first.querySelector('button')!.firstElementChild!, c.name, 120, 'name');
-  fillSizeText(first.lastElementChild!, view.size);
-  li.append(first);
-  if (light) {
-    for (let i = reason ? 4 : 3; i > 0; i--) li.append(line.cloneNode());
-    return li;
-  }
-  li.append(
-    flagChipList(view),
-    expiryText(view),
-    el(
+    ),
+    expires: el(
+      'span',
+      { class: '', 'data-testid': 'cookie-expiry', 'data-kind': 'expires', 'data-expired': '' },
+      el('time', { datetime: '' }),
+      ' ',
+      el('span', { class: 'relative' }),
+    ),
+    value: el(
       'div',
       { class: 'line row-value' },
-      valueText(c.value, 72, 'short-value', 'cookie-value'),
+      el('span', { class: '', 'data-testid': 'cookie-value' }),
       el(
         'button',
         {
@@ -146,26 +125,87 @@ function cookieRow(view: CookieView, light: boolean, head: HTMLElement, line: HT
           class: 'copy-button',
           'data-testid': 'copy-value',
           'data-outcome': 'idle',
-          'aria-label': `Copy value of ${c.name}`,
+          'aria-label': '',
         },
         'Copy',
       ),
       el('span', { class: 'copy-outcome idle', role: 'status', 'data-testid': 'copy-outcome' }),
     ),
-  );
-  if (reason) {
-    li.append(
+    reason: el(
+      'div',
+      { class: 'line row-reason' },
       el(
-        'div',
-        { class: 'line row-reason' },
-        el(
-          'span',
-          { class: 'session-reason', 'data-testid': 'session-reason', 'data-kind': reason.kind },
-          'Session cookie: ',
-          valueText(reason.detail, 200),
-        ),
+        'span',
+        { class: 'session-reason', 'data-testid': 'session-reason', 'data-kind': '' },
+        'Session cookie: ',
+        el('span', { class: '' }),
       ),
-    );
+    ),
+  };
+}
+
+/** The flags of flagChips, in its order: the chips template holds one element for each. */
+const FLAGS = ['httponly', 'secure', 'samesite', 'partitioned', 'hostonly'];
+
+function clone(template: HTMLElement): HTMLElement {
+  return template.cloneNode(true) as HTMLElement;
+}
+
+function flagChipList(view: CookieView, t: RowTemplates): HTMLElement {
+  const list = clone(t.chips);
+  const chips = flagChips(view.cookie);
+  let li = list.firstElementChild;
+  for (const c of chips) {
+    if (li === null || li.getAttribute('data-flag') !== c.flag) throw new Error(`no chip template for ${c.flag}`);
+    li.setAttribute('class', chipClass(c));
+    li.setAttribute('data-on', String(c.on));
+    li.setAttribute('title', c.title);
+    li.append(c.label);
+    li = li.nextElementSibling;
+  }
+  return list;
+}
+
+function expiryText(view: CookieView, t: RowTemplates): HTMLElement {
+  const info = view.expiry;
+  if (info.kind === 'session') return clone(t.session);
+  const span = clone(t.expires);
+  span.setAttribute('class', `expiry${info.expired ? ' expired' : ''} line`);
+  span.setAttribute('data-expired', String(info.expired));
+  const time = span.firstElementChild!;
+  time.setAttribute('datetime', info.iso);
+  time.append(formatDate(view.cookie.expirationDate! * 1000));
+  span.lastElementChild!.append(`(${info.relative})`);
+  return span;
+}
+
+/** CookieRow, collapsed, with no findings yet; `light`: its first line only, the others empty at full height. */
+function cookieRow(view: CookieView, light: boolean, t: RowTemplates): HTMLElement {
+  const c = view.cookie;
+  const reason = view.sessionReason;
+  const li = document.createElement('li');
+  li.setAttribute('class', `cookie-row${reason ? ' with-reason' : ''}`);
+  for (const [name, value] of Object.entries(cookieRowAttrs(view))) li.setAttribute(name, value);
+  const first = clone(t.head);
+  const check = first.querySelector('input');
+  check?.setAttribute('aria-label', `Select ${c.name}`);
+  fillValueText(first.querySelector('button')!.firstElementChild!, c.name, 120, 'name');
+  fillSizeText(first.lastElementChild!, view.size);
+  li.append(first);
+  if (light) {
+    for (let i = reason ? 4 : 3; i > 0; i--) li.append(t.line.cloneNode());
+    return li;
+  }
+  const value = clone(t.value);
+  fillValueText(value.firstElementChild!, c.value, 72, 'short-value');
+  value.children[1]!.setAttribute('aria-label', `Copy value of ${c.name}`);
+  li.append(flagChipList(view, t), expiryText(view, t), value);
+  if (reason) {
+    const line = clone(t.reason);
+    const span = line.firstElementChild!;
+    span.setAttribute('data-kind', reason.kind);
+    fillValueText(span.lastElementChild!, reason.detail, 200);
+    li.append(line);
   }
   return li;
 }
@@ -175,10 +215,9 @@ function heading(id: string | undefined, text: string, count: number): HTMLEleme
 }
 
 function cookieList(views: readonly CookieView[], label: string, eager: number, checkboxes: boolean): HTMLElement {
-  const head = rowHeadTemplate(checkboxes);
-  const line = el('div', { class: 'line' });
+  const templates = rowTemplates(checkboxes);
   const list = el('ul', { class: 'cookie-list', 'aria-label': label });
-  for (let i = 0; i < views.length; i++) list.append(cookieRow(views[i]!, i >= eager, head, line));
+  for (let i = 0; i < views.length; i++) list.append(cookieRow(views[i]!, i >= eager, templates));
   return list;
 }
 

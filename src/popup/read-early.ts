@@ -1,9 +1,11 @@
 import { loadTabCookies } from '../platform/site-cookies';
 import { getActiveTab } from '../platform/tabs';
-import { startFirstRead } from './first-read';
+import { startFirstRead, takeFirstRead } from './first-read';
 
 /**
- * Imported first by boot.ts, so its module body runs before the decoders and the first paint: the tab
- * and cookie reads are on their way while the rest of the first paint's code is evaluated.
+ * Imported first by boot.ts. The read the page's first script (early-read.ts) started, or, when that script has not
+ * run, one started here: its module body runs before the decoders and the first paint, so the tab and cookie reads
+ * are on their way while the rest of the first paint's code is evaluated.
  */
-export const earlyRead = startFirstRead({ activeTab: getActiveTab, loadTabCookies }, location.search);
+export const earlyRead =
+  takeFirstRead() ?? startFirstRead({ activeTab: getActiveTab, loadTabCookies }, location.search);

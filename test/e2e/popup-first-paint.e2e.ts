@@ -115,6 +115,22 @@ function firstPaintSuite(name: string, suite: Suite<BrowserSession, StartedSite>
     const shift = analysed[0]!.top - painted[0]!.top;
     expect(analysed.map((r) => Math.round(r.top - shift))).toEqual(painted.map((r) => Math.round(r.top)));
   });
+
+  it(`${name}: the page's first script, a file of its own, starts the reads and hands them to the popup`, async () => {
+    const view = await suite.openView('popup');
+    expect(await waitForViewState(view, 'popup')).toBe('ready');
+    const page = (await view.evaluate(`({
+      scripts: [...document.scripts].map((s) => [s.getAttribute('src'), s.type, s.async]),
+      handoff: window.__sessionscopeFirstRead,
+    })`)) as { scripts: Array<[string, string, boolean]>; handoff: unknown };
+    // A classic script run as soon as it is loaded, before the module that paints the rows.
+    expect(page.scripts[0]).toEqual(['/popup/early-read.js', '', true]);
+    expect(page.scripts[1]![1]).toBe('module');
+    // The module looked for the read once and emptied the slot: `taken` when the first script had started it,
+    // `missed` when the module ran first (both files are loaded in parallel) and read itself.
+    expect(['taken', 'missed']).toContain(page.handoff);
+    expect(await view.$$('[data-testid="cookie-row"]')).not.toHaveLength(0);
+  });
 }
 
 describe('popup first paint', () => {

@@ -76,6 +76,11 @@ export class FakeCookies {
   rejectPartitionKey = false;
   /** The clock that decides what has expired, in milliseconds. */
   now: () => number = () => Date.now();
+  /**
+   * Whether the extension may read cookies of this host (no leading dot): the browser lists only those. The fake
+   * browser (index.ts) asks its permissions; on its own, every host.
+   */
+  mayRead: (host: string) => boolean = () => true;
   private readonly jar = new Map<string, Cookies.Cookie>();
 
   reset(): void {
@@ -157,7 +162,9 @@ export class FakeCookies {
     if (details.partitionKey !== undefined && this.rejectPartitionKey) {
       throw new Error('Type error for parameter details: Unexpected property "partitionKey".');
     }
-    return this.matching(details).map((c) => structuredClone(c));
+    return this.matching(details)
+      .filter((c) => this.mayRead(c.domain.replace(/^\./, '')))
+      .map((c) => structuredClone(c));
   }
 
   /** What `getAllCookieStores` lists: the default store first, then these, with the tabs each holds. */

@@ -28,6 +28,11 @@ export class FakePermissions {
     this.granted.clear();
   }
 
+  /** Whether some granted pattern covers `host` on http or https (the cookies API's check). */
+  allowsHost(host: string): boolean {
+    return [...this.granted].some((g) => covers(g, `https://${host}/*`) || covers(g, `http://${host}/*`));
+  }
+
   async contains(p: { origins?: string[]; permissions?: string[] }): Promise<boolean> {
     return (p.origins ?? []).every((o) => [...this.granted].some((g) => covers(g, o)));
   }

@@ -27,7 +27,8 @@
  * - `windows`: `WINDOW_ID_NONE`, `onFocusChanged`; test control `focus(windowId)`.
  * - `runtime`: `id`, `getManifest` (the source manifest.json), `getURL`, `onMessage`, `sendMessage(msg)` (sent from `senderPath`, an extension page; resolves
  *   to the first listener's answer). Test control `dispatch(msg, sender)` for foreign senders.
- * - `permissions`: `contains({origins})` (a wildcard-host pattern covers every origin of its scheme), `request`.
+ * - `permissions`: `contains({origins})` (a wildcard-host pattern covers every origin of its scheme), `request`;
+ *   `cookies.getAll` lists only cookies of hosts they cover, as the browser does.
  *   Test controls: `granted` (the manifest's host access at first), `revokeAll()`, `requestAnswer`, `requested`.
  * - `action`: `setBadgeText`, `getBadgeText`, `setBadgeBackgroundColor`, `setBadgeTextColor`. Test control
  *   `badge(tabId?)` → `{text, color?, textColor?}`.
@@ -76,6 +77,8 @@ export function createFakeBrowser(): FakeBrowser {
       }
     },
   };
+  // The browser lists a site's cookies only to an extension with access to the site.
+  fake.cookies.mayRead = (host) => fake.permissions.allowsHost(host);
   return fake;
 }
 

@@ -1,7 +1,5 @@
 import type { CookieRecord } from './cookie-record';
 
-const encoder = new TextEncoder();
-
 /** Bytes of name + value browsers accept in one cookie (RFC 6265bis §5.6); a larger cookie is dropped. */
 export const COOKIE_SIZE_LIMIT = 4096;
 /** Bytes of one attribute value (Path, Domain, …) browsers accept (RFC 6265bis §5.6); a longer one is ignored. */
@@ -17,9 +15,27 @@ export function isNearSizeLimit(size: number): boolean {
   return size > NEAR_SIZE_LIMIT;
 }
 
-/** Bytes of `s` in UTF-8: what browsers count against the limits above. */
+/**
+ * Bytes of `s` in UTF-8: what browsers count against the limits above. Counted from the UTF-16 code units, as
+ * TextEncoder would encode them (a lone surrogate becomes U+FFFD, 3 bytes), without encoding: every row of the
+ * popup's first paint needs its cookie's size, and an encoder's first use in a page costs more than the count.
+ */
 export function utf8Size(s: string): number {
-  return encoder.encode(s).length;
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const next = s.charCodeAt(i + 1);
+      // A pair is one code point of 4 bytes for its 2 units; a lone half is U+FFFD, 3 bytes for its 1 unit.
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        n += 2;
+        i++;
+      } else n += 2;
+    } else n += 2;
+  }
+  return n;
 }
 
 /** Bytes of name + value in UTF-8: what browsers count against COOKIE_SIZE_LIMIT. */

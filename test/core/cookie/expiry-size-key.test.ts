@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeExpiry, formatDuration, formatRelative } from '../../../src/core/cookie/expiry';
-import { cookieSize, formatBytes } from '../../../src/core/cookie/size';
+import { cookieSize, formatBytes, utf8Size } from '../../../src/core/cookie/size';
 import { cookieKey } from '../../../src/core/cookie/cookie-key';
 import { DAY } from '../../fakes/clock';
 
@@ -45,6 +46,26 @@ describe('size', () => {
   it('counts name + value in UTF-8 bytes', () => {
     expect(cookieSize({ name: 'a', value: 'bc' })).toBe(3);
     expect(cookieSize({ name: 'é', value: '€' })).toBe(2 + 3);
+  });
+
+  it('counts UTF-8 bytes exactly as TextEncoder encodes any string, lone surrogates included', () => {
+    const encoder = new TextEncoder();
+    const units = fc.oneof(
+      fc.integer({ min: 0, max: 0x7f }),
+      fc.integer({ min: 0x80, max: 0x7ff }),
+      fc.integer({ min: 0x800, max: 0xffff }),
+      fc.integer({ min: 0xd800, max: 0xdfff }),
+    );
+    fc.assert(
+      fc.property(fc.array(units, { maxLength: 40 }), (codes) => {
+        const s = String.fromCharCode(...codes);
+        expect(utf8Size(s)).toBe(encoder.encode(s).length);
+      }),
+      { numRuns: 2000 },
+    );
+    for (const s of ['', '\ud83d\ude00', '\ud83d', '\ude00', '\ude00\ud83d', 'a\ud83dz', '\ud83d\ud83d\ude00']) {
+      expect(utf8Size(s)).toBe(encoder.encode(s).length);
+    }
   });
   it('formats bytes', () => {
     expect(formatBytes(512)).toBe('512 B');
