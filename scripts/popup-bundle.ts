@@ -2,7 +2,9 @@ import preact from '@preact/preset-vite';
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin } from 'vite';
+import { build, type Plugin, type Rollup } from 'vite';
+
+type OutputBundle = Rollup.OutputBundle;
 
 const NATIVE_BROWSER = fileURLToPath(new URL('../src/platform/native-browser.ts', import.meta.url));
 
@@ -17,28 +19,44 @@ const HREF = /\bhref="(?:\.?\/)?([^"]+)"/;
  * the first paint. The extension's CSP restricts scripts only, so an inline `<style>` is allowed.
  */
 export function inlineStylesheets(): Plugin {
-  return {
-    name: 'sessionscope-inline-stylesheets',
-    apply: 'build',
-    enforce: 'post',
-    generateBundle(_options, bundle) {
-      for (const page of Object.values(bundle)) {
-        if (page.type !== 'asset' || !page.fileName.endsWith('.html')) continue;
-        const html = String(page.source);
-        page.source = html.replace(STYLESHEET, (link) => {
-          const file = HREF.exec(link)?.[1];
-          const css = file === undefined ? undefined : bundle[file];
-          if (css?.type !== 'asset') return link;
-          delete bundle[file!];
-          // `</style` inside the CSS would end the element early; vite's minified CSS never holds it.
-          return `<style>${String(css.source).replaceAll('</style', '<\\/style')}</style>`;
-        });
-      }
+  return editPages(
+    'sessionscope-inline-stylesheets',
+    (html, _page, bundle) =>
+      html.replace(STYLESHEET, (link) => {
+        const file = HREF.exec(link)?.[1];
+        const css = file === undefined ? undefined : bundle[file];
+        if (css?.type !== 'asset') return link;
+        delete bundle[file!];
+        // `</style` inside the CSS would end the element early; vite's minified CSS never holds it.
+        return `<style>${String(css.source).replaceAll('</style', '<\\/style')}</style>`;
+      }),
+    (bundle) => {
       // Each stylesheet must be in the page: no chunk fetches one (singleChunkPopup's cssCodeSplit).
       const left = Object.keys(bundle).filter((f) => f.endsWith('.css'));
       if (left.length > 0) {
         throw new Error(`stylesheets not inlined into the popup page: ${left.join(', ')}; import them from its entry`);
       }
+    },
+  );
+}
+
+/** A plugin that rewrites each HTML page of the bundle with `edit`, once the other plugins have written them. */
+function editPages(
+  name: string,
+  edit: (html: string, page: string, bundle: OutputBundle) => string,
+  after?: (bundle: OutputBundle) => void,
+): Plugin {
+  return {
+    name,
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const page of Object.values(bundle)) {
+        if (page.type === 'asset' && page.fileName.endsWith('.html')) {
+          page.source = edit(String(page.source), page.fileName, bundle);
+        }
+      }
+      after?.(bundle);
     },
   };
 }
@@ -51,20 +69,11 @@ export const EARLY_READ_FILE = 'popup/early-read.js';
  * soon as it is loaded, while the module (a larger file, compiled before it runs) is still on its way.
  */
 export function firstScript(file: string): Plugin {
-  return {
-    name: 'sessionscope-first-script',
-    apply: 'build',
-    enforce: 'post',
-    generateBundle(_options, bundle) {
-      for (const page of Object.values(bundle)) {
-        if (page.type !== 'asset' || !page.fileName.endsWith('.html')) continue;
-        const html = String(page.source);
-        const at = html.indexOf('<script');
-        if (at < 0) throw new Error(`${page.fileName}: no script to put ${file} before`);
-        page.source = `${html.slice(0, at)}<script async src="/${file}"></script>${html.slice(at)}`;
-      }
-    },
-  };
+  return editPages('sessionscope-first-script', (html, page) => {
+    const at = html.indexOf('<script');
+    if (at < 0) throw new Error(`${page}: no script to put ${file} before`);
+    return `${html.slice(0, at)}<script async src="/${file}"></script>${html.slice(at)}`;
+  });
 }
 
 /**
