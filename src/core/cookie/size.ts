@@ -15,14 +15,20 @@ export function isNearSizeLimit(size: number): boolean {
   return size > NEAR_SIZE_LIMIT;
 }
 
+const NON_ASCII = /[^\0-\x7f]/;
+
 /**
  * Bytes of `s` in UTF-8: what browsers count against the limits above. Counted from the UTF-16 code units, as
  * TextEncoder would encode them (a lone surrogate becomes U+FFFD, 3 bytes), without encoding: every row of the
  * popup's first paint needs its cookie's size, and an encoder's first use in a page costs more than the count.
+ * The regular expression finds the first non-ASCII unit natively: most values have none, and the loop counts from
+ * there, so a long ASCII value is never walked unit by unit in code the engine may not have optimised yet.
  */
 export function utf8Size(s: string): number {
+  const first = s.search(NON_ASCII);
+  if (first < 0) return s.length;
   let n = s.length;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = first; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) continue;
     if (c < 0x800) n += 1;
