@@ -89,6 +89,8 @@ interface RowTemplates {
   /** An empty line of a light row. */
   line: HTMLElement;
   chips: HTMLElement;
+  /** One flag chip, its attributes in place, empty. */
+  chip: HTMLElement;
   session: HTMLElement;
   expires: HTMLElement;
   value: HTMLElement;
@@ -96,12 +98,11 @@ interface RowTemplates {
 }
 
 function rowTemplates(checkbox: boolean): RowTemplates {
-  const chips = el('ul', { class: 'chips line', 'data-testid': 'cookie-flags', 'aria-label': 'Flags' });
-  for (const flag of FLAGS) chips.append(el('li', { class: '', 'data-flag': flag, 'data-on': '', title: '' }));
   return {
     head: rowHeadTemplate(checkbox),
     line: el('div', { class: 'line' }),
-    chips,
+    chips: el('ul', { class: 'chips line', 'data-testid': 'cookie-flags', 'aria-label': 'Flags' }),
+    chip: el('li', { class: '', 'data-flag': '', 'data-on': '', title: '' }),
     session: el(
       'span',
       { class: 'expiry session line', 'data-testid': 'cookie-expiry', 'data-kind': 'session' },
@@ -144,24 +145,20 @@ function rowTemplates(checkbox: boolean): RowTemplates {
   };
 }
 
-/** The flags of flagChips, in its order: the chips template holds one element for each. */
-const FLAGS = ['httponly', 'secure', 'samesite', 'partitioned', 'hostonly'];
-
 function clone(template: HTMLElement): HTMLElement {
   return template.cloneNode(true) as HTMLElement;
 }
 
 function flagChipList(view: CookieView, t: RowTemplates): HTMLElement {
   const list = clone(t.chips);
-  const chips = flagChips(view.cookie);
-  let li = list.firstElementChild;
-  for (const c of chips) {
-    if (li === null || li.getAttribute('data-flag') !== c.flag) throw new Error(`no chip template for ${c.flag}`);
+  for (const c of flagChips(view.cookie)) {
+    const li = t.chip.cloneNode() as HTMLElement;
     li.setAttribute('class', chipClass(c));
+    li.setAttribute('data-flag', c.flag);
     li.setAttribute('data-on', String(c.on));
     li.setAttribute('title', c.title);
     li.append(c.label);
-    li = li.nextElementSibling;
+    list.append(li);
   }
   return list;
 }
