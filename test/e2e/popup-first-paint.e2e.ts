@@ -116,13 +116,17 @@ function firstPaintSuite(name: string, suite: Suite<BrowserSession, StartedSite>
     expect(analysed.map((r) => Math.round(r.top - shift))).toEqual(painted.map((r) => Math.round(r.top)));
   });
 
-  it(`${name}: the page's first script, a file of its own, starts the reads and hands them to the popup`, async () => {
+  it(`${name}: the page's first script, a file of its own, starts the reads and hands them to the popup; both carry the compile hint`, async () => {
     const view = await suite.openView('popup');
     expect(await waitForViewState(view, 'popup')).toBe('ready');
-    const page = (await view.evaluate(`({
+    const page = (await view.evaluate(`(async () => ({
       scripts: [...document.scripts].map((s) => [s.getAttribute('src'), s.type, s.async]),
       handoff: window.__sessionscopeFirstRead,
-    })`)) as { scripts: Array<[string, string, boolean]>; handoff: unknown };
+      heads: await Promise.all([...document.scripts].map(async (s) => (await (await fetch(s.src)).text()).slice(0, 40))),
+    }))()`)) as { scripts: Array<[string, string, boolean]>; handoff: unknown; heads: string[] };
+    // Both files carry V8's compile hint on their first line, so they come compiled from the code cache.
+    expect(page.heads).toHaveLength(2);
+    for (const head of page.heads) expect(head.split('\n')[0]).toBe('//# allFunctionsCalledOnLoad');
     // A classic script run as soon as it is loaded, before the module that paints the rows.
     expect(page.scripts[0]).toEqual(['/popup/early-read.js', '', true]);
     expect(page.scripts[1]![1]).toBe('module');
