@@ -212,7 +212,8 @@ export function CookieTable() {
   const pendingFocus = useRef<string | null>(null);
   // With nothing selected (while typing in the filter, as a rule) no scan of every shown row at each keystroke.
   const focusable = selected !== null && rows.some((r) => r.key === selected) ? selected : (rows[0]?.key ?? null);
-  const virtual = useVirtualRows(rows.length, scroller, expectedBoxHeight);
+  // The header row (ROW_HEIGHT tall, panel.css) sticks at the top of the scroll box, over the rows under it.
+  const virtual = useVirtualRows(rows.length, scroller, expectedBoxHeight, ROW_HEIGHT);
   const marked = store.selection.marked.value;
   const thirdKeys = store.thirdParty?.keys.value ?? NO_KEYS;
   const emptyThirdParty = filter.scope.value === 'third-parties' && filter.scopeCounts.value['third-parties'] === 0;

@@ -18,8 +18,19 @@ export const ROW_HEIGHT = 24;
  */
 const UNLAID_RECT: Rect = { width: 1000, height: 40 * ROW_HEIGHT };
 
-const observeLaidOutRect: VirtualizerOptions<HTMLElement, HTMLElement>['observeElementRect'] = (instance, cb) =>
-  observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : UNLAID_RECT));
+/**
+ * Rows drawn beyond each edge of the box: each is rendered, laid out and painted again on every filter keystroke
+ * (about a thirtieth of the keystroke's rendering work each, at 31 rows drawn), so one: a frame of smooth wheel or
+ * trackpad scrolling moves less than a row, the arrow keys scroll their row in before it is drawn, and a longer
+ * jump draws its rows in the frame after the scroll, as any virtual list does.
+ */
+export const OVERSCAN = 1;
+
+/** The box's rect as the rows see it: less the sticky header at its top, which covers the rows under it. */
+function rowsRect(rect: Rect, headerPx: number): Rect {
+  const laid = rect.height > 0 ? rect : UNLAID_RECT;
+  return { width: laid.width, height: Math.max(ROW_HEIGHT, laid.height - headerPx) };
+}
 
 export interface VirtualRows {
   virtualizer: Virtualizer<HTMLElement, HTMLElement>;
@@ -48,12 +59,22 @@ export function useVirtualRows(
    * redone at once with fewer.
    */
   expectedHeight?: () => number,
+  /**
+   * The height of a sticky header inside the box, above the first row (the table's header row): the rows it covers
+   * are not in view. The virtualiser is told the box is that much shorter, so it neither draws a row hidden by the
+   * header nor scrolls a row under it.
+   */
+  headerPx = 0,
 ): VirtualRows {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [initialRect] = useState<Rect>(() => {
     const height = expectedHeight?.() ?? 0;
-    return height > 0 ? { width: UNLAID_RECT.width, height } : UNLAID_RECT;
+    return rowsRect(height > 0 ? { width: UNLAID_RECT.width, height } : UNLAID_RECT, headerPx);
   });
+  const [observeRowsRect] = useState(
+    (): VirtualizerOptions<HTMLElement, HTMLElement>['observeElementRect'] => (instance, cb) =>
+      observeElementRect(instance, (rect) => cb(rowsRect(rect, headerPx))),
+  );
   const options: VirtualizerOptions<HTMLElement, HTMLElement> = {
     count,
     getScrollElement: () => scrollRef.current,
@@ -63,15 +84,13 @@ export function useVirtualRows(
     // lookups) at each render, a scroll or a keystroke that left the count alone included. Keys only matter to
     // measured sizes, and rows are never measured.
     scrollToFn: elementScroll,
-    observeElementRect: observeLaidOutRect,
+    observeElementRect: observeRowsRect,
     observeElementOffset,
     initialRect,
-    // The sticky header row (ROW_HEIGHT tall, see panel.css) sits above the first row inside the scroll box: a
-    // row scrolled to from below must clear it.
-    scrollPaddingEnd: ROW_HEIGHT,
-    // Rows drawn beyond each edge of the box: each is rendered, laid out and painted again on every filter
-    // keystroke, so a few (enough for the arrow keys and a wheel notch), not a screenful.
-    overscan: 3,
+    // No scroll padding: with the header left out of the rect, the library's offset 0 (the first row's top) shows
+    // just under the header, so a row scrolled to from below stops at the box's bottom edge and one scrolled to from
+    // above just under the header.
+    overscan: OVERSCAN,
     onChange: () => rerender(0),
   };
   const [virtualizer] = useState(() => new Virtualizer(options));
@@ -90,6 +109,6 @@ export function useVirtualRows(
     last: tail?.index ?? -1,
     before: head?.start ?? 0,
     after: tail ? Math.max(0, total - tail.end) : 0,
-    pageRows: Math.max(1, Math.floor(height / ROW_HEIGHT) - 1),
+    pageRows: Math.max(1, Math.floor(height / ROW_HEIGHT)),
   };
 }

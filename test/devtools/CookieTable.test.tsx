@@ -5,7 +5,7 @@ import { useRef } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CookieTable } from '../../src/devtools/CookieTable';
 import { createPanelStore } from '../../src/state/create-panel-store';
-import { ROW_HEIGHT, useVirtualRows } from '../../src/ui/use-virtual-rows';
+import { OVERSCAN, ROW_HEIGHT, useVirtualRows } from '../../src/ui/use-virtual-rows';
 import { NOW, analysis, record, view } from '../ui/fixtures';
 import { renderWithStore } from '../ui/render';
 import type * as FlagLettersModule from '../../src/devtools/FlagLetters';
@@ -152,9 +152,9 @@ describe('useVirtualRows: renders', () => {
 });
 
 describe('useVirtualRows: the first render', () => {
-  function Probe({ expected, seen }: { expected?: () => number; seen: number[] }) {
+  function Probe({ expected, seen, header }: { expected?: () => number; seen: number[]; header?: number }) {
     const box = useRef<HTMLDivElement>(null);
-    const v = useVirtualRows(N, box, expected);
+    const v = useVirtualRows(N, box, expected, header);
     seen.push(v.last - v.first + 1);
     return <div ref={box} />;
   }
@@ -165,8 +165,15 @@ describe('useVirtualRows: the first render', () => {
     const untold: number[] = [];
     render(<Probe seen={untold} />);
     // Ten rows in view and the overscan below them; without a height, the 40 rows of an unlaid-out box.
-    expect(told[0]).toBe(13);
-    expect(untold[0]).toBe(43);
+    expect(told[0]).toBe(10 + OVERSCAN);
+    expect(untold[0]).toBe(40 + OVERSCAN);
+  });
+
+  it('leaves out the rows a sticky header covers', () => {
+    const seen: number[] = [];
+    render(<Probe expected={() => 10 * ROW_HEIGHT} header={ROW_HEIGHT} seen={seen} />);
+    // The header takes a row's height of the ten: nine rows show under it.
+    expect(seen[0]).toBe(9 + OVERSCAN);
   });
 });
 
