@@ -86,8 +86,12 @@ function rowHeadTemplate(checkbox: boolean): HTMLElement {
  */
 interface RowTemplates {
   head: HTMLElement;
-  /** An empty line of a light row. */
-  line: HTMLElement;
+  /**
+   * A whole light row (its first line, then empty lines at full height), without and with a session reason's line:
+   * a light row is one deep clone, and most rows of a long list are light.
+   */
+  light: HTMLElement;
+  lightWithReason: HTMLElement;
   chips: HTMLElement;
   /** One flag chip, its attributes in place, empty. */
   chip: HTMLElement;
@@ -97,10 +101,20 @@ interface RowTemplates {
   reason: HTMLElement;
 }
 
+/** A light row with no attribute yet (each row sets its own, in PopupApp's order), its first line empty. */
+function lightRowTemplate(head: HTMLElement, lines: number): HTMLElement {
+  const li = el('li', {});
+  li.append(head.cloneNode(true));
+  for (let i = 0; i < lines; i++) li.append(el('div', { class: 'line' }));
+  return li;
+}
+
 function rowTemplates(checkbox: boolean): RowTemplates {
+  const head = rowHeadTemplate(checkbox);
   return {
-    head: rowHeadTemplate(checkbox),
-    line: el('div', { class: 'line' }),
+    head,
+    light: lightRowTemplate(head, 3),
+    lightWithReason: lightRowTemplate(head, 4),
     chips: el('ul', { class: 'chips line', 'data-testid': 'cookie-flags', 'aria-label': 'Flags' }),
     chip: el('li', { class: '', 'data-flag': '', 'data-on': '', title: '' }),
     session: el(
@@ -176,23 +190,29 @@ function expiryText(view: CookieView, t: RowTemplates): HTMLElement {
   return span;
 }
 
+/** Fills a row's first line (a clone of the head template, in the row): checkbox label, name, size. */
+function fillHead(first: Element, view: CookieView): void {
+  const name = view.cookie.name;
+  const toggle = first.querySelector('button')!;
+  toggle.previousElementSibling?.setAttribute('aria-label', `Select ${name}`);
+  fillValueText(toggle.firstElementChild!, name, 120, 'name');
+  fillSizeText(first.lastElementChild!, view.size);
+}
+
 /** CookieRow, collapsed, with no findings yet; `light`: its first line only, the others empty at full height. */
 function cookieRow(view: CookieView, light: boolean, t: RowTemplates): HTMLElement {
   const c = view.cookie;
   const reason = view.sessionReason;
-  const li = document.createElement('li');
+  const li = light ? clone(reason ? t.lightWithReason : t.light) : document.createElement('li');
   li.setAttribute('class', `cookie-row${reason ? ' with-reason' : ''}`);
   for (const [name, value] of Object.entries(cookieRowAttrs(view))) li.setAttribute(name, value);
-  const first = clone(t.head);
-  const check = first.querySelector('input');
-  check?.setAttribute('aria-label', `Select ${c.name}`);
-  fillValueText(first.querySelector('button')!.firstElementChild!, c.name, 120, 'name');
-  fillSizeText(first.lastElementChild!, view.size);
-  li.append(first);
   if (light) {
-    for (let i = reason ? 4 : 3; i > 0; i--) li.append(t.line.cloneNode());
+    fillHead(li.firstElementChild!, view);
     return li;
   }
+  const first = clone(t.head);
+  fillHead(first, view);
+  li.append(first);
   const value = clone(t.value);
   fillValueText(value.firstElementChild!, c.value, 72, 'short-value');
   value.children[1]!.setAttribute('aria-label', `Copy value of ${c.name}`);

@@ -120,15 +120,16 @@ function firstPaintSuite(name: string, suite: Suite<BrowserSession, StartedSite>
     const view = await suite.openView('popup');
     expect(await waitForViewState(view, 'popup')).toBe('ready');
     const page = (await view.evaluate(`(async () => ({
-      scripts: [...document.scripts].map((s) => [s.getAttribute('src'), s.type, s.async]),
+      scripts: [...document.scripts].map((s) => [s.getAttribute('src'), s.type, s.async, s.getAttribute('fetchpriority')]),
       handoff: window.__sessionscopeFirstRead,
       heads: await Promise.all([...document.scripts].map(async (s) => (await (await fetch(s.src)).text()).slice(0, 40))),
-    }))()`)) as { scripts: Array<[string, string, boolean]>; handoff: unknown; heads: string[] };
+    }))()`)) as { scripts: Array<[string, string, boolean, string | null]>; handoff: unknown; heads: string[] };
     // Both files carry V8's compile hint on their first line, so they come compiled from the code cache.
     expect(page.heads).toHaveLength(2);
     for (const head of page.heads) expect(head.split('\n')[0]).toBe('//# allFunctionsCalledOnLoad');
-    // A classic script run as soon as it is loaded, before the module that paints the rows.
-    expect(page.scripts[0]).toEqual(['/popup/early-read.js', '', true]);
+    // A classic script run as soon as it is loaded, before the module that paints the rows, and fetched at the
+    // module's priority (an async script's is low: it was served after the module).
+    expect(page.scripts[0]).toEqual(['/popup/early-read.js', '', true, 'high']);
     expect(page.scripts[1]![1]).toBe('module');
     // The module looked for the read once and emptied the slot: `taken` when the first script had started it,
     // `missed` when the module ran first (both files are loaded in parallel) and read itself.
