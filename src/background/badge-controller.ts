@@ -23,6 +23,11 @@ export interface BadgeDeps {
   onError?: (error: unknown) => void;
   /** Cookie changes come in bursts (a login sets several): one recount after the burst. */
   debounceMs?: number;
+  /**
+   * Tab events come in bursts too: a tab opened on a page is activated and given its URL within a few
+   * milliseconds. A tab's recount waits this long after its first event, and the events meanwhile join it.
+   */
+  tabSettleMs?: number;
   setTimer?: (run: () => void, ms: number) => unknown;
   now?: () => number;
 }
@@ -43,6 +48,7 @@ export interface BadgeController {
  */
 export function createBadgeController(deps: BadgeDeps): BadgeController {
   const debounceMs = deps.debounceMs ?? 250;
+  const tabSettleMs = deps.tabSettleMs ?? 50;
   const setTimer = deps.setTimer ?? ((run: () => void, ms: number) => setTimeout(run, ms));
   const report = (error: unknown): void => deps.onError?.(error);
   /**
@@ -54,6 +60,8 @@ export function createBadgeController(deps: BadgeDeps): BadgeController {
   let changed = new Map<string, Pick<CookieRecord, 'domain' | 'hostOnly'>>();
   let lastChange = 0;
   let timer: unknown;
+  /** Tabs whose recount is waiting for their burst of events to settle. */
+  const settling = new Set<number>();
 
   /** Fires `debounceMs` after the last change: a timer that finds a newer change waits out the rest. */
   function arm(ms: number): void {
@@ -82,6 +90,16 @@ export function createBadgeController(deps: BadgeDeps): BadgeController {
     update(tabId).catch(report);
   }
 
+  /** Recounts `tabId` once its burst of events has settled (one recount, reading the tab as it is by then). */
+  function soon(tabId: number): void {
+    if (settling.has(tabId)) return;
+    settling.add(tabId);
+    setTimer(() => {
+      // Gone from the set: the tab was closed meanwhile.
+      if (settling.delete(tabId)) run(tabId);
+    }, tabSettleMs);
+  }
+
   async function recountActiveIfTouched(cookies: Pick<CookieRecord, 'domain' | 'hostOnly'>[]): Promise<void> {
     const tab = await deps.activeTab();
     const host = tab?.url === undefined ? undefined : hostOf(tab.url);
@@ -92,10 +110,10 @@ export function createBadgeController(deps: BadgeDeps): BadgeController {
   return {
     update,
     tabUpdated(tabId, change) {
-      if (change.url !== undefined || change.complete) run(tabId);
+      if (change.url !== undefined || change.complete) soon(tabId);
     },
     tabActivated(tabId) {
-      run(tabId);
+      soon(tabId);
     },
     windowFocused(windowId) {
       if (windowId === undefined) return;
@@ -114,6 +132,7 @@ export function createBadgeController(deps: BadgeDeps): BadgeController {
       if (timer === undefined) arm(debounceMs);
     },
     tabRemoved(tabId) {
+      settling.delete(tabId);
       current.get(tabId)?.abort();
       current.delete(tabId);
     },

@@ -12,6 +12,8 @@ interface Tab {
   windowId: number;
 }
 
+const SETTLE_MS = 10;
+
 /** Findings per cookie value, so a test changes what the audit says by changing a cookie. Tab 1 shows `url`. */
 function world(url: string) {
   const tabs = new Map<number, Tab>();
@@ -26,18 +28,19 @@ function world(url: string) {
       const tab = id === undefined ? undefined : tabs.get(id);
       return tab ? { id: tab.id, url: tab.url } : undefined;
     },
-    loadTabCookies: async (tabId): Promise<TabCookiesResult> => {
+    loadTabCookies: vi.fn(async (tabId: number): Promise<TabCookiesResult> => {
       const tab = tabs.get(tabId);
       if (!tab) return { ok: false, reason: 'no-tab', tabId };
       if (!tab.url?.startsWith('http')) return { ok: false, reason: 'not-http' };
       return { ok: true, tabId, url: tab.url, cookies: cookies.get(new URL(tab.url).hostname) ?? [] };
-    },
+    }),
     findings: async (_url, list) =>
       list.flatMap((c) => (severities.get(c.value) ?? []).map((severity) => ({ severity }))),
     setBadge: vi.fn(async (tabId: number, badge: BadgeState) => {
       badges.set(tabId, badge);
     }),
     debounceMs: 100,
+    tabSettleMs: SETTLE_MS,
   };
   const w = {
     deps,
@@ -62,7 +65,8 @@ function world(url: string) {
   return w;
 }
 
-const flush = () => vi.advanceTimersByTimeAsync(0);
+/** Lets the tab events' recount start (after SETTLE_MS) and everything it awaits run. */
+const flush = () => vi.advanceTimersByTimeAsync(SETTLE_MS);
 
 /** Runs `event`, lets the recount it starts finish, and gives the badge of `tabId` after it. */
 async function badgeAfter(w: ReturnType<typeof world>, event: () => void, tabId = 1) {
@@ -87,6 +91,29 @@ describe('the badge controller', () => {
     });
     w.severities.set('bad', ['high']);
     expect(await badgeAfter(w, () => badge.tabUpdated(1, { complete: true }))).toEqual({ text: '1', color: '#D9480F' });
+  });
+
+  it('recounts a tab once for a burst of its events, and not at all once it is closed', async () => {
+    const w = world('https://shop.test/');
+    w.serve('shop.test', 'bad', ['high']);
+    const badge = createBadgeController(w.deps);
+    // A tab opened on a page: activated, given its URL, then loaded, within a few milliseconds.
+    badge.tabActivated(1);
+    badge.tabUpdated(1, { url: 'https://shop.test/', complete: false });
+    await vi.advanceTimersByTimeAsync(SETTLE_MS / 2);
+    badge.tabUpdated(1, { complete: true });
+    expect(w.deps.loadTabCookies).not.toHaveBeenCalled();
+    await flush();
+    expect(w.deps.loadTabCookies).toHaveBeenCalledTimes(1);
+    expect(w.badges.get(1)).toEqual({ text: '1', color: '#D9480F' });
+    // A later event is a burst of its own.
+    await badgeAfter(w, () => badge.tabUpdated(1, { complete: true }));
+    expect(w.deps.loadTabCookies).toHaveBeenCalledTimes(2);
+    // Closed before its recount starts: none.
+    badge.tabActivated(1);
+    badge.tabRemoved(1);
+    await flush();
+    expect(w.deps.loadTabCookies).toHaveBeenCalledTimes(2);
   });
 
   it('clears the badge of a page that is not a web page', async () => {
