@@ -31,15 +31,17 @@ export function utf8Size(s: string): number {
   for (let i = first; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) continue;
-    if (c < 0x800) n += 1;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    if (c < 0x800) {
+      n += 1;
+      continue;
+    }
+    // 3 bytes for one unit, a lone surrogate (U+FFFD) included; a high and a low surrogate together are one code
+    // point of 4 bytes for their 2 units: the same 2 more than the units count.
+    n += 2;
+    if (c >= 0xd800 && c <= 0xdbff) {
       const next = s.charCodeAt(i + 1);
-      // A pair is one code point of 4 bytes for its 2 units; a lone half is U+FFFD, 3 bytes for its 1 unit.
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        n += 2;
-        i++;
-      } else n += 2;
-    } else n += 2;
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
   }
   return n;
 }
