@@ -194,8 +194,8 @@ function Spacer({ height }: { height: number }) {
 }
 
 /**
- * The sortable, filterable cookie table; one focusable row at a time (roving tabindex). Only the rows in view (and a
- * few either side) are in the DOM: spacer rows stand in for the others, so 10,000 cookies cost what 50 do. Each row
+ * The sortable, filterable cookie table; one focusable row at a time (roving tabindex). Only the rows in view (and one
+ * either side) are in the DOM: spacer rows stand in for the others, so 10,000 cookies cost what 50 do. Each row
  * has a checkbox for the actions on several cookies (delete selected, export): click it, shift-click to check the
  * run from the last one, or from the keyboard Space (check the row), Shift+arrows (extend), Ctrl/Cmd+A (all shown).
  */

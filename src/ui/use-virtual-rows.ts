@@ -20,7 +20,7 @@ const UNLAID_RECT: Rect = { width: 1000, height: 40 * ROW_HEIGHT };
 
 /**
  * Rows drawn beyond each edge of the box: each is rendered, laid out and painted again on every filter keystroke
- * (about a thirtieth of the keystroke's rendering work each, at 31 rows drawn), so one: a frame of smooth wheel or
+ * (28 rows drawn in a 660 px box, each a share of the keystroke's rendering work), so one: a frame of smooth wheel or
  * trackpad scrolling moves less than a row, the arrow keys scroll their row in before it is drawn, and a longer
  * jump draws its rows in the frame after the scroll, as any virtual list does.
  */
