@@ -178,10 +178,31 @@ async function onePanel(browser: Browser, url: string, init: string, rounds: num
     if (wrong.length > 0) {
       throw new Error(`${wrong.length} rows are not ${ROW_HEIGHT} px tall (e.g. ${wrong[0]} px): fix panel.css`);
     }
+    await showTable(page);
     return { ...first, keys: await typeRounds(page, rounds) };
   } finally {
     await page.close();
   }
+}
+
+const TABLE_BOX = '[data-testid="cookie-table-scroll"]';
+
+/**
+ * Scrolls the table's box into view, as someone filtering looks at the rows: opened, the panel shows the session
+ * card first, and with the bench's many session cookies the table starts below the fold (about 1,700 px down). A
+ * keystroke timed there would time rows no one sees, which a page could skip drawing. Checked after the scroll:
+ * most of the box's rows must be on screen.
+ */
+async function showTable(page: Page): Promise<void> {
+  const shown = (await page.evaluate(`new Promise((done) => {
+    const box = document.querySelector(${JSON.stringify(TABLE_BOX)});
+    box.scrollIntoView({ block: 'start' });
+    requestAnimationFrame(() => {
+      const r = box.getBoundingClientRect();
+      done(Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0)) / r.height);
+    });
+  })`)) as number;
+  if (shown < 0.75) throw new Error(`the table is ${Math.round(shown * 100)} % on screen after scrolling to it`);
 }
 
 /** The witness page (bench/synthetic/bare.html), typed into as the panel's filter box is. */
@@ -254,8 +275,8 @@ export function panelSection(p: PanelFigures, runs: number): string[] {
     "The panel's own start (`startPanel`) as a page of the bench extension (`bench/synthetic/panel.tsx`), fed " +
       `${p.n.toLocaleString('en')} synthetic cookies of the popup's mix, 1280×800. First render is timed from the ` +
       'analysis in hand to the first rows in the DOM and to the next frame painted; a keystroke, from the keydown ' +
-      `event to the next frame painted with the filtered rows (typing \`${TYPED}\` into the filter and erasing it, ` +
-      `key by key). Medians of ${runs} page loads after a warm-up; goals: first render ≤ 150 ms, keystroke ≤ 16 ms. ` +
+      `event to the next frame painted with the filtered rows (the table scrolled into view, typing \`${TYPED}\` ` +
+      `into the filter and erasing it, key by key). Medians of ${runs} page loads after a warm-up; goals: first render ≤ 150 ms, keystroke ≤ 16 ms. ` +
       `Load average (1 min) on the ${cpus().length} cores: ${p.load[0].toFixed(1)} at the start, ` +
       `${p.load[1].toFixed(1)} at the end.`,
     '',
