@@ -104,6 +104,36 @@ describe('createSiteLoader: the automatic weak-secret check', () => {
     expect(calls.length).toBeLessThan(10);
   });
 
+  it('reports its progress in steps of a hundredth of the search, and a hit at once', async () => {
+    const jar = Array.from({ length: 500 }, (_, i) => ({ ...strongSid.cookie, name: `sid_${i}` }));
+    const order: string[] = [];
+    const find: WeakSecretFinder['find'] = async (cookie, _jar, options) => {
+      order.push(cookie.name);
+      for (let n = 32; n < 400; n += 32) options.onProgress?.(n, 400);
+      return result({ secret: cookie.name === 'sid_250' ? 'keyboard cat' : null, checked: 400, total: 400 });
+    };
+    const { store, loader } = setup(() => jar, { weakSecrets: () => Promise.resolve({ size: 400, find }) });
+    const seen: WeakSecretProgress[] = [];
+    const stop = effect(() => {
+      if (store.verification.weakSecret.value) seen.push(store.verification.weakSecret.value);
+    });
+    await loader.load();
+    await loader.settled();
+    stop();
+
+    expect(seen[seen.length - 1]).toMatchObject({ state: 'done', values: 500, checkedValues: 500, hits: 1 });
+    const running = seen.filter((p) => p.state === 'running');
+    // 500 values × 13 chunks each: 6,500 chances to report. About one in a hundred of the search is shown.
+    expect(running.length).toBeGreaterThan(90);
+    expect(running.length).toBeLessThan(110);
+    const steps = running
+      .slice(1)
+      .map((p, i) => ({ by: p.checked - running[i]!.checked, hit: p.hits > running[i]!.hits }));
+    expect(steps.filter((s) => !s.hit).every((s) => s.by >= 2_000)).toBe(true);
+    // The hit is shown with the value that found it, not at the next hundredth.
+    expect(running.find((p) => p.hits === 1)).toMatchObject({ checkedValues: order.indexOf('sid_250') + 1 });
+  });
+
   it('starts the check only once afterPaint resolves, and then runs it to the end', async () => {
     const { finder, searches } = manualFinder();
     let painted!: () => void;
