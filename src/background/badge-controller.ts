@@ -1,5 +1,6 @@
 import type { Finding } from '../core/audit/finding';
 import type { CookieRecord } from '../core/cookie/cookie-record';
+import { isHttpUrl } from '../core/cookie/host';
 import { hostOf, inSiteOf } from '../core/cookie/site';
 import type { TabCookiesResult } from '../protocol/messages';
 import { badgeFor, type BadgeState } from './badge-for';
@@ -60,8 +61,11 @@ export function createBadgeController(deps: BadgeDeps): BadgeController {
   let changed = new Map<string, Pick<CookieRecord, 'domain' | 'hostOnly'>>();
   let lastChange = 0;
   let timer: unknown;
-  /** Tabs whose recount is waiting for their burst of events to settle. */
-  const settling = new Set<number>();
+  /**
+   * Tabs whose recount is waiting for their burst of events to settle, with the address the latest of those events
+   * gave, if any: a page that is not a web page is cleared without reading the tab or its cookies.
+   */
+  const settling = new Map<number, string | undefined>();
 
   /** Fires `debounceMs` after the last change: a timer that finds a newer change waits out the rest. */
   function arm(ms: number): void {
@@ -75,28 +79,36 @@ export function createBadgeController(deps: BadgeDeps): BadgeController {
     }, ms);
   }
 
-  async function update(tabId: number): Promise<void> {
+  /** `url`: the tab's address as its latest event gave it; a page that is not a web page has no count to read. */
+  async function update(tabId: number, url?: string): Promise<void> {
     current.get(tabId)?.abort();
     const mine = new AbortController();
     current.set(tabId, mine);
-    const result = await deps.loadTabCookies(tabId);
-    if (mine.signal.aborted) return;
-    const findings = result.ok ? await deps.findings(result.url, result.cookies, mine.signal) : [];
-    if (mine.signal.aborted) return;
+    let findings: readonly Pick<Finding, 'severity'>[] = [];
+    if (url === undefined || isHttpUrl(url)) {
+      const result = await deps.loadTabCookies(tabId);
+      if (mine.signal.aborted) return;
+      if (result.ok) findings = await deps.findings(result.url, result.cookies, mine.signal);
+      if (mine.signal.aborted) return;
+    }
     await deps.setBadge(tabId, badgeFor(findings));
   }
 
-  function run(tabId: number): void {
-    update(tabId).catch(report);
+  function run(tabId: number, url?: string): void {
+    update(tabId, url).catch(report);
   }
 
   /** Recounts `tabId` once its burst of events has settled (one recount, reading the tab as it is by then). */
-  function soon(tabId: number): void {
-    if (settling.has(tabId)) return;
-    settling.add(tabId);
+  function soon(tabId: number, url?: string): void {
+    const waiting = settling.has(tabId);
+    if (url !== undefined || !waiting) settling.set(tabId, url ?? settling.get(tabId));
+    if (waiting) return;
     setTimer(() => {
-      // Gone from the set: the tab was closed meanwhile.
-      if (settling.delete(tabId)) run(tabId);
+      // Gone from the map: the tab was closed meanwhile.
+      if (!settling.has(tabId)) return;
+      const latest = settling.get(tabId);
+      settling.delete(tabId);
+      run(tabId, latest);
     }, tabSettleMs);
   }
 
@@ -110,7 +122,7 @@ export function createBadgeController(deps: BadgeDeps): BadgeController {
   return {
     update,
     tabUpdated(tabId, change) {
-      if (change.url !== undefined || change.complete) soon(tabId);
+      if (change.url !== undefined || change.complete) soon(tabId, change.url);
     },
     tabActivated(tabId) {
       soon(tabId);
@@ -119,7 +131,7 @@ export function createBadgeController(deps: BadgeDeps): BadgeController {
       if (windowId === undefined) return;
       deps
         .activeTab(windowId)
-        .then((tab) => (tab === undefined ? undefined : update(tab.id)))
+        .then((tab) => (tab === undefined ? undefined : update(tab.id, tab.url)))
         .catch(report);
     },
     cookieChanged(cookie) {

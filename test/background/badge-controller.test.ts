@@ -122,6 +122,31 @@ describe('the badge controller', () => {
     expect(await badgeAfter(w, () => badge.tabActivated(1))).toEqual({ text: '' });
   });
 
+  it('clears the badge of a tab that moved to a page that is not a web page, without reading the tab', async () => {
+    const w = world('https://shop.test/');
+    w.serve('shop.test', 'bad', ['high']);
+    const badge = createBadgeController(w.deps);
+    expect((await badgeAfter(w, () => badge.tabActivated(1)))?.text).toBe('1');
+    expect(w.deps.loadTabCookies).toHaveBeenCalledTimes(1);
+    // An extension's page opened in the tab: its address comes with the event, and is no web page.
+    const page = 'chrome-extension://abcdefghijklmnop/popup.html';
+    w.open(1, page);
+    badge.tabUpdated(1, { url: page, complete: false });
+    expect(await badgeAfter(w, () => badge.tabUpdated(1, { complete: true }))).toEqual({ text: '' });
+    expect(w.deps.loadTabCookies).toHaveBeenCalledTimes(1);
+    expect(w.deps.setBadge).toHaveBeenCalledTimes(2);
+    // Back on the web page within one burst of events: the latest address counts, and the tab is read.
+    w.open(1, 'https://shop.test/');
+    badge.tabUpdated(1, { url: page, complete: false });
+    badge.tabUpdated(1, { url: 'https://shop.test/', complete: false });
+    badge.tabActivated(1);
+    expect((await badgeAfter(w, () => badge.tabUpdated(1, { complete: true })))?.text).toBe('1');
+    expect(w.deps.loadTabCookies).toHaveBeenCalledTimes(2);
+    // An event without an address reads the tab, as before.
+    await badgeAfter(w, () => badge.tabActivated(1));
+    expect(w.deps.loadTabCookies).toHaveBeenCalledTimes(3);
+  });
+
   it('counts the newly active tab, and the active tab of a window that gains focus', async () => {
     const w = world('https://a.test/');
     w.open(2, 'https://b.test/', 2);
