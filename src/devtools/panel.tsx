@@ -13,6 +13,7 @@ import {
   readInspectedStorage,
   recordedRequests,
   watchInspectedNavigation,
+  watchPanelShown,
   watchRequests,
 } from '../platform/devtools';
 import { browserFamily } from '../platform/browser-family';
@@ -56,6 +57,7 @@ const panel = startPanel(
     watchChangeLog,
     watchTabUrl,
     watchInspectedNavigation,
+    watchPanelShown,
     requestHostPermission,
     analyze: analyzeSite,
     siteCookies: readCookiesDirectly ? browserSide.siteCookies : cookieReadMessages.siteCookies,

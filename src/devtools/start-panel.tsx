@@ -1,4 +1,4 @@
-import { computed } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import { render } from 'preact';
 import type { CookieChange } from '../core/cookie/cookie-change';
 import type { CookieRecord } from '../core/cookie/cookie-record';
@@ -48,6 +48,11 @@ export interface PanelStartDeps {
   watchChangeLog: (listener: () => void) => () => void;
   watchTabUrl: (tabId: number, listener: (url: string) => void) => () => void;
   watchInspectedNavigation: (listener: (url: string) => void) => () => void;
+  /**
+   * In DevTools: the user switched to the panel (true) or to another one (false). While it is not shown, the panel
+   * stops reading the inspected page every few seconds, and reads it once when shown again.
+   */
+  watchPanelShown?: (listener: (shown: boolean) => void) => () => void;
   requestHostPermission: (url: string | undefined) => Promise<boolean>;
   analyze: Analyze;
   /**
@@ -129,6 +134,10 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
   });
   const tabId = panelTabId(deps);
   let controller: PanelController | undefined;
+  // Shown until DevTools says otherwise: DevTools loads the panel's page when the user first switches to it.
+  const shown = signal(true);
+  const stopShown =
+    caps.inDevtools && deps.watchPanelShown ? deps.watchPanelShown((now) => (shown.value = now)) : () => undefined;
   const exportDeps: Partial<ExportReportDeps> = deps.version ? { version: deps.version } : {};
   const edit = deps.edit ? createEditSlice(deps.edit, async () => controller?.reload()) : null;
 
@@ -169,6 +178,7 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
       );
       stopPageHosts = watchPageHosts(store.thirdParty, {
         tabId,
+        shown,
         readPageUrls: deps.readPageUrls,
         readablePage,
         watchNavigation,
@@ -195,7 +205,7 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
   // Web storage and the network are DevTools' to give: only a real panel reads them.
   const stopPageData =
     tabId !== undefined && caps.inDevtools && deps.pageData
-      ? watchPageData(store.page, { ...deps.pageData, watchNavigation: deps.watchInspectedNavigation })
+      ? watchPageData(store.page, { ...deps.pageData, watchNavigation: deps.watchInspectedNavigation, shown })
       : () => undefined;
 
   void edit?.refresh();
@@ -207,6 +217,7 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
       controller?.stop();
       stopPageHosts();
       stopPageData();
+      stopShown();
       stopTicker();
     },
   };

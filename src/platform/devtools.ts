@@ -11,8 +11,29 @@ export function devtoolsTheme(): string | undefined {
   return browser.devtools.panels.themeName;
 }
 
+/** Where the devtools page of one tab's DevTools tells its panel that the user switched to it or away. */
+function panelShownChannel(tabId: number): string {
+  return `sessionscope:panel-shown:${tabId}`;
+}
+
+/**
+ * Adds the panel. DevTools tells the devtools page (not the panel) when the user switches to the panel or away:
+ * it passes that on over a channel of the panel's own origin, one per inspected tab (watchPanelShown).
+ */
 export async function createPanel(title: string, icon: string, page: string): Promise<void> {
-  await browser.devtools.panels.create(title, icon, page);
+  const panel = await browser.devtools.panels.create(title, icon, page);
+  const channel = new BroadcastChannel(panelShownChannel(inspectedTabId()));
+  panel.onShown.addListener(() => channel.postMessage(true));
+  panel.onHidden.addListener(() => channel.postMessage(false));
+}
+
+/** Calls `listener(true)` when the user switches DevTools to this panel, `listener(false)` when away from it. */
+export function watchPanelShown(listener: (shown: boolean) => void): () => void {
+  const channel = new BroadcastChannel(panelShownChannel(inspectedTabId()));
+  channel.onmessage = (e: MessageEvent) => {
+    if (typeof e.data === 'boolean') listener(e.data);
+  };
+  return () => channel.close();
 }
 
 /** The inspected page navigated (DevTools' own signal: works where `tabs` events are not available). */

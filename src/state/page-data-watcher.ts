@@ -1,3 +1,4 @@
+import { effect, untracked, type ReadonlySignal } from '@preact/signals';
 import { READ_STORAGE_SCRIPT, type PageScriptAnswer } from '../core/detect/read-storage-script';
 import { fromHarEntry, type NetworkEntry } from '../core/network/network-entry';
 import type { PageDataSlice } from './page-data-slice';
@@ -16,6 +17,11 @@ export interface PageDataDeps {
   pollMs?: number;
   /** Live requests are handed over in batches, at most this often. */
   flushMs?: number;
+  /**
+   * Whether the panel is in view (DevTools shows another panel: false). While it is not, web storage is not read
+   * (requests are still collected); it is read once when the panel is shown again.
+   */
+  shown?: ReadonlySignal<boolean>;
 }
 
 /**
@@ -32,7 +38,14 @@ export function watchPageData(slice: PageDataSlice, deps: PageDataDeps): () => v
   /** Bumped by a navigation: answers to reads started before it belong to the old page. */
   let epoch = 0;
 
+  /** A read skipped while the panel was not shown: done when it is shown again. */
+  let missed = false;
+
   async function readStorage(): Promise<void> {
+    if (deps.shown?.peek() === false) {
+      missed = true;
+      return;
+    }
     const mine = epoch;
     const answer = await deps.evaluate(READ_STORAGE_SCRIPT);
     if (stopped || mine !== epoch) return;
@@ -70,6 +83,11 @@ export function watchPageData(slice: PageDataSlice, deps: PageDataDeps): () => v
     void readStorage();
   });
   const poll = setInterval(() => void readStorage(), pollMs);
+  const unwatchShown = effect(() => {
+    if (deps.shown?.value !== true || !missed) return;
+    missed = false;
+    untracked(() => void readStorage());
+  });
   void readRecorded();
   void readStorage();
 
@@ -78,6 +96,7 @@ export function watchPageData(slice: PageDataSlice, deps: PageDataDeps): () => v
     offRequests();
     offNavigation();
     clearInterval(poll);
+    unwatchShown();
     if (flushTimer !== undefined) clearTimeout(flushTimer);
   };
 }

@@ -12,6 +12,11 @@ export interface PageHostsDeps {
    * has not (loading, no permission, not a web page, no tab): the page is read only while this is set.
    */
   readablePage: ReadonlySignal<string | undefined>;
+  /**
+   * Whether the panel is in view (DevTools shows another panel: false). While it is not, the page is not read
+   * again; it is read once when the panel is shown again.
+   */
+  shown?: ReadonlySignal<boolean>;
   /** The tab navigated (or reloaded): the page is read again once it has loaded. */
   watchNavigation?: ((listener: () => void) => () => void) | undefined;
   /**
@@ -38,11 +43,17 @@ export function watchPageHosts(slice: Pick<ThirdPartySlice, 'showPageUrls'>, dep
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** The page whose hosts the slice holds. */
   let page: string | undefined;
+  /** A read skipped while the panel was not shown: done when it is shown again. */
+  let missed = false;
 
   async function read(): Promise<void> {
     clearTimeout(timer);
     timer = undefined;
     if (stopped || page === undefined) return;
+    if (deps.shown?.peek() === false) {
+      missed = true;
+      return;
+    }
     const mine = ++latest;
     let answer: PageUrlsResult | undefined;
     try {
@@ -68,6 +79,11 @@ export function watchPageHosts(slice: Pick<ThirdPartySlice, 'showPageUrls'>, dep
     // The read's own signals (none today) must not become this effect's.
     untracked(() => void read());
   });
+  const unwatchShown = effect(() => {
+    if (deps.shown?.value !== true || !missed) return;
+    missed = false;
+    untracked(() => void read());
+  });
   const offNavigation = deps.watchNavigation?.(() => {
     latest++;
     void read();
@@ -77,6 +93,7 @@ export function watchPageHosts(slice: Pick<ThirdPartySlice, 'showPageUrls'>, dep
     stopped = true;
     clearTimeout(timer);
     unwatchPage();
+    unwatchShown();
     offNavigation?.();
   };
 }

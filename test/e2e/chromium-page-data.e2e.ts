@@ -2,7 +2,14 @@ import type { Frame, Page } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
 import { withChromium } from './harness/setup';
-import { inReadyDevToolsPanel } from './harness/views';
+import { makeJwt } from '../fakes/make-jwt';
+import {
+  inReadyDevToolsPanel,
+  openDevToolsPanel,
+  sessionScopePanelId,
+  showDevToolsPanel,
+  waitForViewState,
+} from './harness/views';
 import { waitUntil } from './harness/wait';
 import { useDownloadDir } from './harness/download-dir';
 import { allowDownloads } from './harness/export-report';
@@ -111,6 +118,33 @@ describe('Chromium DevTools panel: web storage, request headers and Set-Cookie (
         /JWT \(sub alice, role user\) appeared in (header authorization|localStorage access_token)/i,
       );
     });
+  });
+
+  it('reads no web storage while DevTools shows another panel, and reads it again once the panel is back', async () => {
+    const { devtools, panel } = await openDevToolsPanel(suite.session, suite.page);
+    const listed = (name: string) =>
+      `[data-testid="storage-tokens"] [data-testid="page-token"][data-location="localStorage"][data-name="${name}"]`;
+    const put = (name: string) =>
+      suite.page.evaluate((n: string, v: string) => localStorage.setItem(n, v), name, makeJwt({ sub: name }));
+    try {
+      expect(await waitForViewState(panel, 'panel')).toBe('ready');
+      // Shown: a token the page stores appears at the next read (every 2 s).
+      await put('shown_token');
+      await panel.waitForSelector(listed('shown_token'), { timeout: 10_000 });
+
+      // DevTools on the Elements panel: the page stores another token, and two reads' worth of time goes by.
+      expect(await showDevToolsPanel(devtools, 'elements')).toBe(true);
+      await put('hidden_token');
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      expect(await panel.$(listed('hidden_token'))).toBeNull();
+
+      // Back on SessionScope: the page is read again.
+      expect(await showDevToolsPanel(devtools, sessionScopePanelId(suite.session))).toBe(true);
+      await panel.waitForSelector(listed('hidden_token'), { timeout: 10_000 });
+    } finally {
+      await suite.page.evaluate(() => ['shown_token', 'hidden_token'].forEach((n) => localStorage.removeItem(n)));
+      await devtools.close();
+    }
   });
 
   it('the popup reads the tab’s web storage through scripting.executeScript and audits the token there', async () => {

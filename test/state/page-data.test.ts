@@ -1,3 +1,4 @@
+import { signal } from '@preact/signals';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { READ_STORAGE_SCRIPT } from '../../src/core/detect/read-storage-script';
 import { createPanelStore } from '../../src/state/create-panel-store';
@@ -141,6 +142,34 @@ describe('watchPageData', () => {
     const calls = dt.evaluate.mock.calls.length;
     await vi.advanceTimersByTimeAsync(5_000);
     expect(dt.evaluate.mock.calls.length).toBe(calls);
+  });
+  it('reads no storage while the panel is not shown, and reads it once when shown again', async () => {
+    vi.useFakeTimers();
+    const page = createPageDataSlice();
+    const dt = fakeDevtools();
+    const shown = signal(true);
+    const stop = watchPageData(page, { ...dt.deps, shown });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(dt.evaluate).toHaveBeenCalledTimes(1);
+
+    // DevTools switched to another panel: neither the poll nor a finished request reads the page.
+    shown.value = false;
+    dt.state.storage = { ok: true, value: storage([['token', 'abc']]) };
+    dt.request(har('https://app.example.com/api'));
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(dt.evaluate).toHaveBeenCalledTimes(1);
+    // Requests are still collected.
+    expect(page.requests.value.map((e) => e.url)).toEqual(['https://app.example.com/api']);
+    expect(page.storage.value?.local ?? []).toEqual([]);
+
+    // Back to the panel: one read at once, then the poll again.
+    shown.value = true;
+    await vi.advanceTimersByTimeAsync(0);
+    expect(dt.evaluate).toHaveBeenCalledTimes(2);
+    expect(page.storage.value?.local).toEqual([['token', 'abc']]);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(dt.evaluate).toHaveBeenCalledTimes(3);
+    stop();
   });
 });
 

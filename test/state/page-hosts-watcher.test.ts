@@ -13,7 +13,11 @@ const TOP = 'http://top.localhost/';
 /** The stop functions of the watchers the current test started: each test's watchers stop after it. */
 const running: Array<() => void> = [];
 
-function setup(answers: Array<PageUrlsResult | Error | Promise<PageUrlsResult>>, page: string | null = TOP) {
+function setup(
+  answers: Array<PageUrlsResult | Error | Promise<PageUrlsResult>>,
+  page: string | null = TOP,
+  shown = signal(true),
+) {
   const site = { url: signal<string | undefined>(TOP), host: signal('top.localhost'), tabStore: signal(null) };
   const slice = createThirdPartySlice(site, signal([]));
   const readablePage = signal<string | undefined>(page ?? undefined);
@@ -27,7 +31,7 @@ function setup(answers: Array<PageUrlsResult | Error | Promise<PageUrlsResult>>,
     navigate = listener;
     return () => (navigate = () => undefined);
   };
-  const stop = watchPageHosts(slice, { tabId: 9, readPageUrls, readablePage, watchNavigation, pollMs: 1_000 });
+  const stop = watchPageHosts(slice, { tabId: 9, readPageUrls, readablePage, watchNavigation, shown, pollMs: 1_000 });
   running.push(stop);
   return { slice, readPageUrls, readablePage, stop, navigate: () => navigate() };
 }
@@ -125,6 +129,26 @@ describe('watchPageHosts', () => {
     answerOld(ok('http://old.test'));
     await vi.advanceTimersByTimeAsync(0);
     expect(slice.sites.value).toEqual(['new.test']);
+  });
+
+  it('reads nothing while the panel is not shown, and once at once when it is shown again', async () => {
+    const shown = signal(true);
+    const { slice, readPageUrls, navigate } = setup([ok('http://emb.localhost')], TOP, shown);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(readPageUrls).toHaveBeenCalledTimes(1);
+    shown.value = false;
+    // The poll due meanwhile and a navigation: no read.
+    await vi.advanceTimersByTimeAsync(5_000);
+    navigate();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(readPageUrls).toHaveBeenCalledTimes(1);
+    expect(slice.sites.value).toEqual(['emb.localhost']);
+    shown.value = true;
+    await vi.advanceTimersByTimeAsync(0);
+    expect(readPageUrls).toHaveBeenCalledTimes(2);
+    // Polling again, one read per pollMs.
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(readPageUrls).toHaveBeenCalledTimes(3);
   });
 
   it('stops on close: no read, timer or navigation listener is left', async () => {

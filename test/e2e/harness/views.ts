@@ -89,26 +89,38 @@ export async function waitForRow(context: Page | Frame, name: string, timeoutMs 
  * Opens DevTools on `page` and shows the SessionScope panel (it sits in the tab overflow); returns the
  * panel's frame inside the DevTools front-end.
  */
+/**
+ * Switches the DevTools front-end `devtools` to the panel `id` (`elements`, or an extension's origin + title), as
+ * a click on its tab does; false while DevTools has no such panel yet.
+ */
+export function showDevToolsPanel(devtools: Page, id: string): Promise<boolean> {
+  // A string, not a function: the DevTools front-end loads its modules by relative path, and vitest would
+  // rewrite a dynamic import written in a function here.
+  return devtools.evaluate(`(async () => {
+    const legacy = await import('./ui/legacy/legacy.js');
+    const view = legacy.InspectorView.InspectorView.maybeGetInspectorViewInstance();
+    if (!view) return false;
+    const id = ${JSON.stringify(id)};
+    if (!view.hasPanel(id)) return false;
+    await view.showPanel(id);
+    return true;
+  })()`) as Promise<boolean>;
+}
+
+/** DevTools' id of the extension's panel: its origin and title. */
+export function sessionScopePanelId(session: ChromiumSession, title = 'SessionScope'): string {
+  return `chrome-extension://${session.extensionId}${title}`;
+}
+
 export async function openDevToolsPanel(
   session: ChromiumSession,
   page: Page,
   title = 'SessionScope',
 ): Promise<{ devtools: Page; panel: Frame }> {
   const devtools = await page.openDevTools();
-  const origin = `chrome-extension://${session.extensionId}`;
-  // The extension's panel registers once the devtools_page has run; DevTools names it origin + title.
-  // A string, not a function: the DevTools front-end loads its modules by relative path, and vitest would
-  // rewrite a dynamic import written in a function here.
-  const showPanel = `(async () => {
-    const legacy = await import('./ui/legacy/legacy.js');
-    const view = legacy.InspectorView.InspectorView.maybeGetInspectorViewInstance();
-    if (!view) return false;
-    const id = ${JSON.stringify(origin + title)};
-    if (!view.hasPanel(id)) return false;
-    await view.showPanel(id);
-    return true;
-  })()`;
-  await waitUntil('the SessionScope panel in DevTools', () => devtools.evaluate(showPanel), { timeoutMs: 15_000 });
+  // The extension's panel registers once the devtools_page has run.
+  const id = sessionScopePanelId(session, title);
+  await waitUntil('the SessionScope panel in DevTools', () => showDevToolsPanel(devtools, id), { timeoutMs: 15_000 });
   const panelUrl = session.extensionUrl(PANEL_PATH);
   const panel = await waitUntil('the panel frame', () => devtools.frames().find((f) => f.url().startsWith(panelUrl)), {
     timeoutMs: 15_000,
