@@ -101,7 +101,7 @@ export function createBadgeController(deps: BadgeDeps): BadgeController {
   /** Recounts `tabId` once its burst of events has settled (one recount, reading the tab as it is by then). */
   function soon(tabId: number, url?: string): void {
     const waiting = settling.has(tabId);
-    if (url !== undefined || !waiting) settling.set(tabId, url ?? settling.get(tabId));
+    if (url !== undefined || !waiting) settling.set(tabId, url);
     if (waiting) return;
     setTimer(() => {
       // Gone from the map: the tab was closed meanwhile.

@@ -1,7 +1,8 @@
-import { effect, untracked, type ReadonlySignal } from '@preact/signals';
+import type { ReadonlySignal } from '@preact/signals';
 import { READ_STORAGE_SCRIPT, type PageScriptAnswer } from '../core/detect/read-storage-script';
 import { fromHarEntry, type NetworkEntry } from '../core/network/network-entry';
 import type { PageDataSlice } from './page-data-slice';
+import { shownGate } from './shown-gate';
 
 /** DevTools' answer to evaluating an expression in the inspected page (platform/devtools inspectedEval). */
 export type EvalAnswer = PageScriptAnswer;
@@ -38,14 +39,10 @@ export function watchPageData(slice: PageDataSlice, deps: PageDataDeps): () => v
   /** Bumped by a navigation: answers to reads started before it belong to the old page. */
   let epoch = 0;
 
-  /** A read skipped while the panel was not shown: done when it is shown again. */
-  let missed = false;
+  const gate = shownGate(deps.shown, () => void readStorage());
 
   async function readStorage(): Promise<void> {
-    if (deps.shown?.peek() === false) {
-      missed = true;
-      return;
-    }
+    if (!gate.open()) return;
     const mine = epoch;
     const answer = await deps.evaluate(READ_STORAGE_SCRIPT);
     if (stopped || mine !== epoch) return;
@@ -83,11 +80,6 @@ export function watchPageData(slice: PageDataSlice, deps: PageDataDeps): () => v
     void readStorage();
   });
   const poll = setInterval(() => void readStorage(), pollMs);
-  const unwatchShown = effect(() => {
-    if (deps.shown?.value !== true || !missed) return;
-    missed = false;
-    untracked(() => void readStorage());
-  });
   void readRecorded();
   void readStorage();
 
@@ -96,7 +88,7 @@ export function watchPageData(slice: PageDataSlice, deps: PageDataDeps): () => v
     offRequests();
     offNavigation();
     clearInterval(poll);
-    unwatchShown();
+    gate.stop();
     if (flushTimer !== undefined) clearTimeout(flushTimer);
   };
 }

@@ -1,5 +1,6 @@
 import { effect, untracked, type ReadonlySignal } from '@preact/signals';
 import type { PageUrlsResult } from '../protocol/messages';
+import { shownGate } from './shown-gate';
 import type { ThirdPartySlice } from './third-party-slice';
 
 /** What the watcher may use of the browser: the background's page read (platform), or a fake in tests. */
@@ -43,17 +44,12 @@ export function watchPageHosts(slice: Pick<ThirdPartySlice, 'showPageUrls'>, dep
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** The page whose hosts the slice holds. */
   let page: string | undefined;
-  /** A read skipped while the panel was not shown: done when it is shown again. */
-  let missed = false;
+  const gate = shownGate(deps.shown, () => void read());
 
   async function read(): Promise<void> {
     clearTimeout(timer);
     timer = undefined;
-    if (stopped || page === undefined) return;
-    if (deps.shown?.peek() === false) {
-      missed = true;
-      return;
-    }
+    if (stopped || page === undefined || !gate.open()) return;
     const mine = ++latest;
     let answer: PageUrlsResult | undefined;
     try {
@@ -79,11 +75,6 @@ export function watchPageHosts(slice: Pick<ThirdPartySlice, 'showPageUrls'>, dep
     // The read's own signals (none today) must not become this effect's.
     untracked(() => void read());
   });
-  const unwatchShown = effect(() => {
-    if (deps.shown?.value !== true || !missed) return;
-    missed = false;
-    untracked(() => void read());
-  });
   const offNavigation = deps.watchNavigation?.(() => {
     latest++;
     void read();
@@ -93,7 +84,7 @@ export function watchPageHosts(slice: Pick<ThirdPartySlice, 'showPageUrls'>, dep
     stopped = true;
     clearTimeout(timer);
     unwatchPage();
-    unwatchShown();
+    gate.stop();
     offNavigation?.();
   };
 }
