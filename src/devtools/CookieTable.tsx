@@ -1,4 +1,4 @@
-import { Component, type ComponentChild, type TargetedKeyboardEvent } from 'preact';
+import { Component, createRef, type ComponentChild, type TargetedKeyboardEvent } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CookieView } from '../core/analyze-site';
 import type { SortColumn } from '../core/cookie/cookie-sort';
@@ -11,6 +11,7 @@ import { useFilter, useStore } from '../ui/store-context';
 import type { ViewStore } from '../state/create-store';
 import { valueParts } from '../ui/ValueText';
 import { ROW_HEIGHT, useVirtualRows } from '../ui/use-virtual-rows';
+import { useRowSlots } from '../ui/use-row-slots';
 import { worstSeverity } from '../core/audit/summary';
 import { ThirdPartyEmpty } from './CookieScopeSwitch';
 import { FlagLetters } from './FlagLetters';
@@ -28,6 +29,11 @@ const COLUMNS: ReadonlyArray<{ id: SortColumn; label: string }> = [
 ];
 
 const NO_KEYS: ReadonlySet<string> = new Set();
+/**
+ * A row's offset from its place in the DOM. Every row has one, 0 included: a transform added to or taken from a row
+ * makes Chromium paint the row again, a changed one does not.
+ */
+const shiftTransform = (shift: number) => `translateY(${shift}px)`;
 
 function rowOf(body: HTMLElement | null, key: string): HTMLElement | undefined {
   if (!body) return undefined;
@@ -128,33 +134,53 @@ interface CookieRowProps {
   thirdParty: boolean;
   tabbable: boolean;
   now: number;
+  /** How far the row is drawn from its place in the DOM, in px (ui/row-slots.ts). */
+  shift: number;
 }
 
 /**
- * One drawn row. A keystroke that leaves a place in the table to the same cookie (typing on narrows the list, and
- * its first rows often stay) skips the row: no diff, no DOM change, nothing laid out or painted again.
+ * One drawn row: an element the table keeps for a cookie while it stays drawn (ui/use-row-slots.ts). A change that
+ * leaves the row its cookie and state (typing on narrows the list, and its first rows often stay) renders nothing:
+ * the row's new place (its offset from its DOM place, its aria-rowindex) is set on the element as it is, so it is
+ * not diffed, laid out or painted again, only moved on screen.
  */
 class CookieRow extends Component<CookieRowProps> {
+  private readonly row = createRef<HTMLTableRowElement>();
+
   override shouldComponentUpdate(next: CookieRowProps): boolean {
     const p = this.props;
-    return (
+    const changed =
       p.view !== next.view ||
-      p.rowIndex !== next.rowIndex ||
       p.selected !== next.selected ||
       p.marked !== next.marked ||
       p.thirdParty !== next.thirdParty ||
       p.tabbable !== next.tabbable ||
       p.now !== next.now ||
-      p.store !== next.store
-    );
+      p.store !== next.store;
+    if (!changed && (p.shift !== next.shift || p.rowIndex !== next.rowIndex)) this.place(next);
+    return changed;
   }
 
-  override render({ store, view: v, rowIndex, selected, marked, thirdParty, tabbable, now }: CookieRowProps) {
+  /** After a render: its vnode holds the place of its own render, which the element may have been moved from since. */
+  override componentDidUpdate(): void {
+    this.place(this.props);
+  }
+
+  private place({ shift, rowIndex }: CookieRowProps): void {
+    const row = this.row.current;
+    if (!row) return;
+    row.style.transform = shiftTransform(shift);
+    row.setAttribute('aria-rowindex', String(rowIndex));
+  }
+
+  override render({ store, view: v, rowIndex, shift, selected, marked, thirdParty, tabbable, now }: CookieRowProps) {
     return (
       <tr
+        ref={this.row}
         {...cookieRowAttrs(v)}
-        class={`cookie-line${selected ? ' selected' : ''}${marked ? ' marked' : ''}${v.sessionReason ? ' is-session' : ''}`}
         aria-rowindex={rowIndex}
+        style={{ transform: shiftTransform(shift) }}
+        class={`cookie-line${selected ? ' selected' : ''}${marked ? ' marked' : ''}${v.sessionReason ? ' is-session' : ''}`}
         aria-selected={selected}
         data-marked={marked}
         data-scope={thirdParty ? 'third-party' : 'this-site'}
@@ -287,6 +313,10 @@ export function CookieTable() {
   };
 
   const drawn = rows.slice(virtual.first, virtual.last + 1);
+  const slots = useRowSlots(
+    drawn.map((r) => r.key),
+    filter.text.value,
+  );
   // The selected row may be scrolled out of the DOM: then the first drawn row keeps the table in the Tab order.
   const tabKey = drawn.some((r) => r.key === focusable) ? focusable : (drawn[0]?.key ?? null);
   return (
@@ -343,22 +373,25 @@ export function CookieTable() {
             </tr>
           )}
           <Spacer height={virtual.before} />
-          {drawn.map((v, i) => (
-            // Keyed by position in the list, not by cookie: a filter keystroke then patches the drawn rows' text
-            // and attributes instead of removing every row and building new ones (half the keystroke's script
-            // time at 10,000 cookies), and a scroll keeps the rows still in view as they are.
-            <CookieRow
-              key={virtual.first + i}
-              store={store}
-              view={v}
-              rowIndex={virtual.first + i + 2}
-              selected={v.key === selected}
-              marked={marked.has(v.key)}
-              thirdParty={thirdKeys.has(v.key)}
-              tabbable={v.key === tabKey}
-              now={now}
-            />
-          ))}
+          {slots.slots.map((slot, i) => {
+            // Keyed by slot: a row element keeps its cookie while it is drawn, and one freed by a cookie that left
+            // takes a new one (its text and attributes patched, not a row built anew).
+            const v = drawn[slot.at]!;
+            return (
+              <CookieRow
+                key={slot.id}
+                store={store}
+                view={v}
+                rowIndex={virtual.first + slot.at + 2}
+                selected={v.key === selected}
+                marked={marked.has(v.key)}
+                thirdParty={thirdKeys.has(v.key)}
+                tabbable={v.key === tabKey}
+                now={now}
+                shift={(slot.at - i) * ROW_HEIGHT}
+              />
+            );
+          })}
           <Spacer height={virtual.after} />
         </tbody>
       </table>

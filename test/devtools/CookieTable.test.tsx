@@ -7,7 +7,8 @@ import { CookieTable } from '../../src/devtools/CookieTable';
 import { createPanelStore } from '../../src/state/create-panel-store';
 import { OVERSCAN, ROW_HEIGHT, useVirtualRows } from '../../src/ui/use-virtual-rows';
 import { NOW, analysis, record, view } from '../ui/fixtures';
-import { renderWithStore } from '../ui/render';
+import { renderWithStore, shownRows } from '../ui/render';
+import { SETTLE_MS } from '../../src/ui/use-row-slots';
 import type * as FlagLettersModule from '../../src/devtools/FlagLetters';
 
 // Every drawn row renders its flags cell once: counting FlagLetters' calls counts the rows rendered.
@@ -132,6 +133,53 @@ describe('CookieTable: a change renders only the rows it changes', () => {
     }
     // The table's own lists (the header's columns, the drawn rows) are one Fragment each, at most: none per row.
     expect(fragments).toBeLessThan(rows().length);
+  });
+});
+
+describe('CookieTable: typing keeps the rows still in view', () => {
+  const shownNames = () => shownRows().map((r) => r.dataset.name);
+  const shiftOf = (r: HTMLElement) => r.style.transform;
+
+  it('keeps each such row in its element, moved on screen; a pause puts the elements back in list order', async () => {
+    const store = bigTable();
+    await settle();
+    const before = new Map(rows().map((r) => [r.dataset.name!, r]));
+    chips.renders = 0;
+    // Names with a "1": c00001, c00010 … c00019, c00021 … of the drawn c00000 … c00039, now in other places.
+    store.filter.text.value = '1';
+    await settle();
+    const want = store.filter.visible.value.slice(0, rows().length).map((v) => v.cookie.name);
+    expect(shownNames()).toEqual(want);
+    const kept = want.filter((n) => before.has(n));
+    expect(kept.length).toBeGreaterThan(10);
+    // The same element for each kept row, and no element made: the rows that left lent theirs to the new ones.
+    for (const name of kept) expect(shownRows().find((r) => r.dataset.name === name)).toBe(before.get(name));
+    expect(rows().every((r) => [...before.values()].includes(r))).toBe(true);
+    // Only the rows given another cookie were rendered, and the first row again for the Tab stop it now holds.
+    expect(chips.renders).toBeLessThanOrEqual(want.length - kept.length + 1);
+    // On screen each element is drawn at its row's place: its offset is the difference from its DOM place.
+    expect(names()).not.toEqual(want);
+    rows().forEach((r, domAt) => {
+      expect(shiftOf(r)).toBe(`translateY(${(want.indexOf(r.dataset.name!) - domAt) * ROW_HEIGHT}px)`);
+    });
+
+    // The pause: DOM order is the order shown, every offset 0, the same elements.
+    await new Promise((r) => setTimeout(r, SETTLE_MS + 50));
+    expect(names()).toEqual(want);
+    expect(rows().map(shiftOf)).toEqual(want.map(() => 'translateY(0px)'));
+    for (const name of kept) expect(rows().find((r) => r.dataset.name === name)).toBe(before.get(name));
+  });
+
+  it('puts the elements in order at once when not typing (a sort)', async () => {
+    const store = bigTable();
+    await settle();
+    store.filter.text.value = '1';
+    await settle();
+    expect(names()).not.toEqual(shownNames());
+    fireEvent.click(screen.getByTestId('sort-name'));
+    await settle();
+    expect(names()).toEqual(store.filter.visible.value.slice(0, rows().length).map((v) => v.cookie.name));
+    expect(rows().every((r) => shiftOf(r) === 'translateY(0px)')).toBe(true);
   });
 });
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PanelApp } from '../../src/devtools/PanelApp';
 import { FILTER_HELP } from '../../src/core/filter/filter-help';
 import { analysis, finding, record, sid, view } from '../ui/fixtures';
-import { panelStoreShowing, renderWithStore } from '../ui/render';
+import { panelStoreShowing, renderWithStore, shownRows } from '../ui/render';
 
 afterEach(cleanup);
 
@@ -23,7 +23,7 @@ function panel() {
   return store;
 }
 
-const names = () => screen.queryAllByTestId('cookie-row').map((r) => r.dataset.name);
+const names = () => shownRows().map((r) => r.dataset.name);
 const type = (value: string) => fireEvent.input(screen.getByTestId('filter'), { target: { value } });
 
 describe('FilterBar: the filter language', () => {

@@ -5,7 +5,7 @@ import { PanelApp } from '../../src/devtools/PanelApp';
 import type { ChangeLogEntry } from '../../src/protocol/messages';
 import { createPanelStore } from '../../src/state/create-panel-store';
 import { DAY, NOW, analysis, finding, record, sid, view } from '../ui/fixtures';
-import { datasets, renderWithStore, expectTexts, panelStoreShowing } from '../ui/render';
+import { datasets, renderWithStore, expectTexts, panelStoreShowing, shownRows } from '../ui/render';
 import { renderWithEdit } from '../ui/recording-edit';
 import { makeJwt } from '../fakes/make-jwt';
 
@@ -45,7 +45,7 @@ function readyPanel() {
   return panel(analyzedPanelStore(GRADE_C));
 }
 
-const names = () => screen.getAllByTestId('cookie-row').map((r) => r.dataset.name);
+const names = () => shownRows().map((r) => r.dataset.name);
 const click = (testId: string) => fireEvent.click(screen.getByTestId(testId));
 const filterBy = (value: string) => fireEvent.input(screen.getByTestId('filter'), { target: { value } });
 /** Clicks `testId`, then waits until the rows are `expected`, in order. */

@@ -35,6 +35,17 @@ function records(): CookieRecord[] {
 const rowNames = (panel: Page) => panel.$$eval(ROWS, (rows) => rows.map((r) => (r as HTMLElement).dataset.name!));
 const rowIndexes = (panel: Page) =>
   panel.$$eval(ROWS, (rows) => rows.map((r) => Number(r.getAttribute('aria-rowindex'))));
+/**
+ * The drawn rows as they are on screen, top to bottom, with the gaps between their tops: while the filter is typed a
+ * row kept in view is moved on screen and not in the DOM (src/ui/use-row-slots.ts), so this reads where each is drawn.
+ */
+const onScreen = (panel: Page) =>
+  panel.$$eval(ROWS, (rows) => {
+    const placed = rows
+      .map((r) => ({ name: (r as HTMLElement).dataset.name!, top: r.getBoundingClientRect().top }))
+      .sort((a, b) => a.top - b.top);
+    return { names: placed.map((p) => p.name), gaps: placed.slice(1).map((p, i) => p.top - placed[i]!.top) };
+  });
 const focusedName = (panel: Page) => panel.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.name);
 
 describe('Chromium: the panel on thousands of cookies', () => {
@@ -135,12 +146,80 @@ describe('Chromium: the panel on thousands of cookies', () => {
       want.length,
       TOTAL,
     );
-    const names = await rowNames(panel);
-    expect(names.length).toBeGreaterThan(10);
-    expect(names).toEqual(want.slice(0, names.length).map((i) => `c${pad(i)}`));
+    // Typed key by key, each narrowing the one before: the rows are drawn in list order, one row height apart.
+    const drawn = await onScreen(panel);
+    expect(drawn.names.length).toBeGreaterThan(10);
+    expect(drawn.names).toEqual(want.slice(0, drawn.names.length).map((i) => `c${pad(i)}`));
+    expect(drawn.gaps.every((g) => Math.abs(g - 24) < 0.5)).toBe(true);
+    // Once typing pauses the elements are in that order in the DOM too, none moved on screen.
+    await panel.waitForFunction(
+      (sel: string, names: string[]) =>
+        [...document.querySelectorAll<HTMLElement>(sel)].map((r) => r.dataset.name).join() === names.join(),
+      { timeout: 10_000 },
+      ROWS,
+      drawn.names,
+    );
+    expect(await panel.$$eval(ROWS, (rows) => rows.map((r) => (r as HTMLElement).style.transform))).toEqual(
+      drawn.names.map(() => 'translateY(0px)'),
+    );
     await panel.keyboard.type(' flag:bogus');
     await panel.waitForSelector('[data-testid="filter-error"]', { timeout: 10_000 });
     expect(await panel.$eval('[data-testid="filter-error"]', (e) => e.textContent)).toContain('flag must be one of');
     expect(await panel.$eval('[data-testid="filter-count"]', (e) => e.textContent)).toBe(`${want.length} of ${TOTAL}`);
+  });
+  it('typing moves a row still drawn on screen, not in the DOM, at its place; a pause puts the DOM in that order', async () => {
+    const setFilter = (text: string) =>
+      panel.evaluate((t: string) => {
+        const input = document.querySelector<HTMLInputElement>('[data-testid="filter"]')!;
+        input.value = t;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }, text);
+    const domNames = () => rowNames(panel).then((names) => names.join());
+    await setFilter('name:c0');
+    await panel.$eval('[data-testid="cookie-table-scroll"]', (box) => box.scrollTo(0, 0));
+    await panel.waitForFunction(
+      () => document.querySelector('[data-testid="cookie-row"]')?.getAttribute('data-name') === 'c0000',
+      { timeout: 10_000 },
+    );
+    await panel.waitForFunction(
+      (sel: string) =>
+        [...document.querySelectorAll<HTMLElement>(sel)].every((r) => r.style.transform === 'translateY(0px)'),
+      { timeout: 10_000 },
+      ROWS,
+    );
+    // One keystroke's render, read in the frame it paints (well within the pause): names with a "1" keep the rows
+    // of c0001, c0010 … c0019 and c0021, and the rows that left (c0000, c0002 …) take c0031, c0041 … in their elements.
+    const atOnce = (await panel.evaluate(
+      (sel: string) =>
+        new Promise((done) => {
+          const input = document.querySelector<HTMLInputElement>('[data-testid="filter"]')!;
+          input.value = 'name:1';
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          requestAnimationFrame(() => {
+            const rows = [...document.querySelectorAll<HTMLElement>(sel)];
+            const placed = rows
+              .map((r) => ({ name: r.dataset.name!, top: r.getBoundingClientRect().top }))
+              .sort((a, b) => a.top - b.top);
+            done({
+              dom: rows.map((r) => r.dataset.name!),
+              shown: placed.map((p) => p.name),
+              gaps: placed.slice(1).map((p, i) => p.top - placed[i]!.top),
+            });
+          });
+        }),
+      ROWS,
+    )) as { dom: string[]; shown: string[]; gaps: number[] };
+    const want = Array.from({ length: TOTAL }, (_, i) => `c${pad(i)}`).filter((n) => n.includes('1'));
+    expect(atOnce.shown).toEqual(want.slice(0, atOnce.shown.length));
+    expect(atOnce.gaps.every((g) => Math.abs(g - 24) < 0.5)).toBe(true);
+    expect(atOnce.dom).not.toEqual(atOnce.shown);
+    await panel.waitForFunction(
+      (sel: string, names: string) =>
+        [...document.querySelectorAll<HTMLElement>(sel)].map((r) => r.dataset.name).join() === names,
+      { timeout: 10_000 },
+      ROWS,
+      atOnce.shown.join(),
+    );
+    expect(await domNames()).toBe(atOnce.shown.join());
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { render } from '@testing-library/preact';
+import { render, screen } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
 import { analyzeSite, type SiteAnalysis } from '../../src/core/analyze-site';
 import type { CookieRecord } from '../../src/core/cookie/cookie-record';
@@ -8,6 +8,15 @@ import { createPanelStore } from '../../src/state/create-panel-store';
 import type { CookiesProblem } from '../../src/protocol/messages';
 import { StoreContext } from '../../src/ui/store-context';
 import { NOW } from './fixtures';
+
+/**
+ * The panel table's drawn rows in the order they are shown (`aria-rowindex`): while the filter is being typed, a row
+ * kept in view is moved on screen, not in the DOM (src/ui/use-row-slots.ts), so DOM order is not the table's order.
+ */
+export const shownRows = (): HTMLElement[] =>
+  screen
+    .queryAllByTestId('cookie-row')
+    .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')));
 
 /** Renders `ui` under a fresh store (or the given one), as the entries do. */
 export function renderWithStore(ui: ComponentChildren, store: ViewStore = createPanelStore({ now: NOW })) {
