@@ -4,48 +4,31 @@ import { NO_SLOTS, outOfOrder, placeRows, type RowSlots } from '../../src/ui/row
 
 const keysOf = (placed: RowSlots) => placed.slots.map((s) => s.key);
 const idOf = (placed: RowSlots, key: string) => placed.slots.find((s) => s.key === key)?.id;
+/** Each slot in element order as `id:key@place`. */
+const layout = (placed: RowSlots) => placed.slots.map((s) => `${s.id}:${s.key}@${s.at}`).join(' ');
 
 describe('placeRows', () => {
   it('keeps a key still drawn in its slot, gives the freed slots to new keys in list order, in element order', () => {
     const first = placeRows(NO_SLOTS, ['a', 'b', 'c', 'd']);
-    expect(first.slots.map((s) => [s.id, s.key, s.at])).toEqual([
-      [0, 'a', 0],
-      [1, 'b', 1],
-      [2, 'c', 2],
-      [3, 'd', 3],
-    ]);
+    expect(layout(first)).toBe('0:a@0 1:b@1 2:c@2 3:d@3');
     expect(outOfOrder(first)).toBe(false);
     // b and d stay (now first and third); a and c leave; x and y come, into a's and c's slots.
     const next = placeRows(first, ['b', 'x', 'd', 'y']);
-    expect(next.slots.map((s) => [s.id, s.key, s.at])).toEqual([
-      [0, 'x', 1],
-      [1, 'b', 0],
-      [2, 'y', 3],
-      [3, 'd', 2],
-    ]);
+    expect(layout(next)).toBe('0:x@1 1:b@0 2:y@3 3:d@2');
     expect(outOfOrder(next)).toBe(true);
     // In order: the same slots (same ids for the same keys), moved to their items' places.
     const settled = placeRows(next, ['b', 'x', 'd', 'y'], true);
-    expect(settled.slots.map((s) => [s.id, s.key, s.at])).toEqual([
-      [1, 'b', 0],
-      [0, 'x', 1],
-      [3, 'd', 2],
-      [2, 'y', 3],
-    ]);
+    expect(layout(settled)).toBe('1:b@0 0:x@1 3:d@2 2:y@3');
     expect(outOfOrder(settled)).toBe(false);
   });
 
   it('adds slots at the end for more keys and drops the freed ones for fewer', () => {
     const first = placeRows(NO_SLOTS, ['a', 'b']);
     const more = placeRows(first, ['c', 'b', 'd']);
-    expect(more.slots.map((s) => [s.id, s.key, s.at])).toEqual([
-      [0, 'c', 0],
-      [1, 'b', 1],
-      [2, 'd', 2],
-    ]);
+    expect(layout(more)).toBe('0:c@0 1:b@1 2:d@2');
     expect(more.nextId).toBe(3);
     const fewer = placeRows(more, ['d']);
-    expect(fewer.slots.map((s) => [s.id, s.key, s.at])).toEqual([[2, 'd', 0]]);
+    expect(layout(fewer)).toBe('2:d@0');
     expect(placeRows(fewer, []).slots).toEqual([]);
   });
 
