@@ -46,6 +46,15 @@ const onScreen = (panel: Page) =>
       .sort((a, b) => a.top - b.top);
     return { names: placed.map((p) => p.name), gaps: placed.slice(1).map((p, i) => p.top - placed[i]!.top) };
   });
+/** Waits until the drawn rows are in the DOM in the order `names` (once typing pauses, use-row-slots.ts). */
+const domInOrder = (panel: Page, names: readonly string[]) =>
+  panel.waitForFunction(
+    (sel: string, want: string) =>
+      [...document.querySelectorAll<HTMLElement>(sel)].map((r) => r.dataset.name).join() === want,
+    { timeout: 10_000 },
+    ROWS,
+    names.join(),
+  );
 const focusedName = (panel: Page) => panel.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.name);
 
 describe('Chromium: the panel on thousands of cookies', () => {
@@ -152,13 +161,7 @@ describe('Chromium: the panel on thousands of cookies', () => {
     expect(drawn.names).toEqual(want.slice(0, drawn.names.length).map((i) => `c${pad(i)}`));
     expect(drawn.gaps.every((g) => Math.abs(g - 24) < 0.5)).toBe(true);
     // Once typing pauses the elements are in that order in the DOM too, none moved on screen.
-    await panel.waitForFunction(
-      (sel: string, names: string[]) =>
-        [...document.querySelectorAll<HTMLElement>(sel)].map((r) => r.dataset.name).join() === names.join(),
-      { timeout: 10_000 },
-      ROWS,
-      drawn.names,
-    );
+    await domInOrder(panel, drawn.names);
     expect(await panel.$$eval(ROWS, (rows) => rows.map((r) => (r as HTMLElement).style.transform))).toEqual(
       drawn.names.map(() => 'translateY(0px)'),
     );
@@ -174,7 +177,6 @@ describe('Chromium: the panel on thousands of cookies', () => {
         input.value = t;
         input.dispatchEvent(new Event('input', { bubbles: true }));
       }, text);
-    const domNames = () => rowNames(panel).then((names) => names.join());
     await setFilter('name:c0');
     await panel.$eval('[data-testid="cookie-table-scroll"]', (box) => box.scrollTo(0, 0));
     await panel.waitForFunction(
@@ -213,13 +215,7 @@ describe('Chromium: the panel on thousands of cookies', () => {
     expect(atOnce.shown).toEqual(want.slice(0, atOnce.shown.length));
     expect(atOnce.gaps.every((g) => Math.abs(g - 24) < 0.5)).toBe(true);
     expect(atOnce.dom).not.toEqual(atOnce.shown);
-    await panel.waitForFunction(
-      (sel: string, names: string) =>
-        [...document.querySelectorAll<HTMLElement>(sel)].map((r) => r.dataset.name).join() === names,
-      { timeout: 10_000 },
-      ROWS,
-      atOnce.shown.join(),
-    );
-    expect(await domNames()).toBe(atOnce.shown.join());
+    await domInOrder(panel, atOnce.shown);
+    expect(await rowNames(panel)).toEqual(atOnce.shown);
   });
 });
