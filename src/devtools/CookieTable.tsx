@@ -352,7 +352,7 @@ export function CookieTable() {
                   <button type="button" data-testid={`sort-${col.id}`} onClick={() => filter.sortBy(col.id)}>
                     {col.label}
                     <span class="sort-mark" aria-hidden="true">
-                      {active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
+                      {active ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : null}
                     </span>
                   </button>
                 </th>
