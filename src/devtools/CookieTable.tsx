@@ -3,7 +3,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CookieView } from '../core/analyze-site';
 import type { SortColumn } from '../core/cookie/cookie-sort';
 import { cookieRowAttrs } from '../ui/cookie-row-attrs';
-import { expiryParts } from '../ui/ExpiryText';
+import { expiryCellParts } from '../ui/ExpiryText';
 import { sizeAttrs } from '../ui/SizeText';
 import { formatBytes } from '../core/cookie/size';
 import { isListKey, listTarget } from '../ui/list-navigation';
@@ -82,7 +82,7 @@ function PartitionCell({ view }: { view: CookieView }) {
  */
 function cookieCells(v: CookieView, now: number, thirdParty: boolean) {
   const c = v.cookie;
-  const expiry = expiryParts(c, now);
+  const expiry = expiryCellParts(c, now);
   const size = sizeAttrs(v.size);
   return [
     valueCell(
@@ -107,7 +107,7 @@ function cookieCells(v: CookieView, now: number, thirdParty: boolean) {
     PartitionCell({ view: v }),
     valueCell('col-path', c.path, 60),
     <td {...expiry.attrs} class={`col-expiry ${expiry.attrs.class}`}>
-      {expiry.children}
+      {expiry.text}
     </td>,
     <td {...size} class={`col-size ${size.class}`}>
       {formatBytes(v.size)}

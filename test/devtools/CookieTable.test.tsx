@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CookieTable } from '../../src/devtools/CookieTable';
 import { createPanelStore } from '../../src/state/create-panel-store';
 import { OVERSCAN, ROW_HEIGHT, useVirtualRows } from '../../src/ui/use-virtual-rows';
-import { NOW, analysis, record, view } from '../ui/fixtures';
+import { DAY, NOW, analysis, record, view } from '../ui/fixtures';
+import { formatDate } from '../../src/ui/format-date';
 import { renderWithStore, shownRows } from '../ui/render';
 import { SETTLE_MS } from '../../src/ui/use-row-slots';
 import type * as FlagLettersModule from '../../src/devtools/FlagLetters';
@@ -266,8 +267,31 @@ describe('CookieTable: one-line rows', () => {
     expect(value.textContent).not.toContain('\u202e');
     expect(row.querySelector('[data-testid="cookie-size"]')!.tagName).toBe('TD');
     expect(row.querySelector('[data-testid="cookie-expiry"]')!.tagName).toBe('TD');
-    // A checkbox, ten cells, the flags' letters, the expiry's date: nothing else.
-    expect(row.querySelectorAll('*').length).toBeLessThanOrEqual(19);
+    // A checkbox, ten cells and the flags' letters: nothing else.
+    expect(row.querySelectorAll('*').length).toBeLessThanOrEqual(17);
+  });
+
+  it('shows how long a cookie has left as the expiry cell text, with the date as its tooltip', () => {
+    const dated = oneRow({ name: 'dated', browserSession: false, expirationDate: (NOW + 13 * DAY + 60_000) / 1000 });
+    const cell = dated.querySelector<HTMLElement>('[data-testid="cookie-expiry"]')!;
+    // The distance is the whole text (a column of about 90 px cut the date-first text after the day), in no element.
+    expect(cell.textContent).toBe('in 13 days');
+    expect(cell.childElementCount).toBe(0);
+    expect(cell.title).toBe(`${formatDate(NOW + 13 * DAY + 60_000)} (in 13 days)`);
+    expect([cell.dataset.kind, cell.dataset.expired]).toEqual(['expires', 'false']);
+    cleanup();
+    const gone = oneRow({ name: 'gone', browserSession: false, expirationDate: (NOW - 2 * 3600_000) / 1000 });
+    const old = gone.querySelector<HTMLElement>('[data-testid="cookie-expiry"]')!;
+    expect([old.textContent, old.dataset.expired, old.className.includes('expired')]).toEqual([
+      'expired 2 h ago',
+      'true',
+      true,
+    ]);
+    cleanup();
+    const session = oneRow({ name: 'session', browserSession: true, expirationDate: undefined });
+    const s = session.querySelector<HTMLElement>('[data-testid="cookie-expiry"]')!;
+    expect([s.textContent, s.dataset.kind]).toEqual(['session', 'session']);
+    expect(s.title).toMatch(/no expiry date/i);
   });
 
   it('shows each flag as one letter element named by its label, with its explanation once as the tooltip', () => {

@@ -23,6 +23,16 @@ describe('Chromium DevTools panel', () => {
     expect(await panel.$eval(row('connect.sid'), (el) => el.tagName)).toBe('TR');
   });
 
+  it('shows how long a cookie has left in its row, with the date as the tooltip', async () => {
+    // theme is set with a 30-day Max-Age by the express site.
+    const cell = await panel.$eval(`${row('theme')} [data-testid="cookie-expiry"]`, (el) => ({
+      text: el.textContent,
+      title: el.getAttribute('title'),
+    }));
+    expect(cell.text).toMatch(/^in (29|30) days$/);
+    expect(cell.title).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(in (29|30) days\)$/);
+  });
+
   it('picks up a cookie set by page script after it opened, without a reload', async () => {
     await waitForViewState(panel, 'panel');
     // A marker on the panel's window: a reload of the panel would lose it.
