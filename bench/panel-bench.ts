@@ -127,25 +127,37 @@ function split(keys: readonly KeyTimes[]): KeystrokeSplit {
 /**
  * Where in a frame each key is sent: a person's keys arrive at any point of the 16.7 ms between two frames, so the
  * keys are spread over it, at 12 points 1.4 ms apart (the delay after a frame has started, before the key is sent;
- * the round trip that sends it adds about the same to each), taken in a shuffled order (PHASE_STEP is prime to 12)
- * so that no letter of TYPED always gets the same point. Sent right after a frame starts instead, as a bench that
+ * the round trip that sends it adds about the same to each). Sent right after a frame starts instead, as a bench that
  * only waited for the frames to settle would, every key waits a whole frame for its update to be painted, on any page.
+ *
+ * Key `k` of round `round` (a round types TYPED and erases it: 12 keys) gets point `(k * PHASE_STEP + round) % 12`:
+ * within a round the points are shuffled (PHASE_STEP is prime to 12), and each round moves every key on by one point,
+ * so over 12 rounds each key is sent once at each point. Without the move, a round of exactly 12 keys gave each key
+ * the same point in every round: the key that rewrites every drawn row always came right after a frame started
+ * (the slowest point for any key) and the key that changes nothing always last.
  */
 const KEY_PHASES_MS = Array.from({ length: 12 }, (_, i) => Math.round((i * 1000) / 60 / 12));
 const PHASE_STEP = 5;
 
+/** The delay after a frame starts before key `k` (0-based, within its round) of round `round` is sent, in ms. */
+export function keyPhaseMs(k: number, round: number): number {
+  return KEY_PHASES_MS[(k * PHASE_STEP + round) % KEY_PHASES_MS.length]!;
+}
+
 /**
  * `rounds` rounds of typing TYPED into the focused filter box and erasing it, one key at a time, each key timed
- * once its frame is painted, and that frame checked to show what the page settles on.
+ * once its frame is painted, and that frame checked to show what the page settles on. `firstRound` numbers the
+ * rounds across page loads, for the keys' points in the frame (keyPhaseMs).
  */
-async function typeRounds(page: Page, rounds: number): Promise<KeyTimes[]> {
+async function typeRounds(page: Page, rounds: number, firstRound: number): Promise<KeyTimes[]> {
   const filter = await page.waitForSelector('[data-testid="filter"]');
   await filter!.focus();
   let expected = 0;
   for (let r = 0; r < rounds; r++) {
-    for (const key of [...TYPED, ...Array.from(TYPED, () => 'Backspace')] as KeyInput[]) {
+    const keys = [...TYPED, ...Array.from(TYPED, () => 'Backspace')] as KeyInput[];
+    for (const [k, key] of keys.entries()) {
       // A frame starts, then the key waits its point of the frame (below) before it is sent.
-      const delay = KEY_PHASES_MS[(expected * PHASE_STEP) % KEY_PHASES_MS.length]!;
+      const delay = keyPhaseMs(k, firstRound + r);
       await page.evaluate(`new Promise((done) => requestAnimationFrame(() => setTimeout(done, ${delay})))`);
       await page.keyboard.press(key);
       expected++;
@@ -163,7 +175,7 @@ async function typeRounds(page: Page, rounds: number): Promise<KeyTimes[]> {
 }
 
 /** One panel page on `n` synthetic cookies: first render, then `rounds` rounds of typing into the filter. */
-async function onePanel(browser: Browser, url: string, init: string, rounds: number) {
+async function onePanel(browser: Browser, url: string, init: string, rounds: number, firstRound: number) {
   const page = await browser.newPage();
   try {
     await page.setViewport({ width: 1280, height: 800 });
@@ -183,7 +195,7 @@ async function onePanel(browser: Browser, url: string, init: string, rounds: num
       throw new Error(`${wrong.length} rows are not ${ROW_HEIGHT} px tall (e.g. ${wrong[0]} px): fix panel.css`);
     }
     await showTable(page);
-    return { ...first, keys: await typeRounds(page, rounds) };
+    return { ...first, keys: await typeRounds(page, rounds, firstRound) };
   } finally {
     await page.close();
   }
@@ -210,13 +222,13 @@ async function showTable(page: Page): Promise<void> {
 }
 
 /** The witness page (bench/synthetic/bare.html), typed into as the panel's filter box is. */
-async function oneBare(browser: Browser, url: string, rounds: number): Promise<KeyTimes[]> {
+async function oneBare(browser: Browser, url: string, rounds: number, firstRound: number): Promise<KeyTimes[]> {
   const page = await browser.newPage();
   try {
     await page.setViewport({ width: 1280, height: 800 });
     await page.evaluateOnNewDocument(timerScript());
     await page.goto(url, { waitUntil: 'load' });
-    return await typeRounds(page, rounds);
+    return await typeRounds(page, rounds, firstRound);
   } finally {
     await page.close();
   }
@@ -246,8 +258,9 @@ export async function panelBenchmarks(
   const bare: KeyTimes[] = [];
   const loadBefore = loadavg()[0]!;
   for (let i = 0; i < runs + warmup; i++) {
-    const b = await oneBare(browser, bareUrl, rounds);
-    const r = await onePanel(browser, pageUrl, init, rounds);
+    // Both pages get the same rounds' points, so the witness is typed at the points the panel is.
+    const b = await oneBare(browser, bareUrl, rounds, i * rounds);
+    const r = await onePanel(browser, pageUrl, init, rounds, i * rounds);
     if (i < warmup) continue;
     bare.push(...b);
     results.push(r);
@@ -298,8 +311,9 @@ export function panelSection(p: PanelFigures, runs: number): string[] {
       '*Frame*: that callback to a task run after the frame is painted (animation-frame callbacks, style, layout, ' +
       "paint). *Work*: handling + frame, the main-thread time the keystroke caused. Each column's median is taken " +
       'on its own, so they do not add up. Keys are sent at 12 points spread over a frame (0 to 15 ms after a ' +
-      "frame starts, in a shuffled order), as a person's keys arrive at any point of one: a key sent just after a " +
-      'frame starts waits a whole frame for its update to be painted, on any page (the witness then measures about ' +
+      'frame starts, in a shuffled order that moves on by one point each round, so that each key is sent at every ' +
+      "point), as a person's keys arrive at any point of one: a key sent just after a frame starts waits a whole " +
+      'frame for its update to be painted, on any page (the witness then measures about ' +
       "16 ms), one sent late in a frame hardly waits. The witness's keydown → painted is the floor a page has here; " +
       "the panel's keystroke costs more than the floor by about its frame less the witness's, while its handling " +
       'fits in the wait.',
