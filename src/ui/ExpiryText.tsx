@@ -1,6 +1,6 @@
 import type { ComponentChild } from 'preact';
 import type { CookieRecord } from '../core/cookie/cookie-record';
-import { describeExpiry } from '../core/cookie/expiry';
+import { describeExpiry, type ExpiryInfo } from '../core/cookie/expiry';
 import { formatDate } from './format-date';
 
 export interface ExpiryTextProps {
@@ -15,21 +15,23 @@ export interface ExpiryParts {
   children: ComponentChild[];
 }
 
+/** The class and data attributes of either form (docs/dom-contract.md). */
+function expiryAttrs(info: ExpiryInfo): ExpiryParts['attrs'] {
+  if (info.kind === 'session')
+    return { class: 'expiry session', 'data-testid': 'cookie-expiry', 'data-kind': 'session' };
+  return {
+    class: info.expired ? 'expiry expired' : 'expiry',
+    'data-testid': 'cookie-expiry',
+    'data-kind': 'expires',
+    'data-expired': String(info.expired),
+  };
+}
+
 export function expiryParts(cookie: ExpiryTextProps['cookie'], now: number): ExpiryParts {
   const info = describeExpiry(cookie, now);
-  if (info.kind === 'session') {
-    return {
-      attrs: { class: 'expiry session', 'data-testid': 'cookie-expiry', 'data-kind': 'session' },
-      children: ['session'],
-    };
-  }
+  if (info.kind === 'session') return { attrs: expiryAttrs(info), children: ['session'] };
   return {
-    attrs: {
-      class: info.expired ? 'expiry expired' : 'expiry',
-      'data-testid': 'cookie-expiry',
-      'data-kind': 'expires',
-      'data-expired': String(info.expired),
-    },
+    attrs: expiryAttrs(info),
     children: [
       <time dateTime={info.iso}>{formatDate(cookie.expirationDate! * 1000)}</time>,
       ' ',
@@ -40,7 +42,7 @@ export function expiryParts(cookie: ExpiryTextProps['cookie'], now: number): Exp
 
 /** The panel row's expiry cell: its attributes (the full date and distance as its tooltip) and its one text. */
 export interface ExpiryCellParts {
-  attrs: ExpiryParts['attrs'] & { title?: string };
+  attrs: ExpiryParts['attrs'] & { title: string };
   text: string;
 }
 
@@ -54,26 +56,11 @@ export interface ExpiryCellParts {
 export function expiryCellParts(cookie: ExpiryTextProps['cookie'], now: number): ExpiryCellParts {
   const info = describeExpiry(cookie, now);
   if (info.kind === 'session') {
-    return {
-      attrs: {
-        class: 'expiry session',
-        'data-testid': 'cookie-expiry',
-        'data-kind': 'session',
-        title: 'No expiry date: the browser deletes it when its session ends',
-      },
-      text: 'session',
-    };
+    const title = 'No expiry date: the browser deletes it when its session ends';
+    return { attrs: { ...expiryAttrs(info), title }, text: 'session' };
   }
-  return {
-    attrs: {
-      class: info.expired ? 'expiry expired' : 'expiry',
-      'data-testid': 'cookie-expiry',
-      'data-kind': 'expires',
-      'data-expired': String(info.expired),
-      title: `${formatDate(cookie.expirationDate! * 1000)} (${info.relative})`,
-    },
-    text: info.relative,
-  };
+  const title = `${formatDate(cookie.expirationDate! * 1000)} (${info.relative})`;
+  return { attrs: { ...expiryAttrs(info), title }, text: info.relative };
 }
 
 /**
