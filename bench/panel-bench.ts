@@ -134,7 +134,7 @@ function split(keys: readonly KeyTimes[]): KeystrokeSplit {
  * within a round the points are shuffled (PHASE_STEP is prime to 12), and each round moves every key on by one point,
  * so over 12 rounds each key is sent once at each point. Without the move, a round of exactly 12 keys gave each key
  * the same point in every round: the key that rewrites every drawn row always came right after a frame started
- * (the slowest point for any key) and the key that changes nothing always last.
+ * (the slowest point for any key) and the second Backspace, which changes almost nothing, always last.
  */
 const KEY_PHASES_MS = Array.from({ length: 12 }, (_, i) => Math.round((i * 1000) / 60 / 12));
 const PHASE_STEP = 5;
