@@ -179,7 +179,8 @@ export function findSensitiveKeys(data: unknown): string[] {
   const walk = (value: unknown, depth: number): void => {
     if (++nodes > MAX_WALK_NODES || depth > MAX_WALK_DEPTH) return;
     if (typeof value === 'string') {
-      if (isSensitiveValue(value)) {
+      // Shorter than the shortest sensitive value even with spaces around it: most strings of a wide array.
+      if (value.length >= 6 && isSensitiveValue(value)) {
         const path = pathText(keys);
         if (path !== '') found.push(path);
       }
@@ -187,11 +188,11 @@ export function findSensitiveKeys(data: unknown): string[] {
     }
     if (typeof value !== 'object' || value === null) return;
     if (Array.isArray(value)) {
-      value.forEach((item, i) => {
+      for (let i = 0; i < value.length; i++) {
         keys.push(i);
-        walk(item, depth + 1);
+        walk(value[i], depth + 1);
         keys.pop();
-      });
+      }
       return;
     }
     for (const [key, child] of Object.entries(value as Record<string, unknown>)) {

@@ -35,8 +35,11 @@ export function untagFlask(v: unknown, depth = 0): unknown {
   if (Array.isArray(v)) {
     let out: unknown[] | undefined;
     for (let i = 0; i < v.length; i++) {
-      const x = untagFlask(v[i], depth + 1);
-      if (x !== v[i]) (out ??= [...(v as unknown[])])[i] = x;
+      const item: unknown = v[i];
+      // Only an array or object can hold a tag: a wide array of strings costs no call per element.
+      if (typeof item !== 'object' || item === null) continue;
+      const x = untagFlask(item, depth + 1);
+      if (x !== item) (out ??= [...(v as unknown[])])[i] = x;
     }
     return out ?? v;
   }
