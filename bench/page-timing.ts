@@ -26,9 +26,15 @@ export interface Timing {
   rowsMs: number;
   paintedMs: number;
   heapBytes: number;
-  /** `performance.mark`s the page set (the synthetic popup marks its phases), by name: the first of each. */
+  /**
+   * `performance.mark`s the page set (the synthetic popup marks its phases), by name: the first of each. Read after
+   * the heap, once the page's `laterMarks` are set (or their wait ran out).
+   */
   marks: Record<string, number>;
 }
+
+/** How long a page is kept open after its rows painted for the later marks it sets (`laterMarks`). */
+const LATER_MARKS_MS = 5_000;
 
 export async function timePage(
   browser: Browser,
@@ -36,6 +42,7 @@ export async function timePage(
   expected: number,
   selector: string,
   before?: (page: Page) => Promise<void>,
+  laterMarks: readonly string[] = [],
 ): Promise<Timing> {
   const page = await browser.newPage();
   try {
@@ -45,18 +52,30 @@ export async function timePage(
     await page.waitForFunction(() => (window as unknown as { __bench: { painted: number } }).__bench.painted >= 0, {
       timeout: 30_000,
     });
-    const t = (await page.evaluate(`({
-      rows: window.__bench.rows,
-      painted: window.__bench.painted,
-      marks: Object.fromEntries(performance.getEntriesByType('mark').reverse().map((m) => [m.name, m.startTime])),
-    })`)) as { rows: number; painted: number; marks: Record<string, number> };
+    const t = (await page.evaluate(`({ rows: window.__bench.rows, painted: window.__bench.painted })`)) as {
+      rows: number;
+      painted: number;
+    };
     // Pages of one extension share a renderer and its JS heap: collect garbage first, so what the closed pages
     // left behind is not counted; what remains includes the extension's other open pages.
     const cdp = await page.createCDPSession();
     await cdp.send('HeapProfiler.collectGarbage');
     await cdp.detach();
     const metrics = await page.metrics();
-    return { rowsMs: t.rows, paintedMs: t.painted, heapBytes: metrics.JSHeapUsedSize ?? Number.NaN, marks: t.marks };
+    // Marks the page sets after its rows painted (the analysis arriving): the page is kept open until they are
+    // set, within LATER_MARKS_MS; a mark still missing then is left out of this run's marks.
+    if (laterMarks.length > 0) {
+      const names = JSON.stringify(laterMarks);
+      await page
+        .waitForFunction(`${names}.every((n) => performance.getEntriesByName(n, 'mark').length > 0)`, {
+          timeout: LATER_MARKS_MS,
+        })
+        .catch(() => undefined);
+    }
+    const marks = (await page.evaluate(
+      `Object.fromEntries(performance.getEntriesByType('mark').reverse().map((m) => [m.name, m.startTime]))`,
+    )) as Record<string, number>;
+    return { rowsMs: t.rows, paintedMs: t.painted, heapBytes: metrics.JSHeapUsedSize ?? Number.NaN, marks };
   } finally {
     await page.close();
   }
