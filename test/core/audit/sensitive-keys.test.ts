@@ -14,6 +14,8 @@ describe('findSensitiveKeys', () => {
     [{ address: { street: 'x' } }, ['address']],
     [{ note: 'a@b.example' }, ['note']],
     [{ list: ['4111 1111 1111 1111'] }, ['list[0]']],
+    // The shortest address there can be, after short strings the walk passes over, and with spaces around it.
+    [{ list: ['a', '', 'bc', 'a@b.cc', ' a@b.cc '] }, ['list[3]', 'list[4]']],
     [{ id: '123-45-6789' }, ['id']],
     [{ a_p_i_k_e_y: 'k' }, ['a_p_i_k_e_y']],
     [{ 'api_\u212Aey': 'k' }, ['api_\u212Aey']],
