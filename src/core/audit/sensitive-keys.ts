@@ -139,10 +139,12 @@ function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** The shortest e-mail address (a@b.cc) has six characters, an SSN eleven, a card number thirteen digits. */
+const MIN_SENSITIVE_VALUE = 6;
+
 function isSensitiveValue(value: string): boolean {
   const v = value.trim();
-  // The shortest e-mail address (a@b.cc) has six characters, an SSN eleven, a card number thirteen digits.
-  if (v.length < 6 || v.length > 320) return false;
+  if (v.length < MIN_SENSITIVE_VALUE || v.length > 320) return false;
   // An e-mail address has an `@`; an SSN and a card number start with a digit: most values are neither.
   const first = v.charCodeAt(0);
   if ((first < 0x30 || first > 0x39) && !v.includes('@')) return false;
@@ -179,8 +181,8 @@ export function findSensitiveKeys(data: unknown): string[] {
   const walk = (value: unknown, depth: number): void => {
     if (++nodes > MAX_WALK_NODES || depth > MAX_WALK_DEPTH) return;
     if (typeof value === 'string') {
-      // Shorter than the shortest sensitive value even with spaces around it: most strings of a wide array.
-      if (value.length >= 6 && isSensitiveValue(value)) {
+      // Too short to be sensitive even before trimming (most strings of a wide array): no call for it.
+      if (value.length >= MIN_SENSITIVE_VALUE && isSensitiveValue(value)) {
         const path = pathText(keys);
         if (path !== '') found.push(path);
       }
