@@ -2,7 +2,8 @@
  * `npm run bench:trace`: where the popup's opening time goes, against the reference popup, from browser-wide traces
  * (CDP Tracing on the browser target: the page's renderer and the browser process). Both pages are opened as in
  * `npm run bench` (extension pages in a tab, `?tabId=N`, real site cookies) and traced one after the other; printed
- * per page, medians over the runs: milestones on the page clock (from navigation start) and the CPU time (thread
+ * per page, medians over the runs: milestones on the page clock (from navigation start: the renderer's commit, then
+ * when the scripts the page asked for before its rows were asked for, answered and loaded) and the CPU time (thread
  * time, so it holds under load) of the renderer's main thread by phase, of the browser's main thread, and of
  * SessionScope's background worker with its API calls (a page opened in a tab wakes its badge's tab listeners).
  * `TRACE_N=10,180` (cookie counts), `TRACE_RUNS=7`.
@@ -15,6 +16,7 @@ import { makeJwts } from './jwts';
 import { timePage } from './page-timing';
 import { writeReferenceExtension } from './reference-extension';
 import { median, ms } from './stats';
+import { navigationCommitted, scriptLoading, type TraceEvent } from './trace-loading';
 
 const COUNTS = (process.env.TRACE_N ?? '10,180').split(',').map(Number);
 const RUNS = Number(process.env.TRACE_RUNS ?? 7);
@@ -27,18 +29,9 @@ const CATEGORIES = [
   'blink.user_timing',
   'v8.execute',
   'extensions',
+  // RenderFrameImpl::CommitNavigation: when the page's renderer had committed its navigation.
+  'navigation',
 ];
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { documentLoaderURL?: string; url?: string } };
-}
 
 /** Renderer main-thread work by phase: each event's thread time, counted once (the outermost of each name). */
 const PHASES: Record<string, string[]> = {
@@ -61,8 +54,12 @@ function figures(events: TraceEvent[], page: string, rowsMs: number, paintedMs: 
   const onMain = events.filter((e) => e.pid === nav.pid && e.tid === nav.tid && e.ts >= nav.ts && e.ts <= end);
   const cpu = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
   const out: Figures = {};
-  const script = onMain.filter((e) => e.name === 'ResourceFinish').map(at);
-  out['script finished'] = script[1] ?? Number.NaN;
+  out['navigation committed'] = navigationCommitted(events, nav.pid, nav.tid, nav.ts);
+  const scripts = scriptLoading(events, nav.args?.frame ?? '', nav.ts, nav.ts + rowsMs * 1000);
+  out['scripts before the rows'] = scripts.scripts;
+  out['last script requested'] = scripts.requested;
+  out['last script answered'] = scripts.answered;
+  out['last script loaded'] = scripts.loaded;
   const calls = onMain.filter((e) => e.name === 'NativeExtensionBindingsSystem::SendRequest');
   out['first API call'] = calls[0] ? at(calls[0]) : Number.NaN;
   out['API calls'] = calls.length;
@@ -158,7 +155,7 @@ async function main(): Promise<void> {
             .map((f) => f[k]!)
             .filter(Number.isFinite),
         );
-        return k.endsWith('API calls') ? String(v) : ms(v);
+        return k.endsWith('API calls') || k.startsWith('scripts') ? String(v) : ms(v);
       };
       process.stdout.write(`\n${n} cookies, medians of ${RUNS} traced runs each\n`);
       process.stdout.write(`| | reference | SessionScope |\n|---|---:|---:|\n`);
