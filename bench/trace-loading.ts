@@ -34,9 +34,9 @@ export interface ScriptLoading {
 
 /**
  * The scripts frame `frame` asked for between its navigation start (`navTs`, trace µs) and `untilTs`, and when the
- * last of them was asked for, answered and loaded. An extension page's files come through the browser process one
- * by one: these say whether a page waited on asking (parsing, the preload scan) or on the answers. NaN where a
- * script had no answer or body by the end of the trace.
+ * last of them was asked for, answered and loaded. An extension page's files each come through the browser
+ * process: these say whether a page waited on asking (its commit, parsing, the preload scan) or on the answers. NaN
+ * where a script had no answer or body by the end of the trace.
  */
 export function scriptLoading(
   events: readonly TraceEvent[],
