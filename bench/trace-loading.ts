@@ -45,13 +45,13 @@ export function scriptLoading(
   untilTs: number,
 ): ScriptLoading {
   const ids = new Set<string>();
-  let requested = Number.NaN;
+  let requested = -Infinity;
   for (const e of events) {
     const d = e.args?.data;
     if (e.name !== 'ResourceSendRequest' || d?.frame !== frame || d.resourceType !== 'Script') continue;
     if (e.ts < navTs || e.ts > untilTs || d.requestId === undefined) continue;
     ids.add(d.requestId);
-    requested = Math.max(Number.isNaN(requested) ? -Infinity : requested, e.ts);
+    requested = Math.max(requested, e.ts);
   }
   /** The time of the last event `name` of each script asked for; NaN when one of them has none. */
   const last = (name: string): number => {
@@ -65,7 +65,7 @@ export function scriptLoading(
   const clock = (ts: number) => (ts - navTs) / 1000;
   return {
     scripts: ids.size,
-    requested: clock(requested),
+    requested: ids.size > 0 ? clock(requested) : Number.NaN,
     answered: clock(last('ResourceReceiveResponse')),
     loaded: clock(last('ResourceFinish')),
   };
