@@ -52,3 +52,17 @@ export async function openSiteTab(
   const page = await session.openPage(url);
   return { url, page, tabId: await tabIdOf(session.control, url) };
 }
+
+/**
+ * The address SessionScope's toolbar button opens for tab `tabId` (`action.getPopup`): the background gives each
+ * tab's popup its own, `?tabId=N&url=U` (src/background/popup-address.ts). Waits until it names the tab's page `url`.
+ */
+export async function tabPopupAddress(session: ChromiumSession, tabId: number, url: string): Promise<string> {
+  const expected = `?tabId=${tabId}&url=${encodeURIComponent(url)}`;
+  for (let i = 0; i < 100; i++) {
+    const popup = (await session.control.evaluate(`chrome.action.getPopup({ tabId: ${tabId} })`)) as string;
+    if (popup.endsWith(expected)) return popup;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`tab ${tabId}'s popup address never named ${url}`);
+}

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:trace`: where the popup's opening time goes, against the reference popup, from browser-wide traces
  * (CDP Tracing on the browser target: the page's renderer and the browser process). Both pages are opened as in
- * `npm run bench` (extension pages in a tab, `?tabId=N`, real site cookies) and traced one after the other; printed
+ * `npm run bench` (extension pages in a tab: the reference at `?tabId=N`, SessionScope at the address its toolbar
+ * button opens for the tab, `?tabId=N&url=U`; real site cookies) and traced one after the other; printed
  * per page, medians over the runs: milestones on the page clock (from navigation start: the renderer's commit, then
  * when the scripts the page asked for before its rows were asked for, answered and loaded) and the CPU time (thread
  * time, so it holds under load) of the renderer's main thread by phase, of the browser's main thread, and of
@@ -11,7 +12,7 @@
 import { loadavg } from 'node:os';
 import { launchChromium } from '../test/e2e/harness/chromium';
 import { POPUP_PATH } from '../test/e2e/harness/paths';
-import { openSiteTab, startBenchSite } from './bench-site';
+import { openSiteTab, startBenchSite, tabPopupAddress } from './bench-site';
 import { makeJwts } from './jwts';
 import { timePage } from './page-timing';
 import { writeReferenceExtension } from './reference-extension';
@@ -111,7 +112,7 @@ async function main(): Promise<void> {
     const refId = await session.browser.installExtension(refDir);
     await session.openPage(`chrome-extension://${refId}/warm.html`);
     for (const n of COUNTS) {
-      const { page: tab, tabId } = await openSiteTab(session, site, n);
+      const { page: tab, tabId, url: siteUrl } = await openSiteTab(session, site, n);
       const pages = [
         {
           name: 'reference',
@@ -122,7 +123,7 @@ async function main(): Promise<void> {
         {
           name: 'SessionScope',
           page: POPUP_PATH,
-          url: `${session.extensionUrl(POPUP_PATH)}?tabId=${tabId}`,
+          url: await tabPopupAddress(session, tabId, siteUrl),
           row: '[data-testid="cookie-row"]',
         },
       ];

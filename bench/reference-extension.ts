@@ -5,7 +5,8 @@ import { join } from 'node:path';
 /**
  * The floor PERF.md asks us to compare against: a ten-line popup that finds the tab, lists its cookies with one
  * `getAll({url})` and appends one `<li>` per cookie. Written to a temp dir and installed beside SessionScope.
- * (`?tabId=N` like SessionScope's popup, so both are opened the same way.) `warm.html` is an empty page the benchmark
+ * (`?tabId=N`: it is told its tab, as SessionScope's popup is by the address its toolbar button opens, which also
+ * names the tab's page.) `warm.html` is an empty page the benchmark
  * keeps open so the reference's popups open in a running extension process, as SessionScope's do.
  */
 const MANIFEST = {

@@ -12,9 +12,9 @@ import { format, resolveConfig } from 'prettier';
 import type { Page } from 'puppeteer-core';
 import { build } from 'vite';
 import { launchChromium, type ChromiumSession } from '../test/e2e/harness/chromium';
-import { CHROMIUM_PATH, POPUP_PATH } from '../test/e2e/harness/paths';
+import { CHROMIUM_PATH } from '../test/e2e/harness/paths';
 import { cookieMix, toRecord } from './cookie-mix';
-import { openSiteTab, startBenchSite, type BenchSite } from './bench-site';
+import { openSiteTab, startBenchSite, tabPopupAddress, type BenchSite } from './bench-site';
 import { entrySizes, distOf } from './bundle-size';
 import { timePage, type Timing } from './page-timing';
 import { writeReferenceExtension } from './reference-extension';
@@ -97,9 +97,10 @@ async function realSite(session: ChromiumSession, site: BenchSite, refId: string
     return { times, count };
   }, url);
   if (counts.count !== n) throw new Error(`the site holds ${counts.count} cookies, expected ${n}`);
+  const popup = await tabPopupAddress(session, tabId, url);
   const [reference, sessionscope] = await alternate(
     () => timePage(session.browser, `chrome-extension://${refId}/ref.html?tabId=${tabId}`, n, REF_ROW),
-    () => timePage(session.browser, `${session.extensionUrl(POPUP_PATH)}?tabId=${tabId}`, n, ROW),
+    () => timePage(session.browser, popup, n, ROW),
   );
   await page.close();
   return { n, source: 'real site', bareGetAllMs: median(counts.times), reference, sessionscope };
@@ -130,8 +131,11 @@ function popupSection(popup: PopupFigures[]): string[] {
   return [
     '## Popup: open → rows painted',
     '',
-    'Both popups are opened as extension pages in a tab (`?tabId=N`, the inspected site in another tab) and timed on',
-    "the page's own clock: from navigation start to the expected rows in the DOM, then to the next frame painted.",
+    'Both popups are opened as extension pages in a tab (the inspected site in another tab) and timed on the',
+    "page's own clock: from navigation start to the expected rows in the DOM, then to the next frame painted. The",
+    'reference is opened at `?tabId=N`; SessionScope at the address its toolbar button opens for that tab',
+    "(`action.getPopup`: `?tabId=N&url=U`, the page its background last saw there, so the popup asks for that page's",
+    'cookies beside the tab instead of after it, and shows them once the tab is found on that page).',
     'The reference is the ten-line popup PERF.md describes (active tab, one `cookies.getAll({url})`, one `<li>` per',
     'cookie). Real-site rows use a cookie mix with JWTs, session names and every SameSite value; Chromium keeps at',
     'most 180 cookies per site, so 1,000 rows are synthetic: the same popup code and the same reference list fed the',

@@ -1,5 +1,5 @@
 import { analyzeSite } from '../core/analyze-site';
-import { setTabBadge } from '../platform/action';
+import { manifestPopup, setTabBadge, setTabPopup } from '../platform/action';
 import { readCookie, readSameName, removeCookie, setCookie } from '../platform/cookie-write';
 import { getAllCookies, onCookieChanged } from '../platform/cookies';
 import { getSiteCookies } from '../platform/whole-site-cookies';
@@ -19,6 +19,7 @@ import { LOG_CAPACITY } from '../core/timeline/log-layout';
 import { createBadgeController } from './badge-controller';
 import { createChangeLog } from './change-log';
 import { createHandlers } from './handlers';
+import { createPopupAddress } from './popup-address';
 import { createKnownWeakSecret } from './known-weak-secret';
 import { createGuard } from './protect-rules';
 import { createCookieWrites } from './undo-stack';
@@ -110,7 +111,15 @@ const cookies = { site: getSiteCookies, all: getAllCookies };
 listen(
   createHandlers({ log: readLog, loadTabCookies, startedAt, received: issued, writes, guard, cookies, readFrameUrls }),
 );
-onTabUpdated((tabId, update) => badge.tabUpdated(tabId, update));
+const popupAddress = createPopupAddress({
+  popupPath: manifestPopup(),
+  setPopup: setTabPopup,
+  ...(onError ? { onError } : {}),
+});
+onTabUpdated((tabId, update) => {
+  popupAddress.tabUpdated(tabId, update);
+  badge.tabUpdated(tabId, update);
+});
 onTabActivated((tabId) => badge.tabActivated(tabId));
 onTabRemoved((tabId) => badge.tabRemoved(tabId));
 onWindowFocusChanged((windowId) => badge.windowFocused(windowId));

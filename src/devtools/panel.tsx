@@ -24,7 +24,7 @@ import { requestHostPermission } from '../platform/permissions';
 import { loadTabCookies } from '../platform/site-cookies';
 import { watchTabUrl } from '../platform/tabs';
 import { watchChangeLog } from '../platform/watch-change-log';
-import { tabIdFromSearch } from '../state/tab-id-param';
+import { tabIdFromSearch } from '../protocol/view-address';
 import { transferBrowser } from '../platform/transfer-browser';
 import { viewTransferDeps } from '../state/view-transfer-deps';
 import { startPanel } from './start-panel';

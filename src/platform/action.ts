@@ -17,3 +17,13 @@ export async function setTabBadge(tabId: number, badge: TabBadge): Promise<void>
   await action.setBadgeBackgroundColor({ tabId, color: badge.color });
   if (typeof action.setBadgeTextColor === 'function') await action.setBadgeTextColor({ tabId, color: '#FFFFFF' });
 }
+
+/** The popup page the manifest names for the toolbar button, relative to the extension's root. */
+export function manifestPopup(): string | undefined {
+  return browser.runtime.getManifest().action?.default_popup;
+}
+
+/** Sets one tab's popup: a page of the extension, relative to its root, with its query. */
+export async function setTabPopup(tabId: number, popup: string): Promise<void> {
+  await browser.action.setPopup({ tabId, popup });
+}

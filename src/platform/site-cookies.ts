@@ -14,7 +14,7 @@ import { errorText } from '../core/error-text';
  * or the reason it has none to show (the UI words it). Shared by the background's `getTabCookies` handler and the
  * badge, and the pages that read cookies directly (the popup, for speed).
  */
-export async function loadTabCookies(tabId: number): Promise<TabCookiesResult> {
+export async function loadTabCookies(tabId: number, prefetch?: UrlPrefetch): Promise<TabCookiesResult> {
   // Each read waits for a round trip to the browser: those that do not depend on each other start together.
   // Firefox names the store on the tab (storeOfTab needs no listing there), so it is started in Chromium only.
   const stores = browserFamily() === 'firefox' ? undefined : listCookieStores();
@@ -35,14 +35,52 @@ export async function loadTabCookies(tabId: number): Promise<TabCookiesResult> {
   }
   // Reading the default jar instead would show another jar's cookies as this tab's.
   if (store === undefined && tab.incognito) return { ok: false, reason: 'error', url, error: NO_STORE };
-  return loadUrlCookies(tabId, url, store);
+  return loadUrlCookies(tabId, url, store, prefetch);
+}
+
+/**
+ * A read of a page's cookies started before its tab was read, on the address the popup was given for it
+ * (`?url=`, src/protocol/view-address.ts): from the default store, under the same covering domain loadUrlCookies reads.
+ */
+export interface UrlPrefetch {
+  url: string;
+  cookies: Promise<CookieRecord[] | undefined>;
+}
+
+/** Starts reading `url`'s cookies at once (a failure is kept as undefined: the read is then made afresh). */
+export function prefetchUrlCookies(url: string): UrlPrefetch | undefined {
+  const host = hostOf(url);
+  if (host === undefined) return undefined;
+  return { url, cookies: getAllUnderDomain(coveringDomain(host)).catch(() => undefined) };
+}
+
+/**
+ * What `prefetch` read, when it answers for `url` in `store`: the same address, and the default store, which is the
+ * one a read without a store id reads from a normal window's popup (its cookies must all say so). Otherwise
+ * undefined, and the caller reads afresh.
+ */
+async function prefetched(
+  prefetch: UrlPrefetch | undefined,
+  url: string,
+  store: TabStore | undefined,
+): Promise<CookieRecord[] | undefined> {
+  if (prefetch === undefined || prefetch.url !== url) return undefined;
+  if (store !== undefined && store.kind !== 'default') return undefined;
+  const all = await prefetch.cookies;
+  if (all === undefined || (store !== undefined && all.some((c) => c.storeId !== store.id))) return undefined;
+  return all;
 }
 
 /** The code's words, shown as an error's text: the browser listed no cookie store for a private tab. */
 const NO_STORE = 'no cookie store lists this private tab';
 
-/** `store`: the store to read (absent: the default one). */
-export async function loadUrlCookies(tabId: number, url: string, store?: TabStore): Promise<TabCookiesResult> {
+/** `store`: the store to read (absent: the default one). `prefetch`: a read already started (used when it fits). */
+export async function loadUrlCookies(
+  tabId: number,
+  url: string,
+  store?: TabStore,
+  prefetch?: UrlPrefetch,
+): Promise<TabCookiesResult> {
   const host = hostOf(url);
   if (host === undefined) return { ok: false, reason: 'not-http', url };
   // Under a domain that covers the site without the Public Suffix List (the popup's first paint does not wait for
@@ -50,7 +88,7 @@ export async function loadUrlCookies(tabId: number, url: string, store?: TabStor
   let all: CookieRecord[] | undefined;
   let failure: unknown;
   try {
-    all = await getAllUnderDomain(coveringDomain(host), store?.id);
+    all = (await prefetched(prefetch, url, store)) ?? (await getAllUnderDomain(coveringDomain(host), store?.id));
   } catch (e) {
     failure = e;
   }

@@ -1,4 +1,4 @@
-import { loadTabCookies } from '../platform/site-cookies';
+import { loadTabCookies, prefetchUrlCookies } from '../platform/site-cookies';
 import { getActiveTab } from '../platform/tabs';
 import { startFirstRead, takeFirstRead } from './first-read';
 
@@ -8,4 +8,5 @@ import { startFirstRead, takeFirstRead } from './first-read';
  * are on their way while the rest of the first paint's code is evaluated.
  */
 export const earlyRead =
-  takeFirstRead() ?? startFirstRead({ activeTab: getActiveTab, loadTabCookies }, location.search);
+  takeFirstRead() ??
+  startFirstRead({ activeTab: getActiveTab, loadTabCookies, prefetch: prefetchUrlCookies }, location.search);

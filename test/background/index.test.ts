@@ -151,4 +151,16 @@ describe('the background worker', () => {
     await vi.waitFor(() => expect(fake.action.badge(other.id!)).toMatchObject({ text: '' }));
     expect(fake.action.badge(id).text).toBe('2');
   });
+
+  it('gives a tab’s popup an address naming the page each time the tab’s address changes', async () => {
+    const { id } = fake.tabs.add({ url: 'about:blank' });
+    fake.tabs.navigate(id!, 'https://shop.test/cart?x=1');
+    await vi.waitFor(() =>
+      expect(fake.action.popups.get(id!)).toBe(
+        `src/popup/index.html?tabId=${id}&url=${encodeURIComponent('https://shop.test/cart?x=1')}`,
+      ),
+    );
+    fake.tabs.navigate(id!, 'about:blank');
+    await vi.waitFor(() => expect(fake.action.popups.get(id!)).toBe(`src/popup/index.html?tabId=${id}`));
+  });
 });

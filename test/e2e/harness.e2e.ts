@@ -2,7 +2,8 @@ import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { readChangeLog, tabIdOf } from './harness/extension-messages';
 import { withChromium } from './harness/setup';
-import { openDevToolsPanel, openRealPopup } from './harness/views';
+import { openDevToolsPanel, openRealPopup, tabPopup } from './harness/views';
+import { waitUntil } from './harness/wait';
 import { startSite } from './site/test-site';
 
 // Proves the harness itself, independent of the UI: the extension loads, the worker answers, extension pages
@@ -51,10 +52,15 @@ describe('Chromium harness', () => {
 
   it('opens the real popup from the toolbar button', async () => {
     const c = suite.session;
-    const page = await c.openPage(suite.site.url('/'));
+    // (An address no other tab of the suite is on, so its tab is found by it.)
+    const page = await c.openPage(suite.site.url('/?toolbar'));
+    // At the tab's own address, which the background sets when the tab's address changes (popup-address.ts).
+    const tabId = await tabIdOf(c.control, page.url());
+    const address = `${c.extensionUrl('src/popup/index.html')}?tabId=${tabId}&url=${encodeURIComponent(page.url())}`;
+    await waitUntil('the tab’s popup address', async () => (await tabPopup(c, tabId)) === address);
     const popup = await openRealPopup(c, page);
     await popup.waitForSelector('main[data-testid="popup"]');
-    expect(popup.url()).toBe(c.extensionUrl('src/popup/index.html'));
+    expect(popup.url()).toBe(address);
     await popup.close();
     await page.close();
   });

@@ -7,9 +7,22 @@ export interface FakeBadge {
 /** `browser.action` badge calls, kept per tab (`tabId` absent: the global default). */
 export class FakeAction {
   private readonly badges = new Map<number | 'global', FakeBadge>();
+  /** `setPopup` per tab (`tabId` absent: the global one). */
+  readonly popups = new Map<number | 'global', string>();
 
   reset(): void {
     this.badges.clear();
+    this.popups.clear();
+  }
+
+  async setPopup(d: { tabId?: number; popup: string | null }): Promise<void> {
+    const key = d.tabId ?? 'global';
+    if (d.popup === null) this.popups.delete(key);
+    else this.popups.set(key, d.popup);
+  }
+
+  async getPopup(d: { tabId?: number }): Promise<string> {
+    return this.popups.get(d.tabId ?? 'global') ?? this.popups.get('global') ?? '';
   }
 
   /** The badge a tab shows: its own values over the global ones. */

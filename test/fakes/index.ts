@@ -30,8 +30,8 @@
  * - `permissions`: `contains({origins})` (a wildcard-host pattern covers every origin of its scheme), `request`;
  *   `cookies.getAll` lists only cookies of hosts they cover, as the browser does.
  *   Test controls: `granted` (the manifest's host access at first), `revokeAll()`, `requestAnswer`, `requested`.
- * - `action`: `setBadgeText`, `getBadgeText`, `setBadgeBackgroundColor`, `setBadgeTextColor`. Test control
- *   `badge(tabId?)` → `{text, color?, textColor?}`.
+ * - `action`: `setBadgeText`, `getBadgeText`, `setBadgeBackgroundColor`, `setBadgeTextColor`, `setPopup`, `getPopup`.
+ *   Test controls: `badge(tabId?)` → `{text, color?, textColor?}`, `popups` (per tab, `global`).
  * - `reset()`: empties every store and removes every listener (re-import modules that register at load).
  */
 import { FakeAction } from './fake-action';

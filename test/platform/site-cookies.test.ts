@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { requestHostPermission } from '../../src/platform/permissions';
-import { loadTabCookies, loadUrlCookies } from '../../src/platform/site-cookies';
+import { loadTabCookies, loadUrlCookies, prefetchUrlCookies } from '../../src/platform/site-cookies';
 import { storeOfTab } from '../../src/platform/tab-store';
 
 const fake = await vi.hoisted(async () => (await import('../fakes')).createFakeBrowser());
@@ -99,6 +99,60 @@ describe('platform: a tab’s cookies or the reason there are none', () => {
     } finally {
       vi.restoreAllMocks();
     }
+  });
+
+  it('uses a read started on the popup’s guess when the tab is on that page in the default store, and only then', async () => {
+    const url = 'https://app.example.com/account';
+    await fake.cookies.set({ url: 'https://app.example.com/', name: 'sid', value: 'abc' });
+    await fake.cookies.set({ url: 'https://other.example/', name: 'elsewhere', value: '1' });
+    const tab = fake.tabs.add({ url });
+    const getAll = vi.spyOn(fake.cookies, 'getAll');
+    try {
+      // On the guessed page: the read started before the tab was asked for is the only cookie read.
+      const guess = prefetchUrlCookies(url)!;
+      expect(getAll).toHaveBeenCalledTimes(1);
+      const result = await loadTabCookies(tab.id!, guess);
+      expect(result).toMatchObject({ ok: true, url, store: { id: '0', kind: 'default' } });
+      expect(result.ok && result.cookies.map((c) => c.name)).toEqual(['sid']);
+      expect(getAll).toHaveBeenCalledTimes(1);
+      // The tab has moved on: what was read for the guess is not shown, the tab's page is read.
+      getAll.mockClear();
+      const moved = fake.tabs.add({ url: 'https://other.example/' });
+      const stale = await loadTabCookies(moved.id!, prefetchUrlCookies(url)!);
+      expect(stale.ok && stale.cookies.map((c) => c.name)).toEqual(['elsewhere']);
+      expect(getAll).toHaveBeenCalledTimes(2);
+      // A guess whose read failed is read again, not reported as the failure.
+      // (getAllUnderDomain asks twice, the second time without a partition key.)
+      getAll.mockRejectedValueOnce(new Error('busy')).mockRejectedValueOnce(new Error('busy'));
+      const failed = prefetchUrlCookies(url)!;
+      const again = await loadTabCookies(tab.id!, failed);
+      expect(again.ok && again.cookies.map((c) => c.name)).toEqual(['sid']);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(prefetchUrlCookies('https://')).toBeUndefined();
+  });
+
+  it('never takes a guess’s read, from the default store, for a private or container tab', async () => {
+    const url = 'https://app.example.com/';
+    await fake.cookies.set({ url, name: 'normal', value: '1' });
+    await fake.cookies.set({ url, name: 'incognito', value: '1', storeId: '1' });
+    const incognito = fake.tabs.add({ url, incognito: true });
+    fake.cookies.storeTabs = new Map([['1', [incognito.id!]]]);
+    const r = await loadTabCookies(incognito.id!, prefetchUrlCookies(url)!);
+    expect(r).toMatchObject({ ok: true, store: { id: '1', kind: 'private' } });
+    expect(r.ok && r.cookies.map((c) => c.name)).toEqual(['incognito']);
+
+    await fake.cookies.set({ url, name: 'in_box', value: '1', storeId: 'firefox-container-2' });
+    const box = fake.tabs.add({ url, cookieStoreId: 'firefox-container-2' });
+    const b = await loadTabCookies(box.id!, prefetchUrlCookies(url)!);
+    expect(b.ok && b.cookies.map((c) => c.name)).toEqual(['in_box']);
+    // A read whose cookies are another store's than the tab's default store is not taken either.
+    const tab = fake.tabs.add({ url });
+    fake.cookies.storeTabs = new Map([['0', [tab.id!]]]);
+    const foreign = { url, cookies: Promise.resolve([{ name: 'foreign', storeId: '1' } as never]) };
+    const f = await loadTabCookies(tab.id!, foreign);
+    expect(f.ok && f.cookies.map((c) => c.name)).toEqual(['normal']);
   });
 
   it('tells an empty site from a withheld one by asking, after an empty read', async () => {

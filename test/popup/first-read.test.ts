@@ -45,6 +45,31 @@ describe('startFirstRead: the popup’s reads, started before its code is evalua
     expect(activeTab).not.toHaveBeenCalled();
   });
 
+  it('starts the guessed page’s read with the tab’s and hands it to the first cookie read only', async () => {
+    const started: string[] = [];
+    const prefetch = vi.fn((url: string) => {
+      started.push(url);
+      return { url, cookies: Promise.resolve([]) };
+    });
+    const loadTabCookies = vi.fn(async (id: number) => answer(id, ['sid']));
+    const search = '?tabId=3&url=https%3A%2F%2Fapp.example.com%2F';
+    const early = startFirstRead({ activeTab: async () => undefined, loadTabCookies, prefetch }, search);
+    // Asked for before the tab read has answered.
+    expect(started).toEqual(['https://app.example.com/']);
+    await vi.waitFor(() => expect(loadTabCookies).toHaveBeenCalledTimes(1));
+    expect(loadTabCookies.mock.calls[0]).toEqual([
+      3,
+      { url: 'https://app.example.com/', cookies: expect.any(Promise) },
+    ]);
+    await early.loadTabCookies(3);
+    await early.loadTabCookies(3);
+    expect(loadTabCookies.mock.calls[1]).toEqual([3]);
+    // No tab in the address, or no web page: nothing is guessed.
+    startFirstRead({ activeTab: async () => ({ id: 7 }), loadTabCookies, prefetch }, '?url=https%3A%2F%2Fa.example%2F');
+    startFirstRead({ activeTab: async () => undefined, loadTabCookies, prefetch }, '?tabId=3&url=about%3Ablank');
+    expect(prefetch).toHaveBeenCalledTimes(1);
+  });
+
   it('a failed early look-up is met again by the popup’s own call, not lost', async () => {
     const activeTab = vi
       .fn<() => Promise<{ id: number } | undefined>>()

@@ -20,11 +20,21 @@ export function openViewTab(
   return session.openExtensionPage(`${view === 'popup' ? POPUP_PATH : PANEL_PATH}?tabId=${tabId}`, beforeLoad);
 }
 
+/** Tab `tabId`'s popup address as the browser holds it (`action.getPopup`), asked from the control page. */
+export function tabPopup(session: Pick<BrowserSession, 'control'>, tabId: number): Promise<string> {
+  return session.control.evaluate(
+    `(globalThis.browser ?? globalThis.chrome).action.getPopup({ tabId: ${tabId} })`,
+  ) as Promise<string>;
+}
+
 /** Clicks the toolbar button for `page`: the real popup, with `page`'s tab as the active tab. */
 export async function openRealPopup(session: ChromiumSession, page: Page): Promise<Page> {
   const popupUrl = session.extensionUrl(POPUP_PATH);
   await page.bringToFront();
-  const opened = session.browser.waitForTarget((t) => t.url().startsWith(popupUrl) && !t.url().includes('tabId='), {
+  // The real popup's address is the tab's own (`?tabId=N&url=U`, src/background/popup-address.ts), like a popup
+  // opened as a tab: it is told apart as the page that was not there before the click.
+  const before = new Set(session.browser.targets());
+  const opened = session.browser.waitForTarget((t) => t.url().startsWith(popupUrl) && !before.has(t), {
     timeout: 10_000,
   });
   await page.triggerExtensionAction(session.extension);
