@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'puppeteer-core';
 import type { ChromiumSession } from '../test/e2e/harness/chromium';
 import { tabIdOf } from '../test/e2e/harness/extension-messages';
+import { tabPopup } from '../test/e2e/harness/views';
+import { waitUntil } from '../test/e2e/harness/wait';
 import { cookieMix, setCookieHeader } from './cookie-mix';
 
 export interface BenchSite {
@@ -59,10 +61,8 @@ export async function openSiteTab(
  */
 export async function tabPopupAddress(session: ChromiumSession, tabId: number, url: string): Promise<string> {
   const expected = `?tabId=${tabId}&url=${encodeURIComponent(url)}`;
-  for (let i = 0; i < 100; i++) {
-    const popup = (await session.control.evaluate(`chrome.action.getPopup({ tabId: ${tabId} })`)) as string;
-    if (popup.endsWith(expected)) return popup;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`tab ${tabId}'s popup address never named ${url}`);
+  return waitUntil(`tab ${tabId}'s popup address naming ${url}`, async () => {
+    const popup = await tabPopup(session, tabId);
+    return popup.endsWith(expected) && popup;
+  });
 }

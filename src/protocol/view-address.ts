@@ -14,6 +14,11 @@ export function tabIdFromSearch(search: string): number | undefined {
  */
 export const MAX_URL_IN_POPUP = 2048;
 
+/** A page address the popup's address may carry: http(s), at most MAX_URL_IN_POPUP characters. */
+function carried(url: string): boolean {
+  return isHttpUrl(url) && url.length <= MAX_URL_IN_POPUP;
+}
+
 /**
  * `?tabId=N&url=U`, the address the background gives a tab's popup (src/background/popup-address.ts): the tab, and
  * the web page it last saw there, so the popup can ask for that page's cookies while it asks for the tab. `url` is
@@ -21,7 +26,7 @@ export const MAX_URL_IN_POPUP = 2048;
  */
 export function popupSearch(tabId: number, url: string | undefined): string {
   const params = new URLSearchParams({ tabId: String(tabId) });
-  if (url !== undefined && isHttpUrl(url) && url.length <= MAX_URL_IN_POPUP) params.set('url', url);
+  if (url !== undefined && carried(url)) params.set('url', url);
   return `?${params.toString()}`;
 }
 
@@ -33,5 +38,5 @@ export function siteUrlFromSearch(search: string): string | undefined {
   const params = new URLSearchParams(search);
   const url = params.get('url');
   if (url === null || tabIdFromSearch(search) === undefined) return undefined;
-  return isHttpUrl(url) && url.length <= MAX_URL_IN_POPUP ? url : undefined;
+  return carried(url) ? url : undefined;
 }
