@@ -1,0 +1,128 @@
+/**
+ * `npm run bench:popup-ab`: whether a change moves the popup's opening time, beyond the noise of this machine.
+ * `npm run bench` times each popup 15 times and gives a ratio that moves by ±0.15 from run to run; a change worth
+ * a few milliseconds cannot be seen there. This times builds of the extension against each other and the reference
+ * popup in one browser, page after page in rounds (in a new random order each round), on the same real site, and prints per page the medians, the ratio to the reference, and
+ * the median of the paired differences (the same round) with a bootstrap 90 % interval: an interval that holds
+ * 0 is no evidence of a difference. Two identical copies of one build measured 2 to 9 ms apart in runs of 60
+ * rounds, and some of those intervals left 0 out (load drifts within a run): read less than ~10 ms as noise.
+ *
+ * `AB_BUILDS`: built extension directories, comma-separated (copies of `dist/chrome` from the builds to compare;
+ * the first is the one the others are compared with); `dist/chrome` by default. `AB_COOKIES=10,180`,
+ * `AB_RUNS=60` (rounds, after two to warm up). Each build is installed as an extension of its own with its popup
+ * page open in a background tab (an already running extension process, as in `npm run bench`) and opened at the
+ * address its toolbar button opens for the site's tab (`?tabId=N&url=U`). Prints only.
+ */
+import { loadavg } from 'node:os';
+import { basename, resolve } from 'node:path';
+import { popupSearch } from '../src/protocol/view-address';
+import { launchChromium } from '../test/e2e/harness/chromium';
+import { distDir, POPUP_PATH } from '../test/e2e/harness/paths';
+import { seededRandom } from '../test/fakes/hostile-values';
+import { openSiteTab, startBenchSite } from './bench-site';
+import { makeJwts } from './jwts';
+import { timePage, type Timing } from './page-timing';
+import { writeReferenceExtension } from './reference-extension';
+import { bootstrapMedianInterval, median, ms, pairedDifferences, ratio } from './stats';
+
+const BUILDS = (process.env.AB_BUILDS ?? distDir('chrome')).split(',').map((d) => resolve(d.trim()));
+const COUNTS = (process.env.AB_COOKIES ?? '10').split(',').map(Number);
+const RUNS = Number(process.env.AB_RUNS ?? 60);
+const WARMUP = 2;
+
+interface Page {
+  name: string;
+  url: (tabId: number, siteUrl: string) => string;
+  row: string;
+}
+
+/**
+ * 0 … n-1 in a random order (Fisher–Yates). Each round opens the pages in a new order: a page opens while the one
+ * before it is still being torn down, and turning a fixed order by one page each round keeps every page after the
+ * same one.
+ */
+function shuffled(n: number, random: () => number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}
+
+/** `Δ median [low, high]` of `after - before`, paired round by round. */
+function delta(before: readonly number[], after: readonly number[], seed: number): string {
+  const d = pairedDifferences(before, after);
+  const { low, high } = bootstrapMedianInterval(d, seededRandom(seed));
+  const signed = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
+  return `${signed(median(d))} ms [${signed(low)}, ${signed(high)}]`;
+}
+
+async function main(): Promise<void> {
+  const jwts = await makeJwts();
+  const site = await startBenchSite(jwts);
+  const refDir = await writeReferenceExtension();
+  const session = await launchChromium({ extensionDir: BUILDS[0]! });
+  const loadAtStart = loadavg()[0]!;
+  try {
+    const refId = await session.browser.installExtension(refDir);
+    await session.openPage(`chrome-extension://${refId}/warm.html`);
+    const pages: Page[] = [
+      { name: 'reference', url: (tabId) => `chrome-extension://${refId}/ref.html?tabId=${tabId}`, row: 'li.ref-row' },
+    ];
+    const names = new Set<string>();
+    for (const [i, dir] of BUILDS.entries()) {
+      // The session's own extension is the first build; its popup is already open as the harness's control page.
+      const id = i === 0 ? session.extensionId : await session.browser.installExtension(dir);
+      if (i > 0) await session.openPage(`chrome-extension://${id}/${POPUP_PATH}`);
+      let name = basename(dir) === 'chrome' ? dir.split('/').slice(-3).join('/') : basename(dir);
+      while (names.has(name)) name += "'";
+      names.add(name);
+      pages.push({
+        name,
+        url: (tabId, siteUrl) => `chrome-extension://${id}/${POPUP_PATH}${popupSearch(tabId, siteUrl)}`,
+        row: '[data-testid="cookie-row"]',
+      });
+    }
+    for (const n of COUNTS) {
+      const { page: tab, tabId, url: siteUrl } = await openSiteTab(session, site, n);
+      const timings = pages.map((): Timing[] => []);
+      const random = seededRandom(n);
+      for (let round = 0; round < RUNS + WARMUP; round++) {
+        for (const at of shuffled(pages.length, random)) {
+          const p = pages[at]!;
+          const t = await timePage(session.browser, p.url(tabId, siteUrl), n, p.row);
+          if (round >= WARMUP) timings[at]!.push(t);
+        }
+      }
+      await tab.close();
+      const painted = timings.map((list) => list.map((t) => t.paintedMs));
+      const rows = timings.map((list) => list.map((t) => t.rowsMs));
+      const ref = median(painted[0]!);
+      process.stdout.write(
+        `\n${n} cookies, ${RUNS} rounds (medians; Δ: median of the paired differences in painted, 90 % interval)\n` +
+          `| page | rows | painted | painted / reference | Δ vs reference | Δ vs ${pages[1]!.name} |\n` +
+          '|---|---:|---:|---:|---:|---:|\n',
+      );
+      pages.forEach((p, i) => {
+        const cells = [
+          p.name,
+          ms(median(rows[i]!)),
+          ms(median(painted[i]!)),
+          ratio(median(painted[i]!), ref),
+          i === 0 ? '' : delta(painted[0]!, painted[i]!, n * 31 + i),
+          i <= 1 ? '' : delta(painted[1]!, painted[i]!, n * 37 + i),
+        ];
+        process.stdout.write(`| ${cells.join(' | ')} |\n`);
+      });
+    }
+  } finally {
+    await session.close();
+    await site.stop();
+  }
+  process.stdout.write(
+    `\nload average (1 min): ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end\n`,
+  );
+}
+
+await main();
