@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readChangeLog, tabIdOf } from './harness/extension-messages';
 import { withChromium } from './harness/setup';
 import { openDevToolsPanel, openRealPopup, tabPopup } from './harness/views';
+import { timeToolbarPopup } from './harness/toolbar-popup';
+import { writeReferenceExtension } from '../../bench/reference-extension';
 import { waitUntil } from './harness/wait';
 import { startSite } from './site/test-site';
 
@@ -71,6 +73,31 @@ describe('Chromium harness', () => {
     const { panel } = await openDevToolsPanel(c, page);
     await panel.waitForSelector('main[data-testid="panel"]');
     await page.close();
+  });
+
+  it('times real toolbar popups by their first contentful paint, another extension’s too (the bench’s reference)', async () => {
+    const c = suite.session;
+    const page = await c.openPage(suite.site.url('/?timed'));
+    const cookies = (await c.control.evaluate(
+      `(globalThis.browser ?? globalThis.chrome).cookies.getAll({ url: ${JSON.stringify(page.url())} })`,
+    )) as unknown[];
+    expect(cookies.length).toBeGreaterThan(0);
+    const refId = await c.browser.installExtension(await writeReferenceExtension());
+    try {
+      const button = {
+        extension: (await c.browser.extensions()).get(refId)!,
+        popupUrl: `chrome-extension://${refId}/ref.html`,
+      };
+      const reference = await timeToolbarPopup(c, page, cookies.length, 'li.ref-row', button);
+      const sessionScope = await timeToolbarPopup(c, page, cookies.length, '[data-testid="cookie-row"]');
+      for (const paint of [reference, sessionScope]) {
+        expect(paint).toBeGreaterThan(0);
+        expect(paint).toBeLessThan(30_000);
+      }
+    } finally {
+      await c.browser.uninstallExtension(refId);
+      await page.close();
+    }
   });
 
   it('reads the change log', async () => {

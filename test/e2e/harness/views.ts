@@ -1,4 +1,4 @@
-import type { Frame, Page } from 'puppeteer-core';
+import type { Extension, Frame, Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { PANEL_PATH, POPUP_PATH } from './paths';
 import type { BeforeLoad, BrowserSession } from './browser-session';
@@ -27,9 +27,21 @@ export function tabPopup(session: Pick<BrowserSession, 'control'>, tabId: number
   ) as Promise<string>;
 }
 
-/** Clicks the toolbar button for `page`: the real popup, with `page`'s tab as the active tab. */
-export async function openRealPopup(session: ChromiumSession, page: Page): Promise<Page> {
-  const popupUrl = session.extensionUrl(POPUP_PATH);
+/** An extension's toolbar button, and the address its popup page starts with. */
+export interface ToolbarButton {
+  extension: Extension;
+  popupUrl: string;
+}
+
+/**
+ * Clicks the toolbar button for `page`: the real popup, with `page`'s tab as the active tab. SessionScope's
+ * button, or `button` (another extension's, for the benchmark's reference popup).
+ */
+export async function openRealPopup(session: ChromiumSession, page: Page, button?: ToolbarButton): Promise<Page> {
+  const { extension, popupUrl } = button ?? {
+    extension: session.extension,
+    popupUrl: session.extensionUrl(POPUP_PATH),
+  };
   await page.bringToFront();
   // The real popup's address is the tab's own (`?tabId=N&url=U`, src/background/popup-address.ts), like a popup
   // opened as a tab: it is told apart as the page that was not there before the click.
@@ -37,7 +49,7 @@ export async function openRealPopup(session: ChromiumSession, page: Page): Promi
   const opened = session.browser.waitForTarget((t) => t.url().startsWith(popupUrl) && !before.has(t), {
     timeout: 10_000,
   });
-  await page.triggerExtensionAction(session.extension);
+  await page.triggerExtensionAction(extension);
   const target = await opened;
   const popup = await target.asPage();
   return popup;
