@@ -84,10 +84,11 @@ describe('Chromium harness', () => {
     expect(cookies.length).toBeGreaterThan(0);
     const refId = await c.browser.installExtension(await writeReferenceExtension());
     try {
-      const button = {
-        extension: (await c.browser.extensions()).get(refId)!,
-        popupUrl: `chrome-extension://${refId}/ref.html`,
-      };
+      // (The browser lists an extension it has just installed a moment later: chromium.ts waits for its own too.)
+      const extension = await waitUntil('the reference in browser.extensions()', async () =>
+        (await c.browser.extensions()).get(refId),
+      );
+      const button = { extension, popupUrl: `chrome-extension://${refId}/ref.html` };
       const reference = await timeToolbarPopup(c, page, cookies.length, 'li.ref-row', button);
       const sessionScope = await timeToolbarPopup(c, page, cookies.length, '[data-testid="cookie-row"]');
       for (const paint of [reference, sessionScope]) {

@@ -9,13 +9,13 @@ import { unusedPort } from './harness/unused-port';
 import { waitUntil } from './harness/wait';
 
 /**
- * The smoke test of `npm start` (issue 9): the real start script, run headless as a user would run it (tsx CLI, its
- * own process group so Ctrl-C can be sent the way a terminal sends it), with the build `npm test` made first. It
- * must open the browser with SessionScope loaded on the demo site, and leave nothing running after Ctrl-C.
+ * The smoke test of `npm start` (issue 9): the real start script, run headless as a user would run it (`node --import
+ * tsx`, as package.json's script does, in its own process group so Ctrl-C can be sent the way a terminal sends it),
+ * with the build `npm test` made first. It must open the browser with SessionScope loaded on the demo site, and leave
+ * nothing running after Ctrl-C.
  */
 
 const root = resolve(import.meta.dirname, '../..');
-const TSX_CLI = resolve(root, 'node_modules/tsx/dist/cli.mjs');
 
 interface StartRun {
   child: ChildProcess;
@@ -28,7 +28,7 @@ interface StartRun {
 let running: StartRun | undefined;
 
 function runStart(args: string[], env: Record<string, string | undefined> = {}): StartRun {
-  const child = spawn(process.execPath, [TSX_CLI, 'scripts/start.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', ...args], {
     cwd: root,
     detached: true,
     env: { ...process.env, ...env },
