@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { format, resolveConfig } from 'prettier';
 import type { Page } from 'puppeteer-core';
 import { build } from 'vite';
-import { launchChromium, type ChromiumSession } from '../test/e2e/harness/chromium';
+import { launchChromium, listedExtension, type ChromiumSession } from '../test/e2e/harness/chromium';
 import { CHROMIUM_PATH } from '../test/e2e/harness/paths';
 import { cookieMix, toRecord } from './cookie-mix';
 import { openSiteTab, startBenchSite, tabPopupAddress, type BenchSite } from './bench-site';
@@ -107,7 +107,7 @@ async function realSite(session: ChromiumSession, site: BenchSite, refId: string
   );
   // The same site's tab, the popups opened from the toolbar (the reference without `?tabId`: the active tab).
   const refButton = {
-    extension: (await session.browser.extensions()).get(refId)!,
+    extension: await listedExtension(session.browser, refId),
     popupUrl: `chrome-extension://${refId}/ref.html`,
   };
   const [toolbarRef, toolbarOurs] = await alternate(

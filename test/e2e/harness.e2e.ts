@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
+import { listedExtension } from './harness/chromium';
 import { readChangeLog, tabIdOf } from './harness/extension-messages';
 import { withChromium } from './harness/setup';
 import { openDevToolsPanel, openRealPopup, tabPopup } from './harness/views';
@@ -84,11 +85,10 @@ describe('Chromium harness', () => {
     expect(cookies.length).toBeGreaterThan(0);
     const refId = await c.browser.installExtension(await writeReferenceExtension());
     try {
-      // (The browser lists an extension it has just installed a moment later: chromium.ts waits for its own too.)
-      const extension = await waitUntil('the reference in browser.extensions()', async () =>
-        (await c.browser.extensions()).get(refId),
-      );
-      const button = { extension, popupUrl: `chrome-extension://${refId}/ref.html` };
+      const button = {
+        extension: await listedExtension(c.browser, refId),
+        popupUrl: `chrome-extension://${refId}/ref.html`,
+      };
       const reference = await timeToolbarPopup(c, page, cookies.length, 'li.ref-row', button);
       const sessionScope = await timeToolbarPopup(c, page, cookies.length, '[data-testid="cookie-row"]');
       for (const paint of [reference, sessionScope]) {

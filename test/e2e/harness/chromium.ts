@@ -45,6 +45,11 @@ const QUIET_FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
+/** The installed extension `id` as the browser lists it (a moment after `installExtension` has returned). */
+export function listedExtension(browser: Browser, id: string): Promise<Extension> {
+  return waitUntil(`extension ${id} in browser.extensions()`, async () => (await browser.extensions()).get(id));
+}
+
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumSession> {
   const extensionDir = options.extensionDir ?? distDir('chrome');
   return launchOnFreshProfile(
@@ -87,9 +92,7 @@ async function attach(
   const workerTarget = (timeoutMs = 10_000) => browser.waitForTarget(isWorker, { timeout: timeoutMs });
   await workerTarget();
 
-  const extension = await waitUntil('the extension in browser.extensions()', async () =>
-    (await browser.extensions()).get(extensionId),
-  );
+  const extension = await listedExtension(browser, extensionId);
 
   const session = await attachExtension(browser, base, (page, url) => page.goto(url, { waitUntil: 'load' }), 'worker');
   const cdp = await session.control.createCDPSession();
