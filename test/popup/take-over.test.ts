@@ -13,7 +13,8 @@ function paintedRoot(): HTMLElement {
   return root;
 }
 
-const FIRST = { tabId: 7, t: 1 } as unknown as FirstLoad;
+/** A first paint that painted rows (`rows` is set only then). */
+const FIRST = { tabId: 7, t: 1, rows: { views: [], decoded: [] } } as unknown as FirstLoad;
 const painted = () => Promise.resolve();
 
 describe('takeOver', () => {
@@ -35,6 +36,19 @@ describe('takeOver', () => {
     expect(order).toEqual(['painted', 'load', 'start']);
     expect(startPopupApp).toHaveBeenCalledWith(root, FIRST);
     expect(root.querySelector('[data-testid="load-failure"]')).toBeNull();
+  });
+
+  it('loads the popup proper at once when the first paint painted no rows: there is no paint to wait for', async () => {
+    const root = paintedRoot();
+    const startPopupApp = vi.fn();
+    const notPainted = { tabId: 7, t: 1, result: { ok: true, cookies: [] } } as unknown as FirstLoad;
+    const never = vi.fn(() => new Promise<void>(() => undefined));
+    await takeOver(root, Promise.resolve(notPainted), async () => ({ startPopupApp }), never);
+    expect(never).not.toHaveBeenCalled();
+    expect(startPopupApp).toHaveBeenCalledWith(root, notPainted);
+    await takeOver(root, Promise.resolve(undefined), async () => ({ startPopupApp }), never);
+    expect(never).not.toHaveBeenCalled();
+    expect(startPopupApp).toHaveBeenLastCalledWith(root, undefined);
   });
 
   it('says so at the top, as text, when the popup code cannot be loaded, and keeps the rows painted', async () => {
