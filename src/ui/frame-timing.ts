@@ -24,9 +24,9 @@ export const FIRST_PAINT_WAIT_MS = 300;
 /**
  * Resolves once the browser reports the page's first contentful paint (paint timing: the first frame with text,
  * presented on screen), or after FIRST_PAINT_WAIT_MS when none is reported (a hidden page); in a browser without
- * paint timing, as afterNextPaint does. A toolbar popup is shown only once its page has loaded and been sized to its content, which is well after
- * the frame with its rows was produced (traced in Chromium: 50 to 90 ms); work started in between competes with
- * showing it, and the paint that counts for the user is the one on screen, not the one produced.
+ * paint timing, as afterNextPaint does. A toolbar popup is shown only once its page has loaded and been sized to its
+ * content, well after the frame with its rows was produced (traced in Chromium: 50 to 90 ms); work started in
+ * between competes with showing it, and the paint that counts for the user is the one on screen.
  */
 export function afterFirstContentfulPaint(): Promise<void> {
   if (typeof PerformanceObserver !== 'function' || !PerformanceObserver.supportedEntryTypes?.includes('paint')) {

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import type { BrowserSession } from './harness/browser-session';
 import { TAKE_OVER_MARK } from '../../src/popup/take-over';
+import type { BrowserSession } from './harness/browser-session';
 import { POPUP_PATH } from './harness/paths';
 import { withChromium, withFirefox, type StartedSite, type Suite } from './harness/setup';
 import { openRealPopup, waitForViewState } from './harness/views';
@@ -156,7 +156,7 @@ describe('popup first paint', () => {
       await suite.visit([suite.site.url('/many?count=30&prefix=pref_')]);
       const popup = suite.track(await openRealPopup(suite.session, suite.page));
       expect(await waitForViewState(popup, 'popup')).toBe('ready');
-      const seen = await waitUntil('the paint and the chunk dated', async () => {
+      const seen = await waitUntil('the paint and the takeover dated', async () => {
         const t = (await popup.evaluate(PAINT_AND_TAKEOVER)) as { fcp: number | null; takeOver: number | null };
         return t.fcp !== null && t.takeOver !== null ? (t as { fcp: number; takeOver: number }) : undefined;
       });
