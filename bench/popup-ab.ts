@@ -4,8 +4,9 @@
  * a few milliseconds cannot be seen there. This times builds of the extension against each other and the reference
  * popup in one browser, page after page in rounds (in a new random order each round), on the same real site, and
  * prints per page the medians, the ratio to the reference, and the median of the paired differences (the same
- * round) with a bootstrap 90 % interval: an interval that holds 0 is no evidence of a difference. Two identical copies of one build measured 2 to 9 ms apart in runs of 60
- * rounds, and some of those intervals left 0 out (load drifts within a run): read less than ~10 ms as noise.
+ * round) with a bootstrap 90 % interval: an interval that holds 0 is no evidence of a difference. Two identical
+ * copies of one build measured 2 to 9 ms apart in runs of 60 rounds, and some of those intervals left 0 out (load
+ * drifts within a run): read less than ~10 ms as noise.
  *
  * `AB_BUILDS`: built extension directories, comma-separated (copies of `dist/chrome` from the builds to compare;
  * the first is the one the others are compared with); `dist/chrome` by default. `AB_COOKIES=10,180`,

@@ -1,11 +1,11 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
+import { writeReferenceExtension } from '../../bench/reference-extension';
 import { listedExtension } from './harness/chromium';
 import { readChangeLog, tabIdOf } from './harness/extension-messages';
 import { withChromium } from './harness/setup';
-import { openDevToolsPanel, openRealPopup, tabPopup } from './harness/views';
 import { timeToolbarPopup } from './harness/toolbar-popup';
-import { writeReferenceExtension } from '../../bench/reference-extension';
+import { openDevToolsPanel, openRealPopup, tabPopup } from './harness/views';
 import { waitUntil } from './harness/wait';
 import { startSite } from './site/test-site';
 
