@@ -12,29 +12,40 @@
  * the first is the one the others are compared with); `dist/chrome` by default. `AB_COOKIES=10,180`,
  * `AB_RUNS=60` (rounds, after two to warm up). Each build is installed as an extension of its own with its popup
  * page open in a background tab (an already running extension process, as in `npm run bench`) and opened at the
- * address its toolbar button opens for the site's tab (`?tabId=N&url=U`). Prints only.
+ * address its toolbar button opens for the site's tab (`?tabId=N&url=U`). `AB_TOOLBAR=1` opens each popup from
+ * its toolbar button instead, as a real toolbar popup over the site's tab, and times it by the browser's first
+ * contentful paint, as `npm run bench` times the toolbar popups (test/e2e/harness/toolbar-popup.ts): a toolbar
+ * popup is shown only once its page has loaded and been sized, which a page in a tab never waits for. Prints only.
  */
 import { loadavg } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { popupSearch } from '../src/protocol/view-address';
-import { launchChromium } from '../test/e2e/harness/chromium';
+import { launchChromium, listedExtension } from '../test/e2e/harness/chromium';
 import { distDir, POPUP_PATH } from '../test/e2e/harness/paths';
+import { timeToolbarPopup } from '../test/e2e/harness/toolbar-popup';
+import type { ToolbarButton } from '../test/e2e/harness/views';
 import { seededRandom } from '../test/fakes/hostile-values';
 import { openSiteTab, startBenchSite } from './bench-site';
 import { makeJwts } from './jwts';
 import { timePage, type Timing } from './page-timing';
 import { writeReferenceExtension } from './reference-extension';
-import { bootstrapMedianInterval, median, ms, pairedDifferences, ratio } from './stats';
+import { median, medianAndInterval, ms, pairedDifferences, ratio } from './stats';
 
 const BUILDS = (process.env.AB_BUILDS ?? distDir('chrome')).split(',').map((d) => resolve(d.trim()));
 const COUNTS = (process.env.AB_COOKIES ?? '10').split(',').map(Number);
 const RUNS = Number(process.env.AB_RUNS ?? 60);
+const TOOLBAR = process.env.AB_TOOLBAR === '1';
 const WARMUP = 2;
+
+/** One opening's times (ms from navigation start): in a tab, rows in the DOM and painted; toolbar, the paint. */
+type Opening = Pick<Timing, 'rowsMs' | 'paintedMs'>;
 
 interface Page {
   name: string;
   url: (tabId: number, siteUrl: string) => string;
   row: string;
+  /** Its toolbar button (AB_TOOLBAR); none for the session's own extension, whose button the harness knows. */
+  button?: ToolbarButton;
 }
 
 /**
@@ -53,10 +64,8 @@ function shuffled(n: number, random: () => number): number[] {
 
 /** `Δ median [low, high]` of `after - before`, paired round by round. */
 function delta(before: readonly number[], after: readonly number[], seed: number): string {
-  const d = pairedDifferences(before, after);
-  const { low, high } = bootstrapMedianInterval(d, seededRandom(seed));
   const signed = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
-  return `${signed(median(d))} ms [${signed(low)}, ${signed(high)}]`;
+  return `${medianAndInterval(pairedDifferences(before, after), seededRandom(seed), signed)} ms`;
 }
 
 async function main(): Promise<void> {
@@ -68,8 +77,14 @@ async function main(): Promise<void> {
   try {
     const refId = await session.browser.installExtension(refDir);
     await session.openPage(`chrome-extension://${refId}/warm.html`);
+    const refBase = `chrome-extension://${refId}/ref.html`;
     const pages: Page[] = [
-      { name: 'reference', url: (tabId) => `chrome-extension://${refId}/ref.html?tabId=${tabId}`, row: 'li.ref-row' },
+      {
+        name: 'reference',
+        url: (tabId) => `${refBase}?tabId=${tabId}`,
+        row: 'li.ref-row',
+        button: { extension: await listedExtension(session.browser, refId), popupUrl: refBase },
+      },
     ];
     const names = new Set<string>();
     for (const [i, dir] of BUILDS.entries()) {
@@ -79,20 +94,25 @@ async function main(): Promise<void> {
       let name = basename(dir) === 'chrome' ? dir.split('/').slice(-3).join('/') : basename(dir);
       while (names.has(name)) name += "'";
       names.add(name);
+      const base = `chrome-extension://${id}/${POPUP_PATH}`;
       pages.push({
         name,
-        url: (tabId, siteUrl) => `chrome-extension://${id}/${POPUP_PATH}${popupSearch(tabId, siteUrl)}`,
+        url: (tabId, siteUrl) => `${base}${popupSearch(tabId, siteUrl)}`,
         row: '[data-testid="cookie-row"]',
+        ...(i > 0 && { button: { extension: await listedExtension(session.browser, id), popupUrl: base } }),
       });
     }
     for (const n of COUNTS) {
       const { page: tab, tabId, url: siteUrl } = await openSiteTab(session, site, n);
-      const timings = pages.map((): Timing[] => []);
+      const timings = pages.map((): Opening[] => []);
       const random = seededRandom(n);
       for (let round = 0; round < RUNS + WARMUP; round++) {
         for (const at of shuffled(pages.length, random)) {
           const p = pages[at]!;
-          const t = await timePage(session.browser, p.url(tabId, siteUrl), n, p.row);
+          // A toolbar popup has no "rows": no timer runs in it before its scripts.
+          const t: Opening = TOOLBAR
+            ? { rowsMs: Number.NaN, paintedMs: await timeToolbarPopup(session, tab, n, p.row, p.button) }
+            : await timePage(session.browser, p.url(tabId, siteUrl), n, p.row);
           if (round >= WARMUP) timings[at]!.push(t);
         }
       }
@@ -100,15 +120,17 @@ async function main(): Promise<void> {
       const painted = timings.map((list) => list.map((t) => t.paintedMs));
       const rows = timings.map((list) => list.map((t) => t.rowsMs));
       const ref = median(painted[0]!);
+      const [what, rowsHead] = TOOLBAR ? ['first contentful paint', ''] : ['painted', ' rows |'];
       process.stdout.write(
-        `\n${n} cookies, ${RUNS} rounds (medians; Δ: median of the paired differences in painted, 90 % interval)\n` +
-          `| page | rows | painted | painted / reference | Δ vs reference | Δ vs ${pages[1]!.name} |\n` +
-          '|---|---:|---:|---:|---:|---:|\n',
+        `\n${n} cookies, ${RUNS} rounds${TOOLBAR ? ', toolbar popups' : ''} (medians; Δ: median of the paired ` +
+          `differences in ${what}, 90 % interval)\n` +
+          `| page |${rowsHead} ${what} | ${what} / reference | Δ vs reference | Δ vs ${pages[1]!.name} |\n` +
+          `|---|${TOOLBAR ? '' : '---:|'}---:|---:|---:|---:|\n`,
       );
       pages.forEach((p, i) => {
         const cells = [
           p.name,
-          ms(median(rows[i]!)),
+          ...(TOOLBAR ? [] : [ms(median(rows[i]!))]),
           ms(median(painted[i]!)),
           ratio(median(painted[i]!), ref),
           i === 0 ? '' : delta(painted[0]!, painted[i]!, n * 31 + i),

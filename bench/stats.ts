@@ -17,6 +17,14 @@ export function pairedDifferences(before: readonly number[], after: readonly num
   return after.map((v, i) => v - before[i]!);
 }
 
+/**
+ * `after[i] / before[i]` for each pair taken side by side: how many times the reference's time each opening took,
+ * measured against the reference opened in the same round.
+ */
+export function pairedRatios(before: readonly number[], after: readonly number[]): number[] {
+  return pairedDifferences(before, after).map((d, i) => (before[i]! + d) / before[i]!);
+}
+
 export interface Interval {
   low: number;
   high: number;
@@ -43,4 +51,14 @@ export function bootstrapMedianInterval(
   const tail = (1 - level) / 2;
   const at = (q: number) => medians[Math.min(resamples - 1, Math.max(0, Math.floor(q * resamples)))]!;
   return { low: at(tail), high: at(1 - tail) };
+}
+
+/** `median [low, high]`: the median of `values` and its bootstrap 90 % interval, each written by `write`. */
+export function medianAndInterval(
+  values: readonly number[],
+  random: () => number,
+  write: (v: number) => string,
+): string {
+  const { low, high } = bootstrapMedianInterval(values, random);
+  return `${write(median(values))} [${write(low)}, ${write(high)}]`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapMedianInterval, median, pairedDifferences } from '../../bench/stats';
+import { bootstrapMedianInterval, median, medianAndInterval, pairedDifferences, pairedRatios } from '../../bench/stats';
 import { seededRandom } from '../fakes/hostile-values';
 
 describe('pairedDifferences', () => {
@@ -9,6 +9,27 @@ describe('pairedDifferences', () => {
 
   it('refuses measurements that are not paired', () => {
     expect(() => pairedDifferences([1, 2], [1])).toThrow(/differ in number: 2 and 1/);
+  });
+});
+
+describe('pairedRatios', () => {
+  it('divides each pair, round by round', () => {
+    expect(pairedRatios([100, 80, 50], [120, 80, 75])).toEqual([1.2, 1, 1.5]);
+  });
+
+  it('refuses measurements that are not paired', () => {
+    expect(() => pairedRatios([1], [1, 2])).toThrow(/differ in number: 1 and 2/);
+  });
+});
+
+describe('medianAndInterval', () => {
+  it('writes the median and the interval around it with the given writer', () => {
+    const values = [1.1, 1.3, 1.2, 1.25, 1.15, 1.4, 1.2];
+    const { low, high } = bootstrapMedianInterval(values, seededRandom(9));
+    expect(medianAndInterval(values, seededRandom(9), (v) => `${v.toFixed(2)}×`)).toBe(
+      `1.20× [${low.toFixed(2)}×, ${high.toFixed(2)}×]`,
+    );
+    expect(low).toBeLessThan(high);
   });
 });
 
