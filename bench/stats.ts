@@ -9,12 +9,21 @@ export const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : 'n
 export const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : 'n/a');
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-/** `after[i] - before[i]` for each pair of measurements taken side by side (the same round). */
-export function pairedDifferences(before: readonly number[], after: readonly number[]): number[] {
+/** `combine(before[i], after[i])` for each pair of measurements taken side by side (the same round). */
+function paired(
+  before: readonly number[],
+  after: readonly number[],
+  combine: (before: number, after: number) => number,
+): number[] {
   if (before.length !== after.length) {
     throw new Error(`paired measurements differ in number: ${before.length} and ${after.length}`);
   }
-  return after.map((v, i) => v - before[i]!);
+  return after.map((v, i) => combine(before[i]!, v));
+}
+
+/** `after[i] - before[i]` for each pair of measurements taken side by side (the same round). */
+export function pairedDifferences(before: readonly number[], after: readonly number[]): number[] {
+  return paired(before, after, (b, a) => a - b);
 }
 
 /**
@@ -22,7 +31,7 @@ export function pairedDifferences(before: readonly number[], after: readonly num
  * measured against the reference opened in the same round.
  */
 export function pairedRatios(before: readonly number[], after: readonly number[]): number[] {
-  return pairedDifferences(before, after).map((d, i) => (before[i]! + d) / before[i]!);
+  return paired(before, after, (b, a) => a / b);
 }
 
 export interface Interval {
