@@ -18,8 +18,7 @@ export default defineConfig(({ mode }) => {
       // The manifest type of crxjs is narrower than what Firefox accepts (browser_specific_settings).
       crx({ manifest: manifest as never, browser }),
       singleFileWorker({ entry: resolve(__dirname, 'src/background/index.ts'), define }),
-      // The popup's first script (src/popup/early-read.ts) starts the tab and cookie reads on its own.
-      singleChunkPopup({ root: __dirname, define, early: resolve(__dirname, 'src/popup/early-read.ts') }),
+      singleChunkPopup({ root: __dirname, define }),
     ],
     define,
     build: {

@@ -61,27 +61,9 @@ function editPages(
   };
 }
 
-/** The popup's first script (src/popup/early-read.ts), built on its own into this file of the extension. */
-export const EARLY_READ_FILE = 'popup/early-read.js';
-
-/**
- * Puts `<script async fetchpriority="high" src="/FILE">` first in each page, before its module: a classic script with
- * no imports runs as soon as it is loaded, while the module (a larger file, compiled before it runs) is still on its
- * way. Chromium fetches an async script at low priority and the module at high: traced, the first script was often
- * served after the module although asked for first, and its reads started late; `fetchpriority="high"` puts it on a
- * par with the module (an attribute browsers without it ignore).
- */
-export function firstScript(file: string): Plugin {
-  return editPages('sessionscope-first-script', (html, page) => {
-    const at = html.indexOf('<script');
-    if (at < 0) throw new Error(`${page}: no script to put ${file} before`);
-    return `${html.slice(0, at)}<script async fetchpriority="high" src="/${file}"></script>${html.slice(at)}`;
-  });
-}
-
 /**
  * V8's explicit compile hint: every function of the file is compiled with the file, not lazily on its first call.
- * Put on the popup's entry chunk and on its first script, whose functions nearly all run for the first paint:
+ * Put on the popup's entry chunk, whose functions nearly all run for the first paint:
  * compiled functions go into the browser's code cache for the file, so from the second opening on they are read
  * from it with the file instead of each being compiled on the page's thread the first time the rows need it (~200
  * functions at every opening).
@@ -119,11 +101,6 @@ export function singleChunkPopup(options: {
   /** The popup page; the extension's by default (the benchmark builds its synthetic popup the same way). */
   input?: string;
   base?: string;
-  /**
-   * A script run first, built on its own as a classic script into EARLY_READ_FILE (the extension's: the reads of
-   * src/popup/early-read.ts); none by default.
-   */
-  early?: string;
 }): Plugin {
   let outDir = '';
   let mode = '';
@@ -141,12 +118,7 @@ export function singleChunkPopup(options: {
         ...(options.base === undefined ? {} : { base: options.base }),
         mode,
         logLevel: 'warn',
-        plugins: [
-          preact(),
-          inlineStylesheets(),
-          eagerCompile(),
-          ...(options.early === undefined ? [] : [firstScript(EARLY_READ_FILE)]),
-        ],
+        plugins: [preact(), inlineStylesheets(), eagerCompile()],
         // The browser's own API in place of webextension-polyfill (src/platform/native-browser.ts says why).
         resolve: { alias: { 'webextension-polyfill': NATIVE_BROWSER } },
         define: options.define,
@@ -165,31 +137,6 @@ export function singleChunkPopup(options: {
             input: options.input ?? resolve(options.root, 'src/popup/index.html'),
             // Every module the page imports statically in one chunk, the entry's own.
             output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } },
-          },
-        },
-      });
-      if (options.early === undefined) return;
-      await build({
-        configFile: false,
-        root: options.root,
-        mode,
-        logLevel: 'warn',
-        // All of it runs at once: its functions too come compiled from the code cache.
-        plugins: [eagerCompile()],
-        resolve: { alias: { 'webextension-polyfill': NATIVE_BROWSER } },
-        define: options.define,
-        build: {
-          outDir,
-          emptyOutDir: false,
-          copyPublicDir: false,
-          target: 'es2022',
-          sourcemap: false,
-          minify: true,
-          lib: {
-            entry: options.early,
-            formats: ['iife'],
-            name: 'sessionscopeEarlyRead',
-            fileName: () => EARLY_READ_FILE,
           },
         },
       });

@@ -56,28 +56,3 @@ export function startFirstRead(deps: FirstReadDeps, search: string): FirstRead {
     },
   };
 }
-
-/**
- * Where the page's first script (early-read.ts, a file of its own that the page runs before its module loads)
- * leaves the read it started, for the module to take (read-early.ts).
- */
-const HANDOFF = '__sessionscopeFirstRead';
-
-type Scope = Record<string, unknown>;
-
-/** Starts a read and leaves it for the popup's module; does nothing once the module has looked (it read itself). */
-export function leaveFirstRead(start: () => FirstRead, scope: Scope = globalThis as unknown as Scope): void {
-  if (!(HANDOFF in scope)) scope[HANDOFF] = start();
-}
-
-/**
- * The read the page's first script left, once; undefined when there is none (that script failed to load, or runs
- * after the module: the module then reads itself, and the script, finding the slot taken, reads nothing). The slot
- * then says which it was, `taken` or `missed`, for the end-to-end test to see.
- */
-export function takeFirstRead(scope: Scope = globalThis as unknown as Scope): FirstRead | undefined {
-  const read = scope[HANDOFF];
-  const left = typeof read === 'object' && read !== null ? (read as FirstRead) : undefined;
-  scope[HANDOFF] = left ? 'taken' : 'missed';
-  return left;
-}

@@ -1,12 +1,12 @@
 import { loadTabCookies, prefetchUrlCookies } from '../platform/site-cookies';
 import { getActiveTab } from '../platform/tabs';
-import { startFirstRead, takeFirstRead } from './first-read';
+import { startFirstRead } from './first-read';
 
 /**
- * Imported first by boot.ts. The read the page's first script (early-read.ts) started, or, when that script has not
- * run, one started here: its module body runs before the decoders and the first paint, so the tab and cookie reads
- * are on their way while the rest of the first paint's code is evaluated.
+ * Imported first by boot.ts: its module body runs before the decoders and the first paint, so the tab and cookie
+ * reads are on their way while the rest of the first paint's code is evaluated.
  */
-export const earlyRead =
-  takeFirstRead() ??
-  startFirstRead({ activeTab: getActiveTab, loadTabCookies, prefetch: prefetchUrlCookies }, location.search);
+export const earlyRead = startFirstRead(
+  { activeTab: getActiveTab, loadTabCookies, prefetch: prefetchUrlCookies },
+  location.search,
+);

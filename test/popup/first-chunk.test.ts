@@ -50,17 +50,6 @@ describe("the popup's first chunk", () => {
     expect(graph.filter((f) => /node_modules\/fflate\//.test(f) || f.endsWith('decode/unzlib.ts'))).toEqual([]);
   }, 30_000);
 
-  it('the first script, a file of its own, holds the tab and cookie reads only: no decoder, no rows', async () => {
-    const graph = [...(await staticGraph('src/popup/early-read.ts'))];
-    expect(graph).toContain('src/platform/site-cookies.ts');
-    expect(graph).toContain('src/popup/first-read.ts');
-    expect(graph.filter((f) => /src\/core\/(decode|detect)\//.test(f) || f.endsWith('paint-first-rows.ts'))).toEqual(
-      [],
-    );
-    // The polyfill is replaced by the browser's own API in the popup's build (scripts/popup-bundle.ts).
-    expect(graph.filter((f) => f.includes('node_modules') && !f.includes('/webextension-polyfill/'))).toEqual([]);
-  }, 30_000);
-
   it("the popup proper's chunk holds neither the Public Suffix List nor the audit: they load after the rows", async () => {
     const graph = [...(await staticGraph('src/popup/main.tsx'))];
     expect(graph).toContain('src/popup/start-popup.tsx');

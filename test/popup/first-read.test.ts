@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { leaveFirstRead, startFirstRead, takeFirstRead, type FirstRead } from '../../src/popup/first-read';
+import { startFirstRead } from '../../src/popup/first-read';
 import type { TabCookiesResult } from '../../src/protocol/messages';
 
 const answer = (tabId: number, names: string[]): TabCookiesResult => ({
@@ -81,40 +81,5 @@ describe('startFirstRead: the popup’s reads, started before its code is evalua
     // No tab was read early, so the cookies are read when asked.
     expect(await early.loadTabCookies(7)).toEqual(answer(7, ['sid']));
     expect(loadTabCookies).toHaveBeenCalledTimes(1);
-  });
-});
-
-describe('the read the page’s first script leaves for the popup’s module', () => {
-  const read = (tabId: number): FirstRead => ({
-    tabId,
-    activeTab: async () => ({ id: tabId }),
-    loadTabCookies: async (id) => answer(id, []),
-  });
-
-  it('is taken once: the module gets it, a second look finds none', () => {
-    const scope: Record<string, unknown> = {};
-    const left = read(3);
-    leaveFirstRead(() => left, scope);
-    expect(takeFirstRead(scope)).toBe(left);
-    expect(scope.__sessionscopeFirstRead).toBe('taken');
-    expect(takeFirstRead(scope)).toBeUndefined();
-  });
-
-  it('starts nothing when the module looked first (the script ran late): the module read itself', () => {
-    const scope: Record<string, unknown> = {};
-    expect(takeFirstRead(scope)).toBeUndefined();
-    expect(scope.__sessionscopeFirstRead).toBe('missed');
-    const start = vi.fn(() => read(3));
-    leaveFirstRead(start, scope);
-    expect(start).not.toHaveBeenCalled();
-    expect(takeFirstRead(scope)).toBeUndefined();
-  });
-
-  it('is started once even if the script runs twice', () => {
-    const scope: Record<string, unknown> = {};
-    const start = vi.fn(() => read(3));
-    leaveFirstRead(start, scope);
-    leaveFirstRead(start, scope);
-    expect(start).toHaveBeenCalledTimes(1);
   });
 });
