@@ -2,6 +2,7 @@ import type { CookieRecord } from '../core/cookie/cookie-record';
 import type { CookieRows } from '../core/cookie-views';
 import type { TabCookiesResult } from '../protocol/messages';
 import type { FirstLoad } from '../state/load-site';
+import { FIRST_PAINT_MARKS } from './first-paint-marks';
 import { firstScreenRows } from './first-screen-rows';
 import { paintFirstRows } from './paint-first-rows';
 
@@ -13,6 +14,8 @@ export interface FirstPaintDeps {
   /** core's cookieRows: decoded values and session reasons, in the session-first order. */
   rows: (cookies: readonly CookieRecord[], nowMs: number) => Promise<CookieRows>;
   now?: () => number;
+  /** Sets a user-timing mark (FIRST_PAINT_MARKS); `performance.mark` by default. */
+  mark?: (name: string) => void;
 }
 
 export interface FirstPaintOptions {
@@ -33,11 +36,13 @@ export async function firstPaint(
   options: FirstPaintOptions,
 ): Promise<FirstLoad | undefined> {
   const now = deps.now ?? Date.now;
+  const mark = deps.mark ?? ((name: string) => performance.mark(name));
   let tabId = deps.tabId;
   try {
     if (tabId === undefined) tabId = (await deps.activeTab())?.id;
     if (tabId === undefined) return { tabId, result: { ok: false, reason: 'no-tab' }, t: now() };
     const result = await deps.loadTabCookies(tabId);
+    mark(FIRST_PAINT_MARKS.cookies);
     const t = now();
     if (!result.ok || result.cookies.length === 0) return { tabId, result, t };
     const rows = await deps.rows(result.cookies, t);
@@ -49,6 +54,7 @@ export async function firstPaint(
       eager: firstScreenRows(),
       checkboxes: options.checkboxes,
     });
+    mark(FIRST_PAINT_MARKS.rows);
     return { tabId, result, rows, t };
   } catch {
     return undefined;

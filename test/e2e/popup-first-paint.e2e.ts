@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
+import { FIRST_PAINT_MARKS } from '../../src/popup/first-paint-marks';
 import { TAKE_OVER_MARK } from '../../src/popup/take-over';
 import type { BrowserSession } from './harness/browser-session';
 import { POPUP_PATH } from './harness/paths';
@@ -131,6 +132,12 @@ function firstPaintSuite(name: string, suite: Suite<BrowserSession, StartedSite>
     expect(page.scripts[0]![1]).toBe('module');
     // V8's compile hint on its first line, so its functions come compiled from the code cache.
     expect(page.heads[0]!.split('\n')[0]).toBe('//# allFunctionsCalledOnLoad');
+    // Its marks, which the bench reads in the toolbar popups, on the page's clock and in their order.
+    const marks = (await view.evaluate(
+      `${JSON.stringify(Object.values(FIRST_PAINT_MARKS))}.map((n) => performance.getEntriesByName(n, 'mark').length === 1 ? performance.getEntriesByName(n, 'mark')[0].startTime : null)`,
+    )) as Array<number | null>;
+    expect(marks.every((t) => typeof t === 'number' && t > 0)).toBe(true);
+    expect([...marks].sort((a, b) => a! - b!)).toEqual(marks);
     expect(await view.$$('[data-testid="cookie-row"]')).not.toHaveLength(0);
   });
 }

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cookieRows } from '../../src/core/cookie-views';
 import { firstPaint, type FirstPaintDeps } from '../../src/popup/first-paint';
+import { FIRST_PAINT_MARKS } from '../../src/popup/first-paint-marks';
 import type { TabCookiesResult } from '../../src/protocol/messages';
 import { NOW, record } from '../ui/fixtures';
 
@@ -65,6 +66,21 @@ describe('firstPaint', () => {
     });
     expect(root.childElementCount).toBe(0);
     expect(first).toEqual({ tabId: undefined, result: { ok: false, reason: 'no-tab' }, t: NOW });
+  });
+
+  it('marks the cookies in hand, then the rows once they are in the DOM; no rows mark when it paints none', async () => {
+    const root = document.createElement('div');
+    const seen: Array<[string, number]> = [];
+    const mark = (name: string) => seen.push([name, rowNames(root).length]);
+    const cookies = [record({ name: 'sid' }), record({ name: 'theme' })];
+    await firstPaint({ ...deps({ ok: true, tabId: 7, url: URL, cookies }), mark }, root, { checkboxes: true });
+    expect(seen).toEqual([
+      [FIRST_PAINT_MARKS.cookies, 0],
+      [FIRST_PAINT_MARKS.rows, 2],
+    ]);
+    seen.length = 0;
+    await firstPaint({ ...deps({ ok: true, tabId: 7, url: URL, cookies: [] }), mark }, root, { checkboxes: true });
+    expect(seen.map(([name]) => name)).toEqual([FIRST_PAINT_MARKS.cookies]);
   });
 
   it('hands nothing on when the read throws: the popup reads again and says why', async () => {

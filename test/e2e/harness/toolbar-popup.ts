@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer-core';
+import { FIRST_PAINT_MARKS } from '../../../src/popup/first-paint-marks';
 import type { ChromiumSession } from './chromium';
 import { openRealPopup, type ToolbarButton } from './views';
 
@@ -8,6 +9,13 @@ export interface ToolbarTiming {
   fcpMs: number;
   /** The start of the page's load event. */
   loadedMs: number;
+  /**
+   * The page's first-paint marks (src/popup/first-paint-marks.ts; the reference sets them too): when its script
+   * started, when it had the cookies, when its rows were in the DOM. NaN for a mark the page did not set.
+   */
+  scriptMs: number;
+  cookiesMs: number;
+  rowsMs: number;
 }
 
 /**
@@ -38,10 +46,25 @@ export async function timeToolbarPopup(
         `performance.getEntriesByType('navigation')[0]?.loadEventStart > 0`,
       { timeout: 30_000 },
     );
-    return (await popup.evaluate(`({
-      fcpMs: performance.getEntriesByName('first-contentful-paint')[0].startTime,
-      loadedMs: performance.getEntriesByType('navigation')[0].loadEventStart,
-    })`)) as ToolbarTiming;
+    const t = (await popup.evaluate(`(() => {
+      const at = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null;
+      return {
+        fcpMs: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+        loadedMs: performance.getEntriesByType('navigation')[0].loadEventStart,
+        scriptMs: at(${JSON.stringify(FIRST_PAINT_MARKS.script)}),
+        cookiesMs: at(${JSON.stringify(FIRST_PAINT_MARKS.cookies)}),
+        rowsMs: at(${JSON.stringify(FIRST_PAINT_MARKS.rows)}),
+      };
+    })()`)) as Record<keyof ToolbarTiming, number | null>;
+    // JSON has no NaN: a mark the page did not set comes back null.
+    const num = (v: number | null) => v ?? Number.NaN;
+    return {
+      fcpMs: num(t.fcpMs),
+      loadedMs: num(t.loadedMs),
+      scriptMs: num(t.scriptMs),
+      cookiesMs: num(t.cookiesMs),
+      rowsMs: num(t.rowsMs),
+    };
   } finally {
     await popup.close();
   }
