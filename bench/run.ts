@@ -49,14 +49,13 @@ interface PopupFigures {
   reference: Timing;
   sessionscope: Timing;
   /**
-   * Real site only: the real toolbar popups' first contentful paint and load event (medians, ms; toolbar-popup.ts),
-   * and each SessionScope popup's paint over the reference's opened in the same round.
+   * Real site only: the real toolbar popups' phases (medians, ms; toolbar-popup.ts), each SessionScope popup's
+   * paint over the reference's opened in the same round, and per phase the median paired difference.
    */
   toolbar?: {
     reference: ToolbarTiming;
     sessionscope: ToolbarTiming;
     ratios: number[];
-    /** Per phase, the median paired difference (ms). */
     deltas: Record<keyof ToolbarTiming, number>;
   };
 }
