@@ -56,7 +56,7 @@ interface PopupFigures {
     reference: ToolbarTiming;
     sessionscope: ToolbarTiming;
     ratios: number[];
-    deltas: Record<keyof ToolbarTiming, number>;
+    deltas: ToolbarTiming;
   };
 }
 
@@ -93,8 +93,8 @@ const TOOLBAR_PHASES: ReadonlyArray<[keyof ToolbarTiming, string]> = [
   ['fcpMs', 'first contentful paint'],
 ];
 
-function medianToolbar(list: readonly ToolbarTiming[]): ToolbarTiming {
-  const of = (key: keyof ToolbarTiming) => median(list.map((t) => t[key]));
+/** A value for each phase of a toolbar opening, worked out by `of`. */
+function perPhase(of: (key: keyof ToolbarTiming) => number): ToolbarTiming {
   return {
     scriptMs: of('scriptMs'),
     cookiesMs: of('cookiesMs'),
@@ -104,25 +104,20 @@ function medianToolbar(list: readonly ToolbarTiming[]): ToolbarTiming {
   };
 }
 
+function medianToolbar(list: readonly ToolbarTiming[]): ToolbarTiming {
+  return perPhase((key) => median(list.map((t) => t[key])));
+}
+
 /** Per phase, the median of SessionScope's opening less the reference's opened just before it. */
-function toolbarDeltas(
-  reference: readonly ToolbarTiming[],
-  sessionscope: readonly ToolbarTiming[],
-): Record<keyof ToolbarTiming, number> {
-  const of = (key: keyof ToolbarTiming) =>
+function toolbarDeltas(reference: readonly ToolbarTiming[], sessionscope: readonly ToolbarTiming[]): ToolbarTiming {
+  return perPhase((key) =>
     median(
       pairedDifferences(
         reference.map((t) => t[key]),
         sessionscope.map((t) => t[key]),
       ),
-    );
-  return {
-    scriptMs: of('scriptMs'),
-    cookiesMs: of('cookiesMs'),
-    rowsMs: of('rowsMs'),
-    loadedMs: of('loadedMs'),
-    fcpMs: of('fcpMs'),
-  };
+    ),
+  );
 }
 
 /** Times both pages alternately, so drift in the machine's load hits them alike; the runs after the warm-ups. */
