@@ -29,7 +29,7 @@ import { openSiteTab, startBenchSite } from './bench-site';
 import { makeJwts } from './jwts';
 import { timePage, type Timing } from './page-timing';
 import { writeReferenceExtension } from './reference-extension';
-import { median, medianAndInterval, ms, pairedDifferences, ratio } from './stats';
+import { median, medianAndInterval, ms, pairedDifferences, ratio, signed } from './stats';
 
 const BUILDS = (process.env.AB_BUILDS ?? distDir('chrome')).split(',').map((d) => resolve(d.trim()));
 const COUNTS = (process.env.AB_COOKIES ?? '10').split(',').map(Number);
@@ -64,7 +64,6 @@ function shuffled(n: number, random: () => number): number[] {
 
 /** `Δ median [low, high]` of `after - before`, paired round by round. */
 function delta(before: readonly number[], after: readonly number[], seed: number): string {
-  const signed = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
   return `${medianAndInterval(pairedDifferences(before, after), seededRandom(seed), signed)} ms`;
 }
 

@@ -21,7 +21,7 @@ import { entrySizes, distOf } from './bundle-size';
 import { timePage, type Timing } from './page-timing';
 import { writeReferenceExtension } from './reference-extension';
 import { rowHeightMismatches } from './row-heights';
-import { median, medianAndInterval, ms, pairedDifferences, pairedRatios, ratio, kb } from './stats';
+import { median, medianAndInterval, ms, pairedDifferences, pairedRatios, ratio, kb, signed } from './stats';
 import { coreBenchmarks, type CoreFigures } from './core-bench';
 import { hostileBenchmarks } from './hostile-bench';
 import { stormBenchmarks } from './storm-bench';
@@ -285,7 +285,8 @@ function popupSection(popup: PopupFigures[]): string[] {
       return TOOLBAR_PHASES.map(
         ([key, name]) =>
           `| ${p.n} | ${name} | ${ms(t.reference[key])} | ${ms(t.sessionscope[key])} | ` +
-          `${t.deltas[key] >= 0 ? '+' : ''}${ms(t.deltas[key])} |`,
+          // A phase a page did not mark has no difference (NaN), written as ms() writes it.
+          `${Number.isFinite(t.deltas[key]) ? `${signed(t.deltas[key])} ms` : ms(t.deltas[key])} |`,
       );
     }),
     '',

@@ -8,6 +8,8 @@ export function median(values: readonly number[]): number {
 export const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : 'n/a');
 export const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : 'n/a');
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+/** A difference with its sign: `+3.0`, `-1.5`, `+0.0`. */
+export const signed = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(1)}`;
 
 /** `combine(before[i], after[i])` for each pair of measurements taken side by side (the same round). */
 function paired(

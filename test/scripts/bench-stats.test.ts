@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapMedianInterval, median, medianAndInterval, pairedDifferences, pairedRatios } from '../../bench/stats';
+import {
+  bootstrapMedianInterval,
+  median,
+  medianAndInterval,
+  pairedDifferences,
+  pairedRatios,
+  signed,
+} from '../../bench/stats';
 import { seededRandom } from '../fakes/hostile-values';
 
 describe('pairedDifferences', () => {
@@ -19,6 +26,12 @@ describe('pairedRatios', () => {
 
   it('refuses measurements that are not paired', () => {
     expect(() => pairedRatios([1], [1, 2])).toThrow(/differ in number: 1 and 2/);
+  });
+});
+
+describe('signed', () => {
+  it('writes a difference with its sign, zero as a gain of nothing', () => {
+    expect([3, -1.54, 0, 12.25].map(signed)).toEqual(['+3.0', '-1.5', '+0.0', '+12.3']);
   });
 });
 
