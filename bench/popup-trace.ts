@@ -7,11 +7,17 @@
  * when the scripts the page asked for before its rows were asked for, answered and loaded) and the CPU time (thread
  * time, so it holds under load) of the renderer's main thread by phase, of the browser's main thread, and of
  * SessionScope's background worker with its API calls (a page opened in a tab wakes its badge's tab listeners).
- * `TRACE_N=10,180` (cookie counts), `TRACE_RUNS=7`.
+ * `TRACE_N=10,180` (cookie counts), `TRACE_RUNS=7`. `TRACE_TOOLBAR=1` opens the real toolbar popups instead (as
+ * `npm run bench` times them: from their toolbar buttons over the site's tab) and reads "rows" from the first-paint
+ * marks both set and "painted" as the first contentful paint; it adds the page's load event (a toolbar popup is
+ * shown once its page has loaded), when the renderer committed its first frame after the rows, and the style and
+ * layout in between.
  */
 import { loadavg } from 'node:os';
-import { launchChromium } from '../test/e2e/harness/chromium';
+import { launchChromium, listedExtension } from '../test/e2e/harness/chromium';
 import { POPUP_PATH } from '../test/e2e/harness/paths';
+import { timeToolbarPopup } from '../test/e2e/harness/toolbar-popup';
+import type { ToolbarButton } from '../test/e2e/harness/views';
 import { openSiteTab, startBenchSite, tabPopupAddress } from './bench-site';
 import { makeJwts } from './jwts';
 import { timePage } from './page-timing';
@@ -21,6 +27,7 @@ import { navigationCommitted, scriptLoading, type TraceEvent } from './trace-loa
 
 const COUNTS = (process.env.TRACE_N ?? '10,180').split(',').map(Number);
 const RUNS = Number(process.env.TRACE_RUNS ?? 7);
+const TOOLBAR = process.env.TRACE_TOOLBAR === '1';
 const CATEGORIES = [
   'toplevel',
   'devtools.timeline',
@@ -32,6 +39,8 @@ const CATEGORIES = [
   'extensions',
   // RenderFrameImpl::CommitNavigation: when the page's renderer had committed its navigation.
   'navigation',
+  // The compositor's Commit: when the renderer handed over a frame.
+  'cc',
 ];
 
 /** Renderer main-thread work by phase: each event's thread time, counted once (the outermost of each name). */
@@ -101,6 +110,34 @@ function threadIds(events: TraceEvent[], name: string): string[] {
     .map((e) => `${e.pid}:${e.tid}`);
 }
 
+/**
+ * A toolbar popup's figures beyond `figures`: its load event (`loadedMs`, the page clock), when its renderer
+ * committed its first frame after the rows were in the DOM, and the style and layout it did in between (the frame
+ * with the rows comes only after the popup is shown and that work is done).
+ */
+function toolbarFigures(events: TraceEvent[], page: string, rowsMs: number, loadedMs: number): Figures | undefined {
+  const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.includes(page));
+  if (!nav) return undefined;
+  const rowsTs = nav.ts + rowsMs * 1000;
+  const onMain = events.filter((e) => e.pid === nav.pid && e.tid === nav.tid && e.ph === 'X' && e.ts >= rowsTs);
+  const commit = onMain.filter((e) => e.name === 'Commit').sort((a, b) => a.ts - b.ts)[0];
+  const committedTs = commit === undefined ? Number.NaN : commit.ts;
+  let styleAndLayout = 0;
+  let outerEnd = -1;
+  for (const e of onMain.sort((a, b) => a.ts - b.ts)) {
+    if (e.ts > committedTs || e.ts < outerEnd || !['UpdateLayoutTree', 'LocalFrameView::layout'].includes(e.name)) {
+      continue;
+    }
+    styleAndLayout += (e.dur ?? 0) / 1000;
+    outerEnd = e.ts + (e.dur ?? 0);
+  }
+  return {
+    'load event': loadedMs,
+    'frame committed after the rows': (committedTs - rowsTs) / 1000,
+    '  style + layout until then': styleAndLayout,
+  };
+}
+
 async function main(): Promise<void> {
   const jwts = await makeJwts();
   const site = await startBenchSite(jwts);
@@ -111,6 +148,10 @@ async function main(): Promise<void> {
   try {
     const refId = await session.browser.installExtension(refDir);
     await session.openPage(`chrome-extension://${refId}/warm.html`);
+    const refButton: ToolbarButton = {
+      extension: await listedExtension(session.browser, refId),
+      popupUrl: `chrome-extension://${refId}/ref.html`,
+    };
     for (const n of COUNTS) {
       const { page: tab, tabId, url: siteUrl } = await openSiteTab(session, site, n);
       const pages = [
@@ -119,12 +160,14 @@ async function main(): Promise<void> {
           page: 'ref.html',
           url: `chrome-extension://${refId}/ref.html?tabId=${tabId}`,
           row: 'li.ref-row',
+          button: refButton as ToolbarButton | undefined,
         },
         {
           name: 'SessionScope',
           page: POPUP_PATH,
           url: await tabPopupAddress(session, tabId, siteUrl),
           row: '[data-testid="cookie-row"]',
+          button: undefined,
         },
       ];
       const runs = new Map<string, Figures[]>(pages.map((p) => [p.name, []]));
@@ -138,13 +181,20 @@ async function main(): Promise<void> {
             traceConfig: { includedCategories: CATEGORIES },
             transferMode: 'ReportEvents',
           });
-          const t = await timePage(session.browser, p.url, n, p.row);
+          const t = TOOLBAR
+            ? await timeToolbarPopup(session, tab, n, p.row, p.button).then((b) => ({
+                rowsMs: b.rowsMs,
+                paintedMs: b.fcpMs,
+                loadedMs: b.loadedMs,
+              }))
+            : { ...(await timePage(session.browser, p.url, n, p.row)), loadedMs: Number.NaN };
           const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
           await cdp.send('Tracing.end');
           await complete;
           cdp.off('Tracing.dataCollected', collect);
           const f = figures(events, p.page, t.rowsMs, t.paintedMs);
-          if (i > 0 && f) runs.get(p.name)!.push(f);
+          const more = TOOLBAR ? toolbarFigures(events, p.page, t.rowsMs, t.loadedMs) : {};
+          if (i > 0 && f && more) runs.get(p.name)!.push({ ...f, ...more });
         }
       }
       await tab.close();
@@ -158,7 +208,8 @@ async function main(): Promise<void> {
         );
         return k.endsWith('API calls') || k.startsWith('scripts') ? String(v) : ms(v);
       };
-      process.stdout.write(`\n${n} cookies, medians of ${RUNS} traced runs each\n`);
+      const how = TOOLBAR ? 'toolbar popups; "painted": first contentful paint' : 'pages in a tab';
+      process.stdout.write(`\n${n} cookies, ${how}, medians of ${RUNS} traced runs each\n`);
       process.stdout.write(`| | reference | SessionScope |\n|---|---:|---:|\n`);
       for (const k of names) process.stdout.write(`| ${k} | ${cell('reference', k)} | ${cell('SessionScope', k)} |\n`);
     }
