@@ -56,8 +56,28 @@ const PHASES: Record<string, string[]> = {
 
 type Figures = Record<string, number>;
 
+/** The navigation start of the page whose address holds `page`. */
+function navigationOf(events: readonly TraceEvent[], page: string): TraceEvent | undefined {
+  return events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.includes(page));
+}
+
+/**
+ * The time of the complete events named in `names` among `list` (sorted by time), each counted once: an event
+ * inside another of these names is left out. `time` reads an event's time (thread time or wall time).
+ */
+function outermostTime(list: readonly TraceEvent[], names: readonly string[], time: (e: TraceEvent) => number): number {
+  let total = 0;
+  let outerEnd = -1;
+  for (const e of list) {
+    if (e.ph !== 'X' || !names.includes(e.name) || e.ts < outerEnd) continue;
+    total += time(e);
+    outerEnd = e.ts + (e.dur ?? 0);
+  }
+  return total;
+}
+
 function figures(events: TraceEvent[], page: string, rowsMs: number, paintedMs: number): Figures | undefined {
-  const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.includes(page));
+  const nav = navigationOf(events, page);
   if (!nav) return undefined;
   const end = nav.ts + paintedMs * 1000;
   const at = (e: TraceEvent) => (e.ts - nav.ts) / 1000;
@@ -77,16 +97,7 @@ function figures(events: TraceEvent[], page: string, rowsMs: number, paintedMs: 
   out['painted'] = paintedMs;
   const tasks = onMain.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask');
   out['renderer CPU'] = tasks.reduce((s, e) => s + cpu(e), 0);
-  for (const [phase, names] of Object.entries(PHASES)) {
-    let total = 0;
-    let outerEnd = -1;
-    for (const e of onMain) {
-      if (e.ph !== 'X' || !names.includes(e.name) || e.ts < outerEnd) continue;
-      total += cpu(e);
-      outerEnd = e.ts + (e.dur ?? 0);
-    }
-    out[`  ${phase}`] = total;
-  }
+  for (const [phase, names] of Object.entries(PHASES)) out[`  ${phase}`] = outermostTime(onMain, names, cpu);
   /** The events of the threads named `name` (every process) while the page opened. */
   const onThreads = (name: string) => {
     const ids = new Set(threadIds(events, name));
@@ -116,25 +127,22 @@ function threadIds(events: TraceEvent[], name: string): string[] {
  * with the rows comes only after the popup is shown and that work is done).
  */
 function toolbarFigures(events: TraceEvent[], page: string, rowsMs: number, loadedMs: number): Figures | undefined {
-  const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.includes(page));
+  const nav = navigationOf(events, page);
   if (!nav) return undefined;
   const rowsTs = nav.ts + rowsMs * 1000;
-  const onMain = events.filter((e) => e.pid === nav.pid && e.tid === nav.tid && e.ph === 'X' && e.ts >= rowsTs);
-  const commit = onMain.filter((e) => e.name === 'Commit').sort((a, b) => a.ts - b.ts)[0];
-  const committedTs = commit === undefined ? Number.NaN : commit.ts;
-  let styleAndLayout = 0;
-  let outerEnd = -1;
-  for (const e of onMain.sort((a, b) => a.ts - b.ts)) {
-    if (e.ts > committedTs || e.ts < outerEnd || !['UpdateLayoutTree', 'LocalFrameView::layout'].includes(e.name)) {
-      continue;
-    }
-    styleAndLayout += (e.dur ?? 0) / 1000;
-    outerEnd = e.ts + (e.dur ?? 0);
-  }
+  const afterRows = events
+    .filter((e) => e.pid === nav.pid && e.tid === nav.tid && e.ph === 'X' && e.ts >= rowsTs)
+    .sort((a, b) => a.ts - b.ts);
+  const commit = afterRows.find((e) => e.name === 'Commit');
+  const untilCommit = commit === undefined ? [] : afterRows.filter((e) => e.ts <= commit.ts);
   return {
     'load event': loadedMs,
-    'frame committed after the rows': (committedTs - rowsTs) / 1000,
-    '  style + layout until then': styleAndLayout,
+    'frame committed after the rows': commit === undefined ? Number.NaN : (commit.ts - rowsTs) / 1000,
+    '  style + layout until then': outermostTime(
+      untilCommit,
+      ['UpdateLayoutTree', 'LocalFrameView::layout'],
+      (e) => (e.dur ?? 0) / 1000,
+    ),
   };
 }
 
