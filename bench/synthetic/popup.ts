@@ -1,4 +1,5 @@
 import { cookieRows } from '../../src/core/cookie-views';
+import { decodedFirstLoad } from '../../src/popup/decoded-first-load';
 import { firstPaint } from '../../src/popup/first-paint';
 import { afterFirstContentfulPaint } from '../../src/ui/frame-timing';
 import '../../src/ui/theme.css';
@@ -35,6 +36,6 @@ void firstPaint(
 )
   .then(async (first) => {
     await afterFirstContentfulPaint();
-    return { first, app: await import('./popup-app') };
+    return { first: await decodedFirstLoad(first, cookieRows), app: await import('./popup-app') };
   })
   .then(({ first, app }) => app.startBenchPopup(root, deps, first));

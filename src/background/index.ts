@@ -7,6 +7,7 @@ import { listen } from '../platform/messaging';
 import { readFrameUrls } from '../platform/scripting';
 import { loadTabCookies } from '../platform/site-cookies';
 import { localStore, sessionStore } from '../platform/storage';
+import { extensionVersion } from '../platform/extension-version';
 import {
   getActiveTabInWindow,
   onTabActivated,
@@ -23,6 +24,7 @@ import { createPopupAddress } from './popup-address';
 import { createKnownWeakSecret } from './known-weak-secret';
 import { createGuard } from './protect-rules';
 import { createCookieWrites } from './undo-stack';
+import { createFirstPaintHintWriter } from './first-paint-hint-writer';
 import { createStageThrottle } from './stage-throttle';
 
 /**
@@ -56,13 +58,23 @@ const log = createChangeLog({
   startQuietMs: 100,
   ...(onError ? { onError } : {}),
 });
+// The badge's analysis of the active tab also gives the popup's first paint its session reasons.
+const firstPaintHint = createFirstPaintHintWriter({
+  store: sessionStore,
+  version: extensionVersion,
+  ...(onError ? { onError } : {}),
+});
 const badge = createBadgeController({
   activeTab: (windowId) => (windowId === undefined ? getActiveTab() : getActiveTabInWindow(windowId)),
   loadTabCookies,
   // The badge counts a default secret too: the weak-secret finding is critical.
-  findings: async (url, cookies, signal) =>
-    (await analyzeSite(url, cookies, Date.now(), { checkWeakSecret: knownWeakSecret.forRecount(signal) })).audit
-      .findings,
+  findings: async (url, cookies, signal) => {
+    const analysis = await analyzeSite(url, cookies, Date.now(), {
+      checkWeakSecret: knownWeakSecret.forRecount(signal),
+    });
+    firstPaintHint.analysed(cookies, analysis.cookies);
+    return analysis.audit.findings;
+  },
   setBadge: setTabBadge,
   ...(onError ? { onError } : {}),
 });

@@ -1,33 +1,13 @@
-import type { Finding } from './audit/finding';
 import type { CookieRecord } from './cookie/cookie-record';
-import { compareText } from './compare-text';
-import { cookieKey } from './cookie/cookie-key';
-import { describeExpiry, type ExpiryInfo } from './cookie/expiry';
-import { cookieSize } from './cookie/size';
 import { decodeCookieValue } from './decode/decode-cookie';
 import type { DecodedValue } from './decode/decoded-value';
-import { detectSession, type SessionReason } from './detect/session';
+import { detectSession } from './detect/session';
+import { compareViews, rowView, type RowView } from './row-view';
 
-export interface CookieView {
-  key: string;
-  cookie: CookieRecord;
-  size: number;
-  expiry: ExpiryInfo;
-  sessionReason: SessionReason | null;
+export { compareViews } from './row-view';
+
+export interface CookieView extends RowView {
   decoded: DecodedValue;
-  /** This cookie's findings, worst first (token findings of a JWT in it included). */
-  findings: Finding[];
-}
-
-/** Session-identifying cookies first, then the rest; each group by name, then domain, then path. */
-export function compareViews(a: CookieView, b: CookieView): number {
-  const s = Number(b.sessionReason !== null) - Number(a.sessionReason !== null);
-  if (s !== 0) return s;
-  return (
-    compareText(a.cookie.name, b.cookie.name) ||
-    compareText(a.cookie.domain, b.cookie.domain) ||
-    compareText(a.cookie.path, b.cookie.path)
-  );
 }
 
 /** Each cookie's decoded value, index for index: `jar` is every cookie, for formats signed in a second cookie. */
@@ -43,15 +23,7 @@ export function viewsOf(
 ): CookieView[] {
   return cookies.map((cookie, i) => {
     const d = decoded[i]!;
-    return {
-      key: cookieKey(cookie),
-      cookie,
-      decoded: d,
-      sessionReason: detectSession(cookie, d),
-      size: cookieSize(cookie),
-      expiry: describeExpiry(cookie, nowMs),
-      findings: [],
-    };
+    return { ...rowView(cookie, detectSession(cookie, d), nowMs), decoded: d };
   });
 }
 

@@ -1,4 +1,4 @@
-import type { CookieView } from '../core/cookie-views';
+import type { RowView } from '../core/row-view';
 import { hostOf } from '../core/cookie/host';
 import { formatBytes, isNearSizeLimit } from '../core/cookie/size';
 import type { TabStore } from '../protocol/messages';
@@ -21,7 +21,7 @@ import { omittedLabel, shorten, visibleSegments } from '../ui/visible-text';
 export interface FirstRowsPaint {
   url: string;
   /** In the final order (cookieRows): session cookies first. */
-  views: readonly CookieView[];
+  views: readonly RowView[];
   /** The clock the rows were worked out at. */
   now: number;
   store?: TabStore;
@@ -163,7 +163,7 @@ function clone(template: HTMLElement): HTMLElement {
   return template.cloneNode(true) as HTMLElement;
 }
 
-function flagChipList(view: CookieView, t: RowTemplates): HTMLElement {
+function flagChipList(view: RowView, t: RowTemplates): HTMLElement {
   const list = clone(t.chips);
   for (const c of flagChips(view.cookie)) {
     const li = t.chip.cloneNode() as HTMLElement;
@@ -177,7 +177,7 @@ function flagChipList(view: CookieView, t: RowTemplates): HTMLElement {
   return list;
 }
 
-function expiryText(view: CookieView, t: RowTemplates): HTMLElement {
+function expiryText(view: RowView, t: RowTemplates): HTMLElement {
   const info = view.expiry;
   if (info.kind === 'session') return clone(t.session);
   const span = clone(t.expires);
@@ -191,7 +191,7 @@ function expiryText(view: CookieView, t: RowTemplates): HTMLElement {
 }
 
 /** Fills a row's first line (a clone of the head template, in the row): checkbox label, name, size. */
-function fillHead(first: Element, view: CookieView): void {
+function fillHead(first: Element, view: RowView): void {
   const name = view.cookie.name;
   const toggle = first.querySelector('button')!;
   toggle.previousElementSibling?.setAttribute('aria-label', `Select ${name}`);
@@ -200,7 +200,7 @@ function fillHead(first: Element, view: CookieView): void {
 }
 
 /** CookieRow, collapsed, with no findings yet; `light`: its first line only, the others empty at full height. */
-function cookieRow(view: CookieView, light: boolean, t: RowTemplates): HTMLElement {
+function cookieRow(view: RowView, light: boolean, t: RowTemplates): HTMLElement {
   const c = view.cookie;
   const reason = view.sessionReason;
   const li = light ? clone(reason ? t.lightWithReason : t.light) : document.createElement('li');
@@ -231,7 +231,7 @@ function heading(id: string | undefined, text: string, count: number): HTMLEleme
   return el('h2', { id }, `${text} `, el('span', { class: 'count' }, `(${count})`));
 }
 
-function cookieList(views: readonly CookieView[], label: string, eager: number, checkboxes: boolean): HTMLElement {
+function cookieList(views: readonly RowView[], label: string, eager: number, checkboxes: boolean): HTMLElement {
   const templates = rowTemplates(checkboxes);
   const list = el('ul', { class: 'cookie-list', 'aria-label': label });
   for (let i = 0; i < views.length; i++) list.append(cookieRow(views[i]!, i >= eager, templates));

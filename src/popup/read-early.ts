@@ -1,4 +1,6 @@
 import { loadTabCookies, prefetchUrlCookies } from '../platform/site-cookies';
+import { sessionStore } from '../platform/storage';
+import { FIRST_PAINT_HINT_KEY } from '../protocol/first-paint-hint';
 import { getActiveTab } from '../platform/tabs';
 import { startFirstRead } from './first-read';
 import { FIRST_PAINT_MARKS } from './first-paint-marks';
@@ -12,3 +14,8 @@ export const earlyRead = startFirstRead(
   { activeTab: getActiveTab, loadTabCookies, prefetch: prefetchUrlCookies },
   location.search,
 );
+
+/** The background's session reasons for the first paint (first-rows.ts), asked for beside the reads. */
+export const earlyHint: Promise<unknown> = sessionStore
+  .get(FIRST_PAINT_HINT_KEY)
+  .then((items) => items[FIRST_PAINT_HINT_KEY]);

@@ -1,10 +1,10 @@
 import { errorText } from '../core/error-text';
-import type { FirstLoad } from '../state/load-site';
+import type { PaintedLoad } from './first-paint';
 import { afterFirstContentfulPaint } from '../ui/frame-timing';
 
 /** What boot.ts loads after the first paint: the popup proper (main.tsx). */
 export interface PopupAppModule {
-  startPopupApp(root: Element, first: FirstLoad | undefined): void;
+  startPopupApp(root: Element, first: PaintedLoad | undefined): Promise<void>;
 }
 
 /** The user-timing mark set as the popup proper is asked for (in DevTools' Performance panel; the tests read it). */
@@ -22,7 +22,7 @@ const MAX_ERROR_CHARS = 300;
  */
 export async function takeOver(
   root: Element,
-  first: Promise<FirstLoad | undefined>,
+  first: Promise<PaintedLoad | undefined>,
   load: () => Promise<PopupAppModule>,
   painted: () => Promise<void> = afterFirstContentfulPaint,
 ): Promise<void> {
@@ -31,7 +31,7 @@ export async function takeOver(
     if (read?.rows) await painted();
     performance.mark(TAKE_OVER_MARK);
     const app = await load();
-    app.startPopupApp(root, read);
+    await app.startPopupApp(root, read);
   } catch (e) {
     showLoadFailure(root, e);
   }

@@ -1,8 +1,10 @@
-import type { CookieView } from '../core/analyze-site';
+import type { RowView } from '../core/row-view';
 import { sameSiteAttr } from './same-site-attr';
 
 /** The data attributes docs/dom-contract.md promises on every cookie row, popup and panel alike. */
-export function cookieRowAttrs(view: CookieView): Record<string, string> {
+export function cookieRowAttrs(
+  view: Pick<RowView, 'key' | 'cookie' | 'sessionReason' | 'findings'>,
+): Record<string, string> {
   const c = view.cookie;
   return {
     'data-testid': 'cookie-row',

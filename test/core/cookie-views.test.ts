@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeSite } from '../../src/core/analyze-site';
 import { cookieRows } from '../../src/core/cookie-views';
-import type { CookieRecord } from '../../src/core/cookie/cookie-record';
-import { allFixtures, cookieOf } from '../fixtures/fixtures';
+import { reasonJar as jar } from '../fixtures/reason-jar';
 import { NOW } from '../fakes/clock';
 
 const PAGE = 'https://example.test/';
-
-/**
- * Every real framework fixture under a name that says nothing (so only its decoded value can make it a session),
- * once as it is and once HttpOnly (opaque ids count as sessions only then), plus plain and named cookies.
- */
-function jar(): CookieRecord[] {
-  const cookies: CookieRecord[] = [];
-  allFixtures().forEach((f, i) => {
-    cookies.push(cookieOf(`v${i}`, f.cookie.value, { httpOnly: false, path: '/a' }));
-    cookies.push(cookieOf(`v${i}`, f.cookie.value, { httpOnly: true, path: '/b' }));
-    for (const c of f.companions ?? []) cookies.push(cookieOf(`${c.name}`, c.value));
-  });
-  cookies.push(cookieOf('theme', 'dark'), cookieOf('PHPSESSID', 'abc'), cookieOf('auth_hint', '1'));
-  cookies.push(cookieOf('rand', 'Zq7xK2pW9mT4vR8sL1nB6cY3hJ5gF0dA', { httpOnly: true }));
-  return cookies;
-}
 
 const shape = (views: ReadonlyArray<{ key: string; sessionReason: unknown }>) =>
   views.map((v) => [v.key, v.sessionReason]);

@@ -6,6 +6,7 @@
  */
 import type { CookieRecord } from '../../src/core/cookie/cookie-record';
 import { cookieKey } from '../../src/core/cookie/cookie-key';
+import { jarFingerprint } from '../../src/core/cookie/jar-fingerprint';
 import { bareDomain, cookiesForUrl, domainMatches, pathMatches } from '../../src/core/cookie/match';
 import { cookieSize } from '../../src/core/cookie/size';
 import { aspnetKeyId, decodeAspnetCore } from '../../src/core/decode/aspnet-core';
@@ -91,6 +92,7 @@ import { hmacTargets } from '../../src/core/verify/hmac-target';
 import { importVerifyKey } from '../../src/core/verify/jwt-key';
 import { verifyCookie } from '../../src/core/verify/verify-cookie';
 import { verifyJwt } from '../../src/core/verify/verify-jwt';
+import { firstPaintHint, hintedReasons } from '../../src/protocol/first-paint-hint';
 import { makeCookie } from '../fakes/make-cookie';
 
 export interface EntryPoint {
@@ -264,4 +266,14 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
   { name: 'domainMatches / bareDomain', run: (v) => [domainMatches(v, `.${v}`, false), bareDomain(v)] },
   { name: 'pathMatches', run: (v) => [pathMatches(`/${v}/x`, `/${v}`), pathMatches(`/${v}`, `/${v}/`)] },
   { name: 'cookiesForUrl', run: (v) => cookiesForUrl([cookie(v, { path: `/${v}` })], 'https://app.example.com/a') },
+  // the popup's first-paint hint: the jar's fingerprint, and the reasons read back against it
+  { name: 'jarFingerprint', run: (v) => jarFingerprint([cookie(v, { name: v, path: `/${v}` }), cookie(v)]) },
+  {
+    name: 'firstPaintHint / hintedReasons',
+    run: (v) => {
+      const jar = [cookie(v, { name: v })];
+      const hint = firstPaintHint(jar, [{ key: cookieKey(jar[0]!), sessionReason: { kind: 'name', detail: v } }], '1');
+      return hintedReasons(hint, jar, '1');
+    },
+  },
 ];

@@ -1,6 +1,11 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { FIRST_PAINT_MARKS } from '../../src/popup/first-paint-marks';
+import { DECODERS_MARK } from '../../src/popup/first-rows';
+import { toCookieRecord, type BrowserCookie } from '../../src/core/cookie/to-cookie-record';
+import { jarFingerprint } from '../../src/core/cookie/jar-fingerprint';
+import { FIRST_PAINT_HINT_KEY, type FirstPaintHint } from '../../src/protocol/first-paint-hint';
+import { makeJwt } from '../fakes/make-jwt';
 import { TAKE_OVER_MARK } from '../../src/popup/take-over';
 import type { BrowserSession } from './harness/browser-session';
 import { POPUP_PATH } from './harness/paths';
@@ -91,16 +96,54 @@ async function openRecorded(suite: Suite<BrowserSession, StartedSite>, firefox: 
   throw new Error('the recorder came too late in every run');
 }
 
+/** A JWT under a name that says nothing: only its decoded value (or the background's hint) makes it a session. */
+const CARRIER = 'carrier';
+
+/** The site's session cookies, a JWT only decoding finds, and more rows than a first screenful (light rows too). */
+function visitJar(suite: Suite<BrowserSession, StartedSite>): Promise<void> {
+  const jwt = makeJwt({ sub: 'user-7' });
+  return suite.visit([
+    suite.site.url('/'),
+    suite.site.url(`/set?n=${CARRIER}&v=${encodeURIComponent(jwt)}`),
+    suite.site.url('/many?count=30&prefix=pref_'),
+  ]);
+}
+
+/** The first paint's rows, once the popup has taken them over; and whether the decoders were asked for before them. */
+async function recordedFirstPaint(view: Page): Promise<{ seen: Seen; decodedFirst: boolean }> {
+  expect(await waitForViewState(view, 'popup')).toBe('ready');
+  const seen = await waitUntil('the takeover recorded', async () => {
+    const s = (await view.evaluate('window.__firstPaint')) as Seen;
+    return s.takenOver ? s : undefined;
+  });
+  const decodedFirst = (await view.evaluate(`(() => {
+    const at = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime;
+    const decoders = at(${JSON.stringify(DECODERS_MARK)});
+    return decoders !== undefined && decoders < at(${JSON.stringify(FIRST_PAINT_MARKS.rows)});
+  })()`)) as boolean;
+  return { seen, decodedFirst };
+}
+
+/** The first-paint hint the background left in storage.session, read or replaced from an extension page. */
+const HINT = {
+  /**
+   * The hint, and the cookies of `host` as the cookies API lists them (the test site's are all host-only on Path=/;
+   * by domain, not by URL: Firefox's `getAll({ url })` leaves out a Secure cookie the page at http://127.0.0.1 gets).
+   */
+  read: (host: string) => `(async () => {
+    const api = globalThis.browser ?? chrome;
+    const hint = (await api.storage.session.get(${JSON.stringify(FIRST_PAINT_HINT_KEY)}))[${JSON.stringify(FIRST_PAINT_HINT_KEY)}];
+    return { hint: hint ?? null, jar: await api.cookies.getAll({ domain: ${JSON.stringify(host)} }) };
+  })()`,
+  // Worked out by another version: it answers for no cookies (protocol/first-paint-hint.ts).
+  spoil: `(globalThis.browser ?? chrome).storage.session.get(${JSON.stringify(FIRST_PAINT_HINT_KEY)}).then((r) => (globalThis.browser ?? chrome).storage.session.set({ [${JSON.stringify(FIRST_PAINT_HINT_KEY)}]: { ...r[${JSON.stringify(FIRST_PAINT_HINT_KEY)}], version: '0.0.0-other' } }))`,
+};
+
 function firstPaintSuite(name: string, suite: Suite<BrowserSession, StartedSite>, firefox: boolean) {
   it(`${name}: the first paint's rows are the rows the popup shows, in the same order and places`, async () => {
-    // More rows than a first screenful, so light rows (past it) are taken over too.
-    await suite.visit([suite.site.url('/many?count=30&prefix=pref_')]);
+    await visitJar(suite);
     const view = await openRecorded(suite, firefox);
-    expect(await waitForViewState(view, 'popup')).toBe('ready');
-    const seen = await waitUntil('the takeover recorded', async () => {
-      const s = (await view.evaluate('window.__firstPaint')) as Seen;
-      return s.takenOver ? s : undefined;
-    });
+    const { seen } = await recordedFirstPaint(view);
     const painted = seen.painted!;
     expect(painted.length).toBeGreaterThan(30);
     // Session cookies first, as the analysis orders them.
@@ -108,6 +151,7 @@ function firstPaintSuite(name: string, suite: Suite<BrowserSession, StartedSite>
     expect(painted.slice(0, firstOther).every((r) => r.session === 'true')).toBe(true);
     expect(painted.slice(firstOther).every((r) => r.session === 'false')).toBe(true);
     expect(firstOther).toBeGreaterThan(0);
+    expect(painted.find((r) => JSON.parse(r.key)[0] === CARRIER)?.session).toBe('true');
     // Taken over before the analysis came in: same rows, flags, order, places and heights.
     expect(seen.takenOver!.analysis).toBe('pending');
     expect(seen.takenOver!.rows).toEqual(painted);
@@ -116,6 +160,31 @@ function firstPaintSuite(name: string, suite: Suite<BrowserSession, StartedSite>
     expect(analysed.map(withoutPlace)).toEqual(painted.map(withoutPlace));
     const shift = analysed[0]!.top - painted[0]!.top;
     expect(analysed.map((r) => Math.round(r.top - shift))).toEqual(painted.map((r) => Math.round(r.top)));
+  });
+
+  it(`${name}: the first paint takes the background's session reasons for these very cookies, else decodes first`, async () => {
+    await visitJar(suite);
+    // The background analyses the active tab for its badge once the tab's events settle, and leaves the reasons.
+    // It may first leave a hint for the cookies of an earlier page of the visit: wait for the one for them all.
+    const probe = await suite.openView('popup');
+    const host = new URL(suite.site.url('/')).hostname;
+    const hint = await waitUntil('the background’s hint for the jar', async () => {
+      const { hint, jar } = (await probe.evaluate(HINT.read(host))) as {
+        hint: FirstPaintHint | null;
+        jar: BrowserCookie[];
+      };
+      return hint !== null && hint.fingerprint === jarFingerprint(jar.map(toCookieRecord)) ? hint : undefined;
+    });
+    expect(hint.session.map(([key]) => JSON.parse(key)[0])).toContain(CARRIER);
+    const hinted = await recordedFirstPaint(await openRecorded(suite, firefox));
+    expect(hinted.decodedFirst).toBe(false);
+    // A hint that does not answer for these cookies is not used: the decoders load first, and paint the same rows.
+    await probe.evaluate(HINT.spoil);
+    const decoded = await recordedFirstPaint(await openRecorded(suite, firefox));
+    expect(decoded.decodedFirst).toBe(true);
+    expect(decoded.seen.painted!.map(withoutPlace)).toEqual(hinted.seen.painted!.map(withoutPlace));
+    expect(hinted.seen.takenOver!.rows).toEqual(hinted.seen.painted);
+    expect(hinted.seen.painted!.find((r) => JSON.parse(r.key)[0] === CARRIER)?.session).toBe('true');
   });
 
   it(`${name}: the page loads one script, the module that paints the rows, and it carries the compile hint`, async () => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FirstLoad } from '../../src/state/load-site';
+import type { PaintedLoad } from '../../src/popup/first-paint';
 import { takeOver } from '../../src/popup/take-over';
 
 afterEach(() => document.body.replaceChildren());
@@ -14,14 +14,16 @@ function paintedRoot(): HTMLElement {
 }
 
 /** A first paint that painted rows (`rows` is set only then). */
-const FIRST = { tabId: 7, t: 1, rows: { views: [], decoded: [] } } as unknown as FirstLoad;
+const FIRST = { tabId: 7, t: 1, rows: { views: [], decoded: [] } } as unknown as PaintedLoad;
 const painted = () => Promise.resolve();
 
 describe('takeOver', () => {
   it('starts the popup proper with what the first paint read, after its frame painted', async () => {
     const root = paintedRoot();
     const order: string[] = [];
-    const startPopupApp = vi.fn(() => order.push('start'));
+    const startPopupApp = vi.fn(async () => {
+      order.push('start');
+    });
     await takeOver(
       root,
       Promise.resolve(FIRST),
@@ -41,7 +43,7 @@ describe('takeOver', () => {
   it('loads the popup proper at once when the first paint painted no rows: there is no paint to wait for', async () => {
     const root = paintedRoot();
     const startPopupApp = vi.fn();
-    const notPainted = { tabId: 7, t: 1, result: { ok: true, cookies: [] } } as unknown as FirstLoad;
+    const notPainted = { tabId: 7, t: 1, result: { ok: true, cookies: [] } } as unknown as PaintedLoad;
     const never = vi.fn(() => new Promise<void>(() => undefined));
     await takeOver(root, Promise.resolve(notPainted), async () => ({ startPopupApp }), never);
     expect(never).not.toHaveBeenCalled();
@@ -85,5 +87,19 @@ describe('takeOver', () => {
     const text = root.querySelector('[data-testid="load-failure"]')?.textContent ?? '';
     expect(text).toContain('x'.repeat(300));
     expect(text).not.toContain('x'.repeat(301));
+  });
+
+  it('says so when the popup proper fails while it gets ready (decoding the rows painted from the hint)', async () => {
+    const root = paintedRoot();
+    await takeOver(
+      root,
+      Promise.resolve(FIRST),
+      async () => ({ startPopupApp: () => Promise.reject(new Error('the decoders chunk did not load')) }),
+      painted,
+    );
+    expect(root.querySelector('[data-testid="load-failure"]')?.textContent).toContain(
+      'the decoders chunk did not load',
+    );
+    expect(root.querySelector('li')?.textContent).toBe('sid');
   });
 });
