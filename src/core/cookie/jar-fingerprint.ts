@@ -7,19 +7,20 @@ export type FingerprintedCookie = Pick<
   'name' | 'domain' | 'path' | 'storeId' | 'partitionKey' | 'value' | 'httpOnly'
 >;
 
-/** 32-bit FNV-1a over `s`'s UTF-16 code units, from `h`. */
-function fnv(h: number, s: string): number {
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
-}
-
-/** A second, unrelated 32-bit hash of `s` (a multiply and a shift per code unit, as MurmurHash2 mixes). */
-function murmurish(h: number, s: string): number {
+/**
+ * Two unrelated 32-bit hashes of `s`'s UTF-16 code units in one pass: FNV-1a, and a multiply and a shift per code
+ * unit as MurmurHash2 mixes.
+ */
+function hashes(s: string): [number, number] {
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
   for (let i = 0; i < s.length; i++) {
-    h = Math.imul(h ^ s.charCodeAt(i), 0x5bd1e995);
-    h ^= h >>> 15;
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
   }
-  return h;
+  return [a, b];
 }
 
 /** MurmurHash3's finaliser: every input bit moves every output bit, so sums of these do not cancel by accident. */
@@ -40,8 +41,9 @@ export function jarFingerprint(cookies: readonly FingerprintedCookie[]): string 
   let b = 0;
   for (const c of cookies) {
     const text = `${cookieKey(c)}\u0000${c.httpOnly ? 1 : 0}\u0000${c.value}`;
-    a = (a + fmix(fnv(0x811c9dc5, text))) >>> 0;
-    b = (b + fmix(murmurish(0x9747b28c, text))) >>> 0;
+    const [h1, h2] = hashes(text);
+    a = (a + fmix(h1)) >>> 0;
+    b = (b + fmix(h2)) >>> 0;
   }
   return `${cookies.length}:${a.toString(36)}:${b.toString(36)}`;
 }
