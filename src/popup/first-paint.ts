@@ -35,10 +35,10 @@ export interface FirstPaintOptions {
 
 /**
  * The popup's first paint, before Preact and the rest of its code load: reads the tab's cookies, works out their
- * rows (session-first: their reasons from the background's hint, or decoded) and paints them into `root` as plain DOM (paint-first-rows.ts). Returns what it
- * read and worked out, for the popup to take over (startPopup's `first`): it reads nothing twice. Nothing is
- * painted when there is nothing to list (a problem, no cookies), and nothing is returned when the read failed:
- * the popup then reads again and says why.
+ * rows (session-first: their reasons from the background's hint, or decoded) and paints them into `root` as plain
+ * DOM (paint-first-rows.ts). Returns what it read and worked out, for the popup to take over (startPopup's
+ * `first`): it reads nothing twice. Nothing is painted when there is nothing to list (a problem, no cookies), and
+ * nothing is returned when the read failed: the popup then reads again and says why.
  */
 export async function firstPaint(
   deps: FirstPaintDeps,

@@ -15,7 +15,13 @@ export const earlyRead = startFirstRead(
   location.search,
 );
 
-/** The background's session reasons for the first paint (first-rows.ts), asked for beside the reads. */
-export const earlyHint: Promise<unknown> = sessionStore
-  .get(FIRST_PAINT_HINT_KEY)
-  .then((items) => items[FIRST_PAINT_HINT_KEY]);
+/**
+ * The background's session reasons for the first paint (first-rows.ts), asked for beside the reads. Never rejects: a
+ * browser without `storage.session`, or a failed read, leaves the first paint to decode.
+ */
+export const earlyHint: Promise<unknown> = new Promise<Record<string, unknown>>((resolve) =>
+  resolve(sessionStore.get(FIRST_PAINT_HINT_KEY)),
+).then(
+  (items) => items[FIRST_PAINT_HINT_KEY],
+  () => undefined,
+);
