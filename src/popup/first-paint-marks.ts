@@ -12,3 +12,8 @@ export const FIRST_PAINT_MARKS = {
   /** The first paint's rows are in the DOM (the frame that shows them comes later). */
   rows: 'sessionscope:rows',
 } as const;
+
+/** Sets a user-timing mark now on the page's clock: the first paint's default `mark`. */
+export function markNow(name: string): void {
+  performance.mark(name);
+}

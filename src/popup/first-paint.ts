@@ -3,7 +3,7 @@ import type { CookieRows } from '../core/cookie-views';
 import type { RowView } from '../core/row-view';
 import type { TabCookiesResult } from '../protocol/messages';
 import type { FirstLoad } from '../state/load-site';
-import { FIRST_PAINT_MARKS } from './first-paint-marks';
+import { FIRST_PAINT_MARKS, markNow } from './first-paint-marks';
 import { firstScreenRows } from './first-screen-rows';
 import { paintFirstRows } from './paint-first-rows';
 
@@ -46,7 +46,7 @@ export async function firstPaint(
   options: FirstPaintOptions,
 ): Promise<PaintedLoad | undefined> {
   const now = deps.now ?? Date.now;
-  const mark = deps.mark ?? ((name: string) => performance.mark(name));
+  const mark = deps.mark ?? markNow;
   let tabId = deps.tabId;
   try {
     if (tabId === undefined) tabId = (await deps.activeTab())?.id;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { cookieRows } from '../../src/core/cookie-views';
-import { DECODERS_MARK, firstRows } from '../../src/popup/first-rows';
-import { firstPaintHint } from '../../src/protocol/first-paint-hint';
+import { DECODERS_MARK, firstRows, readFirstPaintHint } from '../../src/popup/first-rows';
+import { FIRST_PAINT_HINT_KEY, firstPaintHint } from '../../src/protocol/first-paint-hint';
 import { NOW } from '../fakes/clock';
 import { reasonJar } from '../fixtures/reason-jar';
 
@@ -47,5 +47,17 @@ describe("the first paint's rows", () => {
       expect(mark).toHaveBeenCalledExactlyOnceWith(DECODERS_MARK);
       expect(rows).toEqual(await cookieRows(jar, NOW));
     }
+  });
+
+  it('reads the hint under its key; a failed read or no storage.session is no hint, never an error', async () => {
+    const get = vi.fn(async (key: string) => ({ [key]: 'the hint' }));
+    expect(await readFirstPaintHint(get)).toBe('the hint');
+    expect(get).toHaveBeenCalledExactlyOnceWith(FIRST_PAINT_HINT_KEY);
+    expect(await readFirstPaintHint(async () => ({}))).toBeUndefined();
+    expect(await readFirstPaintHint(() => Promise.reject(new Error('storage is gone')))).toBeUndefined();
+    const noArea = (): Promise<Record<string, unknown>> => {
+      throw new TypeError("Cannot read properties of undefined (reading 'get')");
+    };
+    expect(await readFirstPaintHint(noArea)).toBeUndefined();
   });
 });
