@@ -17,5 +17,8 @@ const text = readFileSync(out, 'utf8');
 const start = text.indexOf(HEADING);
 const end = text.indexOf('\n## ', start + HEADING.length);
 if (start < 0 || end < 0) throw new Error(`BENCHMARKS.md has no "${HEADING}" section to replace`);
-const next = `${text.slice(0, start)}${HEADING}\n\n${lines.join('\n')}\n${text.slice(end)}`;
+// Said in the section, since the rest of the file comes from the full run named at its top.
+const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+const rerun = `This section was rerun alone (\`npm run bench:storm\`, ${when} UTC), after the rest of this file.`;
+const next = `${text.slice(0, start)}${HEADING}\n\n${rerun}\n\n${lines.join('\n')}\n${text.slice(end)}`;
 writeFileSync(out, await format(next, { ...(await resolveConfig(out)), filepath: out }));

@@ -12,6 +12,7 @@ import {
 import { withChromium } from './harness/setup';
 import { lastWordMismatches, startJarStorm, stormProgress } from './harness/last-word';
 import { measureStorm } from './harness/storm';
+import { recordWorkerStarts } from '../../bench/worker-starts';
 import { waitUntil } from './harness/wait';
 import { startSite } from './site/test-site';
 import type { ChangeLogEntry } from '../../src/protocol/messages';
@@ -179,9 +180,12 @@ describe('Chromium change log', () => {
     ).toEqual([]);
   });
 
-  it('measures a storm against a witness extension: each change logged once, in order', async () => {
+  it('measures a storm against a witness extension: each change logged once, in order; each worker start timed', async () => {
     const c = suite.session;
+    const starts = await recordWorkerStarts(c.control, { [c.extensionId]: 'sessionScope' });
     const storm = await measureStorm(c, suite.site, { changes: 400, stops: 2, quietMs: 1_500 });
+    const started = starts.starts();
+    await starts.stop();
     for (const m of [storm.sessionScope, storm.witness]) {
       expect(m.made).toBe(400);
       expect(m.logged + m.lost).toBe(m.made);
@@ -189,5 +193,11 @@ describe('Chromium change log', () => {
       expect(m.inOrder).toBe(true);
     }
     expect(storm.stopsDuringStorm).toBeLessThanOrEqual(2);
+    // After the stops SessionScope's worker is started again, at the latest to answer for its log; a stop that
+    // finds it stopped or still starting adds no start.
+    expect(storm.witnessId).not.toBe(c.extensionId);
+    expect([...started.keys()].every((k) => k === 'sessionScope' || k === storm.witnessId)).toBe(true);
+    expect(started.get('sessionScope')?.length).toBeGreaterThanOrEqual(1);
+    for (const ms of [...started.values()].flat()) expect(ms).toBeGreaterThanOrEqual(0);
   });
 });

@@ -44,6 +44,8 @@ export interface StormResult {
   unobserved: number;
   /** A minimal extension that stores each event under its own key at once: the floor Chromium allows. */
   witness: Capture;
+  /** The witness's extension id (to tell its worker from SessionScope's). */
+  witnessId: string;
   /** Stops that landed before the page had made every change. */
   stopsDuringStorm: number;
   /** For each stop, how many changes the page had made just after it was issued (to place the losses). */
@@ -212,6 +214,7 @@ export async function measureStorm(
     sessionScope: capture(made, ours),
     unobserved,
     witness: capture(made, theirs),
+    witnessId,
     stopsDuringStorm,
     stopsAt,
     stormMs,
