@@ -1,5 +1,4 @@
-import type { CDPSession, Page } from 'puppeteer-core';
-import type { Protocol } from 'puppeteer-core';
+import type { CDPSession, Page, Protocol } from 'puppeteer-core';
 
 /** One running-status change of a service worker version, as the benchmark saw it (`at`: its own clock, ms). */
 export interface WorkerStatus {
@@ -42,8 +41,8 @@ export interface StartRecorder {
 
 /**
  * Records the running status of every service worker the browser reports (the DevTools ServiceWorker domain,
- * through `page`), each owned by the extension whose id its registration's scope names, or the `owners` id
- * itself for ids not listed. For the change storm: how long SessionScope's worker and the witness's took to run
+ * through `page`), each owned by the extension whose id its registration's scope names: by the name `owners`
+ * gives that id, else by the id itself. For the change storm: how long SessionScope's worker and the witness's took to run
  * again after each stop, which decides how far behind the storm each begins.
  */
 export async function recordWorkerStarts(page: Page, owners: Readonly<Record<string, string>>): Promise<StartRecorder> {
