@@ -17,6 +17,7 @@
  * contentful paint, as `npm run bench` times the toolbar popups (test/e2e/harness/toolbar-popup.ts): a toolbar
  * popup is shown only once its page has loaded and been sized, which a page in a tab never waits for. Prints only.
  */
+import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { basename, resolve } from 'node:path';
 import { popupSearch } from '../src/protocol/view-address';
@@ -35,6 +36,8 @@ const BUILDS = (process.env.AB_BUILDS ?? distDir('chrome')).split(',').map((d) =
 const COUNTS = (process.env.AB_COOKIES ?? '10').split(',').map(Number);
 const RUNS = Number(process.env.AB_RUNS ?? 60);
 const TOOLBAR = process.env.AB_TOOLBAR === '1';
+/** `AB_RAW=file.json`: every timed opening, page by page and round by round (the toolbar's phases too). */
+const RAW = process.env.AB_RAW;
 const WARMUP = 2;
 
 /** One opening's times (ms from navigation start): in a tab, rows in the DOM and painted; toolbar, the paint. */
@@ -73,6 +76,7 @@ async function main(): Promise<void> {
   const refDir = await writeReferenceExtension();
   const session = await launchChromium({ extensionDir: BUILDS[0]! });
   const loadAtStart = loadavg()[0]!;
+  const raw: Record<string, unknown>[] = [];
   try {
     const refId = await session.browser.installExtension(refDir);
     await session.openPage(`chrome-extension://${refId}/warm.html`);
@@ -109,10 +113,14 @@ async function main(): Promise<void> {
         for (const at of shuffled(pages.length, random)) {
           const p = pages[at]!;
           // A toolbar popup has no "rows": no timer runs in it before its scripts.
-          const t: Opening = TOOLBAR
-            ? { rowsMs: Number.NaN, paintedMs: (await timeToolbarPopup(session, tab, n, p.row, p.button)).fcpMs }
+          const toolbar = TOOLBAR ? await timeToolbarPopup(session, tab, n, p.row, p.button) : undefined;
+          const t: Opening = toolbar
+            ? { rowsMs: Number.NaN, paintedMs: toolbar.fcpMs }
             : await timePage(session.browser, p.url(tabId, siteUrl), n, p.row);
-          if (round >= WARMUP) timings[at]!.push(t);
+          if (round >= WARMUP) {
+            timings[at]!.push(t);
+            raw.push({ cookies: n, round: round - WARMUP, page: p.name, ...(toolbar ?? t) });
+          }
         }
       }
       await tab.close();
@@ -141,6 +149,7 @@ async function main(): Promise<void> {
   } finally {
     await session.close();
     await site.stop();
+    if (RAW) await writeFile(RAW, JSON.stringify(raw, null, 1));
   }
   process.stdout.write(
     `\nload average (1 min): ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end\n`,
