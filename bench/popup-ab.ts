@@ -15,7 +15,9 @@
  * address its toolbar button opens for the site's tab (`?tabId=N&url=U`). `AB_TOOLBAR=1` opens each popup from
  * its toolbar button instead, as a real toolbar popup over the site's tab, and times it by the browser's first
  * contentful paint, as `npm run bench` times the toolbar popups (test/e2e/harness/toolbar-popup.ts): a toolbar
- * popup is shown only once its page has loaded and been sized, which a page in a tab never waits for. Prints only.
+ * popup is shown only once its page has loaded and been sized, which a page in a tab never waits for. Prints,
+ * and with `AB_RAW=file.json` also writes every opening, with the toolbar popup's phases (docs/popup-speed.md uses
+ * them to count the openings that paint in the reference's frame).
  */
 import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
