@@ -90,6 +90,7 @@ const TOOLBAR_PHASES: ReadonlyArray<[keyof ToolbarTiming, string]> = [
   ['cookiesMs', 'cookies in hand'],
   ['rowsMs', 'rows in the DOM'],
   ['loadedMs', 'page loaded'],
+  ['shownMs', 'page shown'],
   ['fcpMs', 'first contentful paint'],
 ];
 
@@ -100,6 +101,7 @@ function perPhase(of: (key: keyof ToolbarTiming) => number): ToolbarTiming {
     cookiesMs: of('cookiesMs'),
     rowsMs: of('rowsMs'),
     loadedMs: of('loadedMs'),
+    shownMs: of('shownMs'),
     fcpMs: of('fcpMs'),
   };
 }

@@ -17,3 +17,29 @@ export const FIRST_PAINT_MARKS = {
 export function markNow(name: string): void {
   performance.mark(name);
 }
+
+/**
+ * The user-timing mark set when the page is first made visible, if it started hidden. A toolbar popup's page loads
+ * hidden and is shown once it has loaded and its thread is free: in Chromium, after the work that was running then
+ * (docs/popup-speed.md). A page opened in a tab is visible from the start and never sets it. Not one of
+ * FIRST_PAINT_MARKS, which every opening sets, in their order.
+ */
+export const SHOWN_MARK = 'sessionscope:shown';
+
+/** The part of `document` markWhenShown reads. */
+export interface VisibilitySource {
+  readonly visibilityState: DocumentVisibilityState;
+  addEventListener(type: 'visibilitychange', listener: () => void): void;
+  removeEventListener(type: 'visibilitychange', listener: () => void): void;
+}
+
+/** Sets SHOWN_MARK (with `mark`) the first time a page that is hidden now becomes visible; nothing if visible now. */
+export function markWhenShown(doc: VisibilitySource = document, mark: (name: string) => void = markNow): void {
+  if (doc.visibilityState === 'visible') return;
+  const shown = () => {
+    if (doc.visibilityState !== 'visible') return;
+    doc.removeEventListener('visibilitychange', shown);
+    mark(SHOWN_MARK);
+  };
+  doc.addEventListener('visibilitychange', shown);
+}

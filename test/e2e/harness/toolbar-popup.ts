@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { FIRST_PAINT_MARKS } from '../../../src/popup/first-paint-marks';
+import { FIRST_PAINT_MARKS, SHOWN_MARK } from '../../../src/popup/first-paint-marks';
 import type { ChromiumSession } from './chromium';
 import { openRealPopup, type ToolbarButton } from './views';
 
@@ -16,6 +16,11 @@ export interface ToolbarTiming {
   scriptMs: number;
   cookiesMs: number;
   rowsMs: number;
+  /**
+   * When the page was made visible (SHOWN_MARK, which both pages set): the browser shows a toolbar popup once its
+   * page has loaded and its thread is free, and its first frame comes after that.
+   */
+  shownMs: number;
 }
 
 /**
@@ -54,6 +59,7 @@ export async function timeToolbarPopup(
         scriptMs: at(${JSON.stringify(FIRST_PAINT_MARKS.script)}),
         cookiesMs: at(${JSON.stringify(FIRST_PAINT_MARKS.cookies)}),
         rowsMs: at(${JSON.stringify(FIRST_PAINT_MARKS.rows)}),
+        shownMs: at(${JSON.stringify(SHOWN_MARK)}),
       };
     })()`)) as Record<keyof ToolbarTiming, number | null>;
     // JSON has no NaN: a mark the page did not set comes back null.
@@ -64,6 +70,7 @@ export async function timeToolbarPopup(
       scriptMs: num(t.scriptMs),
       cookiesMs: num(t.cookiesMs),
       rowsMs: num(t.rowsMs),
+      shownMs: num(t.shownMs),
     };
   } finally {
     await popup.close();
