@@ -11,8 +11,8 @@ interface Tab {
 }
 
 export interface BadgeDeps {
-  /** The active tab of the focused window, or of `windowId`. */
-  activeTab: (windowId?: number) => Promise<Tab | undefined>;
+  /** The active tab of every window. */
+  activeTabs: () => Promise<Tab[]>;
   loadTabCookies: (tabId: number) => Promise<TabCookiesResult>;
   /** `signal` aborts when the count is no longer wanted: stop work, the result is thrown away. */
   findings: (
@@ -36,7 +36,6 @@ export interface BadgeDeps {
 export interface BadgeController {
   tabUpdated(tabId: number, update: { url?: string; complete: boolean }): void;
   tabActivated(tabId: number): void;
-  windowFocused(windowId: number | undefined): void;
   cookieChanged(cookie: Pick<CookieRecord, 'domain' | 'hostOnly'>): void;
   tabRemoved(tabId: number): void;
   /** Recounts one tab now; resolves when its badge is set (tests, and the triggers above). */
@@ -44,8 +43,13 @@ export interface BadgeController {
 }
 
 /**
- * Keeps the toolbar badge of the active tab equal to its site's critical + high findings. The state here (a
- * timer, which recount is newest) may be lost with the worker at no cost: the next trigger recounts.
+ * Keeps the toolbar badge of the active tab of every window equal to its site's critical + high findings. The state
+ * here (a timer, which recount is newest) may be lost with the worker at no cost: the next trigger recounts.
+ *
+ * A window gaining focus needs no recount: the badge is per tab, and the active tab of every window is recounted when
+ * cookies of its site change. So the worker does not listen for it: every toolbar popup's opening (any extension's)
+ * makes the browser fire it, and a listener would start a stopped worker there, and recount, while the popup opens
+ * (docs/popup-speed.md).
  */
 export function createBadgeController(deps: BadgeDeps): BadgeController {
   const debounceMs = deps.debounceMs ?? 250;
@@ -113,10 +117,11 @@ export function createBadgeController(deps: BadgeDeps): BadgeController {
   }
 
   async function recountActiveIfTouched(cookies: Pick<CookieRecord, 'domain' | 'hostOnly'>[]): Promise<void> {
-    const tab = await deps.activeTab();
-    const host = tab?.url === undefined ? undefined : hostOf(tab.url);
-    if (tab === undefined || host === undefined) return;
-    if (cookies.some(inSiteOf(host))) await update(tab.id);
+    const touched = (await deps.activeTabs()).filter((tab) => {
+      const host = tab.url === undefined ? undefined : hostOf(tab.url);
+      return host !== undefined && cookies.some(inSiteOf(host));
+    });
+    await Promise.all(touched.map((tab) => update(tab.id)));
   }
 
   return {
@@ -126,13 +131,6 @@ export function createBadgeController(deps: BadgeDeps): BadgeController {
     },
     tabActivated(tabId) {
       soon(tabId);
-    },
-    windowFocused(windowId) {
-      if (windowId === undefined) return;
-      deps
-        .activeTab(windowId)
-        .then((tab) => (tab === undefined ? undefined : update(tab.id, tab.url)))
-        .catch(report);
     },
     cookieChanged(cookie) {
       // One entry per site, and no timer call per event: a storm of changes costs the worker a map write each.

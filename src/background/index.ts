@@ -8,14 +8,7 @@ import { readFrameUrls } from '../platform/scripting';
 import { loadTabCookies } from '../platform/site-cookies';
 import { localStore, sessionStore } from '../platform/storage';
 import { extensionVersion } from '../platform/extension-version';
-import {
-  getActiveTabInWindow,
-  onTabActivated,
-  onTabRemoved,
-  onTabUpdated,
-  onWindowFocusChanged,
-} from '../platform/tab-events';
-import { getActiveTab } from '../platform/tabs';
+import { getActiveTabs, onTabActivated, onTabRemoved, onTabUpdated } from '../platform/tab-events';
 import { LOG_CAPACITY } from '../core/timeline/log-layout';
 import { createBadgeController } from './badge-controller';
 import { createChangeLog } from './change-log';
@@ -65,7 +58,7 @@ const firstPaintHint = createFirstPaintHintWriter({
   ...(onError ? { onError } : {}),
 });
 const badge = createBadgeController({
-  activeTab: (windowId) => (windowId === undefined ? getActiveTab() : getActiveTabInWindow(windowId)),
+  activeTabs: getActiveTabs,
   loadTabCookies,
   // The badge counts a default secret too: the weak-secret finding is critical.
   findings: async (url, cookies, signal) => {
@@ -134,4 +127,3 @@ onTabUpdated((tabId, update) => {
 });
 onTabActivated((tabId) => badge.tabActivated(tabId));
 onTabRemoved((tabId) => badge.tabRemoved(tabId));
-onWindowFocusChanged((windowId) => badge.windowFocused(windowId));

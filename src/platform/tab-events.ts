@@ -24,15 +24,7 @@ export function onTabRemoved(listener: (tabId: number) => void): void {
   browser.tabs.onRemoved.addListener((tabId) => listener(tabId));
 }
 
-/** `undefined` when focus left the browser (WINDOW_ID_NONE), so listeners need not know the constant. */
-export function onWindowFocusChanged(listener: (windowId: number | undefined) => void): void {
-  // `browser.windows` is absent where the platform has no windows (Firefox for Android).
-  browser.windows?.onFocusChanged.addListener((windowId) =>
-    listener(windowId === browser.windows.WINDOW_ID_NONE ? undefined : windowId),
-  );
-}
-
-export async function getActiveTabInWindow(windowId: number): Promise<TabInfo | undefined> {
-  const [tab] = await browser.tabs.query({ active: true, windowId });
-  return tab === undefined ? undefined : tabInfo(tab);
+/** The active tab of every window (the badge is kept for each). */
+export async function getActiveTabs(): Promise<TabInfo[]> {
+  return (await browser.tabs.query({ active: true })).flatMap((tab) => tabInfo(tab) ?? []);
 }

@@ -19,15 +19,14 @@ function world(url: string) {
   const tabs = new Map<number, Tab>();
   const cookies = new Map<string, CookieRecord[]>();
   const severities = new Map<string, Severity[]>();
-  let focused = 1;
   const active = new Map<number, number>();
   const badges = new Map<number, BadgeState>();
   const deps: BadgeDeps = {
-    activeTab: async (windowId) => {
-      const id = active.get(windowId ?? focused);
-      const tab = id === undefined ? undefined : tabs.get(id);
-      return tab ? { id: tab.id, url: tab.url } : undefined;
-    },
+    activeTabs: async () =>
+      [...active.values()].flatMap((id) => {
+        const tab = tabs.get(id);
+        return tab ? [{ id: tab.id, url: tab.url }] : [];
+      }),
     loadTabCookies: vi.fn(async (tabId: number): Promise<TabCookiesResult> => {
       const tab = tabs.get(tabId);
       if (!tab) return { ok: false, reason: 'no-tab', tabId };
@@ -51,9 +50,6 @@ function world(url: string) {
     open(id: number, url: string, windowId = 1) {
       tabs.set(id, { id, url, windowId });
       active.set(windowId, id);
-    },
-    focus(windowId: number) {
-      focused = windowId;
     },
     /** The site `host` holds one cookie, of value `value`, in which the audit finds `found`. */
     serve(host: string, value: string, found: Severity[]) {
@@ -147,15 +143,26 @@ describe('the badge controller', () => {
     expect(w.deps.loadTabCookies).toHaveBeenCalledTimes(3);
   });
 
-  it('counts the newly active tab, and the active tab of a window that gains focus', async () => {
-    const w = world('https://a.test/');
-    w.open(2, 'https://b.test/', 2);
-    w.serve('b.test', 'x', ['high', 'high', 'high']);
+  it('recounts after a burst the active tab of every window whose site it touched, and no other tab', async () => {
+    const w = world('https://shop.test/');
+    w.open(2, 'https://shop.test/account', 2);
+    w.open(3, 'https://other.test/', 3);
+    w.open(4, 'https://shop.test/cart', 3);
+    w.open(5, 'https://other.test/', 3);
+    w.serve('shop.test', 'bad', ['high', 'high']);
     const badge = createBadgeController(w.deps);
-    expect(await badgeAfter(w, () => badge.tabActivated(1))).toEqual({ text: '' });
-    expect((await badgeAfter(w, () => badge.windowFocused(2), 2))?.text).toBe('3');
-    await badgeAfter(w, () => badge.windowFocused(undefined));
-    expect(w.deps.setBadge).toHaveBeenCalledTimes(2);
+    badge.cookieChanged({ domain: 'shop.test', hostOnly: true });
+    await vi.advanceTimersByTimeAsync(100);
+    // Tabs 1 and 2 are the active tabs of their windows; tab 5 is window 3's (tab 4 is not active there).
+    expect(w.badges.get(1)?.text).toBe('2');
+    expect(w.badges.get(2)?.text).toBe('2');
+    expect([...w.badges.keys()].sort()).toEqual([1, 2]);
+    expect(
+      vi
+        .mocked(w.deps.loadTabCookies)
+        .mock.calls.map(([id]) => id)
+        .sort(),
+    ).toEqual([1, 2]);
   });
 
   it('recounts the active tab once after a burst of changes to cookies of its site', async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setTabBadge } from '../../src/platform/action';
-import { getActiveTabInWindow, onTabUpdated, onWindowFocusChanged } from '../../src/platform/tab-events';
+import { getActiveTabs, onTabUpdated } from '../../src/platform/tab-events';
 
 const fake = await vi.hoisted(async () => (await import('../fakes')).createFakeBrowser());
 vi.mock('webextension-polyfill', () => ({ default: fake }));
@@ -16,21 +16,20 @@ describe('platform: badge and tab events', () => {
     expect(fake.action.badge(5).text).toBe('');
   });
 
-  it('reduces tab updates to a url or completion, and focus leaving the browser to undefined', async () => {
+  it('reduces tab updates to a url or completion, and lists the active tab of every window', async () => {
     const updates: unknown[] = [];
-    const focus: unknown[] = [];
     onTabUpdated((id, u) => updates.push([id, u]));
-    onWindowFocusChanged((w) => focus.push(w));
     const tab = fake.tabs.add({ url: 'https://a.test/', windowId: 3 });
+    fake.tabs.add({ url: 'https://c.test/', windowId: 3, active: false });
+    const other = fake.tabs.add({ url: 'https://d.test/', windowId: 5 });
     fake.tabs.navigate(tab.id!, 'https://b.test/');
-    fake.windows.focus(fake.windows.WINDOW_ID_NONE);
-    fake.windows.focus(3);
     expect(updates).toEqual([
       [tab.id, { url: 'https://b.test/', complete: false }],
       [tab.id, { complete: true }],
     ]);
-    expect(focus).toEqual([undefined, 3]);
-    expect(await getActiveTabInWindow(3)).toEqual({ id: tab.id, url: 'https://b.test/', incognito: false });
-    expect(await getActiveTabInWindow(7)).toBeUndefined();
+    expect(await getActiveTabs()).toEqual([
+      { id: tab.id, url: 'https://b.test/', incognito: false },
+      { id: other.id, url: 'https://d.test/', incognito: false },
+    ]);
   });
 });
