@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
-import { readBadge, settledBadge, settledNonEmptyBadge } from './harness/badge';
+import { settledBadge, settledChangedBadge, settledNonEmptyBadge } from './harness/badge';
 import { sendFrom } from './harness/extension-messages';
 import { withChromium } from './harness/setup';
 import { cookieRows, waitForViewState } from './harness/views';
@@ -23,18 +23,18 @@ describe('Chromium cookie stores', () => {
   const suite = withChromium({ site: () => startSite(HOST), launch: { incognito: true }, open: '/' });
 
   /**
-   * A window on `path` (opened by the extension; incognito as allowed, unless `normal`); its tab id once the page has
-   * loaded. A normal one is opened without focus, the first window staying the focused one.
+   * A window on `path` opened by the extension: incognito (as allowed), or a normal one opened without focus, the
+   * first window staying the focused one. Its tab id once the page has loaded.
    */
-  async function openWindowTab(path: string, normal = false): Promise<number> {
+  async function openWindowTab(path: string, { incognito }: { incognito: boolean }): Promise<number> {
     const control = suite.session.control;
     const windowId = await control.evaluate(
       async (url: string, incognito: boolean) =>
         (await browser.windows.create({ incognito, url, ...(incognito ? {} : { focused: false }) })).id ?? -1,
       suite.site.url(path),
-      !normal,
+      incognito,
     );
-    return waitUntil('the incognito tab to load', () =>
+    return waitUntil(`the ${incognito ? 'incognito' : 'second'} window's tab to load`, () =>
       control.evaluate(async (id: number) => {
         const [tab] = await browser.tabs.query({ windowId: id });
         return tab?.status === 'complete' && tab.url?.startsWith('http') ? tab.id : undefined;
@@ -54,7 +54,7 @@ describe('Chromium cookie stores', () => {
   });
 
   it('shows an incognito tab only its own store: popup, panel page, timeline and badge', async () => {
-    const tabId = await openWindowTab(`/set?${INSECURE_SESSION}`);
+    const tabId = await openWindowTab(`/set?${INSECURE_SESSION}`, { incognito: true });
     const result = await sendFrom(suite.session.control, 'getTabCookies', { tabId });
     expect(result.ok && result.store).toEqual({ id: '1', kind: 'private' });
     expect(result.ok && result.cookies.map((c) => [c.name, c.storeId])).toEqual([['sessionid', '1']]);
@@ -89,7 +89,7 @@ describe('Chromium cookie stores', () => {
   it("keeps the badge of another window's active tab counting its site's cookies as they change", async () => {
     const control = suite.session.control;
     // A second normal window, not focused, its active tab on the same site as the first window's.
-    const tabId = await openWindowTab('/set?n=probe&v=1', true);
+    const tabId = await openWindowTab('/set?n=probe&v=1', { incognito: false });
     const before = (await settledNonEmptyBadge(control, tabId)).text;
     expect(before).toMatch(/^[1-9]\d*$/);
     // The site's script-readable, non-Secure session id, set from the first window's tab: the recount after that
@@ -97,14 +97,7 @@ describe('Chromium cookie stores', () => {
     await suite.page.evaluate(async (query: string) => {
       await fetch(`/set?${query}`);
     }, INSECURE_SESSION);
-    const after = await waitUntil(
-      "the other window's badge to count the new session id",
-      async () => {
-        const text = (await readBadge(control, tabId)).text;
-        return text !== before ? text : undefined;
-      },
-      { timeoutMs: 10_000, intervalMs: 200 },
-    ).catch(async () => (await readBadge(control, tabId)).text);
+    const after = (await settledChangedBadge(control, tabId, before)).text;
     expect(Number(after)).toBeGreaterThan(Number(before));
   });
 });

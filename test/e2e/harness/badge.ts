@@ -45,3 +45,8 @@ export function settledBadge(extensionPage: Page, tabId: number, want: string): 
 export function settledNonEmptyBadge(extensionPage: Page, tabId: number): Promise<BadgeState> {
   return settledWhere(extensionPage, tabId, 'a badge text', (text) => text !== '');
 }
+
+/** The badge once its text is no longer `from` (a recount changed it), or as it is after 10 s. */
+export function settledChangedBadge(extensionPage: Page, tabId: number, from: string): Promise<BadgeState> {
+  return settledWhere(extensionPage, tabId, `badge text other than ${from}`, (text) => text !== from);
+}
