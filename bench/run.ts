@@ -40,6 +40,8 @@ const TOOLBAR_RUNS = Number(process.env.BENCH_TOOLBAR_RUNS ?? 2 * RUNS);
 const ONLY_POPUP = process.env.BENCH_ONLY === 'popup';
 const WARMUP = 2;
 const ROW = '[data-testid="cookie-row"]';
+/** Before a cold toolbar opening: how long no worker of SessionScope's may have run (stopWorkerForGood). */
+const COLD_SETTLE_MS = 150;
 const REF_ROW = 'li.ref-row';
 
 interface PopupFigures {
@@ -52,11 +54,15 @@ interface PopupFigures {
    * Real site only: the real toolbar popups' phases (medians, ms; toolbar-popup.ts), each SessionScope popup's
    * paint over the reference's opened in the same round, and per phase the median paired difference.
    */
-  toolbar?: {
-    reference: ToolbarTiming;
-    sessionscope: ToolbarTiming;
-    ratios: number[];
-    deltas: ToolbarTiming;
+  toolbar?: ToolbarFigures;
+  /**
+   * The same openings with SessionScope's worker stopped before each (coldToolbar): the state a popup meets once the
+   * worker has been idle for 30 s.
+   */
+  coldToolbar?: ToolbarFigures & {
+    /** SessionScope's openings whose first paint decoded first (the background's hint not found), of all. */
+    decodedFirst: number;
+    openings: number;
   };
 }
 
@@ -84,8 +90,22 @@ function phases(p: PopupFigures): string {
   );
 }
 
+/** A toolbar opening's phases: its times but the decoders' mark. */
+type ToolbarPhases = Omit<ToolbarTiming, 'decodersMs'>;
+
+/**
+ * Real-site toolbar popups: each page's median phases (ms; toolbar-popup.ts), each SessionScope popup's paint over
+ * the reference's opened in the same round, and per phase the median paired difference.
+ */
+interface ToolbarFigures {
+  reference: ToolbarPhases;
+  sessionscope: ToolbarPhases;
+  ratios: number[];
+  deltas: ToolbarPhases;
+}
+
 /** The phases of a toolbar opening, in the order they come, as the phase table names them. */
-const TOOLBAR_PHASES: ReadonlyArray<[keyof ToolbarTiming, string]> = [
+const TOOLBAR_PHASES: ReadonlyArray<[keyof ToolbarPhases, string]> = [
   ['scriptMs', 'script started'],
   ['cookiesMs', 'cookies in hand'],
   ['rowsMs', 'rows in the DOM'],
@@ -95,7 +115,7 @@ const TOOLBAR_PHASES: ReadonlyArray<[keyof ToolbarTiming, string]> = [
 ];
 
 /** A value for each phase of a toolbar opening, worked out by `of`. */
-function perPhase(of: (key: keyof ToolbarTiming) => number): ToolbarTiming {
+function perPhase(of: (key: keyof ToolbarPhases) => number): ToolbarPhases {
   return {
     scriptMs: of('scriptMs'),
     cookiesMs: of('cookiesMs'),
@@ -106,12 +126,12 @@ function perPhase(of: (key: keyof ToolbarTiming) => number): ToolbarTiming {
   };
 }
 
-function medianToolbar(list: readonly ToolbarTiming[]): ToolbarTiming {
+function medianToolbar(list: readonly ToolbarTiming[]): ToolbarPhases {
   return perPhase((key) => median(list.map((t) => t[key])));
 }
 
 /** Per phase, the median of SessionScope's opening less the reference's opened just before it. */
-function toolbarDeltas(reference: readonly ToolbarTiming[], sessionscope: readonly ToolbarTiming[]): ToolbarTiming {
+function toolbarDeltas(reference: readonly ToolbarTiming[], sessionscope: readonly ToolbarTiming[]): ToolbarPhases {
   return perPhase((key) =>
     median(
       pairedDifferences(
@@ -120,6 +140,36 @@ function toolbarDeltas(reference: readonly ToolbarTiming[], sessionscope: readon
       ),
     ),
   );
+}
+
+/** The figures of the toolbar openings side by side, the reference's and SessionScope's. */
+function toolbarFigures(reference: readonly ToolbarTiming[], sessionscope: readonly ToolbarTiming[]): ToolbarFigures {
+  return {
+    reference: medianToolbar(reference),
+    sessionscope: medianToolbar(sessionscope),
+    ratios: pairedRatios(
+      reference.map((t) => t.fcpMs),
+      sessionscope.map((t) => t.fcpMs),
+    ),
+    deltas: toolbarDeltas(reference, sessionscope),
+  };
+}
+
+/**
+ * Stops SessionScope's worker and returns once none has run for COLD_SETTLE_MS. The popup before may have started it
+ * a moment ago (its undo state asked for once it had painted): a worker still starting is not stopped by the
+ * browser's stop-all, and appears after it, so it is stopped again.
+ */
+async function stopWorkerForGood(session: ChromiumSession): Promise<void> {
+  const base = session.extensionUrl('');
+  const running = () =>
+    session.browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith(base));
+  for (let tries = 0; tries < 20; tries++) {
+    await session.stopWorker({ waitGone: false });
+    await new Promise((r) => setTimeout(r, COLD_SETTLE_MS));
+    if (!running()) return;
+  }
+  throw new Error("SessionScope's worker kept running after 20 stops");
 }
 
 /** Times both pages alternately, so drift in the machine's load hits them alike; the runs after the warm-ups. */
@@ -167,6 +217,18 @@ async function realSite(session: ChromiumSession, site: BenchSite, refId: string
     () => timeToolbarPopup(session, page, n, ROW),
     TOOLBAR_RUNS,
   );
+  // Again with SessionScope's worker stopped before each opening, the reference's too (SessionScope's popup asks the
+  // worker for its undo state once it has painted, which starts it): opened one after the other above, every popup
+  // finds the worker running, while one opened after 30 s without a cookie change or a tab event finds it stopped.
+  const cold = async (open: () => Promise<ToolbarTiming>) => {
+    await stopWorkerForGood(session);
+    return open();
+  };
+  const [coldRef, coldOurs] = await alternate(
+    () => cold(() => timeToolbarPopup(session, page, n, REF_ROW, refButton)),
+    () => cold(() => timeToolbarPopup(session, page, n, ROW)),
+    TOOLBAR_RUNS,
+  );
   await page.close();
   return {
     n,
@@ -174,14 +236,11 @@ async function realSite(session: ChromiumSession, site: BenchSite, refId: string
     bareGetAllMs: median(counts.times),
     reference: medianTiming(reference),
     sessionscope: medianTiming(sessionscope),
-    toolbar: {
-      reference: medianToolbar(toolbarRef),
-      sessionscope: medianToolbar(toolbarOurs),
-      ratios: pairedRatios(
-        toolbarRef.map((t) => t.fcpMs),
-        toolbarOurs.map((t) => t.fcpMs),
-      ),
-      deltas: toolbarDeltas(toolbarRef, toolbarOurs),
+    toolbar: toolbarFigures(toolbarRef, toolbarOurs),
+    coldToolbar: {
+      ...toolbarFigures(coldRef, coldOurs),
+      decodedFirst: coldOurs.filter((t) => Number.isFinite(t.decodersMs)).length,
+      openings: coldOurs.length,
     },
   };
 }
@@ -291,6 +350,28 @@ function popupSection(popup: PopupFigures[]): string[] {
           // A phase a page did not mark has no difference (NaN), written as ms() writes it.
           `${Number.isFinite(t.deltas[key]) ? `${signed(t.deltas[key])} ms` : ms(t.deltas[key])} |`,
       );
+    }),
+    '',
+    "The same toolbar openings with SessionScope's worker stopped before each (`ServiceWorker.stopAllWorkers`, until",
+    `none has run for ${COLD_SETTLE_MS} ms), the reference's too: the state a popup meets once the worker has been idle for`,
+    '30 s. Opened one after the other as above, every popup finds the worker running, since each SessionScope popup',
+    'asks it for its undo state once it has painted. Nothing the popup does before its first paint goes through the',
+    "worker (it reads the tab, its cookies and the background's hint from the browser), and the worker does not",
+    'listen for the window gaining focus, which every toolbar opening fires (docs/popup-speed.md, sixth session).',
+    '"Decoded first": SessionScope\'s openings that did not find the background\'s hint and loaded the decoders',
+    'before their rows.',
+    '',
+    '| cookies | reference: first contentful paint | SessionScope: first contentful paint | ratio | paired [90 % interval] | Δ script started | Δ page shown | decoded first |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...popup.flatMap((p) => {
+      const c = p.coldToolbar;
+      if (c === undefined) return [];
+      return [
+        `| ${p.n} | ${ms(c.reference.fcpMs)} | ${ms(c.sessionscope.fcpMs)} | ` +
+          `${ratio(c.sessionscope.fcpMs, c.reference.fcpMs)} | ` +
+          `${medianAndInterval(c.ratios, seededRandom(p.n), (r) => `${r.toFixed(2)}×`)} | ` +
+          `${signed(c.deltas.scriptMs)} ms | ${signed(c.deltas.shownMs)} ms | ${c.decodedFirst} of ${c.openings} |`,
+      ];
     }),
     '',
     'Where the synthetic popup spends its time (medians of the same runs; marks set by',

@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import { FIRST_PAINT_MARKS, SHOWN_MARK } from '../../../src/popup/first-paint-marks';
+import { DECODERS_MARK } from '../../../src/popup/first-rows';
 import type { ChromiumSession } from './chromium';
 import { openRealPopup, type ToolbarButton } from './views';
 
@@ -21,6 +22,11 @@ export interface ToolbarTiming {
    * page has loaded and its thread is free, and its first frame comes after that.
    */
   shownMs: number;
+  /**
+   * When SessionScope's first paint asked for the decoders (DECODERS_MARK: the background's hint did not answer for
+   * the cookies read, so it decoded before its rows); NaN when it did not, and for the reference.
+   */
+  decodersMs: number;
 }
 
 /**
@@ -60,6 +66,7 @@ export async function timeToolbarPopup(
         cookiesMs: at(${JSON.stringify(FIRST_PAINT_MARKS.cookies)}),
         rowsMs: at(${JSON.stringify(FIRST_PAINT_MARKS.rows)}),
         shownMs: at(${JSON.stringify(SHOWN_MARK)}),
+        decodersMs: at(${JSON.stringify(DECODERS_MARK)}),
       };
     })()`)) as Record<keyof ToolbarTiming, number | null>;
     // JSON has no NaN: a mark the page did not set comes back null.
@@ -71,6 +78,7 @@ export async function timeToolbarPopup(
       cookiesMs: num(t.cookiesMs),
       rowsMs: num(t.rowsMs),
       shownMs: num(t.shownMs),
+      decodersMs: num(t.decodersMs),
     };
   } finally {
     await popup.close();
