@@ -17,7 +17,8 @@
  * contentful paint, as `npm run bench` times the toolbar popups (test/e2e/harness/toolbar-popup.ts): a toolbar
  * popup is shown only once its page has loaded and been sized, which a page in a tab never waits for. Prints,
  * and with `AB_RAW=file.json` also writes every opening, with the toolbar popup's phases (docs/popup-speed.md uses
- * them to count the openings that paint in the reference's frame).
+ * them to count the openings that paint in the reference's frame). `AB_COLD=1` stops every extension worker before
+ * each opening (stopped-workers.ts), as `npm run bench`'s third toolbar table does: the state after 30 s idle.
  */
 import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -32,6 +33,7 @@ import { openSiteTab, startBenchSite } from './bench-site';
 import { makeJwts } from './jwts';
 import { timePage, type Timing } from './page-timing';
 import { writeReferenceExtension } from './reference-extension';
+import { stopWorkersForGood } from './stopped-workers';
 import { median, medianAndInterval, ms, pairedDifferences, ratio, signed } from './stats';
 
 const BUILDS = (process.env.AB_BUILDS ?? distDir('chrome')).split(',').map((d) => resolve(d.trim()));
@@ -40,6 +42,7 @@ const RUNS = Number(process.env.AB_RUNS ?? 60);
 const TOOLBAR = process.env.AB_TOOLBAR === '1';
 /** `AB_RAW=file.json`: every timed opening, page by page and round by round (the toolbar's phases too). */
 const RAW = process.env.AB_RAW;
+const COLD = process.env.AB_COLD === '1';
 const WARMUP = 2;
 
 /** One opening's times (ms from navigation start): in a tab, rows in the DOM and painted; toolbar, the paint. */
@@ -114,6 +117,7 @@ async function main(): Promise<void> {
       for (let round = 0; round < RUNS + WARMUP; round++) {
         for (const at of shuffled(pages.length, random)) {
           const p = pages[at]!;
+          if (COLD) await stopWorkersForGood(session);
           // A toolbar popup has no "rows": no timer runs in it before its scripts.
           const toolbar = TOOLBAR ? await timeToolbarPopup(session, tab, n, p.row, p.button) : undefined;
           const t: Opening = toolbar
@@ -131,7 +135,7 @@ async function main(): Promise<void> {
       const ref = median(painted[0]!);
       const [what, rowsHead] = TOOLBAR ? ['first contentful paint', ''] : ['painted', ' rows |'];
       process.stdout.write(
-        `\n${n} cookies, ${RUNS} rounds${TOOLBAR ? ', toolbar popups' : ''} (medians; Δ: median of the paired ` +
+        `\n${n} cookies, ${RUNS} rounds${TOOLBAR ? ', toolbar popups' : ''}${COLD ? ', workers stopped' : ''} (medians; Δ: median of the paired ` +
           `differences in ${what}, 90 % interval)\n` +
           `| page |${rowsHead} ${what} | ${what} / reference | Δ vs reference | Δ vs ${pages[1]!.name} |\n` +
           `|---|${TOOLBAR ? '' : '---:|'}---:|---:|---:|---:|\n`,

@@ -21,6 +21,7 @@ import { entrySizes, distOf } from './bundle-size';
 import { timePage, type Timing } from './page-timing';
 import { writeReferenceExtension } from './reference-extension';
 import { rowHeightMismatches } from './row-heights';
+import { COLD_SETTLE_MS, stopWorkersForGood } from './stopped-workers';
 import { median, medianAndInterval, ms, pairedDifferences, pairedRatios, ratio, kb, signed } from './stats';
 import { coreBenchmarks, type CoreFigures } from './core-bench';
 import { hostileBenchmarks } from './hostile-bench';
@@ -40,8 +41,6 @@ const TOOLBAR_RUNS = Number(process.env.BENCH_TOOLBAR_RUNS ?? 2 * RUNS);
 const ONLY_POPUP = process.env.BENCH_ONLY === 'popup';
 const WARMUP = 2;
 const ROW = '[data-testid="cookie-row"]';
-/** Before a cold toolbar opening: how long no worker of SessionScope's may have run (stopWorkerForGood). */
-const COLD_SETTLE_MS = 150;
 const REF_ROW = 'li.ref-row';
 
 interface PopupFigures {
@@ -155,23 +154,6 @@ function toolbarFigures(reference: readonly ToolbarTiming[], sessionscope: reado
   };
 }
 
-/**
- * Stops SessionScope's worker and returns once none has run for COLD_SETTLE_MS. The popup before may have started it
- * a moment ago (its undo state asked for once it had painted): a worker still starting is not stopped by the
- * browser's stop-all, and appears after it, so it is stopped again.
- */
-async function stopWorkerForGood(session: ChromiumSession): Promise<void> {
-  const base = session.extensionUrl('');
-  const running = () =>
-    session.browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith(base));
-  for (let tries = 0; tries < 20; tries++) {
-    await session.stopWorker({ waitGone: false });
-    await new Promise((r) => setTimeout(r, COLD_SETTLE_MS));
-    if (!running()) return;
-  }
-  throw new Error("SessionScope's worker kept running after 20 stops");
-}
-
 /** Times both pages alternately, so drift in the machine's load hits them alike; the runs after the warm-ups. */
 async function alternate<T>(a: () => Promise<T>, b: () => Promise<T>, runs = RUNS): Promise<[T[], T[]]> {
   const as: T[] = [];
@@ -221,7 +203,7 @@ async function realSite(session: ChromiumSession, site: BenchSite, refId: string
   // worker for its undo state once it has painted, which starts it): opened one after the other above, every popup
   // finds the worker running, while one opened after 30 s without a cookie change or a tab event finds it stopped.
   const cold = async (open: () => Promise<ToolbarTiming>) => {
-    await stopWorkerForGood(session);
+    await stopWorkersForGood(session);
     return open();
   };
   const [coldRef, coldOurs] = await alternate(

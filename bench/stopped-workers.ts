@@ -1,0 +1,21 @@
+import type { ChromiumSession } from '../test/e2e/harness/chromium';
+
+/** How long no extension worker may have run before a cold opening (stopWorkersForGood). */
+export const COLD_SETTLE_MS = 150;
+
+/**
+ * Stops every extension worker of the browser (`ServiceWorker.stopAllWorkers`) and returns once none has run for
+ * COLD_SETTLE_MS: the state a popup meets once the workers have been idle for 30 s. A popup opened just before may
+ * have started one a moment ago (SessionScope's asks its worker for its undo state once it has painted); a worker
+ * still starting is not stopped by the stop-all and appears after it, so it is stopped again.
+ */
+export async function stopWorkersForGood(session: ChromiumSession): Promise<void> {
+  const running = () =>
+    session.browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
+  for (let tries = 0; tries < 20; tries++) {
+    await session.stopWorker({ waitGone: false });
+    await new Promise((r) => setTimeout(r, COLD_SETTLE_MS));
+    if (!running()) return;
+  }
+  throw new Error('an extension worker kept running after 20 stops');
+}
