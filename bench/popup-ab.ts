@@ -18,16 +18,21 @@
  * popup is shown only once its page has loaded and been sized, which a page in a tab never waits for. Prints,
  * and with `AB_RAW=file.json` also writes every opening, with the toolbar popup's phases (docs/popup-speed.md uses
  * them to count the openings that paint in the reference's frame). `AB_COLD=1` stops every extension worker before
- * each opening (stopped-workers.ts), as `npm run bench`'s third toolbar table does: the state after 30 s idle.
+ * each opening (stopped-workers.ts), as `npm run bench`'s third toolbar table does: the state after 30 s idle; it
+ * first waits for each build's background to leave its first-paint hint for the site's tab (stopped before that, no
+ * popup would find one). A toolbar run says how many openings of each build decoded first for want of that hint.
  */
 import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { basename, resolve } from 'node:path';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
+import { FIRST_PAINT_HINT_KEY } from '../src/protocol/first-paint-hint';
 import { popupSearch } from '../src/protocol/view-address';
 import { launchChromium, listedExtension } from '../test/e2e/harness/chromium';
 import { distDir, POPUP_PATH } from '../test/e2e/harness/paths';
 import { timeToolbarPopup } from '../test/e2e/harness/toolbar-popup';
 import type { ToolbarButton } from '../test/e2e/harness/views';
+import { waitUntil } from '../test/e2e/harness/wait';
 import { seededRandom } from '../test/fakes/hostile-values';
 import { openSiteTab, startBenchSite } from './bench-site';
 import { makeJwts } from './jwts';
@@ -54,6 +59,32 @@ interface Page {
   row: string;
   /** Its toolbar button (AB_TOOLBAR); none for the session's own extension, whose button the harness knows. */
   button?: ToolbarButton;
+  /** A page of the build's extension kept open (SessionScope's builds): where its `storage.session` is read. */
+  home?: PuppeteerPage;
+}
+
+/** What a build's `storage.session` holds for its first paint (the background's hint), as JSON text. */
+function readHint(home: PuppeteerPage): Promise<string> {
+  return home.evaluate(async (key: string) => {
+    const api = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<object> } } } })
+      .chrome;
+    return JSON.stringify((await api.storage.session.get(key))[key as keyof object] ?? null);
+  }, FIRST_PAINT_HINT_KEY);
+}
+
+/**
+ * Waits until every build's background has left a new hint for its first paint (its badge's recount of the site's
+ * tab just opened), as `before` said it was: the workers stopped before that, no popup would find one, and each
+ * would decode first.
+ */
+async function waitForHints(pages: readonly Page[], before: readonly (string | undefined)[]): Promise<void> {
+  for (const [i, p] of pages.entries()) {
+    if (p.home === undefined) continue;
+    const home = p.home;
+    await waitUntil(`${p.name}'s first-paint hint for the site`, async () => (await readHint(home)) !== before[i], {
+      timeoutMs: 10_000,
+    });
+  }
 }
 
 /**
@@ -98,7 +129,7 @@ async function main(): Promise<void> {
     for (const [i, dir] of BUILDS.entries()) {
       // The session's own extension is the first build; its popup is already open as the harness's control page.
       const id = i === 0 ? session.extensionId : await session.browser.installExtension(dir);
-      if (i > 0) await session.openPage(`chrome-extension://${id}/${POPUP_PATH}`);
+      const home = i === 0 ? session.control : await session.openPage(`chrome-extension://${id}/${POPUP_PATH}`);
       let name = basename(dir) === 'chrome' ? dir.split('/').slice(-3).join('/') : basename(dir);
       while (names.has(name)) name += "'";
       names.add(name);
@@ -107,12 +138,16 @@ async function main(): Promise<void> {
         name,
         url: (tabId, siteUrl) => `${base}${popupSearch(tabId, siteUrl)}`,
         row: '[data-testid="cookie-row"]',
+        home,
         ...(i > 0 && { button: { extension: await listedExtension(session.browser, id), popupUrl: base } }),
       });
     }
     for (const n of COUNTS) {
+      const hints = COLD ? await Promise.all(pages.map((p) => (p.home ? readHint(p.home) : undefined))) : [];
       const { page: tab, tabId, url: siteUrl } = await openSiteTab(session, site, n);
+      if (COLD) await waitForHints(pages, hints);
       const timings = pages.map((): Opening[] => []);
+      const decodedFirst = pages.map(() => 0);
       const random = seededRandom(n);
       for (let round = 0; round < RUNS + WARMUP; round++) {
         for (const at of shuffled(pages.length, random)) {
@@ -125,6 +160,7 @@ async function main(): Promise<void> {
             : await timePage(session.browser, p.url(tabId, siteUrl), n, p.row);
           if (round >= WARMUP) {
             timings[at]!.push(t);
+            if (toolbar && Number.isFinite(toolbar.decodersMs)) decodedFirst[at]!++;
             raw.push({ cookies: n, round: round - WARMUP, page: p.name, ...(toolbar ?? t) });
           }
         }
@@ -150,6 +186,10 @@ async function main(): Promise<void> {
           i <= 1 ? '' : delta(painted[1]!, painted[i]!, n * 37 + i),
         ];
         process.stdout.write(`| ${cells.join(' | ')} |\n`);
+      });
+      // A popup that found no hint from its background loaded the decoders before its rows (first-rows.ts).
+      pages.forEach((p, i) => {
+        if (decodedFirst[i]! > 0) process.stdout.write(`${p.name}: decoded first in ${decodedFirst[i]} of ${RUNS}\n`);
       });
     }
   } finally {
