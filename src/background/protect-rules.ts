@@ -3,14 +3,12 @@ import type { CookieChange } from '../core/cookie/cookie-change';
 import { cookieKey } from '../core/cookie/cookie-key';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import type { WriteAnswer } from '../core/edit/apply-cookie-writes';
-import { parseCookieRecord } from '../core/edit/parse-write-ops';
 import { matchesBlockRule, parseBlockRules, type BlockRule } from '../core/edit/block-rule';
 import type { GuardState } from '../protocol/messages';
+import { GUARD_KEY, guardStateOf, MAX_PROTECTED, storedGuardsOf, type StoredGuards } from '../protocol/edit-state';
 import type { KeyValueArea } from './key-value-area';
 
 /** One key in `storage.local`: protection and block rules are settings, kept across browser restarts. */
-export const GUARD_KEY = 'guard';
-export const MAX_PROTECTED = 200;
 
 export interface GuardDeps {
   /** `storage.local`. */
@@ -41,21 +39,7 @@ export interface Guard {
   settled(): Promise<void>;
 }
 
-interface Stored {
-  protected: CookieRecord[];
-  blockRules: BlockRule[];
-}
-
-function parse(value: unknown): Stored {
-  const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  const list = Array.isArray(v.protected)
-    ? v.protected
-        .map(parseCookieRecord)
-        .filter((c): c is CookieRecord => c !== null)
-        .slice(0, MAX_PROTECTED)
-    : [];
-  return { protected: list, blockRules: parseBlockRules(v.blockRules) };
-}
+type Stored = StoredGuards;
 
 function expired(c: CookieRecord, nowMs: number): boolean {
   return !c.browserSession && c.expirationDate !== undefined && c.expirationDate * 1000 <= nowMs;
@@ -92,7 +76,7 @@ export function createGuard(deps: GuardDeps, now: () => number = Date.now): Guar
 
   function load(): Promise<Stored> {
     cache ??= deps.store.get(GUARD_KEY).then(
-      (got) => (current = parse(got[GUARD_KEY])),
+      (got) => (current = storedGuardsOf(got[GUARD_KEY])),
       (e: unknown) => {
         cache = undefined;
         current = undefined;
@@ -106,7 +90,7 @@ export function createGuard(deps: GuardDeps, now: () => number = Date.now): Guar
     current = next;
     cache = Promise.resolve(next);
     await deps.store.set({ [GUARD_KEY]: next });
-    return { ok: true, protected: next.protected, blockRules: next.blockRules };
+    return guardStateOf(next);
   }
 
   async function restore(p: CookieRecord): Promise<void> {
@@ -166,7 +150,7 @@ export function createGuard(deps: GuardDeps, now: () => number = Date.now): Guar
     },
     state: async () => {
       const s = await load();
-      return { ok: true, protected: s.protected, blockRules: s.blockRules };
+      return guardStateOf(s);
     },
     setProtected: (cookie, protect) => {
       let out: GuardState | undefined;

@@ -2,9 +2,9 @@ import { applyCookieWrites, type CookieWriteDeps, type CookieWriteOp } from '../
 import { undoConflicts, undoRecord, undoSteps, type UndoRecord } from '../core/edit/undo-record';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import type { UndoResult, UndoState, WriteCookiesResult } from '../protocol/messages';
+import { UNDO_KEY, undoStackOf, undoStateOf } from '../protocol/edit-state';
 import type { KeyValueArea } from './key-value-area';
 
-export const UNDO_KEY = 'undo:stack';
 /** Undo keeps the last few actions: each may hold a whole import, and they are live credentials. */
 export const UNDO_DEPTH = 10;
 
@@ -27,12 +27,6 @@ export interface CookieWrites {
   state(): Promise<UndoState>;
 }
 
-function isRecord(v: unknown): v is UndoRecord {
-  if (typeof v !== 'object' || v === null) return false;
-  const r = v as Record<string, unknown>;
-  return typeof r.label === 'string' && typeof r.atMs === 'number' && Array.isArray(r.entries);
-}
-
 /**
  * Writes for the pages, and the undo stack. The stack lives in storage, never only in this worker: a user who
  * deletes a cookie in the popup and undoes it from the panel a minute later, after the worker was stopped,
@@ -48,8 +42,7 @@ export function createCookieWrites(deps: CookieWritesDeps): CookieWrites {
 
   async function load(): Promise<UndoRecord[]> {
     const got = await deps.store.get(UNDO_KEY);
-    const list = got[UNDO_KEY];
-    return Array.isArray(list) ? list.filter(isRecord) : [];
+    return undoStackOf(got[UNDO_KEY]);
   }
 
   /** The writes, with the guard told that these events are the user's own. */
@@ -97,10 +90,6 @@ export function createCookieWrites(deps: CookieWritesDeps): CookieWrites {
           changedSince: conflicts.map((e) => (e.after ?? e.before)!).map((c) => ({ ...c })),
         };
       }),
-    state: async () => {
-      const stack = await load();
-      const last = stack[stack.length - 1];
-      return last ? { label: last.label, atMs: last.atMs, depth: stack.length } : { label: null, depth: 0 };
-    },
+    state: async () => undoStateOf(await load()),
   };
 }

@@ -3,6 +3,7 @@ import { extensionVersion } from '../platform/extension-version';
 import { requestHostPermission } from '../platform/permissions';
 import { readTabStorage } from '../platform/scripting';
 import { editMessages } from '../platform/edit-messages';
+import { storedEditState } from '../platform/edit-state';
 import { transferBrowser } from '../platform/transfer-browser';
 import { viewTransferDeps } from '../state/view-transfer-deps';
 import { lazyAnalyze } from './analysis-chunk';
@@ -30,7 +31,8 @@ export async function startPopupApp(root: Element, painted: PaintedLoad | undefi
       analyze: lazyAnalyze(),
       version: extensionVersion,
       transfer: viewTransferDeps(transferBrowser()),
-      edit: editMessages,
+      // The undo state and the guard settings are read from storage: opening the popup starts no stopped worker.
+      edit: { ...editMessages, ...storedEditState() },
     },
     { root, ...(first ? { first } : {}) },
   );

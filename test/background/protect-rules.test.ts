@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createGuard, GUARD_KEY } from '../../src/background/protect-rules';
+import { createGuard } from '../../src/background/protect-rules';
+import { GUARD_KEY } from '../../src/protocol/edit-state';
 import { removeCookie, setCookie } from '../../src/platform/cookie-write';
 import { getAllCookies, onCookieChanged } from '../../src/platform/cookies';
 import { toCookieRecord } from '../../src/core/cookie/to-cookie-record';

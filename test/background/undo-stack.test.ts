@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCookieWrites, UNDO_DEPTH, UNDO_KEY } from '../../src/background/undo-stack';
+import { createCookieWrites, UNDO_DEPTH } from '../../src/background/undo-stack';
+import { UNDO_KEY } from '../../src/protocol/edit-state';
 import { readCookie } from '../../src/platform/cookie-write';
 import { makeCookie, makePartitionedCookie } from '../fakes/make-cookie';
 import { jarOf, platformCookieWrites } from '../fakes/platform-cookie-writes';

@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { expectReadyWithRows } from './harness/expect-rows';
+import { sendFrom } from './harness/extension-messages';
 import { markupTrace, recordDialogs } from './harness/hostile';
 import { withChromium } from './harness/setup';
 import { openRealPopup, row, waitForViewState } from './harness/views';
@@ -116,5 +117,42 @@ describe('Chromium popup', () => {
       expect(dialogs).toEqual([]);
       await view.close();
     });
+  });
+
+  it('opens from the toolbar without starting a stopped worker, with the undo and protection the background kept', async () => {
+    const c = suite.session;
+    const read = await sendFrom(c.control, 'readCookies', { scope: 'site', host: HOST });
+    const cookie = (name: string) => (read.ok ? read.cookies.find((x) => x.name === name) : undefined);
+    const theme = cookie('theme');
+    const sid = cookie('connect.sid');
+    expect(theme && sid).toBeTruthy();
+    // Through the background, as the popup's own writes go: a delete it keeps an undo of, and a protected cookie.
+    expect(
+      await sendFrom(c.control, 'writeCookies', {
+        ops: [{ kind: 'remove', cookie: theme! }],
+        label: 'delete of theme',
+      }),
+    ).toMatchObject({ ok: true, undoable: true });
+    expect((await sendFrom(c.control, 'setProtected', { cookie: sid!, protect: true })).protected).toHaveLength(1);
+    try {
+      // The site's tab in front before the worker stops: its activation would start the worker again.
+      await suite.page.bringToFront();
+      await c.stopWorker();
+      const view = suite.track(await openRealPopup(c, suite.page));
+      await waitForViewState(view, 'popup');
+      // The undo state and the protection are read from storage (src/platform/edit-state.ts), as the background left
+      // them, not asked of it.
+      const undo = await view.waitForSelector('[data-testid="undo"]');
+      expect(await undo!.evaluate((el) => el.getAttribute('aria-label'))).toBe('Undo delete of theme');
+      await view.click(`${row('connect.sid')} [data-testid="cookie-toggle"]`);
+      const protect = await view.waitForSelector(`${row('connect.sid')} [data-testid="cookie-protect"]`);
+      expect(await protect!.evaluate((el) => (el as HTMLInputElement).checked)).toBe(true);
+      // Nothing the popup did started the worker.
+      await expect(c.workerTarget(1_000)).rejects.toThrow();
+      await view.close();
+    } finally {
+      await sendFrom(c.control, 'undoLast', {});
+      await sendFrom(c.control, 'setProtected', { cookie: sid!, protect: false });
+    }
   });
 });
