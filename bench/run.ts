@@ -259,6 +259,15 @@ async function synthetic(session: ChromiumSession, benchId: string, jwts: string
   };
 }
 
+/** A toolbar table's first cells: the cookies, both first contentful paints, their ratio and the paired ratio. */
+function paintCells(n: number, f: ToolbarFigures): string {
+  return (
+    `| ${n} | ${ms(f.reference.fcpMs)} | ${ms(f.sessionscope.fcpMs)} | ` +
+    `${ratio(f.sessionscope.fcpMs, f.reference.fcpMs)} | ` +
+    `${medianAndInterval(f.ratios, seededRandom(n), (r) => `${r.toFixed(2)}×`)}`
+  );
+}
+
 function popupSection(popup: PopupFigures[]): string[] {
   return [
     '## Popup: open → rows painted',
@@ -311,15 +320,7 @@ function popupSection(popup: PopupFigures[]): string[] {
     '',
     '| cookies | reference: first contentful paint | SessionScope: first contentful paint | ratio | paired [90 % interval] |',
     '|---:|---:|---:|---:|---:|',
-    ...popup.flatMap((p) =>
-      p.toolbar === undefined
-        ? []
-        : [
-            `| ${p.n} | ${ms(p.toolbar.reference.fcpMs)} | ${ms(p.toolbar.sessionscope.fcpMs)} | ` +
-              `${ratio(p.toolbar.sessionscope.fcpMs, p.toolbar.reference.fcpMs)} | ` +
-              `${medianAndInterval(p.toolbar.ratios, seededRandom(p.n), (r) => `${r.toFixed(2)}×`)} |`,
-          ],
-    ),
+    ...popup.flatMap((p) => (p.toolbar === undefined ? [] : [`${paintCells(p.n, p.toolbar)} |`])),
     '',
     "Where the toolbar popups' time goes, from the same openings, on each popup's own clock (medians, ms from its",
     'navigation start; Δ: the median of the differences of the openings side by side). Both pages set the same',
@@ -357,10 +358,7 @@ function popupSection(popup: PopupFigures[]): string[] {
       const c = p.coldToolbar;
       if (c === undefined) return [];
       return [
-        `| ${p.n} | ${ms(c.reference.fcpMs)} | ${ms(c.sessionscope.fcpMs)} | ` +
-          `${ratio(c.sessionscope.fcpMs, c.reference.fcpMs)} | ` +
-          `${medianAndInterval(c.ratios, seededRandom(p.n), (r) => `${r.toFixed(2)}×`)} | ` +
-          `${signed(c.deltas.scriptMs)} ms | ${signed(c.deltas.shownMs)} ms | ${c.decodedFirst} of ${c.openings} |`,
+        `${paintCells(p.n, c)} | ${signed(c.deltas.scriptMs)} ms | ${signed(c.deltas.shownMs)} ms | ${c.decodedFirst} of ${c.openings} |`,
       ];
     }),
     '',
