@@ -8,8 +8,6 @@ import type { GuardState } from '../protocol/messages';
 import { GUARD_KEY, guardStateOf, MAX_PROTECTED, storedGuardsOf, type StoredGuards } from '../protocol/edit-state';
 import type { KeyValueArea } from './key-value-area';
 
-/** One key in `storage.local`: protection and block rules are settings, kept across browser restarts. */
-
 export interface GuardDeps {
   /** `storage.local`. */
   store: KeyValueArea;
@@ -39,8 +37,6 @@ export interface Guard {
   settled(): Promise<void>;
 }
 
-type Stored = StoredGuards;
-
 function expired(c: CookieRecord, nowMs: number): boolean {
   return !c.browserSession && c.expirationDate !== undefined && c.expirationDate * 1000 <= nowMs;
 }
@@ -59,9 +55,9 @@ function expired(c: CookieRecord, nowMs: number): boolean {
 export function createGuard(deps: GuardDeps, now: () => number = Date.now): Guard {
   let queue: Promise<unknown> = Promise.resolve();
   const paused = new Map<string, number>();
-  let cache: Promise<Stored> | undefined;
+  let cache: Promise<StoredGuards> | undefined;
   /** The settings as last loaded or saved, and how many reactions wait on the queue: see `cookieChanged`. */
-  let current: Stored | undefined;
+  let current: StoredGuards | undefined;
   let queued = 0;
 
   function enqueue(run: () => Promise<void>): Promise<void> {
@@ -74,7 +70,7 @@ export function createGuard(deps: GuardDeps, now: () => number = Date.now): Guar
     return next;
   }
 
-  function load(): Promise<Stored> {
+  function load(): Promise<StoredGuards> {
     cache ??= deps.store.get(GUARD_KEY).then(
       (got) => (current = storedGuardsOf(got[GUARD_KEY])),
       (e: unknown) => {
@@ -86,7 +82,7 @@ export function createGuard(deps: GuardDeps, now: () => number = Date.now): Guar
     return cache;
   }
 
-  async function save(next: Stored): Promise<GuardState> {
+  async function save(next: StoredGuards): Promise<GuardState> {
     current = next;
     cache = Promise.resolve(next);
     await deps.store.set({ [GUARD_KEY]: next });
@@ -104,7 +100,7 @@ export function createGuard(deps: GuardDeps, now: () => number = Date.now): Guar
     if (answer.ok && answer.now === null) deps.record({ cookie: c, removed: true, cause: 'blocked' });
   }
 
-  async function react(change: CookieChange, s: Stored): Promise<void> {
+  async function react(change: CookieChange, s: StoredGuards): Promise<void> {
     const key = cookieKey(change.cookie);
     if (paused.has(key)) return;
     const p = s.protected.find((c) => cookieKey(c) === key);
@@ -120,7 +116,7 @@ export function createGuard(deps: GuardDeps, now: () => number = Date.now): Guar
   }
 
   /** What changed while no listener heard it: protected cookies that differ, cookies the rules block. */
-  async function sweep(s: Stored): Promise<void> {
+  async function sweep(s: StoredGuards): Promise<void> {
     if (s.protected.length === 0 && s.blockRules.length === 0) return;
     const jar = await deps.readJar();
     const byKey = new Map(jar.map((c) => [cookieKey(c), c]));

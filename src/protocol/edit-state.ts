@@ -11,7 +11,9 @@ import type { GuardState, UndoState } from './messages';
  * page reads the same state from storage as from the background, without starting a stopped worker to ask it (the
  * popup does: src/platform/edit-state.ts).
  */
+/** One key in `storage.session`: the undo stack holds live values, so it goes when the browser quits. */
 export const UNDO_KEY = 'undo:stack';
+/** One key in `storage.local`: protection and block rules are settings, kept across browser restarts. */
 export const GUARD_KEY = 'guard';
 /** At most this many protected cookies are kept (the oldest go first). */
 export const MAX_PROTECTED = 200;
