@@ -7,7 +7,7 @@ import { readChangeLog, sendFrom } from './harness/extension-messages';
 import { inContainerTab } from './harness/firefox';
 import { readJar, type JarCookie } from './harness/transfer';
 import { withChromium, withFirefox, type Suite } from './harness/setup';
-import { row } from './harness/views';
+import { row, waitForViewState } from './harness/views';
 import { waitUntil } from './harness/wait';
 import { startSite, type RunningSite } from './site/test-site';
 
@@ -119,6 +119,12 @@ function editSuite(name: string, suite: Suite<BrowserSession, RunningSite>, part
       expect(outcomes.length).toBe(before.length);
       expect(new Set(outcomes)).toEqual(new Set(['written']));
       expect(await jar(suite.session)).toEqual([]);
+      // A popup opened now offers that undo: it reads the stack from storage (src/platform/edit-state.ts).
+      const popup = await suite.openView('popup');
+      expect(await waitForViewState(popup, 'popup')).toBe('no-cookies');
+      const offered = await popup.waitForSelector('[data-testid="undo"]');
+      expect(await offered!.evaluate((e) => e.getAttribute('aria-label'))).toMatch(/^Undo delete of /);
+      await popup.close();
       await undoRestores(panel, suite.session, before);
     });
 
@@ -152,6 +158,12 @@ function editSuite(name: string, suite: Suite<BrowserSession, RunningSite>, part
       await waitUntil('protected', () =>
         panel.$eval('[data-testid="cookie-protect"]', (e) => (e as HTMLInputElement).checked),
       );
+      // A popup opened now shows it protected: it reads the setting from storage (src/platform/edit-state.ts).
+      const popup = await suite.openReadyView('popup');
+      await popup.click(`${row('guarded')} [data-testid="cookie-toggle"]`);
+      const box = await popup.waitForSelector(`${row('guarded')} [data-testid="cookie-protect"]`);
+      expect(await box!.evaluate((e) => (e as HTMLInputElement).checked)).toBe(true);
+      await popup.close();
       await suite.page.goto(suite.site.url('/set?n=guarded&v=theirs'));
       await waitJar(suite.session, (l) => l.some((c) => c.name === 'guarded' && c.value === 'mine'), 'put back');
       const log = await readChangeLog(suite.session.control, {});
