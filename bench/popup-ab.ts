@@ -20,7 +20,9 @@
  * them to count the openings that paint in the reference's frame). `AB_COLD=1` stops every extension worker before
  * each opening (stopped-workers.ts), as `npm run bench`'s third toolbar table does: the state after 30 s idle; it
  * first waits for each build's background to leave its first-paint hint for the site's tab (stopped before that, no
- * popup would find one). A toolbar run says how many openings of each build decoded first for want of that hint.
+ * popup would find one). Otherwise each build's background is pinged before each opening, so that its worker is
+ * running, as in `npm run bench`'s first toolbar table. A toolbar run says how many openings of each build decoded
+ * first for want of that hint.
  */
 import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -33,6 +35,7 @@ import { distDir, POPUP_PATH } from '../test/e2e/harness/paths';
 import { timeToolbarPopup } from '../test/e2e/harness/toolbar-popup';
 import type { ToolbarButton } from '../test/e2e/harness/views';
 import { waitUntil } from '../test/e2e/harness/wait';
+import { sendFrom } from '../test/e2e/harness/extension-messages';
 import { seededRandom } from '../test/fakes/hostile-values';
 import { openSiteTab, startBenchSite } from './bench-site';
 import { makeJwts } from './jwts';
@@ -70,6 +73,15 @@ function readHint(home: PuppeteerPage): Promise<string> {
       .chrome;
     return JSON.stringify((await api.storage.session.get(key))[key as keyof object] ?? null);
   }, FIRST_PAINT_HINT_KEY);
+}
+
+/**
+ * Pings every build's background from its open page, so that each worker is running at the next opening, as it is
+ * for 30 s after any cookie change or tab event (a popup starts none itself), as `npm run bench`'s first toolbar
+ * table has it.
+ */
+async function pingWorkers(pages: readonly Page[]): Promise<void> {
+  for (const p of pages) if (p.home) await sendFrom(p.home, 'ping', {});
 }
 
 /**
@@ -153,6 +165,7 @@ async function main(): Promise<void> {
         for (const at of shuffled(pages.length, random)) {
           const p = pages[at]!;
           if (COLD) await stopWorkersForGood(session);
+          else await pingWorkers(pages);
           // A toolbar popup has no "rows": no timer runs in it before its scripts.
           const toolbar = TOOLBAR ? await timeToolbarPopup(session, tab, n, p.row, p.button) : undefined;
           const t: Opening = toolbar
