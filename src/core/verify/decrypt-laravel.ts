@@ -24,7 +24,7 @@ async function attempt(parts: LaravelParts, key: Bytes): Promise<Attempt> {
   // Encrypter::decrypt checks the MAC over the base64 iv and value before it decrypts anything.
   const mac = hexToBytes(parts.mac);
   const message = utf8ToBytes(parts.iv + parts.value);
-  if (!mac || mac.length !== 32 || !(await hmacVerify('SHA-256', key, message, mac))) return { failed: 'mac' };
+  if (!mac || mac.length !== 32 || !hmacVerify('SHA-256', key, message, mac)) return { failed: 'mac' };
   const plaintext = iv && ciphertext ? await aesCbcDecrypt(key, iv, ciphertext) : null;
   return plaintext ? { plaintext } : { failed: 'cipher' };
 }
@@ -40,7 +40,7 @@ async function contentOf(text: string, cookie: CookieRecord, key: Bytes): Promis
   const bar = text.indexOf('|');
   if (bar === 40 && /^[0-9a-f]{40}$/.test(text.slice(0, 40))) {
     value = text.slice(41);
-    const expected = bytesToHex(await hmac('SHA-1', key, utf8ToBytes(`${cookie.name}v2`)));
+    const expected = bytesToHex(hmac('SHA-1', key, utf8ToBytes(`${cookie.name}v2`)));
     notes.push(
       text.slice(0, 40) === expected
         ? "starts with Laravel's cookie-name prefix (HMAC-SHA1 of the cookie's name with APP_KEY, then `|`): the value is bound to this cookie"

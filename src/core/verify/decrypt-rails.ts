@@ -44,7 +44,7 @@ async function decrypt(parts: RailsEncryptedParts, secret: string, kdf: HashName
   const digest = hexToBytes(parts.signed.digest);
   const hash = digest ? CBC_HASH[digest.length] : undefined;
   if (!signKey || !digest || !hash) return null;
-  if (!(await hmacVerify(hash, signKey, utf8ToBytes(parts.signed.data), digest))) return null;
+  if (!hmacVerify(hash, signKey, utf8ToBytes(parts.signed.data), digest)) return null;
   const key = await derive(kdf, secret, CBC_SALT, 32);
   return key && aesCbcDecrypt(key, parts.iv, parts.ciphertext);
 }

@@ -119,7 +119,8 @@ export async function findWeakSecret(
   for (let at = 0; at < list.length; at += chunkSize) {
     if (options.signal?.aborted) return done(null, checked, true);
     const chunk = list.slice(at, at + chunkSize);
-    // The chunk's checks run concurrently: WebCrypto can spread them over threads, and order is kept below.
+    // The chunk's checks start together (Rails' PBKDF2 runs in WebCrypto, which can spread it over threads); the
+    // order is kept below.
     const hits = await Promise.all(chunk.map((c) => matchesAny(targets, c.bytes)));
     const hit = hits.indexOf(true);
     if (hit >= 0) return remember(done(chunk[hit]!.label, checked + hit + 1));

@@ -26,12 +26,12 @@ export interface HmacTarget {
   hash: HashName;
   message: Bytes;
   signature: Bytes;
-  deriveKey: (secret: Bytes) => Promise<Bytes>;
+  deriveKey: (secret: Bytes) => Bytes | Promise<Bytes>;
   /** The key is derived with PBKDF2 per secret tried: a thousand hash rounds each, far dearer than one HMAC. */
   costlyKey?: true;
 }
 
-const identity = (secret: Bytes): Promise<Bytes> => Promise.resolve(secret);
+const identity = (secret: Bytes): Bytes => secret;
 const JWT_HASH: Record<string, HashName> = { HS256: 'SHA-256', HS384: 'SHA-384', HS512: 'SHA-512' };
 const FLASK_SALT = utf8ToBytes('cookie-session');
 const DJANGO_SALT_BYTES = utf8ToBytes('django.contrib.sessions.backends.signed_cookies' + 'signer');
@@ -85,7 +85,7 @@ function laravelTargets(value: string): HmacTarget[] {
       hash: 'SHA-256',
       message,
       signature,
-      deriveKey: (secret) => Promise.resolve(laravelKey(secret)),
+      deriveKey: laravelKey,
     },
   ];
 }
@@ -165,7 +165,7 @@ export function hmacTargets(cookie: CookieRecord, jar: readonly CookieRecord[]):
 export async function secretMatches(target: HmacTarget, secret: Bytes): Promise<boolean> {
   try {
     const key = await target.deriveKey(secret);
-    return await hmacVerify(target.hash, key, target.message, target.signature);
+    return hmacVerify(target.hash, key, target.message, target.signature);
   } catch {
     return false;
   }

@@ -1,26 +1,34 @@
+import { hmac as nobleHmac } from '@noble/hashes/hmac.js';
+import { sha1 } from '@noble/hashes/legacy.js';
+import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import type { Bytes } from '../decode/bytes';
 
 export type HashName = 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
 
-// HMAC pads a short key with zero bytes to the block size, so an empty key and a single 0x00 byte give the
-// same MAC; WebCrypto refuses zero-length HMAC keys, so the empty secret is passed as that byte.
-function nonEmpty(key: Bytes): Bytes {
-  return key.length === 0 ? new Uint8Array(1) : key;
+// HMAC and digests are computed in JavaScript (@noble/hashes), synchronously: the weak-secret search runs
+// hundreds of them per value, and WebCrypto answers each through a promise and, in browsers, another thread,
+// which cost several times the hash itself for such short messages. PBKDF2 (a thousand rounds) stays native.
+const HASHES = { 'SHA-1': sha1, 'SHA-256': sha256, 'SHA-384': sha384, 'SHA-512': sha512 } as const;
+
+export function hmac(hash: HashName, key: Bytes, message: Bytes): Bytes {
+  return nobleHmac(HASHES[hash], key, message);
 }
 
-export async function hmac(hash: HashName, key: Bytes, message: Bytes): Promise<Bytes> {
-  const k = await crypto.subtle.importKey('raw', nonEmpty(key), { name: 'HMAC', hash }, false, ['sign']);
-  return new Uint8Array(await crypto.subtle.sign('HMAC', k, message));
+/** Equal length and bytes, in a time that depends only on the length. */
+export function equalBytes(a: Bytes, b: Bytes): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  return diff === 0;
 }
 
-/** HMAC check through WebCrypto's verify, which compares in constant time. */
-export async function hmacVerify(hash: HashName, key: Bytes, message: Bytes, signature: Bytes): Promise<boolean> {
-  const k = await crypto.subtle.importKey('raw', nonEmpty(key), { name: 'HMAC', hash }, false, ['verify']);
-  return crypto.subtle.verify('HMAC', k, signature, message);
+/** Whether `signature` is the HMAC of `message` under `key`, compared in constant time. */
+export function hmacVerify(hash: HashName, key: Bytes, message: Bytes, signature: Bytes): boolean {
+  return equalBytes(hmac(hash, key, message), signature);
 }
 
-export async function digest(hash: HashName, data: Bytes): Promise<Bytes> {
-  return new Uint8Array(await crypto.subtle.digest(hash, data));
+export function digest(hash: HashName, data: Bytes): Bytes {
+  return HASHES[hash](data);
 }
 
 export async function pbkdf2(
