@@ -10,7 +10,6 @@ import { storageEntriesOf } from '../core/detect/read-storage-script';
 import { buildReport, type Report } from '../core/export/report';
 import { compareSessions, type SessionComparison } from '../core/session/compare-sessions';
 import { invalidationFindings, type ReplayOutcome } from '../core/session/invalidation-findings';
-import { findWeakSecret } from '../core/verify/find-weak-secret';
 import { toSignatureVerification } from '../core/verify/to-signature-verification';
 import { verifyCookie } from '../core/verify/verify-cookie';
 import { verifyJwt } from '../core/verify/verify-jwt';
@@ -19,6 +18,7 @@ import type { AuditablePage, PlaywrightPage, RequestLike } from './page-types';
 import { replaySession, type AuthenticatedCheck } from './replay-session';
 import { settledSession, type PageSession } from './snapshot-session';
 import { packageVersion } from './version';
+import { createWeakSecretSearches, type WeakSecretSearches } from './weak-secret-searches';
 import { parseUrl } from '../core/parse-url';
 
 /** A user's own login or logout code: receives the page and returns when it is done. */
@@ -89,6 +89,7 @@ async function signatureInputs(
   cookies: readonly CookieRecord[],
   tokens: readonly FoundToken[],
   options: AuditPageOptions<never>,
+  searches: WeakSecretSearches,
 ): Promise<{ verifications: Map<string, SignatureVerification>; tokens: FoundToken[] }> {
   const secrets = options.secrets ?? [];
   const verifications = new Map<string, SignatureVerification>();
@@ -106,8 +107,8 @@ async function signatureInputs(
       if (v) t.verification = v;
     }
     if (options.weakSecrets !== false) {
-      const weak = await findWeakSecret(asCookie(token));
-      if (weak.secret !== null) t.weakSecret = { secret: weak.secret };
+      const secret = await searches.secretOf(asCookie(token), []);
+      if (secret !== null) t.weakSecret = { secret };
     }
     checked.push(t);
   }
@@ -149,6 +150,12 @@ function headerTokens(requests: ReadonlyArray<Readonly<Record<string, string>>>)
   return out;
 }
 
+/**
+ * The weak-secret searches observeSession started on the page's reads, for analyseObserved to take up; kept out
+ * of ObservedSession, which is plain data.
+ */
+const searchesOf = new WeakMap<ObservedSession, WeakSecretSearches>();
+
 /** What the page showed: the session to audit, the requests' headers, and the login/logout behaviour. */
 export interface ObservedSession {
   /** The session that is audited: after the login when there is one. */
@@ -180,6 +187,14 @@ export async function observeSession<P extends AuditablePage>(
   // Both drivers emit `request` with url() and headers(); Puppeteer's typing is narrower than the union's.
   const events = page as unknown as PlaywrightPage;
   events.on('request', onRequest);
+  // The analysis searches the dictionary for each signed value of the page: begun on each read of the session that
+  // is audited, that search runs while the audit waits for the page to settle.
+  const searches = createWeakSecretSearches();
+  const search =
+    options.weakSecrets === false
+      ? undefined
+      : (read: PageSession) => searches.startSoon(cookiesForUrl(read.cookies, read.url));
+  let done = false;
   try {
     if (options.url !== undefined) {
       step('visit', options.url);
@@ -190,13 +205,13 @@ export async function observeSession<P extends AuditablePage>(
       }
     }
     step('read', page.url());
-    let session = await settledSession(page, 3_000, now);
+    let session = await settledSession(page, 3_000, now, search);
     let login: SessionComparison | undefined;
     if (options.login) {
       step('login', 'running the login function');
       const before = session;
       await runAction(options.login, page, 'login-failed');
-      session = await settledSession(page, 3_000, now);
+      session = await settledSession(page, 3_000, now, search);
       login = await compareSessions(before, session, 'login');
     }
     if (options.authenticated) {
@@ -227,9 +242,13 @@ export async function observeSession<P extends AuditablePage>(
         observed.behaviour.push(...(await invalidationFindings(replay)));
       }
     }
+    searchesOf.set(observed, searches);
+    done = true;
     return observed;
   } finally {
     events.off('request', onRequest);
+    // An audit that failed is not analysed: nothing more is searched for it.
+    if (!done) searches.stop();
   }
 }
 
@@ -243,7 +262,8 @@ export async function analyseObserved(
   const now = options.now ?? Date.now;
   const pageCookies = cookiesForUrl(session.cookies, session.url);
   const found = [...storageTokens(session), ...headerTokens(observed.requestHeaders)];
-  const signatures = await signatureInputs(pageCookies, found, options);
+  const searches = searchesOf.get(observed) ?? createWeakSecretSearches();
+  const signatures = await signatureInputs(pageCookies, found, options, searches);
   const analyzeOptions: AnalyzeOptions = {
     verifications: signatures.verifications,
     tokens: signatures.tokens,
@@ -251,8 +271,8 @@ export async function analyseObserved(
   };
   if (options.weakSecrets !== false) {
     analyzeOptions.checkWeakSecret = async (cookie, _decoded, jar) => {
-      const r = await findWeakSecret(cookie, jar);
-      return r.secret !== null ? { secret: r.secret } : null;
+      const secret = await searches.secretOf(cookie, jar);
+      return secret !== null ? { secret } : null;
     };
   }
   const t = now();

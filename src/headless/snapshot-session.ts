@@ -91,19 +91,22 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /**
  * Waits for the page to settle: until two reads of its session 250 ms apart agree (scripts that set cookies
- * or storage after `load` have run), at most `maxMs`. Returns the last read.
+ * or storage after `load` have run), at most `maxMs`. Returns the last read; `onRead` is given every read.
  */
 export async function settledSession(
   page: AuditablePage,
   maxMs = 3_000,
   now: () => number = Date.now,
+  onRead: (session: PageSession) => void = () => undefined,
 ): Promise<PageSession> {
   const started = Date.now();
   let last = await snapshotSession(page, now);
+  onRead(last);
   while (Date.now() - started < maxMs) {
     await sleep(250);
     const next = await snapshotSession(page, now);
     if (fingerprint(next) === fingerprint(last)) return next;
+    onRead(next);
     last = next;
   }
   return last;

@@ -180,6 +180,16 @@ describe('sessionscope audit (issue 9), real Chromium', { timeout: 120_000 }, ()
     ]);
   });
 
+  it('finds the weak secrets of the values the page settles on, whichever value it began with', async () => {
+    // /settling changes its signed cookies 100 ms after load, while the audit waits for the page to settle (and
+    // searches the values it read first): the report must judge the values the audit ends with.
+    const run = await runCli(['audit', site.url('/settling'), '--format', 'json', '--fail-on', 'none']);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as Report;
+    const weak = report.cookies.map((c) => [c.identity.name, c.findings.some((f) => f.ruleId === 'weak-secret')]);
+    expect(Object.fromEntries(weak)).toEqual({ weak_token: true, swapped_token: false, late_token: true });
+  });
+
   it('and stay quiet on a site that does both right: exit 0 at --fail-on high', async () => {
     const site = logins.correct!;
     const run = await runCli(['audit', site.url('/'), ...loginArgs(site)]);

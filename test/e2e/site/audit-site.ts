@@ -67,6 +67,26 @@ export function createAuditApp(options: AuditSiteOptions, sent: AuditCookies): e
     }
     sendPage(res, 'audit site', '<p id="ready">ready</p>');
   });
+  // Signed values that change while the audit waits for the page to settle: the weak-secret search must report
+  // the values the audit ends with, whichever it began on. At load: weak_token (signed with a dictionary secret,
+  // kept) and swapped_token (also weak). 100 ms after load the page's script replaces swapped_token with a token
+  // signed with a strong secret and adds late_token, signed with another dictionary secret.
+  app.get('/settling', async (_req, res) => {
+    const iat = Math.floor(Date.now() / 1000);
+    const [weak, weakFirst, strongLater, late] = await Promise.all([
+      signJwt({ sub: 'user-7', iat, exp: iat + 600 }, 'keyboard cat'),
+      signJwt({ sub: 'user-8', iat, exp: iat + 600 }, 'changeme'),
+      signJwt({ sub: 'user-8', iat, exp: iat + 600 }, AUDIT_JWT_SECRET),
+      signJwt({ sub: 'user-9', iat, exp: iat + 600 }, 'secret123'),
+    ]);
+    res.append('Set-Cookie', `weak_token=${weak}; Path=/; HttpOnly; SameSite=Lax`);
+    res.append('Set-Cookie', `swapped_token=${weakFirst}; Path=/; SameSite=Lax`);
+    const script = `addEventListener('load', () => setTimeout(() => {
+      document.cookie = 'swapped_token=${strongLater}; Path=/; SameSite=Lax';
+      document.cookie = 'late_token=${late}; Path=/; SameSite=Lax';
+    }, 100));`;
+    sendPage(res, 'settling', '<p id="ready">ready</p>', script);
+  });
   return app;
 }
 

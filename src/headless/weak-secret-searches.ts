@@ -1,0 +1,56 @@
+import type { CookieRecord } from '../core/cookie/cookie-record';
+import { findWeakSecret } from '../core/verify/find-weak-secret';
+import { weakSecretKey } from '../core/verify/weak-secret-key';
+
+/**
+ * The search runs each value's dictionary in one chunk: it yields to the event loop between chunks so that a page
+ * stays responsive, and with no page to keep responsive each yield (a timer) only adds its wait to the audit.
+ */
+const SEARCH = { chunkSize: 1_024 };
+
+/** Searches kept per audit; past it the oldest is forgotten, and searched again if the analysis asks for it. */
+const LIMIT = 2_000;
+
+/**
+ * The weak-secret searches of one audit, one per value (`weakSecretKey`). The audit starts them on each read of
+ * the page while it waits for the page to settle, so that their CPU time overlaps that wait; the analysis then
+ * takes the outcome of every value the settling did not change instead of searching it again.
+ */
+export interface WeakSecretSearches {
+  /** The secret from the dictionary that signed the cookie's value, or null. */
+  secretOf(cookie: CookieRecord, jar: readonly CookieRecord[]): Promise<string | null>;
+  /** Starts the search of each of `cookies` not searched yet, each in a task of its own (the caller goes on at once). */
+  startSoon(cookies: readonly CookieRecord[]): void;
+  /** Searches started after this are not run (the audit failed); ones already running finish. */
+  stop(): void;
+}
+
+export function createWeakSecretSearches(find: typeof findWeakSecret = findWeakSecret): WeakSecretSearches {
+  const searches = new Map<string, Promise<string | null>>();
+  let stopped = false;
+  const secretOf = (cookie: CookieRecord, jar: readonly CookieRecord[]): Promise<string | null> => {
+    const key = weakSecretKey(cookie, jar);
+    let search = searches.get(key);
+    if (!search) {
+      // findWeakSecret never rejects.
+      search = find(cookie, jar, SEARCH).then((r) => r.secret);
+      searches.set(key, search);
+      if (searches.size > LIMIT) searches.delete(searches.keys().next().value!);
+    }
+    return search;
+  };
+  return {
+    secretOf,
+    startSoon(cookies) {
+      // A task per value, so that the audit's own timers (the settle's next read) can run between them.
+      for (const cookie of cookies) {
+        setTimeout(() => {
+          if (!stopped) void secretOf(cookie, cookies);
+        }, 0);
+      }
+    },
+    stop() {
+      stopped = true;
+    },
+  };
+}
