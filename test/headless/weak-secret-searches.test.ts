@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { findWeakSecret } from '../../src/core/verify/find-weak-secret';
-import { createWeakSecretSearches } from '../../src/headless/weak-secret-searches';
+import { createWeakSecretSearches, EARLY_SEARCHES } from '../../src/headless/weak-secret-searches';
 import { signJwt } from '../fakes/make-jwt';
 import { makeCookie } from '../fakes/make-cookie';
 
@@ -32,5 +32,17 @@ describe('the weak-secret searches of one audit', () => {
     searches.stop();
     await nextTasks();
     expect(find).not.toHaveBeenCalled();
+  });
+
+  it('search at most EARLY_SEARCHES values ahead of the analysis, and the rest when asked', async () => {
+    const find = vi.fn(findWeakSecret);
+    const searches = createWeakSecretSearches(find);
+    const values = Array.from({ length: EARLY_SEARCHES + 20 }, (_, i) => makeCookie({ name: `c${i}`, value: `v${i}` }));
+    searches.startSoon(values.slice(0, 100));
+    searches.startSoon(values);
+    await nextTasks();
+    expect(find).toHaveBeenCalledTimes(EARLY_SEARCHES);
+    expect(await searches.secretOf(values.at(-1)!, values)).toBeNull();
+    expect(find).toHaveBeenCalledTimes(EARLY_SEARCHES + 1);
   });
 });
