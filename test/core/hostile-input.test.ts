@@ -65,6 +65,7 @@ const NOT_TEXT_READERS: Record<string, string> = {
   secretMatches: 'hashes bytes; covered by verifyCookie and findWeakSecret',
   toSignatureVerification: 'copies a result',
   measureSecretCheckRate: 'a benchmark of findWeakSecret',
+  yieldToEventLoop: 'reads nothing: hands the event loop a task',
   severityOf: "picks one of a rule's severities",
   ruleInfo: 'looks a rule up in a fixed table',
   sessionCookieWithout: 'builds a rule; its check reads two booleans',
