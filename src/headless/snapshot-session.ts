@@ -64,10 +64,12 @@ async function playwrightCookies(page: PlaywrightPage): Promise<DriverCookie[]> 
 
 /** Every cookie of the page's store through the browser's own protocol (CDP or WebDriver BiDi). */
 export async function readCookies(page: AuditablePage): Promise<CookieRecord[]> {
-  const storeId = await storeIdOf(page);
-  const raw: DriverCookie[] = isPuppeteerPage(page)
-    ? await page.browserContext().cookies()
-    : await playwrightCookies(page);
+  // Asked together: the store's name and the cookies are two round trips to the browser that do not wait on
+  // each other.
+  const [storeId, raw] = await Promise.all([
+    storeIdOf(page),
+    isPuppeteerPage(page) ? page.browserContext().cookies() : playwrightCookies(page),
+  ]);
   return raw.map((c) => fromDriverCookie(c, storeId));
 }
 
