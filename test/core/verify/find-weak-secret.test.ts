@@ -70,6 +70,21 @@ describe('findWeakSecret', () => {
     }
   });
 
+  it('yields by a task of background priority where the browser has the scheduler API', async () => {
+    const postTask = vi.fn((callback: () => void, _options: { priority: string }) => {
+      callback();
+      return Promise.resolve();
+    });
+    vi.stubGlobal('scheduler', { postTask });
+    try {
+      await yieldToEventLoop();
+      expect(postTask).toHaveBeenCalledTimes(1);
+      expect(postTask.mock.calls[0]![1]).toEqual({ priority: 'background' });
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('stops when aborted', async () => {
     const controller = new AbortController();
     const r = await search('express-session-random', {
