@@ -171,7 +171,9 @@ export interface ObservedSession {
 
 /**
  * The part of the audit that drives the page: visit, settle, log in and out, replay. When it returns the page is
- * no longer needed (the command line closes the browser while `analyseObserved` runs).
+ * no longer needed (the command line closes the browser while `analyseObserved` runs). Unless `weakSecrets` is
+ * false, it also starts the dictionary search of the page's signed cookies as it reads them, for `analyseObserved`
+ * to take up.
  */
 export async function observeSession<P extends AuditablePage>(
   page: P,

@@ -4,7 +4,8 @@ import { weakSecretKey } from '../core/verify/weak-secret-key';
 
 /**
  * The search runs each value's dictionary in one chunk: it yields to the event loop between chunks so that a page
- * stays responsive, and with no page to keep responsive each yield (a timer) only adds its wait to the audit.
+ * stays responsive, and here there is no page to keep responsive; the values' own tasks (startSoon) let the audit's
+ * timers in.
  */
 const SEARCH = { chunkSize: 1_024 };
 
