@@ -5,9 +5,9 @@ export const COLD_SETTLE_MS = 150;
 
 /**
  * Stops every extension worker of the browser (`ServiceWorker.stopAllWorkers`) and returns once none has run for
- * COLD_SETTLE_MS: the state a popup meets once the workers have been idle for 30 s. A popup opened just before may
- * have started one a moment ago (SessionScope's asks its worker for its undo state once it has painted); a worker
- * still starting is not stopped by the stop-all and appears after it, so it is stopped again.
+ * COLD_SETTLE_MS: the state a popup meets once the workers have been idle for 30 s. One may have been started a
+ * moment ago (by a ping of the bench, or a tab event); a worker still starting is not stopped by the stop-all and
+ * appears after it, so it is stopped again.
  */
 export async function stopWorkersForGood(session: ChromiumSession): Promise<void> {
   const running = () =>
