@@ -22,7 +22,9 @@
  * first waits for each build's background to leave its first-paint hint for the site's tab (stopped before that, no
  * popup would find one). Otherwise each build's background is pinged before each opening, so that its worker is
  * running, as in `npm run bench`'s first toolbar table. A toolbar run says how many openings of each build decoded
- * first for want of that hint.
+ * first for want of that hint. `AB_STATIC=1` adds, for each cookie count, the first build's first paint for the
+ * site as static HTML in a copy of that build (static-first-paint.ts): the same elements with no script, the floor
+ * that the popup's content and its extension set (docs/popup-speed.md).
  */
 import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -41,6 +43,7 @@ import { openSiteTab, startBenchSite } from './bench-site';
 import { makeJwts } from './jwts';
 import { timePage, type Timing } from './page-timing';
 import { writeReferenceExtension } from './reference-extension';
+import { captureFirstPaint, writeStaticCopy } from './static-first-paint';
 import { stopWorkersForGood } from './stopped-workers';
 import { median, medianAndInterval, ms, pairedDifferences, ratio, signed } from './stats';
 
@@ -51,6 +54,9 @@ const TOOLBAR = process.env.AB_TOOLBAR === '1';
 /** `AB_RAW=file.json`: every timed opening, page by page and round by round (the toolbar's phases too). */
 const RAW = process.env.AB_RAW;
 const COLD = process.env.AB_COLD === '1';
+/** `AB_STATIC=1`: also the first build's first paint as a page with no script (static-first-paint.ts). */
+const STATIC = process.env.AB_STATIC === '1';
+const STATIC_NAME = 'first paint as static HTML';
 const WARMUP = 2;
 
 /** One opening's times (ms from navigation start): in a tab, rows in the DOM and painted; toolbar, the paint. */
@@ -138,34 +144,48 @@ async function main(): Promise<void> {
       },
     ];
     const names = new Set<string>();
-    for (const [i, dir] of BUILDS.entries()) {
-      // The session's own extension is the first build; its popup is already open as the harness's control page.
-      const id = i === 0 ? session.extensionId : await session.browser.installExtension(dir);
-      const home = i === 0 ? session.control : await session.openPage(`chrome-extension://${id}/${POPUP_PATH}`);
-      let name = basename(dir) === 'chrome' ? dir.split('/').slice(-3).join('/') : basename(dir);
+    /** Build `dir` as a page of the run (`id`: already installed, the session's own extension). */
+    const buildPage = async (dir: string, name: string, id?: string): Promise<Page & { id: string }> => {
+      const installed = id ?? (await session.browser.installExtension(dir));
+      const base = `chrome-extension://${installed}/${POPUP_PATH}`;
       while (names.has(name)) name += "'";
       names.add(name);
-      const base = `chrome-extension://${id}/${POPUP_PATH}`;
-      pages.push({
+      return {
+        id: installed,
         name,
         url: (tabId, siteUrl) => `${base}${popupSearch(tabId, siteUrl)}`,
         row: '[data-testid="cookie-row"]',
-        home,
-        ...(i > 0 && { button: { extension: await listedExtension(session.browser, id), popupUrl: base } }),
-      });
+        home: id === undefined ? await session.openPage(base) : session.control,
+        ...(id === undefined && {
+          button: { extension: await listedExtension(session.browser, installed), popupUrl: base },
+        }),
+      };
+    };
+    for (const [i, dir] of BUILDS.entries()) {
+      // The session's own extension is the first build; its popup is already open as the harness's control page.
+      const name = basename(dir) === 'chrome' ? dir.split('/').slice(-3).join('/') : basename(dir);
+      pages.push(await buildPage(dir, name, i === 0 ? session.extensionId : undefined));
     }
     for (const n of COUNTS) {
       const hints = COLD ? await Promise.all(pages.map((p) => (p.home ? readHint(p.home) : undefined))) : [];
       const { page: tab, tabId, url: siteUrl } = await openSiteTab(session, site, n);
       if (COLD) await waitForHints(pages, hints);
-      const timings = pages.map((): Opening[] => []);
-      const decodedFirst = pages.map(() => 0);
+      // AB_STATIC: the first build's first paint for this site, as static HTML in a copy of that build.
+      const floor = STATIC
+        ? await buildPage(
+            await writeStaticCopy(BUILDS[0]!, await captureFirstPaint(session.browser, pages[1]!.url(tabId, siteUrl))),
+            STATIC_NAME,
+          )
+        : undefined;
+      const run = floor ? [...pages, floor] : pages;
+      const timings = run.map((): Opening[] => []);
+      const decodedFirst = run.map(() => 0);
       const random = seededRandom(n);
       for (let round = 0; round < RUNS + WARMUP; round++) {
-        for (const at of shuffled(pages.length, random)) {
-          const p = pages[at]!;
+        for (const at of shuffled(run.length, random)) {
+          const p = run[at]!;
           if (COLD) await stopWorkersForGood(session);
-          else await pingWorkers(pages);
+          else await pingWorkers(run);
           // A toolbar popup has no "rows": no timer runs in it before its scripts.
           const toolbar = TOOLBAR ? await timeToolbarPopup(session, tab, n, p.row, p.button) : undefined;
           const t: Opening = toolbar
@@ -189,7 +209,7 @@ async function main(): Promise<void> {
           `| page |${rowsHead} ${what} | ${what} / reference | Δ vs reference | Δ vs ${pages[1]!.name} |\n` +
           `|---|${TOOLBAR ? '' : '---:|'}---:|---:|---:|---:|\n`,
       );
-      pages.forEach((p, i) => {
+      run.forEach((p, i) => {
         const cells = [
           p.name,
           ...(TOOLBAR ? [] : [ms(median(rows[i]!))]),
@@ -201,9 +221,14 @@ async function main(): Promise<void> {
         process.stdout.write(`| ${cells.join(' | ')} |\n`);
       });
       // A popup that found no hint from its background loaded the decoders before its rows (first-rows.ts).
-      pages.forEach((p, i) => {
+      run.forEach((p, i) => {
         if (decodedFirst[i]! > 0) process.stdout.write(`${p.name}: decoded first in ${decodedFirst[i]} of ${RUNS}\n`);
       });
+      if (floor) {
+        await floor.home?.close();
+        await session.browser.uninstallExtension(floor.id);
+        names.delete(floor.name);
+      }
     }
   } finally {
     await session.close();
