@@ -43,7 +43,7 @@ import { openSiteTab, startBenchSite } from './bench-site';
 import { makeJwts } from './jwts';
 import { timePage, type Timing } from './page-timing';
 import { writeReferenceExtension } from './reference-extension';
-import { captureFirstPaint, writeStaticCopy } from './static-first-paint';
+import { installStaticCopy } from './static-first-paint';
 import { stopWorkersForGood } from './stopped-workers';
 import { median, medianAndInterval, ms, pairedDifferences, ratio, signed } from './stats';
 
@@ -58,6 +58,8 @@ const COLD = process.env.AB_COLD === '1';
 const STATIC = process.env.AB_STATIC === '1';
 const STATIC_NAME = 'first paint as static HTML';
 const WARMUP = 2;
+const ROW = '[data-testid="cookie-row"]';
+const REF_ROW = 'li.ref-row';
 
 /** One opening's times (ms from navigation start): in a tab, rows in the DOM and painted; toolbar, the paint. */
 type Opening = Pick<Timing, 'rowsMs' | 'paintedMs'>;
@@ -70,6 +72,8 @@ interface Page {
   button?: ToolbarButton;
   /** A page of the build's extension kept open (SessionScope's builds): where its `storage.session` is read. */
   home?: PuppeteerPage;
+  /** Pings its extension's background (SessionScope's builds and the static copy), so that its worker is running. */
+  ping?: () => Promise<void>;
 }
 
 /** What a build's `storage.session` holds for its first paint (the background's hint), as JSON text. */
@@ -87,7 +91,7 @@ function readHint(home: PuppeteerPage): Promise<string> {
  * table has it.
  */
 async function pingWorkers(pages: readonly Page[]): Promise<void> {
-  for (const p of pages) if (p.home) await sendFrom(p.home, 'ping', {});
+  for (const p of pages) await p.ping?.();
 }
 
 /**
@@ -139,44 +143,41 @@ async function main(): Promise<void> {
       {
         name: 'reference',
         url: (tabId) => `${refBase}?tabId=${tabId}`,
-        row: 'li.ref-row',
+        row: REF_ROW,
         button: { extension: await listedExtension(session.browser, refId), popupUrl: refBase },
       },
     ];
     const names = new Set<string>();
-    /** Build `dir` as a page of the run (`id`: already installed, the session's own extension). */
-    const buildPage = async (dir: string, name: string, id?: string): Promise<Page & { id: string }> => {
-      const installed = id ?? (await session.browser.installExtension(dir));
-      const base = `chrome-extension://${installed}/${POPUP_PATH}`;
-      while (names.has(name)) name += "'";
-      names.add(name);
-      return {
-        id: installed,
-        name,
-        url: (tabId, siteUrl) => `${base}${popupSearch(tabId, siteUrl)}`,
-        row: '[data-testid="cookie-row"]',
-        home: id === undefined ? await session.openPage(base) : session.control,
-        ...(id === undefined && {
-          button: { extension: await listedExtension(session.browser, installed), popupUrl: base },
-        }),
-      };
-    };
     for (const [i, dir] of BUILDS.entries()) {
       // The session's own extension is the first build; its popup is already open as the harness's control page.
-      const name = basename(dir) === 'chrome' ? dir.split('/').slice(-3).join('/') : basename(dir);
-      pages.push(await buildPage(dir, name, i === 0 ? session.extensionId : undefined));
+      const id = i === 0 ? session.extensionId : await session.browser.installExtension(dir);
+      const home = i === 0 ? session.control : await session.openPage(`chrome-extension://${id}/${POPUP_PATH}`);
+      let name = basename(dir) === 'chrome' ? dir.split('/').slice(-3).join('/') : basename(dir);
+      while (names.has(name)) name += "'";
+      names.add(name);
+      const base = `chrome-extension://${id}/${POPUP_PATH}`;
+      pages.push({
+        name,
+        url: (tabId, siteUrl) => `${base}${popupSearch(tabId, siteUrl)}`,
+        row: ROW,
+        ping: () => sendFrom(home, 'ping', {}).then(() => undefined),
+        home,
+        ...(i > 0 && { button: { extension: await listedExtension(session.browser, id), popupUrl: base } }),
+      });
     }
     for (const n of COUNTS) {
       const hints = COLD ? await Promise.all(pages.map((p) => (p.home ? readHint(p.home) : undefined))) : [];
       const { page: tab, tabId, url: siteUrl } = await openSiteTab(session, site, n);
       if (COLD) await waitForHints(pages, hints);
       // AB_STATIC: the first build's first paint for this site, as static HTML in a copy of that build.
-      const floor = STATIC
-        ? await buildPage(
-            await writeStaticCopy(BUILDS[0]!, await captureFirstPaint(session.browser, pages[1]!.url(tabId, siteUrl))),
-            STATIC_NAME,
-          )
-        : undefined;
+      const copy = STATIC ? await installStaticCopy(session, BUILDS[0]!, pages[1]!.url(tabId, siteUrl)) : undefined;
+      const floor: Page | undefined = copy && {
+        name: STATIC_NAME,
+        url: () => copy.button.popupUrl,
+        row: ROW,
+        ping: copy.ping,
+        button: copy.button,
+      };
       const run = floor ? [...pages, floor] : pages;
       const timings = run.map((): Opening[] => []);
       const decodedFirst = run.map(() => 0);
@@ -224,11 +225,7 @@ async function main(): Promise<void> {
       run.forEach((p, i) => {
         if (decodedFirst[i]! > 0) process.stdout.write(`${p.name}: decoded first in ${decodedFirst[i]} of ${RUNS}\n`);
       });
-      if (floor) {
-        await floor.home?.close();
-        await session.browser.uninstallExtension(floor.id);
-        names.delete(floor.name);
-      }
+      await copy?.remove();
     }
   } finally {
     await session.close();

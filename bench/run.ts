@@ -12,7 +12,7 @@ import { format, resolveConfig } from 'prettier';
 import type { Page } from 'puppeteer-core';
 import { build } from 'vite';
 import { launchChromium, listedExtension, type ChromiumSession } from '../test/e2e/harness/chromium';
-import { CHROMIUM_PATH } from '../test/e2e/harness/paths';
+import { CHROMIUM_PATH, distDir } from '../test/e2e/harness/paths';
 import { timeToolbarPopup, type ToolbarTiming } from '../test/e2e/harness/toolbar-popup';
 import { seededRandom } from '../test/fakes/hostile-values';
 import { cookieMix, toRecord } from './cookie-mix';
@@ -21,6 +21,7 @@ import { entrySizes, distOf } from './bundle-size';
 import { timePage, type Timing } from './page-timing';
 import { writeReferenceExtension } from './reference-extension';
 import { rowHeightMismatches } from './row-heights';
+import { installStaticCopy } from './static-first-paint';
 import { COLD_SETTLE_MS, stopWorkersForGood } from './stopped-workers';
 import { median, medianAndInterval, ms, pairedDifferences, pairedRatios, ratio, kb, signed } from './stats';
 import { coreBenchmarks, type CoreFigures } from './core-bench';
@@ -54,6 +55,12 @@ interface PopupFigures {
    * paint over the reference's opened in the same round, and per phase the median paired difference.
    */
   toolbar?: ToolbarFigures;
+  /**
+   * Real site only: SessionScope's first paint for the site as static HTML, no script (bench/static-first-paint.ts),
+   * opened from its toolbar button in the same rounds: its first contentful paint (median) and its paired ratios to
+   * the reference's.
+   */
+  staticFloor?: { fcpMs: number; ratios: number[] };
   /**
    * The same openings with SessionScope's worker stopped before each (coldToolbar): the state a popup meets once the
    * worker has been idle for 30 s.
@@ -154,19 +161,22 @@ function toolbarFigures(reference: readonly ToolbarTiming[], sessionscope: reado
   };
 }
 
-/** Times both pages alternately, so drift in the machine's load hits them alike; the runs after the warm-ups. */
-async function alternate<T>(a: () => Promise<T>, b: () => Promise<T>, runs = RUNS): Promise<[T[], T[]]> {
-  const as: T[] = [];
-  const bs: T[] = [];
+/** Times the pages one after the other, round after round, so drift in the machine's load hits them alike. */
+async function alternateAll<T>(open: ReadonlyArray<() => Promise<T>>, runs = RUNS): Promise<T[][]> {
+  const times = open.map((): T[] => []);
   for (let i = 0; i < runs + WARMUP; i++) {
-    const ta = await a();
-    const tb = await b();
-    if (i >= WARMUP) {
-      as.push(ta);
-      bs.push(tb);
+    for (const [k, o] of open.entries()) {
+      const t = await o();
+      if (i >= WARMUP) times[k]!.push(t);
     }
   }
-  return [as, bs];
+  return times;
+}
+
+/** Times both pages alternately; the runs after the warm-ups. */
+async function alternate<T>(a: () => Promise<T>, b: () => Promise<T>, runs = RUNS): Promise<[T[], T[]]> {
+  const [as, bs] = await alternateAll([a, b], runs);
+  return [as!, bs!];
 }
 
 async function realSite(session: ChromiumSession, site: BenchSite, refId: string, n: number): Promise<PopupFigures> {
@@ -196,15 +206,23 @@ async function realSite(session: ChromiumSession, site: BenchSite, refId: string
   };
   // With SessionScope's worker running before each opening, the reference's too, as it runs for 30 s after any cookie
   // change or tab event: a ping starts it if it had stopped (its popup starts none: src/platform/edit-state.ts).
+  // Beside them, SessionScope's first paint for this site as static HTML (bench/static-first-paint.ts): the floor
+  // that what the popup shows, and its extension, set for any code (its worker pinged as SessionScope's is).
+  const floor = await installStaticCopy(session, distDir('chrome'), popup);
   const warm = async (open: () => Promise<ToolbarTiming>) => {
     await session.ping();
+    await floor.ping();
     return open();
   };
-  const [toolbarRef, toolbarOurs] = await alternate(
-    () => warm(() => timeToolbarPopup(session, page, n, REF_ROW, refButton)),
-    () => warm(() => timeToolbarPopup(session, page, n, ROW)),
+  const [toolbarRef, toolbarOurs, toolbarFloor] = await alternateAll(
+    [
+      () => warm(() => timeToolbarPopup(session, page, n, REF_ROW, refButton)),
+      () => warm(() => timeToolbarPopup(session, page, n, ROW)),
+      () => warm(() => timeToolbarPopup(session, page, n, ROW, floor.button)),
+    ],
     TOOLBAR_RUNS,
   );
+  await floor.remove();
   // Again with SessionScope's worker stopped before each opening, the reference's too: the state an opening meets
   // after 30 s without a cookie change or a tab event.
   const cold = async (open: () => Promise<ToolbarTiming>) => {
@@ -223,7 +241,14 @@ async function realSite(session: ChromiumSession, site: BenchSite, refId: string
     bareGetAllMs: median(counts.times),
     reference: medianTiming(reference),
     sessionscope: medianTiming(sessionscope),
-    toolbar: toolbarFigures(toolbarRef, toolbarOurs),
+    toolbar: toolbarFigures(toolbarRef!, toolbarOurs!),
+    staticFloor: {
+      fcpMs: median(toolbarFloor!.map((t) => t.fcpMs)),
+      ratios: pairedRatios(
+        toolbarRef!.map((t) => t.fcpMs),
+        toolbarFloor!.map((t) => t.fcpMs),
+      ),
+    },
     coldToolbar: {
       ...toolbarFigures(coldRef, coldOurs),
       decodedFirst: coldOurs.filter((t) => Number.isFinite(t.decodersMs)).length,
@@ -316,11 +341,21 @@ function popupSection(popup: PopupFigures[]): string[] {
     `Each popup is opened ${TOOLBAR_RUNS} times after ${WARMUP} warm-ups, twice as often as in a tab. "Ratio" is`,
     'that of the medians; "paired" is the median of the ratios of the openings side by side (SessionScope\'s',
     "opening over the reference's opened just before it), with its bootstrap 90 % interval: an aim of 1.2×",
-    'inside the interval is neither met nor missed beyond the noise of the run.',
+    'inside the interval is neither met nor missed beyond the noise of the run. "First paint as static HTML" is',
+    "SessionScope's first paint for the same site, captured from a real opening and written as static HTML into a",
+    'copy of the extension with no script (bench/static-first-paint.ts), opened from its own toolbar button in the',
+    'same rounds, its worker pinged too: the floor that what the popup shows, and its extension, set for any code.',
     '',
-    '| cookies | reference: first contentful paint | SessionScope: first contentful paint | ratio | paired [90 % interval] |',
-    '|---:|---:|---:|---:|---:|',
-    ...popup.flatMap((p) => (p.toolbar === undefined ? [] : [`${paintCells(p.n, p.toolbar)} |`])),
+    '| cookies | reference: first contentful paint | SessionScope: first contentful paint | ratio | paired [90 % interval] | first paint as static HTML | its paired ratio [90 % interval] |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    ...popup.flatMap((p) =>
+      p.toolbar === undefined || p.staticFloor === undefined
+        ? []
+        : [
+            `${paintCells(p.n, p.toolbar)} | ${ms(p.staticFloor.fcpMs)} | ` +
+              `${medianAndInterval(p.staticFloor.ratios, seededRandom(p.n + 1), (r) => `${r.toFixed(2)}×`)} |`,
+          ],
+    ),
     '',
     "Where the toolbar popups' time goes, from the same openings, on each popup's own clock (medians, ms from its",
     'navigation start; Δ: the median of the differences of the openings side by side). Both pages set the same',

@@ -2,7 +2,10 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
+import { listedExtension, type ChromiumSession } from '../test/e2e/harness/chromium';
+import { sendFrom } from '../test/e2e/harness/extension-messages';
 import { POPUP_PATH } from '../test/e2e/harness/paths';
+import type { ToolbarButton } from '../test/e2e/harness/views';
 
 /**
  * The floor SessionScope's own first paint sets in a toolbar popup (`AB_STATIC=1 npm run bench:popup-ab`,
@@ -60,4 +63,41 @@ export async function writeStaticCopy(build: string, markup: string): Promise<st
   await cp(build, dir, { recursive: true });
   await writeFile(join(dir, POPUP_PATH), html.replace(scripts[0]!, '').replace(app, `<div id="app">${markup}</div>`));
   return dir;
+}
+
+/** A static copy installed beside the build (installStaticCopy). */
+export interface InstalledStaticCopy {
+  /** Its toolbar button, for timeToolbarPopup. */
+  button: ToolbarButton;
+  /** Pings its background, so that its worker is running as SessionScope's is when it is pinged. */
+  ping(): Promise<void>;
+  /** Closes its open page and uninstalls it. */
+  remove(): Promise<void>;
+}
+
+/**
+ * Captures the first paint of `build`'s popup at `popupUrl` (the session's own extension, at the address its toolbar
+ * button opens for the site's tab), writes it as a static copy of `build` and installs that beside it, with one of
+ * its pages kept open (its extension process running, as SessionScope's is in the harness).
+ */
+export async function installStaticCopy(
+  session: ChromiumSession,
+  build: string,
+  popupUrl: string,
+): Promise<InstalledStaticCopy> {
+  const dir = await writeStaticCopy(build, await captureFirstPaint(session.browser, popupUrl));
+  const id = await session.browser.installExtension(dir);
+  const base = `chrome-extension://${id}/${POPUP_PATH}`;
+  const home = await session.openPage(base);
+  const extension = await listedExtension(session.browser, id);
+  return {
+    button: { extension, popupUrl: base },
+    ping: async () => {
+      await sendFrom(home, 'ping', {});
+    },
+    remove: async () => {
+      await home.close();
+      await session.browser.uninstallExtension(id);
+    },
+  };
 }
