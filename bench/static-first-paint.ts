@@ -8,11 +8,11 @@ import { POPUP_PATH } from '../test/e2e/harness/paths';
 import type { ToolbarButton } from '../test/e2e/harness/views';
 
 /**
- * The floor SessionScope's own first paint sets in a toolbar popup (`AB_STATIC=1 npm run bench:popup-ab`,
- * docs/popup-speed.md): the very elements its first paint puts in for a site, written into a copy of the built
- * extension as static HTML, so that the popup's page shows them with no script at all. What such a page takes over
- * the reference is what the popup's content and its extension cost; what the popup as built takes over it is its
- * code.
+ * The floor SessionScope's own first paint sets in a toolbar popup (`npm run bench`'s first toolbar table, and
+ * `AB_STATIC=1 npm run bench:popup-ab`; docs/popup-speed.md): the very elements its first paint puts in for a site,
+ * written into a copy of the built extension as static HTML, so that the popup's page shows them with no script at
+ * all. What such a page takes over the reference is what the popup's content and its extension cost; what the popup
+ * as built takes over it is its code.
  */
 
 /** Set by the capture script once the first paint's `<main>` is in: `#app`'s markup at that moment. */
@@ -35,9 +35,7 @@ export async function captureFirstPaint(browser: Browser, popupUrl: string): Pro
     await page.goto(popupUrl);
     const handle = await page.waitForFunction(
       (key: string) => (window as unknown as Record<string, string>)[key],
-      {
-        timeout: 10_000,
-      },
+      { timeout: 10_000 },
       SNAPSHOT,
     );
     return (await handle.jsonValue()) as string;
