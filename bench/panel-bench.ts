@@ -43,16 +43,48 @@ export interface PanelFigures {
   drawnRows: number;
   /** The panel's filter box. */
   keys: KeystrokeSplit;
+  /**
+   * The panel's keystrokes by what they did to the drawn rows: those that brought other cookies into more than half
+   * of them (typing the first letters, erasing back to them) and the others (typing on narrows the list and its first
+   * rows stay). A keystroke's cost follows what it redraws, so the median of all keys depends on the mix typed.
+   */
+  redraw: KeySubset;
+  keep: KeySubset;
   /** The witness: a bare input echoing its value into one element (bench/synthetic/bare.html), timed the same way. */
   bare: KeystrokeSplit;
   /** The machine's 1-minute load average when the runs started and ended (other work competes for the cores). */
   load: [number, number];
 }
 
-/** The filtered rows as drawn: the count line and the keys of the rows in the DOM. */
+/** Medians of some of the keystrokes. */
+export interface KeySubset {
+  keystrokeMs: number;
+  workMs: number;
+  keystrokes: number;
+}
+
+/** The filtered rows as drawn, as JSON (DrawnRows): the count line and the keys of the rows in the DOM. */
 const SHOWN =
-  `document.querySelector('[data-testid="filter-count"]')?.textContent + '|' + ` +
-  `[...document.querySelectorAll(${JSON.stringify(ROW)})].map((r) => r.dataset.key).join(',')`;
+  `JSON.stringify({ count: document.querySelector('[data-testid="filter-count"]')?.textContent ?? null, ` +
+  `keys: [...document.querySelectorAll(${JSON.stringify(ROW)})].map((r) => r.dataset.key) })`;
+
+interface DrawnRows {
+  count: string | null;
+  keys: string[];
+}
+
+/**
+ * What a key did to the drawn rows, from SHOWN before and after it: how many rows it drew (`drawn`) and how many of
+ * them show a cookie that was not drawn before it (`brought`: the rows the table had to fill again).
+ */
+export function rowsBroughtIn(before: string, after: string): { brought: number; drawn: number } {
+  const was = new Set((JSON.parse(before) as DrawnRows).keys);
+  const now = (JSON.parse(after) as DrawnRows).keys;
+  return { brought: now.filter((k) => !was.has(k)).length, drawn: now.length };
+}
+
+/** A key that brought other cookies into more than half of the rows it drew: it redrew the table, in effect. */
+export const redrewRows = (k: { brought: number; drawn: number }): boolean => k.brought * 2 > k.drawn;
 
 // A string, not a function: tsx's keepNames would wrap inner functions in a `__name` the page lacks (page-timing.ts).
 function timerScript(): string {
@@ -109,6 +141,9 @@ interface KeyTimes {
   handling: number;
   wait: number;
   frame: number;
+  /** rowsBroughtIn of the key, from the frame timed (typeRounds). */
+  brought: number;
+  drawn: number;
 }
 
 function split(keys: readonly KeyTimes[]): KeystrokeSplit {
@@ -120,6 +155,14 @@ function split(keys: readonly KeyTimes[]): KeystrokeSplit {
     waitMs: of((k) => k.wait),
     frameMs: of((k) => k.frame),
     workMs: of((k) => k.handling + k.frame),
+    keystrokes: keys.length,
+  };
+}
+
+function subset(keys: readonly KeyTimes[]): KeySubset {
+  return {
+    keystrokeMs: median(keys.map((k) => k.total)),
+    workMs: median(keys.map((k) => k.handling + k.frame)),
     keystrokes: keys.length,
   };
 }
@@ -153,6 +196,9 @@ async function typeRounds(page: Page, rounds: number, firstRound: number): Promi
   const filter = await page.waitForSelector('[data-testid="filter"]');
   await filter!.focus();
   let expected = 0;
+  // What each key did to the drawn rows: its timed frame against the one before it (the page as it settled, first).
+  let previous = (await page.evaluate(SHOWN)) as string;
+  const rows: Array<{ brought: number; drawn: number }> = [];
   for (let r = 0; r < rounds; r++) {
     const keys = [...TYPED, ...Array.from(TYPED, () => 'Backspace')] as KeyInput[];
     for (const [k, key] of keys.entries()) {
@@ -169,9 +215,12 @@ async function typeRounds(page: Page, rounds: number, firstRound: number): Promi
       if (timed !== settled) {
         throw new Error(`keystroke ${expected}: the frame timed did not show the filtered rows yet`);
       }
+      rows.push(rowsBroughtIn(previous, timed));
+      previous = timed;
     }
   }
-  return (await page.evaluate('window.__panel.keys')) as KeyTimes[];
+  const keys = (await page.evaluate('window.__panel.keys')) as Array<Omit<KeyTimes, 'brought' | 'drawn'>>;
+  return keys.map((k, i) => ({ ...k, ...rows[i]! }));
 }
 
 /** One panel page on `n` synthetic cookies: first render, then `rounds` rounds of typing into the filter. */
@@ -272,6 +321,8 @@ export async function panelBenchmarks(
     paintedMs: median(results.map((r) => r.painted - r.analysed)),
     drawnRows: median(results.map((r) => r.drawn)),
     keys: split(results.flatMap((r) => r.keys)),
+    redraw: subset(results.flatMap((r) => r.keys.filter(redrewRows))),
+    keep: subset(results.flatMap((r) => r.keys.filter((k) => !redrewRows(k)))),
     bare: split(bare),
     load: [loadBefore, loadavg()[0]!],
   };
@@ -322,5 +373,14 @@ export function panelSection(p: PanelFigures, runs: number): string[] {
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     splitRow("the panel's filter box", p.keys),
     splitRow('bare input (witness)', p.bare),
+    '',
+    "The panel's keystrokes by what they did to the drawn rows: a key that brought other cookies into more than half " +
+      'of them (typing the first letters, and erasing back to them) fills the table again; typing on narrows the ' +
+      'list and its first rows stay. The median of all keys lies between the two, so it depends on what is typed.',
+    '',
+    '| keys | keydown → painted | work (handling + frame) | keystrokes |',
+    '|---|---:|---:|---:|',
+    `| more than half of the drawn rows brought in | ${ms(p.redraw.keystrokeMs)} | ${ms(p.redraw.workMs)} | ${p.redraw.keystrokes} |`,
+    `| the others | ${ms(p.keep.keystrokeMs)} | ${ms(p.keep.workMs)} | ${p.keep.keystrokes} |`,
   ];
 }
