@@ -42,7 +42,7 @@ import { seededRandom } from '../test/fakes/hostile-values';
 import { openSiteTab, startBenchSite } from './bench-site';
 import { makeJwts } from './jwts';
 import { timePage, type Timing } from './page-timing';
-import { writeReferenceExtension } from './reference-extension';
+import { installReferenceExtension } from './reference-extension';
 import { installStaticCopy } from './static-first-paint';
 import { stopWorkersForGood } from './stopped-workers';
 import { median, medianAndInterval, ms, pairedDifferences, ratio, signed } from './stats';
@@ -131,12 +131,11 @@ function delta(before: readonly number[], after: readonly number[], seed: number
 async function main(): Promise<void> {
   const jwts = await makeJwts();
   const site = await startBenchSite(jwts);
-  const refDir = await writeReferenceExtension();
   const session = await launchChromium({ extensionDir: BUILDS[0]! });
   const loadAtStart = loadavg()[0]!;
   const raw: Record<string, unknown>[] = [];
   try {
-    const refId = await session.browser.installExtension(refDir);
+    const { id: refId } = await installReferenceExtension(session.browser);
     await session.openPage(`chrome-extension://${refId}/warm.html`);
     const refBase = `chrome-extension://${refId}/ref.html`;
     const pages: Page[] = [

@@ -21,7 +21,7 @@ import type { ToolbarButton } from '../test/e2e/harness/views';
 import { openSiteTab, startBenchSite, tabPopupAddress } from './bench-site';
 import { makeJwts } from './jwts';
 import { timePage } from './page-timing';
-import { writeReferenceExtension } from './reference-extension';
+import { installReferenceExtension } from './reference-extension';
 import { median, ms } from './stats';
 import { navigationCommitted, scriptLoading, type TraceEvent } from './trace-loading';
 
@@ -149,12 +149,11 @@ function toolbarFigures(events: TraceEvent[], page: string, rowsMs: number, load
 async function main(): Promise<void> {
   const jwts = await makeJwts();
   const site = await startBenchSite(jwts);
-  const refDir = await writeReferenceExtension();
   const session = await launchChromium();
   const loadAtStart = loadavg()[0]!;
   const cdp = await session.browser.target().createCDPSession();
   try {
-    const refId = await session.browser.installExtension(refDir);
+    const { id: refId } = await installReferenceExtension(session.browser);
     await session.openPage(`chrome-extension://${refId}/warm.html`);
     const refButton: ToolbarButton = {
       extension: await listedExtension(session.browser, refId),

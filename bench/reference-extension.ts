@@ -1,7 +1,9 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import type { Browser } from 'puppeteer-core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIRST_PAINT_MARKS, SHOWN_MARK } from '../src/popup/first-paint-marks';
+import { removeWhenClosed } from '../test/e2e/harness/browser-session';
 
 /**
  * The floor PERF.md asks us to compare against: a ten-line popup that finds the tab, lists its cookies with one
@@ -50,11 +52,21 @@ const JS = `(async () => {
   performance.mark(${JSON.stringify(MARK.rows)});
 })();`;
 
-export async function writeReferenceExtension(): Promise<string> {
+async function writeReferenceExtension(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'sessionscope-ref-'));
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(MANIFEST));
   await writeFile(join(dir, 'ref.html'), HTML);
   await writeFile(join(dir, 'ref.js'), JS);
   await writeFile(join(dir, 'warm.html'), '<!doctype html><meta charset="utf-8"><title>warm</title>');
   return dir;
+}
+
+/**
+ * Writes the reference extension to a temp dir and installs it in `browser`; the dir is removed when the browser
+ * closes. Resolves to the extension's id and its dir.
+ */
+export async function installReferenceExtension(browser: Browser): Promise<{ id: string; dir: string }> {
+  const dir = await writeReferenceExtension();
+  removeWhenClosed(browser, dir);
+  return { id: await browser.installExtension(dir), dir };
 }

@@ -19,7 +19,7 @@ import { cookieMix, toRecord } from './cookie-mix';
 import { openSiteTab, startBenchSite, tabPopupAddress, type BenchSite } from './bench-site';
 import { entrySizes, distOf } from './bundle-size';
 import { timePage, type Timing } from './page-timing';
-import { writeReferenceExtension } from './reference-extension';
+import { installReferenceExtension } from './reference-extension';
 import { rowHeightMismatches } from './row-heights';
 import { installStaticCopy } from './static-first-paint';
 import { COLD_SETTLE_MS, stopWorkersForGood } from './stopped-workers';
@@ -487,12 +487,11 @@ async function main(): Promise<void> {
   await build({ configFile: resolve(root, 'bench/vite.config.ts'), logLevel: 'warn' });
   const jwts = await makeJwts();
   const site = await startBenchSite(jwts);
-  const refDir = await writeReferenceExtension();
   const session = await launchChromium();
   const popup: PopupFigures[] = [];
   let panel: PanelFigures;
   try {
-    const refId = await session.browser.installExtension(refDir);
+    const { id: refId } = await installReferenceExtension(session.browser);
     const benchId = await session.browser.installExtension(resolve(root, 'dist', 'bench'));
     // A page opened in an extension with none open waits for a new renderer process (~100 ms here). The harness's
     // control page keeps SessionScope's process running, so keep one page of each other extension open too.

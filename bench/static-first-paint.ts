@@ -2,6 +2,7 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
+import { removeWhenClosed } from '../test/e2e/harness/browser-session';
 import { listedExtension, type ChromiumSession } from '../test/e2e/harness/chromium';
 import { sendFrom } from '../test/e2e/harness/extension-messages';
 import { POPUP_PATH } from '../test/e2e/harness/paths';
@@ -84,6 +85,7 @@ export async function installStaticCopy(
   popupUrl: string,
 ): Promise<InstalledStaticCopy> {
   const dir = await writeStaticCopy(build, await captureFirstPaint(session.browser, popupUrl));
+  removeWhenClosed(session.browser, dir);
   const id = await session.browser.installExtension(dir);
   const base = `chrome-extension://${id}/${POPUP_PATH}`;
   const home = await session.openPage(base);

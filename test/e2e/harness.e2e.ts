@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import { writeReferenceExtension } from '../../bench/reference-extension';
-import { listedExtension } from './harness/chromium';
+import { installReferenceExtension } from '../../bench/reference-extension';
+import { launchChromium, listedExtension } from './harness/chromium';
 import { readChangeLog, tabIdOf } from './harness/extension-messages';
 import { withChromium } from './harness/setup';
 import { timeToolbarPopup } from './harness/toolbar-popup';
@@ -83,7 +85,7 @@ describe('Chromium harness', () => {
       `(globalThis.browser ?? globalThis.chrome).cookies.getAll({ url: ${JSON.stringify(page.url())} })`,
     )) as unknown[];
     expect(cookies.length).toBeGreaterThan(0);
-    const refId = await c.browser.installExtension(await writeReferenceExtension());
+    const { id: refId } = await installReferenceExtension(c.browser);
     try {
       const button = {
         extension: await listedExtension(c.browser, refId),
@@ -116,5 +118,27 @@ describe('Chromium harness', () => {
     const log = await readChangeLog(suite.session.control);
     expect(log.ok).toBe(true);
     expect(Array.isArray(log.entries)).toBe(true);
+  });
+});
+
+// The bench and the storm write unpacked extensions to temp dirs; each goes once its browser has closed.
+describe('temporary extension dirs', () => {
+  it('removes the reference extension’s dir when its browser closes, not before', async () => {
+    const session = await launchChromium();
+    let dir = '';
+    try {
+      const installed = await installReferenceExtension(session.browser);
+      dir = installed.dir;
+      expect(installed.id).toMatch(/^[a-p]{32}$/);
+      expect(existsSync(join(dir, 'manifest.json'))).toBe(true);
+      // Still there while the browser runs: it reads the extension's pages from it.
+      const page = await session.openPage(`chrome-extension://${installed.id}/warm.html`);
+      expect(await page.title()).toBe('warm');
+      expect(existsSync(dir)).toBe(true);
+    } finally {
+      await session.close();
+    }
+    await waitUntil('the dir removed', () => !existsSync(dir));
+    expect(existsSync(dir)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'puppeteer-core';
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,15 @@ export interface BrowserSession {
   /** A fresh tab showing the extension page at `path` (query included), loaded. */
   openExtensionPage(path: string, beforeLoad?: BeforeLoad): Promise<Page>;
   close(): Promise<void>;
+}
+
+/**
+ * Removes `dir` once `browser` has closed (or its connection is lost): the temporary files of an unpacked extension
+ * made for one run (the bench's reference, the storm's witness, a static copy) are read for as long as the browser
+ * runs, and left behind they would pile up in the temp dir run after run.
+ */
+export function removeWhenClosed(browser: Browser, dir: string): void {
+  browser.once('disconnected', () => rmSync(dir, { recursive: true, force: true }));
 }
 
 /**

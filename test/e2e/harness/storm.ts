@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
 import type { RunningSite } from '../site/test-site';
+import { removeWhenClosed } from './browser-session';
 import type { ChromiumSession } from './chromium';
 import { changeLabel } from './change-log';
 import { readChangeLog, sendFrom } from './extension-messages';
@@ -81,6 +82,7 @@ function installWitness(session: ChromiumSession): Promise<string> {
   if (id === undefined) {
     id = (async () => {
       const dir = await mkdtemp(join(tmpdir(), 'sessionscope-witness-'));
+      removeWhenClosed(session.browser, dir);
       await writeFile(join(dir, 'manifest.json'), JSON.stringify(WITNESS_MANIFEST));
       await writeFile(join(dir, 'worker.js'), WITNESS_WORKER);
       await writeFile(join(dir, 'page.html'), WITNESS_PAGE);
