@@ -48,19 +48,12 @@ export interface PanelFigures {
    * of them (typing the first letters, erasing back to them) and the others (typing on narrows the list and its first
    * rows stay). A keystroke's cost follows what it redraws, so the median of all keys depends on the mix typed.
    */
-  redraw: KeySubset;
-  keep: KeySubset;
+  redraw: KeystrokeSplit;
+  keep: KeystrokeSplit;
   /** The witness: a bare input echoing its value into one element (bench/synthetic/bare.html), timed the same way. */
   bare: KeystrokeSplit;
   /** The machine's 1-minute load average when the runs started and ended (other work competes for the cores). */
   load: [number, number];
-}
-
-/** Medians of some of the keystrokes. */
-export interface KeySubset {
-  keystrokeMs: number;
-  workMs: number;
-  keystrokes: number;
 }
 
 /** The filtered rows as drawn, as JSON (DrawnRows): the count line and the keys of the rows in the DOM. */
@@ -155,14 +148,6 @@ function split(keys: readonly KeyTimes[]): KeystrokeSplit {
     waitMs: of((k) => k.wait),
     frameMs: of((k) => k.frame),
     workMs: of((k) => k.handling + k.frame),
-    keystrokes: keys.length,
-  };
-}
-
-function subset(keys: readonly KeyTimes[]): KeySubset {
-  return {
-    keystrokeMs: median(keys.map((k) => k.total)),
-    workMs: median(keys.map((k) => k.handling + k.frame)),
     keystrokes: keys.length,
   };
 }
@@ -321,8 +306,8 @@ export async function panelBenchmarks(
     paintedMs: median(results.map((r) => r.painted - r.analysed)),
     drawnRows: median(results.map((r) => r.drawn)),
     keys: split(results.flatMap((r) => r.keys)),
-    redraw: subset(results.flatMap((r) => r.keys.filter(redrewRows))),
-    keep: subset(results.flatMap((r) => r.keys.filter((k) => !redrewRows(k)))),
+    redraw: split(results.flatMap((r) => r.keys.filter(redrewRows))),
+    keep: split(results.flatMap((r) => r.keys.filter((k) => !redrewRows(k)))),
     bare: split(bare),
     load: [loadBefore, loadavg()[0]!],
   };
