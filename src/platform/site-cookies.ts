@@ -1,8 +1,8 @@
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import type { TabCookiesResult, TabStore } from '../protocol/messages';
 import { cookiesForUrl } from '../core/cookie/match';
-import { coveringDomain, hostOf, isHttpUrl } from '../core/cookie/host';
-import { getAllUnderDomain } from './cookies';
+import { hostOf, isHttpUrl } from '../core/cookie/host';
+import { getAllForUrl } from './cookies';
 import { hasAllSitesAccess, hasHostPermission } from './permissions';
 import { listCookieStores, storeOfTab } from './tab-store';
 import { getTab } from './tabs';
@@ -40,7 +40,7 @@ export async function loadTabCookies(tabId: number, prefetch?: UrlPrefetch): Pro
 
 /**
  * A read of a page's cookies started before its tab was read, on the address the popup was given for it
- * (`?url=`, src/protocol/view-address.ts): from the default store, under the same covering domain loadUrlCookies reads.
+ * (`?url=`, src/protocol/view-address.ts): from the default store, asked for by URL as loadUrlCookies asks.
  */
 export interface UrlPrefetch {
   url: string;
@@ -51,7 +51,7 @@ export interface UrlPrefetch {
 export function prefetchUrlCookies(url: string): UrlPrefetch | undefined {
   const host = hostOf(url);
   if (host === undefined) return undefined;
-  return { url, cookies: getAllUnderDomain(coveringDomain(host)).catch(() => undefined) };
+  return { url, cookies: getAllForUrl(url).catch(() => undefined) };
 }
 
 /**
@@ -83,12 +83,12 @@ export async function loadUrlCookies(
 ): Promise<TabCookiesResult> {
   const host = hostOf(url);
   if (host === undefined) return { ok: false, reason: 'not-http', url };
-  // Under a domain that covers the site without the Public Suffix List (the popup's first paint does not wait for
-  // it), then narrowed to the cookies the page receives: the same cookies as under the registrable domain.
+  // By the page's URL (no Public Suffix List, which the popup's first paint does not load), then narrowed to the
+  // cookies the page receives by core's rules.
   let all: CookieRecord[] | undefined;
   let failure: unknown;
   try {
-    all = (await prefetched(prefetch, url, store)) ?? (await getAllUnderDomain(coveringDomain(host), store?.id));
+    all = (await prefetched(prefetch, url, store)) ?? (await getAllForUrl(url, store?.id));
   } catch (e) {
     failure = e;
   }
