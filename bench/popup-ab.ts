@@ -24,7 +24,8 @@
  * running, as in `npm run bench`'s first toolbar table. A toolbar run says how many openings of each build decoded
  * first for want of that hint. `AB_STATIC=1` adds, for each cookie count, the first build's first paint for the
  * site as static HTML in a copy of that build (static-first-paint.ts): the same elements with no script, the floor
- * that the popup's content and its extension set (docs/popup-speed.md).
+ * that the popup's content and its extension set (docs/popup-speed.md). `AB_JAR=3000` puts that many cookies of
+ * other sites in the jar beside the site's, as a profile in use holds them (PERF.md's full jar).
  */
 import { writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
@@ -54,6 +55,8 @@ const TOOLBAR = process.env.AB_TOOLBAR === '1';
 /** `AB_RAW=file.json`: every timed opening, page by page and round by round (the toolbar's phases too). */
 const RAW = process.env.AB_RAW;
 const COLD = process.env.AB_COLD === '1';
+/** `AB_JAR=3000`: that many cookies of other sites in the jar beside the site's (bench-site.ts's otherSitesCookies). */
+const JAR = Number(process.env.AB_JAR ?? 0);
 /** `AB_STATIC=1`: also the first build's first paint as a page with no script (static-first-paint.ts). */
 const STATIC = process.env.AB_STATIC === '1';
 const STATIC_NAME = 'first paint as static HTML';
@@ -166,7 +169,9 @@ async function main(): Promise<void> {
     }
     for (const n of COUNTS) {
       const hints = COLD ? await Promise.all(pages.map((p) => (p.home ? readHint(p.home) : undefined))) : [];
-      const { page: tab, tabId, url: siteUrl } = await openSiteTab(session, site, n);
+      const { page: tab, tabId, url: siteUrl } = await openSiteTab(session, site, n, JAR);
+      // Each build's background logs the other sites' cookies as they are set, as the session's did.
+      if (JAR > 0) await new Promise((r) => setTimeout(r, 5_000));
       if (COLD) await waitForHints(pages, hints);
       // AB_STATIC: the first build's first paint for this site, as static HTML in a copy of that build.
       const copy = STATIC ? await installStaticCopy(session, BUILDS[0]!, pages[1]!.url(tabId, siteUrl)) : undefined;

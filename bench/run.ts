@@ -44,12 +44,22 @@ const WARMUP = 2;
 const ROW = '[data-testid="cookie-row"]';
 const REF_ROW = 'li.ref-row';
 
+/**
+ * Cookies of other sites in the jar for the popup's third real-site row: PERF.md's full jar, about 3,000 cookies
+ * over many sites, as a profile in use holds them (bench-site.ts's otherSitesCookies).
+ */
+const FULL_JAR = 3000;
+
 interface PopupFigures {
   n: number;
   source: 'real site' | 'synthetic';
+  /** Cookies of other sites in the jar beside the site's (real site only; FULL_JAR in the full-jar row). */
+  others: number;
   bareGetAllMs: number;
   reference: Timing;
   sessionscope: Timing;
+  /** Each SessionScope page's painted time over the reference's opened in the same round (in a tab). */
+  ratios: number[];
   /**
    * Real site only: the real toolbar popups' phases (medians, ms; toolbar-popup.ts), each SessionScope popup's
    * paint over the reference's opened in the same round, and per phase the median paired difference.
@@ -83,6 +93,19 @@ function medianTiming(list: Timing[]): Timing {
       [...names].map((n) => [n, median(list.map((t) => t.marks[n] ?? Number.NaN).filter(Number.isFinite))]),
     ),
   };
+}
+
+/** In a tab: each SessionScope page's painted time over the reference's opened just before it. */
+function paintedRatios(reference: readonly Timing[], sessionscope: readonly Timing[]): number[] {
+  return pairedRatios(
+    reference.map((t) => t.paintedMs),
+    sessionscope.map((t) => t.paintedMs),
+  );
+}
+
+/** A popup row's cookie count, with the other sites' cookies in the jar when there are any: "10 (+3,000 others)". */
+function cookiesLabel(p: PopupFigures): string {
+  return p.others > 0 ? `${p.n} (+${p.others.toLocaleString('en')} others)` : String(p.n);
 }
 
 /** Where the synthetic popup's time goes, from the marks bench/synthetic/popup.ts and popup-app.tsx set. */
@@ -179,8 +202,14 @@ async function alternate<T>(a: () => Promise<T>, b: () => Promise<T>, runs = RUN
   return [as!, bs!];
 }
 
-async function realSite(session: ChromiumSession, site: BenchSite, refId: string, n: number): Promise<PopupFigures> {
-  const { url, page, tabId } = await openSiteTab(session, site, n);
+async function realSite(
+  session: ChromiumSession,
+  site: BenchSite,
+  refId: string,
+  n: number,
+  others = 0,
+): Promise<PopupFigures> {
+  const { url, page, tabId } = await openSiteTab(session, site, n, others);
   const counts = await session.control.evaluate(async (u: string) => {
     type CookiesApi = { cookies: { getAll(details: { url: string }): Promise<unknown[]> } };
     const api = (globalThis as unknown as { chrome: CookiesApi }).chrome;
@@ -238,9 +267,11 @@ async function realSite(session: ChromiumSession, site: BenchSite, refId: string
   return {
     n,
     source: 'real site',
+    others,
     bareGetAllMs: median(counts.times),
     reference: medianTiming(reference),
     sessionscope: medianTiming(sessionscope),
+    ratios: paintedRatios(reference, sessionscope),
     toolbar: toolbarFigures(toolbarRef!, toolbarOurs!),
     staticFloor: {
       fcpMs: median(toolbarFloor!.map((t) => t.fcpMs)),
@@ -278,19 +309,26 @@ async function synthetic(session: ChromiumSession, benchId: string, jwts: string
   return {
     n,
     source: 'synthetic',
+    others: 0,
     bareGetAllMs: Number.NaN,
     reference: medianTiming(reference),
     sessionscope: medianTiming(sessionscope),
+    ratios: paintedRatios(reference, sessionscope),
   };
 }
 
 /** A toolbar table's first cells: the cookies, both first contentful paints, their ratio and the paired ratio. */
-function paintCells(n: number, f: ToolbarFigures): string {
+function paintCells(p: PopupFigures, f: ToolbarFigures): string {
   return (
-    `| ${n} | ${ms(f.reference.fcpMs)} | ${ms(f.sessionscope.fcpMs)} | ` +
+    `| ${cookiesLabel(p)} | ${ms(f.reference.fcpMs)} | ${ms(f.sessionscope.fcpMs)} | ` +
     `${ratio(f.sessionscope.fcpMs, f.reference.fcpMs)} | ` +
-    `${medianAndInterval(f.ratios, seededRandom(n), (r) => `${r.toFixed(2)}×`)}`
+    `${timesInterval(f.ratios, p.n + p.others)}`
   );
+}
+
+/** The median of paired ratios with its bootstrap 90 % interval, "1.24× [1.20×, 1.30×]" (`seed`: the row's). */
+function timesInterval(ratios: readonly number[], seed: number): string {
+  return medianAndInterval(ratios, seededRandom(seed), (r) => `${r.toFixed(2)}×`);
 }
 
 function popupSection(popup: PopupFigures[]): string[] {
@@ -313,15 +351,22 @@ function popupSection(popup: PopupFigures[]): string[] {
     "garbage collection; pages of one extension share a renderer, so it includes that extension's other open",
     "pages (for SessionScope, the harness's control page: the popup in its 'no tab' state). SessionScope's popup",
     'page loads one script, the module that paints the rows, whose first lines start the tab and cookie reads; the',
-    'synthetic popup reads nothing.',
+    'synthetic popup reads nothing. "Ratio" is that of the medians; "paired" is the median of the ratios of the',
+    "openings side by side (SessionScope's page over the reference's opened just before it), with its bootstrap 90 %",
+    `interval. The row "10 (+${FULL_JAR.toLocaleString('en')} others)" is the same site with ` +
+      `${FULL_JAR.toLocaleString('en')} cookies of other sites in the jar`,
+    "beside its own, as a profile in use holds them (PERF.md's full jar; bench/bench-site.ts): a popup that reads its",
+    "site's cookies in a way that goes through the whole jar is slow there and not in the rows above.",
     '',
-    '| cookies | source | bare `getAll` | reference: rows / painted | SessionScope: rows / painted | ratio (painted) | SessionScope JS heap |',
-    '|---:|---|---:|---:|---:|---:|---:|',
+    '| cookies | source | bare `getAll` | reference: rows / painted | SessionScope: rows / painted | ratio (painted) | paired [90 % interval] | SessionScope JS heap |',
+    '|---:|---|---:|---:|---:|---:|---:|---:|',
     ...popup.map(
       (p) =>
-        `| ${p.n} | ${p.source} | ${ms(p.bareGetAllMs)} | ${ms(p.reference.rowsMs)} / ${ms(p.reference.paintedMs)} | ` +
+        `| ${cookiesLabel(p)} | ${p.source} | ${ms(p.bareGetAllMs)} | ` +
+        `${ms(p.reference.rowsMs)} / ${ms(p.reference.paintedMs)} | ` +
         `${ms(p.sessionscope.rowsMs)} / ${ms(p.sessionscope.paintedMs)} | ` +
-        `${ratio(p.sessionscope.paintedMs, p.reference.paintedMs)} | ${kb(p.sessionscope.heapBytes)} |`,
+        `${ratio(p.sessionscope.paintedMs, p.reference.paintedMs)} | ${timesInterval(p.ratios, p.n + p.others + 2)} | ` +
+        `${kb(p.sessionscope.heapBytes)} |`,
     ),
     '',
     'The real toolbar popups, opened from the toolbar button (`triggerExtensionAction`) over the same real site in',
@@ -352,8 +397,8 @@ function popupSection(popup: PopupFigures[]): string[] {
       p.toolbar === undefined || p.staticFloor === undefined
         ? []
         : [
-            `${paintCells(p.n, p.toolbar)} | ${ms(p.staticFloor.fcpMs)} | ` +
-              `${medianAndInterval(p.staticFloor.ratios, seededRandom(p.n + 1), (r) => `${r.toFixed(2)}×`)} |`,
+            `${paintCells(p, p.toolbar)} | ${ms(p.staticFloor.fcpMs)} | ` +
+              `${timesInterval(p.staticFloor.ratios, p.n + p.others + 1)} |`,
           ],
     ),
     '',
@@ -372,7 +417,7 @@ function popupSection(popup: PopupFigures[]): string[] {
       if (t === undefined) return [];
       return TOOLBAR_PHASES.map(
         ([key, name]) =>
-          `| ${p.n} | ${name} | ${ms(t.reference[key])} | ${ms(t.sessionscope[key])} | ` +
+          `| ${cookiesLabel(p)} | ${name} | ${ms(t.reference[key])} | ${ms(t.sessionscope[key])} | ` +
           // A phase a page did not mark has no difference (NaN), written as ms() writes it.
           `${Number.isFinite(t.deltas[key]) ? `${signed(t.deltas[key])} ms` : ms(t.deltas[key])} |`,
       );
@@ -393,7 +438,7 @@ function popupSection(popup: PopupFigures[]): string[] {
       const c = p.coldToolbar;
       if (c === undefined) return [];
       return [
-        `${paintCells(p.n, c)} | ${signed(c.deltas.scriptMs)} ms | ${signed(c.deltas.shownMs)} ms | ${c.decodedFirst} of ${c.openings} |`,
+        `${paintCells(p, c)} | ${signed(c.deltas.scriptMs)} ms | ${signed(c.deltas.shownMs)} ms | ${c.decodedFirst} of ${c.openings} |`,
       ];
     }),
     '',
@@ -501,6 +546,8 @@ async function main(): Promise<void> {
       popup.push(await realSite(session, site, refId, n));
       process.stdout.write(`popup, ${n} cookies (real site): done\n`);
     }
+    popup.push(await realSite(session, site, refId, 10, FULL_JAR));
+    process.stdout.write(`popup, 10 cookies (real site, ${FULL_JAR} cookies of other sites in the jar): done\n`);
     for (const n of [180, 1000]) {
       popup.push(await synthetic(session, benchId, jwts, n));
       process.stdout.write(`popup, ${n} cookies (synthetic): done\n`);

@@ -55,6 +55,34 @@ describe('Chromium popup', () => {
       await view.close();
     });
 
+    it('shows only the page’s cookies with hundreds of other sites’ cookies in the jar, near misses too', async () => {
+      // A profile in use holds thousands of cookies: the popup asks for the page's own by URL (src/platform/
+      // cookies.ts), and must show exactly them, not a sibling host's, a parent's host-only one or another path's.
+      const others = [
+        ...Array.from({ length: 600 }, (_, i) => ({ name: `c${i % 30}`, domain: `s${Math.floor(i / 30)}-other.test` })),
+        { name: 'theme', domain: 's1-other.test' },
+        { name: 'sibling', domain: 'api.sessionscope.localhost' },
+        { name: 'parent_only', domain: 'sessionscope.localhost' },
+        { name: 'pathed', domain: HOST, path: '/elsewhere' },
+      ].map((c) => ({ path: '/', value: 'v', ...c }));
+      const cdp = await suite.session.control.createCDPSession();
+      await cdp.send('Network.setCookies', { cookies: others });
+      try {
+        const { view } = await open();
+        const rows = await expectReadyWithRows(view, 'popup', HOST, fixtureCookies());
+        expect([...rows.keys()].sort()).toEqual(
+          fixtureCookies()
+            .map((c) => c.name)
+            .sort(),
+        );
+        expect(rows.get('theme')?.domain).toBe(HOST);
+        await view.close();
+      } finally {
+        for (const { name, domain, path } of others) await cdp.send('Network.deleteCookies', { name, domain, path });
+        await cdp.detach();
+      }
+    });
+
     it('marks connect.sid as a session cookie and says why', async () => {
       const { view } = await openSettled();
       await view.waitForSelector(row('connect.sid'));
