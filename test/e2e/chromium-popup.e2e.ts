@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { expectReadyWithRows } from './harness/expect-rows';
 import { sendFrom } from './harness/extension-messages';
 import { markupTrace, recordDialogs } from './harness/hostile';
+import { setPartitionedCookie } from './harness/partitioned-cookie';
 import { withChromium } from './harness/setup';
 import { openRealPopup, row, waitForViewState } from './harness/views';
 import { CANARY_TEXT, HOSTILE_TEXT, JWT_CLAIMS, JWT_LIFETIME_S, fixtureCookies, startSite } from './site/test-site';
@@ -80,6 +81,23 @@ describe('Chromium popup', () => {
       } finally {
         for (const { name, domain, path } of others) await cdp.send('Network.deleteCookies', { name, domain, path });
         await cdp.detach();
+      }
+    });
+
+    it('lists the page’s partitioned cookie beside the others (the read by URL asks for every partition)', async () => {
+      const remove = await setPartitionedCookie(
+        suite.session.control,
+        HOST,
+        'own_chip',
+        'https://sessionscope.localhost',
+      );
+      try {
+        const { view } = await open();
+        const rows = await expectReadyWithRows(view, 'popup', HOST, fixtureCookies());
+        expect(rows.get('own_chip')?.partitioned).toBe('true');
+        await view.close();
+      } finally {
+        await remove();
       }
     });
 

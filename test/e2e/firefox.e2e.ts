@@ -5,6 +5,7 @@ import { readChangeLog, tabIdOf } from './harness/extension-messages';
 import { causeLabel, changeWithEveryCause, setFromPage, settledEntries, waitForEntries } from './harness/change-log';
 import { expectReadyWithRows } from './harness/expect-rows';
 import { markupTrace, recordDialogs } from './harness/hostile';
+import { setPartitionedCookie } from './harness/partitioned-cookie';
 import { lastWordMismatches, startJarStorm } from './harness/last-word';
 import { withFirefox } from './harness/setup';
 import { row, waitForViewState } from './harness/views';
@@ -48,6 +49,22 @@ describe('Firefox', () => {
     );
     expect(rows.has('wide')).toBe(false);
     expect(rows.get('theme')?.domain).toBe(HOST);
+  });
+
+  it('lists the page’s partitioned cookie beside the others (the read by URL asks for every partition)', async () => {
+    const remove = await setPartitionedCookie(suite.session.control, HOST, 'own_chip', `https://${HOST}`);
+    try {
+      const { view } = await openPopupTab();
+      const rows = await expectReadyWithRows(
+        view,
+        'popup',
+        HOST,
+        fixtureCookies().filter((c) => c.name !== 'wide'),
+      );
+      expect(rows.get('own_chip')?.partitioned).toBe('true');
+    } finally {
+      await remove();
+    }
   });
 
   it("decodes the JWT's claims and keeps hostile values as text", async () => {
