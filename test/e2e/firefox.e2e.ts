@@ -39,14 +39,18 @@ describe('Firefox', () => {
     expect(await suite.page.evaluate(() => document.getElementById('ready')?.textContent)).toBe('ready');
   });
 
-  it('shows every cookie of the site with its flags in the popup page (?tabId=)', async () => {
-    const { view } = await openPopupTab();
-    const rows = await expectReadyWithRows(
+  /** The popup page settles on the site with a row for each of its cookies (no Domain cookie on an IP host). */
+  const expectSiteRows = (view: Page) =>
+    expectReadyWithRows(
       view,
       'popup',
       HOST,
       fixtureCookies().filter((c) => c.name !== 'wide'),
     );
+
+  it('shows every cookie of the site with its flags in the popup page (?tabId=)', async () => {
+    const { view } = await openPopupTab();
+    const rows = await expectSiteRows(view);
     expect(rows.has('wide')).toBe(false);
     expect(rows.get('theme')?.domain).toBe(HOST);
   });
@@ -55,12 +59,7 @@ describe('Firefox', () => {
     const remove = await setPartitionedCookie(suite.session.control, HOST, 'own_chip', `https://${HOST}`);
     try {
       const { view } = await openPopupTab();
-      const rows = await expectReadyWithRows(
-        view,
-        'popup',
-        HOST,
-        fixtureCookies().filter((c) => c.name !== 'wide'),
-      );
+      const rows = await expectSiteRows(view);
       expect(rows.get('own_chip')?.partitioned).toBe('true');
     } finally {
       await remove();
