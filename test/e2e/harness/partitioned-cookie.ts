@@ -6,7 +6,7 @@ declare const browser: WebExtBrowser;
 /**
  * Sets a partitioned (CHIPS) cookie `name` on `host`'s https origin, in the partition of the top-level site
  * `topLevelSite`, through the extension's cookies API from its control page (the same call in both browsers); returns
- * what removes it again.
+ * what removes it again, and throws if it is still there after (a cookie left behind would show in the next test).
  */
 export async function setPartitionedCookie(
   control: Page,
@@ -14,12 +14,29 @@ export async function setPartitionedCookie(
   name: string,
   topLevelSite: string,
 ): Promise<() => Promise<void>> {
-  const details = { url: `https://${host}/`, name, partitionKey: { topLevelSite } };
-  await control.evaluate(
-    (d) => browser.cookies.set({ ...d, value: 'chip', path: '/', secure: true, sameSite: 'no_restriction' }),
-    details,
+  const url = `https://${host}/`;
+  // The key as the browser keeps it (Chromium adds `hasCrossSiteAncestor`): removing needs that very key.
+  const partitionKey = await control.evaluate(
+    async (d) => {
+      const set = await browser.cookies.set({
+        ...d,
+        value: 'chip',
+        path: '/',
+        secure: true,
+        sameSite: 'no_restriction',
+      });
+      return set?.partitionKey ?? d.partitionKey;
+    },
+    { url, name, partitionKey: { topLevelSite } },
   );
   return async () => {
-    await control.evaluate((d) => browser.cookies.remove(d), details);
+    const left = await control.evaluate(
+      async (d) => {
+        await browser.cookies.remove(d);
+        return (await browser.cookies.getAll({ url: d.url, name: d.name, partitionKey: {} })).length;
+      },
+      { url, name, partitionKey },
+    );
+    if (left !== 0) throw new Error(`the partitioned cookie ${name} on ${host} was not removed`);
   };
 }
