@@ -51,9 +51,8 @@ function withScheme(url: string, scheme: 'http:' | 'https:'): string | undefined
 export async function getAllForUrl(url: string, storeId?: string): Promise<CookieRecord[]> {
   const urls = [withScheme(url, 'http:'), withScheme(url, 'https:')].filter((u) => u !== undefined);
   const lists = await Promise.all(urls.map((u) => getAllPartitions({ url: u }, storeId)));
-  const byKey = new Map<string, CookieRecord>();
-  for (const c of lists.flat()) if (!byKey.has(cookieKey(c))) byKey.set(cookieKey(c), c);
-  return [...byKey.values()];
+  // A cookie both answers hold (one not Secure) is the same cookie: kept once, by its identity.
+  return [...new Map(lists.flat().map((c) => [cookieKey(c), c])).values()];
 }
 
 /**
