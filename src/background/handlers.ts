@@ -4,6 +4,7 @@ import type { CookieRecord } from '../core/cookie/cookie-record';
 import { errorText } from '../core/error-text';
 import { pageUrlsOf } from '../core/network/page-urls-script';
 import type { Handlers, TabCookiesResult } from '../protocol/messages';
+import { MAX_THIRD_PARTY_SITES } from '../core/cookie/third-party';
 import type { FrameUrlsAnswer } from '../platform/scripting';
 import type { ChangeLog } from './change-log';
 import type { Guard } from './protect-rules';
@@ -21,11 +22,29 @@ export interface HandlerDeps {
   /** For pages without a `cookies` API (Firefox's DevTools panels). */
   cookies: {
     site: (host: string, storeId: string | undefined) => Promise<CookieRecord[]>;
+    sites: (hosts: readonly string[], storeId: string | undefined) => Promise<CookieRecord[]>;
     all: () => Promise<CookieRecord[]>;
   };
   /** What the page-URL script answered in each frame of the tab (unchecked: the page wrote it). */
   readFrameUrls: (tabId: number) => Promise<FrameUrlsAnswer>;
 }
+
+/**
+ * The read a `readCookies` request asks for (unchecked: a page sent it), or undefined when it names no site: a host
+ * is a non-empty string, and `sites` lists 1 to MAX_THIRD_PARTY_SITES of them.
+ */
+function cookieRead(request: unknown, cookies: HandlerDeps['cookies']): (() => Promise<CookieRecord[]>) | undefined {
+  const data = (typeof request === 'object' && request !== null ? request : {}) as Record<string, unknown>;
+  if (data.scope === 'all') return () => cookies.all();
+  const storeId = typeof data.storeId === 'string' ? data.storeId : undefined;
+  const { host, hosts } = data;
+  if (data.scope === 'site' && isHost(host)) return () => cookies.site(host, storeId);
+  if (data.scope !== 'sites' || !Array.isArray(hosts)) return undefined;
+  if (hosts.length === 0 || hosts.length > MAX_THIRD_PARTY_SITES || !hosts.every(isHost)) return undefined;
+  return () => cookies.sites(hosts as string[], storeId);
+}
+
+const isHost = (v: unknown): v is string => typeof v === 'string' && v !== '';
 
 /** Labels are page text shown back to the user: bounded. */
 function label(v: unknown): string {
@@ -83,14 +102,10 @@ export function createHandlers<Sender>(deps: HandlerDeps): Handlers<Sender> {
       return r.reason === 'error' ? { ...r, error: r.error.slice(0, 500) } : r;
     },
     readCookies: async (data) => {
-      const host = data?.scope === 'site' && typeof data.host === 'string' ? data.host : undefined;
-      if (data?.scope !== 'all' && host === undefined) return { ok: false, error: 'no site to read the cookies of' };
-      const storeId = data?.scope === 'site' && typeof data.storeId === 'string' ? data.storeId : undefined;
+      const read = cookieRead(data, deps.cookies);
+      if (read === undefined) return { ok: false, error: 'no site to read the cookies of' };
       try {
-        return {
-          ok: true,
-          cookies: await (host === undefined ? deps.cookies.all() : deps.cookies.site(host, storeId)),
-        };
+        return { ok: true, cookies: await read() };
       } catch (e) {
         return { ok: false, error: errorText(e) };
       }

@@ -2,7 +2,7 @@ import { analyzeSite } from '../core/analyze-site';
 import { manifestPopup, setTabBadge, setTabPopup } from '../platform/action';
 import { readCookie, readSameName, removeCookie, setCookie } from '../platform/cookie-write';
 import { getAllCookies, onCookieChanged } from '../platform/cookies';
-import { getSiteCookies } from '../platform/whole-site-cookies';
+import { getSiteCookies, getSitesCookies } from '../platform/whole-site-cookies';
 import { listen } from '../platform/messaging';
 import { readFrameUrls } from '../platform/scripting';
 import { loadTabCookies } from '../platform/site-cookies';
@@ -112,7 +112,7 @@ const readLog = {
 };
 // Ping's count is of changes whose staging write has been issued: it stages what the throttle holds first.
 const issued = () => (staging.flush(), received);
-const cookies = { site: getSiteCookies, all: getAllCookies };
+const cookies = { site: getSiteCookies, sites: getSitesCookies, all: getAllCookies };
 listen(
   createHandlers({ log: readLog, loadTabCookies, startedAt, received: issued, writes, guard, cookies, readFrameUrls }),
 );

@@ -60,7 +60,7 @@ const panel = startPanel(
     watchPanelShown,
     requestHostPermission,
     analyze: analyzeSite,
-    siteCookies: readCookiesDirectly ? browserSide.siteCookies : cookieReadMessages.siteCookies,
+    sitesCookies: readCookiesDirectly ? browserSide.sitesCookies : cookieReadMessages.sitesCookies,
     // Firefox sends cookies without SameSite cross-site (its Lax-by-default is off); Chromium treats them as Lax.
     unspecifiedSameSite: browserFamily() === 'firefox' ? 'none' : 'lax',
     version: extensionVersion,

@@ -60,8 +60,8 @@ export interface PanelStartDeps {
    * `scripting.executeScript`): the third parties' sites besides the requests DevTools recorded.
    */
   readPageUrls?: (tabId: number) => Promise<PageUrlsResult>;
-  /** Every cookie of a site (registrable domain) in a store: the third parties' cookies are read with it. */
-  siteCookies?: (site: string, storeId: string | undefined) => Promise<CookieRecord[]>;
+  /** Every cookie of some sites (registrable domains) in a store, in one read: the third parties' cookies. */
+  sitesCookies?: (sites: readonly string[], storeId: string | undefined) => Promise<CookieRecord[]>;
   /** The extension's version for exported reports. */
   version?: () => string | Promise<string>;
   /** Export, import and snapshots; the panel adds `refresh` (its own reload). */
@@ -171,7 +171,7 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
     // The page's frames and subresources, read from the page itself: in a panel opened as a tab too, where no
     // DevTools records requests, and for what the page loaded before DevTools opened. Only while the panel shows
     // the page's cookies: a page whose access the user withheld is never scripted.
-    if (deps.readPageUrls && deps.siteCookies) {
+    if (deps.readPageUrls && deps.sitesCookies) {
       const site = store.site;
       const readablePage = computed(() =>
         site.state.value === 'ready' || site.state.value === 'no-cookies' ? site.url.value : undefined,
@@ -196,7 +196,7 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
       // The weak-secret check (its dictionary chunk, the first secrets tried, its progress line) starts once the
       // rows have painted: none of it is in the first frame.
       afterPaint: afterNextPaint,
-      thirdParty: deps.siteCookies ? { siteCookies: deps.siteCookies } : undefined,
+      thirdParty: deps.sitesCookies ? { sitesCookies: deps.sitesCookies } : undefined,
       ...(deps.now ? { now: deps.now } : {}),
       ...options.timing,
     });

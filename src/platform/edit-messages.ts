@@ -22,9 +22,14 @@ async function readThroughBackground(request: Parameters<typeof send<'readCookie
   return r.cookies;
 }
 
-/** Export, import and snapshots' reads, through the background: for pages without `cookies` (Firefox panels). */
+/**
+ * Export, import and snapshots' reads, and the panel's third parties', through the background: for pages without
+ * `cookies` (Firefox panels).
+ */
 export const cookieReadMessages = {
   siteCookies: (host: string, storeId: string | undefined): Promise<CookieRecord[]> =>
     readThroughBackground(storeId === undefined ? { scope: 'site', host } : { scope: 'site', host, storeId }),
+  sitesCookies: (hosts: readonly string[], storeId: string | undefined): Promise<CookieRecord[]> =>
+    readThroughBackground({ scope: 'sites', hosts: [...hosts], ...(storeId === undefined ? {} : { storeId }) }),
   allCookies: (): Promise<CookieRecord[]> => readThroughBackground({ scope: 'all' }),
 };

@@ -14,6 +14,9 @@ export function transferBrowser() {
     // The public-suffix list comes with it: loaded on first use, not before the popup's first paint.
     siteCookies: async (host: string, storeId: string | undefined) =>
       (await import('./whole-site-cookies')).getSiteCookies(host, storeId),
+    /** Several sites' cookies in one read (the panel's third parties). */
+    sitesCookies: async (hosts: readonly string[], storeId: string | undefined) =>
+      (await import('./whole-site-cookies')).getSitesCookies(hosts, storeId),
     allCookies: getAllCookies,
     version: extensionVersion,
     local: localStore,

@@ -111,8 +111,9 @@ export interface ProtocolMap {
   setBlockRules: { request: { rules: BlockRule[] }; response: GuardState };
   /**
    * Reads cookies for export, import and snapshots where the page has no `cookies` API (Firefox's DevTools
-   * panels): `site`, every cookie of `host`'s site in `storeId`'s store (the default one without); `all`, every
-   * store. `error`: what the browser said.
+   * panels): `site`, every cookie of `host`'s site in `storeId`'s store (the default one without); `sites`, every
+   * cookie of the sites of `hosts` (at most MAX_THIRD_PARTY_SITES, the panel's third parties) in one answer; `all`,
+   * every store. `error`: what the browser said.
    */
   readCookies: { request: ReadCookiesRequest; response: ReadCookiesResult };
   /**
@@ -130,7 +131,10 @@ export type PageUrlsResult =
   | { ok: false; reason: 'no-tab' | 'no-permission' }
   | { ok: false; reason: 'error'; error: string };
 
-export type ReadCookiesRequest = { scope: 'site'; host: string; storeId?: string } | { scope: 'all' };
+export type ReadCookiesRequest =
+  | { scope: 'site'; host: string; storeId?: string }
+  | { scope: 'sites'; hosts: string[]; storeId?: string }
+  | { scope: 'all' };
 export type ReadCookiesResult = { ok: true; cookies: CookieRecord[] } | { ok: false; error: string };
 
 export type MessageType = keyof ProtocolMap;

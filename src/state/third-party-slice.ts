@@ -70,8 +70,8 @@ export function createThirdPartySlice(site: InspectedSite, requests: ReadonlySig
 export type ThirdPartySlice = ReturnType<typeof createThirdPartySlice>;
 
 export interface ThirdPartyDeps {
-  /** Every cookie (every partition) of the site `site` (a registrable domain) in the store `storeId`. */
-  siteCookies: (site: string, storeId: string | undefined) => Promise<CookieRecord[]>;
+  /** Every cookie (every partition) of the sites `sites` (registrable domains) in the store `storeId`, each once. */
+  sitesCookies: (sites: readonly string[], storeId: string | undefined) => Promise<CookieRecord[]>;
   analyze: Analyze;
   now?: () => number;
   /** How long the list of sites must stay the same before it is read (requests come in bursts). */
@@ -112,9 +112,9 @@ export function createThirdPartyLoader(
     if (slice.state.peek() === 'idle') slice.state.value = 'loading';
     try {
       const storeId = site.tabStore.peek()?.id;
-      const lists = await Promise.all(sites.map((s) => deps.siteCookies(s, storeId)));
+      const cookies = await deps.sitesCookies(sites, storeId);
       if (mine !== generation) return;
-      const mineOnly = cookiesPerView(pageUrl, sites, lists.flat(), (c) => c)['third-parties'];
+      const mineOnly = cookiesPerView(pageUrl, sites, cookies, (c) => c)['third-parties'];
       const scheme = /^https:/i.test(pageUrl) ? 'https:' : 'http:';
       const t = now();
       const views: CookieView[] = [];

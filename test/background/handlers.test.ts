@@ -30,7 +30,7 @@ const rest = {
     userWrote: vi.fn(async () => undefined),
     settled: vi.fn(async () => undefined),
   },
-  cookies: { site: vi.fn(async () => []), all: vi.fn(async () => []) },
+  cookies: { site: vi.fn(async () => []), sites: vi.fn(async () => []), all: vi.fn(async () => []) },
   readFrameUrls: vi.fn(async () => ({ ok: true as const, frames: [] as unknown[] })),
 };
 
@@ -102,12 +102,13 @@ describe('the message handlers', () => {
     expect(loadTabCookies).toHaveBeenCalledTimes(1);
   });
 
-  it('read cookies for pages without the cookies API: a site in a store, or every store; failures in words', async () => {
+  it('read cookies for pages without the cookies API: a site or several in a store, or every store; failures in words', async () => {
     const a = makeCookie({ name: 'a', storeId: 'firefox-container-1' });
     const b = makeCookie({ name: 'b' });
     const site = vi.fn(async (_host: string, _store: string | undefined) => [a]);
     const all = vi.fn(async () => [a, b]);
-    const h = handlersWith({ cookies: { site, all } });
+    const sites = vi.fn(async (_hosts: readonly string[], _store: string | undefined) => [b]);
+    const h = handlersWith({ cookies: { site, sites, all } });
     expect(await h.readCookies({ scope: 'site', host: 'app.test', storeId: 'firefox-container-1' }, undefined)).toEqual(
       { ok: true, cookies: [a] },
     );
@@ -123,6 +124,22 @@ describe('the message handlers', () => {
     all.mockRejectedValueOnce(new Error('Invalid cookie store id'));
     expect(await h.readCookies({ scope: 'all' }, undefined)).toEqual({ ok: false, error: 'Invalid cookie store id' });
     expect(site).toHaveBeenCalledTimes(2);
+
+    // Several sites in one read (the panel's third parties in Firefox), each a non-empty string, at most 200.
+    expect(await h.readCookies({ scope: 'sites', hosts: ['a.test', 'b.test'], storeId: '0' }, undefined)).toEqual({
+      ok: true,
+      cookies: [b],
+    });
+    expect(sites).toHaveBeenLastCalledWith(['a.test', 'b.test'], '0');
+    const many = Array.from({ length: 200 }, (_, i) => `s${i}.test`);
+    expect(await h.readCookies({ scope: 'sites', hosts: many }, undefined)).toMatchObject({ ok: true });
+    expect(sites).toHaveBeenLastCalledWith(many, undefined);
+    for (const hosts of [[], [...many, 'one.test'], ['a.test', ''], ['a.test', 5], 'a.test', undefined]) {
+      const request = { scope: 'sites', hosts } as unknown as RequestOf<'readCookies'>;
+      expect(await h.readCookies(request, undefined)).toEqual({ ok: false, error: 'no site to read the cookies of' });
+    }
+    expect(await h.readCookies({ scope: 'site', host: '' }, undefined)).toMatchObject({ ok: false });
+    expect(sites).toHaveBeenCalledTimes(2);
   });
 
   it('answer the page’s frame and subresource origins checked, never what a frame made up; failures in words', async () => {

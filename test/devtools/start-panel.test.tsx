@@ -201,8 +201,8 @@ describe('startPanel', () => {
       ok: true as const,
       urls: ['https://app.example.com', 'https://embed.example.net'],
     }));
-    const siteCookies = vi.fn(async () => [record({ name: 'tp', domain: 'embed.example.net' })]);
-    const { deps } = panelTabDeps({ tabId: 7, readPageUrls, siteCookies });
+    const sitesCookies = vi.fn(async () => [record({ name: 'tp', domain: 'embed.example.net' })]);
+    const { deps } = panelTabDeps({ tabId: 7, readPageUrls, sitesCookies });
     const { panel } = await startLoaded(deps);
     await waitFor(() => expect(panel.store.thirdParty.sites.value).toEqual(['example.net']));
     expect(readPageUrls).toHaveBeenCalledWith(7);
@@ -225,7 +225,7 @@ describe('startPanel', () => {
       tabId: 7,
       loadTabCookies,
       readPageUrls,
-      siteCookies: vi.fn(async () => []),
+      sitesCookies: vi.fn(async () => []),
       requestHostPermission: async () => (granted = true),
     });
     const { panel } = await startLoaded(deps);

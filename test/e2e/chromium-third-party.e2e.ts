@@ -163,7 +163,7 @@ describe('Chromium DevTools panel: the cookies of the third parties the page tal
     }
   });
 
-  it('a real jar of 3,000 cookies over 60 sites the page requested from shows in the "all" view', async () => {
+  it('a real jar of 3,000 cookies over 60 sites the page requested from shows in the "all" view, and no other site’s', async () => {
     const port = suite.site.port;
     const hosts = Array.from({ length: 60 }, (_, i) => manyHost(i));
     // 50 cookies a site, set through the cookies API: within Chromium's 180 a site and 3,300 in all.
@@ -184,6 +184,23 @@ describe('Chromium DevTools panel: the cookies of the third parties the page tal
       port,
     );
     expect(set).toBe(3000);
+    // Sites the page never requested, one of them a near miss of a requested one by its name: in the jar, never shown.
+    // The panel reads the third parties' cookies as the whole store, narrowed (getAllUnderDomains).
+    const unrequested = await suite.session.control.evaluate(
+      async (list: string[], p: number) =>
+        (
+          await Promise.all(
+            list.flatMap((host) =>
+              Array.from({ length: 10 }, (_, j) =>
+                browser.cookies.set({ url: `http://${host}:${p}/`, name: `c${j}`, value: 'elsewhere', path: '/' }),
+              ),
+            ),
+          )
+        ).filter((r) => r !== null).length,
+      ['xs7.localhost', 'nothere.localhost'],
+      port,
+    );
+    expect(unrequested).toBe(20);
 
     const { devtools, panel } = await openDevToolsPanel(suite.session, suite.page);
     try {
@@ -218,6 +235,10 @@ describe('Chromium DevTools panel: the cookies of the third parties the page tal
       await waitUntil('one site’s 50 cookies', async () => ((await tableRows(panel)) === 50 ? true : undefined), {
         timeoutMs: 10_000,
       });
+      const seven = await drawnRows(panel);
+      expect(seven.length).toBeGreaterThan(0);
+      // The cell reads `3p` then the domain: each row is s7's own, none the near miss xs7's.
+      expect(seven.filter((r) => !r.domain.endsWith(manyHost(7)) || r.domain.includes('xs7'))).toEqual([]);
     } finally {
       await devtools.close();
     }

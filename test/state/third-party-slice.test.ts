@@ -20,7 +20,7 @@ const request = (url: string): NetworkEntry => ({
 
 function setup(
   jar: CookieRecord[],
-  siteCookies?: (site: string, storeId: string | undefined) => Promise<CookieRecord[]>,
+  sitesCookies?: (sites: readonly string[], storeId: string | undefined) => Promise<CookieRecord[]>,
 ) {
   const url = signal<string | undefined>('http://top.localhost/');
   const host = signal('top.localhost');
@@ -28,11 +28,11 @@ function setup(
   const requests = signal<readonly NetworkEntry[]>([]);
   const site = { url, host, tabStore };
   const slice = createThirdPartySlice(site, requests);
+  const under = (c: CookieRecord, s: string) => c.domain.replace(/^\./, '') === s || c.domain.endsWith(`.${s}`);
   const read = vi.fn(
-    siteCookies ??
-      (async (s: string) => jar.filter((c) => c.domain.replace(/^\./, '') === s || c.domain.endsWith(`.${s}`))),
+    sitesCookies ?? (async (sites: readonly string[]) => jar.filter((c) => sites.some((s) => under(c, s)))),
   );
-  const loader = createThirdPartyLoader(slice, site, { siteCookies: read, analyze: analyzeSite });
+  const loader = createThirdPartyLoader(slice, site, { sitesCookies: read, analyze: analyzeSite });
   return { slice, loader, read, requests, url, host };
 }
 
@@ -61,12 +61,28 @@ describe('third-party slice and loader', () => {
       request('http://emb.localhost/x.js'),
     ];
     await until(() => slice.state.value === 'ready' && slice.views.value.length > 0);
-    expect(read).toHaveBeenCalledWith('emb.localhost', 'store-7');
+    expect(read).toHaveBeenCalledWith(['emb.localhost'], 'store-7');
     expect(slice.views.value.map((v) => v.cookie.name).sort()).toEqual(['chip', 'tp']);
     // The same rules as the site's own cookies: a readable cookie with no Secure flag has findings.
     const tpView = slice.views.value.find((v) => v.cookie.name === 'tp')!;
     expect(tpView.findings.length).toBeGreaterThan(0);
     expect(slice.keys.value.has(tpView.key)).toBe(true);
+  });
+
+  it('reads every third party in one read, and shows only their cookies whatever else the read gives', async () => {
+    const cdn = makeCookie({ name: 'cdn', domain: 'cdn.localhost' });
+    const unrelated = makeCookie({ name: 'unrelated', domain: 'nowhere.localhost' });
+    // A reader that answers with the whole store, as the browser's whole-store read does before it is narrowed.
+    const { slice, read, requests } = setup([], async () => [chip, elsewhere, tp, cdn, unrelated]);
+    requests.value = [
+      request('http://emb.localhost/frame'),
+      request('http://cdn.localhost/x.js'),
+      request('http://ads.localhost/p.gif'),
+    ];
+    await until(() => slice.state.value === 'ready' && slice.views.value.length > 0);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(read).toHaveBeenCalledWith(['emb.localhost', 'cdn.localhost', 'ads.localhost'], 'store-7');
+    expect(slice.views.value.map((v) => v.cookie.name).sort()).toEqual(['cdn', 'chip', 'tp']);
   });
 
   it('does not read again when new requests go to sites already known', async () => {
@@ -84,7 +100,7 @@ describe('third-party slice and loader', () => {
     slice.showPageUrls(['http://top.localhost', 'http://emb.localhost']);
     expect(slice.sites.value).toEqual(['emb.localhost']);
     await until(() => slice.state.value === 'ready' && slice.views.value.length === 2);
-    expect(read).toHaveBeenCalledWith('emb.localhost', 'store-7');
+    expect(read).toHaveBeenCalledWith(['emb.localhost'], 'store-7');
     // Both sources together, each site once, the page's first.
     requests.value = [request('http://cdn.localhost/x.js'), request('http://www.emb.localhost/y')];
     expect(slice.sites.value).toEqual(['emb.localhost', 'cdn.localhost']);

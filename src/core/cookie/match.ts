@@ -6,6 +6,22 @@ export function bareDomain(domain: string): string {
   return domain.replace(/^\./, '').toLowerCase();
 }
 
+/**
+ * Whether a cookie's domain is one of `domains` or below one of them, label by label (never a mere string suffix):
+ * what the browsers' `cookies.getAll({ domain })` filter keeps for each of those domains. `domains` holds bare,
+ * lower-cased domains (bareDomain). One lookup per label of the cookie's domain, which is a host name (at most 253
+ * characters), so the cost is bounded whatever the page set.
+ */
+export function underAnyDomain(cookieDomain: string, domains: ReadonlySet<string>): boolean {
+  let d = bareDomain(cookieDomain);
+  for (;;) {
+    if (domains.has(d)) return true;
+    const dot = d.indexOf('.');
+    if (dot < 0) return false;
+    d = d.slice(dot + 1);
+  }
+}
+
 function isIpAddress(host: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':') || host.startsWith('[');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cookiesForUrl, domainMatches, pathMatches } from '../../../src/core/cookie/match';
+import { cookiesForUrl, domainMatches, pathMatches, underAnyDomain } from '../../../src/core/cookie/match';
 import type { CookieRecord } from '../../../src/core/cookie/cookie-record';
 import { makeCookie } from '../../fakes/make-cookie';
 
@@ -22,6 +22,32 @@ describe('domainMatches (RFC 6265 §5.1.3)', () => {
     ['127.0.0.1', '.0.0.1', false, false],
   ])('%s vs %s (hostOnly %s) → %s', (host, domain, hostOnly, expected) => {
     expect(domainMatches(host, domain, hostOnly)).toBe(expected);
+  });
+});
+
+describe('underAnyDomain (what a cookies.getAll domain filter keeps)', () => {
+  const sites = new Set(['example.com', 'other.test', '127.0.0.1']);
+  it.each([
+    ['example.com', true],
+    ['.example.com', true],
+    ['.App.Example.com', true],
+    ['a.b.example.com', true],
+    ['xexample.com', false],
+    ['example.com.evil.test', false],
+    ['com', false],
+    ['cdn.other.test', true],
+    ['127.0.0.1', true],
+    ['0.0.1', false],
+    ['', false],
+  ])('%s → %s', (domain, expected) => {
+    expect(underAnyDomain(domain, sites)).toBe(expected);
+  });
+
+  it('answers for a domain of a hundred labels, and for one of dots only', () => {
+    const deep = `${'a.'.repeat(120)}example.com`;
+    expect(underAnyDomain(deep, sites)).toBe(true);
+    expect(underAnyDomain(`${'a.'.repeat(120)}examplexcom`, sites)).toBe(false);
+    expect(underAnyDomain('.'.repeat(250), sites)).toBe(false);
   });
 });
 
