@@ -30,6 +30,7 @@ import { stormBenchmarks } from './storm-bench';
 import { backgroundBenchmarks } from './background-bench';
 import { cliBenchmarks } from './cli-bench';
 import { makeJwts } from './jwts';
+import { panelJarBenchmarks, panelJarSection } from './panel-jar';
 import { panelBenchmarks, panelSection, PANEL_RUNS, type PanelFigures } from './panel-bench';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -480,6 +481,7 @@ function splice(old: string, fresh: string): string {
 function report(
   popup: PopupFigures[],
   panel: PanelFigures,
+  panelJar: string[],
   storm: string[],
   background: string[],
   core: CoreFigures,
@@ -497,6 +499,8 @@ function report(
     '',
     ...popupSection(popup),
     ...panelSection(panel, PANEL_RUNS),
+    '',
+    ...panelJar,
     '',
     '## Background: change-storm capture ratio',
     '',
@@ -576,6 +580,8 @@ async function main(): Promise<void> {
     await write(splice(readFileSync(out, 'utf8'), fresh.join('\n')));
     return;
   }
+  const panelJar = panelJarSection(await panelJarBenchmarks());
+  process.stdout.write('panel, third parties with a full jar: done\n');
   const storm = await stormBenchmarks();
   process.stdout.write('change storms: done\n');
   const background = await backgroundBenchmarks();
@@ -584,7 +590,9 @@ async function main(): Promise<void> {
   const hostile = await hostileBenchmarks();
   const cli = await cliBenchmarks();
   process.stdout.write('command line: done\n');
-  await write(report(popup, panel, storm, background, core, hostile.lines, cli.lines, entrySizes(distOf('chrome'))));
+  await write(
+    report(popup, panel, panelJar, storm, background, core, hostile.lines, cli.lines, entrySizes(distOf('chrome'))),
+  );
 }
 
 await main();
