@@ -14,6 +14,9 @@ import { launchChromium, type ChromiumSession } from '../test/e2e/harness/chromi
 import { settledEntries } from '../test/e2e/harness/change-log';
 import { openDevToolsPanel, waitForViewState } from '../test/e2e/harness/views';
 import { manyHost, startThirdPartySite } from '../test/e2e/site/third-party-site';
+import type { Cookies } from 'webextension-polyfill';
+import { toCookieRecord } from '../src/core/cookie/to-cookie-record';
+import { sendFrom } from '../test/e2e/harness/extension-messages';
 import { otherSitesCookies } from './bench-site';
 import { median, ms } from './stats';
 
@@ -25,6 +28,10 @@ const RUNS = Number(process.env.BENCH_PANEL_JAR_RUNS ?? 15);
 const WARMUP = 2;
 const API_RUNS = 9;
 
+/** Cookies of one more site, removed and set again in one write each (a "Delete all" and its undo, an import). */
+const WRITES = 60;
+const WRITE_RUNS = 5;
+
 export interface PanelJarFigures {
   /** A third party's new cookie set → counted in the panel, per round. */
   updates: number[];
@@ -32,6 +39,9 @@ export interface PanelJarFigures {
   perSite: number;
   wholeStore: number;
   jar: number;
+  /** One `writeCookies` of WRITES removals, and of WRITES cookies set, as the popup and the panel send them. */
+  removeAll: number[];
+  setAll: number[];
 }
 
 /** The third parties' own cookies: PER_THIRD_PARTY on each of the page's THIRD_PARTIES image hosts. */
@@ -78,6 +88,42 @@ function apiTimings(session: ChromiumSession): Promise<{ perSite: number; wholeS
   return session.control.evaluate(script) as Promise<{ perSite: number; wholeStore: number; jar: number }>;
 }
 
+/** WRITE_RUNS rounds of: the WRITES cookies of `bulk.localhost` removed in one write, then set again in one. */
+async function writeTimings(session: ChromiumSession): Promise<{ removeAll: number[]; setAll: number[] }> {
+  const cdp = await session.control.createCDPSession();
+  const expires = Math.floor(Date.now() / 1000) + 86_400;
+  const bulk = Array.from({ length: WRITES }, (_, i) => ({
+    name: `k${i}`,
+    value: 'x'.repeat(50),
+    domain: 'bulk.localhost',
+    path: i % 2 === 0 ? '/' : '/app',
+    expires,
+  }));
+  await cdp.send('Network.setCookies', { cookies: bulk });
+  await cdp.detach();
+  const records = (
+    (await session.control.evaluate(`chrome.cookies.getAll({ domain: 'bulk.localhost' })`)) as Cookies.Cookie[]
+  ).map(toCookieRecord);
+  if (records.length !== WRITES) throw new Error(`bulk.localhost holds ${records.length} cookies, expected ${WRITES}`);
+  const removeAll: number[] = [];
+  const setAll: number[] = [];
+  const timed = async (kind: 'remove' | 'set', into: number[]) => {
+    const start = performance.now();
+    const answer = await sendFrom(session.control, 'writeCookies', {
+      ops: records.map((cookie) => ({ kind, cookie })),
+      label: kind,
+    });
+    into.push(performance.now() - start);
+    const written = answer.ok ? answer.results.filter((r) => r.outcome === 'written').length : 0;
+    if (written !== WRITES) throw new Error(`${kind}: ${written} of ${WRITES} written`);
+  };
+  for (let r = 0; r < WRITE_RUNS; r++) {
+    await timed('remove', removeAll);
+    await timed('set', setAll);
+  }
+  return { removeAll, setAll };
+}
+
 export async function panelJarBenchmarks(extensionDir?: string): Promise<PanelJarFigures> {
   const site = await startThirdPartySite();
   const session = await launchChromium(extensionDir === undefined ? {} : { extensionDir });
@@ -116,7 +162,7 @@ export async function panelJarBenchmarks(extensionDir?: string): Promise<PanelJa
       await page.close();
     }
     await cdp.detach();
-    return { updates, ...(await apiTimings(session)) };
+    return { updates, ...(await apiTimings(session)), ...(await writeTimings(session)) };
   } finally {
     await session.close();
     await site.stop();
@@ -125,7 +171,7 @@ export async function panelJarBenchmarks(extensionDir?: string): Promise<PanelJa
 
 export function panelJarSection(f: PanelJarFigures): string[] {
   return [
-    '## DevTools panel: third parties with a full jar (real Chromium)',
+    '## A full jar in real Chromium: the panel\'s third parties, and writes',
     '',
     `The real panel in DevTools, on a page that loads an image from each of ${THIRD_PARTIES} third-party sites ` +
       `(\`*.localhost\`, ${PER_THIRD_PARTY} cookies each), with ${OTHERS.toLocaleString('en')} cookies of ` +
@@ -140,6 +186,15 @@ export function panelJarSection(f: PanelJarFigures): string[] {
     `| a third party's cookie set → in the panel's count | ${THIRD_PARTIES} queries under a domain, at once | the whole store, once |`,
     '|---:|---:|---:|',
     `| ${ms(median(f.updates))} | ${ms(f.perSite)} | ${ms(f.wholeStore)} |`,
+    '',
+    `Then, in the same jar, the ${WRITES} cookies of one more site (two paths) removed in one write, as the panel's ` +
+      '"Delete all" sends it to the background, and set again in one, as its undo or an import does (medians of ' +
+      `${WRITE_RUNS} rounds; every write reads the cookie and the same-named ones a removal may reach before and ` +
+      'after it, src/platform/cookie-write.ts).',
+    '',
+    `| remove ${WRITES} cookies | set ${WRITES} cookies |`,
+    '|---:|---:|',
+    `| ${ms(median(f.removeAll))} | ${ms(median(f.setAll))} |`,
   ];
 }
 

@@ -4,7 +4,8 @@ import { cookieKey } from '../core/cookie/cookie-key';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import { bareDomain } from '../core/cookie/match';
 import type { WriteAnswer } from '../core/edit/apply-cookie-writes';
-import { cookieRemoveDetails, cookieSetDetails } from '../core/edit/set-details';
+import { cookieRemoveDetails, cookieSetDetails, cookieUrl } from '../core/edit/set-details';
+import { parseUrl } from '../core/parse-url';
 import { browserFamily } from './browser-family';
 import { errorText } from '../core/error-text';
 
@@ -30,19 +31,48 @@ function partitionId(c: Pick<CookieRecord, 'partitionKey'>): string {
 }
 
 /**
- * Every cookie of this name in the cookie's store and partition whose domain is the cookie's domain or above
- * or below it: the ones a `remove` by URL and name might also reach, and the cookie itself.
+ * The cookie's own URL (cookieUrl: its host and path, what `cookies.remove` is given) as http and as https, or
+ * undefined when that URL does not name the cookie's host and path as they are stored (a path that URL parsing
+ * changes, such as one with a space): a read by URL would then miss the cookie itself.
+ */
+function lookupUrls(c: CookieIdentity): string[] | undefined {
+  const url = parseUrl(cookieUrl(c));
+  if (url === null || url.pathname !== c.path || url.hostname.replace(/^\[|\]$/g, '') !== bareDomain(c.domain)) {
+    return undefined;
+  }
+  return ['http:', 'https:'].map((scheme) => {
+    url.protocol = scheme;
+    return url.href;
+  });
+}
+
+/**
+ * Every cookie of this name in the cookie's store and partition that a `cookies.remove` by the cookie's URL and
+ * name might reach, and the cookie itself: those the browsers match to that URL (the cookie's host or a parent
+ * domain, its path or a parent path; Chromium and Firefox pick the cookies to remove by the same test).
+ *
+ * Asked for by URL, as http and as https, which the browsers answer from their index by host: a query by name
+ * alone makes Chromium list its whole jar (about 25 ms with 3,000 cookies in the profile, three such reads for
+ * each cookie removed). Where the URL does not name the cookie exactly (lookupUrls), every same-named cookie of
+ * the store is read and those on related domains (above or below) kept, as before.
  */
 export async function readSameName(c: CookieIdentity): Promise<CookieRecord[]> {
   const details: Cookies.GetAllDetailsType = { name: c.name, storeId: c.storeId };
   const pk = partitionFilter(c);
   if (pk) details.partitionKey = pk;
-  const list = await browser.cookies.getAll(details);
+  const inPartition = (r: CookieRecord) => partitionId(r) === partitionId(c);
+  const urls = lookupUrls(c);
+  if (urls !== undefined) {
+    const lists = await Promise.all(urls.map((url) => browser.cookies.getAll({ ...details, url })));
+    const found = lists.flat().map(toCookieRecord).filter(inPartition);
+    // A cookie both answers hold (one not Secure) is the same cookie: kept once.
+    return [...new Map(found.map((r) => [cookieKey(r), r])).values()];
+  }
   const host = bareDomain(c.domain);
-  return list.map(toCookieRecord).filter((r) => {
+  return (await browser.cookies.getAll(details)).map(toCookieRecord).filter((r) => {
     const d = bareDomain(r.domain);
     const related = d === host || d.endsWith(`.${host}`) || host.endsWith(`.${d}`);
-    return related && partitionId(r) === partitionId(c);
+    return related && inPartition(r);
   });
 }
 
