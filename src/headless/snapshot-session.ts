@@ -89,11 +89,14 @@ function fingerprint(s: PageSession): string {
   return JSON.stringify([s.url, s.cookies.map((c) => [c.name, c.domain, c.path, c.value]), s.localStorage.length]);
 }
 
+/** How far apart two reads of a settled page's session start. */
+const SETTLE_MS = 250;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Waits for the page to settle: until two reads of its session 250 ms apart agree (scripts that set cookies
- * or storage after `load` have run), at most `maxMs`. Returns the last read; `onRead` is given every read.
+ * Waits for the page to settle: until two reads of its session that start 250 ms apart agree (scripts that set
+ * cookies or storage after `load` have run), at most `maxMs`. Returns the last read; `onRead` is given every read.
  */
 export async function settledSession(
   page: AuditablePage,
@@ -102,10 +105,14 @@ export async function settledSession(
   onRead: (session: PageSession) => void = () => undefined,
 ): Promise<PageSession> {
   const started = Date.now();
+  // Each read starts SETTLE_MS after the one before started: the wait runs while that read is under way.
+  let due = started + SETTLE_MS;
   let last = await snapshotSession(page, now);
   onRead(last);
   while (Date.now() - started < maxMs) {
-    await sleep(250);
+    const wait = due - Date.now();
+    if (wait > 0) await sleep(wait);
+    due = Date.now() + SETTLE_MS;
     const next = await snapshotSession(page, now);
     if (fingerprint(next) === fingerprint(last)) return next;
     onRead(next);
