@@ -1,6 +1,6 @@
 import { browser, type Cookies } from './browser';
 import { toCookieRecord } from '../core/cookie/to-cookie-record';
-import { cookieKey } from '../core/cookie/cookie-key';
+import { cookieKey, onceEach } from '../core/cookie/cookie-key';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import { bareDomain } from '../core/cookie/match';
 import type { WriteAnswer } from '../core/edit/apply-cookie-writes';
@@ -64,9 +64,8 @@ export async function readSameName(c: CookieIdentity): Promise<CookieRecord[]> {
   const urls = lookupUrls(c);
   if (urls !== undefined) {
     const lists = await Promise.all(urls.map((url) => browser.cookies.getAll({ ...details, url })));
-    const found = lists.flat().map(toCookieRecord).filter(inPartition);
     // A cookie both answers hold (one not Secure) is the same cookie: kept once.
-    return [...new Map(found.map((r) => [cookieKey(r), r])).values()];
+    return onceEach(lists.map((l) => l.map(toCookieRecord).filter(inPartition)));
   }
   const host = bareDomain(c.domain);
   return (await browser.cookies.getAll(details)).map(toCookieRecord).filter((r) => {

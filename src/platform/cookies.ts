@@ -2,7 +2,7 @@ import { browser, type Cookies } from './browser';
 import type { CookieChange } from '../core/cookie/cookie-change';
 import type { ChangeCause, CookieRecord } from '../core/cookie/cookie-record';
 import { toCookieRecord } from '../core/cookie/to-cookie-record';
-import { cookieKey } from '../core/cookie/cookie-key';
+import { onceEach } from '../core/cookie/cookie-key';
 import { parseUrl } from '../core/parse-url';
 import { bareDomain, underAnyDomain } from '../core/cookie/match';
 import { browserFamily } from './browser-family';
@@ -49,11 +49,6 @@ export async function getAllUnderDomains(domains: readonly string[], storeId?: s
   }
   // Domains one below the other answer the same cookie twice.
   return onceEach(await Promise.all([...wanted].map((d) => getAllUnderDomain(d, storeId))));
-}
-
-/** The cookies of several answers, a cookie that more than one holds kept once, by its identity. */
-function onceEach(lists: readonly CookieRecord[][]): CookieRecord[] {
-  return [...new Map(lists.flat().map((c) => [cookieKey(c), c])).values()];
 }
 
 /** `url` with the scheme `scheme` (`http:` or `https:`), or undefined if it is not a URL. */

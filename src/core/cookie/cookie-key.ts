@@ -10,3 +10,15 @@ export function cookieKey(c: Pick<CookieRecord, 'name' | 'domain' | 'path' | 'st
     : '';
   return JSON.stringify([c.name, c.domain.toLowerCase(), c.path, c.storeId, pk]);
 }
+
+/** The cookies of several lists, each identity once (the first list that holds it gives it). */
+export function onceEach<T extends Parameters<typeof cookieKey>[0]>(lists: readonly (readonly T[])[]): T[] {
+  const kept = new Map<string, T>();
+  for (const list of lists) {
+    for (const c of list) {
+      const key = cookieKey(c);
+      if (!kept.has(key)) kept.set(key, c);
+    }
+  }
+  return [...kept.values()];
+}

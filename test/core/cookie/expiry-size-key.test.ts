@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeExpiry, formatDuration, formatRelative } from '../../../src/core/cookie/expiry';
 import { cookieSize, formatBytes, utf8Size } from '../../../src/core/cookie/size';
-import { cookieKey } from '../../../src/core/cookie/cookie-key';
+import { cookieKey, onceEach } from '../../../src/core/cookie/cookie-key';
 import { DAY } from '../../fakes/clock';
 
 const NOW = Date.UTC(2026, 10, 21, 12, 0, 0);
@@ -92,5 +92,13 @@ describe('cookieKey: identity is name + domain + path + storeId + partitionKey',
   });
   it('cannot be forged by separators inside a name', () => {
     expect(cookieKey({ ...base, name: 'a","b' })).not.toBe(cookieKey({ ...base, name: 'a', domain: 'b' }));
+  });
+  it('keeps each identity of several lists once, as the first list that holds it gives it (onceEach)', () => {
+    const a = { ...base, value: 'first' };
+    const b = { ...base, path: '/app', value: 'b' };
+    const again = { ...base, domain: 'EXAMPLE.com', value: 'second' };
+    expect(onceEach([[a, b], [again], []])).toEqual([a, b]);
+    expect(onceEach([[again], [a, a, b]])).toEqual([again, b]);
+    expect(onceEach([])).toEqual([]);
   });
 });
