@@ -171,7 +171,7 @@ export async function panelJarBenchmarks(extensionDir?: string): Promise<PanelJa
 
 export function panelJarSection(f: PanelJarFigures): string[] {
   return [
-    '## A full jar in real Chromium: the panel\'s third parties, and writes',
+    "## A full jar in real Chromium: the panel's third parties, and writes",
     '',
     `The real panel in DevTools, on a page that loads an image from each of ${THIRD_PARTIES} third-party sites ` +
       `(\`*.localhost\`, ${PER_THIRD_PARTY} cookies each), with ${OTHERS.toLocaleString('en')} cookies of ` +
