@@ -5,6 +5,7 @@ import type { CookieRecord } from '../../src/core/cookie/cookie-record';
 import { toCookieRecord } from '../../src/core/cookie/to-cookie-record';
 import { cookieRemoveDetails } from '../../src/core/edit/set-details';
 import { readCookie, readSameName } from '../../src/platform/cookie-write';
+import { fillJar, jarArbitrary } from '../fakes/jar-arbitrary';
 
 const fake = await vi.hoisted(async () => (await import('../fakes')).createFakeBrowser());
 vi.mock('webextension-polyfill', () => ({ default: fake }));
@@ -60,37 +61,22 @@ describe('platform: the reads around a cookie write (readSameName, readCookie)',
   it('holds every cookie the browser’s remove takes, and finds each cookie itself, for any jar', async () => {
     const HOSTS = ['example.com', 'app.example.com', 'a.app.example.com', 'other.test', '127.0.0.1'];
     const PATHS = ['/', '/a', '/a/b', '/ab', '/a b'];
-    const cookie = fc.record({
-      host: fc.constantFrom(...HOSTS),
-      asDomain: fc.boolean(),
-      path: fc.constantFrom(...PATHS),
-      secure: fc.boolean(),
-      partitioned: fc.boolean(),
-      name: fc.constantFrom('a', 'b'),
-    });
     await fc.assert(
-      fc.asyncProperty(fc.array(cookie, { minLength: 1, maxLength: 10 }), fc.nat(), async (list, pick) => {
-        fake.reset();
-        for (const c of list) {
-          await fake.cookies.set({
-            url: `https://${c.host}/`,
-            name: c.name,
-            value: 'v',
-            path: c.path,
-            secure: c.secure || c.partitioned,
-            ...(c.asDomain && !/^\d/.test(c.host) ? { domain: c.host } : {}),
-            ...(c.partitioned ? { partitionKey: { topLevelSite: 'https://top.test' } } : {}),
-          });
-        }
-        const before = jar();
-        const target = before[pick % before.length]!;
-        expect(await readCookie(target)).toEqual(target);
-        const around = new Set((await readSameName(target)).map(cookieKey));
-        await fake.cookies.remove(cookieRemoveDetails(target, { browser: 'chromium' }) as never);
-        const left = new Set(jar().map(cookieKey));
-        const taken = before.map(cookieKey).filter((k) => !left.has(k));
-        expect(taken.filter((k) => !around.has(k))).toEqual([]);
-      }),
+      fc.asyncProperty(
+        jarArbitrary({ hosts: HOSTS, paths: PATHS, names: ['a', 'b'] }, { minLength: 1, maxLength: 10 }),
+        fc.nat(),
+        async (list, pick) => {
+          await fillJar(fake, list);
+          const before = jar();
+          const target = before[pick % before.length]!;
+          expect(await readCookie(target)).toEqual(target);
+          const around = new Set((await readSameName(target)).map(cookieKey));
+          await fake.cookies.remove(cookieRemoveDetails(target, { browser: 'chromium' }) as never);
+          const left = new Set(jar().map(cookieKey));
+          const taken = before.map(cookieKey).filter((k) => !left.has(k));
+          expect(taken.filter((k) => !around.has(k))).toEqual([]);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -4,6 +4,7 @@ import { cookieKey } from '../../src/core/cookie/cookie-key';
 import { cookiesForUrl } from '../../src/core/cookie/match';
 import { toCookieRecord } from '../../src/core/cookie/to-cookie-record';
 import { getAllForUrl } from '../../src/platform/cookies';
+import { fillJar, jarArbitrary } from '../fakes/jar-arbitrary';
 
 const fake = await vi.hoisted(async () => (await import('../fakes')).createFakeBrowser());
 vi.mock('webextension-polyfill', () => ({ default: fake }));
@@ -76,37 +77,21 @@ describe('platform: a page’s cookies asked for by URL (getAllForUrl)', () => {
   });
 
   it('gives what the page receives by core’s rules, for any jar and any page', async () => {
-    const cookie = fc.record({
-      host: fc.constantFrom(...HOSTS),
-      asDomain: fc.boolean(),
-      path: fc.constantFrom(...PATHS),
-      secure: fc.boolean(),
-      partitioned: fc.boolean(),
-      name: fc.constantFrom('a', 'b', 'c'),
-    });
     const page = fc.record({
       scheme: fc.constantFrom('http', 'https'),
       host: fc.constantFrom(...HOSTS),
       path: fc.constantFrom(...PATHS, '/account/settings/x', '/api'),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(cookie, { maxLength: 12 }), page, async (jar, p) => {
-        fake.reset();
-        for (const c of jar) {
-          const isIp = /^\d/.test(c.host);
-          await fake.cookies.set({
-            url: `https://${c.host}${c.path}`,
-            name: c.name,
-            value: 'v',
-            path: c.path,
-            secure: c.secure || c.partitioned,
-            ...(c.asDomain && !isIp ? { domain: c.host } : {}),
-            ...(c.partitioned ? { partitionKey: { topLevelSite: 'https://top.test' } } : {}),
-          });
-        }
-        const url = `${p.scheme}://${p.host}${p.path}`;
-        expect(await keysOf(url)).toEqual(await expected(url));
-      }),
+      fc.asyncProperty(
+        jarArbitrary({ hosts: HOSTS, paths: PATHS, names: ['a', 'b', 'c'] }, { maxLength: 12 }),
+        page,
+        async (jar, p) => {
+          await fillJar(fake, jar);
+          const url = `${p.scheme}://${p.host}${p.path}`;
+          expect(await keysOf(url)).toEqual(await expected(url));
+        },
+      ),
       { numRuns: 200 },
     );
   });

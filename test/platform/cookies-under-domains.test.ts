@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cookieKey } from '../../src/core/cookie/cookie-key';
 import { toCookieRecord } from '../../src/core/cookie/to-cookie-record';
 import { getAllUnderDomains, WHOLE_STORE_FROM } from '../../src/platform/cookies';
+import { fillJar, jarArbitrary } from '../fakes/jar-arbitrary';
 
 const fake = await vi.hoisted(async () => (await import('../fakes')).createFakeBrowser());
 vi.mock('webextension-polyfill', () => ({ default: fake }));
@@ -46,33 +47,15 @@ describe('platform: several sites’ cookies in one read (getAllUnderDomains)', 
   });
 
   it('gives what a query under each domain gives, each cookie once, in either browser, for any jar', async () => {
-    const cookie = fc.record({
-      host: fc.constantFrom(...HOSTS),
-      asDomain: fc.boolean(),
-      partitioned: fc.boolean(),
-      store: fc.constantFrom('0', '1'),
-      name: fc.constantFrom('a', 'b'),
-    });
     const domains = fc.array(fc.constantFrom(...DOMAINS, '.example.com', 'Other.Test'), { minLength: 1, maxLength: 7 });
     await fc.assert(
       fc.asyncProperty(
-        fc.array(cookie, { maxLength: 14 }),
+        jarArbitrary({ hosts: HOSTS, names: ['a', 'b'], stores: ['0', '1'] }, { maxLength: 14 }),
         domains,
         fc.constantFrom<Family>('chromium', 'firefox'),
         async (jar, asked, family) => {
-          fake.reset();
+          await fillJar(fake, jar);
           inFamily(family);
-          for (const c of jar) {
-            await fake.cookies.set({
-              url: `https://${c.host}/`,
-              name: c.name,
-              value: 'v',
-              secure: true,
-              storeId: c.store,
-              ...(c.asDomain && !/^\d/.test(c.host) ? { domain: c.host } : {}),
-              ...(c.partitioned ? { partitionKey: { topLevelSite: 'https://top.test' } } : {}),
-            });
-          }
           expect(await keysOf(asked, '0')).toEqual(await perDomain(asked.map((d) => d.toLowerCase())));
         },
       ),
