@@ -27,6 +27,8 @@ export type LastAction =
 
 export function createCookieWriter(deps: CookieWriterDeps, after: () => Promise<void> = async () => undefined) {
   const busy = signal(false);
+  /** What is under way while `busy`, in words (a delete of many cookies in a full jar takes seconds). */
+  const working = signal<string | null>(null);
   const last = signal<LastAction | null>(null);
   const undoState = signal<UndoState>({ label: null, depth: 0 });
 
@@ -38,8 +40,16 @@ export function createCookieWriter(deps: CookieWriterDeps, after: () => Promise<
     }
   }
 
-  async function run<T>(label: string, work: () => Promise<T>, done: (v: T) => LastAction): Promise<T | null> {
-    busy.value = true;
+  async function run<T>(
+    label: string,
+    doing: string,
+    work: () => Promise<T>,
+    done: (v: T) => LastAction,
+  ): Promise<T | null> {
+    batch(() => {
+      busy.value = true;
+      working.value = doing;
+    });
     try {
       const v = await work();
       last.value = done(v);
@@ -50,12 +60,16 @@ export function createCookieWriter(deps: CookieWriterDeps, after: () => Promise<
     } finally {
       await refreshUndo();
       await after().catch(() => undefined);
-      busy.value = false;
+      batch(() => {
+        busy.value = false;
+        working.value = null;
+      });
     }
   }
 
   return {
     busy,
+    working,
     last,
     undoState,
     refreshUndo,
@@ -63,11 +77,12 @@ export function createCookieWriter(deps: CookieWriterDeps, after: () => Promise<
     write: (ops: CookieWriteOp[], label: string): Promise<WriteCookiesResult | null> =>
       run(
         label,
+        `${label} (${ops.length} ${ops.length === 1 ? 'cookie' : 'cookies'})`,
         () => deps.writeCookies(ops, label),
         (r) => ({ kind: 'write', label, results: r.results }),
       ),
     undo: (): Promise<UndoResult | null> =>
-      run('undo', deps.undoLast, (r) =>
+      run('undo', `undo of ${undoState.peek().label ?? 'the last change'}`, deps.undoLast, (r) =>
         r.ok
           ? { kind: 'undo', label: r.label, results: r.results, changedSince: r.changedSince.length }
           : { kind: 'nothing-to-undo' },

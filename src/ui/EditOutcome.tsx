@@ -38,9 +38,17 @@ export function EditOutcome() {
   const { writer } = edit;
   const last = writer.last.value;
   const undo = writer.undoState.value;
+  const working = writer.working.value;
   return (
     <div class="edit-outcome" data-testid="edit-outcome">
-      {last && (
+      {working !== null && (
+        <p role="status" data-testid="edit-working">
+          {'Working: '}
+          <ValueText value={working} max={200} />
+          {'… each cookie is written and read back from the jar.'}
+        </p>
+      )}
+      {last && working === null && (
         <div role="status" data-testid="edit-result" data-kind={last.kind}>
           {last.kind === 'nothing-to-undo' && <p>Nothing to undo.</p>}
           {last.kind === 'failed' && (

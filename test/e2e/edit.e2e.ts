@@ -212,6 +212,51 @@ describe('edit, undo, protect and block', () => {
       'protect and block after restart',
     );
   });
+
+  it('Chromium: in a jar of 3,000 cookies, a delete of 60 says it is under way, deletes only those, and undo restores them', async () => {
+    const c = chromium.session as ChromiumSession;
+    const cdp = await c.control.createCDPSession();
+    // 2,940 cookies of 98 other sites, then 60 more of the test site on two paths: a profile in use.
+    const expires = Math.floor(Date.now() / 1000) + 86_400;
+    const others = Array.from({ length: 2_940 }, (_, i) => ({
+      name: `o${i % 30}`,
+      value: 'x',
+      domain: `s${Math.floor(i / 30)}-other.test`,
+      path: '/',
+      expires,
+    }));
+    const bulk = Array.from({ length: 60 }, (_, i) => ({
+      name: `bulk${i}`,
+      value: `v${i}`,
+      domain: HOST,
+      path: i % 2 === 0 ? '/' : '/two-paths',
+      expires,
+    }));
+    await cdp.send('Network.setCookies', { cookies: [...others, ...bulk] });
+    const otherCount = async () =>
+      (await cdp.send('Network.getAllCookies')).cookies.filter((x) => x.domain.endsWith('-other.test')).length;
+    expect(await otherCount()).toBe(2_940);
+    try {
+      await chromium.page.goto(chromium.site.url('/two-paths/page'));
+      const before = exact(await jar(c));
+      expect(before.filter((x) => x.name.startsWith('bulk'))).toHaveLength(60);
+      const panel = await chromium.openReadyView('panel');
+      await panel.waitForSelector(rowAt('bulk1', '/two-paths'));
+      await panel.click('[data-testid="delete-all"]');
+      // The write's status while the background deletes each cookie and reads the jar back.
+      const working = await panel.waitForSelector('[data-testid="edit-working"]', { timeout: 10_000 });
+      expect(await working!.evaluate((e) => e.textContent)).toMatch(/^Working: delete of all \d+ cookies of /);
+      const outcomes = await lastOutcome(panel);
+      expect(outcomes).toHaveLength(before.length);
+      expect(new Set(outcomes)).toEqual(new Set(['written']));
+      expect(await panel.$('[data-testid="edit-working"]')).toBeNull();
+      expect(await jar(c)).toEqual([]);
+      expect(await otherCount()).toBe(2_940);
+      await undoRestores(panel, c, before);
+    } finally {
+      await cdp.detach();
+    }
+  }, 120_000);
 });
 
 describe('edit, undo, protect and block in Firefox', () => {

@@ -15,14 +15,19 @@ describe('the page-side cookie writer', () => {
     const w = createCookieWriter(deps, reload);
     const pending = w.write([{ kind: 'remove', cookie: c }], 'delete of pref');
     expect(w.busy.value).toBe(true);
+    expect(w.working.value).toBe('delete of pref (1 cookie)');
     expect(w.last.value).toBeNull();
     answer({ ok: true, results: [], undoable: true });
     await pending;
     expect(w.busy.value).toBe(false);
+    expect(w.working.value).toBeNull();
     expect(w.last.value).toEqual({ kind: 'write', label: 'delete of pref', results: [] });
     expect(w.undoState.value).toEqual({ label: 'delete of pref', depth: 1 });
     expect(reload).toHaveBeenCalledTimes(1);
-    await w.undo();
+    const undoing = w.undo();
+    expect(w.working.value).toBe('undo of delete of pref');
+    await undoing;
+    expect(w.working.value).toBeNull();
     expect(w.last.value).toEqual({ kind: 'nothing-to-undo' });
   });
 
@@ -36,5 +41,7 @@ describe('the page-side cookie writer', () => {
     });
     expect(await w.write([], 'edit')).toBeNull();
     expect(w.last.value).toEqual({ kind: 'failed', label: 'edit', error: 'Could not establish connection' });
+    expect(w.working.value).toBeNull();
+    expect(w.busy.value).toBe(false);
   });
 });
