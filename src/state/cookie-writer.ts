@@ -1,4 +1,4 @@
-import { batch, signal } from '@preact/signals';
+import { batch, computed, signal } from '@preact/signals';
 import type { CookieWriteOp } from '../core/edit/apply-cookie-writes';
 import { errorText } from '../core/error-text';
 import type { CookieWriteResult, UndoResult, UndoState, WriteCookiesResult } from '../protocol/messages';
@@ -26,9 +26,9 @@ export type LastAction =
   | { kind: 'nothing-to-undo' };
 
 export function createCookieWriter(deps: CookieWriterDeps, after: () => Promise<void> = async () => undefined) {
-  const busy = signal(false);
-  /** What is under way while `busy`, in words (a delete of many cookies in a full jar takes seconds). */
+  /** What is under way, in words, until it is done (a delete of many cookies in a full jar takes seconds). */
   const working = signal<string | null>(null);
+  const busy = computed(() => working.value !== null);
   const last = signal<LastAction | null>(null);
   const undoState = signal<UndoState>({ label: null, depth: 0 });
 
@@ -46,10 +46,7 @@ export function createCookieWriter(deps: CookieWriterDeps, after: () => Promise<
     work: () => Promise<T>,
     done: (v: T) => LastAction,
   ): Promise<T | null> {
-    batch(() => {
-      busy.value = true;
-      working.value = doing;
-    });
+    working.value = doing;
     try {
       const v = await work();
       last.value = done(v);
@@ -60,10 +57,7 @@ export function createCookieWriter(deps: CookieWriterDeps, after: () => Promise<
     } finally {
       await refreshUndo();
       await after().catch(() => undefined);
-      batch(() => {
-        busy.value = false;
-        working.value = null;
-      });
+      working.value = null;
     }
   }
 
