@@ -5,8 +5,10 @@
  * set over CDP, to the panel's "third parties" count including it (the panel reads the site's and every third
  * party's cookies again on such a change, analyses them and redraws). Beside it, the two ways the browser can be asked
  * for those sites' cookies, timed from the extension's own page: one query under each site's domain, all at once,
- * and one query for the whole store.
- * Alone: `npx tsx bench/panel-jar.ts` (after `npm run build:chrome`; BENCH_PANEL_JAR_RUNS rounds, default 15).
+ * and one query for the whole store. Then the writes: WRITES cookies of one more site removed in one `writeCookies`
+ * and set again in one, as the background applies them (each cookie read before and after).
+ * Alone: `npx tsx bench/panel-jar.ts` (after `npm run build:chrome`; BENCH_PANEL_JAR_RUNS rounds, default 15;
+ * BENCH_EXTENSION_DIR times another build of the extension, such as an older commit's `dist/chrome`).
  */
 import { resolve } from 'node:path';
 import type { Frame } from 'puppeteer-core';
