@@ -24,7 +24,8 @@ import { median, ms } from './stats';
 
 export const THIRD_PARTIES = 20;
 const PER_THIRD_PARTY = 30;
-// Chromium keeps at most 3,300 cookies in all (and then purges to 3,000): the full jar is 3,000 with the third parties'.
+// Chromium keeps at most 3,300 cookies in all (and then purges to 3,000): the full jar is 3,000, the third parties'
+// included.
 const OTHERS = 3_000 - THIRD_PARTIES * PER_THIRD_PARTY;
 const RUNS = Number(process.env.BENCH_PANEL_JAR_RUNS ?? 15);
 const WARMUP = 2;
@@ -183,7 +184,7 @@ export function panelJarSection(f: PanelJarFigures): string[] {
       `Medians of ${f.updates.length} rounds after ${WARMUP} warm-ups. Beside it, what the browser takes to answer ` +
       `for those ${THIRD_PARTIES} sites, from the extension's page (medians of ${API_RUNS}): a query under each ` +
       "site's domain, all at once, and one query for the whole store (`getAllUnderDomains` makes the second " +
-      'from four sites on, src/platform/cookies.ts).',
+      'from four sites on, src/platform/whole-site-cookies.ts).',
     '',
     `| a third party's cookie set → in the panel's count | ${THIRD_PARTIES} queries under a domain, at once | the whole store, once |`,
     '|---:|---:|---:|',

@@ -4,14 +4,12 @@ import type { ChangeCause, CookieRecord } from '../core/cookie/cookie-record';
 import { toCookieRecord } from '../core/cookie/to-cookie-record';
 import { onceEach } from '../core/cookie/cookie-key';
 import { parseUrl } from '../core/parse-url';
-import { bareDomain, underAnyDomain } from '../core/cookie/match';
-import { browserFamily } from './browser-family';
 
 /**
  * `cookies.getAll(details)` in every partition: `partitionKey: {}` asks for partitioned (CHIPS) cookies too; browsers
  * that do not know the key reject the call, so it is asked again without it.
  */
-async function getAllPartitions(details: Cookies.GetAllDetailsType, storeId?: string): Promise<CookieRecord[]> {
+export async function getAllPartitions(details: Cookies.GetAllDetailsType, storeId?: string): Promise<CookieRecord[]> {
   const base: Cookies.GetAllDetailsType = storeId === undefined ? details : { ...details, storeId };
   let list: Cookies.Cookie[];
   try {
@@ -29,26 +27,6 @@ async function getAllPartitions(details: Cookies.GetAllDetailsType, storeId?: st
  */
 export function getAllUnderDomain(domain: string, storeId?: string): Promise<CookieRecord[]> {
   return getAllPartitions({ domain }, storeId);
-}
-
-/** From this many domains on, Chromium is asked once for the whole store rather than once per domain. */
-export const WHOLE_STORE_FROM = 4;
-
-/**
- * Every cookie whose domain is one of `domains` or below it, partitioned ones included, each once: several whole
- * sites' cookies (the panel's third parties). Chromium answers each query under a domain by listing its whole jar
- * and filtering it (about 21 ms a domain with 3,000 cookies in the profile, 420 ms for 20 domains asked at once;
- * the whole store in one answer about 70 ms): from WHOLE_STORE_FROM domains on it is asked for the whole store,
- * and the answer narrowed here as its filter would. Firefox answers a query under a domain from its index (about
- * 0.5 ms a domain, the whole store 33 ms): it is asked per domain. docs/panel-speed.md has the figures.
- */
-export async function getAllUnderDomains(domains: readonly string[], storeId?: string): Promise<CookieRecord[]> {
-  const wanted = new Set(domains.map(bareDomain));
-  if (wanted.size >= WHOLE_STORE_FROM && browserFamily() !== 'firefox') {
-    return (await getAllPartitions({}, storeId)).filter((c) => underAnyDomain(c.domain, wanted));
-  }
-  // Domains one below the other answer the same cookie twice.
-  return onceEach(await Promise.all([...wanted].map((d) => getAllUnderDomain(d, storeId))));
 }
 
 /** `url` with the scheme `scheme` (`http:` or `https:`), or undefined if it is not a URL. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cookieKey } from '../../src/core/cookie/cookie-key';
 import { toCookieRecord } from '../../src/core/cookie/to-cookie-record';
-import { getAllUnderDomains, WHOLE_STORE_FROM } from '../../src/platform/cookies';
+import { getAllUnderDomains, WHOLE_STORE_FROM } from '../../src/platform/whole-site-cookies';
 import { fillJar, jarArbitrary } from '../fakes/jar-arbitrary';
 
 const fake = await vi.hoisted(async () => (await import('../fakes')).createFakeBrowser());
