@@ -87,6 +87,30 @@ describe('Chromium DevTools panel: the cookies of the third parties the page tal
       // the embed's own site, not `chipElsewhere`, not the page's own cookie.
       expect(third.find((r) => r.name === 'tp')).toMatchObject({ scope: 'third-party' });
 
+      // Live: a new cookie of the third party shows under "third parties" (the panel reads them again), and one of the
+      // page's own under "this site" (the page read again, the third parties not: their rows stay as they are).
+      await suite.session.control.evaluate(
+        (url: string) => browser.cookies.set({ url, name: 'tpLive', value: '1', path: '/' }),
+        `http://${EMBED}:${port}/`,
+      );
+      await thirdPartiesShown(panel, [`chip@http://${TOP}`, 'tp@', 'tpLive@']);
+      await suite.session.control.evaluate(
+        (url: string) => browser.cookies.set({ url, name: 'ownLive', value: '1', path: '/' }),
+        `http://${TOP}:${port}/`,
+      );
+      await thirdPartiesShown(panel, [`chip@http://${TOP}`, 'tp@', 'tpLive@']);
+      await showScope(panel, 'this-site');
+      await waitUntil('the page’s new cookie', async () =>
+        (await drawnRows(panel)).some((r) => r.name === 'ownLive') ? true : undefined,
+      );
+      await suite.session.control.evaluate(
+        (urls: string[]) =>
+          Promise.all(urls.map((url, i) => browser.cookies.remove({ url, name: i === 0 ? 'tpLive' : 'ownLive' }))),
+        [`http://${EMBED}:${port}/`, `http://${TOP}:${port}/`],
+      );
+      await showScope(panel, 'third-parties');
+      await thirdPartiesShown(panel, [`chip@http://${TOP}`, 'tp@']);
+
       // The third party's findings come from the same rules: its partitioned cookie is readable by scripts.
       const findings = await panel.$eval(
         '[data-testid="cookie-row"][data-name="chip"] .col-findings',

@@ -232,6 +232,32 @@ describe('createPanelController', () => {
     p.stop();
   });
 
+  it('reads the third parties again when one of theirs changes or the page navigates, not for the page’s own cookie', async () => {
+    const tp = record({ name: 'tp', domain: '.cdn.test', hostOnly: false });
+    const sitesCookies = vi.fn(async () => [tp]);
+    const { tab, store, d, p } = await readyPanel({ thirdParty: { sitesCookies, settleMs: 0 } });
+    store.thirdParty.showPageUrls(['https://app.example.com', 'https://cdn.test']);
+    await vi.waitFor(() => expect(store.thirdParty.views.value.map((v) => v.cookie.name)).toEqual(['tp']));
+    expect(sitesCookies).toHaveBeenCalledTimes(1);
+    // The page's own cookie: the page is read again, the third parties are not.
+    tab.change(setBy(record({ name: 'csrf', value: 't' })));
+    await vi.waitFor(() => expect(names(store)).toEqual(['csrf', 'sid']));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sitesCookies).toHaveBeenCalledTimes(1);
+    // A third party's cookie: read again.
+    tab.change(setBy(record({ name: 'tp2', domain: '.cdn.test', hostOnly: false })));
+    await vi.waitFor(() => expect(sitesCookies).toHaveBeenCalledTimes(2));
+    // Both in one burst: one reload, which reads the third parties.
+    tab.change(setBy(record({ name: 'csrf', value: 'u' })));
+    tab.change(setBy(record({ name: 'tp3', domain: '.cdn.test', hostOnly: false })));
+    await vi.waitFor(() => expect(sitesCookies).toHaveBeenCalledTimes(3));
+    // A navigation within the site, told by the navigation event.
+    tab.navigate('https://app.example.com/next', tab.jar);
+    await vi.waitFor(() => expect(sitesCookies).toHaveBeenCalledTimes(4));
+    expect(d.loadCookies).toHaveBeenCalledTimes(5);
+    p.stop();
+  });
+
   it('keeps to the inspected tab’s cookie store: the log asked for it, live changes of another store left out', async () => {
     const BOX = 'firefox-container-2';
     const tab = fakeTab();
