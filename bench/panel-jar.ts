@@ -180,7 +180,8 @@ export function panelJarSection(f: PanelJarFigures): string[] {
       `(\`*.localhost\`, ${PER_THIRD_PARTY} cookies each), with ${OTHERS.toLocaleString('en')} cookies of ` +
       `${OTHERS / 30} other sites in the profile (${f.jar.toLocaleString('en')} in all, as Chromium keeps at most 3,300). A round sets a new cookie of one third ` +
       'party over CDP and ends when the panel\'s "third parties" count includes it: the panel waits 120 ms for ' +
-      "the changes to settle, reads the page's and the third parties' cookies again, analyses them and redraws. " +
+      "the changes to settle, reads the page's cookies and that third party's again, analyses them and redraws " +
+      "(the other third parties' rows are kept). " +
       `Medians of ${f.updates.length} rounds after ${WARMUP} warm-ups. Beside it, what the browser takes to answer ` +
       `for those ${THIRD_PARTIES} sites, from the extension's page (medians of ${API_RUNS}): a query under each ` +
       "site's domain, all at once, and one query for the whole store (`getAllUnderDomains` makes the second " +

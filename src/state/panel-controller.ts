@@ -99,10 +99,12 @@ export function createPanelController(
         deps.thirdParty ? { ...deps.thirdParty, analyze: deps.analyze, now } : undefined,
       )
     : undefined;
-  /** Whether a cookie is one of the third parties' the table shows (its change reloads them). */
-  const ofThirdParty = (cookie: { domain: string }): boolean => {
+  /** The third party the table shows whose cookie this is (its change reloads that site's), if any. */
+  const thirdPartyOf = (cookie: { domain: string }): string | undefined => {
     const sites = store.thirdParty?.sites.peek() ?? [];
-    return sites.length > 0 && sites.includes(registrableDomain(bareDomain(cookie.domain)));
+    if (sites.length === 0) return undefined;
+    const of = registrableDomain(bareDomain(cookie.domain));
+    return sites.includes(of) ? of : undefined;
   };
 
   let stopped = false;
@@ -149,21 +151,24 @@ export function createPanelController(
   }
 
   /**
-   * Whether the pending reload reads the third parties' cookies again: one of theirs changed, the page navigated, or a
-   * change that may be either. A change of the page's own cookies alone does not (in Chromium each such read lists the
-   * whole jar: about 70 ms with 3,000 cookies in the profile).
+   * What the pending reload reads of the third parties' cookies again: every site's (`'all'`: the page navigated, or a
+   * change that may be anyone's), the sites some of whose cookies changed, or none. A change of the page's own cookies
+   * alone reads none of theirs, and a change of one third party's reads only that site's (in Chromium a read of every
+   * site lists the whole jar: about 70 ms with 3,000 cookies in the profile).
    */
-  let thirdPartiesDue = false;
+  let thirdPartiesDue: 'all' | Set<string> | 'none' = 'none';
   /** The page the third parties were last read for: another page (a navigation no event told of) reads them again. */
   let thirdPartiesOf: string | undefined;
 
-  async function reload(quiet = true, withThirdParties = true): Promise<void> {
+  async function reload(quiet = true, thirdParties: 'all' | ReadonlySet<string> | 'none' = 'all'): Promise<void> {
     await loader.load({ quiet });
     if (stopped) return;
     const pageUrl = store.site.url.peek();
-    if (withThirdParties || pageUrl !== thirdPartiesOf) {
+    if (thirdParties === 'all' || pageUrl !== thirdPartiesOf) {
       thirdPartiesOf = pageUrl;
       void thirdParty?.load();
+    } else if (thirdParties !== 'none') {
+      void thirdParty?.load([...thirdParties]);
     }
     const host = store.site.host.value;
     storeId = store.site.tabStore.value?.id ?? storeId;
@@ -179,13 +184,17 @@ export function createPanelController(
     }
   }
 
-  function scheduleReload(thirdParties = true): void {
+  /** `thirdParties`: which of their sites to read again ('all' when the change may be anyone's). */
+  function scheduleReload(thirdParties: 'all' | 'none' | { site: string } = 'all'): void {
     if (stopped) return;
-    if (thirdParties) thirdPartiesDue = true;
+    if (thirdParties === 'all') thirdPartiesDue = 'all';
+    else if (thirdParties !== 'none' && thirdPartiesDue !== 'all') {
+      thirdPartiesDue = (thirdPartiesDue === 'none' ? new Set<string>() : thirdPartiesDue).add(thirdParties.site);
+    }
     clearTimeout(reloadTimer);
     reloadTimer = setTimeout(() => {
       const due = thirdPartiesDue;
-      thirdPartiesDue = false;
+      thirdPartiesDue = 'none';
       void reload(true, due);
     }, debounceMs);
   }
@@ -202,9 +211,12 @@ export function createPanelController(
       };
       if (logLoading) buffered.push(entry);
       else store.timeline.appendTimeline([{ ...entry, seq: store.timeline.nextLocalSeq() }]);
-      scheduleReload(false);
-    } else if (inStore(change.cookie) && ofThirdParty(change.cookie)) {
-      scheduleReload();
+      scheduleReload('none');
+      return;
+    }
+    const theirs = inStore(change.cookie) ? thirdPartyOf(change.cookie) : undefined;
+    if (theirs !== undefined) {
+      scheduleReload({ site: theirs });
     } else if (inStore(change.cookie) && (site === '' || store.site.state.value !== 'ready' || !deps.watchNavigation)) {
       // Before the page is readable, or with no navigation events to tell us the tab moved to another site,
       // any change may be the one that matters: re-reading the tab's URL and cookies is cheap.

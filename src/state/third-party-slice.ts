@@ -79,15 +79,30 @@ export interface ThirdPartyDeps {
 }
 
 export interface ThirdPartyLoader {
-  /** Reads and analyses the third parties' cookies again (a cookie changed, the page navigated). */
-  load(): Promise<void>;
+  /**
+   * Reads and analyses the third parties' cookies again (a cookie changed, the page navigated). `changed`: the only
+   * sites (registrable domains) whose cookies changed since the last read; the others' rows are kept as they are.
+   * The loader reads them all when there is no complete last read of this page, these sites and this store to keep
+   * rows from.
+   */
+  load(changed?: readonly string[]): Promise<void>;
   dispose(): void;
+}
+
+/** The last read that completed: what it was of, and each site's rows (in `sites` order). */
+interface LastRead {
+  pageUrl: string;
+  storeId: string | undefined;
+  sites: readonly string[];
+  bySite: Map<string, readonly CookieView[]>;
 }
 
 /**
  * Reads each third-party site's cookies from the tab's store, keeps those that belong to this page (cookiesPerView:
  * partitions keyed to another top-level site are left out), and analyses each site's cookies with that site as
  * the page, so a third party's findings are the ones its own page would get. Loads again when the sites change.
+ * A change of some sites' cookies reads and analyses only theirs: in Chromium a read of every site lists the whole
+ * jar (docs/panel-speed.md).
  */
 export function createThirdPartyLoader(
   slice: ThirdPartySlice,
@@ -96,8 +111,16 @@ export function createThirdPartyLoader(
 ): ThirdPartyLoader {
   const now = deps?.now ?? Date.now;
   let generation = 0;
+  let last: LastRead | undefined;
+  /**
+   * Sites whose cookies changed since `last` that no completed read has taken in yet: a read that another one
+   * replaced before it ended leaves them here, for the next.
+   */
+  const pending = new Set<string>();
+  /** A read of every site was asked for and has not completed: until one does, no read builds on `last`. */
+  let wholeDue = false;
 
-  async function load(): Promise<void> {
+  async function load(changed?: readonly string[]): Promise<void> {
     const mine = ++generation;
     const pageUrl = site.url.peek();
     const sites = slice.sites.peek();
@@ -106,24 +129,47 @@ export function createThirdPartyLoader(
       return;
     }
     if (pageUrl === undefined || sites.length === 0) {
+      last = undefined;
+      pending.clear();
+      wholeDue = false;
       slice.show([]);
       return;
     }
     if (slice.state.peek() === 'idle') slice.state.value = 'loading';
+    const storeId = site.tabStore.peek()?.id;
+    for (const s of changed ?? []) pending.add(s);
+    const base =
+      changed !== undefined &&
+      !wholeDue &&
+      last !== undefined &&
+      last.pageUrl === pageUrl &&
+      last.storeId === storeId &&
+      sameList(last.sites, sites)
+        ? last
+        : undefined;
+    if (!base) wholeDue = true;
+    const toRead = base ? sites.filter((s) => pending.has(s)) : sites;
     try {
-      const storeId = site.tabStore.peek()?.id;
-      const cookies = await deps.sitesCookies(sites, storeId);
+      const cookies = toRead.length === 0 ? [] : await deps.sitesCookies(toRead, storeId);
       if (mine !== generation) return;
-      const mineOnly = cookiesPerView(pageUrl, sites, cookies, (c) => c)['third-parties'];
+      const mineOnly = cookiesPerView(pageUrl, toRead, cookies, (c) => c)['third-parties'];
       const scheme = /^https:/i.test(pageUrl) ? 'https:' : 'http:';
       const t = now();
-      const views: CookieView[] = [];
-      for (const [name, cookies] of bySite(mineOnly, (c) => c)) {
-        const analysis = await deps.analyze(`${scheme}//${name}/`, cookies, t);
+      const read = bySite(mineOnly, (c) => c);
+      const next = new Map(base?.bySite);
+      for (const name of toRead) {
+        const siteCookies = read.get(name);
+        next.delete(name);
+        if (siteCookies === undefined) continue;
+        const analysis = await deps.analyze(`${scheme}//${name}/`, siteCookies, t);
         if (mine !== generation) return;
-        views.push(...analysis.cookies);
+        next.set(name, analysis.cookies);
       }
-      slice.show(views);
+      // No other read began meanwhile (it would have replaced this one): every pending site was read here.
+      last = { pageUrl, storeId, sites, bySite: next };
+      pending.clear();
+      wholeDue = false;
+      slice.show(sites.flatMap((s) => next.get(s) ?? []));
     } catch (e) {
       if (mine === generation) slice.showError(errorText(e));
     }
@@ -147,4 +193,8 @@ export function createThirdPartyLoader(
       unwatch();
     },
   };
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

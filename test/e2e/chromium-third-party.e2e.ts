@@ -254,9 +254,29 @@ describe('Chromium DevTools panel: the cookies of the third parties the page tal
         rows.map((r) => Math.round(r.getBoundingClientRect().height)),
       );
       expect(new Set(heights).size).toBe(1);
+      // Live, among 60 third parties: a new cookie of two of them and one removed from a third are read again (only
+      // those sites are), and the other sites' rows stay: the count is exactly the change's.
+      await suite.session.control.evaluate(
+        async (p: string, added: string[], gone: string) => {
+          await Promise.all(
+            added.map((host) =>
+              browser.cookies.set({ url: `http://${host}:${p}/`, name: 'live', value: '1', path: '/' }),
+            ),
+          );
+          await browser.cookies.remove({ url: `http://${gone}:${p}/`, name: 'c0' });
+        },
+        String(port),
+        [manyHost(7), manyHost(9)],
+        manyHost(11),
+      );
+      await waitUntil(
+        'the two new cookies in, the removed one out, every other third party’s kept',
+        async () => ((await scopeCount(panel, 'third-parties')) === 3003 ? true : undefined),
+        { timeoutMs: 20_000 },
+      );
       // Filtering narrows the view to one site's cookies.
       await panel.type('[data-testid="filter"]', `domain:${manyHost(7)}`);
-      await waitUntil('one site’s 50 cookies', async () => ((await tableRows(panel)) === 50 ? true : undefined), {
+      await waitUntil('one site’s 51 cookies', async () => ((await tableRows(panel)) === 51 ? true : undefined), {
         timeoutMs: 10_000,
       });
       const seven = await drawnRows(panel);

@@ -232,28 +232,35 @@ describe('createPanelController', () => {
     p.stop();
   });
 
-  it('reads the third parties again when one of theirs changes or the page navigates, not for the page’s own cookie', async () => {
+  it('reads a third party again when one of its cookies changes, all of them when the page navigates, none for the page’s own cookie', async () => {
     const tp = record({ name: 'tp', domain: '.cdn.test', hostOnly: false });
-    const sitesCookies = vi.fn(async () => [tp]);
+    const ad = record({ name: 'ad', domain: '.ads.test', hostOnly: false });
+    const sitesCookies = vi.fn(async (_sites: readonly string[]) => [tp, ad]);
     const { tab, store, d, p } = await readyPanel({ thirdParty: { sitesCookies, settleMs: 0 } });
-    store.thirdParty.showPageUrls(['https://app.example.com', 'https://cdn.test']);
-    await vi.waitFor(() => expect(store.thirdParty.views.value.map((v) => v.cookie.name)).toEqual(['tp']));
+    store.thirdParty.showPageUrls(['https://app.example.com', 'https://cdn.test', 'https://ads.test']);
+    await vi.waitFor(() => expect(store.thirdParty.views.value.map((v) => v.cookie.name)).toEqual(['tp', 'ad']));
     expect(sitesCookies).toHaveBeenCalledTimes(1);
+    expect(sitesCookies.mock.calls[0]![0]).toEqual(['cdn.test', 'ads.test']);
     // The page's own cookie: the page is read again, the third parties are not.
     tab.change(setBy(record({ name: 'csrf', value: 't' })));
     await vi.waitFor(() => expect(names(store)).toEqual(['csrf', 'sid']));
     await new Promise((r) => setTimeout(r, 20));
     expect(sitesCookies).toHaveBeenCalledTimes(1);
-    // A third party's cookie: read again.
+    // A third party's cookie: that site read again, the other's rows kept.
     tab.change(setBy(record({ name: 'tp2', domain: '.cdn.test', hostOnly: false })));
     await vi.waitFor(() => expect(sitesCookies).toHaveBeenCalledTimes(2));
-    // Both in one burst: one reload, which reads the third parties.
+    expect(sitesCookies.mock.calls[1]![0]).toEqual(['cdn.test']);
+    await vi.waitFor(() => expect(store.thirdParty.views.value.map((v) => v.cookie.name)).toEqual(['tp', 'ad']));
+    // The page's and both third parties' in one burst: one reload, which reads the two sites.
     tab.change(setBy(record({ name: 'csrf', value: 'u' })));
+    tab.change(setBy(record({ name: 'ad2', domain: 'x.ads.test' })));
     tab.change(setBy(record({ name: 'tp3', domain: '.cdn.test', hostOnly: false })));
     await vi.waitFor(() => expect(sitesCookies).toHaveBeenCalledTimes(3));
-    // A navigation within the site, told by the navigation event.
+    expect(sitesCookies.mock.calls[2]![0]).toEqual(['cdn.test', 'ads.test']);
+    // A navigation within the site, told by the navigation event: every site.
     tab.navigate('https://app.example.com/next', tab.jar);
     await vi.waitFor(() => expect(sitesCookies).toHaveBeenCalledTimes(4));
+    expect(sitesCookies.mock.calls[3]![0]).toEqual(['cdn.test', 'ads.test']);
     expect(d.loadCookies).toHaveBeenCalledTimes(5);
     p.stop();
   });

@@ -1,4 +1,5 @@
 import { signal } from '@preact/signals';
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { analyzeSite } from '../../src/core/analyze-site';
 import type { CookieRecord } from '../../src/core/cookie/cookie-record';
@@ -21,6 +22,7 @@ const request = (url: string): NetworkEntry => ({
 function setup(
   jar: CookieRecord[],
   sitesCookies?: (sites: readonly string[], storeId: string | undefined) => Promise<CookieRecord[]>,
+  settleMs?: number,
 ) {
   const url = signal<string | undefined>('http://top.localhost/');
   const host = signal('top.localhost');
@@ -32,7 +34,11 @@ function setup(
   const read = vi.fn(
     sitesCookies ?? (async (sites: readonly string[]) => jar.filter((c) => sites.some((s) => under(c, s)))),
   );
-  const loader = createThirdPartyLoader(slice, site, { sitesCookies: read, analyze: analyzeSite });
+  const loader = createThirdPartyLoader(slice, site, {
+    sitesCookies: read,
+    analyze: analyzeSite,
+    ...(settleMs === undefined ? {} : { settleMs }),
+  });
   return { slice, loader, read, requests, url, host };
 }
 
@@ -83,6 +89,80 @@ describe('third-party slice and loader', () => {
     expect(read).toHaveBeenCalledTimes(1);
     expect(read).toHaveBeenCalledWith(['emb.localhost', 'cdn.localhost', 'ads.localhost'], 'store-7');
     expect(slice.views.value.map((v) => v.cookie.name).sort()).toEqual(['cdn', 'chip', 'tp']);
+  });
+
+  it('reads only the sites whose cookies changed again, and keeps the other sites’ rows as they were', async () => {
+    const jar = [
+      tp,
+      makeCookie({ name: 'cdn', domain: 'cdn.localhost' }),
+      makeCookie({ name: 'ad', domain: 'ads.localhost' }),
+    ];
+    const { slice, loader, read, requests } = setup(jar);
+    requests.value = ['http://emb.localhost/f', 'http://cdn.localhost/x.js', 'http://ads.localhost/p.gif'].map(request);
+    await until(() => slice.state.value === 'ready' && slice.views.value.length === 3);
+    const before = new Map(slice.views.value.map((v) => [v.cookie.name, v]));
+    jar.push(makeCookie({ name: 'cdn2', domain: 'cdn.localhost' }));
+    jar.splice(
+      jar.findIndex((c) => c.name === 'ad'),
+      1,
+    );
+    await loader.load(['cdn.localhost', 'ads.localhost']);
+    expect(read).toHaveBeenCalledTimes(2);
+    expect(read).toHaveBeenLastCalledWith(['cdn.localhost', 'ads.localhost'], 'store-7');
+    expect(slice.views.value.map((v) => v.cookie.name)).toEqual(['tp', 'cdn', 'cdn2']);
+    // The unchanged site's row is the very view of the last read: not read, not analysed again.
+    expect(slice.views.value[0]).toBe(before.get('tp'));
+    // Another page, store or list of sites: every site is read again, whatever changed.
+    slice.showPageUrls(['http://top.localhost', 'http://new.localhost']);
+    await until(() => read.mock.calls.length === 3);
+    expect(read).toHaveBeenLastCalledWith(
+      ['new.localhost', 'emb.localhost', 'cdn.localhost', 'ads.localhost'],
+      'store-7',
+    );
+  });
+
+  it('ends with every site’s cookies as the jar holds them, however reads of some sites and of all overlap', async () => {
+    const SITES = ['a.localhost', 'b.localhost', 'c.localhost'];
+    const op = fc.record({
+      site: fc.constantFrom(...SITES),
+      kind: fc.constantFrom('set', 'remove', 'untold'),
+      whole: fc.boolean(),
+      settle: fc.boolean(),
+      delayMs: fc.integer({ min: 0, max: 3 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
+        const jar: CookieRecord[] = SITES.map((d) => makeCookie({ name: 'n0', domain: d }));
+        let delay = 0;
+        const answer = async (sites: readonly string[]) => {
+          const wait = delay;
+          const snapshot = () => jar.filter((c) => sites.includes(c.domain));
+          await new Promise((r) => setTimeout(r, wait));
+          return snapshot();
+        };
+        const { slice, loader, requests } = setup([], answer, 0);
+        requests.value = SITES.map((d) => request(`http://${d}/`));
+        await until(() => slice.state.value === 'ready' && slice.views.value.length === 3);
+        const loads: Promise<void>[] = [];
+        for (const [i, o] of ops.entries()) {
+          delay = o.delayMs;
+          const own = jar.filter((c) => c.domain === o.site);
+          if (o.kind === 'remove' && own.length > 0) jar.splice(jar.indexOf(own[0]!), 1);
+          else jar.push(makeCookie({ name: `n${i + 1}`, domain: o.site, value: String(i) }));
+          // A change no event told of (a navigation's): only a read of every site takes it in.
+          const told = o.kind === 'untold' ? [] : [o.site];
+          loads.push(o.whole || o.kind === 'untold' ? loader.load() : loader.load(told));
+          // Some reads end before the next change, others are overtaken by the next read.
+          if (o.settle) await Promise.all(loads);
+        }
+        await Promise.all(loads);
+        loader.dispose();
+        const shown = slice.views.value.map((v) => `${v.cookie.domain}/${v.cookie.name}=${v.cookie.value}`).sort();
+        const truth = jar.map((c) => `${c.domain}/${c.name}=${c.value}`).sort();
+        expect(shown).toEqual(truth);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('does not read again when new requests go to sites already known', async () => {
