@@ -406,7 +406,14 @@ export function createChangeLog(deps: ChangeLogDeps): ChangeLog {
       );
       const stored = await read;
       const entries = filterEntries(entriesFromChunks(meta, stored), query);
-      return { ok: true, entries, dropped: meta.dropped, droppedBy: meta.droppedBy, capacity: config.capacity };
+      return {
+        ok: true,
+        entries,
+        dropped: meta.dropped,
+        droppedBy: meta.droppedBy,
+        capacity: config.capacity,
+        nextSeq: meta.nextSeq,
+      };
     },
 
     async clear() {

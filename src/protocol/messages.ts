@@ -50,6 +50,11 @@ export interface ChangeLogResult {
   droppedBy?: DroppedBy;
   /** The bound: the log keeps the newest `capacity` entries. */
   capacity: number;
+  /**
+   * The sequence number the log's next entry will get, whatever its site: a page that asked for one site's entries
+   * asks for every site's after it to see what else changed since.
+   */
+  nextSeq?: number;
 }
 
 /** Per op, what the browser did (read back from the jar); `undoable`: the write changed something undo can put back. */

@@ -123,6 +123,11 @@ export function createPanelController(
   /** The newest sequence number the background has given us, for polling `afterSeq`; -1 before any, so the very
    * first change (seq 0) is new too. */
   let lastLogSeq = -1;
+  /**
+   * The background log's next sequence number, of any site, when it was last read: where a panel that cannot watch
+   * cookies (Firefox's DevTools panel) looks for the third parties' changes. Unknown until the log has answered.
+   */
+  let nextAnySeq: number | undefined;
   let reloadTimer: ReturnType<typeof setTimeout> | undefined;
   let pollTimer: ReturnType<typeof setInterval> | undefined;
   const unsubscribe: Array<() => void> = [];
@@ -135,6 +140,7 @@ export function createPanelController(
     let droppedBy: DroppedBy = {};
     try {
       const r = await within(askLog(host), deps.logTimeoutMs ?? 3000);
+      nextAnySeq = r.nextSeq;
       entries = r.entries;
       dropped = r.dropped;
       droppedBy = r.droppedBy ?? {};
@@ -226,6 +232,11 @@ export function createPanelController(
 
   async function poll(): Promise<void> {
     if (stopped || site === '' || logLoading) return;
+    await Promise.all([pollSite(), pollThirdParties()]);
+  }
+
+  /** The background's log, for the site's new entries: the timeline, and a reload. */
+  async function pollSite(): Promise<void> {
     try {
       const r = await askLog(site, lastLogSeq);
       if (stopped) return;
@@ -236,6 +247,29 @@ export function createPanelController(
       scheduleReload();
     } catch {
       // The worker may be restarting; the next poll tries again.
+    }
+  }
+
+  /**
+   * The background's log, for the entries of every site since it was last read: a change of a third party's cookie
+   * reads that site's cookies again, as a change seen live does where cookies can be watched.
+   */
+  async function pollThirdParties(): Promise<void> {
+    const after = nextAnySeq;
+    if (after === undefined || (store.thirdParty?.sites.peek() ?? []).length === 0) return;
+    try {
+      const r = await askLog('', after - 1);
+      if (stopped) return;
+      let next = after;
+      for (const e of r.entries) {
+        if (e.seq < after) continue;
+        next = Math.max(next, e.seq + 1);
+        const theirs = inStore(e.cookie) ? thirdPartyOf(e.cookie) : undefined;
+        if (theirs !== undefined) scheduleReload({ site: theirs });
+      }
+      nextAnySeq = Math.max(nextAnySeq ?? next, next, r.nextSeq ?? next);
+    } catch {
+      // As for the site's entries: the next poll tries again.
     }
   }
 

@@ -210,6 +210,21 @@ describe('the change-log writer', () => {
     expect(await values(log)).toEqual(['x', 'y']);
   });
 
+  it('tells with a query of one site the sequence number the next entry of any site will get', async () => {
+    const { log } = setup();
+    log.record(change('a', 'explicit', 'one.test'));
+    log.record(change('b', 'explicit', 'two.test'));
+    log.record(change('c', 'explicit', 'two.test'));
+    const one = await log.query({ site: 'one.test' });
+    expect(one.entries.map((e) => e.cookie.value)).toEqual(['a']);
+    expect(one.nextSeq).toBe(3);
+    // What changed since, on every site: asked for after the seq before it.
+    log.record(change('d', 'explicit', 'three.test'));
+    const since = await log.query({ afterSeq: one.nextSeq! - 1 });
+    expect(since.entries.map((e) => [e.seq, e.cookie.value])).toEqual([[3, 'd']]);
+    expect(since.nextSeq).toBe(4);
+  });
+
   it('stages what arrives before the state is loaded under its own key at once, then folds it in one set', async () => {
     const { log, store } = setup();
     log.record(change('a'));

@@ -1,6 +1,7 @@
 import type { Browser as WebExtBrowser } from 'webextension-polyfill';
 import { describe, expect, it } from 'vitest';
 import { withFirefox } from './harness/setup';
+import { sendFrom } from './harness/extension-messages';
 import { drawnRows, scopeCount, showScope } from './harness/third-party';
 import { waitForViewState } from './harness/views';
 import { waitUntil } from './harness/wait';
@@ -54,6 +55,38 @@ describe('Firefox panel page: the third parties of the page, read from its frame
     expect((await drawnRows(panel)).map((r) => r.name)).toEqual(['own']);
     await showScope(panel, 'all');
     expect((await drawnRows(panel)).map((r) => r.name).sort()).toEqual(['ffp', 'own']);
+  });
+
+  it('tells a panel that asked for the page’s log what else changed since: a third party’s new cookie', async () => {
+    // Firefox's DevTools panel cannot watch cookies (it has no cookies API), and no test can drive it
+    // (BROWSER-TESTING.md). It asks the real background for the page's log, then for every site's entries after the
+    // log's next sequence number, and reads a third party again when one of its cookies is there
+    // (src/state/panel-controller.ts).
+    const own = await sendFrom(suite.session.control, 'getChangeLog', { site: TOP });
+    expect(own.ok).toBe(true);
+    expect(typeof own.nextSeq).toBe('number');
+    await suite.session.control.evaluate(
+      (url: string) => browser.cookies.set({ url, name: 'ffLive', value: '1', path: '/' }),
+      `http://${EMBED}:${suite.site.port}/`,
+    );
+    try {
+      const since = await waitUntil('the third party’s change in the log of every site', async () => {
+        const r = await sendFrom(suite.session.control, 'getChangeLog', { site: '', afterSeq: own.nextSeq! - 1 });
+        return r.entries.some((e) => e.cookie.name === 'ffLive') ? r : undefined;
+      });
+      expect(since.entries.every((e) => e.seq >= own.nextSeq!)).toBe(true);
+      expect(since.entries.find((e) => e.cookie.name === 'ffLive')!.cookie.domain).toContain(EMBED);
+      expect(since.nextSeq).toBeGreaterThan(own.nextSeq!);
+      // In one answer, the next sequence number follows the newest entry of any site.
+      const all = await sendFrom(suite.session.control, 'getChangeLog', {});
+      expect(all.entries.length).toBeGreaterThan(0);
+      expect(all.nextSeq).toBe(Math.max(...all.entries.map((e) => e.seq)) + 1);
+    } finally {
+      await suite.session.control.evaluate(
+        (url: string) => browser.cookies.remove({ url, name: 'ffLive' }),
+        `http://${EMBED}:${suite.site.port}/`,
+      );
+    }
   });
 
   it('forgets the old page’s frames when the tab navigates to a page without them', async () => {

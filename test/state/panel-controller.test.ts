@@ -265,6 +265,49 @@ describe('createPanelController', () => {
     p.stop();
   });
 
+  it('where cookies cannot be watched, finds a third party’s change in the log of every site and reads that site again', async () => {
+    const signals = logSignals();
+    const log: ChangeLogEntry[] = [];
+    // Before the panel opened: a change of a third party's cookie, which the panel reads with the rest at first.
+    log.push(logEntry(0, record({ name: 'old', domain: '.ads.test', hostOnly: false })));
+    const getChangeLog = vi.fn(async (site: string, afterSeq?: number): Promise<ChangeLogResult> => ({
+      ok: true,
+      entries: log.filter(
+        (e) =>
+          (site === '' || e.cookie.domain.replace(/^\./, '').endsWith(site)) &&
+          (afterSeq === undefined || e.seq > afterSeq),
+      ),
+      dropped: 0,
+      capacity: 5000,
+      nextSeq: log.length,
+    }));
+    const tp = record({ name: 'tp', domain: '.cdn.test', hostOnly: false });
+    const ad = record({ name: 'ad', domain: '.ads.test', hostOnly: false });
+    const sitesCookies = vi.fn(async (_sites: readonly string[]) => [tp, ad]);
+    const { store, p } = await readyPanel({
+      watchCookies: undefined,
+      watchLog: signals.watchLog,
+      getChangeLog,
+      thirdParty: { sitesCookies, settleMs: 0 },
+    });
+    store.thirdParty.showPageUrls(['https://app.example.com', 'https://cdn.test', 'https://ads.test']);
+    await vi.waitFor(() => expect(store.thirdParty.views.value.map((v) => v.cookie.name)).toEqual(['tp', 'ad']));
+    expect(sitesCookies).toHaveBeenCalledTimes(1);
+    // A third party's cookie, and one of a site the page never talked to: only the third party is read again.
+    log.push(logEntry(1, record({ name: 'tp2', domain: '.cdn.test', hostOnly: false })));
+    log.push(logEntry(2, record({ name: 'x', domain: 'elsewhere.test' })));
+    signals.signal();
+    await vi.waitFor(() => expect(sitesCookies).toHaveBeenCalledTimes(2));
+    expect(sitesCookies.mock.calls[1]![0]).toEqual(['cdn.test']);
+    expect(getChangeLog).toHaveBeenCalledWith('', 0);
+    // Nothing new: nothing read.
+    signals.signal();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sitesCookies).toHaveBeenCalledTimes(2);
+    expect(getChangeLog).toHaveBeenLastCalledWith('', 2);
+    p.stop();
+  });
+
   it('keeps to the inspected tab’s cookie store: the log asked for it, live changes of another store left out', async () => {
     const BOX = 'firefox-container-2';
     const tab = fakeTab();
