@@ -244,7 +244,8 @@ export function createPanelController(
       if (fresh.length === 0) return;
       lastLogSeq = fresh.reduce((m, e) => Math.max(m, e.seq), lastLogSeq);
       store.timeline.appendTimeline(fresh);
-      scheduleReload();
+      // The third parties' own entries are looked for beside these (pollThirdParties), once the log's sequence is known.
+      scheduleReload(nextAnySeq === undefined ? 'all' : 'none');
     } catch {
       // The worker may be restarting; the next poll tries again.
     }

@@ -284,7 +284,7 @@ describe('createPanelController', () => {
     const tp = record({ name: 'tp', domain: '.cdn.test', hostOnly: false });
     const ad = record({ name: 'ad', domain: '.ads.test', hostOnly: false });
     const sitesCookies = vi.fn(async (_sites: readonly string[]) => [tp, ad]);
-    const { store, p } = await readyPanel({
+    const { store, d, p } = await readyPanel({
       watchCookies: undefined,
       watchLog: signals.watchLog,
       getChangeLog,
@@ -305,6 +305,13 @@ describe('createPanelController', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(sitesCookies).toHaveBeenCalledTimes(2);
     expect(getChangeLog).toHaveBeenLastCalledWith('', 2);
+    // The page's own cookie: the page and its timeline, not the third parties.
+    log.push(logEntry(3, record({ name: 'csrf' })));
+    signals.signal();
+    await vi.waitFor(() => expect(store.timeline.entries.value.map((e) => e.cookie.name)).toContain('csrf'));
+    await vi.waitFor(() => expect(d.loadCookies).toHaveBeenCalledTimes(3));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sitesCookies).toHaveBeenCalledTimes(2);
     p.stop();
   });
 
