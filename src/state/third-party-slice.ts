@@ -60,8 +60,7 @@ export function createThirdPartySlice(site: InspectedSite, requests: ReadonlySig
 
   /** The page's frames and subresources as last read (http(s) URLs or origins); [] forgets the old page's. */
   function showPageUrls(urls: readonly string[]): void {
-    const same = urls.length === pageUrls.peek().length && urls.every((u, i) => u === pageUrls.peek()[i]);
-    if (!same) pageUrls.value = urls;
+    if (!sameList(urls, pageUrls.peek())) pageUrls.value = urls;
   }
 
   return { sites, views, keys, state, error, pageUrls, show, showError, showPageUrls };
