@@ -84,20 +84,20 @@ describe('Chromium popup', () => {
       }
     });
 
-    it('lists the page’s partitioned cookie beside the others (the read by URL asks for every partition)', async () => {
-      const remove = await setPartitionedCookie(
-        suite.session.control,
-        HOST,
-        'own_chip',
-        'https://sessionscope.localhost',
-      );
+    it('lists the page’s partitioned cookie beside the others, not its host’s cookie of another site’s partition', async () => {
+      // The page is http://app.sessionscope.localhost: its own partition is its schemeful site's. The read by URL
+      // asks for every partition; the cookie its host set while embedded in another site is that site's.
+      const own = await setPartitionedCookie(suite.session.control, HOST, 'own_chip', 'http://sessionscope.localhost');
+      const other = await setPartitionedCookie(suite.session.control, HOST, 'other_chip', 'https://embedder.test');
       try {
         const { view } = await open();
         const rows = await expectReadyWithRows(view, 'popup', HOST, fixtureCookies());
         expect(rows.get('own_chip')?.partitioned).toBe('true');
+        expect(rows.has('other_chip')).toBe(false);
         await view.close();
       } finally {
-        await remove();
+        await other();
+        await own();
       }
     });
 

@@ -55,14 +55,18 @@ describe('Firefox', () => {
     expect(rows.get('theme')?.domain).toBe(HOST);
   });
 
-  it('lists the page’s partitioned cookie beside the others (the read by URL asks for every partition)', async () => {
-    const remove = await setPartitionedCookie(suite.session.control, HOST, 'own_chip', `https://${HOST}`);
+  it('lists the page’s partitioned cookie beside the others, not its host’s cookie of another site’s partition', async () => {
+    // The page is http://127.0.0.1: its own partition is its schemeful site's (see chromium-popup.e2e.ts).
+    const own = await setPartitionedCookie(suite.session.control, HOST, 'own_chip', `http://${HOST}`);
+    const other = await setPartitionedCookie(suite.session.control, HOST, 'other_chip', 'https://embedder.test');
     try {
       const { view } = await openPopupTab();
       const rows = await expectSiteRows(view);
       expect(rows.get('own_chip')?.partitioned).toBe('true');
+      expect(rows.has('other_chip')).toBe(false);
     } finally {
-      await remove();
+      await other();
+      await own();
     }
   });
 

@@ -15,7 +15,11 @@ async function expected(url: string): Promise<string[]> {
   return cookiesForUrl(all, url).map(cookieKey).sort();
 }
 
-const keysOf = async (url: string) => (await getAllForUrl(url)).map(cookieKey).sort();
+/** What the popup and the badge keep of a read by URL: narrowed by the same rules. */
+const keysOf = async (url: string) =>
+  cookiesForUrl(await getAllForUrl(url), url)
+    .map(cookieKey)
+    .sort();
 
 const HOSTS = ['example.com', 'app.example.com', 'api.example.com', 'other.test', '127.0.0.1', 'site.localhost'];
 const PATHS = ['/', '/account', '/account/settings', '/acc', '/api/'];

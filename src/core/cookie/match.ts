@@ -46,11 +46,34 @@ export function pathMatches(requestPath: string, cookiePath: string): boolean {
   return cookiePath.endsWith('/') || requestPath.charAt(cookiePath.length) === '/';
 }
 
-/** The cookies a request to `url` would carry (domain and path; Secure is shown, not filtered). */
+/**
+ * Whether a cookie goes with the page's own requests as far as its partition goes: unpartitioned, or partitioned
+ * under the page's site (CHIPS: a cookie the page's host set while embedded in another site is that site's, and
+ * goes only to frames under it). Without the Public Suffix List, which the popup's first paint does not load: the
+ * partition's site, as the browser writes it (scheme and registrable domain), must have the page's scheme and be
+ * its host or a domain above it. That is the page's own site but in one case, a partition under a bare public
+ * suffix visited as a page (`https://github.io` above a page of `me.github.io`), which this keeps and the DevTools
+ * panel's rule (would-send.ts's partitionMatches, with the list) leaves out.
+ */
+export function inPagePartition(c: Pick<CookieRecord, 'partitionKey'>, scheme: string, host: string): boolean {
+  if (c.partitionKey === undefined) return true;
+  const site = c.partitionKey.topLevelSite === undefined ? null : parseUrl(c.partitionKey.topLevelSite);
+  if (site === null || site.protocol !== scheme) return false;
+  return domainMatches(host, site.hostname.replace(/^\[|\]$/g, ''), false);
+}
+
+/**
+ * The cookies a top-level request to `url` would carry: domain, path and partition (Secure is shown, not filtered).
+ */
 export function cookiesForUrl<T extends CookieRecord>(cookies: readonly T[], url: string): T[] {
   const parsed = parseUrl(url);
   if (!parsed) return [];
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
   const path = parsed.pathname || '/';
-  return cookies.filter((c) => domainMatches(host, c.domain, c.hostOnly) && pathMatches(path, c.path));
+  return cookies.filter(
+    (c) =>
+      domainMatches(host, c.domain, c.hostOnly) &&
+      pathMatches(path, c.path) &&
+      inPagePartition(c, parsed.protocol, host),
+  );
 }

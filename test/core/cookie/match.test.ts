@@ -1,5 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cookiesForUrl, domainMatches, pathMatches, underAnyDomain } from '../../../src/core/cookie/match';
+import {
+  cookiesForUrl,
+  domainMatches,
+  inPagePartition,
+  pathMatches,
+  underAnyDomain,
+} from '../../../src/core/cookie/match';
+import { partitionMatches, siteOf } from '../../../src/core/cookie/would-send';
 import type { CookieRecord } from '../../../src/core/cookie/cookie-record';
 import { makeCookie } from '../../fakes/make-cookie';
 
@@ -90,5 +98,59 @@ describe('cookiesForUrl', () => {
 
   it('returns nothing for an unparsable URL', () => {
     expect(cookiesForUrl(jar, 'not a url')).toEqual([]);
+  });
+});
+
+describe('inPagePartition (the partition a page’s own requests use, without the Public Suffix List)', () => {
+  it.each([
+    [undefined, 'https:', 'app.example.com', true],
+    [{ topLevelSite: 'https://example.com' }, 'https:', 'app.example.com', true],
+    [{ topLevelSite: 'https://example.com' }, 'https:', 'example.com', true],
+    [{ topLevelSite: 'https://embedder.test' }, 'https:', 'app.example.com', false],
+    [{ topLevelSite: 'https://app.example.com' }, 'https:', 'example.com', false],
+    [{ topLevelSite: 'https://ample.com' }, 'https:', 'example.com', false],
+    [{ topLevelSite: 'http://example.com' }, 'https:', 'example.com', false],
+    [{ topLevelSite: 'https://example.com' }, 'http:', 'example.com', false],
+    [{ topLevelSite: 'http://127.0.0.1' }, 'http:', '127.0.0.1', true],
+    [{ topLevelSite: 'http://0.0.1' }, 'http:', '127.0.0.1', false],
+    [{ topLevelSite: 'https://[::1]' }, 'https:', '::1', true],
+    [{}, 'https:', 'example.com', false],
+    [{ topLevelSite: 'not a site' }, 'https:', 'example.com', false],
+  ])('%j on %s//%s → %s', (partitionKey, scheme, host, expected) => {
+    expect(inPagePartition(cookie({ ...(partitionKey ? { partitionKey } : {}) }), scheme, host)).toBe(expected);
+  });
+
+  it('keeps what the DevTools panel’s rule keeps, for every partition under a registrable domain', () => {
+    const hosts = ['example.com', 'app.example.com', 'a.b.example.co.uk', 'example.co.uk', 'other.test', '127.0.0.1'];
+    const sites = ['example.com', 'example.co.uk', 'other.test', 'ample.com', '127.0.0.1', 'app.example.com'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom('http', 'https'),
+        fc.constantFrom(...hosts),
+        fc.constantFrom('http', 'https'),
+        fc.constantFrom(...sites),
+        (scheme, host, siteScheme, siteHost) => {
+          const topLevelSite = `${siteScheme}://${siteHost}`;
+          // The browser writes a partition's site as a scheme and a registrable domain.
+          fc.pre(siteOf(topLevelSite) === topLevelSite);
+          const c = cookie({ partitionKey: { topLevelSite } });
+          expect(inPagePartition(c, `${scheme}:`, host)).toBe(partitionMatches(c, siteOf(`${scheme}://${host}/`)));
+        },
+      ),
+    );
+  });
+
+  it('keeps, where the panel’s rule does not, a partition under a bare public suffix visited as a page', () => {
+    const c = cookie({ partitionKey: { topLevelSite: 'https://co.uk' } });
+    expect(inPagePartition(c, 'https:', 'example.co.uk')).toBe(true);
+    expect(partitionMatches(c, siteOf('https://example.co.uk/'))).toBe(false);
+  });
+
+  it('narrows a page’s cookies to its own partition', () => {
+    const own = cookie({ name: 'own', partitionKey: { topLevelSite: 'https://example.com' } });
+    const embedded = cookie({ name: 'embedded', partitionKey: { topLevelSite: 'https://embedder.test' } });
+    const plain = cookie({ name: 'plain' });
+    expect(cookiesForUrl([own, embedded, plain], 'https://example.com/').map((c) => c.name)).toEqual(['own', 'plain']);
+    expect(cookiesForUrl([own, embedded, plain], 'http://example.com/').map((c) => c.name)).toEqual(['plain']);
   });
 });
