@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { cookieKey } from '../../src/core/cookie/cookie-key';
-import { cookiesForUrl } from '../../src/core/cookie/match';
+import { domainMatches, pathMatches } from '../../src/core/cookie/match';
 import { toCookieRecord } from '../../src/core/cookie/to-cookie-record';
 import { getAllForUrl } from '../../src/platform/cookies';
 import { fillJar, jarArbitrary } from '../fakes/jar-arbitrary';
@@ -9,17 +9,20 @@ import { fillJar, jarArbitrary } from '../fakes/jar-arbitrary';
 const fake = await vi.hoisted(async () => (await import('../fakes')).createFakeBrowser());
 vi.mock('webextension-polyfill', () => ({ default: fake }));
 
-/** Every cookie of the default store, in every partition, narrowed to `url` by core's rules: what a page receives. */
+/**
+ * Every cookie of the default store, in every partition, on `url`'s host and path by core's rules: what the read
+ * must hold for core's cookiesForUrl to narrow (to the page's own partition too, which the read leaves to it).
+ */
 async function expected(url: string): Promise<string[]> {
   const all = (await fake.cookies.getAll({ storeId: '0', partitionKey: {} })).map(toCookieRecord);
-  return cookiesForUrl(all, url).map(cookieKey).sort();
-}
-
-/** What the popup and the badge keep of a read by URL: narrowed by the same rules. */
-const keysOf = async (url: string) =>
-  cookiesForUrl(await getAllForUrl(url), url)
+  const { hostname, pathname } = new URL(url);
+  return all
+    .filter((c) => domainMatches(hostname, c.domain, c.hostOnly) && pathMatches(pathname, c.path))
     .map(cookieKey)
     .sort();
+}
+
+const keysOf = async (url: string) => (await getAllForUrl(url)).map(cookieKey).sort();
 
 const HOSTS = ['example.com', 'app.example.com', 'api.example.com', 'other.test', '127.0.0.1', 'site.localhost'];
 const PATHS = ['/', '/account', '/account/settings', '/acc', '/api/'];
