@@ -15,6 +15,7 @@ import { useRowSlots } from '../ui/use-row-slots';
 import { worstSeverity } from '../core/audit/summary';
 import { ThirdPartyEmpty } from './CookieScopeSwitch';
 import { FlagLetters } from './FlagLetters';
+import { isNarrowPanel } from './panel-layout';
 
 const COLUMNS: ReadonlyArray<{ id: SortColumn; label: string }> = [
   { id: 'name', label: 'Name' },
@@ -117,12 +118,16 @@ function cookieCells(v: CookieView, now: number, thirdParty: boolean) {
   ];
 }
 
-/** The scroll box is at most the panel's height less the bars above and below it, and at least ten rows. */
+/**
+ * The scroll box is at most the panel's height less the bars above and below it, and at least ten rows; in a narrow
+ * panel, where the detail shows under the table, half the panel's height (panel.css, `.table-wrap`, which these
+ * numbers follow).
+ */
 const BOX_MIN_PX = 240;
 const BOX_CHROME_PX = 140;
-const BOX_MAX_HEIGHT = `max(${BOX_MIN_PX}px, calc(100vh - ${BOX_CHROME_PX}px))`;
-/** The box's height as the layout will make it with 10,000 rows in it, told from the window's height alone. */
-const expectedBoxHeight = (): number => Math.max(BOX_MIN_PX, window.innerHeight - BOX_CHROME_PX);
+/** The box's height as the layout will make it with 10,000 rows in it, told from the window's size alone. */
+const expectedBoxHeight = (): number =>
+  Math.max(BOX_MIN_PX, isNarrowPanel() ? window.innerHeight / 2 : window.innerHeight - BOX_CHROME_PX);
 
 interface CookieRowProps {
   store: ViewStore;
@@ -320,7 +325,7 @@ export function CookieTable() {
   // The selected row may be scrolled out of the DOM: then the first drawn row keeps the table in the Tab order.
   const tabKey = drawn.some((r) => r.key === focusable) ? focusable : (drawn[0]?.key ?? null);
   return (
-    <div class="table-wrap" ref={scroller} data-testid="cookie-table-scroll" style={{ maxHeight: BOX_MAX_HEIGHT }}>
+    <div class="table-wrap" ref={scroller} data-testid="cookie-table-scroll">
       <table
         class="cookie-table"
         aria-label="Cookies"

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { CookieDetail } from '../ui/CookieDetail';
 import { CopyButton } from '../ui/CopyButton';
 import { ExpiryText } from '../ui/ExpiryText';
@@ -6,6 +7,7 @@ import { SessionReasonText } from '../ui/SessionReasonText';
 import { SizeText } from '../ui/SizeText';
 import { useStore } from '../ui/store-context';
 import { ValueText } from '../ui/ValueText';
+import { isNarrowPanel } from './panel-layout';
 
 /** The selected cookie in full: the same detail components as the popup. */
 export function DetailPane() {
@@ -13,6 +15,12 @@ export function DetailPane() {
   const view = store.selection.detail.value;
   const key = store.selection.detailKey.value;
   const now = store.site.now.value;
+  const pane = useRef<HTMLElement>(null);
+  const shown = view?.key ?? null;
+  useEffect(() => {
+    // In one column the detail opens under the table, often below the fold: bring it into sight.
+    if (shown !== null && isNarrowPanel()) pane.current?.scrollIntoView({ block: 'nearest' });
+  }, [shown]);
   if (!view) {
     return (
       <aside class="detail-pane empty" data-testid="detail" aria-label="Cookie detail">
@@ -26,7 +34,7 @@ export function DetailPane() {
   }
   const c = view.cookie;
   return (
-    <aside class="detail-pane" data-testid="detail" data-key={view.key} aria-label={`Cookie ${c.name}`}>
+    <aside ref={pane} class="detail-pane" data-testid="detail" data-key={view.key} aria-label={`Cookie ${c.name}`}>
       <header class="detail-head">
         <h2>
           <ValueText class="name" testId="cookie-name" value={c.name} max={200} />

@@ -33,6 +33,21 @@ function ShownEditBar() {
   return <SiteEditBar shown={filter.visible.value} />;
 }
 
+/**
+ * How the site's session works, and the weak-secret check's progress: beside the table while no cookie's detail is
+ * open (the table comes first, in sight when the panel opens), in place of the detail's empty space.
+ */
+function SiteOverview() {
+  const store = useStore();
+  if (store.selection.detail.value) return null;
+  return (
+    <section class="site-overview" data-testid="site-overview" aria-label="The site's session">
+      <SessionCard open onShowCookie={store.selection.reveal} />
+      <WeakSecretProgress />
+    </section>
+  );
+}
+
 export function PanelApp({ onRequestPermission, exportDeps, transferDeps }: ViewAppProps) {
   const store = useStore();
   const filter = useRef<HTMLInputElement>(null);
@@ -73,15 +88,15 @@ export function PanelApp({ onRequestPermission, exportDeps, transferDeps }: View
                 <CookieScopeSwitch />
                 <CookieTable />
               </div>
-              <DetailPane />
+              <div class="side-pane">
+                <DetailPane />
+              </div>
             </div>
           )}
         </>
       ) : (
         <div class="workspace">
           <div class="table-side">
-            <SessionCard open onShowCookie={store.selection.reveal} />
-            <WeakSecretProgress />
             <CookieScopeSwitch />
             <CookieTable />
             <ShownEditBar />
@@ -93,7 +108,10 @@ export function PanelApp({ onRequestPermission, exportDeps, transferDeps }: View
             <WouldSendTool />
             <PageDataView />
           </div>
-          <DetailPane />
+          <div class="side-pane">
+            <DetailPane />
+            <SiteOverview />
+          </div>
         </div>
       )}
       {state === 'no-cookies' && <PageDataView />}

@@ -94,9 +94,12 @@ describe('PanelApp', () => {
   it('fills the detail pane with the clicked row', async () => {
     readyPanel();
     expect(screen.getByTestId('detail')).toHaveTextContent('Select a cookie');
+    // While no cookie is open, the site's overview (how the session works) fills the side pane.
+    expect(within(screen.getByTestId('site-overview')).getByTestId('session-card')).toHaveAttribute('open');
     fireEvent.click(screen.getAllByTestId('cookie-row')[0]!);
     const detail = screen.getByTestId('detail');
     await waitFor(() => expect(within(detail).getByTestId('cookie-detail')).toBeInTheDocument());
+    expect(screen.queryByTestId('site-overview')).toBeNull();
     expect(within(detail).getByTestId('cookie-name')).toHaveTextContent('sid');
     expect(within(detail).getByTestId('cookie-value')).toHaveTextContent('s3cr3t');
     expect(within(detail).getByTestId('copy-value')).toBeInTheDocument();

@@ -1,0 +1,109 @@
+import type { Page } from 'puppeteer-core';
+import { describe, expect, it } from 'vitest';
+import { withChromium, withFirefox } from './harness/setup';
+import { row } from './harness/views';
+import { waitUntil } from './harness/wait';
+import { startSite } from './site/test-site';
+
+// The panel at the sizes DevTools gives it: undocked or wide, docked at the bottom (wide and short), docked at the
+// side (narrow). In each the cookie table is in sight when the panel opens, and a cookie's detail where it can be
+// read. The panel is opened as a tab on the site's tab (`?tabId=N`), sized as DevTools would size it.
+
+interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+const BOX = '[data-testid="cookie-table-scroll"]';
+const OVERVIEW = '[data-testid="site-overview"]';
+const DETAIL = '[data-testid="detail"][data-key]';
+
+function boxOf(view: Page, selector: string): Promise<Box | null> {
+  return view.evaluate((s: string) => {
+    const el = document.querySelector(s);
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+  }, selector);
+}
+
+/** Cookie rows wholly inside both the table's box and the window, without any scrolling. */
+function rowsInSight(view: Page): Promise<number> {
+  return view.evaluate((box: string) => {
+    const frame = document.querySelector(box)!.getBoundingClientRect();
+    const bottom = Math.min(frame.bottom, window.innerHeight);
+    return [...document.querySelectorAll('[data-testid="cookie-row"]')].filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top >= frame.top && r.bottom <= bottom + 0.5;
+    }).length;
+  }, BOX);
+}
+
+function layoutSuite(suite: {
+  openReadyView(view: 'panel', options: { beforeLoad: (p: Page) => unknown }): Promise<Page>;
+}) {
+  const panelAt = (width: number, height: number) =>
+    suite.openReadyView('panel', { beforeLoad: (p) => p.setViewport({ width, height }) });
+
+  it('wide: the table at the top, the site overview beside it, then a cookie detail in its place', async () => {
+    const view = await panelAt(1280, 800);
+    const box = (await boxOf(view, BOX))!;
+    expect(box.top).toBeLessThan(150);
+    expect(await rowsInSight(view)).toBeGreaterThanOrEqual(11);
+    // How the session works, beside the table while no cookie is open.
+    const overview = (await boxOf(view, OVERVIEW))!;
+    expect(overview.left).toBeGreaterThanOrEqual(box.right - 1);
+    expect(overview.top).toBeLessThan(150);
+    expect(await view.$eval(`${OVERVIEW} [data-testid="session-card"]`, (el) => el.hasAttribute('open'))).toBe(true);
+
+    await view.click(row('theme'));
+    await view.waitForSelector(DETAIL);
+    const detail = (await boxOf(view, DETAIL))!;
+    expect(detail.left).toBeGreaterThanOrEqual(box.right - 1);
+    expect(await view.$(OVERVIEW)).toBeNull();
+    // Closing the detail brings the overview back.
+    await view.click('[data-testid="detail"] .close');
+    await view.waitForSelector(OVERVIEW);
+    expect(await view.$(DETAIL)).toBeNull();
+  });
+
+  it('short (docked at the bottom): the table keeps rows in sight instead of being squeezed', async () => {
+    const view = await panelAt(1280, 272);
+    expect(await rowsInSight(view)).toBeGreaterThanOrEqual(5);
+  });
+
+  it('narrow (docked at the side): one column, the table full width, the detail under it and brought into sight', async () => {
+    const view = await panelAt(554, 420);
+    const width = await view.evaluate(() => document.documentElement.clientWidth);
+    const box = (await boxOf(view, BOX))!;
+    expect(box.right - box.left).toBeGreaterThanOrEqual(width - 2);
+    expect(await rowsInSight(view)).toBeGreaterThanOrEqual(5);
+    const overview = (await boxOf(view, OVERVIEW))!;
+    expect(overview.top).toBeGreaterThanOrEqual(box.bottom - 1);
+
+    await view.click(row('theme'));
+    await view.waitForSelector(DETAIL);
+    // Under the table, and scrolled to: its first lines are on screen.
+    await waitUntil('the detail in sight', async () => {
+      const detail = (await boxOf(view, DETAIL))!;
+      return detail.top >= -1 && detail.top < (await view.evaluate(() => window.innerHeight)) - 100;
+    });
+    const detail = (await boxOf(view, DETAIL))!;
+    const table = (await boxOf(view, BOX))!;
+    expect(detail.top).toBeGreaterThanOrEqual(table.bottom - 1);
+    expect(detail.left).toBeLessThan(table.left + 20);
+  });
+}
+
+const HOST = 'app.sessionscope.localhost';
+const site = () => startSite(HOST, { parentDomain: 'sessionscope.localhost' });
+
+describe('panel layout, Chromium', () => {
+  layoutSuite(withChromium({ site, open: '/' }));
+});
+
+describe('panel layout, Firefox', () => {
+  layoutSuite(withFirefox({ site, open: '/' }));
+});
