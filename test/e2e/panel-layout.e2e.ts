@@ -76,6 +76,13 @@ function layoutSuite(suite: {
 
   it('narrow (docked at the side): one column, the table full width, the detail under it and brought into sight', async () => {
     const view = await panelAt(554, 420);
+    // The header wraps around its parts instead of squeezing them: the site's host stays on one line.
+    const hostLines = await view.$eval('[data-testid="site-host"]', (el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(hostLines).toBe(1);
     const width = await view.evaluate(() => document.documentElement.clientWidth);
     const box = (await boxOf(view, BOX))!;
     expect(box.right - box.left).toBeGreaterThanOrEqual(width - 2);
