@@ -2,10 +2,10 @@ import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Log } from 'sarif';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/core/export/report';
@@ -84,6 +84,22 @@ describe('sessionscope audit (issue 9), real Chromium', { timeout: 120_000 }, ()
     expect(stdout.trim().split(' ')).toEqual(
       expect.arrayContaining(['auditPage', 'compareSessions', 'snapshotSession']),
     );
+  });
+
+  it('the command is bundled whole: copied where no node_modules can be found, it still audits', async () => {
+    // It loads no npm package at run time, only Node's own modules: resolving and reading puppeteer-core's hundreds
+    // of files took about 150 ms of each audit (scripts/build-node.mjs).
+    const away = await mkdtemp(join(tmpdir(), 'sessionscope-cli-'));
+    try {
+      await cp(dirname(CLI_PATH), away, { recursive: true });
+      const run = await runCli(['audit', site.url('/'), '--format', 'json'], {}, join(away, basename(CLI_PATH)));
+      expect(run.stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|Cannot find (module|package)/);
+      expect(run.code).toBe(1);
+      const report = JSON.parse(run.stdout) as Report;
+      expect(reportFindings(report)).toEqual(EXPECTED_FINDINGS);
+    } finally {
+      await rm(away, { recursive: true, force: true });
+    }
   });
 
   it('text: the grade and a table of findings, progress on stderr, exit 1 on high findings', async () => {

@@ -15,11 +15,14 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `node dist/cli/sessionscope.js …args` with Debian's Chromium, and collects its output and exit code. */
-export function runCli(args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
-  if (!existsSync(CLI_PATH)) throw new Error(`${CLI_PATH} is missing: run \`npm run build\` first.`);
+/**
+ * Runs `node dist/cli/sessionscope.js …args` (or the command at `cliPath`) with Debian's Chromium, and collects its
+ * output and exit code.
+ */
+export function runCli(args: readonly string[], env: Record<string, string> = {}, cliPath = CLI_PATH): Promise<CliRun> {
+  if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run \`npm run build\` first.`);
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [CLI_PATH, ...args], {
+    const child = spawn(process.execPath, [cliPath, ...args], {
       cwd: root,
       env: { ...process.env, SESSIONSCOPE_BROWSER_PATH: CHROMIUM_PATH, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
