@@ -9,7 +9,7 @@ import { singleChunkPopup } from './scripts/popup-bundle.ts';
 
 export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
-  const source = JSON.parse(readFileSync(resolve(__dirname, 'manifest.json'), 'utf8')) as ManifestSource;
+  const source = JSON.parse(readFileSync(resolve(import.meta.dirname, 'manifest.json'), 'utf8')) as ManifestSource;
   const manifest = targetManifest(source, browser);
   const define = { __DEBUG__: JSON.stringify(process.env.SESSIONSCOPE_DEBUG === '1') };
   return {
@@ -17,8 +17,8 @@ export default defineConfig(({ mode }) => {
       preact(),
       // The manifest type of crxjs is narrower than what Firefox accepts (browser_specific_settings).
       crx({ manifest: manifest as never, browser }),
-      singleFileWorker({ entry: resolve(__dirname, 'src/background/index.ts'), define }),
-      singleChunkPopup({ root: __dirname, define }),
+      singleFileWorker({ entry: resolve(import.meta.dirname, 'src/background/index.ts'), define }),
+      singleChunkPopup({ root: import.meta.dirname, define }),
     ],
     define,
     build: {
@@ -28,7 +28,7 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       rollupOptions: {
         // The panel page is only referenced from code (devtools.panels.create), so it must be an input.
-        input: { panel: resolve(__dirname, 'src/devtools/panel.html') },
+        input: { panel: resolve(import.meta.dirname, 'src/devtools/panel.html') },
       },
     },
   };
