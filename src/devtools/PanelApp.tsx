@@ -34,8 +34,8 @@ function ShownEditBar() {
 }
 
 /**
- * How the site's session works, and the weak-secret check's progress: beside the table while no cookie's detail is
- * open (the table comes first, in sight when the panel opens), in place of the detail's empty space.
+ * How the site's session works: beside the table while no cookie's detail is open (the table comes first, in sight
+ * when the panel opens), in place of the detail's empty space.
  */
 function SiteOverview() {
   const store = useStore();
@@ -43,7 +43,6 @@ function SiteOverview() {
   return (
     <section class="site-overview" data-testid="site-overview" aria-label="The site's session">
       <SessionCard open onShowCookie={store.selection.reveal} />
-      <WeakSecretProgress />
     </section>
   );
 }
@@ -109,6 +108,8 @@ export function PanelApp({ onRequestPermission, exportDeps, transferDeps }: View
             <PageDataView />
           </div>
           <div class="side-pane">
+            {/* A status line that stays, detail open or not: the check's progress, then what it found. */}
+            <WeakSecretProgress />
             <DetailPane />
             <SiteOverview />
           </div>

@@ -160,6 +160,19 @@ describe('Chromium: decoding and verifying real framework sessions', () => {
     await inReadyDevToolsPanel(suite.session, suite.page, async (panel) => {
       await panel.click(row('connect.sid'));
       await panel.waitForSelector('[data-testid="detail"] [data-testid="verify-input"]', { timeout: 10_000 });
+      // The weak-secret check's status stays in sight beside an open detail, above it.
+      const status = await panel.waitForSelector('[data-testid="weak-secret-progress"][data-state="done"]', {
+        visible: true,
+        timeout: 10_000,
+      });
+      const placed = await panel.evaluate(
+        (el) => ({
+          statusBottom: el.getBoundingClientRect().bottom,
+          detailTop: document.querySelector('[data-testid="detail"]')!.getBoundingClientRect().top,
+        }),
+        status!,
+      );
+      expect(placed.statusBottom).toBeLessThanOrEqual(placed.detailTop + 1);
       expect(await panel.$eval('[data-testid="detail"] [data-testid="verify"]', (el) => el.textContent)).toContain(
         'Kept in memory only',
       );
