@@ -1,5 +1,6 @@
 import { COOKIE_SCOPES, type CookieScope } from '../core/cookie/third-party';
 import { useFilter, useStore } from '../ui/store-context';
+import { ColumnsMenu } from './ColumnsMenu';
 
 const LABELS: Record<CookieScope, string> = {
   'this-site': 'This site',
@@ -46,6 +47,7 @@ export function CookieScopeSwitch() {
           {`Could not read the third parties' cookies: ${third?.error.value ?? 'unknown error'}`}
         </span>
       )}
+      <ColumnsMenu />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { Component, createRef, type ComponentChild, type TargetedKeyboardEvent }
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CookieView } from '../core/analyze-site';
 import type { SortColumn } from '../core/cookie/cookie-sort';
+import { TABLE_COLUMNS as COLUMNS } from '../state/columns-slice';
 import { cookieRowAttrs } from '../ui/cookie-row-attrs';
 import { expiryCellParts } from '../ui/ExpiryText';
 import { sizeAttrs } from '../ui/SizeText';
@@ -17,19 +18,8 @@ import { ThirdPartyEmpty } from './CookieScopeSwitch';
 import { FlagLetters } from './FlagLetters';
 import { isNarrowPanel } from './panel-layout';
 
-const COLUMNS: ReadonlyArray<{ id: SortColumn; label: string }> = [
-  { id: 'name', label: 'Name' },
-  { id: 'value', label: 'Value' },
-  { id: 'domain', label: 'Domain' },
-  { id: 'partition', label: 'Partition' },
-  { id: 'path', label: 'Path' },
-  { id: 'expiry', label: 'Expires' },
-  { id: 'size', label: 'Size' },
-  { id: 'flags', label: 'Flags' },
-  { id: 'findings', label: 'Findings' },
-];
-
 const NO_KEYS: ReadonlySet<string> = new Set();
+const NO_COLUMNS: ReadonlySet<SortColumn> = new Set();
 /**
  * A row's offset from its place in the DOM. Every row has one, 0 included: a transform added to or taken from a row
  * makes Chromium paint the row again, a changed one does not.
@@ -214,6 +204,15 @@ class CookieRow extends Component<CookieRowProps> {
   }
 }
 
+/** A right-click on the table's header opens the columns menu (ColumnsMenu.tsx), as in DevTools' own tables. */
+function openColumnsMenu(e: MouseEvent): void {
+  const menu = document.querySelector<HTMLDetailsElement>('[data-testid="columns-menu"]');
+  if (!menu) return;
+  e.preventDefault();
+  menu.open = true;
+  menu.querySelector<HTMLInputElement>('input:not([disabled])')?.focus();
+}
+
 /** The height of the rows not drawn above or below the window, so the scrollbar stands for the whole list. */
 function Spacer({ height }: { height: number }) {
   if (height <= 0) return null;
@@ -248,6 +247,9 @@ export function CookieTable() {
   const marked = store.selection.marked.value;
   const thirdKeys = store.thirdParty?.keys.value ?? NO_KEYS;
   const emptyThirdParty = filter.scope.value === 'third-parties' && filter.scopeCounts.value['third-parties'] === 0;
+  // A hidden column's cells stay in the rows, out of the layout (panel.css, `.hide-<column>`): hiding one redraws no row.
+  const hidden = store.columns?.hidden.value ?? NO_COLUMNS;
+  const hiddenIds = COLUMNS.filter((c) => hidden.has(c.id)).map((c) => c.id);
   // Counted over every shown row at each render (each keystroke): not at all while nothing is checked.
   const markedShown = marked.size === 0 ? 0 : rows.filter((r) => marked.has(r.key)).length;
 
@@ -327,12 +329,13 @@ export function CookieTable() {
   return (
     <div class="table-wrap" ref={scroller} data-testid="cookie-table-scroll">
       <table
-        class="cookie-table"
+        class={`cookie-table${hiddenIds.map((id) => ` hide-${id}`).join('')}`}
+        data-hidden-columns={hiddenIds.join(' ')}
         aria-label="Cookies"
         aria-rowcount={rows.length + 1}
         style={{ '--row-h': `${ROW_HEIGHT}px` }}
       >
-        <thead>
+        <thead onContextMenu={openColumnsMenu}>
           <tr aria-rowindex={1}>
             <th scope="col" class="col-check">
               <input

@@ -21,6 +21,8 @@ import { extensionVersion } from '../platform/extension-version';
 import { cookieReadMessages, editMessages } from '../platform/edit-messages';
 import { send } from '../platform/messaging';
 import { requestHostPermission } from '../platform/permissions';
+import { localStore } from '../platform/storage';
+import { COLUMN_PREFS_KEY } from '../state/columns-slice';
 import { loadTabCookies } from '../platform/site-cookies';
 import { watchTabUrl } from '../platform/tabs';
 import { watchChangeLog } from '../platform/watch-change-log';
@@ -72,6 +74,10 @@ const panel = startPanel(
       pageStorage: inDevtools ? readInspectedStorage : undefined,
     }),
     edit: editMessages,
+    columnPrefs: {
+      load: () => localStore.get(COLUMN_PREFS_KEY).then((items) => items[COLUMN_PREFS_KEY]),
+      save: (prefs) => localStore.set({ [COLUMN_PREFS_KEY]: prefs }),
+    },
   },
   { root: document.getElementById('app')!, themeRoot: document.documentElement },
 );

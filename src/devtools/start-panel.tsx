@@ -15,7 +15,9 @@ import { createPanelController, type PanelController } from '../state/panel-cont
 import type { ExportReportDeps } from '../ui/ExportReport';
 import { ViewContexts } from '../ui/ViewContexts';
 import type { TransferDeps } from '../state/transfer-deps';
+import type { ColumnPrefsStore } from '../state/columns-slice';
 import { PanelApp } from './PanelApp';
+import { narrowPanelSignal } from './panel-layout';
 import '../ui/theme.css';
 import '../ui/components.css';
 import './panel.css';
@@ -73,6 +75,8 @@ export interface PanelStartDeps {
   unspecifiedSameSite?: 'lax' | 'none';
   /** In DevTools: the inspected page's web storage and requests (absent, or unused, in a panel opened as a tab). */
   pageData?: Omit<PageDataDeps, 'watchNavigation'>;
+  /** Where the table's column choice is kept; without it, only while the panel is open. */
+  columnPrefs?: ColumnPrefsStore;
 }
 
 export interface StartPanelOptions {
@@ -131,6 +135,8 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
   const store = createPanelStore({
     readSiteCookies: deps.transfer?.siteCookies,
     ...(deps.unspecifiedSameSite ? { unspecifiedSameSite: deps.unspecifiedSameSite } : {}),
+    ...(deps.columnPrefs ? { columnPrefs: deps.columnPrefs } : {}),
+    narrowPanel: narrowPanelSignal(),
   });
   const tabId = panelTabId(deps);
   let controller: PanelController | undefined;

@@ -24,6 +24,7 @@ export const sessionStore = {
 
 /**
  * `storage.local`: on disk, kept across browser restarts. Only what the user chose to keep lives here
- * (protected cookies and block rules; snapshots, after opting in); never the change log or undo history.
+ * (protected cookies and block rules, the panel's columns; snapshots, after opting in); never the change log or undo
+ * history.
  */
 export const localStore = areaAccess(() => browser.storage.local);

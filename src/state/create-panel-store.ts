@@ -1,3 +1,5 @@
+import { computed, signal } from '@preact/signals';
+import { createColumnsSlice } from './columns-slice';
 import { createFilterSlice } from './filter-slice';
 import { createLoginRotationSlice } from './login-rotation-slice';
 import { createPageDataSlice } from './page-data-slice';
@@ -12,7 +14,7 @@ import type { StoreInit } from './create-store';
 
 /**
  * The panel's state: the popup's slices plus the table's filter and sort, the change timeline, the logins it saw,
- * and the would-send tool.
+ * the would-send tool, and which of the table's columns are shown.
  */
 export function createPanelStore(init: StoreInit = {}) {
   const page = createPageDataSlice();
@@ -37,7 +39,12 @@ export function createPanelStore(init: StoreInit = {}) {
     ...(init.unspecifiedSameSite ? { unspecifiedSameSite: init.unspecifiedSameSite } : {}),
   });
   site.onNewSite(wouldSend.usePageUrl);
-  return { site, filter, selection, verification, timeline, report, page, rotation, thirdParty, wouldSend };
+  const columns = createColumnsSlice(
+    init.narrowPanel ?? signal(false),
+    computed(() => filter.everything.value.some((v) => v.cookie.partitionKey !== undefined)),
+    init.columnPrefs,
+  );
+  return { site, filter, selection, verification, timeline, report, page, rotation, thirdParty, wouldSend, columns };
 }
 
 export type PanelStore = ReturnType<typeof createPanelStore>;

@@ -1,10 +1,11 @@
-import { computed } from '@preact/signals';
+import { computed, type ReadonlySignal } from '@preact/signals';
 import { createPageDataSlice } from './page-data-slice';
 import { createReportSlice } from './report-slice';
 import { createSelectionSlice } from './selection-slice';
 import { createSiteSlice } from './site-slice';
 import { createVerificationSlice, type Verifier } from './verification-slice';
 import type { WouldSendInputs } from './would-send-slice';
+import type { ColumnPrefsStore } from './columns-slice';
 // The panel's store lives in its own module: its slices (third parties, the would-send tool) import the Public
 // Suffix List, which must stay out of the popup's first chunk.
 import type { PanelStore } from './create-panel-store';
@@ -19,6 +20,10 @@ export interface StoreInit {
   unspecifiedSameSite?: 'lax' | 'none';
   /** Every cookie of a site, for the would-send tool (the page's own cookies only without it). */
   readSiteCookies?: WouldSendInputs['readSiteCookies'];
+  /** Where the panel keeps which table columns the user hid (nowhere without it: the choice lasts while the panel is open). */
+  columnPrefs?: ColumnPrefsStore;
+  /** Whether the panel is laid out in one column now (panel-layout.ts); wide without it. */
+  narrowPanel?: ReadonlySignal<boolean>;
 }
 
 /**
@@ -44,4 +49,4 @@ export type PopupStore = ReturnType<typeof createPopupStore>;
 export type { PanelStore };
 /** What the shared components are handed: the popup's slices, and the panel-only ones where the view has them. */
 export type ViewStore = PopupStore &
-  Partial<Pick<PanelStore, 'filter' | 'timeline' | 'rotation' | 'thirdParty' | 'wouldSend'>>;
+  Partial<Pick<PanelStore, 'filter' | 'timeline' | 'rotation' | 'thirdParty' | 'wouldSend' | 'columns'>>;

@@ -78,6 +78,41 @@ describe('PanelApp', () => {
     await waitFor(() => expect(names()[0]).toBe('b_pref'));
   });
 
+  it('hides and shows columns from the columns menu, opened by its button or a right-click on the header', async () => {
+    readyPanel();
+    const table = () => screen.getByRole('table', { name: 'Cookies' });
+    const menu = screen.getByTestId('columns-menu') as HTMLDetailsElement;
+    const toggle = (id: string) =>
+      screen.getAllByTestId('column-toggle').find((c) => c.dataset.column === id) as HTMLInputElement;
+    // No cookie here is partitioned: the wide panel leaves that column out until asked.
+    expect(table().dataset.hiddenColumns).toBe('partition');
+    expect(screen.getByTestId('columns-toggle').textContent).toBe('Columns (8 of 9)');
+    expect(toggle('partition').checked).toBe(false);
+    expect(toggle('name').disabled).toBe(true);
+
+    fireEvent.contextMenu(screen.getByTestId('sort-domain'));
+    expect(menu.open).toBe(true);
+    expect(document.activeElement).toBe(toggle('value'));
+    fireEvent.click(toggle('value'));
+    fireEvent.click(toggle('partition'));
+    await waitFor(() => expect(table().dataset.hiddenColumns).toBe('value'));
+    expect(table().classList.contains('hide-value')).toBe(true);
+    expect(screen.getByTestId('columns-toggle').textContent).toBe('Columns (8 of 9)');
+    expect(toggle('value').checked).toBe(false);
+
+    fireEvent.keyDown(toggle('flags'), { key: 'Escape' });
+    expect(menu.open).toBe(false);
+    expect(document.activeElement).toBe(screen.getByTestId('columns-toggle'));
+
+    menu.open = true;
+    fireEvent.pointerDown(screen.getByTestId('sort-name'));
+    expect(menu.open).toBe(false);
+
+    fireEvent.click(screen.getByTestId('columns-reset'));
+    await waitFor(() => expect(table().dataset.hiddenColumns).toBe('partition'));
+    expect((screen.getByTestId('columns-reset') as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it('filters by text, session only and findings only', async () => {
     readyPanel();
     filterBy('DARK');

@@ -41,6 +41,34 @@ function rowsInSight(view: Page): Promise<number> {
   }, BOX);
 }
 
+/** The short columns: as wide as what they hold (panel.css). */
+const SHORT_COLUMNS = ['expiry', 'size', 'flags', 'findings'];
+
+/** Cells and headers of the given columns that are shown and cut (their content wider than their box). */
+function cutCells(view: Page, columns: readonly string[]): Promise<string[]> {
+  return view.evaluate((cols: readonly string[]) => {
+    const cut: string[] = [];
+    for (const col of cols) {
+      for (const cell of document.querySelectorAll<HTMLElement>(`.cookie-table .col-${col}`)) {
+        if (getComputedStyle(cell).display === 'none') continue;
+        if (cell.scrollWidth > cell.clientWidth + 1) cut.push(`${col}: ${cell.textContent}`);
+      }
+    }
+    return cut;
+  }, columns);
+}
+
+/** The columns whose header is laid out, in order. */
+function shownColumns(view: Page): Promise<string[]> {
+  return view.$$eval('.cookie-table thead th [data-testid^="sort-"]', (els) =>
+    els
+      .filter((el) => el.getClientRects().length > 0)
+      .map((el) => (el as HTMLElement).dataset.testid!.slice('sort-'.length)),
+  );
+}
+
+const widthOf = (view: Page, selector: string) => view.$eval(selector, (el) => el.getBoundingClientRect().width);
+
 function layoutSuite(suite: {
   openReadyView(view: 'panel', options: { beforeLoad: (p: Page) => unknown }): Promise<Page>;
 }) {
@@ -58,6 +86,18 @@ function layoutSuite(suite: {
     // In the first screenful, under the side pane's status lines (the weak-secret check, the hint).
     expect(overview.top).toBeLessThan(300);
     expect(await view.$eval(`${OVERVIEW} [data-testid="session-card"]`, (el) => el.hasAttribute('open'))).toBe(true);
+    // Every column but Partition (no cookie here is partitioned), the short ones never cut.
+    expect(await shownColumns(view)).toEqual([
+      'name',
+      'value',
+      'domain',
+      'path',
+      'expiry',
+      'size',
+      'flags',
+      'findings',
+    ]);
+    expect(await cutCells(view, SHORT_COLUMNS)).toEqual([]);
 
     await view.click(row('theme'));
     await view.waitForSelector(DETAIL);
@@ -68,6 +108,30 @@ function layoutSuite(suite: {
     await view.click('[data-testid="detail"] .close');
     await view.waitForSelector(OVERVIEW);
     expect(await view.$(DETAIL)).toBeNull();
+  });
+
+  it('columns: hidden from the menu, still hidden when the panel opens again, back with "Default columns"', async () => {
+    const view = await panelAt(1280, 800);
+    const nameWidth = await widthOf(view, 'th.col-name');
+    await view.click('[data-testid="columns-toggle"]');
+    await view.click('[data-testid="column-toggle"][data-column="value"]');
+    await waitUntil('the Value column hidden', async () => !(await shownColumns(view)).includes('value'));
+    expect(await view.$$eval('td.col-value', (els) => els.every((el) => el.getClientRects().length === 0))).toBe(true);
+    // The text columns share the room it leaves.
+    expect(await widthOf(view, 'th.col-name')).toBeGreaterThan(nameWidth + 20);
+    await view.keyboard.press('Escape');
+    expect(await view.$eval('[data-testid="columns-menu"]', (el) => (el as HTMLDetailsElement).open)).toBe(false);
+
+    // Kept in the extension's storage: a panel opened later shows the same columns.
+    const again = await panelAt(1280, 800);
+    await waitUntil(
+      'the Value column hidden in the new panel',
+      async () => !(await shownColumns(again)).includes('value'),
+    );
+    await again.click('[data-testid="columns-toggle"]');
+    await again.click('[data-testid="columns-reset"]');
+    await waitUntil('the Value column back', async () => (await shownColumns(again)).includes('value'));
+    expect(await cutCells(again, SHORT_COLUMNS)).toEqual([]);
   });
 
   it('short (docked at the bottom): the table keeps rows in sight instead of being squeezed', async () => {
@@ -90,6 +154,9 @@ function layoutSuite(suite: {
     expect(await rowsInSight(view)).toBeGreaterThanOrEqual(5);
     const overview = (await boxOf(view, OVERVIEW))!;
     expect(overview.top).toBeGreaterThanOrEqual(box.bottom - 1);
+    // Partition, Path and Size make room (the detail shows them); the short columns left are not cut.
+    expect(await shownColumns(view)).toEqual(['name', 'value', 'domain', 'expiry', 'flags', 'findings']);
+    expect(await cutCells(view, SHORT_COLUMNS)).toEqual([]);
 
     await view.click(row('theme'));
     await view.waitForSelector(DETAIL);

@@ -17,6 +17,7 @@ describe('the composed stores', () => {
     const popup = createPopupStore({ now: NOW });
     expect(Object.keys(popup).sort()).toEqual(['page', 'report', 'selection', 'site', 'verification']);
     expect(Object.keys(createPanelStore()).sort()).toEqual([
+      'columns',
       'filter',
       'page',
       'report',
