@@ -214,11 +214,11 @@ function openColumnsMenu(e: MouseEvent): void {
 }
 
 /** The height of the rows not drawn above or below the window, so the scrollbar stands for the whole list. */
-function Spacer({ height }: { height: number }) {
+function Spacer({ height, span }: { height: number; span: number }) {
   if (height <= 0) return null;
   return (
     <tr class="spacer" aria-hidden="true" style={{ height: `${height}px` }}>
-      <td colSpan={COLUMNS.length + 1} />
+      <td colSpan={span} />
     </tr>
   );
 }
@@ -250,6 +250,8 @@ export function CookieTable() {
   // A hidden column's cells stay in the rows, out of the layout (panel.css, `.hide-<column>`): hiding one redraws no row.
   const hidden = store.columns?.hidden.value ?? NO_COLUMNS;
   const hiddenIds = COLUMNS.filter((c) => hidden.has(c.id)).map((c) => c.id);
+  // The checkbox and the shown columns: a row spanning more would make a column of nothing that takes its share.
+  const span = COLUMNS.length - hiddenIds.length + 1;
   // Counted over every shown row at each render (each keystroke): not at all while nothing is checked.
   const markedShown = marked.size === 0 ? 0 : rows.filter((r) => marked.has(r.key)).length;
 
@@ -371,7 +373,7 @@ export function CookieTable() {
         <tbody ref={body} onKeyDown={onKeyDown}>
           {rows.length === 0 && (
             <tr class="empty">
-              <td colSpan={COLUMNS.length + 1}>
+              <td colSpan={span}>
                 {emptyThirdParty ? (
                   <ThirdPartyEmpty />
                 ) : (
@@ -380,7 +382,7 @@ export function CookieTable() {
               </td>
             </tr>
           )}
-          <Spacer height={virtual.before} />
+          <Spacer height={virtual.before} span={span} />
           {slots.slots.map((slot, i) => {
             // Keyed by slot: a row element keeps its cookie while it is drawn, and one freed by a cookie that left
             // takes a new one (its text and attributes patched, not a row built anew).
@@ -400,7 +402,7 @@ export function CookieTable() {
               />
             );
           })}
-          <Spacer height={virtual.after} />
+          <Spacer height={virtual.after} span={span} />
         </tbody>
       </table>
     </div>

@@ -67,6 +67,20 @@ function shownColumns(view: Page): Promise<string[]> {
   );
 }
 
+/**
+ * How far the shown columns fall short of the table's width: a row spanning more columns than are shown (the
+ * virtualiser's spacer rows) makes a column of nothing that takes its share.
+ */
+function columnsShortfall(view: Page): Promise<number> {
+  return view.evaluate(() => {
+    const table = document.querySelector('.cookie-table')!.getBoundingClientRect();
+    const heads = [...document.querySelectorAll('.cookie-table thead th')].filter(
+      (th) => th.getClientRects().length > 0,
+    );
+    return table.right - heads.at(-1)!.getBoundingClientRect().right;
+  });
+}
+
 const widthOf = (view: Page, selector: string) => view.$eval(selector, (el) => el.getBoundingClientRect().width);
 
 function layoutSuite(suite: {
@@ -137,6 +151,9 @@ function layoutSuite(suite: {
   it('short (docked at the bottom): the table keeps rows in sight instead of being squeezed', async () => {
     const view = await panelAt(1280, 272);
     expect(await rowsInSight(view)).toBeGreaterThanOrEqual(5);
+    // Rows below the box are not drawn (a spacer row stands for them), and the shown columns still fill the table.
+    expect(await view.$('.cookie-table tr.spacer')).not.toBeNull();
+    expect(await columnsShortfall(view)).toBeLessThan(1);
   });
 
   it('narrow (docked at the side): one column, the table full width, the detail under it and brought into sight', async () => {
