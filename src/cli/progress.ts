@@ -4,6 +4,7 @@ import { terminalText } from './terminal-text';
 
 const LABEL: Record<AuditStep, string> = {
   visit: 'Loading',
+  wait: 'Waiting for',
   read: 'Reading cookies and storage of',
   login: 'Logging in:',
   'check-login': 'Checking the login at',

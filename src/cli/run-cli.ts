@@ -28,6 +28,8 @@ export interface AuditArgs {
   out?: string;
   failOn: FailOn;
   timeout: number;
+  settle: number;
+  waitFor?: string;
   browser: BrowserKind;
   browserPath?: string;
   includeValues: boolean;
@@ -50,11 +52,14 @@ const defaultIo: CliIo = {
   progressStream: process.stderr,
 };
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0)
-    throw new AuditError('bad-option', `--timeout must be a positive number of milliseconds, not ${value}`);
-  return n;
+/** A parser for an option of milliseconds: a positive whole number, or a bad-option error naming it. */
+function milliseconds(option: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n <= 0)
+      throw new AuditError('bad-option', `${option} must be a positive number of milliseconds, not ${value}`);
+    return n;
+  };
 }
 
 function httpUrl(value: string, option: string): string {
@@ -100,10 +105,12 @@ export async function runAuditCommand(args: AuditArgs, io: CliIo): Promise<numbe
       url,
       secrets: args.secret,
       timeoutMs: args.timeout,
+      settleMs: args.settle,
       weakSecrets: args.weakSecrets,
       includeValues: args.includeValues,
       onStep: (step, detail) => progress.step(step, detail),
     };
+    if (args.waitFor !== undefined) options.waitFor = args.waitFor;
     if (login) options.login = login;
     if (logout) options.logout = logout;
     if (authenticated) options.authenticated = authenticated;
@@ -164,7 +171,19 @@ function program(io: CliIo, run: (args: AuditArgs) => void): Command {
         .choices([...FAIL_ON])
         .default('high'),
     )
-    .option('--timeout <ms>', 'navigation and request timeout in milliseconds', positiveInt, 30_000)
+    .option(
+      '--timeout <ms>',
+      'navigation, --wait-for and request timeout in milliseconds',
+      milliseconds('--timeout'),
+      30_000,
+    )
+    .option(
+      '--settle <ms>',
+      'how long cookies and storage must stay unchanged before they are read',
+      milliseconds('--settle'),
+      250,
+    )
+    .option('--wait-for <selector>', 'after loading, wait for an element matching this CSS selector')
     .addOption(new Option('--browser <browser>', 'browser to drive').choices(['chrome', 'firefox']).default('chrome'))
     .option('--browser-path <path>', 'the browser executable (else SESSIONSCOPE_BROWSER_PATH, else the system browser)')
     .option('--include-values', 'put cookie values in the JSON report', false)

@@ -1,6 +1,6 @@
 /** Why an audit could not run: the command line turns each into exit code 2 and one line of text. */
 export type AuditErrorCode =
-  'bad-option' | 'no-browser' | 'unreachable' | 'login-failed' | 'logout-failed' | 'not-logged-in';
+  'bad-option' | 'no-browser' | 'unreachable' | 'wait-failed' | 'login-failed' | 'logout-failed' | 'not-logged-in';
 
 /** An audit that could not run (as opposed to one that ran and found problems). */
 export class AuditError extends Error {

@@ -16,7 +16,7 @@ import { verifyJwt } from '../core/verify/verify-jwt';
 import { AuditError, messageOf } from './audit-error';
 import type { AuditablePage, PlaywrightPage, RequestLike } from './page-types';
 import { replaySession, type AuthenticatedCheck } from './replay-session';
-import { settledSession, type PageSession } from './snapshot-session';
+import { SETTLE_MS, settleLimitMs, settledSession, type PageSession } from './snapshot-session';
 import { packageVersion } from './version';
 import { createWeakSecretSearches, type WeakSecretSearches } from './weak-secret-searches';
 import { parseUrl } from '../core/parse-url';
@@ -24,7 +24,7 @@ import { parseUrl } from '../core/parse-url';
 /** A user's own login or logout code: receives the page and returns when it is done. */
 export type PageAction<P extends AuditablePage = AuditablePage> = (page: P) => unknown;
 
-export type AuditStep = 'visit' | 'read' | 'login' | 'check-login' | 'logout' | 'replay' | 'analyse';
+export type AuditStep = 'visit' | 'wait' | 'read' | 'login' | 'check-login' | 'logout' | 'replay' | 'analyse';
 
 export interface AuditPageOptions<P extends AuditablePage = AuditablePage> {
   /** Load this URL first; without it the page is audited where it is. */
@@ -39,8 +39,15 @@ export interface AuditPageOptions<P extends AuditablePage = AuditablePage> {
   secrets?: readonly string[];
   /** Try the built-in dictionary of default secrets on signed values (default true). */
   weakSecrets?: boolean;
-  /** For navigation and each replayed request (default 30 s). */
+  /** For navigation, `waitFor` and each replayed request (default 30 s). */
   timeoutMs?: number;
+  /**
+   * How long the page's cookies and storage must stay the same to count as settled, read before the audit, after
+   * the login and after the logout (default 250 ms); the wait for it lasts at most 3 s, or four such periods.
+   */
+  settleMs?: number;
+  /** A CSS selector: after the visit, the audit waits (up to `timeoutMs`) for the page to show a matching element. */
+  waitFor?: string;
   /** Called as each step starts, for progress output. */
   onStep?: (step: AuditStep, detail: string) => void;
   now?: () => number;
@@ -181,6 +188,9 @@ export async function observeSession<P extends AuditablePage>(
 ): Promise<ObservedSession> {
   const now = options.now ?? Date.now;
   const timeout = options.timeoutMs ?? 30_000;
+  const settleMs = options.settleMs ?? SETTLE_MS;
+  const settled = (onRead?: (read: PageSession) => void) =>
+    settledSession(page, settleLimitMs(settleMs), now, onRead, settleMs);
   const step = (s: AuditStep, detail: string) => options.onStep?.(s, detail);
   const requestHeaders: Array<Record<string, string>> = [];
   const onRequest = (request: RequestLike) => {
@@ -206,14 +216,27 @@ export async function observeSession<P extends AuditablePage>(
         throw new AuditError('unreachable', `could not load ${options.url}: ${messageOf(e)}`, { cause: e });
       }
     }
+    if (options.waitFor !== undefined) {
+      step('wait', options.waitFor);
+      try {
+        await (page as unknown as PlaywrightPage).waitForSelector(options.waitFor, { timeout });
+      } catch (e) {
+        // A timeout (Puppeteer's and Playwright's TimeoutError), or a selector the browser cannot parse.
+        const reason =
+          e instanceof Error && e.name === 'TimeoutError'
+            ? `${page.url()} did not show ${options.waitFor} within ${timeout} ms`
+            : `could not wait for ${options.waitFor} on ${page.url()}: ${messageOf(e)}`;
+        throw new AuditError('wait-failed', reason, { cause: e });
+      }
+    }
     step('read', page.url());
-    let session = await settledSession(page, 3_000, now, search);
+    let session = await settled(search);
     let login: SessionComparison | undefined;
     if (options.login) {
       step('login', 'running the login function');
       const before = session;
       await runAction(options.login, page, 'login-failed');
-      session = await settledSession(page, 3_000, now, search);
+      session = await settled(search);
       login = await compareSessions(before, session, 'login');
     }
     if (options.authenticated) {
@@ -233,7 +256,7 @@ export async function observeSession<P extends AuditablePage>(
     if (options.logout) {
       step('logout', 'running the logout function');
       await runAction(options.logout, page, 'logout-failed');
-      const after = await settledSession(page, 3_000, now);
+      const after = await settled();
       const logout = await compareSessions(session, after, 'logout');
       observed.logout = logout;
       observed.behaviour.push(...logout.findings);

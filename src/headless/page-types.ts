@@ -40,6 +40,7 @@ export interface PlaywrightPage {
   url(): string;
   goto(url: string, options?: { waitUntil?: 'load'; timeout?: number }): Promise<unknown>;
   evaluate(expression: string): Promise<unknown>;
+  waitForSelector(selector: string, options?: { timeout?: number }): Promise<unknown>;
   on(event: 'request', listener: (request: RequestLike) => unknown): unknown;
   off(event: 'request', listener: (request: RequestLike) => unknown): unknown;
   context(): {

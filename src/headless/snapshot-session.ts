@@ -89,13 +89,18 @@ function fingerprint(s: PageSession): string {
   return JSON.stringify([s.url, s.cookies.map((c) => [c.name, c.domain, c.path, c.value]), s.localStorage.length]);
 }
 
-/** How far apart two reads of a settled page's session start. */
-const SETTLE_MS = 250;
+/** How far apart two reads of a settled page's session start, unless told otherwise (`--settle`). */
+export const SETTLE_MS = 250;
+
+/** The longest wait for a page to settle: 3 s, or four quiet periods when they are longer. */
+export function settleLimitMs(settleMs: number): number {
+  return Math.max(3_000, 4 * settleMs);
+}
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Waits for the page to settle: until two reads of its session that start 250 ms apart agree (scripts that set
+ * Waits for the page to settle: until two reads of its session that start `settleMs` apart agree (scripts that set
  * cookies or storage after `load` have run), at most `maxMs`. Returns the last read; `onRead` is given every read.
  */
 export async function settledSession(
@@ -103,16 +108,17 @@ export async function settledSession(
   maxMs = 3_000,
   now: () => number = Date.now,
   onRead: (session: PageSession) => void = () => undefined,
+  settleMs = SETTLE_MS,
 ): Promise<PageSession> {
   const started = Date.now();
-  // Each read starts SETTLE_MS after the one before started: the wait runs while that read is under way.
-  let due = started + SETTLE_MS;
+  // Each read starts settleMs after the one before started: the wait runs while that read is under way.
+  let due = started + settleMs;
   let last = await snapshotSession(page, now);
   onRead(last);
   while (Date.now() - started < maxMs) {
     const wait = due - Date.now();
     if (wait > 0) await sleep(wait);
-    due = Date.now() + SETTLE_MS;
+    due = Date.now() + settleMs;
     const next = await snapshotSession(page, now);
     if (fingerprint(next) === fingerprint(last)) return next;
     onRead(next);

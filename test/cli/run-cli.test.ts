@@ -20,6 +20,7 @@ describe('sessionscope command line, before any browser starts', () => {
       [['audit', 'http://a.test/', '--fail-on', 'severe'], /--fail-on.*severe/],
       [['audit', 'http://a.test/', '--format', 'xml'], /--format.*xml/],
       [['audit', 'http://a.test/', '--timeout', '-5'], /--timeout must be a positive number/],
+      [['audit', 'http://a.test/', '--settle', '1.5'], /--settle must be a positive number of milliseconds, not 1\.5/],
       [['audit', 'ftp://a.test/'], /must be an http or https URL/],
       [['audit', 'http://a.test/', '--expect', 'Hi'], /--authenticated and --expect go together/],
       [['audit', 'http://a.test/', '--login', '/nonexistent/login.mjs'], /could not load the --login module/],

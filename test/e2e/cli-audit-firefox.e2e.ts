@@ -27,6 +27,21 @@ describe('sessionscope audit --browser firefox (issue 9), real Firefox', { timeo
     expect(report.grade).toBe(expectedGrade(EXPECTED_FINDINGS).grade);
   });
 
+  it('--wait-for: the session a script sets 3 s after load is audited once the page shows the selector', async () => {
+    const run = await firefox([
+      'audit',
+      sites.audit.url('/late'),
+      '--format',
+      'json',
+      '--fail-on',
+      'none',
+      '--wait-for',
+      '#signed-in',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect((JSON.parse(run.stdout) as Report).cookies.map((c) => c.identity.name)).toEqual(['late_sid']);
+  });
+
   it('the login check fires on a site that keeps its session id across the login', async () => {
     const run = await firefox(['audit', sites.fixation.url('/'), ...loginArgs(sites.fixation)]);
     expect(run.code, run.stderr).toBe(1);

@@ -12,11 +12,11 @@ import type { Report } from '../../src/core/export/report';
 import { useDownloadDir } from './harness/download-dir';
 import { allowDownloads, exportReport, reportFileName } from './harness/export-report';
 import { reportFindings } from './harness/report-findings';
-import { CLI_PATH, behaviour, loginArgs, runCli } from './harness/run-cli';
+import { CLI_PATH, behaviour, loginArgs, runCli, type CliRun } from './harness/run-cli';
 import { withChromium } from './harness/setup';
 import { unusedPort } from './harness/unused-port';
 import { EXPECTED_FINDINGS, expectedGrade } from './site/audit-expected';
-import { startAuditSite, type RunningAuditSite } from './site/audit-site';
+import { LATE_SESSION_MS, startAuditSite, type RunningAuditSite } from './site/audit-site';
 import { startLoginSite, type RunningLoginSite } from './site/login-site';
 
 const HOST = 'cli.audit.localhost';
@@ -204,6 +204,29 @@ describe('sessionscope audit (issue 9), real Chromium', { timeout: 120_000 }, ()
     const report = JSON.parse(run.stdout) as Report;
     const weak = report.cookies.map((c) => [c.identity.name, c.findings.some((f) => f.ruleId === 'weak-secret')]);
     expect(Object.fromEntries(weak)).toEqual({ weak_token: true, swapped_token: false, late_token: true });
+  });
+
+  it('--settle and --wait-for: a session a script sets 3 s after load is audited only when the audit waits', async () => {
+    const url = site.url('/late');
+    const json = ['--format', 'json', '--fail-on', 'none'];
+    const [plain, settle, waitFor, never] = await Promise.all([
+      runCli(['audit', url, ...json]),
+      runCli(['audit', url, ...json, '--settle', String(LATE_SESSION_MS + 500)]),
+      runCli(['audit', url, ...json, '--wait-for', '#signed-in']),
+      runCli(['audit', url, '--wait-for', '#never', '--timeout', '1500']),
+    ]);
+    const names = (run: CliRun) => {
+      expect(run.code, run.stderr).toBe(0);
+      return (JSON.parse(run.stdout) as Report).cookies.map((c) => c.identity.name);
+    };
+    // By default the page counts as settled when two reads 250 ms apart agree, long before the script runs.
+    expect(names(plain)).toEqual([]);
+    expect(names(settle)).toEqual(['late_sid']);
+    expect(names(waitFor)).toEqual(['late_sid']);
+    expect(never.code).toBe(2);
+    const lines = never.stderr.split('\n').filter((l) => l !== '' && !/^[-✔✖]|^\S*[✔✖]/u.test(l));
+    expect(lines, never.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(/^sessionscope: http:\/\/\S+\/late did not show #never within 1500 ms$/);
   });
 
   it('and stay quiet on a site that does both right: exit 0 at --fail-on high', async () => {

@@ -6,7 +6,7 @@ import { launchPlaywrightChromium } from './harness/playwright';
 import { withSites } from './harness/setup';
 import { reportFindings } from './harness/report-findings';
 import { EXPECTED_FINDINGS } from './site/audit-expected';
-import { startAuditSite } from './site/audit-site';
+import { LATE_SESSION_MS, startAuditSite } from './site/audit-site';
 import { LOGGED_IN_TEXT, startLoginSite } from './site/login-site';
 
 const actions = resolve(import.meta.dirname, 'site/actions');
@@ -44,6 +44,26 @@ describe('the sessionscope library on a Playwright page (issue 9)', () => {
     } finally {
       await page.close();
     }
+  });
+
+  it('waitFor and settleMs on a Playwright page: the session a script sets 3 s after load', async () => {
+    const url = sites.audit.url('/late');
+    // Each audit in a context of its own: the cookie one audit saw set must not be in the jar of the next.
+    const inFreshContext = async (options: Omit<Parameters<typeof auditPage>[1] & object, 'url'>) => {
+      const context = await browser.newContext();
+      try {
+        const audit = await auditPage(await context.newPage(), { url, ...options });
+        return audit.report.cookies.map((c) => c.identity.name);
+      } finally {
+        await context.close();
+      }
+    };
+    expect(await inFreshContext({})).toEqual([]);
+    expect(await inFreshContext({ waitFor: '#signed-in' })).toEqual(['late_sid']);
+    expect(await inFreshContext({ settleMs: LATE_SESSION_MS + 500 })).toEqual(['late_sid']);
+    await expect(inFreshContext({ waitFor: '#never', timeoutMs: 1_000 })).rejects.toThrow(
+      /\/late did not show #never within 1000 ms$/,
+    );
   });
 
   it('a login of the test’s own, checked with snapshotSession + compareSessions, and auditPage with login/logout', async () => {

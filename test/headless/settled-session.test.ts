@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AuditablePage } from '../../src/headless/page-types';
-import { settledSession } from '../../src/headless/snapshot-session';
+import { settleLimitMs, settledSession } from '../../src/headless/snapshot-session';
 
 /**
  * A Puppeteer-shaped page whose cookie read takes `readMs` and answers from `jar()`: each read's start time is noted.
@@ -61,5 +61,19 @@ describe('headless: waiting for a page’s session to settle (settledSession)', 
     await vi.advanceTimersByTimeAsync(5_000);
     expect((await settled).cookies[0]!.value).toBe(String(starts.length));
     expect(starts).toEqual([0, 300, 600, 900]);
+  });
+
+  it('waits as long as it is told between reads, and at most its limit', async () => {
+    let value = 0;
+    // The page's value changes at the third read: two reads 1 s apart that agree come after it.
+    const { page, starts } = slowPage(10, () => [{ name: 'sid', value: String(Math.min(++value, 3)) }]);
+    const settled = settledSession(page, 10_000, Date.now, () => undefined, 1_000);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect((await settled).cookies[0]!.value).toBe('3');
+    expect(starts).toEqual([0, 1_000, 2_000, 3_000]);
+    // The limit: 3 s, or four quiet periods when they are longer.
+    expect([settleLimitMs(250), settleLimitMs(750), settleLimitMs(1_000), settleLimitMs(2_500)]).toEqual([
+      3_000, 3_000, 4_000, 10_000,
+    ]);
   });
 });

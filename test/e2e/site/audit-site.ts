@@ -87,8 +87,23 @@ export function createAuditApp(options: AuditSiteOptions, sent: AuditCookies): e
     }, 100));`;
     sendPage(res, 'settling', '<p id="ready">ready</p>', script);
   });
+  // A session set by a script LATE_SESSION_MS after load (as a single-page app's sign-in answer may), with an element
+  // that says so: an audit sees it only when told to wait (`--settle`, `--wait-for`).
+  app.get('/late', (_req, res) => {
+    const script = `addEventListener('load', () => setTimeout(() => {
+      document.cookie = 'late_sid=${SESSIONID_VALUE}; Path=/';
+      const p = document.createElement('p');
+      p.id = 'signed-in';
+      p.textContent = 'signed in';
+      document.body.append(p);
+    }, ${LATE_SESSION_MS}));`;
+    sendPage(res, 'late session', '<p id="ready">ready</p>', script);
+  });
   return app;
 }
+
+/** When /late sets its session cookie, after the page's load event. */
+export const LATE_SESSION_MS = 3_000;
 
 export interface RunningAuditSite extends AuditCookies, ServedSite {}
 
