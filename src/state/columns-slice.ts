@@ -69,8 +69,9 @@ export function createColumnsSlice(
   /** Layouts the user chose for in this panel: that choice wins over the stored one, read later. */
   const chosen = new Set<TableLayout>();
   // The stored choice, or null when it could not be read (then nothing is written over it).
+  // A store that throws at once (a page without the storage API) is a failed read too, not a panel that fails.
   const stored: Promise<ColumnPrefs | null> = store
-    ? store.load().then(parseColumnPrefs, (e: unknown) => {
+    ? new Promise<unknown>((resolve) => resolve(store.load())).then(parseColumnPrefs, (e: unknown) => {
         problem.value = `Could not read the saved columns: ${String(e)}`;
         return null;
       })
@@ -101,7 +102,7 @@ export function createColumnsSlice(
     // Written once the stored choice is in (merged above), so that the other layout's is not written over.
     void stored.then((read) => {
       if (read === null || !store) return;
-      store.save(prefs.peek()).then(
+      new Promise<void>((resolve) => resolve(store.save(prefs.peek()))).then(
         () => (problem.value = null),
         (e: unknown) => (problem.value = `Could not keep this choice after the panel closes: ${String(e)}`),
       );

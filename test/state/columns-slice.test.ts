@@ -128,6 +128,18 @@ describe('columns slice', () => {
     expect(s.problem.value).toBe('Could not read the saved columns: Error: storage is not available');
     expect(hiddenOf(s)).toEqual(['value']);
 
+    const absent: ColumnPrefsStore = {
+      load: () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'local')");
+      },
+      save: () => Promise.resolve(),
+    };
+    const a = createColumnsSlice(signal(false), signal(true), absent);
+    await settle();
+    expect(a.problem.value).toMatch(/^Could not read the saved columns: TypeError/);
+    a.toggle('size');
+    expect(hiddenOf(a)).toEqual(['size']);
+
     const refusing: ColumnPrefsStore = {
       load: () => Promise.resolve({}),
       save: () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')),
