@@ -150,8 +150,7 @@ export function PopupApp({ onRequestPermission, exportDeps, transferDeps }: View
       ) : (
         <>
           <SessionCard onShowCookie={(key) => showCookie(store.selection.reveal, key)} />
-          <WeakSecretProgress />
-          <TopFindings limit={3} />
+          <TopFindings limit={3} compact />
           <CookieGroup
             id="session-heading"
             label="Session cookies"
@@ -167,6 +166,8 @@ export function PopupApp({ onRequestPermission, exportDeps, transferDeps }: View
               eager={eager === undefined ? undefined : Math.max(0, eager - sessionCount)}
             />
           )}
+          {/* Under the rows: it comes after the first paint, and above them it would move them down. */}
+          <WeakSecretProgress />
           <StorageTokens />
           <SiteEditBar />
           <ExportReport {...(exportDeps ? { deps: exportDeps } : {})} />

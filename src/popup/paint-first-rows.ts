@@ -284,9 +284,13 @@ export function paintFirstRows(root: Element, p: FirstRowsPaint): HTMLElement {
     ),
     el(
       'section',
-      { class: 'top-findings', 'data-testid': 'top-findings', 'aria-label': 'Findings' },
+      { class: 'top-findings compact', 'data-testid': 'top-findings', 'aria-label': 'Findings' },
       el('h2', {}, 'Findings '),
-      el('p', { class: 'muted', 'data-testid': 'findings-pending' }, 'Checking these cookies…'),
+      el(
+        'div',
+        { class: 'findings-box' },
+        el('p', { class: 'muted', 'data-testid': 'findings-pending' }, 'Checking these cookies…'),
+      ),
     ),
     el(
       'section',

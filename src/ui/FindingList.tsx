@@ -10,9 +10,11 @@ export interface FindingListProps {
   names?: ReadonlyMap<string, string>;
   /** Shows only this many until the user asks for the rest. */
   limit?: number;
+  /** Each finding one line that opens on the rest (FindingItem's `compact`). */
+  compact?: boolean;
 }
 
-export function FindingList({ findings, empty, names, limit }: FindingListProps) {
+export function FindingList({ findings, empty, names, limit, compact = false }: FindingListProps) {
   const [all, setAll] = useState(false);
   if (findings.length === 0) {
     return (
@@ -31,6 +33,7 @@ export function FindingList({ findings, empty, names, limit }: FindingListProps)
             key={`${f.ruleId}|${f.cookieKey ?? ''}|${i}`}
             finding={f}
             cookieName={f.cookieKey !== undefined ? names?.get(f.cookieKey) : undefined}
+            compact={compact}
           />
         ))}
       </ul>

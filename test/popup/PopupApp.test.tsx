@@ -163,6 +163,14 @@ describe('PopupApp', () => {
         .map((f) => f.dataset.rule),
     ).toEqual(['crit', 'med']);
     expect(within(top).getAllByTestId('finding')[0]).toHaveTextContent('x');
+    // Each on one line that opens on the rest: the line names severity, cookie and rule, with the explanation as its
+    // tooltip; the fix is inside, folded.
+    const first = within(top).getAllByTestId('finding')[0]!;
+    const line = first.querySelector('summary')!;
+    expect(line.textContent).toMatch(/^critical.*crit$/);
+    expect(line.title).not.toBe('');
+    expect(first.querySelector('details')!.open).toBe(false);
+    expect(first.querySelector('details .fix')).not.toBeNull();
     const firstRow = screen.getAllByTestId('cookie-row')[0]!;
     expect(top.compareDocumentPosition(firstRow) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.getAllByTestId('cookie-row').map((r) => r.dataset.findings)).toEqual(['1', '1']);
