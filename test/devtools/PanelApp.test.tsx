@@ -113,6 +113,26 @@ describe('PanelApp', () => {
     expect((screen.getByTestId('columns-reset') as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('says in the columns menu when a column choice could not be kept, and still applies it', async () => {
+    const store = createPanelStore({
+      now: NOW,
+      columnPrefs: {
+        load: () => Promise.resolve({}),
+        save: () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')),
+      },
+    });
+    store.site.showAnalysis(analysis(cookies(), GRADE_C), NOW);
+    panel(store);
+    expect(screen.queryByTestId('columns-problem')).toBeNull();
+    fireEvent.click(screen.getAllByTestId('column-toggle').find((c) => c.dataset.column === 'size')!);
+    const problem = await screen.findByTestId('columns-problem');
+    expect(problem.getAttribute('role')).toBe('alert');
+    expect(problem).toHaveTextContent(
+      'Could not keep this choice after the panel closes: Error: QUOTA_BYTES quota exceeded',
+    );
+    expect(screen.getByRole('table', { name: 'Cookies' }).dataset.hiddenColumns).toBe('partition size');
+  });
+
   it('filters by text, session only and findings only', async () => {
     readyPanel();
     filterBy('DARK');
