@@ -218,10 +218,22 @@ export async function observeSession<P extends AuditablePage>(
     }
     if (options.waitFor !== undefined) {
       step('wait', options.waitFor);
+      const driver = page as unknown as PlaywrightPage;
+      // Puppeteer polls a selector the browser cannot parse until the timeout: asked first, it is said at once.
+      const invalid = await driver.evaluate(
+        `(() => { try { document.querySelector(${JSON.stringify(options.waitFor)}); return null; } ` +
+          `catch (e) { return String(e && e.message); } })()`,
+      );
+      if (typeof invalid === 'string') {
+        throw new AuditError(
+          'wait-failed',
+          `could not wait for ${options.waitFor} on ${page.url()}: ${messageOf(invalid)}`,
+        );
+      }
       try {
-        await (page as unknown as PlaywrightPage).waitForSelector(options.waitFor, { timeout });
+        await driver.waitForSelector(options.waitFor, { timeout });
       } catch (e) {
-        // A timeout (Puppeteer's and Playwright's TimeoutError), or a selector the browser cannot parse.
+        // A timeout (Puppeteer's and Playwright's TimeoutError), or whatever else the driver reports.
         const reason =
           e instanceof Error && e.name === 'TimeoutError'
             ? `${page.url()} did not show ${options.waitFor} within ${timeout} ms`

@@ -209,11 +209,12 @@ describe('sessionscope audit (issue 9), real Chromium', { timeout: 120_000 }, ()
   it('--settle and --wait-for: a session a script sets 3 s after load is audited only when the audit waits', async () => {
     const url = site.url('/late');
     const json = ['--format', 'json', '--fail-on', 'none'];
-    const [plain, settle, waitFor, never] = await Promise.all([
+    const [plain, settle, waitFor, never, badSelector] = await Promise.all([
       runCli(['audit', url, ...json]),
       runCli(['audit', url, ...json, '--settle', String(LATE_SESSION_MS + 500)]),
       runCli(['audit', url, ...json, '--wait-for', '#signed-in']),
       runCli(['audit', url, '--wait-for', '#never', '--timeout', '1500']),
+      runCli(['audit', url, '--wait-for', 'p[[']),
     ]);
     const names = (run: CliRun) => {
       expect(run.code, run.stderr).toBe(0);
@@ -223,10 +224,16 @@ describe('sessionscope audit (issue 9), real Chromium', { timeout: 120_000 }, ()
     expect(names(plain)).toEqual([]);
     expect(names(settle)).toEqual(['late_sid']);
     expect(names(waitFor)).toEqual(['late_sid']);
-    expect(never.code).toBe(2);
-    const lines = never.stderr.split('\n').filter((l) => l !== '' && !/^[-✔✖]|^\S*[✔✖]/u.test(l));
-    expect(lines, never.stderr).toHaveLength(1);
-    expect(lines[0]).toMatch(/^sessionscope: http:\/\/\S+\/late did not show #never within 1500 ms$/);
+    for (const [run, reason] of [
+      [never, /^sessionscope: http:\/\/\S+\/late did not show #never within 1500 ms$/],
+      // A selector the browser cannot parse is said as such, at once, not as a page that never showed it.
+      [badSelector, /^sessionscope: could not wait for p\[\[ on http:\/\/\S+\/late: .*p\[\[/],
+    ] as const) {
+      expect(run.code, run.stderr).toBe(2);
+      const lines = run.stderr.split('\n').filter((l) => l !== '' && !/^[-✔✖]|^\S*[✔✖]/u.test(l));
+      expect(lines, run.stderr).toHaveLength(1);
+      expect(lines[0]).toMatch(reason);
+    }
   });
 
   it('and stay quiet on a site that does both right: exit 0 at --fail-on high', async () => {

@@ -61,6 +61,7 @@ describe('the sessionscope library on a Playwright page (issue 9)', () => {
     expect(await inFreshContext({})).toEqual([]);
     expect(await inFreshContext({ waitFor: '#signed-in' })).toEqual(['late_sid']);
     expect(await inFreshContext({ settleMs: LATE_SESSION_MS + 500 })).toEqual(['late_sid']);
+    await expect(inFreshContext({ waitFor: 'p[[' })).rejects.toThrow(/^could not wait for p\[\[ on \S+\/late: .*p\[\[/);
     await expect(inFreshContext({ waitFor: '#never', timeoutMs: 1_000 })).rejects.toThrow(
       /\/late did not show #never within 1000 ms$/,
     );
