@@ -10,6 +10,7 @@ import { withChromium, withFirefox, type Suite } from './harness/setup';
 import { row, waitForViewState } from './harness/views';
 import { waitUntil } from './harness/wait';
 import { startSite, type RunningSite } from './site/test-site';
+import { COOKIE_SIGNAL_GRACE_MS } from '../../src/core/session/login-rotation';
 
 declare const browser: WebExtBrowser;
 
@@ -199,6 +200,39 @@ const TWO_PATHS = { site: () => startSite(HOST), open: '/two-paths/page' };
 describe('edit, undo, protect and block', () => {
   const chromium = withChromium(TWO_PATHS);
   editSuite('Chromium', chromium, true);
+
+  // Firefox reports no change at all for a cookie written as it was: Chromium reports an overwrite and a set.
+  it('Chromium: a JWT cookie saved unchanged is no login: the timeline finds no session id kept across it', async () => {
+    // The site's home page sets a session id and a JWT in one response: no login between them.
+    await chromium.page.goto(chromium.site.url('/'));
+    const setAt = Date.now();
+    const panel = await chromium.openReadyView('panel');
+    // The save comes later than a login's grace after the page's cookies: were it a login, they would be reported.
+    const early = setAt + COOKIE_SIGNAL_GRACE_MS + 1_000 - Date.now();
+    if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
+    await openDetail(panel, 'jwt');
+    await panel.click('[data-testid="detail"] [data-testid="cookie-edit"]');
+    await panel.waitForSelector('[data-testid="edit-value"]');
+    await panel.click('[data-testid="edit-save"]');
+    expect(await lastOutcome(panel)).toEqual(['written']);
+    // The browser reports the write as an overwrite, then a set of the same token: both reach the timeline.
+    const overwrite = await panel.waitForSelector(
+      '[data-testid="timeline-entry"][data-name="jwt"][data-cause="overwrite"]',
+      { timeout: 10_000 },
+    );
+    const after = Number(await overwrite!.evaluate((e) => e.getAttribute('data-seq')));
+    await waitUntil('the set after the overwrite in the timeline', () =>
+      panel.$$eval(
+        '[data-testid="timeline-entry"][data-name="jwt"][data-removed="false"]',
+        (els, seq) => els.some((e) => Number(e.getAttribute('data-seq')) > seq),
+        after,
+      ),
+    );
+    const findings = await panel.$$eval('[data-testid="timeline-finding"] [data-testid="finding"]', (els) =>
+      els.map((e) => e.textContent),
+    );
+    expect(findings).toEqual([]);
+  });
 
   it('Chromium: protect and block survive a worker restart', async () => {
     const c = chromium.session as ChromiumSession;

@@ -79,15 +79,17 @@ export function tokenLoginSignal(
 
 /**
  * The logins the cookie log shows: a JWT cookie that appears (none stood under its name before, or it had been
- * removed), or whose subject or role changes. Linear in the entries.
+ * removed other than by an overwrite), or whose subject or role changes. Linear in the entries.
  */
 export function cookieLoginSignals(entries: readonly ChangeLogEntry[]): LoginSignal[] {
   const current = new Map<string, string | undefined>();
   const out: LoginSignal[] = [];
   for (const e of [...entries].sort((a, b) => a.seq - b.seq)) {
     const key = cookieKey(e.cookie);
+    // An overwrite is reported as a removal (cause `overwrite`) then a set: the token stood all along, so the same
+    // token written again (a cookie saved unchanged in the editor, a server re-sending it) is no login.
     if (e.removed) {
-      current.set(key, undefined);
+      if (e.cause !== 'overwrite') current.set(key, undefined);
       continue;
     }
     const who = tokenIdentity(e.cookie.value);

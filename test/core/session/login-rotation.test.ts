@@ -51,6 +51,28 @@ describe('cookieLoginSignals', () => {
       [6, 'a JWT (sub bob, role user,ops) appeared in cookie auth'],
     ]);
   });
+
+  it('sees no login in a JWT cookie written again as it was (an overwrite, then a set of the same token)', () => {
+    const entry = entryMaker(1_000);
+    const entries = [
+      entry('sid', 'anon'),
+      entry('theme', 'dark'),
+      entry('auth', alice),
+      entry('auth', alice, { removed: true, cause: 'overwrite' }),
+      entry('auth', alice),
+    ];
+    expect(cookieLoginSignals(entries).map((s) => s.seq)).toEqual([3]);
+    // sid was set before auth's one login, which the rewrite does not move: it is reported at that login.
+    expect(keptIds(entries).map((k) => k.login.seq)).toEqual([3]);
+    // Written again before any login: still no login after sid's value.
+    const rewritten = [
+      entry('auth', alice),
+      entry('sid', 'anon-2'),
+      entry('auth', alice, { removed: true, cause: 'overwrite' }),
+      entry('auth', alice),
+    ];
+    expect(keptIds(rewritten)).toEqual([]);
+  });
 });
 
 describe('loginsWithoutRotation (OWASP WSTG-SESS-03 from the timeline)', () => {
