@@ -5,6 +5,7 @@ import { setCookieRows, type SetCookieRow } from '../core/network/set-cookie-row
 import { useStore } from '../ui/store-context';
 import { ValueText } from '../ui/ValueText';
 import { TokenList } from '../ui/TokenItem';
+import { counted } from '../ui/counted';
 
 /** One folding section of the view: a heading with its count, open at first when it has something to show. */
 function Section(props: { testId: string; title: string; count: string; open: boolean; children: ComponentChildren }) {
@@ -35,7 +36,7 @@ function TokenSection(props: {
     <Section
       testId={props.testId}
       title={props.title}
-      count={`${tokens.length} tokens in ${props.within}`}
+      count={`${counted(tokens.length, 'token', 'tokens')} in ${props.within}`}
       open={tokens.length > 0}
     >
       {props.instead ?? <TokenList tokens={tokens} empty={props.empty} />}
@@ -129,7 +130,7 @@ export function PageDataView() {
         testId="storage-tokens"
         title="Web storage"
         tokens={page.storageTokens.value}
-        within={`${entries} entries`}
+        within={counted(entries, 'entry', 'entries')}
         empty="No token in this page's localStorage or sessionStorage."
         instead={
           problem ? (
@@ -146,13 +147,13 @@ export function PageDataView() {
         testId="header-tokens"
         title="Request headers"
         tokens={page.headerTokens.value}
-        within={`${page.requests.value.length} requests`}
+        within={counted(page.requests.value.length, 'request', 'requests')}
         empty="No token in the requests recorded since DevTools opened. Reload the page, or use it, to record more."
       />
       <Section
         testId="set-cookies"
         title="Set-Cookie"
-        count={`${list.length} headers, ${rejected} rejected`}
+        count={`${counted(list.length, 'header', 'headers')}, ${rejected} rejected`}
         open={rejected > 0}
       >
         {list.length === 0 ? (

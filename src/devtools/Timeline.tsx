@@ -77,7 +77,7 @@ function NotRotatedItem({ item }: { item: NotRotated }) {
           evidence(item.login.seq, `#${item.login.seq}`, 'timeline-evidence-login')
         ) : (
           <span data-testid="timeline-evidence-login">
-            <ValueText value={item.login.what} max={200} /> at {formatClock(item.login.time)}
+            <ValueText value={item.login.what} max={200} class="prose" /> at {formatClock(item.login.time)}
           </span>
         )}
       </p>

@@ -231,6 +231,8 @@ function UrlField(props: {
         data-testid={props.testId}
         value={props.value}
         placeholder={props.placeholder}
+        // Wide enough for its hint, which says what a blank field means.
+        size={props.placeholder ? Math.max(20, props.placeholder.length + 1) : undefined}
         aria-invalid={props.invalid}
         aria-describedby={props.invalid ? 'ws-error' : undefined}
         onInput={(e) => props.onInput(e.currentTarget.value)}

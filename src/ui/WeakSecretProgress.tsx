@@ -1,9 +1,6 @@
 import { useStore } from './store-context';
+import { counted } from './counted';
 import './verify.css';
-
-function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-}
 
 /**
  * The automatic weak-secret check of the page's signed values: what it is doing while it runs (it runs after
@@ -13,8 +10,8 @@ export function WeakSecretProgress() {
   const store = useStore();
   const p = store.verification.weakSecret.value;
   if (!p) return null;
-  const values = plural(p.values, 'signed value', 'signed values');
-  const secrets = plural(p.secrets, 'known secret', 'known secrets');
+  const values = counted(p.values, 'signed value', 'signed values');
+  const secrets = counted(p.secrets, 'known secret', 'known secrets');
   const max = Math.max(1, p.values * p.secrets);
   return (
     <p
@@ -37,7 +34,7 @@ export function WeakSecretProgress() {
           {`Checked ${values} against ${secrets}: `}
           {p.hits === 0
             ? 'none uses a known secret.'
-            : `${plural(p.hits, 'value uses', 'values use')} a known secret (see the findings).`}
+            : `${counted(p.hits, 'value uses', 'values use')} a known secret (see the findings).`}
         </span>
       )}
     </p>

@@ -32,7 +32,7 @@ describe('PageDataView', () => {
     const store = view();
     act(() => store.page.showStorage({ origin: ORIGIN, local: [['theme', 'dark']], session: [] }));
     const storage = screen.getByTestId('storage-tokens');
-    expectTexts(storage, "No token in this page's localStorage or sessionStorage.", '1 entries');
+    expectTexts(storage, "No token in this page's localStorage or sessionStorage.", '(0 tokens in 1 entry)');
     expect(storage).not.toHaveTextContent('Reading');
   });
 
@@ -71,6 +71,10 @@ describe('PageDataView', () => {
     const setCookie = screen.getByTestId('set-cookie');
     expect(setCookie.dataset.outcome).toBe('rejected');
     expect(within(setCookie).getByTestId('set-cookie-reason').dataset.reason).toBe('rejected-samesite-none-insecure');
+    // Each count names its noun in the right number.
+    expect(screen.getByTestId('storage-tokens').querySelector('summary')).toHaveTextContent('(1 token in 1 entry)');
+    expect(screen.getByTestId('header-tokens').querySelector('summary')).toHaveTextContent('(1 token in 1 request)');
+    expect(screen.getByTestId('set-cookies').querySelector('summary')).toHaveTextContent('(1 header, 1 rejected)');
     // Opened because a header was rejected.
     expect((screen.getByTestId('set-cookies') as HTMLDetailsElement).open).toBe(true);
   });

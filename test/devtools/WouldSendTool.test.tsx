@@ -83,6 +83,10 @@ describe('WouldSendTool', () => {
   it('asks for a site only where the kind uses one, and the method only for navigations', () => {
     openTool();
     expect(screen.getByTestId('ws-method')).toBeTruthy();
+    // The site field's hint says what a blank field means: the field is wide enough (in characters) to show it.
+    const site = screen.getByTestId('ws-site') as HTMLInputElement;
+    expect(site.placeholder).toBe('blank: typed or same-site');
+    expect(site.size).toBeGreaterThan(site.placeholder.length);
     fireEvent.change(screen.getByTestId('ws-kind'), { target: { value: 'same-site-subresource' } });
     expect(screen.queryByTestId('ws-site')).toBeNull();
     expect(screen.queryByTestId('ws-method')).toBeNull();

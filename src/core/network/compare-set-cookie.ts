@@ -190,7 +190,11 @@ export function compareSetCookie(
   result.expected = expected;
   for (const f of findings) {
     if (f.ruleId.startsWith('rejected-') || f.ruleId === 'secure-from-http') {
-      result.reasons.push({ id: f.ruleId, detail: f.detail ?? f.explanation });
+      // The rule's explanation says why; its detail, when it has one, says what in this header (`Domain=…`).
+      result.reasons.push({
+        id: f.ruleId,
+        detail: f.detail ? `${f.explanation} This header: ${f.detail}.` : f.explanation,
+      });
     }
   }
   result.reasons.push(...storageRejections(parsed, expected, host, isSecureUrl(url), storedCookies));

@@ -50,6 +50,18 @@ describe('compareSetCookie', () => {
     ]);
   });
 
+  it("a rule's reason says why the browser refuses the header, and what in this header", () => {
+    const r = compare('__Host-sid=abc; Path=/; Secure; Domain=app.example.com');
+    expect(r.reasons).toEqual([
+      {
+        id: 'rejected-host-prefix',
+        detail:
+          'A cookie named __Host-… must be set with Secure, Path=/ and no Domain, so the browser rejects this one. ' +
+          'This header: Domain=app.example.com.',
+      },
+    ]);
+  });
+
   it.each<[string, string, string]>([
     ['a public-suffix Domain', 'sid=1; Domain=co.uk', 'domain-public-suffix'],
     ['a sibling Domain', 'sid=1; Domain=www.example.com', 'domain-mismatch'],
