@@ -160,12 +160,13 @@ export function ImportDialog({ deps }: ImportDialogProps) {
       {prepared && (
         <div data-testid="import-summary" data-format={detected ?? ''}>
           <p class="small">
-            {detected ? `Read as ${FORMAT_NAME[detected]}` : 'The format could not be told'}
-            {format === '' && detected ? ' (detected from the content)' : ''}:{' '}
-            {(['new', 'overwrite', 'unchanged', 'invalid'] as const)
-              .map((k) => `${prepared.preview.counts[k]} ${k}`)
-              .join(', ')}
-            .
+            {detected
+              ? `Read as ${FORMAT_NAME[detected]}${format === '' ? ' (detected from the content)' : ''}: ` +
+                (['new', 'overwrite', 'unchanged', 'invalid'] as const)
+                  .map((k) => `${prepared.preview.counts[k]} ${k}`)
+                  .join(', ') +
+                '.'
+              : 'The format could not be told: choose it under Format, or see why below.'}
           </p>
           {prepared.parsed.problems.length > 0 && (
             <ul class="transfer-notes" data-testid="import-problems">

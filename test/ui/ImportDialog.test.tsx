@@ -1,0 +1,58 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ImportDialog } from '../../src/ui/ImportDialog';
+import { fakeTransferDeps } from '../state/transfer-fakes';
+import { renderWithStore } from './render';
+
+afterEach(cleanup);
+
+const NETSCAPE = [
+  '# Netscape HTTP Cookie File',
+  '.app.example.com\tTRUE\t/\tTRUE\t0\tnew_one\tv1',
+  'app.example.com\tFALSE\t/\tTRUE\t0\tother\tv2',
+  '',
+].join('\n');
+
+async function previewOf(text: string) {
+  const fake = fakeTransferDeps([]);
+  renderWithStore(<ImportDialog deps={fake.deps} />);
+  fireEvent.input(screen.getByTestId('import-text'), { target: { value: text } });
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('import-preview'));
+  });
+  await waitFor(() => screen.getByTestId('import-summary'));
+  return fake;
+}
+
+describe('ImportDialog', () => {
+  it('says the format could not be told, shows why, and offers nothing to press', async () => {
+    await previewOf('{"not": "cookies"');
+    const summary = screen.getByTestId('import-summary');
+    expect(summary.dataset.format).toBe('');
+    expect(summary.querySelector('p')).toHaveTextContent(
+      'The format could not be told: choose it under Format, or see why below.',
+    );
+    // No counts of a read that read nothing.
+    expect(summary.querySelector('p')).not.toHaveTextContent('0 new');
+    expect(screen.getByTestId('import-problem')).toHaveTextContent('not valid JSON');
+    const confirm = screen.getByTestId('import-confirm') as HTMLButtonElement;
+    expect(confirm.textContent).toBe('Nothing to import');
+    expect(confirm.disabled).toBe(true);
+  });
+
+  it('names the format it read and counts what the import would do, then writes only after the click', async () => {
+    const fake = await previewOf(NETSCAPE);
+    expect(screen.getByTestId('import-summary').querySelector('p')).toHaveTextContent(
+      'Read as cookies.txt (detected from the content): 2 new, 0 overwrite, 0 unchanged, 0 invalid.',
+    );
+    const confirm = screen.getByTestId('import-confirm') as HTMLButtonElement;
+    expect(confirm.textContent).toBe('Import 2 cookies');
+    expect(confirm.disabled).toBe(false);
+    expect(fake.jar).toEqual([]);
+    await act(async () => {
+      fireEvent.click(confirm);
+    });
+    await waitFor(() => expect(fake.jar.map((c) => c.name).sort()).toEqual(['new_one', 'other']));
+  });
+});
