@@ -31,6 +31,63 @@ export function outcomeText(r: CookieWriteResult): string {
   return text;
 }
 
+/** Nothing to say of this write but that it did as asked. */
+function plain(r: CookieWriteResult): boolean {
+  return r.outcome === 'written' && !r.restored?.length && !r.lost?.length && !r.kept;
+}
+
+/** The kind of outcome, for a count: "deleted", "saved as asked", "saved with changes", "not saved"… */
+function kindOf(r: CookieWriteResult): string {
+  const removing = r.op.kind === 'remove';
+  if (r.outcome === 'written') return removing ? 'deleted' : 'saved as asked';
+  if (r.outcome === 'changed') return 'saved with changes';
+  return removing ? 'not deleted' : 'not saved';
+}
+
+/** "58 saved as asked, 2 not saved": each kind of outcome counted, in the order first met. */
+export function outcomeCounts(results: readonly CookieWriteResult[]): string {
+  const counts = new Map<string, number>();
+  for (const r of results) counts.set(kindOf(r), (counts.get(kindOf(r)) ?? 0) + 1);
+  return [...counts].map(([kind, n]) => `${n.toLocaleString('en')} ${kind}`).join(', ');
+}
+
+/** Up to this many results are listed one by one; more are counted, and only the ones with more to say listed. */
+const LISTED = 5;
+
+function ResultRows({ results }: { results: readonly CookieWriteResult[] }) {
+  return (
+    <ul>
+      {results.map((r, i) => (
+        <li key={i} data-testid="edit-result-row" data-outcome={r.outcome}>
+          <ValueText value={r.op.cookie.name} max={80} class="name" />
+          {` (${r.op.cookie.path}): ${outcomeText(r)}`}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Each cookie's outcome: all of them when few, else the counts, what did not go as asked, the rest folded. */
+function ResultList({ results }: { results: readonly CookieWriteResult[] }) {
+  if (results.length <= LISTED) return <ResultRows results={results} />;
+  const notable = results.filter((r) => !plain(r));
+  const rest = results.filter(plain);
+  return (
+    <>
+      <p data-testid="edit-result-counts">{outcomeCounts(results)}.</p>
+      {notable.length > 0 && <ResultRows results={notable} />}
+      {rest.length > 0 && (
+        <details data-testid="edit-result-rest">
+          <summary>
+            {notable.length > 0 ? 'The other' : 'Each of the'} {rest.length.toLocaleString('en')} cookies
+          </summary>
+          <ResultRows results={rest} />
+        </details>
+      )}
+    </>
+  );
+}
+
 /** The last write's or undo's outcome, per cookie, and the Undo button. */
 export function EditOutcome() {
   const edit = useEdit();
@@ -66,14 +123,7 @@ export function EditOutcome() {
                   ? ` (${last.changedSince} cookie(s) had changed since; the undo replaced those changes)`
                   : ''}
               </p>
-              <ul>
-                {last.results.map((r, i) => (
-                  <li key={i} data-testid="edit-result-row" data-outcome={r.outcome}>
-                    <ValueText value={r.op.cookie.name} max={80} class="name" />
-                    {` (${r.op.cookie.path}): ${outcomeText(r)}`}
-                  </li>
-                ))}
-              </ul>
+              <ResultList results={last.results} />
             </>
           )}
         </div>

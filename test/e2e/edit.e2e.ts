@@ -283,6 +283,11 @@ describe('edit, undo, protect and block', () => {
       const outcomes = await lastOutcome(panel);
       expect(outcomes).toHaveLength(before.length);
       expect(new Set(outcomes)).toEqual(new Set(['written']));
+      // Counted in one line, every row folded away: none had more to say than "deleted".
+      expect(await panel.$eval('[data-testid="edit-result-counts"]', (e) => e.textContent)).toBe(
+        `${before.length} deleted.`,
+      );
+      expect(await panel.$eval('[data-testid="edit-result-rest"]', (e) => (e as HTMLDetailsElement).open)).toBe(false);
       expect(await panel.$('[data-testid="edit-working"]')).toBeNull();
       expect(await jar(c)).toEqual([]);
       expect(await otherCount()).toBe(2_940);

@@ -1,12 +1,14 @@
 // @vitest-environment happy-dom
-import { act, screen } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
-import type { WriteCookiesResult } from '../../src/protocol/messages';
+import { act, cleanup, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CookieWriteResult, WriteCookiesResult } from '../../src/protocol/messages';
 import { createEditSlice } from '../../src/state/edit-slice';
 import { EditOutcome } from '../../src/ui/EditOutcome';
 import { EditContext } from '../../src/ui/store-context';
 import { record } from './fixtures';
 import { renderWithStore } from './render';
+
+afterEach(cleanup);
 
 /** An edit slice whose background answers each write when the test says so. */
 function slowEdit() {
@@ -55,5 +57,64 @@ describe('EditOutcome: a write under way, then what the browser did', () => {
     });
     expect(screen.queryByTestId('edit-working')).toBeNull();
     expect(screen.getByTestId('edit-result').textContent).toContain('Done: delete of all 60 cookies');
+  });
+
+  it('counts the outcomes of a large write, lists what did not go as asked, and folds the rest', async () => {
+    const { edit, answers } = slowEdit();
+    renderWithStore(
+      <EditContext.Provider value={edit}>
+        <EditOutcome />
+      </EditContext.Provider>,
+    );
+    const cookies = Array.from({ length: 60 }, (_, i) => record({ name: `c${i}` }));
+    const ops = cookies.map((cookie) => ({ kind: 'remove' as const, cookie }));
+    let written!: Promise<unknown>;
+    await act(() => {
+      written = edit.writer.write(ops, 'delete of all 60 cookies of shop.test');
+    });
+    const results: CookieWriteResult[] = ops.map((op, i) =>
+      i === 7
+        ? { op, outcome: 'refused', reason: 'not-removed', now: op.cookie }
+        : i === 9
+          ? { op, outcome: 'written', now: null, restored: [record({ name: 'c9', path: '/deep' })] }
+          : { op, outcome: 'written', now: null },
+    );
+    await act(async () => {
+      answers[0]!({ ok: true, undoable: true, results });
+      await written;
+    });
+    expect(screen.getByTestId('edit-result-counts').textContent).toBe('59 deleted, 1 not deleted.');
+    const rest = screen.getByTestId('edit-result-rest') as HTMLDetailsElement;
+    expect(rest.open).toBe(false);
+    expect(rest.querySelector('summary')!.textContent).toBe('The other 58 cookies');
+    // Every cookie has its row, once: the two with more to say in sight, the others folded.
+    const rows = screen.getAllByTestId('edit-result-row');
+    expect(rows).toHaveLength(60);
+    const shown = rows.filter((r) => !rest.contains(r)).map((r) => r.textContent);
+    expect(shown).toEqual([
+      'c7 (/): not deleted: the cookie is still in the jar',
+      'c9 (/): deleted; 1 same-named cookie(s) the browser removed with it were put back',
+    ]);
+  });
+
+  it('lists a small write cookie by cookie, with no counts', async () => {
+    const { edit, answers } = slowEdit();
+    renderWithStore(
+      <EditContext.Provider value={edit}>
+        <EditOutcome />
+      </EditContext.Provider>,
+    );
+    const op = { kind: 'set' as const, cookie: record({ name: 'sid' }) };
+    let written!: Promise<unknown>;
+    await act(() => {
+      written = edit.writer.write([op], 'edit of sid');
+    });
+    await act(async () => {
+      answers[0]!({ ok: true, undoable: true, results: [{ op, outcome: 'written', now: op.cookie }] });
+      await written;
+    });
+    expect(screen.queryByTestId('edit-result-counts')).toBeNull();
+    expect(screen.queryByTestId('edit-result-rest')).toBeNull();
+    expect(screen.getAllByTestId('edit-result-row').map((r) => r.textContent)).toEqual(['sid (/): saved as asked']);
   });
 });
