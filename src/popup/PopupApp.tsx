@@ -2,6 +2,7 @@ import type { TargetedKeyboardEvent } from 'preact';
 import type { CookieView } from '../core/cookie-views';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { focusTarget } from '../ui/list-navigation';
+import { rowToggleOf, TOGGLE } from '../ui/row-tab-stop';
 import { CookieList } from '../ui/CookieList';
 import { ExportReport } from '../ui/ExportReport';
 import { GradeBadge, GradePending } from '../ui/GradeBadge';
@@ -18,13 +19,31 @@ import { WeakSecretProgress } from '../ui/WeakSecretProgress';
 import { firstScreenRows } from './first-screen-rows';
 import { afterNextPaint, whenIdle } from '../ui/frame-timing';
 
-const TOGGLE = '[data-testid="cookie-toggle"]';
-
-/** Arrow keys move between the cookie toggles of both lists; Tab, Enter and Space are the buttons' own. */
+/**
+ * Up, Down, Home and End move between the cookie toggles of both lists, from a row's toggle, checkbox or copy
+ * button; Left and Right move within a row, from the toggle to its checkbox and to its copy button and back. Each
+ * list is one Tab stop (src/ui/row-tab-stop.ts); Tab, Enter and Space are the controls' own.
+ */
 function onKeyDown(e: TargetedKeyboardEvent<HTMLElement>): void {
   const from = e.target as Element;
-  if (!from.matches(TOGGLE)) return;
-  const to = focusTarget(e.currentTarget, TOGGLE, from, e.key);
+  const toggle = rowToggleOf(from);
+  if (!toggle) return;
+  let to: HTMLElement | null;
+  if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+    const row = toggle.closest('[data-testid="cookie-row"]');
+    const onToggle = from === toggle;
+    const aside = from.matches('[data-testid="cookie-check"]') ? 'ArrowLeft' : 'ArrowRight';
+    if (onToggle) {
+      const sel =
+        e.key === 'ArrowLeft' ? '.row-head > [data-testid="cookie-check"]' : '.row-value > [data-testid="copy-value"]';
+      to = row?.querySelector<HTMLElement>(sel) ?? null;
+    } else {
+      // Back to the toggle from the side it lies on.
+      to = e.key === aside ? null : toggle;
+    }
+  } else {
+    to = focusTarget(e.currentTarget, TOGGLE, toggle, e.key);
+  }
   if (!to) return;
   e.preventDefault();
   to.focus();

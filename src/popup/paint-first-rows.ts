@@ -7,6 +7,7 @@ import { chipClass, flagChips } from '../ui/flag-chip-list';
 import { formatDate } from '../ui/format-date';
 import { STORE_HINT, storeLabel } from '../ui/store-label';
 import { omittedLabel, shorten, visibleSegments } from '../ui/visible-text';
+import { keepOneTabStop } from '../ui/row-tab-stop';
 
 /**
  * The popup's first frame as plain DOM, before Preact and the rest of the popup's code have loaded: the same
@@ -235,6 +236,8 @@ function cookieList(views: readonly RowView[], label: string, eager: number, che
   const templates = rowTemplates(checkboxes);
   const list = el('ul', { class: 'cookie-list', 'aria-label': label });
   for (let i = 0; i < views.length; i++) list.append(cookieRow(views[i]!, i >= eager, templates));
+  // One Tab stop for the list, as CookieList leaves it (set last, as its layout effect does, on a list not yet shown).
+  keepOneTabStop(list);
   return list;
 }
 

@@ -1,5 +1,7 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CookieView } from '../core/analyze-site';
 import { CookieRow } from './CookieRow';
+import { keepOneTabStop, moveTabStop } from './row-tab-stop';
 import { useEdit, useStore } from './store-context';
 
 export interface CookieListProps {
@@ -16,8 +18,20 @@ export function CookieList({ cookies, label, eager = Infinity }: CookieListProps
   // Checkboxes for delete selected and export, where the page can act on cookies.
   const canAct = useEdit() !== null;
   const marked = store.selection.marked.value;
+  const list = useRef<HTMLUListElement>(null);
+  // One Tab stop for the whole list (src/ui/row-tab-stop.ts): rows added by this render come without it.
+  useLayoutEffect(() => {
+    if (list.current) keepOneTabStop(list.current);
+  });
   return (
-    <ul class="cookie-list" aria-label={label}>
+    <ul
+      ref={list}
+      class="cookie-list"
+      aria-label={label}
+      onFocusIn={(e) => {
+        if (list.current && e.target instanceof Element) moveTabStop(list.current, e.target);
+      }}
+    >
       {cookies.map((v, i) => (
         <CookieRow
           key={v.key}

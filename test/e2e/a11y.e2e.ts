@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './harness/axe';
+import { expectRowKeyboard } from './harness/keyboard';
 import { withChromium } from './harness/setup';
 import { row, waitForViewState, type ViewRoot } from './harness/views';
 import { startSite } from './site/test-site';
@@ -40,5 +41,10 @@ describe('Accessibility (axe-core, WCAG 2.1 A and AA)', () => {
       await page.waitForSelector('[data-testid="column-toggle"]', { visible: true });
     }
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("the popup's cookie lists are one Tab stop each; the arrow keys move between and within the rows", async () => {
+    const popup = await suite.openReadyView('popup');
+    await expectRowKeyboard(popup);
   });
 });

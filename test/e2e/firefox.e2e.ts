@@ -4,6 +4,7 @@ import { FIREFOX_EXTENSION_UUID, type FirefoxSession } from './harness/firefox';
 import { readChangeLog, tabIdOf } from './harness/extension-messages';
 import { causeLabel, changeWithEveryCause, setFromPage, settledEntries, waitForEntries } from './harness/change-log';
 import { expectReadyWithRows } from './harness/expect-rows';
+import { expectRowKeyboard } from './harness/keyboard';
 import { markupTrace, recordDialogs } from './harness/hostile';
 import { setPartitionedCookie } from './harness/partitioned-cookie';
 import { lastWordMismatches, startJarStorm } from './harness/last-word';
@@ -82,6 +83,12 @@ describe('Firefox', () => {
     expect(await view.$eval(row('xss'), (el) => el.textContent)).toContain(HOSTILE_TEXT);
     expect(await markupTrace(view)).toEqual({ hostileImages: 0, inlineHandlers: 0, pwned: undefined });
     expect(dialogs).toEqual([]);
+  });
+
+  it("the popup's cookie lists are one Tab stop each; the arrow keys move between and within the rows", async () => {
+    const { view } = await openPopupTab();
+    expect(await waitForViewState(view, 'popup')).toBe('ready');
+    await expectRowKeyboard(view);
   });
 
   it('records the changes in the background log, read from an extension page', async () => {

@@ -219,6 +219,75 @@ describe('PopupApp', () => {
     }
   });
 
+  it('makes each list one Tab stop: the toggle last focused; checkboxes and copy buttons are reached by arrows', () => {
+    const store = popupStoreShowing(
+      analysis([
+        view(record({ name: 's' }), { sessionReason: sid }),
+        view(record({ name: 'o1' })),
+        view(record({ name: 'o2' })),
+      ]),
+    );
+    renderWithEdit(<PopupApp onRequestPermission={() => {}} />, store);
+    const lists = screen.getAllByRole('list').filter((l) => l.classList.contains('cookie-list'));
+    expect(lists).toHaveLength(2);
+    const stops = () =>
+      lists.map((l) =>
+        Array.from(l.querySelectorAll<HTMLElement>('[data-testid="cookie-toggle"]'))
+          .filter((t) => t.getAttribute('tabindex') === '0')
+          .map((t) => t.textContent),
+      );
+    // At first, each list's first toggle; no checkbox or copy button of a row is in the Tab order.
+    expect(stops()).toEqual([['s'], ['o1']]);
+    const rowControls = screen.getAllByTestId('cookie-check').concat(screen.getAllByTestId('copy-value'));
+    expect(rowControls.length).toBe(6);
+    expect(rowControls.map((c) => c.getAttribute('tabindex'))).toEqual(Array(6).fill('-1'));
+
+    const toggles = screen.getAllByTestId('cookie-toggle');
+    const [, o1Check, o2Check] = screen.getAllByTestId('cookie-check');
+    const [, , o2Copy] = screen.getAllByTestId('copy-value');
+    // Down to o2: it becomes its list's Tab stop, o1 no longer is.
+    toggles[1]!.focus();
+    fireEvent.keyDown(toggles[1]!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(toggles[2]);
+    expect(stops()).toEqual([['s'], ['o2']]);
+    // Left to its checkbox, Right back to the toggle, Right to its copy button, Left back.
+    const steps: Array<[key: string, focused: HTMLElement]> = [
+      ['ArrowLeft', o2Check!],
+      ['ArrowLeft', o2Check!],
+      ['ArrowRight', toggles[2]!],
+      ['ArrowRight', o2Copy!],
+      ['ArrowRight', o2Copy!],
+      ['ArrowLeft', toggles[2]!],
+    ];
+    for (const [key, focused] of steps) {
+      fireEvent.keyDown(document.activeElement!, { key });
+      expect(document.activeElement, `after ${key}`).toBe(focused);
+    }
+    // Up from a checkbox goes to the row above's toggle, which becomes the Tab stop.
+    o2Check!.focus();
+    fireEvent.keyDown(o2Check!, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(toggles[1]);
+    expect(stops()).toEqual([['s'], ['o1']]);
+    expect(o1Check!.getAttribute('tabindex')).toBe('-1');
+  });
+
+  it('gives the Tab stop back to the first row when the current row goes away', async () => {
+    const store = popupStoreShowing(
+      analysis([view(record({ name: 'o1' })), view(record({ name: 'o2' })), view(record({ name: 'o3' }))]),
+    );
+    popup(store);
+    const toggles = screen.getAllByTestId('cookie-toggle');
+    toggles[2]!.focus();
+    const stop = () =>
+      screen
+        .getAllByTestId('cookie-toggle')
+        .filter((t) => t.getAttribute('tabindex') === '0')
+        .map((t) => t.textContent);
+    expect(stop()).toEqual(['o3']);
+    act(() => store.site.showAnalysis(analysis([view(record({ name: 'o1' })), view(record({ name: 'o2' }))]), NOW));
+    expect(stop()).toEqual(['o1']);
+  });
+
   const states: Array<[Exclude<ViewState, 'ready' | 'loading'>, CookiesProblem | null, RegExp]> = [
     ['not-http', { reason: 'not-http', url: 'about:blank' }, /not a web page.*Open a web page/],
     ['no-cookies', null, /has set no cookies.*Use app\.example\.com/],
