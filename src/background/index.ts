@@ -92,7 +92,15 @@ const writes = createCookieWrites({
   browser: cookieApi,
   now: Date.now,
   readJar: async (cookies) => (await Promise.all(cookies.map(readCookie))).filter((c) => c !== null),
-  written: (before, after) => guard.userWrote(before, after),
+  written: (before, after) => {
+    // The user's own write, beside the browser's events for it: the timeline must not take it for the site's.
+    const left = after ?? before;
+    if (left) {
+      staging.flush();
+      log.record({ cookie: left, removed: after === null, cause: 'edited' });
+    }
+    return guard.userWrote(before, after);
+  },
   pause: (cookies) => guard.pause(cookies),
 });
 

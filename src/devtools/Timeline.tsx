@@ -14,6 +14,7 @@ function action(e: ChangeLogEntry): string {
   // SessionScope's own reactions, each after the browser's event that caused it.
   if (e.cause === 'protected') return 'put back by SessionScope (protected)';
   if (e.cause === 'blocked') return 'removed by SessionScope (block rule)';
+  if (e.cause === 'edited') return e.removed ? 'deleted in SessionScope' : 'written in SessionScope';
   if (!e.removed) return 'set';
   switch (e.cause) {
     case 'overwrite':

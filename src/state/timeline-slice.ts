@@ -68,6 +68,26 @@ export function createTimelineSlice(limit = 2000) {
     });
   }
 
+  /**
+   * The background's log after `confirmedSeq` (entries up to it came from the log already) in place of the entries
+   * this page numbered itself after it: the log's own numbering, and what only the background records (what
+   * SessionScope did on its own, changes no listener heard). `pending`: live entries the log does not hold yet,
+   * kept after it.
+   */
+  function confirmFromLog(
+    confirmedSeq: number,
+    logged: readonly ChangeLogEntry[],
+    pending: readonly ChangeLogEntry[],
+  ): void {
+    const kept = entries.value.filter((e) => e.seq <= confirmedSeq);
+    const sorted = [...logged].sort((a, b) => a.seq - b.seq);
+    let next = Math.max(confirmedSeq, sorted.length > 0 ? sorted[sorted.length - 1]!.seq : -1) + 1;
+    const after = pending.map((e) => ({ ...e, seq: next++ }));
+    batch(() => {
+      entries.value = keepNewest([...kept, ...sorted, ...after]);
+    });
+  }
+
   /** The next sequence number for an entry the page saw itself (watchCookies), after every known one. */
   function nextLocalSeq(): number {
     const t = entries.value;
@@ -85,6 +105,7 @@ export function createTimelineSlice(limit = 2000) {
     waiting,
     setTimeline,
     appendTimeline,
+    confirmFromLog,
     nextLocalSeq,
     togglePause,
     clearView,

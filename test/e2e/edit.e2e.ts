@@ -11,6 +11,7 @@ import { row, waitForViewState } from './harness/views';
 import { waitUntil } from './harness/wait';
 import { startSite, type RunningSite } from './site/test-site';
 import { COOKIE_SIGNAL_GRACE_MS } from '../../src/core/session/login-rotation';
+import { makeJwt } from '../fakes/make-jwt';
 
 declare const browser: WebExtBrowser;
 
@@ -43,6 +44,31 @@ async function undoRestores(panel: Page, session: BrowserSession, before: JarCoo
   await panel.click('[data-testid="undo"]');
   await panel.waitForSelector('[data-testid="edit-result"][data-kind="undo"]');
   expect(exact(await jar(session))).toEqual(before);
+}
+
+/** The finding texts of the panel's timeline (a session id kept across a login). */
+function timelineFindings(panel: Page): Promise<Array<string | null>> {
+  return panel.$$eval('[data-testid="timeline-finding"] [data-testid="finding"]', (els) =>
+    els.map((e) => e.textContent),
+  );
+}
+
+/** Opens the panel on the test site's home page (a session id and a JWT set in one response), later than a login's
+ * grace after that response: were a write then taken for a login, the site's session ids would be reported. */
+async function panelAfterGrace(suite: Suite<BrowserSession, RunningSite>): Promise<Page> {
+  // A fresh start: the site's cookies and the log of what earlier tests did to them are gone.
+  await suite.session.control.evaluate(async (host: string) => {
+    for (const c of await browser.cookies.getAll({ domain: host })) {
+      await browser.cookies.remove({ url: `http://${host}${c.path}`, name: c.name, storeId: c.storeId });
+    }
+  }, HOST);
+  await sendFrom(suite.session.control, 'clearChangeLog', {});
+  await suite.page.goto(suite.site.url('/'));
+  const setAt = Date.now();
+  const panel = await suite.openReadyView('panel');
+  const early = setAt + COOKIE_SIGNAL_GRACE_MS + 1_000 - Date.now();
+  if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
+  return panel;
 }
 
 async function waitJar(session: BrowserSession, ok: (list: JarCookie[]) => boolean, what: string) {
@@ -169,9 +195,37 @@ function editSuite(name: string, suite: Suite<BrowserSession, RunningSite>, part
       await waitJar(suite.session, (l) => l.some((c) => c.name === 'guarded' && c.value === 'mine'), 'put back');
       const log = await readChangeLog(suite.session.control, {});
       expect(log.entries.some((e) => e.cookie.name === 'guarded' && e.cause === 'protected')).toBe(true);
-      // The timeline of a panel opened now shows the background's entry with its own cause.
+      // The open panel's timeline shows the background's entry with its own cause, once it reads the log again after
+      // the changes (it saw the browser's events itself); and so does a panel opened now.
+      await panel.waitForSelector('[data-testid="timeline-entry"][data-cause="protected"]', { timeout: 10_000 });
       const fresh = await suite.openReadyView('panel');
       await fresh.waitForSelector('[data-cause="protected"]');
+    });
+
+    it('a JWT the user writes is no login: the timeline shows it as written in SessionScope and finds no session id kept', async () => {
+      const panel = await panelAfterGrace(suite);
+      const sets = '[data-testid="timeline-entry"][data-name="jwt"][data-removed="false"][data-cause="explicit"]';
+      const setsBefore = (await panel.$$(sets)).length;
+      await openDetail(panel, 'jwt');
+      await panel.click('[data-testid="detail"] [data-testid="cookie-edit"]');
+      await panel.waitForSelector('[data-testid="edit-value"]');
+      // Another user's token, as a tester pastes one.
+      await panel.$eval('[data-testid="edit-value"]', (el) => (el as HTMLTextAreaElement).select());
+      await panel.keyboard.press('Backspace');
+      await panel.type('[data-testid="edit-value"]', makeJwt({ sub: 'mallory', role: 'admin' }));
+      await panel.click('[data-testid="edit-save"]');
+      expect(await lastOutcome(panel)).toEqual(['written']);
+      // The browser's event for the write and SessionScope's own entry are both in the timeline.
+      await panel.waitForSelector('[data-testid="timeline-entry"][data-name="jwt"][data-cause="edited"]', {
+        timeout: 10_000,
+      });
+      expect(
+        await panel.$eval('[data-testid="timeline-entry"][data-cause="edited"] .action', (e) => e.textContent),
+      ).toBe('written in SessionScope');
+      await waitUntil('the browser’s set of the new token in the timeline', async () =>
+        (await panel.$$(sets)).length > setsBefore ? true : undefined,
+      );
+      expect(await timelineFindings(panel)).toEqual([]);
     });
 
     it('a block rule removes a cookie the site sets', async () => {
@@ -203,13 +257,7 @@ describe('edit, undo, protect and block', () => {
 
   // Firefox reports no change at all for a cookie written as it was: Chromium reports an overwrite and a set.
   it('Chromium: a JWT cookie saved unchanged is no login: the timeline finds no session id kept across it', async () => {
-    // The site's home page sets a session id and a JWT in one response: no login between them.
-    await chromium.page.goto(chromium.site.url('/'));
-    const setAt = Date.now();
-    const panel = await chromium.openReadyView('panel');
-    // The save comes later than a login's grace after the page's cookies: were it a login, they would be reported.
-    const early = setAt + COOKIE_SIGNAL_GRACE_MS + 1_000 - Date.now();
-    if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
+    const panel = await panelAfterGrace(chromium);
     await openDetail(panel, 'jwt');
     await panel.click('[data-testid="detail"] [data-testid="cookie-edit"]');
     await panel.waitForSelector('[data-testid="edit-value"]');
@@ -228,10 +276,7 @@ describe('edit, undo, protect and block', () => {
         after,
       ),
     );
-    const findings = await panel.$$eval('[data-testid="timeline-finding"] [data-testid="finding"]', (els) =>
-      els.map((e) => e.textContent),
-    );
-    expect(findings).toEqual([]);
+    expect(await timelineFindings(panel)).toEqual([]);
   });
 
   it('Chromium: protect and block survive a worker restart', async () => {

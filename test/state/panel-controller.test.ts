@@ -125,6 +125,44 @@ describe('createPanelController', () => {
     p.stop();
   });
 
+  it("once live changes pause, puts the log's entries and numbering in place of its own, with the background's own", async () => {
+    const tab = fakeTab();
+    tab.log.entries = [logEntry(7, record({ name: 'sid' }))];
+    const { store, d, p } = await readyPanel({ confirmAfterMs: 0 }, tab);
+    const jwt = record({ name: 'jwt', value: 'token-of-bob' });
+    // The browser's event for the user's write, and one the background has not logged yet.
+    tab.log.entries.push({ ...logEntry(21, jwt), cause: 'explicit' }, { ...logEntry(22, jwt), cause: 'edited' });
+    tab.change(setBy(jwt));
+    tab.change(setBy(record({ name: 'csrf', value: 't' })));
+    expect(store.timeline.entries.value.map((e) => e.seq)).toEqual([7, 8, 9]);
+    await vi.waitFor(() =>
+      expect(store.timeline.entries.value.map((e) => [e.seq, e.cookie.name, e.cause])).toEqual([
+        [7, 'sid', 'explicit'],
+        [21, 'jwt', 'explicit'],
+        [22, 'jwt', 'edited'],
+        [23, 'csrf', 'explicit'],
+      ]),
+    );
+    expect(d.getChangeLog).toHaveBeenLastCalledWith('app.example.com', 7);
+    p.stop();
+  });
+
+  it('reads the log again after a write of its own (reload), and lets the live entries be until then', async () => {
+    const tab = fakeTab();
+    const { store, p } = await readyPanel({ confirmAfterMs: 60_000 }, tab);
+    const jwt = record({ name: 'jwt', value: 'x' });
+    tab.log.entries.push({ ...logEntry(3, jwt), cause: 'explicit' }, { ...logEntry(4, jwt), cause: 'edited' });
+    tab.change(setBy(jwt));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(store.timeline.entries.value.map((e) => [e.seq, e.cause])).toEqual([[1, 'explicit']]);
+    await p.reload();
+    expect(store.timeline.entries.value.map((e) => [e.seq, e.cause])).toEqual([
+      [3, 'explicit'],
+      [4, 'edited'],
+    ]);
+    p.stop();
+  });
+
   it('ignores changes to other sites', async () => {
     const { tab, store, d, p } = await readyPanel();
     tab.change(setBy(record({ name: 'ad', domain: '.tracker.test' })));

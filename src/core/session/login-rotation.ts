@@ -77,12 +77,33 @@ export function tokenLoginSignal(
   };
 }
 
+/** How far apart the browser's event for a write and SessionScope's own entry for it may be logged. */
+export const OWN_WRITE_ECHO_MS = 2_000;
+
+/** SessionScope's own doings in the log (src/core/timeline/change-log-entry.ts): never the site's login. */
+const OWN_CAUSES: ReadonlySet<string> = new Set(['edited', 'protected', 'blocked']);
+
 /**
  * The logins the cookie log shows: a JWT cookie that appears (none stood under its name before, or it had been
- * removed other than by an overwrite), or whose subject or role changes. Linear in the entries.
+ * removed other than by an overwrite), or whose subject or role changes. A token SessionScope wrote itself is none:
+ * its own entries, and the browser's event for a user's write (an `edited` entry of the same cookie and value
+ * logged within OWN_WRITE_ECHO_MS of it). Linear in the entries.
  */
 export function cookieLoginSignals(entries: readonly ChangeLogEntry[]): LoginSignal[] {
   const current = new Map<string, string | undefined>();
+  const edits = new Map<string, number[]>();
+  for (const e of entries) {
+    if (e.cause !== 'edited' || e.removed) continue;
+    const k = `${cookieKey(e.cookie)}\n${e.cookie.value}`;
+    const times = edits.get(k) ?? [];
+    // Bounded, so that the look-up below stays linear in the entries however often one value was written.
+    if (times.length < 64) times.push(e.time);
+    edits.set(k, times);
+  }
+  const userWrote = (e: ChangeLogEntry) =>
+    (edits.get(`${cookieKey(e.cookie)}\n${e.cookie.value}`) ?? []).some(
+      (t) => Math.abs(t - e.time) <= OWN_WRITE_ECHO_MS,
+    );
   const out: LoginSignal[] = [];
   for (const e of [...entries].sort((a, b) => a.seq - b.seq)) {
     const key = cookieKey(e.cookie);
@@ -95,7 +116,7 @@ export function cookieLoginSignals(entries: readonly ChangeLogEntry[]): LoginSig
     const who = tokenIdentity(e.cookie.value);
     const before = current.get(key);
     current.set(key, who);
-    if (who === undefined || who === before) continue;
+    if (who === undefined || who === before || OWN_CAUSES.has(e.cause) || userWrote(e)) continue;
     const what =
       before === undefined
         ? `a JWT (${who}) appeared in cookie ${e.cookie.name}`

@@ -9,10 +9,12 @@ import type { ChangeCause, CookieRecord } from '../cookie/cookie-record';
 export type LogCause = ChangeCause | 'unobserved' | GuardCause;
 
 /**
- * What SessionScope itself did, recorded after the browser's own event for it: `protected`, a protected
- * cookie put back after something changed it; `blocked`, a cookie removed because a block rule matches it.
+ * What SessionScope itself did, recorded beside the browser's own event for it: `protected`, a protected
+ * cookie put back after something changed it; `blocked`, a cookie removed because a block rule matches it;
+ * `edited`, a cookie the user set or deleted from SessionScope (an edit, a delete, an import, a restore, an undo),
+ * as the write left it. So a change the user made is never taken for the site's doing (a login, a rotation).
  */
-export type GuardCause = 'protected' | 'blocked';
+export type GuardCause = 'protected' | 'blocked' | 'edited';
 
 /** Original lengths of what was cut before staging, so the log stays within its byte budget. */
 export interface CutLengths {

@@ -21,6 +21,7 @@ const CAUSES: ReadonlySet<string> = new Set<LogCause>([
   'unobserved',
   'protected',
   'blocked',
+  'edited',
 ]);
 
 function isChange(v: unknown): v is TimedChange {

@@ -4,6 +4,7 @@ import type { ChangeLogEntry } from '../../../src/core/timeline/change-log-entry
 import {
   cookieLoginSignals,
   loginsWithoutRotation,
+  OWN_WRITE_ECHO_MS,
   tokenIdentity,
   type LoginSignal,
 } from '../../../src/core/session/login-rotation';
@@ -72,6 +73,35 @@ describe('cookieLoginSignals', () => {
       entry('auth', alice),
     ];
     expect(keptIds(rewritten)).toEqual([]);
+  });
+});
+
+describe("SessionScope's own writes are no login", () => {
+  it("sees no login in a token the user wrote from SessionScope, or that SessionScope's guard put back", () => {
+    const entry = entryMaker(1_000);
+    const entries = [
+      entry('sid', 'anon'),
+      entry('theme', 'dark'),
+      // The user pastes another user's token into auth: the browser's event, then SessionScope's own entry.
+      entry('auth', bob),
+      entry('auth', bob, { cause: 'edited' }),
+      // A protected auth put back after the site changed it: the site's change is a login, the put-back is not.
+      entry('auth', alice),
+      entry('theme', 'light'),
+      entry('theme', 'dark'),
+      entry('auth', bob, { cause: 'protected' }),
+    ];
+    expect(cookieLoginSignals(entries).map((s) => s.seq)).toEqual([5]);
+  });
+
+  it("still sees the site's own token, even the same one, when it comes later than a write's echo", () => {
+    const at = (seq: number, time: number, value: string, cause: ChangeLogEntry['cause'] = 'explicit') =>
+      ({ seq, time, cause, removed: false, cookie: makeCookie({ name: 'auth', value }) }) as ChangeLogEntry;
+    const entries = [at(1, 10_000, alice, 'edited'), at(0, 10_500, alice)];
+    // Logged in either order within the echo: no login.
+    expect(cookieLoginSignals(entries)).toEqual([]);
+    const later = [at(0, 10_000, alice, 'edited'), at(1, 10_000 + OWN_WRITE_ECHO_MS + 1, bob), at(2, 60_000, alice)];
+    expect(cookieLoginSignals(later).map((s) => s.seq)).toEqual([1, 2]);
   });
 });
 
