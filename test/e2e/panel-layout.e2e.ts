@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { withChromium, withFirefox } from './harness/setup';
 import { row } from './harness/views';
 import { waitUntil } from './harness/wait';
-import { startSite } from './site/test-site';
+import { startSite, type RunningSite } from './site/test-site';
+import type { BrowserSession } from './harness/browser-session';
+import { tabIdOf } from './harness/extension-messages';
 
 // The panel at the sizes DevTools gives it: undocked or wide, docked at the bottom (wide and short), docked at the
 // side (narrow). In each the cookie table is in sight when the panel opens, and a cookie's detail where it can be
@@ -85,6 +87,10 @@ const widthOf = (view: Page, selector: string) => view.$eval(selector, (el) => e
 
 function layoutSuite(suite: {
   openReadyView(view: 'panel', options: { beforeLoad: (p: Page) => unknown }): Promise<Page>;
+  openView(view: 'panel', options: { tabId: number; beforeLoad: (p: Page) => unknown }): Promise<Page>;
+  session: BrowserSession;
+  site: RunningSite;
+  track(page: Page): Page;
 }) {
   const panelAt = (width: number, height: number) =>
     suite.openReadyView('panel', { beforeLoad: (p) => p.setViewport({ width, height }) });
@@ -146,6 +152,24 @@ function layoutSuite(suite: {
     await again.click('[data-testid="columns-reset"]');
     await waitUntil('the Value column back', async () => (await shownColumns(again)).includes('value'));
     expect(await cutCells(again, SHORT_COLUMNS)).toEqual([]);
+  });
+
+  it('a site with no cookie: what the panel has follows on from its message, with no empty stretch', async () => {
+    // Another host of the same server, whose blank page sets nothing.
+    const page = suite.track(await suite.session.openPage(suite.site.url('/blank').replace(HOST, 'empty.localhost')));
+    const tabId = await tabIdOf(suite.session.control, page.url());
+    const view = await suite.openView('panel', {
+      tabId,
+      beforeLoad: (p) => p.setViewport({ width: 1280, height: 800 }),
+    });
+    await view.waitForSelector('[data-testid="panel"][data-state="no-cookies"]');
+    const message = (await boxOf(view, '[data-testid="state-message"]'))!;
+    const bar = (await boxOf(view, '[data-testid="site-edit"]'))!;
+    expect(bar.top - message.bottom).toBeLessThan(40);
+    // And the timeline after the rest, not pushed to the bottom of the panel.
+    const timeline = (await boxOf(view, '[data-testid="timeline"]'))!;
+    const tools = (await boxOf(view, '[data-testid="transfer-tools"]'))!;
+    expect(timeline.top - tools.bottom).toBeLessThan(20);
   });
 
   it('short (docked at the bottom): the table keeps rows in sight instead of being squeezed', async () => {
