@@ -32,8 +32,8 @@ export interface PanelDeps {
   pollMs?: number;
   /** How long to wait for the background's log before showing live changes without it. */
   logTimeoutMs?: number;
-  /** After the last change seen live, how long before the log is read again (CONFIRM_AFTER_MS). */
-  confirmAfterMs?: number;
+  /** After the last change seen live, how long before the log is read for the background's own entries. */
+  backgroundAfterMs?: number;
 }
 
 export interface PanelController {
@@ -61,8 +61,14 @@ function within<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-/** After the last change seen live, how long before the background's log is read again (confirmLog). */
-export const CONFIRM_AFTER_MS = 1_000;
+/** After the last change seen live, how long before the log is read for the background's own entries. */
+export const BACKGROUND_AFTER_MS = 1_000;
+
+/**
+ * What only the background records, with no `cookies.onChanged` event of its own: what SessionScope itself did. (A
+ * change the background found `unobserved` as it started was heard by this page's own listener, if it was open.)
+ */
+const BACKGROUND_ONLY: ReadonlySet<string> = new Set(['edited', 'protected', 'blocked']);
 
 /** The same change seen twice: by this page's own listener and in the background's log. */
 function sameChange(a: ChangeLogEntry, b: ChangeLogEntry): boolean {
@@ -73,26 +79,6 @@ function sameChange(a: ChangeLogEntry, b: ChangeLogEntry): boolean {
     Math.abs(a.time - b.time) < 5000 &&
     cookieKey(a.cookie) === cookieKey(b.cookie)
   );
-}
-
-/** The `live` entries that no entry of `logged` is (sameChange), each logged entry standing for one live one.
- * Linear in both: a burst of thousands of changes is confirmed at once. */
-export function unmatchedLive(live: readonly ChangeLogEntry[], logged: readonly ChangeLogEntry[]): ChangeLogEntry[] {
-  const id = (e: ChangeLogEntry) => `${e.removed}\n${e.cause}\n${e.cookie.value}\n${cookieKey(e.cookie)}`;
-  const times = new Map<string, number[]>();
-  for (const g of logged) {
-    const k = id(g);
-    const list = times.get(k);
-    if (list) list.push(g.time);
-    else times.set(k, [g.time]);
-  }
-  return live.filter((l) => {
-    const list = times.get(id(l));
-    const i = list ? list.findIndex((t) => Math.abs(t - l.time) < 5000) : -1;
-    if (i === -1) return true;
-    list!.splice(i, 1);
-    return false;
-  });
 }
 
 /**
@@ -154,8 +140,8 @@ export function createPanelController(
    */
   let nextAnySeq: number | undefined;
   let reloadTimer: ReturnType<typeof setTimeout> | undefined;
-  let confirmTimer: ReturnType<typeof setTimeout> | undefined;
-  let confirming = false;
+  let backgroundTimer: ReturnType<typeof setTimeout> | undefined;
+  let adding = false;
   let pollTimer: ReturnType<typeof setInterval> | undefined;
   const unsubscribe: Array<() => void> = [];
 
@@ -184,29 +170,28 @@ export function createPanelController(
   }
 
   /**
-   * Where this page watches cookies itself, its timeline numbers what it sees and never hears what only the
+   * Where this page watches cookies itself, its timeline is what it sees, and it never hears what only the
    * background records: a protected cookie put back, a block rule's removal, the user's own writes (cause `edited`,
-   * which keep a pasted token from being taken for a login), changes no listener heard. So once changes pause, and
-   * after each write of this page, the log since the last entry it gave is read again and put in place of those.
+   * which keep a pasted token from being taken for a login). So once changes pause, and after each write of this
+   * page, the log since the last entry it gave is read again for those, which are added.
    */
-  async function confirmLog(): Promise<void> {
-    if (!deps.watchCookies || stopped || site === '' || logLoading || confirming) return;
-    confirming = true;
+  async function addBackgroundEntries(): Promise<void> {
+    if (!deps.watchCookies || stopped || site === '' || logLoading || adding) return;
+    adding = true;
     const host = site;
     const after = lastLogSeq;
     try {
       const r = await within(askLog(host, after), deps.logTimeoutMs ?? 3000);
       if (stopped || host !== site || logLoading || after !== lastLogSeq) return;
-      const logged = r.entries.filter((e) => e.seq > after);
-      if (logged.length === 0) return;
-      lastLogSeq = logged.reduce((m, e) => Math.max(m, e.seq), after);
-      const live = store.timeline.entries.peek().filter((e) => e.seq > after);
-      const pending = unmatchedLive(live, logged);
-      store.timeline.confirmFromLog(after, logged, pending);
+      const fresh = r.entries.filter((e) => e.seq > after);
+      lastLogSeq = fresh.reduce((m, e) => Math.max(m, e.seq), after);
+      for (const e of fresh) {
+        if (BACKGROUND_ONLY.has(e.cause)) store.timeline.appendTimeline([{ ...e, seq: store.timeline.nextLocalSeq() }]);
+      }
     } catch {
-      // The worker may be restarting: the live entries stay until the next change or write.
+      // The worker may be restarting: they come with the next change or write.
     } finally {
-      confirming = false;
+      adding = false;
     }
   }
 
@@ -272,8 +257,8 @@ export function createPanelController(
       if (logLoading) buffered.push(entry);
       else store.timeline.appendTimeline([{ ...entry, seq: store.timeline.nextLocalSeq() }]);
       scheduleReload('none');
-      clearTimeout(confirmTimer);
-      confirmTimer = setTimeout(() => void confirmLog(), deps.confirmAfterMs ?? CONFIRM_AFTER_MS);
+      clearTimeout(backgroundTimer);
+      backgroundTimer = setTimeout(() => void addBackgroundEntries(), deps.backgroundAfterMs ?? BACKGROUND_AFTER_MS);
       return;
     }
     const theirs = inStore(change.cookie) ? thirdPartyOf(change.cookie) : undefined;
@@ -342,13 +327,13 @@ export function createPanelController(
     // After a write of this page (the edit slice's refresh): the background logged it before it answered.
     reload: async () => {
       await reload(true);
-      await confirmLog();
+      await addBackgroundEntries();
     },
     requestPermission: () => requestPermission(store.site, deps.requestHostPermission, () => reload(false)),
     stop() {
       stopped = true;
       clearTimeout(reloadTimer);
-      clearTimeout(confirmTimer);
+      clearTimeout(backgroundTimer);
       clearInterval(pollTimer);
       thirdParty?.dispose();
       for (const u of unsubscribe) u();

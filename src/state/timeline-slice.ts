@@ -43,13 +43,9 @@ export function createTimelineSlice(limit = 2000) {
     clearedAt.value = lastSeq();
   }
 
-  /** Entries dropped by the limit since the log last confirmed the live ones (confirmFromLog). */
-  let droppedLive = 0;
-
   function keepNewest(list: readonly ChangeLogEntry[]): readonly ChangeLogEntry[] {
     if (list.length <= limit) return list;
     dropped.value += list.length - limit;
-    droppedLive += list.length - limit;
     return list.slice(list.length - limit);
   }
 
@@ -59,8 +55,6 @@ export function createTimelineSlice(limit = 2000) {
       droppedBy.value = why;
       entries.value = keepNewest([...list].sort((a, b) => a.seq - b.seq));
     });
-    // All from the log: none of these drops was of a live entry.
-    droppedLive = 0;
   }
 
   /** Appends live entries, skipping any whose sequence number the timeline already holds. */
@@ -72,31 +66,6 @@ export function createTimelineSlice(limit = 2000) {
     batch(() => {
       entries.value = keepNewest([...entries.value, ...fresh]);
     });
-  }
-
-  /**
-   * The background's log after `confirmedSeq` (entries up to it came from the log already) in place of the entries
-   * this page numbered itself after it: the log's own numbering, and what only the background records (what
-   * SessionScope did on its own, changes no listener heard). `pending`: live entries the log does not hold yet,
-   * kept after it.
-   */
-  function confirmFromLog(
-    confirmedSeq: number,
-    logged: readonly ChangeLogEntry[],
-    pending: readonly ChangeLogEntry[],
-  ): void {
-    const kept = entries.value.filter((e) => e.seq <= confirmedSeq);
-    const sorted = [...logged].sort((a, b) => a.seq - b.seq);
-    let next = Math.max(confirmedSeq, sorted.length > 0 ? sorted[sorted.length - 1]!.seq : -1) + 1;
-    const after = pending.map((e) => ({ ...e, seq: next++ }));
-    const merged = [...kept, ...sorted, ...after];
-    // The log's entries for changes that fell off the live list are the oldest here: they fall off again, counted once.
-    const over = Math.max(0, merged.length - limit);
-    batch(() => {
-      dropped.value += Math.max(0, over - droppedLive);
-      entries.value = merged.slice(over);
-    });
-    droppedLive = 0;
   }
 
   /** The next sequence number for an entry the page saw itself (watchCookies), after every known one. */
@@ -116,7 +85,6 @@ export function createTimelineSlice(limit = 2000) {
     waiting,
     setTimeline,
     appendTimeline,
-    confirmFromLog,
     nextLocalSeq,
     togglePause,
     clearView,

@@ -49,35 +49,6 @@ describe('timeline slice', () => {
   });
 });
 
-describe('confirmFromLog', () => {
-  it("puts the log's entries in place of the live ones after the confirmed seq, pending ones after them", () => {
-    const t = createTimelineSlice();
-    t.setTimeline([entry(5)], 0);
-    t.appendTimeline([entry(6, 'a'), entry(7, 'b')]);
-    const pending = t.entries.value.filter((e) => e.cookie.name === 'b');
-    t.confirmFromLog(5, [{ ...entry(40, 'a'), cause: 'edited' }, entry(39, 'a')], pending);
-    expect(t.entries.value.map((e) => [e.seq, e.cookie.name, e.cause])).toEqual([
-      [5, 'sid', 'explicit'],
-      [39, 'a', 'explicit'],
-      [40, 'a', 'edited'],
-      [41, 'b', 'explicit'],
-    ]);
-    expect(t.dropped.value).toBe(0);
-  });
-
-  it('counts an entry that fell off the live list once, not again when the log brings it back', () => {
-    const t = createTimelineSlice(3);
-    t.setTimeline([], 0);
-    // Four live changes in a list of three: the first is dropped, and counted.
-    t.appendTimeline([entry(1, 'a'), entry(2, 'b'), entry(3, 'c'), entry(4, 'd')]);
-    expect(t.dropped.value).toBe(1);
-    // The log has all four, and an entry of its own: five for three places, the two oldest out.
-    t.confirmFromLog(-1, [entry(11, 'a'), entry(12, 'b'), entry(13, 'c'), entry(14, 'd'), entry(15, 'e')], []);
-    expect(t.entries.value.map((e) => e.seq)).toEqual([13, 14, 15]);
-    expect(t.dropped.value).toBe(2);
-  });
-});
-
 describe('timeline view controls', () => {
   const at = (seq: number, name = 'sid'): ChangeLogEntry => ({
     seq,

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CookieWriteResult, WriteCookiesResult } from '../../src/protocol/messages';
+import type { CookieWriteOp, CookieWriteResult, WriteCookiesResult } from '../../src/protocol/messages';
 import { createEditSlice } from '../../src/state/edit-slice';
 import { EditOutcome } from '../../src/ui/EditOutcome';
 import { EditContext } from '../../src/ui/store-context';
@@ -28,14 +28,33 @@ function slowEdit() {
   return { edit, answers };
 }
 
+/** EditOutcome under such an edit slice. */
+function renderOutcome() {
+  const slow = slowEdit();
+  renderWithStore(
+    <EditContext.Provider value={slow.edit}>
+      <EditOutcome />
+    </EditContext.Provider>,
+  );
+  return slow;
+}
+
+/** Writes `ops` and answers with `results`, as the background would. */
+async function writeAnswered(ops: CookieWriteOp[], label: string, results: CookieWriteResult[]): Promise<void> {
+  const { edit, answers } = renderOutcome();
+  let written!: Promise<unknown>;
+  await act(() => {
+    written = edit.writer.write(ops, label);
+  });
+  await act(async () => {
+    answers[0]!({ ok: true, undoable: true, results });
+    await written;
+  });
+}
+
 describe('EditOutcome: a write under way, then what the browser did', () => {
   it('says what is being written, and how many cookies, until the background answers', async () => {
-    const { edit, answers } = slowEdit();
-    renderWithStore(
-      <EditContext.Provider value={edit}>
-        <EditOutcome />
-      </EditContext.Provider>,
-    );
+    const { edit, answers } = renderOutcome();
     const cookies = Array.from({ length: 60 }, (_, i) => record({ name: `c${i}` }));
     let written!: Promise<unknown>;
     await act(() => {
@@ -60,18 +79,8 @@ describe('EditOutcome: a write under way, then what the browser did', () => {
   });
 
   it('counts the outcomes of a large write, lists what did not go as asked, and folds the rest', async () => {
-    const { edit, answers } = slowEdit();
-    renderWithStore(
-      <EditContext.Provider value={edit}>
-        <EditOutcome />
-      </EditContext.Provider>,
-    );
     const cookies = Array.from({ length: 60 }, (_, i) => record({ name: `c${i}` }));
     const ops = cookies.map((cookie) => ({ kind: 'remove' as const, cookie }));
-    let written!: Promise<unknown>;
-    await act(() => {
-      written = edit.writer.write(ops, 'delete of all 60 cookies of shop.test');
-    });
     const results: CookieWriteResult[] = ops.map((op, i) =>
       i === 7
         ? { op, outcome: 'refused', reason: 'not-removed', now: op.cookie }
@@ -79,10 +88,7 @@ describe('EditOutcome: a write under way, then what the browser did', () => {
           ? { op, outcome: 'written', now: null, restored: [record({ name: 'c9', path: '/deep' })] }
           : { op, outcome: 'written', now: null },
     );
-    await act(async () => {
-      answers[0]!({ ok: true, undoable: true, results });
-      await written;
-    });
+    await writeAnswered(ops, 'delete of all 60 cookies of shop.test', results);
     expect(screen.getByTestId('edit-result-counts').textContent).toBe('59 deleted, 1 not deleted.');
     const rest = screen.getByTestId('edit-result-rest') as HTMLDetailsElement;
     expect(rest.open).toBe(false);
@@ -98,21 +104,8 @@ describe('EditOutcome: a write under way, then what the browser did', () => {
   });
 
   it('lists a small write cookie by cookie, with no counts', async () => {
-    const { edit, answers } = slowEdit();
-    renderWithStore(
-      <EditContext.Provider value={edit}>
-        <EditOutcome />
-      </EditContext.Provider>,
-    );
     const op = { kind: 'set' as const, cookie: record({ name: 'sid' }) };
-    let written!: Promise<unknown>;
-    await act(() => {
-      written = edit.writer.write([op], 'edit of sid');
-    });
-    await act(async () => {
-      answers[0]!({ ok: true, undoable: true, results: [{ op, outcome: 'written', now: op.cookie }] });
-      await written;
-    });
+    await writeAnswered([op], 'edit of sid', [{ op, outcome: 'written', now: op.cookie }]);
     expect(screen.queryByTestId('edit-result-counts')).toBeNull();
     expect(screen.queryByTestId('edit-result-rest')).toBeNull();
     expect(screen.getAllByTestId('edit-result-row').map((r) => r.textContent)).toEqual(['sid (/): saved as asked']);
