@@ -11,11 +11,15 @@ export const COLD_SETTLE_MS = 150;
  */
 export async function stopWorkersForGood(session: ChromiumSession): Promise<void> {
   const running = () =>
-    session.browser.targets().some((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'));
+    session.browser
+      .targets()
+      .filter((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'))
+      .map((t) => t.url());
   for (let tries = 0; tries < 20; tries++) {
     await session.stopWorker({ waitGone: false });
     await new Promise((r) => setTimeout(r, COLD_SETTLE_MS));
-    if (!running()) return;
+    if (running().length === 0) return;
   }
-  throw new Error('an extension worker kept running after 20 stops');
+  // Which one, so that a flake can be told from a worker something keeps starting.
+  throw new Error(`an extension worker kept running after 20 stops: ${running().join(', ')}`);
 }
