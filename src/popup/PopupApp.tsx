@@ -2,7 +2,7 @@ import type { TargetedKeyboardEvent } from 'preact';
 import type { CookieView } from '../core/cookie-views';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { focusTarget } from '../ui/list-navigation';
-import { rowToggleOf, TOGGLE } from '../ui/row-tab-stop';
+import { rowToggleOf, TOGGLE, withinRow } from '../ui/row-tab-stop';
 import { CookieList } from '../ui/CookieList';
 import { ExportReport } from '../ui/ExportReport';
 import { GradeBadge, GradePending } from '../ui/GradeBadge';
@@ -28,22 +28,10 @@ function onKeyDown(e: TargetedKeyboardEvent<HTMLElement>): void {
   const from = e.target as Element;
   const toggle = rowToggleOf(from);
   if (!toggle) return;
-  let to: HTMLElement | null;
-  if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
-    const row = toggle.closest('[data-testid="cookie-row"]');
-    const onToggle = from === toggle;
-    const aside = from.matches('[data-testid="cookie-check"]') ? 'ArrowLeft' : 'ArrowRight';
-    if (onToggle) {
-      const sel =
-        e.key === 'ArrowLeft' ? '.row-head > [data-testid="cookie-check"]' : '.row-value > [data-testid="copy-value"]';
-      to = row?.querySelector<HTMLElement>(sel) ?? null;
-    } else {
-      // Back to the toggle from the side it lies on.
-      to = e.key === aside ? null : toggle;
-    }
-  } else {
-    to = focusTarget(e.currentTarget, TOGGLE, toggle, e.key);
-  }
+  const to =
+    e.key === 'ArrowLeft' || e.key === 'ArrowRight'
+      ? withinRow(from, e.key)
+      : focusTarget(e.currentTarget, TOGGLE, toggle, e.key);
   if (!to) return;
   e.preventDefault();
   to.focus();

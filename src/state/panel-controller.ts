@@ -8,6 +8,7 @@ import type { PanelStore } from './create-store';
 import { createSiteLoader, type Analyze } from './load-site';
 import { requestPermission } from './request-permission';
 import { createThirdPartyLoader, type ThirdPartyDeps } from './third-party-slice';
+import { GUARD_CAUSES } from '../core/timeline/change-log-entry';
 
 export interface PanelDeps {
   tabId: number;
@@ -63,12 +64,6 @@ function within<T>(p: Promise<T>, ms: number): Promise<T> {
 
 /** After the last change seen live, how long before the log is read for the background's own entries. */
 export const BACKGROUND_AFTER_MS = 1_000;
-
-/**
- * What only the background records, with no `cookies.onChanged` event of its own: what SessionScope itself did. (A
- * change the background found `unobserved` as it started was heard by this page's own listener, if it was open.)
- */
-const BACKGROUND_ONLY: ReadonlySet<string> = new Set(['edited', 'protected', 'blocked']);
 
 /** The same change seen twice: by this page's own listener and in the background's log. */
 function sameChange(a: ChangeLogEntry, b: ChangeLogEntry): boolean {
@@ -186,7 +181,9 @@ export function createPanelController(
       const fresh = r.entries.filter((e) => e.seq > after);
       lastLogSeq = fresh.reduce((m, e) => Math.max(m, e.seq), after);
       for (const e of fresh) {
-        if (BACKGROUND_ONLY.has(e.cause)) store.timeline.appendTimeline([{ ...e, seq: store.timeline.nextLocalSeq() }]);
+        // What SessionScope itself did (GUARD_CAUSES). A change the background found `unobserved` as it started was
+        // heard by this page's own listener, if it was open.
+        if (GUARD_CAUSES.has(e.cause)) store.timeline.appendTimeline([{ ...e, seq: store.timeline.nextLocalSeq() }]);
       }
     } catch {
       // The worker may be restarting: they come with the next change or write.

@@ -2,6 +2,7 @@ import type { CookieAttribute } from '../core/cookie/changed-attributes';
 import type { CookieWriteResult } from '../protocol/messages';
 import { useEdit } from './store-context';
 import { ValueText } from './ValueText';
+import { counted } from './counted';
 
 const ATTRIBUTE_WORDS: Record<CookieAttribute, string> = {
   value: 'the value',
@@ -79,7 +80,7 @@ function ResultList({ results }: { results: readonly CookieWriteResult[] }) {
       {rest.length > 0 && (
         <details data-testid="edit-result-rest">
           <summary>
-            {notable.length > 0 ? 'The other' : 'Each of the'} {rest.length.toLocaleString('en')} cookies
+            {notable.length > 0 ? 'The other' : 'Each of the'} {counted(rest.length, 'cookie', 'cookies')}
           </summary>
           <ResultRows results={rest} />
         </details>

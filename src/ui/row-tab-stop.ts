@@ -6,8 +6,10 @@
  */
 
 export const TOGGLE = '[data-testid="cookie-toggle"]';
+const ROW_CHECK = '.row-head > [data-testid="cookie-check"]';
+const ROW_COPY = '.row-value > [data-testid="copy-value"]';
 /** A row's own checkbox and its value's copy button (not the detail's buttons, which Tab reaches in an open row). */
-export const ROW_CONTROLS = '.row-head > [data-testid="cookie-check"], .row-value > [data-testid="copy-value"]';
+export const ROW_CONTROLS = `${ROW_CHECK}, ${ROW_COPY}`;
 
 function setTabIndex(el: HTMLElement, value: 0 | -1): void {
   if (el.getAttribute('tabindex') !== String(value)) el.setAttribute('tabindex', String(value));
@@ -29,6 +31,22 @@ export function rowToggleOf(el: Element): HTMLElement | null {
   if (el.matches(TOGGLE)) return el as HTMLElement;
   if (!el.matches(ROW_CONTROLS)) return null;
   return el.closest('[data-testid="cookie-row"]')?.querySelector<HTMLElement>(TOGGLE) ?? null;
+}
+
+/**
+ * Where Left or Right moves from `from` within its row: from the toggle to the row's checkbox (Left) or copy button
+ * (Right), from either of those back to the toggle; null at a row's end, or outside a row.
+ */
+export function withinRow(from: Element, key: 'ArrowLeft' | 'ArrowRight'): HTMLElement | null {
+  const toggle = rowToggleOf(from);
+  if (!toggle) return null;
+  if (from === toggle) {
+    const row = toggle.closest('[data-testid="cookie-row"]');
+    return row?.querySelector<HTMLElement>(key === 'ArrowLeft' ? ROW_CHECK : ROW_COPY) ?? null;
+  }
+  // Back to the toggle, from the side it lies on: the checkbox is left of it, the copy button right.
+  const side = from.matches(ROW_CHECK) ? 'ArrowLeft' : 'ArrowRight';
+  return key === side ? null : toggle;
 }
 
 /** Focus came to `target` in `list`: its row's toggle becomes the list's one Tab stop. */

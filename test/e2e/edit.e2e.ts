@@ -56,7 +56,8 @@ function timelineFindings(panel: Page): Promise<Array<string | null>> {
 /** Opens the panel on the test site's home page (a session id and a JWT set in one response), later than a login's
  * grace after that response: were a write then taken for a login, the site's session ids would be reported. */
 async function panelAfterGrace(suite: Suite<BrowserSession, RunningSite>): Promise<Page> {
-  // A fresh start: the site's cookies and the log of what earlier tests did to them are gone.
+  // A fresh start: the site's cookies and the log of what earlier tests did to them are gone. (Not deleteAllCookies:
+  // it waits for an empty jar, and the cookie an earlier test protects is put back.)
   await suite.session.control.evaluate(async (host: string) => {
     for (const c of await browser.cookies.getAll({ domain: host })) {
       await browser.cookies.remove({ url: `http://${host}${c.path}`, name: c.name, storeId: c.storeId });

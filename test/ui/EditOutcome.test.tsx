@@ -103,6 +103,18 @@ describe('EditOutcome: a write under way, then what the browser did', () => {
     ]);
   });
 
+  it('folds one cookie as one cookie', async () => {
+    const ops = Array.from({ length: 6 }, (_, i) => ({ kind: 'set' as const, cookie: record({ name: `c${i}` }) }));
+    const results: CookieWriteResult[] = ops.map((op, i) =>
+      i === 0
+        ? { op, outcome: 'written', now: op.cookie }
+        : { op, outcome: 'refused', reason: 'not-stored', now: null },
+    );
+    await writeAnswered(ops, 'import of 6 cookies', results);
+    expect(screen.getByTestId('edit-result-counts').textContent).toBe('1 saved as asked, 5 not saved.');
+    expect(screen.getByTestId('edit-result-rest').querySelector('summary')!.textContent).toBe('The other 1 cookie');
+  });
+
   it('lists a small write cookie by cookie, with no counts', async () => {
     const op = { kind: 'set' as const, cookie: record({ name: 'sid' }) };
     await writeAnswered([op], 'edit of sid', [{ op, outcome: 'written', now: op.cookie }]);

@@ -6,7 +6,7 @@ import { sessionNotRotated } from '../audit/rules/session-behaviour';
 import { toFinding } from '../audit/to-finding';
 import { decodeJwt } from '../decode/jwt';
 import type { JwtDecodeResult } from '../decode/jwt-types';
-import type { ChangeLogEntry } from '../timeline/change-log-entry';
+import { GUARD_CAUSES, type ChangeLogEntry } from '../timeline/change-log-entry';
 
 /**
  * A sign that a login happened at `time`: a token appeared, or a token's subject or role changed. `graceMs`:
@@ -80,9 +80,6 @@ export function tokenLoginSignal(
 /** How far apart the browser's event for a write and SessionScope's own entry for it may be logged. */
 export const OWN_WRITE_ECHO_MS = 2_000;
 
-/** SessionScope's own doings in the log (src/core/timeline/change-log-entry.ts): never the site's login. */
-const OWN_CAUSES: ReadonlySet<string> = new Set(['edited', 'protected', 'blocked']);
-
 /**
  * The logins the cookie log shows: a JWT cookie that appears (none stood under its name before, or it had been
  * removed other than by an overwrite), or whose subject or role changes. A token SessionScope wrote itself is none:
@@ -116,7 +113,7 @@ export function cookieLoginSignals(entries: readonly ChangeLogEntry[]): LoginSig
     const who = tokenIdentity(e.cookie.value);
     const before = current.get(key);
     current.set(key, who);
-    if (who === undefined || who === before || OWN_CAUSES.has(e.cause) || userWrote(e)) continue;
+    if (who === undefined || who === before || GUARD_CAUSES.has(e.cause) || userWrote(e)) continue;
     const what =
       before === undefined
         ? `a JWT (${who}) appeared in cookie ${e.cookie.name}`

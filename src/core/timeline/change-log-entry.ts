@@ -16,6 +16,9 @@ export type LogCause = ChangeCause | 'unobserved' | GuardCause;
  */
 export type GuardCause = 'protected' | 'blocked' | 'edited';
 
+/** Every GuardCause: the entries that are SessionScope's own doing, with no `cookies.onChanged` event of their own. */
+export const GUARD_CAUSES: ReadonlySet<LogCause> = new Set<GuardCause>(['protected', 'blocked', 'edited']);
+
 /** Original lengths of what was cut before staging, so the log stays within its byte budget. */
 export interface CutLengths {
   valueLength?: number;
