@@ -62,11 +62,28 @@ function milliseconds(option: string): (value: string) => number {
   };
 }
 
+/** A loopback host, which a local site serves over http: `localhost`, `*.localhost`, 127.x.x.x, `[::1]`. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]';
+}
+
+/**
+ * What to write instead of a URL given without its scheme (`example.com`, `localhost:3000`), or ''. The scheme is
+ * suggested, not assumed: http or https decides which cookies the site sets and what the audit finds.
+ */
+function schemeHint(value: string): string {
+  if (value.includes('://')) return '';
+  const guess = parseUrl(`https://${value}`);
+  if (!guess?.hostname || (!guess.hostname.includes('.') && guess.hostname !== 'localhost')) return '';
+  if (isLoopback(guess.hostname)) guess.protocol = 'http:';
+  return `; give its scheme, e.g. ${guess.href}`;
+}
+
 function httpUrl(value: string, option: string): string {
   const u = parseUrl(value);
-  if (!u) throw new AuditError('bad-option', `${option} is not a URL: ${value}`);
+  if (!u) throw new AuditError('bad-option', `${option} is not a URL: ${value}${schemeHint(value)}`);
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-    throw new AuditError('bad-option', `${option} must be an http or https URL: ${value}`);
+    throw new AuditError('bad-option', `${option} must be an http or https URL: ${value}${schemeHint(value)}`);
   }
   return u.href;
 }

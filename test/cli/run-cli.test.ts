@@ -21,7 +21,17 @@ describe('sessionscope command line, before any browser starts', () => {
       [['audit', 'http://a.test/', '--format', 'xml'], /--format.*xml/],
       [['audit', 'http://a.test/', '--timeout', '-5'], /--timeout must be a positive number/],
       [['audit', 'http://a.test/', '--settle', '1.5'], /--settle must be a positive number of milliseconds, not 1\.5/],
-      [['audit', 'ftp://a.test/'], /must be an http or https URL/],
+      [['audit', 'ftp://a.test/'], /must be an http or https URL: ftp:\/\/a\.test\/$/],
+      [
+        ['audit', 'example.com/login'],
+        /is not a URL: example\.com\/login; give its scheme, e\.g\. https:\/\/example\.com\/login$/,
+      ],
+      [
+        ['audit', 'localhost:3000'],
+        /must be an http or https URL: localhost:3000; give its scheme, e\.g\. http:\/\/localhost:3000\/$/,
+      ],
+      [['audit', 'app.localhost'], /give its scheme, e\.g\. http:\/\/app\.localhost\/$/],
+      [['audit', 'nonsense'], /is not a URL: nonsense$/],
       [['audit', 'http://a.test/', '--expect', 'Hi'], /--authenticated and --expect go together/],
       [['audit', 'http://a.test/', '--login', '/nonexistent/login.mjs'], /could not load the --login module/],
       [['audit'], /missing required argument 'url'/],
