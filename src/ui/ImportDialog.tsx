@@ -9,6 +9,7 @@ import type { TransferDeps } from '../state/transfer-deps';
 import { ChoiceSelect, type Choices } from './ChoiceSelect';
 import { useStore } from './store-context';
 import { OutcomeLine } from './OutcomeLine';
+import { ValueText } from './ValueText';
 
 const FORMATS: Choices<ImportFormat | ''> = [
   { id: '', label: 'Detect from the content' },
@@ -18,6 +19,13 @@ const FORMATS: Choices<ImportFormat | ''> = [
   { id: 'storage-state', label: 'Playwright storageState' },
   { id: 'cookie-header', label: 'Cookie header' },
 ];
+
+/**
+ * What the pasted text decides (a cookie's name, domain and path, and the problems that quote them) is shown as
+ * visible text, cut at these lengths: a paste may come from any page.
+ */
+const NAME_MAX = 256;
+const PROBLEM_MAX = 600;
 
 const FORMAT_NAME: Record<ImportFormat, string> = {
   'sessionscope-json': 'SessionScope JSON',
@@ -172,7 +180,7 @@ export function ImportDialog({ deps }: ImportDialogProps) {
             <ul class="transfer-notes" data-testid="import-problems">
               {prepared.parsed.problems.map((p, i) => (
                 <li key={i} data-testid="import-problem">
-                  {p.where}: {p.reason}
+                  <ValueText value={`${p.where}: ${p.reason}`} max={PROBLEM_MAX} class="prose" />
                 </li>
               ))}
             </ul>
@@ -194,8 +202,9 @@ export function ImportDialog({ deps }: ImportDialogProps) {
                   data-name={item.cookie.name}
                   {...(r ? { 'data-result': r.kind } : {})}
                 >
-                  <span class="mono">{item.cookie.name}</span> <span class="muted">{where(item.cookie)}</span>:{' '}
-                  {itemText(item)}
+                  <ValueText value={item.cookie.name} max={NAME_MAX} />{' '}
+                  <ValueText value={where(item.cookie)} max={NAME_MAX} class="prose muted" />:{' '}
+                  <ValueText value={itemText(item)} max={PROBLEM_MAX} class="prose" />
                   {r && (
                     <span data-testid="import-item-result">
                       {' '}

@@ -39,6 +39,7 @@ import {
   jsonText,
   layerJson,
   layerText,
+  describeJsonError,
   parseJson,
   parseJsonStructure,
   shownText,
@@ -179,7 +180,10 @@ export const ENTRY_POINTS: readonly EntryPoint[] = [
     name: 'looksLikeZlib + inflate',
     run: (v) => (looksLikeZlib(bytes(v)) ? inflate(bytes(v)) : inflate(bytes(`x\u009c${v}`))),
   },
-  { name: 'parseJson / parseJsonStructure', run: (v) => [parseJson(v), parseJsonStructure(v)] },
+  {
+    name: 'parseJson / parseJsonStructure / describeJsonError',
+    run: (v) => [parseJson(v), parseJsonStructure(v), describeJsonError(v)],
+  },
   { name: 'boundDepth', run: (v) => boundDepth(parseJson(v)) },
   {
     name: 'layerText / jsonText / layerJson / shownText',

@@ -13,6 +13,7 @@ import {
   expectEveryCookieRestored,
   exportCookies,
   importCookies,
+  previewRefusedImport,
   readJar,
   type JarCookie,
 } from './harness/transfer';
@@ -66,6 +67,26 @@ describe('export and import in Chromium (issue 8)', () => {
     expect(await readJar(suite.session.control)).toEqual(before);
     // The list was refreshed once every save had finished: the view shows the site's cookies again.
     await fresh.waitForSelector('main[data-testid="popup"][data-state="ready"]');
+  });
+
+  it('an export broken by hand is refused whole, saying on which line and column, in either format choice', async () => {
+    const before = await fillJar();
+    const view = await popupOnA();
+    const file = await exportCookies(view, downloads.path, 'json', 'site');
+    // A hand edit that lost the comma between the first two cookies.
+    const lines = file.text.split('\n');
+    const line = lines.findIndex((l, i) => l.trim() === '},' && lines[i + 1]?.trim() === '{');
+    expect(line).toBeGreaterThan(0);
+    lines[line] = lines[line]!.replace('},', '}');
+    const broken = lines.join('\n');
+    const next = lines[line + 1]!;
+    const where = `line ${line + 2}, column ${next.indexOf('{') + 1}: expected , or ], found {`;
+    for (const format of ['', 'sessionscope-json']) {
+      const said = await previewRefusedImport(view, broken, format);
+      expect(said.problems).toEqual([expect.stringContaining(`not valid JSON: ${where} (`)]);
+      expect([said.confirm, said.confirmDisabled]).toEqual(['Nothing to import', true]);
+    }
+    expect(await readJar(suite.session.control)).toEqual(before);
   });
 
   it('the exported curl command and cookies.txt, run with the real curl, are seen as the logged-in user', async () => {

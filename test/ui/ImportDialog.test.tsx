@@ -35,7 +35,9 @@ describe('ImportDialog', () => {
     );
     // No counts of a read that read nothing.
     expect(summary.querySelector('p')).not.toHaveTextContent('0 new');
-    expect(screen.getByTestId('import-problem')).toHaveTextContent('not valid JSON');
+    expect(screen.getByTestId('import-problem')).toHaveTextContent(
+      'input: the input starts like JSON but is not valid JSON: line 1, column 18: expected , or }, the input ends',
+    );
     const confirm = screen.getByTestId('import-confirm') as HTMLButtonElement;
     expect(confirm.textContent).toBe('Nothing to import');
     expect(confirm.disabled).toBe(true);
@@ -54,5 +56,20 @@ describe('ImportDialog', () => {
       fireEvent.click(confirm);
     });
     await waitFor(() => expect(fake.jar.map((c) => c.name).sort()).toEqual(['new_one', 'other']));
+  });
+
+  it('shows what the paste decides as visible text: a hidden character in a name, or where its JSON breaks', async () => {
+    await previewOf('.app.example.com\tTRUE\t/\tTRUE\t0\tsid\u202egnp.exe\tv1\n');
+    const item = screen.getByTestId('import-item');
+    expect(item.dataset.name).toBe('sid\u202egnp.exe');
+    expect(item.querySelector('.hidden-char')?.getAttribute('title')).toBe('U+202E');
+    expect(item.textContent).not.toContain('\u202e');
+    cleanup();
+    await previewOf('[{"name": "a", "value":\u200b"x"}]');
+    const problem = screen.getByTestId('import-problem');
+    expect(problem.textContent).toContain('line 1, column 24: expected a value');
+    expect(problem.textContent).toContain('found U+200B (');
+    expect(problem.textContent).not.toContain('\u200b');
+    expect([...problem.querySelectorAll('.hidden-char')].map((e) => e.getAttribute('title'))).toContain('U+200B');
   });
 });

@@ -70,80 +70,169 @@ function skipWhitespace(text: string, i: number): number {
   return i;
 }
 
-/** Index past the JSON string at `i`, or -1. */
-function skipString(text: string, i: number): number {
-  if (text.charCodeAt(i) !== 0x22) return -1;
-  for (i++; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22) return i + 1;
-    if (c < 0x20) return -1;
-    if (c !== 0x5c) continue;
-    const e = text.charCodeAt(++i);
-    if (e === 0x75) {
-      for (let k = 1; k <= 4; k++) if (!isHex(text.charCodeAt(i + k))) return -1;
-      i += 4;
-    } else if (!'"\\/bfnrt'.includes(text[i] ?? '')) return -1;
+/** Where the walk below found `text` not to be JSON, and why (`expected …`); set only when it fails. */
+interface JsonStop {
+  at: number;
+  problem: string;
+}
+
+/** Records the failure in `stop` (when given) and returns -1. */
+function fail(stop: JsonStop | undefined, at: number, problem: string): -1 {
+  if (stop) {
+    stop.at = at;
+    stop.problem = problem;
   }
   return -1;
 }
 
+/** Index past the JSON string at `i`, or -1. */
+function skipString(text: string, i: number, stop?: JsonStop): number {
+  if (text.charCodeAt(i) !== 0x22) return fail(stop, i, 'expected a name in double quotes');
+  for (i++; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) return i + 1;
+    if (c < 0x20)
+      return fail(stop, i, 'a control character inside a string must be escaped (a tab as \\t, a line break as \\n)');
+    if (c !== 0x5c) continue;
+    const e = text.charCodeAt(++i);
+    if (e === 0x75) {
+      for (let k = 1; k <= 4; k++)
+        if (!isHex(text.charCodeAt(i + k))) return fail(stop, i + k, 'expected four hex digits after \\u');
+      i += 4;
+    } else if (!'"\\/bfnrt'.includes(text[i] ?? ''))
+      return fail(stop, i, 'expected one of " \\ / b f n r t u after \\');
+  }
+  return fail(stop, text.length, 'expected the string\'s closing "');
+}
+
 /** Index past a number, `true`, `false` or `null` at `i`, or -1. */
-function skipScalar(text: string, i: number): number {
+function skipScalar(text: string, i: number, stop?: JsonStop): number {
   NUMBER.lastIndex = i;
   if (NUMBER.test(text)) return NUMBER.lastIndex;
   const literal = LITERALS.find((l) => text.startsWith(l, i));
-  return literal ? i + literal.length : -1;
+  return literal
+    ? i + literal.length
+    : fail(stop, i, 'expected a value (an object, array, string in double quotes, number, true, false or null)');
 }
 
 /** Index of the value after an object key (`"key" :`) at `i`, or -1. */
-function skipKey(text: string, i: number): number {
-  i = skipString(text, i);
+function skipKey(text: string, i: number, stop?: JsonStop): number {
+  i = skipString(text, i, stop);
   if (i < 0) return -1;
   i = skipWhitespace(text, i);
-  return text.charCodeAt(i) === 0x3a ? skipWhitespace(text, i + 1) : -1;
+  return text.charCodeAt(i) === 0x3a ? skipWhitespace(text, i + 1) : fail(stop, i, 'expected :');
 }
 
 /**
  * Index past the JSON value at `i` (leading whitespace allowed), or -1 when JSON.parse would reject it: the same
  * grammar, checked in one pass with an explicit stack, so nesting of any depth costs no more than its length.
- * `cuts` receives the start and end of every array or object nested `MAX_JSON_DEPTH` deep.
+ * `cuts` receives the start and end of every array or object nested `MAX_JSON_DEPTH` deep; `stop`, when given,
+ * where the text stopped being JSON and what was expected there.
  */
-function skipValue(text: string, i: number, cuts: number[]): number {
-  const closers: number[] = [];
+function skipValue(text: string, i: number, cuts: number[], stop?: JsonStop): number {
+  const closers = new Uint8Array(text.length);
+  let depth = 0;
+  const n = text.length;
   i = skipWhitespace(text, i);
   for (;;) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5b || c === 0x7b) {
-      if (closers.length === MAX_JSON_DEPTH) cuts.push(i);
-      i = skipWhitespace(text, i + 1);
-      if (text.charCodeAt(i) === c + 2) {
+    let c = text.charCodeAt(i);
+    // Open brackets, one after another: the tight loop a run of them takes.
+    while (c === 0x5b || c === 0x7b) {
+      if (depth === MAX_JSON_DEPTH) cuts.push(i);
+      i++;
+      while (i < n && isWhitespace(text.charCodeAt(i))) i++;
+      const next = text.charCodeAt(i);
+      if (next === c + 2) {
+        // `[]` or `{}`: a whole value, so no scalar follows (c = -1).
         i++;
-        if (closers.length === MAX_JSON_DEPTH) cuts.push(i);
-      } else {
-        closers.push(c + 2);
-        if (c === 0x7b && (i = skipKey(text, i)) < 0) return -1;
-        continue;
+        if (depth === MAX_JSON_DEPTH) cuts.push(i);
+        c = -1;
+        break;
       }
-    } else {
-      i = c === 0x22 ? skipString(text, i) : skipScalar(text, i);
+      closers[depth++] = c + 2;
+      if (c === 0x7b) {
+        if ((i = skipKey(text, i, stop)) < 0) return -1;
+        c = text.charCodeAt(i);
+      } else c = next;
+    }
+    if (c !== -1) {
+      i = c === 0x22 ? skipString(text, i, stop) : skipScalar(text, i, stop);
       if (i < 0) return -1;
     }
     // After a value: close what it ends, or go on to the next element or member.
     for (;;) {
-      if (closers.length === 0) return i;
+      if (depth === 0) return i;
       i = skipWhitespace(text, i);
       const d = text.charCodeAt(i);
-      if (d === closers[closers.length - 1]) {
-        closers.pop();
+      const closer = closers[depth - 1];
+      if (d === closer) {
+        depth--;
         i++;
-        if (closers.length === MAX_JSON_DEPTH) cuts.push(i);
+        if (depth === MAX_JSON_DEPTH) cuts.push(i);
       } else if (d === 0x2c) {
         i = skipWhitespace(text, i + 1);
-        if (closers[closers.length - 1] === 0x7d && (i = skipKey(text, i)) < 0) return -1;
+        if (closer === 0x7d && (i = skipKey(text, i, stop)) < 0) return -1;
         break;
-      } else return -1;
+      } else return fail(stop, i, closer === 0x7d ? 'expected , or }' : 'expected , or ]');
     }
   }
+}
+
+/** At most this many characters of the line are quoted on either side of where the JSON breaks. */
+const QUOTED_CHARS = 24;
+/** A character that shows as itself: a letter, mark, digit, punctuation or symbol. */
+const VISIBLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+const SURROGATE_PAIRS = /[\ud800-\udbff][\udc00-\udfff]/g;
+/** Marks the spot in the quoted line. */
+const HERE = '\u25b8';
+
+/** The character at `at` as a reader can see it: by its code point, after itself when it is a visible one. */
+function foundAt(text: string, at: number): string {
+  if (at >= text.length) return 'the input ends';
+  const cp = text.codePointAt(at) ?? 0;
+  const char = String.fromCodePoint(cp);
+  if (cp > 0x20 && cp < 0x7f) return `found ${char}`;
+  const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  return VISIBLE.test(char) ? `found ${char} (${code})` : `found ${code}`;
+}
+
+/** The last character before `at` that is not JSON whitespace, or ''. */
+function previousChar(text: string, at: number): string {
+  let k = at - 1;
+  while (k >= 0 && isWhitespace(text.charCodeAt(k))) k--;
+  return k >= 0 ? text.charAt(k) : '';
+}
+
+/**
+ * Why `text` is not JSON, as a sentence a person can act on: the line and column (in characters, from 1) where it
+ * stops being JSON, what was expected there, what was found (by its code point unless it is printable ASCII: a
+ * curly quote or a zero-width space pasted from a web page looks like nothing), and that line's text around the
+ * spot, marked with ▸ (shown as it is: the caller renders it as visible text). Null when `text` from `from` on is
+ * JSON. One pass over the input.
+ */
+export function describeJsonError(text: string, from = 0): string | null {
+  const stop: JsonStop = { at: 0, problem: '' };
+  let end = skipValue(text, from, [], stop);
+  if (end >= 0) {
+    end = skipWhitespace(text, end);
+    if (end === text.length) return null;
+    fail(stop, end, 'expected the end of the input');
+  }
+  const { at } = stop;
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  let line = 1;
+  for (let k = text.indexOf('\n'); k >= 0 && k < lineStart; k = text.indexOf('\n', k + 1)) line++;
+  // In characters: a surrogate pair counts as one.
+  const column = at - lineStart + 1 - (text.slice(lineStart, at).match(SURROGATE_PAIRS)?.length ?? 0);
+  const lineEnd = text.indexOf('\n', at);
+  const before = text.slice(Math.max(lineStart, at - QUOTED_CHARS), at).trimStart();
+  const after = text.slice(at, Math.min(lineEnd < 0 ? text.length : lineEnd, at + QUOTED_CHARS)).trimEnd();
+  const closer = text.charAt(at);
+  const trailingComma =
+    (closer === '}' || closer === ']') && previousChar(text, at) === ','
+      ? `: JSON allows no comma before ${closer}`
+      : '';
+  return `line ${line}, column ${column}: ${stop.problem}, ${foundAt(text, at)}${trailingComma} (${before}${HERE}${after})`;
 }
 
 /**

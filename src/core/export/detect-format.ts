@@ -1,4 +1,4 @@
-import { isJsonObject, parseJson } from '../decode/json';
+import { describeJsonError, isJsonObject, parseJson } from '../decode/json';
 import { parseCookieEditor } from './cookie-editor';
 import { parseCookieHeader } from './cookie-header';
 import { refused, tooLarge, type ImportFormat, type ParsedImport } from './import-result';
@@ -25,7 +25,8 @@ export function detectImportFormat(text: string): DetectedFormat {
       if (Array.isArray(doc.cookies) || Array.isArray(doc.origins)) return { format: 'storage-state' };
       return { format: null, reason: 'a JSON object that is neither a SessionScope export nor a storageState' };
     }
-    return { format: null, reason: 'the input starts like JSON but is not valid JSON' };
+    const where = describeJsonError(text, text.length - t.length);
+    return { format: null, reason: `the input starts like JSON but is not valid JSON${where ? `: ${where}` : ''}` };
   }
   if (t.startsWith(NETSCAPE_HEADER) || t.startsWith('# HTTP Cookie File')) return { format: 'netscape' };
   const lines = t.split('\n');

@@ -1,5 +1,5 @@
 import type { CookieRecord } from '../cookie/cookie-record';
-import { isJsonObject, parseJson } from '../decode/json';
+import { describeJsonError, isJsonObject, parseJson } from '../decode/json';
 import type { JsonObject } from '../decode/jwt-types';
 import { EntryReader } from './entry-fields';
 
@@ -136,6 +136,9 @@ export function jsonImport<O = void>(
 ): (text: string, options: O) => ParsedImport {
   return (text, options) => {
     const size = tooLarge(text);
-    return size ? refused(format, size) : read(parseJson(text), options);
+    if (size) return refused(format, size);
+    const doc = parseJson(text);
+    const broken = doc === undefined ? describeJsonError(text) : null;
+    return broken ? refused(format, `not valid JSON: ${broken}`) : read(doc, options);
   };
 }

@@ -79,6 +79,22 @@ describe('detectImportFormat', () => {
     expect(d.format === null && d.reason).toMatch(reason);
   });
 
+  it('says where pasted JSON breaks, on the line of the text as pasted, whichever way the format is chosen', () => {
+    const text = '\n\n[\n  {"name": "sid", "value": "a",},\n]';
+    const where = 'line 4, column 32: expected a name in double quotes, found }: JSON allows no comma before }';
+    const detected = detectImportFormat(text);
+    expect(detected.format === null && detected.reason).toBe(
+      `the input starts like JSON but is not valid JSON: ${where} (e": "sid", "value": "a",▸},)`,
+    );
+    for (const format of ['cookie-editor-json', 'sessionscope-json', 'storage-state'] as const) {
+      const parsed = parseImport(text, { format, storeId: '0' });
+      expect(parsed.cookies).toEqual([]);
+      expect(parsed.problems).toEqual([
+        { where: 'input', reason: expect.stringContaining(`not valid JSON: ${where}`) },
+      ]);
+    }
+  });
+
   it('never throws and always answers, whatever the input', () => {
     fc.assert(
       fc.property(messy, (text) => {

@@ -38,6 +38,7 @@ describe('SessionScope cookie JSON', () => {
       /schema 2 is newer/,
     );
     expect(parseCookieJson('{"cookies":[]}').problems[0]?.reason).toMatch(/"format"/);
-    expect(parseCookieJson('nope').problems[0]?.reason).toBe('not a JSON object');
+    expect(parseCookieJson('[1]').problems[0]?.reason).toBe('not a JSON object');
+    expect(parseCookieJson('nope').problems[0]?.reason).toMatch(/^not valid JSON: line 1, column 1: expected a value/);
   });
 });

@@ -168,8 +168,8 @@ export interface ImportRun {
   results: Array<{ name: string; result: string; text: string }>;
 }
 
-/** Pastes `text` into the view's import section, previews, confirms, and waits until every save has finished. */
-export async function importCookies(view: Page, text: string, format = ''): Promise<ImportRun> {
+/** Pastes `text` into the view's import section, chooses `format` ('' detects it) and previews. */
+async function pasteAndPreview(view: Page, text: string, format: string) {
   await openFold(view, 'import');
   await view.waitForSelector('[data-testid="import-text"]');
   // Typing thousands of characters key by key is slow; the component listens to `input`, as for a paste.
@@ -184,7 +184,24 @@ export async function importCookies(view: Page, text: string, format = ''): Prom
   );
   await view.select('[data-testid="import-format"]', format);
   await view.click('[data-testid="import-preview"]');
-  const summary = await view.waitForSelector('[data-testid="import-summary"]');
+  return (await view.waitForSelector('[data-testid="import-summary"]'))!;
+}
+
+/** What the preview of `text` says when it cannot be read: its summary, its problems, and its button. */
+export async function previewRefusedImport(view: Page, text: string, format = '') {
+  const summary = await pasteAndPreview(view, text, format);
+  return summary.evaluate((el) => ({
+    format: el.getAttribute('data-format') ?? '',
+    summary: el.querySelector('p')?.textContent ?? '',
+    problems: [...el.querySelectorAll('[data-testid="import-problem"]')].map((p) => p.textContent ?? ''),
+    confirm: el.querySelector('[data-testid="import-confirm"]')?.textContent ?? '',
+    confirmDisabled: (el.querySelector('[data-testid="import-confirm"]') as HTMLButtonElement | null)?.disabled,
+  }));
+}
+
+/** Pastes `text` into the view's import section, previews, confirms, and waits until every save has finished. */
+export async function importCookies(view: Page, text: string, format = ''): Promise<ImportRun> {
+  const summary = await pasteAndPreview(view, text, format);
   const detected = await summary!.evaluate((el) => el.getAttribute('data-format') ?? '');
   const items = () =>
     view.$$eval('[data-testid="import-item"]', (els) =>
