@@ -60,8 +60,9 @@ function ResultRows({ results }: { results: readonly CookieWriteResult[] }) {
     <ul>
       {results.map((r, i) => (
         <li key={i} data-testid="edit-result-row" data-outcome={r.outcome}>
-          <ValueText value={r.op.cookie.name} max={80} class="name" />
-          {` (${r.op.cookie.path}): ${outcomeText(r)}`}
+          <ValueText value={r.op.cookie.name} max={80} class="name" /> (
+          <ValueText value={r.op.cookie.path} max={200} />
+          ): <ValueText value={outcomeText(r)} max={600} class="prose" />
         </li>
       ))}
     </ul>
@@ -111,7 +112,8 @@ export function EditOutcome() {
           {last.kind === 'nothing-to-undo' && <p>Nothing to undo.</p>}
           {last.kind === 'failed' && (
             <p>
-              {`${last.label} failed: `}
+              <ValueText value={last.label} max={200} />
+              {' failed: '}
               <ValueText value={last.error} max={300} />
             </p>
           )}

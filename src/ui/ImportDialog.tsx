@@ -209,7 +209,12 @@ export function ImportDialog({ deps }: ImportDialogProps) {
                     <span data-testid="import-item-result">
                       {' '}
                       → {r.kind}
-                      {r.kind !== 'saved' ? ` (${r.reason})` : ''}
+                      {r.kind !== 'saved' && (
+                        <>
+                          {' ('}
+                          <ValueText value={r.reason} max={PROBLEM_MAX} class="prose" />)
+                        </>
+                      )}
                     </span>
                   )}
                 </li>

@@ -12,9 +12,16 @@ import { formatDate } from './format-date';
 import { SnapshotDiffView } from './SnapshotDiffView';
 import { useStore } from './store-context';
 import { OutcomeLine } from './OutcomeLine';
+import { ValueText } from './ValueText';
 
 /** The `with` choice for the site as it is now; snapshot choices are `=` + name, so no name can collide. */
 const NOW = '';
+/**
+ * A snapshot's name is typed by the user; the status quotes it, and cookie names and the browser's words when a
+ * restore fails (from the page): both are shown as visible text, cut at these lengths.
+ */
+const NAME_MAX = 200;
+const STATUS_MAX = 2000;
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done' | 'failed'; text: string };
 
@@ -141,7 +148,7 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
       <ul class="snapshot-list">
         {list.map((s) => (
           <li key={s.name} data-testid="snapshot-item" data-name={s.name} data-cookies={s.cookies.length}>
-            <span class="mono">{s.name}</span>{' '}
+            <ValueText value={s.name} max={NAME_MAX} />{' '}
             <span class="muted small">
               {formatDate(s.takenAtMs)}, {cookiesCount(s.cookies.length)}, {s.storage.length} storage
             </span>{' '}
@@ -194,7 +201,13 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
       )}
       {diff && <SnapshotDiffView diff={diff.diff} from={diff.from} to={diff.to} />}
       <OutcomeLine testId="snapshot-status" outcome={status.kind}>
-        {status.kind === 'done' || status.kind === 'failed' ? status.text : status.kind === 'working' ? '…' : ''}
+        {status.kind === 'done' || status.kind === 'failed' ? (
+          <ValueText value={status.text} max={STATUS_MAX} class="prose" />
+        ) : status.kind === 'working' ? (
+          '…'
+        ) : (
+          ''
+        )}
       </OutcomeLine>
       <button type="button" class="link" data-testid="snapshot-opt-out" onClick={() => void turnSnapshots(false)}>
         Turn off snapshots and delete them all

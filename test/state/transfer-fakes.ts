@@ -25,7 +25,7 @@ export function memoryArea(): LocalArea & { data: Map<string, unknown> } {
 
 /**
  * Transfer deps over an in-memory jar: `apply` sets and removes by identity and answers per op, refusing the
- * cookies named in `refuse` (as a browser refuses what it will not store).
+ * cookies named in `refuse` (as a browser refuses what it will not store, in words that quote the name).
  */
 export function fakeTransferDeps(jar: CookieRecord[], refuse: ReadonlySet<string> = new Set()) {
   const saved: Array<{ fileName: string; text: string; mimeType: string }> = [];
@@ -51,7 +51,7 @@ export function fakeTransferDeps(jar: CookieRecord[], refuse: ReadonlySet<string
       }
       for (const c of plan.set) {
         if (refuse.has(c.name)) {
-          out.push({ op: 'set', cookie: c, ok: false, reason: 'the browser refused it: invalid' });
+          out.push({ op: 'set', cookie: c, ok: false, reason: `Failed to set cookie named "${c.name}"` });
           continue;
         }
         const i = jar.findIndex((x) => cookieKey(x) === cookieKey(c));

@@ -10,13 +10,12 @@ import { renderWithStore } from './render';
 
 afterEach(cleanup);
 
-/** An edit slice whose background answers each write when the test says so. */
-function slowEdit() {
-  const answers: Array<(r: WriteCookiesResult) => void> = [];
+/** An edit slice whose background writes with `writeCookies` and has nothing to undo. */
+function editWith(writeCookies: () => Promise<WriteCookiesResult>) {
   const guards = { ok: true as const, protected: [], blockRules: [] };
-  const edit = createEditSlice(
+  return createEditSlice(
     {
-      writeCookies: () => new Promise<WriteCookiesResult>((answer) => answers.push(answer)),
+      writeCookies,
       undoLast: async () => ({ ok: false, reason: 'nothing-to-undo' }),
       getUndoState: async () => ({ label: null, depth: 0 }),
       getGuards: async () => guards,
@@ -25,6 +24,12 @@ function slowEdit() {
     },
     async () => undefined,
   );
+}
+
+/** An edit slice whose background answers each write when the test says so. */
+function slowEdit() {
+  const answers: Array<(r: WriteCookiesResult) => void> = [];
+  const edit = editWith(() => new Promise<WriteCookiesResult>((answer) => answers.push(answer)));
   return { edit, answers };
 }
 
@@ -121,5 +126,33 @@ describe('EditOutcome: a write under way, then what the browser did', () => {
     expect(screen.queryByTestId('edit-result-counts')).toBeNull();
     expect(screen.queryByTestId('edit-result-rest')).toBeNull();
     expect(screen.getAllByTestId('edit-result-row').map((r) => r.textContent)).toEqual(['sid (/): saved as asked']);
+  });
+
+  it("shows the path and the browser's words, which the page and the browser decide, as visible text", async () => {
+    const cookie = record({ name: 'sid', path: '/a\u202e/b' });
+    const op = { kind: 'set' as const, cookie };
+    await writeAnswered([op], 'edit of sid', [
+      { op, outcome: 'refused', reason: 'browser', error: 'Failed to set cookie named "sid\u2066".', now: null },
+    ]);
+    const row = screen.getByTestId('edit-result-row');
+    expect(row.textContent).toBe('sid (/aU+202E/b): refused by the browser: Failed to set cookie named "sidU+2066".');
+    expect([...row.querySelectorAll('.hidden-char')].map((e) => e.getAttribute('title'))).toEqual(['U+202E', 'U+2066']);
+  });
+
+  it('shows the label of a write that failed as visible text', async () => {
+    const failing = editWith(async () => {
+      throw new Error('the background is gone');
+    });
+    renderWithStore(
+      <EditContext.Provider value={failing}>
+        <EditOutcome />
+      </EditContext.Provider>,
+    );
+    await act(async () => {
+      await failing.writer.write([{ kind: 'remove', cookie: record({ name: 'x\u202ey' }) }], 'delete of x\u202ey');
+    });
+    const result = screen.getByTestId('edit-result');
+    expect(result.textContent).toBe('delete of xU+202Ey failed: the background is gone');
+    expect(result.querySelector('.hidden-char')?.getAttribute('title')).toBe('U+202E');
   });
 });

@@ -14,8 +14,8 @@ const NETSCAPE = [
   '',
 ].join('\n');
 
-async function previewOf(text: string) {
-  const fake = fakeTransferDeps([]);
+async function previewOf(text: string, refuse: ReadonlySet<string> = new Set()) {
+  const fake = fakeTransferDeps([], refuse);
   renderWithStore(<ImportDialog deps={fake.deps} />);
   fireEvent.input(screen.getByTestId('import-text'), { target: { value: text } });
   await act(async () => {
@@ -71,5 +71,15 @@ describe('ImportDialog', () => {
     expect(problem.textContent).toContain('found U+200B (');
     expect(problem.textContent).not.toContain('\u200b');
     expect([...problem.querySelectorAll('.hidden-char')].map((e) => e.getAttribute('title'))).toContain('U+200B');
+  });
+
+  it("shows the browser's words on a refused cookie as visible text", async () => {
+    await previewOf('.app.example.com\tTRUE\t/\tTRUE\t0\tbad\u202e\tv1\n', new Set(['bad\u202e']));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('import-confirm'));
+    });
+    const result = await waitFor(() => screen.getByTestId('import-item-result'));
+    expect(result.textContent).toBe(' → failed (Failed to set cookie named "badU+202E")');
+    expect(result.querySelector('.hidden-char')?.getAttribute('title')).toBe('U+202E');
   });
 });

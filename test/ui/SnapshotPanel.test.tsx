@@ -1,0 +1,42 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SnapshotPanel } from '../../src/ui/SnapshotPanel';
+import { fakeTransferDeps } from '../state/transfer-fakes';
+import { record } from './fixtures';
+import { analyzedPopupStore, renderWithStore } from './render';
+
+afterEach(cleanup);
+
+const RLO = '\u202e';
+
+describe('SnapshotPanel', () => {
+  it("shows the snapshot's name and a failed restore's cookie names and browser words as visible text", async () => {
+    const jar = [record({ name: `bad${RLO}`, value: 'saved' }), record({ name: 'sid', value: 'saved' })];
+    const fake = fakeTransferDeps(jar, new Set([`bad${RLO}`]));
+    await fake.deps.snapshots.setOptIn(true);
+    renderWithStore(<SnapshotPanel deps={fake.deps} />, await analyzedPopupStore(jar));
+    const name = await waitFor(() => screen.getByTestId('snapshot-name'));
+    fireEvent.input(name, { target: { value: `alice${RLO}` } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('snapshot-save'));
+    });
+    const item = await waitFor(() => screen.getByTestId('snapshot-item'));
+    expect(item.textContent).toMatch(/^aliceU\+202E /);
+    // The jar moves on; restoring writes both cookies back, and the browser refuses one.
+    for (const c of jar) c.value = 'later';
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('snapshot-restore'));
+    });
+    const status = await waitFor(() => {
+      const s = screen.getByTestId('snapshot-status');
+      expect(s.textContent).toContain('writes failed');
+      return s;
+    });
+    expect(status.textContent).toContain(
+      `Restored "aliceU+202E" with 1 of 2 writes failed: badU+202E (Failed to set cookie named "badU+202E")`,
+    );
+    expect(status.textContent).not.toContain(RLO);
+    expect(status.querySelectorAll('.hidden-char')).toHaveLength(3);
+  });
+});
