@@ -161,6 +161,19 @@ export async function runAuditCommand(args: AuditArgs, io: CliIo): Promise<numbe
   return EXIT.findings;
 }
 
+/** What `audit --help` adds after the options: the exit codes a CI step tests, and two examples. */
+const AUDIT_HELP_AFTER = `
+Exit codes:
+  ${EXIT.clean}  no finding at --fail-on or worse
+  ${EXIT.findings}  findings at --fail-on or worse (one line on stderr counts them)
+  ${EXIT.error}  the audit could not run: unreachable URL, bad option, a login or logout module that threw, no
+     browser, or an --authenticated page that does not show --expect when logged in; one line on stderr says why
+
+Examples:
+  sessionscope audit https://staging.example.com/ --format sarif --out session.sarif
+  sessionscope audit http://localhost:3000/ --login ./login.mjs --logout ./logout.mjs --fail-on medium
+`;
+
 function program(io: CliIo, run: (args: AuditArgs) => void): Command {
   const cmd = new Command('sessionscope')
     .description("Audit a site's session (cookies, tokens, login and logout) in a headless browser.")
@@ -206,6 +219,7 @@ function program(io: CliIo, run: (args: AuditArgs) => void): Command {
     .option('--include-values', 'put cookie values in the JSON report', false)
     .option('--no-weak-secrets', 'skip the check of signed values against default secrets')
     .option('--verbose', 'progress in every format, and stack traces of errors', false)
+    .addHelpText('after', AUDIT_HELP_AFTER)
     .action((url: string, opts: Omit<AuditArgs, 'url'>) => run({ ...opts, url }));
   return cmd;
 }

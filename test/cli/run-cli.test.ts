@@ -63,6 +63,11 @@ describe('sessionscope command line, before any browser starts', () => {
     expect(help.stdout.replace(/\s+/g, ' ')).toContain(
       '--fail-on <severity> exit 1 on findings at this severity or worse (choices: "critical", "high", "medium", "low", "none", default: "high")',
     );
+    // The exit codes, in the order a CI step tests them, and an example to copy.
+    expect(help.stdout).toMatch(
+      /Exit codes:\n {2}0 {2}no finding at --fail-on or worse\n {2}1 {2}findings at --fail-on or worse.*\n {2}2 {2}the audit could not run/,
+    );
+    expect(help.stdout).toContain('sessionscope audit https://staging.example.com/ --format sarif --out session.sarif');
     const version = await run(['--version']);
     expect([version.code, version.stdout.trim()]).toEqual([0, expect.stringMatching(/^\d+\.\d+\.\d+/)]);
   });
