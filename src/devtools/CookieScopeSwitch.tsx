@@ -69,7 +69,7 @@ export function ThirdPartyEmpty() {
       'to see the requests made before.';
   } else {
     text =
-      `The ${sites.length} other site(s) this page talked to have no cookie for it ` +
+      `${sites.length === 1 ? 'The other site' : `The ${sites.length} other sites`} this page talked to ${sites.length === 1 ? 'has' : 'have'} no cookie for it ` +
       '(partitioned cookies count only under this page’s site). Reload the page to see new requests.';
   }
   return <span data-testid="third-party-empty">{text}</span>;

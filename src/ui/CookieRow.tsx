@@ -9,6 +9,7 @@ import { cookieRowAttrs } from './cookie-row-attrs';
 import { SessionReasonText } from './SessionReasonText';
 import { SizeText } from './SizeText';
 import { ValueText } from './ValueText';
+import { counted } from './counted';
 
 export interface CookieRowProps {
   view: CookieView;
@@ -73,7 +74,10 @@ export function CookieRow({ view, now, expanded, onToggle, marked = false, onMar
           {ValueText({ class: 'name', testId: 'cookie-name', value: c.name, max: 120 })}
         </button>
         {worst !== null && (
-          <span class={`finding-count sev-${worst}`} title={`${n} finding(s), worst: ${worst}`}>{`${n} ${worst}`}</span>
+          <span
+            class={`finding-count sev-${worst}`}
+            title={`${counted(n, 'finding', 'findings')}, worst: ${worst}`}
+          >{`${n} ${worst}`}</span>
         )}
         <SizeText size={view.size} />
       </div>

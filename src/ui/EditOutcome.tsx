@@ -25,9 +25,9 @@ export function outcomeText(r: CookieWriteResult): string {
     text = 'not stored: the browser accepted the call but the cookie is not in the jar';
   else text = 'not deleted: the cookie is still in the jar';
   if (r.restored?.length)
-    text += `; ${r.restored.length} same-named cookie(s) the browser removed with it were put back`;
+    text += `; ${counted(r.restored.length, 'same-named cookie', 'same-named cookies')} the browser removed with it ${r.restored.length === 1 ? 'was' : 'were'} put back`;
   if (r.lost?.length)
-    text += `; ${r.lost.length} same-named cookie(s) the browser removed with it could not be put back`;
+    text += `; ${counted(r.lost.length, 'same-named cookie', 'same-named cookies')} the browser removed with it could not be put back`;
   if (r.kept) text += '; the cookie it replaced could not be removed, so both are in the jar';
   return text;
 }
@@ -123,7 +123,7 @@ export function EditOutcome() {
                 {last.kind === 'undo' ? 'Undone: ' : 'Done: '}
                 <ValueText value={last.label} max={200} />
                 {last.changedSince
-                  ? ` (${last.changedSince} cookie(s) had changed since; the undo replaced those changes)`
+                  ? ` (${counted(last.changedSince, 'cookie had', 'cookies had')} changed since; the undo replaced those changes)`
                   : ''}
               </p>
               <ResultList results={last.results} />

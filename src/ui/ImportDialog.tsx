@@ -10,6 +10,7 @@ import { ChoiceSelect, type Choices } from './ChoiceSelect';
 import { useStore } from './store-context';
 import { OutcomeLine } from './OutcomeLine';
 import { ValueText } from './ValueText';
+import { counted } from './counted';
 
 const FORMATS: Choices<ImportFormat | ''> = [
   { id: '', label: 'Detect from the content' },
@@ -187,8 +188,8 @@ export function ImportDialog({ deps }: ImportDialogProps) {
           )}
           {prepared.parsed.origins.length > 0 && (
             <p class="small muted" data-testid="import-origins-note">
-              The localStorage of {prepared.parsed.origins.length} origin(s) in this file is not imported: only cookies
-              are written.
+              The localStorage of {counted(prepared.parsed.origins.length, 'origin', 'origins')} in this file is not
+              imported: only cookies are written.
             </p>
           )}
           <ol class="import-items">

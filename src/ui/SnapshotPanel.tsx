@@ -13,6 +13,7 @@ import { SnapshotDiffView } from './SnapshotDiffView';
 import { useStore } from './store-context';
 import { OutcomeLine } from './OutcomeLine';
 import { ValueText } from './ValueText';
+import { counted } from './counted';
 
 /** The `with` choice for the site as it is now; snapshot choices are `=` + name, so no name can collide. */
 const NOW = '';
@@ -137,7 +138,7 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
               const { snapshot, storageNote } = await takeSnapshot(name.trim(), at);
               await deps.snapshots.save(snapshot);
               await reloadList();
-              const what = `Saved "${snapshot.name}": ${cookiesCount(snapshot.cookies.length)}, ${snapshot.storage.length} storage token(s)`;
+              const what = `Saved "${snapshot.name}": ${cookiesCount(snapshot.cookies.length)}, ${counted(snapshot.storage.length, 'storage token', 'storage tokens')}`;
               return storageNote ? `${what}; ${storageNote}` : `${what}.`;
             })
           }
@@ -150,18 +151,21 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
           <li key={s.name} data-testid="snapshot-item" data-name={s.name} data-cookies={s.cookies.length}>
             <ValueText value={s.name} max={NAME_MAX} />{' '}
             <span class="muted small">
-              {formatDate(s.takenAtMs)}, {cookiesCount(s.cookies.length)}, {s.storage.length} storage
+              {formatDate(s.takenAtMs)}, {cookiesCount(s.cookies.length)},{' '}
+              {counted(s.storage.length, 'storage token', 'storage tokens')}
             </span>{' '}
             {itemAction('snapshot-restore', 'Restore', !deps.apply || status.kind === 'working', async () => {
               const r = await restoreSnapshot(s, at);
               await deps.refresh?.().catch(() => undefined);
               const failed = r.results.filter((x) => !x.ok);
               const base =
-                failed.length === 0
-                  ? `Restored "${s.name}": ${r.results.length} write(s), all done`
-                  : `Restored "${s.name}" with ${failed.length} of ${r.results.length} writes failed: ${failed
-                      .map((f) => `${f.cookie.name} (${f.reason ?? 'refused'})`)
-                      .join(', ')}`;
+                r.results.length === 0
+                  ? `Nothing to restore: the site's cookies are those of "${s.name}" already`
+                  : failed.length === 0
+                    ? `Restored "${s.name}": ${counted(r.results.length, 'write', 'writes')}, all done`
+                    : `Restored "${s.name}" with ${failed.length} of ${counted(r.results.length, 'write', 'writes')} failed: ${failed
+                        .map((f) => `${f.cookie.name} (${f.reason ?? 'refused'})`)
+                        .join(', ')}`;
               return [base, ...r.notes].join('; ');
             })}{' '}
             {itemAction('snapshot-export', 'Export', false, async () => {

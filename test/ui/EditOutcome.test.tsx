@@ -104,7 +104,7 @@ describe('EditOutcome: a write under way, then what the browser did', () => {
     const shown = rows.filter((r) => !rest.contains(r)).map((r) => r.textContent);
     expect(shown).toEqual([
       'c7 (/): not deleted: the cookie is still in the jar',
-      'c9 (/): deleted; 1 same-named cookie(s) the browser removed with it were put back',
+      'c9 (/): deleted; 1 same-named cookie the browser removed with it was put back',
     ]);
   });
 

@@ -39,4 +39,26 @@ describe('SnapshotPanel', () => {
     expect(status.textContent).not.toContain(RLO);
     expect(status.querySelectorAll('.hidden-char')).toHaveLength(3);
   });
+
+  it('says a restore of what the site holds already writes nothing, and counts in words', async () => {
+    const jar = [record({ name: 'sid', value: 'alice' })];
+    const fake = fakeTransferDeps(jar);
+    await fake.deps.snapshots.setOptIn(true);
+    renderWithStore(<SnapshotPanel deps={fake.deps} />, await analyzedPopupStore(jar));
+    fireEvent.input(await waitFor(() => screen.getByTestId('snapshot-name')), { target: { value: 'alice' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('snapshot-save'));
+    });
+    const item = await waitFor(() => screen.getByTestId('snapshot-item'));
+    expect(item.textContent).toMatch(/, 1 cookie, 0 storage tokens /);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('snapshot-restore'));
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('snapshot-status').textContent).toBe(
+        'Nothing to restore: the site\'s cookies are those of "alice" already',
+      ),
+    );
+    expect(fake.labels).toEqual([]);
+  });
 });
