@@ -27,6 +27,8 @@ const FORMATS: Choices<ImportFormat | ''> = [
  */
 const NAME_MAX = 256;
 const PROBLEM_MAX = 600;
+/** A problem of the whole input (too large, not this format) says so itself: no `input:` before it. */
+const WHOLE_INPUT = 'input';
 
 const FORMAT_NAME: Record<ImportFormat, string> = {
   'sessionscope-json': 'SessionScope JSON',
@@ -181,7 +183,11 @@ export function ImportDialog({ deps }: ImportDialogProps) {
             <ul class="transfer-notes" data-testid="import-problems">
               {prepared.parsed.problems.map((p, i) => (
                 <li key={i} data-testid="import-problem">
-                  <ValueText value={`${p.where}: ${p.reason}`} max={PROBLEM_MAX} class="prose" />
+                  <ValueText
+                    value={p.where === WHOLE_INPUT ? p.reason : `${p.where}: ${p.reason}`}
+                    max={PROBLEM_MAX}
+                    class="prose"
+                  />
                 </li>
               ))}
             </ul>
