@@ -3,6 +3,7 @@ import type { CookieBase, CookieFlags, CookieRecord, SameSite } from '../core/co
 import { bareDomain } from '../core/cookie/match';
 import { storedDomain } from '../core/cookie/stored-domain';
 import { validateCookie } from '../core/cookie/validate-cookie';
+import { ValueText } from './ValueText';
 
 export interface CookieEditorProps {
   /** The cookie being edited, or the template of a new one. */
@@ -209,7 +210,8 @@ export function CookieEditor({ initial, isNew, now, busy, onSave, onCancel }: Co
           <ul>
             {problems.map((p) => (
               <li key={p.code} data-code={p.code}>
-                {p.reason}
+                {/* A reason may quote a domain or site as typed or pasted: what hides in it is shown. */}
+                <ValueText value={p.reason} max={400} class="prose" />
               </li>
             ))}
           </ul>
