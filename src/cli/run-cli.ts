@@ -74,7 +74,7 @@ function isLoopback(host: string): boolean {
 function schemeHint(value: string): string {
   if (value.includes('://')) return '';
   const guess = parseUrl(`https://${value}`);
-  if (!guess?.hostname || (!guess.hostname.includes('.') && guess.hostname !== 'localhost')) return '';
+  if (!guess?.hostname || (!guess.hostname.includes('.') && !isLoopback(guess.hostname))) return '';
   if (isLoopback(guess.hostname)) guess.protocol = 'http:';
   return `; give its scheme, e.g. ${guess.href}`;
 }

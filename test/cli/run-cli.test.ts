@@ -31,6 +31,7 @@ describe('sessionscope command line, before any browser starts', () => {
         /must be an http or https URL: localhost:3000; give its scheme, e\.g\. http:\/\/localhost:3000\/$/,
       ],
       [['audit', 'app.localhost'], /give its scheme, e\.g\. http:\/\/app\.localhost\/$/],
+      [['audit', '[::1]:8080/x'], /give its scheme, e\.g\. http:\/\/\[::1\]:8080\/x$/],
       [['audit', 'nonsense'], /is not a URL: nonsense$/],
       [['audit', 'http://a.test/', '--expect', 'Hi'], /--authenticated and --expect go together/],
       [['audit', 'http://a.test/', '--login', '/nonexistent/login.mjs'], /could not load the --login module/],
