@@ -117,6 +117,9 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
       return 'Compared.';
     });
 
+  /** A snapshot of the name typed: saving replaces it, which the button and a line under it say beforehand. */
+  const replaces = byName(name.trim());
+
   return (
     <section class="transfer snapshots" data-testid="snapshots" data-state="on" aria-label="Snapshots">
       <p class="small muted">Snapshots hold live credentials. They are kept until you delete them.</p>
@@ -138,14 +141,23 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
               const { snapshot, storageNote } = await takeSnapshot(name.trim(), at);
               await deps.snapshots.save(snapshot);
               await reloadList();
-              const what = `Saved "${snapshot.name}": ${cookiesCount(snapshot.cookies.length)}, ${counted(snapshot.storage.length, 'storage token', 'storage tokens')}`;
+              const done = replaces
+                ? `Replaced "${snapshot.name}" of ${formatDate(replaces.takenAtMs)} with`
+                : `Saved "${snapshot.name}":`;
+              const what = `${done} ${cookiesCount(snapshot.cookies.length)}, ${counted(snapshot.storage.length, 'storage token', 'storage tokens')}`;
               return storageNote ? `${what}; ${storageNote}` : `${what}.`;
             })
           }
         >
-          Save snapshot
+          {replaces ? 'Replace snapshot' : 'Save snapshot'}
         </button>
       </div>
+      {replaces && (
+        <p class="small" data-testid="snapshot-replaces">
+          Saving replaces the snapshot <ValueText value={replaces.name} max={NAME_MAX} /> of{' '}
+          {formatDate(replaces.takenAtMs)}: give another name to keep both.
+        </p>
+      )}
       <ul class="snapshot-list">
         {list.map((s) => (
           <li key={s.name} data-testid="snapshot-item" data-name={s.name} data-cookies={s.cookies.length}>

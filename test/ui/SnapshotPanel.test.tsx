@@ -61,4 +61,36 @@ describe('SnapshotPanel', () => {
     );
     expect(fake.labels).toEqual([]);
   });
+
+  it('says beforehand that saving under a name in use replaces that snapshot, and says it did', async () => {
+    const jar = [record({ name: 'sid', value: 'alice' })];
+    const fake = fakeTransferDeps(jar);
+    await fake.deps.snapshots.setOptIn(true);
+    renderWithStore(<SnapshotPanel deps={fake.deps} />, await analyzedPopupStore(jar));
+    const name = await waitFor(() => screen.getByTestId('snapshot-name'));
+    const save = async (typed: string) => {
+      fireEvent.input(name, { target: { value: typed } });
+      await act(async () => {
+        fireEvent.click(screen.getByTestId('snapshot-save'));
+      });
+    };
+    await save('alice');
+    await waitFor(() => screen.getByTestId('snapshot-item'));
+    fireEvent.input(name, { target: { value: 'bob' } });
+    expect(screen.getByTestId('snapshot-save').textContent).toBe('Save snapshot');
+    expect(screen.queryByTestId('snapshot-replaces')).toBeNull();
+    fireEvent.input(name, { target: { value: ' alice ' } });
+    expect(screen.getByTestId('snapshot-save').textContent).toBe('Replace snapshot');
+    expect(screen.getByTestId('snapshot-replaces').textContent).toMatch(
+      /^Saving replaces the snapshot alice of \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: give another name to keep both\.$/,
+    );
+    jar[0]!.value = 'bob';
+    await save('alice');
+    await waitFor(() =>
+      expect(screen.getByTestId('snapshot-status').textContent).toMatch(
+        /^Replaced "alice" of \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC with 1 cookie, 0 storage tokens; /,
+      ),
+    );
+    expect(screen.getAllByTestId('snapshot-item')).toHaveLength(1);
+  });
 });
