@@ -31,6 +31,8 @@ export interface SnapshotStore {
   /** Saves `snapshot`, replacing one of the same site and name. */
   save(snapshot: Snapshot): Promise<void>;
   remove(site: string, name: string): Promise<void>;
+  /** How many snapshots are saved, of every site: what turning snapshots off would delete. */
+  count(): Promise<number>;
 }
 
 /**
@@ -66,6 +68,9 @@ export function createSnapshotStore(area: LocalArea): SnapshotStore {
     async remove(site, name) {
       const rest = (await all()).filter((s) => !(s.site === site && s.name === name));
       await area.set({ [SNAPSHOTS_KEY]: rest });
+    },
+    async count() {
+      return (await all()).length;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { registrableDomain } from '../core/cookie/site';
 import { cookiesCount } from '../core/export/export-result';
 import { errorText } from '../core/error-text';
@@ -46,6 +46,13 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [from, setFrom] = useState('');
   const [to, setTo] = useState(NOW);
+  /** Snapshots that turning them off would delete, while the user is asked; null when not asking. */
+  const [confirmOff, setConfirmOff] = useState<number | null>(null);
+  /** The question's safe answer takes the focus, so that Enter or Space keeps the snapshots. */
+  const keepRef = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    if (confirmOff !== null) keepRef.current?.focus();
+  }, [confirmOff]);
   const [diff, setDiff] = useState<{ diff: SnapshotDiff; from: string; to: string } | null>(null);
 
   const reloadList = async (): Promise<void> => {
@@ -76,6 +83,16 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
       setDiff(null);
       return on ? 'Snapshots are on.' : 'Snapshots are off; every snapshot was deleted.';
     });
+
+  /**
+   * Turning snapshots off deletes every snapshot of every site at once, with no undo: when there are any, the user
+   * is asked first, with their number.
+   */
+  const askTurnOff = async (): Promise<void> => {
+    const n = await deps.snapshots.count().catch(() => 1);
+    if (n === 0) await turnSnapshots(false);
+    else setConfirmOff(n);
+  };
 
   if (optedIn === null) return <section class="transfer snapshots" data-testid="snapshots" data-state="loading" />;
 
@@ -225,9 +242,28 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
           ''
         )}
       </OutcomeLine>
-      <button type="button" class="link" data-testid="snapshot-opt-out" onClick={() => void turnSnapshots(false)}>
-        Turn off snapshots and delete them all
-      </button>
+      {confirmOff === null ? (
+        <button type="button" class="link" data-testid="snapshot-opt-out" onClick={() => void askTurnOff()}>
+          Turn off snapshots and delete them all
+        </button>
+      ) : (
+        <p class="small" role="alert" data-testid="snapshot-opt-out-confirm">
+          {`Delete ${confirmOff === 1 ? 'the 1 snapshot' : `all ${confirmOff} snapshots`} saved (of every site) and turn snapshots off? `}
+          <button
+            type="button"
+            data-testid="snapshot-opt-out-yes"
+            onClick={() => {
+              setConfirmOff(null);
+              void turnSnapshots(false);
+            }}
+          >
+            {confirmOff === 1 ? 'Delete it' : 'Delete them all'}
+          </button>{' '}
+          <button type="button" ref={keepRef} data-testid="snapshot-opt-out-no" onClick={() => setConfirmOff(null)}>
+            Keep them
+          </button>
+        </p>
+      )}
     </section>
   );
 }

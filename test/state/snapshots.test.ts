@@ -20,7 +20,11 @@ describe('snapshots', () => {
     await store.save({ ...snap, takenAtMs: 2 });
     expect((await store.list('example.com')).map((s) => s.takenAtMs)).toEqual([2]);
     expect(await store.list('other.com')).toEqual([]);
+    await store.save({ ...snap, site: 'other.com' });
+    // Every site's snapshots count: turning snapshots off deletes them all.
+    expect(await store.count()).toBe(2);
     await store.setOptIn(false);
+    expect(await store.count()).toBe(0);
     expect(area.data.has(SNAPSHOTS_KEY)).toBe(false);
     expect(await store.optedIn()).toBe(false);
   });

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { makeSnapshot } from '../../src/core/snapshot/snapshot';
 import { SnapshotPanel } from '../../src/ui/SnapshotPanel';
 import { fakeTransferDeps } from '../state/transfer-fakes';
 import { record } from './fixtures';
@@ -92,5 +93,50 @@ describe('SnapshotPanel', () => {
       ),
     );
     expect(screen.getAllByTestId('snapshot-item')).toHaveLength(1);
+  });
+
+  it('asks before turning snapshots off deletes them all, of every site, and focuses the answer that keeps them', async () => {
+    const jar = [record({ name: 'sid', value: 'alice' })];
+    const fake = fakeTransferDeps(jar);
+    const { snapshots } = fake.deps;
+    await snapshots.setOptIn(true);
+    await snapshots.save(makeSnapshot('alice', 'example.com', 1, jar, []));
+    await snapshots.save(makeSnapshot('bob', 'other.test', 2, [], []));
+    renderWithStore(<SnapshotPanel deps={fake.deps} />, await analyzedPopupStore(jar));
+    const optOut = await waitFor(() => screen.getByTestId('snapshot-opt-out'));
+    await act(async () => {
+      fireEvent.click(optOut);
+    });
+    const question = await waitFor(() => screen.getByTestId('snapshot-opt-out-confirm'));
+    expect(question.textContent).toBe(
+      'Delete all 2 snapshots saved (of every site) and turn snapshots off? Delete them all Keep them',
+    );
+    expect(document.activeElement).toBe(screen.getByTestId('snapshot-opt-out-no'));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('snapshot-opt-out-no'));
+    });
+    expect(screen.queryByTestId('snapshot-opt-out-confirm')).toBeNull();
+    expect([await snapshots.optedIn(), await snapshots.count()]).toEqual([true, 2]);
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('snapshot-opt-out'));
+    });
+    const yes = await waitFor(() => screen.getByTestId('snapshot-opt-out-yes'));
+    await act(async () => {
+      fireEvent.click(yes);
+    });
+    await waitFor(() => expect(screen.getByTestId('snapshots').dataset.state).toBe('off'));
+    expect([await snapshots.optedIn(), await snapshots.count()]).toEqual([false, 0]);
+  });
+
+  it('turns snapshots off at once when none is saved', async () => {
+    const fake = fakeTransferDeps([]);
+    await fake.deps.snapshots.setOptIn(true);
+    renderWithStore(<SnapshotPanel deps={fake.deps} />, await analyzedPopupStore([]));
+    const optOut = await waitFor(() => screen.getByTestId('snapshot-opt-out'));
+    await act(async () => {
+      fireEvent.click(optOut);
+    });
+    await waitFor(() => expect(screen.getByTestId('snapshots').dataset.state).toBe('off'));
+    expect(screen.queryByTestId('snapshot-opt-out-confirm')).toBeNull();
   });
 });
