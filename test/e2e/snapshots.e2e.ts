@@ -104,6 +104,23 @@ function snapshotSuite(name: string, suite: Suite<BrowserSession, RunningTransfe
     expect(
       await fresh.$$eval('[data-testid="snapshot-item"]', (els) => els.map((e) => e.getAttribute('data-name'))),
     ).toEqual(['bob']);
+
+    // Saving under bob's name says first that it replaces bob's snapshot.
+    await fresh.type('[data-testid="snapshot-name"]', 'bob');
+    await fresh.waitForSelector('[data-testid="snapshot-replaces"]');
+    expect(await fresh.$eval('[data-testid="snapshot-save"]', (b) => b.textContent)).toBe('Replace snapshot');
+
+    // Turning snapshots off asks first, and deletes them only on yes: from storage too (a fresh view is off).
+    await fresh.click('[data-testid="snapshot-opt-out"]');
+    await fresh.waitForSelector('[data-testid="snapshot-opt-out-confirm"]');
+    expect(await fresh.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('snapshot-opt-out-no');
+    await fresh.click('[data-testid="snapshot-opt-out-no"]');
+    await fresh.click('[data-testid="snapshot-opt-out"]');
+    await fresh.click('[data-testid="snapshot-opt-out-yes"]');
+    await fresh.waitForSelector('[data-testid="snapshots"][data-state="off"]');
+    const after = await suite.openReadyView('popup');
+    await after.click('[data-testid="snapshots-toggle"]');
+    await after.waitForSelector('[data-testid="snapshots"][data-state="off"]');
   });
 }
 
