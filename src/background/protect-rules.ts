@@ -4,7 +4,7 @@ import { cookieKey } from '../core/cookie/cookie-key';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import type { WriteAnswer } from '../core/edit/apply-cookie-writes';
 import { matchesBlockRule, parseBlockRules, type BlockRule } from '../core/edit/block-rule';
-import type { GuardState } from '../protocol/messages';
+import { SWEPT_LISTED, type GuardState } from '../protocol/messages';
 import { GUARD_KEY, guardStateOf, MAX_PROTECTED, storedGuardsOf, type StoredGuards } from '../protocol/edit-state';
 import type { KeyValueArea } from './key-value-area';
 
@@ -95,9 +95,12 @@ export function createGuard(deps: GuardDeps, now: () => number = Date.now): Guar
     if (answer.ok && answer.now) deps.record({ cookie: answer.now, removed: false, cause: 'protected' });
   }
 
-  async function block(c: CookieRecord): Promise<void> {
+  /** Removes a blocked cookie; whether the browser removed it. */
+  async function block(c: CookieRecord): Promise<boolean> {
     const answer = await deps.remove(c);
-    if (answer.ok && answer.now === null) deps.record({ cookie: c, removed: true, cause: 'blocked' });
+    const removed = answer.ok && answer.now === null;
+    if (removed) deps.record({ cookie: c, removed: true, cause: 'blocked' });
+    return removed;
   }
 
   async function react(change: CookieChange, s: StoredGuards): Promise<void> {
@@ -116,8 +119,10 @@ export function createGuard(deps: GuardDeps, now: () => number = Date.now): Guar
   }
 
   /** What changed while no listener heard it: protected cookies that differ, cookies the rules block. */
-  async function sweep(s: StoredGuards): Promise<void> {
-    if (s.protected.length === 0 && s.blockRules.length === 0) return;
+  /** Puts protected cookies back and removes blocked ones already in the jar; returns those it removed. */
+  async function sweep(s: StoredGuards): Promise<CookieRecord[]> {
+    const blocked: CookieRecord[] = [];
+    if (s.protected.length === 0 && s.blockRules.length === 0) return blocked;
     const jar = await deps.readJar();
     const byKey = new Map(jar.map((c) => [cookieKey(c), c]));
     for (const p of s.protected) {
@@ -128,12 +133,17 @@ export function createGuard(deps: GuardDeps, now: () => number = Date.now): Guar
     }
     const kept = new Set(s.protected.map(cookieKey));
     for (const c of jar) {
-      if (!kept.has(cookieKey(c)) && s.blockRules.some((r) => matchesBlockRule(r, c))) await block(c);
+      if (!kept.has(cookieKey(c)) && s.blockRules.some((r) => matchesBlockRule(r, c)) && (await block(c))) {
+        blocked.push(c);
+      }
     }
+    return blocked;
   }
 
   // Each instance checks the jar once as soon as it starts.
-  void enqueue(async () => sweep(await load()));
+  void enqueue(async () => {
+    await sweep(await load());
+  });
 
   return {
     cookieChanged(change) {
@@ -165,8 +175,9 @@ export function createGuard(deps: GuardDeps, now: () => number = Date.now): Guar
       return enqueue(async () => {
         const s = await load();
         const next = { ...s, blockRules: parseBlockRules(rules) };
-        out = await save(next);
-        await sweep({ protected: [], blockRules: next.blockRules });
+        const saved = await save(next);
+        const swept = await sweep({ protected: [], blockRules: next.blockRules });
+        out = { ...saved, swept: { count: swept.length, cookies: swept.slice(0, SWEPT_LISTED) } };
       }).then(
         () => out ?? load().then((s) => ({ ok: true as const, protected: s.protected, blockRules: s.blockRules })),
       );

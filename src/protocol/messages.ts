@@ -84,7 +84,15 @@ export interface GuardState {
   ok: true;
   protected: CookieRecord[];
   blockRules: BlockRule[];
+  /**
+   * After a change of the block rules: the cookies already in the jar that the rules deleted at once (at most
+   * SWEPT_LISTED of them listed, `count` all of them).
+   */
+  swept?: { count: number; cookies: CookieRecord[] };
 }
+
+/** Deleted cookies a block rule's answer lists by name; the rest are counted. */
+export const SWEPT_LISTED = 20;
 
 export interface ProtocolMap {
   /**

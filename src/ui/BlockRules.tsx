@@ -1,6 +1,9 @@
 import { useState } from 'preact/hooks';
-import { blockRuleProblem, type BlockRule } from '../core/edit/block-rule';
-import { useEdit } from './store-context';
+import { storedDomain } from '../core/cookie/stored-domain';
+import { blockRuleProblem, matchesBlockRule, type BlockRule } from '../core/edit/block-rule';
+import type { GuardState } from '../protocol/messages';
+import { counted } from './counted';
+import { useEdit, useStore } from './store-context';
 import { ValueText } from './ValueText';
 
 const PROBLEM_WORDS = {
@@ -14,18 +17,25 @@ const PROBLEM_WORDS = {
  */
 export function BlockRules() {
   const edit = useEdit();
+  const store = useStore();
   const [name, setName] = useState('');
   const [domain, setDomain] = useState('');
+  /** The rule last added, while its outcome (the cookies it deleted at once) is shown. */
+  const [added, setAdded] = useState<BlockRule | null>(null);
   if (!edit) return null;
   const rules = edit.guards.value.blockRules;
   const draft: BlockRule = { name: name.trim(), domain: domain.trim() };
   const problem = name === '' && domain === '' ? null : blockRuleProblem(draft);
+  const matching =
+    name === '' && domain === '' ? 0 : store.site.cookies.value.filter((v) => matchesBlockRule(draft, v.cookie)).length;
+  const swept = added ? edit.guards.value.swept : undefined;
   return (
     <details class="block-rules" data-testid="block-rules">
       <summary>Block rules ({rules.length})</summary>
       <p class="muted">
-        A cookie whose name and domain match a rule is removed as soon as it is set. Use * for any characters, e.g. name
-        _ga* on domain *.example.com.
+        A cookie whose name and domain match a rule is removed as soon as it is set, on every site; adding a rule also
+        removes at once the cookies that match it already. Use * for any characters, e.g. name _ga* on domain
+        *.example.com.
       </p>
       {rules.length > 0 && (
         <ul>
@@ -38,7 +48,10 @@ export function BlockRules() {
               <button
                 type="button"
                 aria-label={`Remove block rule ${r.name || '*'} on ${r.domain || '*'}`}
-                onClick={() => void edit.setBlockRules(rules.filter((_, j) => j !== i))}
+                onClick={() => {
+                  setAdded(null);
+                  void edit.setBlockRules(rules.filter((_, j) => j !== i));
+                }}
               >
                 Remove
               </button>
@@ -51,6 +64,7 @@ export function BlockRules() {
         onSubmit={(e) => {
           e.preventDefault();
           if (blockRuleProblem(draft) !== null) return;
+          setAdded(draft);
           void edit.setBlockRules([...rules, draft]);
           setName('');
           setDomain('');
@@ -73,7 +87,14 @@ export function BlockRules() {
             {PROBLEM_WORDS[problem]}
           </p>
         )}
+        {problem === null && matching > 0 && (
+          <p class="field-problem" data-testid="block-matches">
+            {`It matches ${matching.toLocaleString('en')} of this site's cookies now: adding it deletes ` +
+              `${matching === 1 ? 'that one' : 'them'}, and any other site's cookie that matches.`}
+          </p>
+        )}
       </form>
+      {swept && <SweptLine swept={swept} />}
       {edit.guardError.value && (
         <p class="field-problem" role="status">
           {'Could not save: '}
@@ -81,5 +102,30 @@ export function BlockRules() {
         </p>
       )}
     </details>
+  );
+}
+
+/** What adding a rule deleted at once: each cookie it removed (the first ones by name), or that none matched. */
+function SweptLine({ swept }: { swept: NonNullable<GuardState['swept']> }) {
+  if (swept.count === 0) {
+    return (
+      <p class="small" role="status" data-testid="block-swept" data-count="0">
+        Rule added: no cookie in the browser matched it.
+      </p>
+    );
+  }
+  const more = swept.count - swept.cookies.length;
+  return (
+    <p class="small" role="status" data-testid="block-swept" data-count={swept.count}>
+      {`Rule added: it deleted ${counted(swept.count, 'cookie', 'cookies')} already in the browser (the timeline lists them as blocked): `}
+      {swept.cookies.map((c, i) => (
+        <span key={i}>
+          {i > 0 && ', '}
+          <ValueText value={c.name} max={80} class="name" /> (
+          <ValueText value={storedDomain(c.domain, c.hostOnly)} max={120} />)
+        </span>
+      ))}
+      {more > 0 ? ` and ${more.toLocaleString('en')} more.` : '.'}
+    </p>
   );
 }

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGuard } from '../../src/background/protect-rules';
 import { GUARD_KEY } from '../../src/protocol/edit-state';
+import { SWEPT_LISTED } from '../../src/protocol/messages';
 import { removeCookie, setCookie } from '../../src/platform/cookie-write';
 import { getAllCookies, onCookieChanged } from '../../src/platform/cookies';
 import { toCookieRecord } from '../../src/core/cookie/to-cookie-record';
@@ -66,11 +67,34 @@ describe('protect and block', () => {
     expect(record).toHaveBeenCalledWith(expect.objectContaining({ removed: true, cause: 'blocked' }));
   });
 
-  it('applies new rules to cookies already there', async () => {
+  it('applies new rules to cookies already there, and answers with those it removed', async () => {
     const { guard } = start();
     await siteSets('track', '1');
-    await guard.setBlockRules([{ name: 'track', domain: '' }]);
+    await siteSets('keep', '1');
+    const state = await guard.setBlockRules([{ name: 'track', domain: '' }]);
     await guard.settled();
+    expect(jar().map((c) => c.name)).toEqual(['keep']);
+    expect(state.swept).toEqual({ count: 1, cookies: [expect.objectContaining({ name: 'track', value: '1' })] });
+    // A rule that matches nothing already there says so.
+    expect(
+      (
+        await guard.setBlockRules([
+          { name: 'track', domain: '' },
+          { name: 'none*', domain: '' },
+        ])
+      ).swept,
+    ).toEqual({
+      count: 0,
+      cookies: [],
+    });
+  });
+
+  it('lists at most SWEPT_LISTED of the cookies a new rule removed, and counts them all', async () => {
+    const { guard } = start();
+    for (let i = 0; i < SWEPT_LISTED + 5; i++) await siteSets(`ad${i}`, '1');
+    const state = await guard.setBlockRules([{ name: 'ad*', domain: '' }]);
+    expect(state.swept?.count).toBe(SWEPT_LISTED + 5);
+    expect(state.swept?.cookies).toHaveLength(SWEPT_LISTED);
     expect(jar()).toEqual([]);
   });
 

@@ -229,12 +229,23 @@ function editSuite(name: string, suite: Suite<BrowserSession, RunningSite>, part
       expect(await timelineFindings(panel)).toEqual([]);
     });
 
-    it('a block rule removes a cookie the site sets', async () => {
+    it('a block rule says what it matches, removes those at once and says so, then removes a cookie the site sets', async () => {
+      await suite.page.goto(suite.site.url('/set?n=blocked_before&v=1'));
+      await waitJar(suite.session, (l) => l.some((c) => c.name === 'blocked_before'), 'set before the rule');
       const panel = await suite.openReadyView('panel');
       await panel.click('[data-testid="block-rules"] summary');
       await panel.type('[data-testid="block-name"]', 'blocked_*');
+      expect(await (await panel.waitForSelector('[data-testid="block-matches"]'))!.evaluate((e) => e.textContent)).toBe(
+        "It matches 1 of this site's cookies now: adding it deletes that one, and any other site's cookie that matches.",
+      );
       await panel.click('[data-testid="block-add"]');
       await panel.waitForSelector('[data-testid="block-rule"]');
+      const swept = await panel.waitForSelector('[data-testid="block-swept"]');
+      expect(await swept!.evaluate((e) => [e.getAttribute('data-count'), e.textContent])).toEqual([
+        '1',
+        expect.stringMatching(/^Rule added: it deleted 1 cookie already in the browser \(.*\): blocked_before \(/),
+      ]);
+      await waitJar(suite.session, (l) => !l.some((c) => c.name === 'blocked_before'), 'swept');
       await suite.page.goto(suite.site.url('/set?n=blocked_one&v=1'));
       await waitJar(suite.session, (l) => !l.some((c) => c.name === 'blocked_one'), 'blocked');
       // The log stages its entries: the removal is logged shortly after the jar shows it. It must be logged as the

@@ -1,0 +1,89 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { analyzeSite } from '../../src/core/analyze-site';
+import type { BlockRule } from '../../src/core/edit/block-rule';
+import type { GuardState } from '../../src/protocol/messages';
+import { createEditSlice } from '../../src/state/edit-slice';
+import { BlockRules } from '../../src/ui/BlockRules';
+import { EditContext } from '../../src/ui/store-context';
+import { NOW, record } from './fixtures';
+import { panelStoreShowing, renderWithStore } from './render';
+
+afterEach(cleanup);
+
+/** BlockRules over the site's `cookies`, its background answering a change of rules with `swept`. */
+async function renderRules(swept: GuardState['swept']) {
+  const cookies = [
+    record({ name: '_ga_1', domain: '.example.com', hostOnly: false }),
+    record({ name: '_ga\u202e2', domain: '.example.com', hostOnly: false }),
+    record({ name: 'sid' }),
+  ];
+  const asked: BlockRule[][] = [];
+  const state = (rules: BlockRule[]): GuardState => ({ ok: true, protected: [], blockRules: rules });
+  const edit = createEditSlice(
+    {
+      writeCookies: async () => ({ ok: true, undoable: false, results: [] }),
+      undoLast: async () => ({ ok: false, reason: 'nothing-to-undo' }),
+      getUndoState: async () => ({ label: null, depth: 0 }),
+      getGuards: async () => state([]),
+      setProtected: async () => state([]),
+      setBlockRules: async (rules) => {
+        asked.push(rules);
+        return { ...state(rules), swept };
+      },
+    },
+    async () => undefined,
+  );
+  const store = panelStoreShowing(await analyzeSite('https://app.example.com/', cookies, NOW));
+  renderWithStore(
+    <EditContext.Provider value={edit}>
+      <BlockRules />
+    </EditContext.Provider>,
+    store,
+  );
+  return { asked, cookies };
+}
+
+describe('BlockRules', () => {
+  it("says how many of the site's cookies a rule matches before it is added, and which ones it deleted after", async () => {
+    const { asked, cookies } = await renderRules({ count: 23, cookies: [] });
+    fireEvent.input(screen.getByTestId('block-name'), { target: { value: '_ga*' } });
+    expect(screen.getByTestId('block-matches').textContent).toBe(
+      "It matches 2 of this site's cookies now: adding it deletes them, and any other site's cookie that matches.",
+    );
+    fireEvent.input(screen.getByTestId('block-name'), { target: { value: 'nothing*' } });
+    expect(screen.queryByTestId('block-matches')).toBeNull();
+    cleanup();
+
+    const listed = await renderRules({ count: 23, cookies: [cookies[0]!, cookies[1]!] });
+    fireEvent.input(screen.getByTestId('block-name'), { target: { value: '_ga*' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('block-add'));
+    });
+    expect(listed.asked).toEqual([[{ name: '_ga*', domain: '' }]]);
+    const swept = await waitFor(() => screen.getByTestId('block-swept'));
+    expect(swept.dataset.count).toBe('23');
+    expect(swept.textContent).toBe(
+      'Rule added: it deleted 23 cookies already in the browser (the timeline lists them as blocked): ' +
+        '_ga_1 (.example.com), _gaU+202E2 (.example.com) and 21 more.',
+    );
+    expect(swept.querySelector('.hidden-char')?.getAttribute('title')).toBe('U+202E');
+    expect(asked).toEqual([]);
+  });
+
+  it('says a new rule matched nothing, and says nothing of a removed rule', async () => {
+    await renderRules({ count: 0, cookies: [] });
+    fireEvent.input(screen.getByTestId('block-name'), { target: { value: 'nothing*' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('block-add'));
+    });
+    expect((await waitFor(() => screen.getByTestId('block-swept'))).textContent).toBe(
+      'Rule added: no cookie in the browser matched it.',
+    );
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Remove block rule nothing* on *' }));
+    });
+    expect(screen.queryByTestId('block-swept')).toBeNull();
+  });
+});
