@@ -6,7 +6,7 @@ import { diffSnapshots, type SnapshotDiff } from '../core/snapshot/diff-snapshot
 import type { Snapshot } from '../core/snapshot/snapshot';
 import { diffWithNow, restoreSnapshot, snapshotExport } from '../state/snapshot-actions';
 import { takeSnapshot, type SnapshotSite } from '../state/take-snapshot';
-import type { TransferDeps } from '../state/transfer-deps';
+import type { TransferDeps, WriteResult } from '../state/transfer-deps';
 import { ChoiceSelect } from './ChoiceSelect';
 import { formatDate } from './format-date';
 import { SnapshotDiffView } from './SnapshotDiffView';
@@ -25,6 +25,15 @@ const NAME_MAX = 200;
 const STATUS_MAX = 2000;
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done' | 'failed'; text: string };
+
+/** What a restore wrote, by kind: "2 cookies set, 1 deleted". */
+function restoredCounts(results: readonly WriteResult[]): string {
+  const set = results.filter((x) => x.op === 'set').length;
+  const deleted = results.length - set;
+  if (deleted === 0) return `${cookiesCount(set)} set`;
+  if (set === 0) return `${cookiesCount(deleted)} deleted`;
+  return `${cookiesCount(set)} set, ${deleted.toLocaleString('en')} deleted`;
+}
 
 export interface SnapshotPanelProps {
   deps: TransferDeps;
@@ -191,7 +200,7 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
                 r.results.length === 0
                   ? `Nothing to restore: the site's cookies are those of "${s.name}" already`
                   : failed.length === 0
-                    ? `Restored "${s.name}": ${counted(r.results.length, 'write', 'writes')}, all done`
+                    ? `Restored "${s.name}": ${restoredCounts(r.results)}, all done`
                     : `Restored "${s.name}" with ${failed.length} of ${counted(r.results.length, 'write', 'writes')} failed: ${failed
                         .map((f) => `${f.cookie.name} (${f.reason ?? 'refused'})`)
                         .join(', ')}`;

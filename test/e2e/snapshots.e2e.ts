@@ -87,7 +87,7 @@ function snapshotSuite(name: string, suite: Suite<BrowserSession, RunningTransfe
     expect(await compare(view, 'alice', '=bob')).toContainEqual(['sid', 'changed']);
     expect(await compare(view, 'bob', 'now')).toEqual([]);
 
-    expect(await restore(view, 'alice')).toMatch(/^Restored "alice": \d+ writes?, all done/);
+    expect(await restore(view, 'alice')).toMatch(/^Restored "alice": \d+ cookies? set(, \d+ deleted)?, all done/);
     expect(await whoIs(suite)).toBe(`${TRANSFER_LOGGED_IN} alice`);
     expect((await readJar(suite.session.control)).find((c) => c.name === 'sid')?.value).toBe(aliceSid);
     expect(await compare(view, 'bob', 'now')).toContainEqual(['sid', 'changed']);

@@ -139,4 +139,28 @@ describe('SnapshotPanel', () => {
     await waitFor(() => expect(screen.getByTestId('snapshots').dataset.state).toBe('off'));
     expect(screen.queryByTestId('snapshot-opt-out-confirm')).toBeNull();
   });
+
+  it('says how many cookies a restore set and deleted', async () => {
+    const jar = [record({ name: 'sid', value: 'alice' })];
+    const fake = fakeTransferDeps(jar);
+    await fake.deps.snapshots.setOptIn(true);
+    renderWithStore(<SnapshotPanel deps={fake.deps} />, await analyzedPopupStore(jar));
+    fireEvent.input(await waitFor(() => screen.getByTestId('snapshot-name')), { target: { value: 'alice' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('snapshot-save'));
+    });
+    await waitFor(() => screen.getByTestId('snapshot-item'));
+    // Bob's session: sid changed, and a cookie alice's snapshot does not have.
+    jar[0]!.value = 'bob';
+    jar.push(record({ name: 'bob_pref', value: '1' }));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('snapshot-restore'));
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('snapshot-status').textContent).toMatch(
+        /^Restored "alice": 1 cookie set, 1 deleted, all done/,
+      ),
+    );
+    expect(jar.map((c) => `${c.name}=${c.value}`)).toEqual(['sid=alice']);
+  });
 });
