@@ -55,6 +55,8 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [from, setFrom] = useState('');
   const [to, setTo] = useState(NOW);
+  /** The snapshot deleted last, while its Undo is offered (until the next action). */
+  const [deleted, setDeleted] = useState<Snapshot | null>(null);
   /** Snapshots that turning them off would delete, while the user is asked; null when not asking. */
   const [confirmOff, setConfirmOff] = useState<number | null>(null);
   /** The question's safe answer takes the focus, so that Enter or Space keeps the snapshots. */
@@ -76,6 +78,7 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
   }, [site]);
 
   const act = async (what: () => Promise<string>): Promise<void> => {
+    setDeleted(null);
     setStatus({ kind: 'working' });
     try {
       setStatus({ kind: 'done', text: await what() });
@@ -120,9 +123,26 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
     );
   }
 
-  /** A button of one snapshot's row; its action's words become the status line. */
-  const itemAction = (testId: string, label: string, disabled: boolean, run: () => Promise<string>) => (
-    <button type="button" data-testid={testId} disabled={disabled} onClick={() => void act(run)}>
+  /** A button of one snapshot's row; its action's words become the status line, then `after` runs (when it did). */
+  const itemAction = (
+    testId: string,
+    label: string,
+    disabled: boolean,
+    run: () => Promise<string>,
+    after?: () => void,
+  ) => (
+    <button
+      type="button"
+      data-testid={testId}
+      disabled={disabled}
+      onClick={() =>
+        void act(async () => {
+          const said = await run();
+          after?.();
+          return said;
+        })
+      }
+    >
       {label}
     </button>
   );
@@ -211,12 +231,18 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
               await deps.save(f.fileName, f.text, 'application/json');
               return `Saved ${f.fileName}`;
             })}{' '}
-            {itemAction('snapshot-delete', 'Delete', false, async () => {
-              await deps.snapshots.remove(s.site, s.name);
-              await reloadList();
-              if (diff) setDiff(null);
-              return `Deleted "${s.name}".`;
-            })}
+            {itemAction(
+              'snapshot-delete',
+              'Delete',
+              false,
+              async () => {
+                await deps.snapshots.remove(s.site, s.name);
+                await reloadList();
+                if (diff) setDiff(null);
+                return `Deleted "${s.name}".`;
+              },
+              () => setDeleted(s),
+            )}
           </li>
         ))}
       </ul>
@@ -249,6 +275,24 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
           '…'
         ) : (
           ''
+        )}
+        {deleted && status.kind === 'done' && (
+          <>
+            {' '}
+            <button
+              type="button"
+              data-testid="snapshot-undo-delete"
+              onClick={() =>
+                void act(async () => {
+                  await deps.snapshots.save(deleted);
+                  await reloadList();
+                  return `Put back "${deleted.name}".`;
+                })
+              }
+            >
+              Undo
+            </button>
+          </>
         )}
       </OutcomeLine>
       {confirmOff === null ? (

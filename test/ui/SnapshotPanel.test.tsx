@@ -163,4 +163,37 @@ describe('SnapshotPanel', () => {
     );
     expect(jar.map((c) => `${c.name}=${c.value}`)).toEqual(['sid=alice']);
   });
+
+  it('offers to undo the delete of a snapshot until the next action', async () => {
+    const jar = [record({ name: 'sid', value: 'alice' })];
+    const fake = fakeTransferDeps(jar);
+    const { snapshots } = fake.deps;
+    await snapshots.setOptIn(true);
+    await snapshots.save(makeSnapshot('alice', 'example.com', 1, jar, []));
+    renderWithStore(<SnapshotPanel deps={fake.deps} />, await analyzedPopupStore(jar));
+    const remove = async () => {
+      const button = await waitFor(() => screen.getByTestId('snapshot-delete'));
+      await act(async () => {
+        fireEvent.click(button);
+      });
+      return waitFor(() => screen.getByTestId('snapshot-undo-delete'));
+    };
+    const undo = await remove();
+    expect(screen.getByTestId('snapshot-status').textContent).toBe('Deleted "alice". Undo');
+    expect(await snapshots.count()).toBe(0);
+    await act(async () => {
+      fireEvent.click(undo);
+    });
+    await waitFor(() => expect(screen.getByTestId('snapshot-status').textContent).toBe('Put back "alice".'));
+    expect((await snapshots.list('example.com')).map((x) => [x.name, x.takenAtMs])).toEqual([['alice', 1]]);
+    expect(screen.getAllByTestId('snapshot-item')).toHaveLength(1);
+    // Another action ends the offer.
+    await remove();
+    fireEvent.input(screen.getByTestId('snapshot-name'), { target: { value: 'bob' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('snapshot-save'));
+    });
+    await waitFor(() => expect(screen.getByTestId('snapshot-status').textContent).toMatch(/^Saved "bob"/));
+    expect(screen.queryByTestId('snapshot-undo-delete')).toBeNull();
+  });
 });
