@@ -95,9 +95,17 @@ function snapshotSuite(name: string, suite: Suite<BrowserSession, RunningTransfe
     await restore(view, 'bob');
     expect(await whoIs(suite)).toBe(`${TRANSFER_LOGGED_IN} bob`);
 
-    // Deleting a snapshot removes it from the list (and from storage: a fresh view does not list it).
-    await view.click('[data-testid="snapshot-item"][data-name="alice"] [data-testid="snapshot-delete"]');
-    await status(view);
+    // A deleted snapshot can be put back with Undo; deleting it again removes it from the list (and from storage: a
+    // fresh view does not list it).
+    const deleteAlice = async () => {
+      await view.click('[data-testid="snapshot-item"][data-name="alice"] [data-testid="snapshot-delete"]');
+      await status(view);
+    };
+    await deleteAlice();
+    await view.click('[data-testid="snapshot-undo-delete"]');
+    expect(await status(view)).toBe('Put back "alice".');
+    await view.waitForSelector('[data-testid="snapshot-item"][data-name="alice"]');
+    await deleteAlice();
     const fresh = await suite.openReadyView('popup');
     await fresh.click('[data-testid="snapshots-toggle"]');
     await fresh.waitForSelector('[data-testid="snapshot-item"][data-name="bob"]');
