@@ -6,7 +6,7 @@ import type { ChangeLogResult, PageUrlsResult, TabCookiesResult } from '../proto
 import { type PanelStore } from '../state/create-store';
 import { createPanelStore } from '../state/create-panel-store';
 import type { Analyze } from '../state/load-site';
-import { createEditSlice, type EditDeps } from '../state/edit-slice';
+import { afterTransferWrite, createEditSlice, type EditDeps } from '../state/edit-slice';
 import { startNowTicker } from '../state/now-ticker';
 import { watchPageData, type PageDataDeps } from '../state/page-data-watcher';
 import { watchPageHosts } from '../state/page-hosts-watcher';
@@ -153,7 +153,12 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
         onRequestPermission={() => void controller?.requestPermission()}
         exportDeps={exportDeps}
         {...(deps.transfer
-          ? { transferDeps: { ...deps.transfer, refresh: () => controller?.reload() ?? Promise.resolve() } }
+          ? {
+              transferDeps: {
+                ...deps.transfer,
+                refresh: () => afterTransferWrite(controller?.reload() ?? Promise.resolve(), edit),
+              },
+            }
           : {})}
       />
     </ViewContexts>,

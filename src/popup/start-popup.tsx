@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { createPopupStore, type PopupStore } from '../state/create-store';
-import { createEditSlice, type EditDeps } from '../state/edit-slice';
+import { afterTransferWrite, createEditSlice, type EditDeps } from '../state/edit-slice';
 import { startNowTicker } from '../state/now-ticker';
 import type { FirstLoad } from '../state/load-site';
 import { createPopupController, type PopupDeps } from '../state/popup-controller';
@@ -48,7 +48,12 @@ export function startPopup(deps: StartPopupDeps, { root, tickMs, first }: StartP
         onRequestPermission={() => void controller.requestPermission()}
         {...(deps.version ? { exportDeps: { version: deps.version } } : {})}
         {...(deps.transfer
-          ? { transferDeps: { ...deps.transfer, refresh: () => controller.load({ quiet: true }) } }
+          ? {
+              transferDeps: {
+                ...deps.transfer,
+                refresh: () => afterTransferWrite(controller.load({ quiet: true }), edit),
+              },
+            }
           : {})}
       />
     </ViewContexts>,

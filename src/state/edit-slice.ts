@@ -43,3 +43,13 @@ export function createEditSlice(deps: EditDeps, reload: () => Promise<void>) {
 }
 
 export type EditSlice = ReturnType<typeof createEditSlice>;
+
+/**
+ * After a write of the transfer tools (an import, a snapshot restore), which go to the background's write path
+ * without the edit slice: once the view's cookies are read again, its undo state is too, so that Undo offers (and
+ * names) that write, as it does after an edit.
+ */
+export async function afterTransferWrite(reload: Promise<unknown>, edit: EditSlice | null): Promise<void> {
+  await reload;
+  await edit?.writer.refreshUndo();
+}

@@ -171,5 +171,14 @@ describe('export and import in Chromium (issue 8)', () => {
     expect([sess?.session, sess?.expirationDate]).toEqual([true, null]);
     const persist = after.find((c) => c.name === 'persist');
     expect(persist?.expirationDate).toBe(Math.floor(before.find((c) => c.name === 'persist')!.expirationDate!));
+
+    // The view that imported offers to undo the import, by its name, without being opened again; Undo empties the
+    // jar the import filled.
+    const undo = await fresh.waitForSelector('[data-testid="undo"]');
+    expect(await undo!.evaluate((e) => e.textContent)).toBe(`Undo import of ${after.length} cookies`);
+    await undo!.click();
+    await waitUntil('the import undone', async () =>
+      (await readJar(suite.session.control)).length === 0 ? true : undefined,
+    );
   });
 });

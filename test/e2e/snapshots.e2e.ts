@@ -94,6 +94,11 @@ function snapshotSuite(name: string, suite: Suite<BrowserSession, RunningTransfe
 
     await restore(view, 'bob');
     expect(await whoIs(suite)).toBe(`${TRANSFER_LOGGED_IN} bob`);
+    // The view offers to undo the restore it just made, by its name.
+    await view.waitForFunction(
+      () => document.querySelector('[data-testid="undo"]')?.textContent?.startsWith('Undo restore of snapshot "bob"'),
+      { timeout: 5_000 },
+    );
 
     // A deleted snapshot can be put back with Undo; deleting it again removes it from the list (and from storage: a
     // fresh view does not list it).
