@@ -118,8 +118,10 @@ export function createGuard(deps: GuardDeps, now: () => number = Date.now): Guar
     if (!change.removed && s.blockRules.some((r) => matchesBlockRule(r, change.cookie))) await block(change.cookie);
   }
 
-  /** What changed while no listener heard it: protected cookies that differ, cookies the rules block. */
-  /** Puts protected cookies back and removes blocked ones already in the jar; returns those it removed. */
+  /**
+   * What changed while no listener heard it: puts back protected cookies that differ and removes the cookies the
+   * rules block; returns those it removed.
+   */
   async function sweep(s: StoredGuards): Promise<CookieRecord[]> {
     const blocked: CookieRecord[] = [];
     if (s.protected.length === 0 && s.blockRules.length === 0) return blocked;

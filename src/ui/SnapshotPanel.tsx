@@ -123,26 +123,9 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
     );
   }
 
-  /** A button of one snapshot's row; its action's words become the status line, then `after` runs (when it did). */
-  const itemAction = (
-    testId: string,
-    label: string,
-    disabled: boolean,
-    run: () => Promise<string>,
-    after?: () => void,
-  ) => (
-    <button
-      type="button"
-      data-testid={testId}
-      disabled={disabled}
-      onClick={() =>
-        void act(async () => {
-          const said = await run();
-          after?.();
-          return said;
-        })
-      }
-    >
+  /** A button of one snapshot's row; its action's words become the status line. */
+  const itemAction = (testId: string, label: string, disabled: boolean, run: () => Promise<string>) => (
+    <button type="button" data-testid={testId} disabled={disabled} onClick={() => void act(run)}>
       {label}
     </button>
   );
@@ -231,18 +214,14 @@ export function SnapshotPanel({ deps }: SnapshotPanelProps) {
               await deps.save(f.fileName, f.text, 'application/json');
               return `Saved ${f.fileName}`;
             })}{' '}
-            {itemAction(
-              'snapshot-delete',
-              'Delete',
-              false,
-              async () => {
-                await deps.snapshots.remove(s.site, s.name);
-                await reloadList();
-                if (diff) setDiff(null);
-                return `Deleted "${s.name}".`;
-              },
-              () => setDeleted(s),
-            )}
+            {itemAction('snapshot-delete', 'Delete', false, async () => {
+              await deps.snapshots.remove(s.site, s.name);
+              await reloadList();
+              if (diff) setDiff(null);
+              // Offered with the status line, until the next action (act clears it).
+              setDeleted(s);
+              return `Deleted "${s.name}".`;
+            })}
           </li>
         ))}
       </ul>
