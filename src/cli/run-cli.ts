@@ -8,7 +8,7 @@ import { packageVersion } from '../headless/version';
 import type { OutputFormat } from './audit-run';
 import { loadAction } from './load-action';
 import { createProgress } from './progress';
-import { parseUrl } from '../core/parse-url';
+import { parseUrl, urlWithSchemeGuessed } from '../core/parse-url';
 
 /** 0: no finding at or above --fail-on; 1: findings; 2: the audit could not run. */
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;
@@ -62,21 +62,10 @@ function milliseconds(option: string): (value: string) => number {
   };
 }
 
-/** A loopback host, which a local site serves over http: `localhost`, `*.localhost`, 127.x.x.x, `[::1]`. */
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '[::1]';
-}
-
-/**
- * What to write instead of a URL given without its scheme (`example.com`, `localhost:3000`), or ''. The scheme is
- * suggested, not assumed: http or https decides which cookies the site sets and what the audit finds.
- */
+/** What to write instead of a URL given without its scheme, or ''. */
 function schemeHint(value: string): string {
-  if (value.includes('://')) return '';
-  const guess = parseUrl(`https://${value}`);
-  if (!guess?.hostname || (!guess.hostname.includes('.') && !isLoopback(guess.hostname))) return '';
-  if (isLoopback(guess.hostname)) guess.protocol = 'http:';
-  return `; give its scheme, e.g. ${guess.href}`;
+  const guess = urlWithSchemeGuessed(value);
+  return guess === null ? '' : `; give its scheme, e.g. ${guess}`;
 }
 
 function httpUrl(value: string, option: string): string {

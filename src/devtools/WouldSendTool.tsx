@@ -6,6 +6,7 @@ import { useStore, useWouldSend } from '../ui/store-context';
 import { ValueText } from '../ui/ValueText';
 import { REASON_LABELS, REQUEST_KINDS, reasonWords, type ReasonContext } from '../ui/would-send-words';
 import { METHODS, kindTakesSite, type WouldSendOutcome, type WsCookie } from '../state/would-send-slice';
+import { urlWithSchemeGuessed } from '../core/parse-url';
 
 /** Cookies that stay home shown at first; the rest behind a button (a site may have hundreds). */
 const NOT_SENT_SHOWN = 50;
@@ -184,10 +185,13 @@ function problemText(o: Exclude<WouldSendOutcome, { kind: 'result' }>): string {
   switch (o.kind) {
     case 'no-url':
       return 'Type a URL (http or https) to see which cookies a request to it carries.';
-    case 'invalid-url':
+    case 'invalid-url': {
+      const guess = urlWithSchemeGuessed(o.text);
+      if (guess !== null) return `Give the URL with its scheme, e.g. ${guess}`;
       return o.problem === 'unparsable'
         ? 'This is not a URL: write it whole, e.g. https://app.example.com/account.'
         : 'Only http(s) and ws(s) requests carry cookies: give a URL with one of those schemes.';
+    }
     case 'invalid-site':
       return 'This site is not readable: give a site or a URL, e.g. https://other.example.';
   }

@@ -80,6 +80,20 @@ describe('WouldSendTool', () => {
     expect(sentNames()).toEqual(['cart', 'sid', 'sid']);
   });
 
+  it('suggests the scheme of a URL typed without one, and takes none for granted', () => {
+    openTool();
+    const input = screen.getByTestId('ws-url') as HTMLInputElement;
+    fireEvent.input(input, { target: { value: 'app.example.com/account' } });
+    expect(screen.getByTestId('ws-error').textContent).toBe(
+      'Give the URL with its scheme, e.g. https://app.example.com/account',
+    );
+    fireEvent.input(input, { target: { value: 'localhost:3000/' } });
+    expect(screen.getByTestId('ws-error').textContent).toBe(
+      'Give the URL with its scheme, e.g. http://localhost:3000/',
+    );
+    expect(screen.queryByTestId('ws-result')).toBeNull();
+  });
+
   it('asks for a site only where the kind uses one, and the method only for navigations', () => {
     openTool();
     expect(screen.getByTestId('ws-method')).toBeTruthy();
