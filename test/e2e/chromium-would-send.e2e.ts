@@ -88,12 +88,12 @@ describe('Chromium DevTools panel: would this cookie be sent?', () => {
     tool = await readTool(panel);
     expect(tool.notSent.admin_view).toBe('samesite');
     // Without a scheme it is no URL (Chromium's parser takes almost anything else): the tool says which to write,
-    // http for a loopback host, and answers nothing until then.
+    // and answers nothing until then.
     await typeInto(panel, 'ws-url', `${SHADOW_HOST}/account/home`);
     const error = await panel.waitForSelector('[data-testid="ws-error"][data-problem="invalid-url"]');
     expect(await panel.$eval('[data-testid="ws-url"]', (el) => el.getAttribute('aria-invalid'))).toBe('true');
     expect(await error!.evaluate((el) => el.textContent)).toBe(
-      `Give the URL with its scheme, e.g. http://${SHADOW_HOST}/account/home`,
+      `Give the URL with its scheme, e.g. https://${SHADOW_HOST}/account/home`,
     );
     await panel.click('[data-testid="ws-page-url"]');
     await panel.waitForSelector('[data-testid="ws-result"]');
