@@ -81,6 +81,8 @@ export function PanelApp({ onRequestPermission, exportDeps, transferDeps }: View
         <>
           <NotReadyView view="panel" onRequestPermission={onRequestPermission} />
           {state === 'no-cookies' && <SiteEditBar />}
+          {/* A rule that removed every cookie of the site leaves it here: it must stay in reach, with what it did. */}
+          {state === 'no-cookies' && <BlockRules />}
           {thirdPartiesOnly && (
             <div class="workspace" data-testid="third-parties-only">
               <div class="table-side">

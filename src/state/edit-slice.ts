@@ -19,6 +19,11 @@ export function createEditSlice(deps: EditDeps, reload: () => Promise<void>) {
   const writer = createCookieWriter(deps, reload);
   const guards = signal<GuardState>({ ok: true, protected: [], blockRules: [] });
   const guardError = signal<string | null>(null);
+  /**
+   * What the rule added last removed at once (the background's answer), until the rules change again: kept here,
+   * not in the view, so that it is still shown when the view changes state because that removal emptied the site.
+   */
+  const sweptByAdd = signal<GuardState['swept'] | null>(null);
 
   async function guard(run: () => Promise<GuardState>): Promise<void> {
     try {
@@ -38,7 +43,18 @@ export function createEditSlice(deps: EditDeps, reload: () => Promise<void>) {
       await Promise.all([writer.refreshUndo(), guard(deps.getGuards)]);
     },
     protect: (cookie: CookieRecord, on: boolean): Promise<void> => guard(() => deps.setProtected(cookie, on)),
-    setBlockRules: (rules: BlockRule[]): Promise<void> => guard(() => deps.setBlockRules(rules)),
+    sweptByAdd,
+    /** Replaces the block rules (a rule removed): nothing is said of what the rules removed. */
+    setBlockRules: (rules: BlockRule[]): Promise<void> => {
+      sweptByAdd.value = null;
+      return guard(() => deps.setBlockRules(rules));
+    },
+    /** Adds a block rule, and keeps what the background says it removed at once. */
+    addBlockRule: async (rule: BlockRule): Promise<void> => {
+      sweptByAdd.value = null;
+      await guard(() => deps.setBlockRules([...guards.value.blockRules, rule]));
+      if (guardError.value === null) sweptByAdd.value = guards.value.swept ?? null;
+    },
   };
 }
 

@@ -20,15 +20,13 @@ export function BlockRules() {
   const store = useStore();
   const [name, setName] = useState('');
   const [domain, setDomain] = useState('');
-  /** The rule last added, while its outcome (the cookies it deleted at once) is shown. */
-  const [added, setAdded] = useState<BlockRule | null>(null);
   if (!edit) return null;
   const rules = edit.guards.value.blockRules;
   const draft: BlockRule = { name: name.trim(), domain: domain.trim() };
   const problem = name === '' && domain === '' ? null : blockRuleProblem(draft);
   const matching =
     name === '' && domain === '' ? 0 : store.site.cookies.value.filter((v) => matchesBlockRule(draft, v.cookie)).length;
-  const swept = added ? edit.guards.value.swept : undefined;
+  const swept = edit.sweptByAdd.value;
   return (
     <details class="block-rules" data-testid="block-rules">
       <summary>Block rules ({rules.length})</summary>
@@ -48,10 +46,7 @@ export function BlockRules() {
               <button
                 type="button"
                 aria-label={`Remove block rule ${r.name || '*'} on ${r.domain || '*'}`}
-                onClick={() => {
-                  setAdded(null);
-                  void edit.setBlockRules(rules.filter((_, j) => j !== i));
-                }}
+                onClick={() => void edit.setBlockRules(rules.filter((_, j) => j !== i))}
               >
                 Remove
               </button>
@@ -64,8 +59,7 @@ export function BlockRules() {
         onSubmit={(e) => {
           e.preventDefault();
           if (blockRuleProblem(draft) !== null) return;
-          setAdded(draft);
-          void edit.setBlockRules([...rules, draft]);
+          void edit.addBlockRule(draft);
           setName('');
           setDomain('');
         }}

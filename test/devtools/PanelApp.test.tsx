@@ -314,6 +314,24 @@ describe('PanelApp', () => {
     expect(screen.getByTestId('state-message').textContent).toMatch(/appear here as soon as they are set/);
   });
 
+  it('keeps the block rules, and what a new rule removed, in reach when that removal leaves the site no cookie', async () => {
+    const store = analyzedPanelStore();
+    renderWithEdit(<PanelApp onRequestPermission={() => {}} />, store, { count: 3, cookies: [] });
+    fireEvent.input(screen.getByTestId('block-name'), { target: { value: '*' } });
+    fireEvent.input(screen.getByTestId('block-domain'), { target: { value: '*example.com' } });
+    await act(async () => {
+      click('block-add');
+    });
+    await waitFor(() => screen.getByTestId('block-swept'));
+    // The background removed every cookie of the site: the panel reads it again and has none to show.
+    await act(async () => {
+      store.site.showAnalysis(analysis([]), NOW);
+    });
+    expect(screen.getByTestId('panel').dataset.state).toBe('no-cookies');
+    expect(screen.getAllByTestId('block-rule')).toHaveLength(1);
+    expect(screen.getByTestId('block-swept').textContent).toMatch(/^Rule added: it deleted 3 cookies already/);
+  });
+
   it('explains a non-http page with what to do in the panel', () => {
     const { main } = panel(panelStoreShowing({ reason: 'not-http' }));
     expect(main.dataset.state).toBe('not-http');

@@ -2,46 +2,23 @@
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeSite } from '../../src/core/analyze-site';
-import type { BlockRule } from '../../src/core/edit/block-rule';
 import type { GuardState } from '../../src/protocol/messages';
-import { createEditSlice } from '../../src/state/edit-slice';
 import { BlockRules } from '../../src/ui/BlockRules';
-import { EditContext } from '../../src/ui/store-context';
 import { NOW, record } from './fixtures';
-import { panelStoreShowing, renderWithStore } from './render';
+import { renderWithEdit } from './recording-edit';
+import { panelStoreShowing } from './render';
 
 afterEach(cleanup);
 
-/** BlockRules over the site's `cookies`, its background answering a change of rules with `swept`. */
+/** BlockRules over the site's cookies, its background answering a change of rules with `swept`. */
 async function renderRules(swept: GuardState['swept']) {
   const cookies = [
     record({ name: '_ga_1', domain: '.example.com', hostOnly: false }),
     record({ name: '_ga\u202e2', domain: '.example.com', hostOnly: false }),
     record({ name: 'sid' }),
   ];
-  const asked: BlockRule[][] = [];
-  const state = (rules: BlockRule[]): GuardState => ({ ok: true, protected: [], blockRules: rules });
-  const edit = createEditSlice(
-    {
-      writeCookies: async () => ({ ok: true, undoable: false, results: [] }),
-      undoLast: async () => ({ ok: false, reason: 'nothing-to-undo' }),
-      getUndoState: async () => ({ label: null, depth: 0 }),
-      getGuards: async () => state([]),
-      setProtected: async () => state([]),
-      setBlockRules: async (rules) => {
-        asked.push(rules);
-        return { ...state(rules), swept };
-      },
-    },
-    async () => undefined,
-  );
   const store = panelStoreShowing(await analyzeSite('https://app.example.com/', cookies, NOW));
-  renderWithStore(
-    <EditContext.Provider value={edit}>
-      <BlockRules />
-    </EditContext.Provider>,
-    store,
-  );
+  const { ruleChanges: asked } = renderWithEdit(<BlockRules />, store, swept);
   return { asked, cookies };
 }
 

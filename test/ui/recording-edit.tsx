@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import type { CookieWriteOp } from '../../src/protocol/messages';
+import type { BlockRule } from '../../src/core/edit/block-rule';
+import type { CookieWriteOp, GuardState } from '../../src/protocol/messages';
 import type { ViewStore } from '../../src/state/create-store';
 import { createEditSlice } from '../../src/state/edit-slice';
 import { EditContext } from '../../src/ui/store-context';
@@ -7,10 +8,12 @@ import { renderWithStore } from './render';
 
 /**
  * An edit slice whose background is a list: every write is recorded with its label, and each op is answered
- * as written. For the views' tests; the real write path is proved end to end (test/e2e/edit.e2e.ts).
+ * as written; each change of the block rules is recorded too, and answered with `swept` as what the rules removed
+ * at once. For the views' tests; the real write path is proved end to end (test/e2e/edit.e2e.ts).
  */
-export function recordingEdit() {
+export function recordingEdit({ swept }: { swept?: GuardState['swept'] } = {}) {
   const writes: Array<{ label: string; ops: CookieWriteOp[] }> = [];
+  const ruleChanges: BlockRule[][] = [];
   const guards = { ok: true as const, protected: [], blockRules: [] };
   const edit = createEditSlice(
     {
@@ -26,16 +29,19 @@ export function recordingEdit() {
       getUndoState: async () => ({ label: writes.at(-1)?.label ?? null, depth: writes.length }),
       getGuards: async () => guards,
       setProtected: async () => guards,
-      setBlockRules: async () => guards,
+      setBlockRules: async (rules) => {
+        ruleChanges.push(rules);
+        return { ...guards, blockRules: rules, ...(swept ? { swept } : {}) };
+      },
     },
     async () => undefined,
   );
-  return { edit, writes };
+  return { edit, writes, ruleChanges };
 }
 
 /** Renders `ui` under `store` with a recording edit slice, as the entries do where the page can write. */
-export function renderWithEdit(ui: ComponentChildren, store: ViewStore) {
-  const recording = recordingEdit();
+export function renderWithEdit(ui: ComponentChildren, store: ViewStore, swept?: GuardState['swept']) {
+  const recording = recordingEdit(swept ? { swept } : {});
   renderWithStore(<EditContext.Provider value={recording.edit}>{ui}</EditContext.Provider>, store);
   return recording;
 }
