@@ -20,6 +20,9 @@ export function BlockRules() {
   const store = useStore();
   const [name, setName] = useState('');
   const [domain, setDomain] = useState('');
+  // Open from the start when there is something to say of the last rule added: the panel draws this section anew
+  // when that rule's removals change its state (set once: the user's own folding is left alone).
+  const [openAtFirst] = useState(() => edit?.sweptByAdd.peek() != null);
   if (!edit) return null;
   const rules = edit.guards.value.blockRules;
   const draft: BlockRule = { name: name.trim(), domain: domain.trim() };
@@ -28,7 +31,7 @@ export function BlockRules() {
     name === '' && domain === '' ? 0 : store.site.cookies.value.filter((v) => matchesBlockRule(draft, v.cookie)).length;
   const swept = edit.sweptByAdd.value;
   return (
-    <details class="block-rules" data-testid="block-rules">
+    <details class="block-rules" data-testid="block-rules" open={openAtFirst}>
       <summary>Block rules ({rules.length})</summary>
       <p class="muted">
         A cookie whose name and domain match a rule is removed as soon as it is set, on every site; adding a rule also
@@ -116,7 +119,7 @@ function SweptLine({ swept }: { swept: NonNullable<GuardState['swept']> }) {
         <span key={i}>
           {i > 0 && ', '}
           <ValueText value={c.name} max={80} class="name" /> (
-          <ValueText value={storedDomain(c.domain, c.hostOnly)} max={120} />)
+          <ValueText value={storedDomain(c.domain, c.hostOnly)} max={120} class="prose" />)
         </span>
       ))}
       {more > 0 ? ` and ${more.toLocaleString('en')} more.` : '.'}

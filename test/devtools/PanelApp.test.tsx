@@ -317,6 +317,7 @@ describe('PanelApp', () => {
   it('keeps the block rules, and what a new rule removed, in reach when that removal leaves the site no cookie', async () => {
     const store = analyzedPanelStore();
     renderWithEdit(<PanelApp onRequestPermission={() => {}} />, store, { count: 3, cookies: [] });
+    expect((screen.getByTestId('block-rules') as HTMLDetailsElement).open).toBe(false);
     fireEvent.input(screen.getByTestId('block-name'), { target: { value: '*' } });
     fireEvent.input(screen.getByTestId('block-domain'), { target: { value: '*example.com' } });
     await act(async () => {
@@ -329,6 +330,8 @@ describe('PanelApp', () => {
     });
     expect(screen.getByTestId('panel').dataset.state).toBe('no-cookies');
     expect(screen.getAllByTestId('block-rule')).toHaveLength(1);
+    // Drawn anew in that state, the section opens on what the rule did.
+    expect((screen.getByTestId('block-rules') as HTMLDetailsElement).open).toBe(true);
     expect(screen.getByTestId('block-swept').textContent).toMatch(/^Rule added: it deleted 3 cookies already/);
   });
 
