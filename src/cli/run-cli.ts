@@ -8,7 +8,8 @@ import { packageVersion } from '../headless/version';
 import type { OutputFormat } from './audit-run';
 import { loadAction } from './load-action';
 import { createProgress } from './progress';
-import { parseUrl, urlWithSchemeGuessed } from '../core/parse-url';
+import { parseUrl } from '../core/parse-url';
+import { urlWithSchemeGuessed } from '../core/scheme-guess';
 
 /** 0: no finding at or above --fail-on; 1: findings; 2: the audit could not run. */
 export const EXIT = { clean: 0, findings: 1, error: 2 } as const;

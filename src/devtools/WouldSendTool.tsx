@@ -6,7 +6,7 @@ import { useStore, useWouldSend } from '../ui/store-context';
 import { ValueText } from '../ui/ValueText';
 import { REASON_LABELS, REQUEST_KINDS, reasonWords, type ReasonContext } from '../ui/would-send-words';
 import { METHODS, kindTakesSite, type WouldSendOutcome, type WsCookie } from '../state/would-send-slice';
-import { urlWithSchemeGuessed } from '../core/parse-url';
+import { urlWithSchemeGuessed } from '../core/scheme-guess';
 
 /** Cookies that stay home shown at first; the rest behind a button (a site may have hundreds). */
 const NOT_SENT_SHOWN = 50;

@@ -4,6 +4,8 @@
  * and cut long values, without ever producing HTML: the output is text segments for Preact to render.
  */
 
+import { codePointLabel } from '../core/code-point';
+
 export interface HiddenChar {
   /** What to show in place of the character, e.g. "␀" or "U+202E". */
   shown: string;
@@ -12,10 +14,6 @@ export interface HiddenChar {
 }
 
 export type TextSegment = string | HiddenChar;
-
-function hex(n: number): string {
-  return 'U+' + n.toString(16).toUpperCase().padStart(4, '0');
-}
 
 /**
  * Characters that draw nothing or reorder the text around them, by Unicode property rather than a hand list, so
@@ -35,21 +33,24 @@ function hiddenAt(s: string, i: number, keepNewlines = false): Hidden | undefine
   const c = s.charCodeAt(i);
   if (keepNewlines && c === 0x0a) return undefined;
   // C0 controls map onto the Control Pictures block (U+2400 + c); DEL has its own picture.
-  if (c < 0x20) return { shown: String.fromCharCode(0x2400 + c), code: hex(c), width: 1 };
-  if (c === 0x7f) return { shown: '\u2421', code: hex(c), width: 1 };
+  if (c < 0x20) return { shown: String.fromCharCode(0x2400 + c), code: codePointLabel(c), width: 1 };
+  if (c === 0x7f) return { shown: '\u2421', code: codePointLabel(c), width: 1 };
   if (c < 0x80) return undefined;
   if (c >= 0xd800 && c <= 0xdbff) {
     const next = s.charCodeAt(i + 1);
-    if (!(next >= 0xdc00 && next <= 0xdfff)) return { shown: hex(c), code: 'lone surrogate ' + hex(c), width: 1 };
+    if (!(next >= 0xdc00 && next <= 0xdfff))
+      return { shown: codePointLabel(c), code: 'lone surrogate ' + codePointLabel(c), width: 1 };
   } else if (c >= 0xdc00 && c <= 0xdfff) {
     // The low half of a pair was handled with its high half; one on its own is shown.
     const prev = s.charCodeAt(i - 1);
-    return prev >= 0xd800 && prev <= 0xdbff ? undefined : { shown: hex(c), code: 'lone surrogate ' + hex(c), width: 1 };
+    return prev >= 0xd800 && prev <= 0xdbff
+      ? undefined
+      : { shown: codePointLabel(c), code: 'lone surrogate ' + codePointLabel(c), width: 1 };
   }
   HIDDEN.lastIndex = i;
   if (!HIDDEN.test(s)) return undefined;
   const cp = s.codePointAt(i)!;
-  return { shown: hex(cp), code: hex(cp), width: cp > 0xffff ? 2 : 1 };
+  return { shown: codePointLabel(cp), code: codePointLabel(cp), width: cp > 0xffff ? 2 : 1 };
 }
 
 /**

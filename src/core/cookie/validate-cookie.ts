@@ -3,6 +3,7 @@ import { bareDomain, domainMatches } from './match';
 import { isPublicSuffix } from './site';
 import { ATTRIBUTE_SIZE_LIMIT, COOKIE_SIZE_LIMIT, cookieSize, utf8Size } from './size';
 import { parseUrl } from '../parse-url';
+import { codePointLabel } from '../code-point';
 
 export type CookieProblemCode =
   | 'empty'
@@ -42,7 +43,7 @@ export interface ValidateOptions {
 function forbiddenChar(s: string, isName: boolean): string | null {
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);
-    if ((code < 0x20 && code !== 0x09) || code === 0x7f) return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    if ((code < 0x20 && code !== 0x09) || code === 0x7f) return codePointLabel(code);
     if (code === 0x3b) return '";"';
     if (isName && code === 0x3d) return '"="';
   }

@@ -2,6 +2,7 @@ import type { CookieRecord } from './cookie-record';
 import { cookieKey } from './cookie-key';
 import { domainMatches, pathMatches } from './match';
 import { registrableDomain } from './site';
+import { isLoopbackHost } from '../loopback-host';
 
 /**
  * The request whose Cookie header is asked about:
@@ -81,9 +82,7 @@ export function siteOf(urlOrSite: string): string | undefined {
  * a secure context (RFC 6265bis §5.8.3 leaves "secure" to the user agent).
  */
 export function isSecureUrl(u: URL): boolean {
-  if (u.protocol === 'https:' || u.protocol === 'wss:') return true;
-  const h = u.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h.endsWith('.localhost') || /^127(\.\d{1,3}){3}$/.test(h) || h === '::1';
+  return u.protocol === 'https:' || u.protocol === 'wss:' || isLoopbackHost(u.hostname);
 }
 
 /** Whether a partitioned cookie belongs to pages of `topLevelSite` (CHIPS: its partition's site is that site). */

@@ -1,4 +1,5 @@
 import type { JsonObject } from './jwt-types';
+import { codePointLabel } from '../code-point';
 
 /** Nesting kept in decoded data; deeper levels are replaced by a marker string. */
 export const MAX_JSON_DEPTH = 64;
@@ -192,7 +193,7 @@ function foundAt(text: string, at: number): string {
   const cp = text.codePointAt(at) ?? 0;
   const char = String.fromCodePoint(cp);
   if (cp > 0x20 && cp < 0x7f) return `found ${char}`;
-  const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  const code = codePointLabel(cp);
   return VISIBLE.test(char) ? `found ${char} (${code})` : `found ${code}`;
 }
 

@@ -1,5 +1,6 @@
 import { ATTRIBUTE_SIZE_LIMIT, COOKIE_SIZE_LIMIT, cookieSize, utf8Size } from '../cookie/size';
 import { parseCookieDate } from './cookie-date';
+import { codePointLabel } from '../code-point';
 
 /** Input beyond this is not parsed: no real Set-Cookie comes near it, and the page controls the header. */
 export const MAX_SET_COOKIE_CHARS = 65_536;
@@ -130,8 +131,10 @@ export function parseSetCookie(header: string): ParsedSetCookie {
   const ctl = findControlChar(text);
   if (ctl !== -1) {
     const where = ctl < (eq === -1 ? 0 : eq) ? 'name' : ctl < pair.length ? 'value' : 'attributes';
-    const code = text.charCodeAt(ctl).toString(16).toUpperCase().padStart(4, '0');
-    out.abort = { reason: 'control-chars', detail: `control character U+${code} in the ${where}` };
+    out.abort = {
+      reason: 'control-chars',
+      detail: `control character ${codePointLabel(text.charCodeAt(ctl))} in the ${where}`,
+    };
   } else if (input.length > MAX_SET_COOKIE_CHARS) {
     out.abort = { reason: 'too-large', detail: `header over ${MAX_SET_COOKIE_CHARS} characters` };
   } else if (out.size > COOKIE_SIZE_LIMIT) {
