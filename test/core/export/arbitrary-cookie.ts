@@ -1,6 +1,7 @@
 import { cookieKey } from '../../../src/core/cookie/cookie-key';
 import fc from 'fast-check';
 import type { CookieRecord } from '../../../src/core/cookie/cookie-record';
+import { isPublicSuffix } from '../../../src/core/cookie/site';
 import { storedDomain } from '../../../src/core/cookie/stored-domain';
 
 /** 2026-11-21T12:00:00Z: every generated expiry lies after it. */
@@ -55,12 +56,15 @@ export const browserCookie: fc.Arbitrary<CookieRecord> = fc
     ),
   })
   .map((r) => {
+    // No browser keeps a Domain cookie for a public suffix (`js.org`, `cn.com` can come out of `host`): such a host's
+    // cookie is host-only.
+    const hostOnly = r.hostOnly || isPublicSuffix(r.host);
     const c: CookieRecord = {
       name: r.name,
       value: r.value,
-      domain: storedDomain(r.host, r.hostOnly),
+      domain: storedDomain(r.host, hostOnly),
       path: r.path,
-      hostOnly: r.hostOnly,
+      hostOnly,
       secure: r.secure || r.sameSite === 'no_restriction' || r.partition !== undefined,
       httpOnly: r.httpOnly,
       sameSite: r.sameSite,
