@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { storedDomain } from '../core/cookie/stored-domain';
 import { cookiesCount } from '../core/export/export-result';
-import type { ImportFormat } from '../core/export/import-result';
+import { WHOLE_INPUT, type ImportFormat } from '../core/export/import-result';
 import type { PreviewItem } from '../core/export/import-preview';
 import { errorText } from '../core/error-text';
 import { prepareImport, runImport, toWrite, type ImportOutcome, type PreparedImport } from '../state/import-cookies';
@@ -27,8 +27,6 @@ const FORMATS: Choices<ImportFormat | ''> = [
  */
 const NAME_MAX = 256;
 const PROBLEM_MAX = 600;
-/** A problem of the whole input (too large, not this format) says so itself: no `input:` before it. */
-const WHOLE_INPUT = 'input';
 
 const FORMAT_NAME: Record<ImportFormat, string> = {
   'sessionscope-json': 'SessionScope JSON',
@@ -184,6 +182,7 @@ export function ImportDialog({ deps }: ImportDialogProps) {
               {prepared.parsed.problems.map((p, i) => (
                 <li key={i} data-testid="import-problem">
                   <ValueText
+                    // A problem of the whole input says so itself: no `input:` before it.
                     value={p.where === WHOLE_INPUT ? p.reason : `${p.where}: ${p.reason}`}
                     max={PROBLEM_MAX}
                     class="prose"

@@ -3,6 +3,9 @@ import { describeJsonError, isJsonObject, parseJson } from '../decode/json';
 import type { JsonObject } from '../decode/jwt-types';
 import { EntryReader } from './entry-fields';
 
+/** The `where` of a problem of the whole input rather than of one entry or line. */
+export const WHOLE_INPUT = 'input';
+
 export type ImportFormat = 'sessionscope-json' | 'cookie-editor-json' | 'netscape' | 'storage-state' | 'cookie-header';
 
 /** One line or entry that was not imported, and why, in words a user can act on. */
@@ -99,7 +102,7 @@ export function createCollector(): ImportCollector {
     problem,
     finish(format) {
       const all =
-        unlisted > 0 ? [...problems, { where: 'input', reason: `${unlisted} more problems not listed` }] : problems;
+        unlisted > 0 ? [...problems, { where: WHOLE_INPUT, reason: `${unlisted} more problems not listed` }] : problems;
       return { format, cookies, origins, problems: all };
     },
   };
@@ -112,7 +115,7 @@ export function arrayPlace(key: string): (i: number) => string {
 
 /** The whole input refused at once (too large, not this format). */
 export function refused(format: ImportFormat | null, reason: string): ParsedImport {
-  return { format, cookies: [], origins: [], problems: [{ where: 'input', reason }] };
+  return { format, cookies: [], origins: [], problems: [{ where: WHOLE_INPUT, reason }] };
 }
 
 export function tooLarge(text: string): string | null {
