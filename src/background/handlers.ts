@@ -17,8 +17,8 @@ export interface HandlerDeps {
   startedAt: number;
   /** Cookie events handed to the listener since this instance started, each with its staging write issued. */
   received: () => number;
-  writes: CookieWrites;
-  guard: Guard;
+  writes: Pick<CookieWrites, 'write' | 'undo' | 'state'>;
+  guard: Pick<Guard, 'state' | 'setProtected' | 'setBlockRules'>;
   /** For pages without a `cookies` API (Firefox's DevTools panels). */
   cookies: {
     site: (host: string, storeId: string | undefined) => Promise<CookieRecord[]>;

@@ -1,4 +1,5 @@
 import { analyzeSite } from '../core/analyze-site';
+import { addedRulesLabel } from '../core/edit/block-rule';
 import { manifestPopup, setTabBadge, setTabPopup } from '../platform/action';
 import { readCookie, readSameName, removeCookie, setCookie } from '../platform/cookie-write';
 import { getAllCookies, onCookieChanged } from '../platform/cookies';
@@ -85,6 +86,7 @@ const guard = createGuard({
     staging.flush();
     log.record(change);
   },
+  rememberSwept: (added, removed) => writes.remember(addedRulesLabel(added), removed, added),
   ...(onError ? { onError } : {}),
 });
 const writes = createCookieWrites({
@@ -102,6 +104,7 @@ const writes = createCookieWrites({
     return guard.userWrote(before, after);
   },
   pause: (cookies) => guard.pause(cookies),
+  dropBlockRules: (rules) => guard.removeBlockRules(rules),
 });
 
 // In memory only: it counts what this instance was handed, which is what a test of stops needs to know.

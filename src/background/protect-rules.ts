@@ -17,6 +17,11 @@ export interface GuardDeps {
   readJar(): Promise<CookieRecord[]>;
   /** The timeline's entry for what the guard did, with its own cause. */
   record(change: { cookie: CookieRecord; removed: boolean; cause: 'protected' | 'blocked' }): void;
+  /**
+   * Keeps the cookies that rules just added deleted at once as an undoable action (the undo stack's); answers what
+   * names it there. Called once the guard's queue has moved on, since the undo of it takes the rules away.
+   */
+  rememberSwept?: (added: BlockRule[], removed: CookieRecord[]) => Promise<{ label: string; atMs: number }>;
   onError?: (error: unknown) => void;
 }
 
@@ -26,6 +31,8 @@ export interface Guard {
   state(): Promise<GuardState>;
   setProtected(cookie: CookieRecord, protect: boolean): Promise<GuardState>;
   setBlockRules(rules: BlockRule[]): Promise<GuardState>;
+  /** Takes these rules away, if they are there (the undo of their adding); removes no cookie. */
+  removeBlockRules(rules: BlockRule[]): Promise<void>;
   /**
    * Before a user's own write through SessionScope: events for these identities are the user's, not a change
    * to undo. Returns the function that ends the pause.
@@ -36,6 +43,8 @@ export interface Guard {
   /** Resolves once every queued reaction has run (tests). */
   settled(): Promise<void>;
 }
+
+const sameRule = (a: BlockRule, b: BlockRule): boolean => a.name === b.name && a.domain === b.domain;
 
 function expired(c: CookieRecord, nowMs: number): boolean {
   return !c.browserSession && c.expirationDate !== undefined && c.expirationDate * 1000 <= nowMs;
@@ -172,18 +181,35 @@ export function createGuard(deps: GuardDeps, now: () => number = Date.now): Guar
         () => out ?? load().then((s) => ({ ok: true as const, protected: s.protected, blockRules: s.blockRules })),
       );
     },
-    setBlockRules: (rules) => {
+    setBlockRules: async (rules) => {
       let out: GuardState | undefined;
-      return enqueue(async () => {
+      let added: BlockRule[] = [];
+      let removed: CookieRecord[] = [];
+      await enqueue(async () => {
         const s = await load();
         const next = { ...s, blockRules: parseBlockRules(rules) };
+        added = next.blockRules.filter((r) => !s.blockRules.some((o) => sameRule(o, r)));
         const saved = await save(next);
-        const swept = await sweep({ protected: [], blockRules: next.blockRules });
-        out = { ...saved, swept: { count: swept.length, cookies: swept.slice(0, SWEPT_LISTED) } };
-      }).then(
-        () => out ?? load().then((s) => ({ ok: true as const, protected: s.protected, blockRules: s.blockRules })),
-      );
+        removed = await sweep({ protected: [], blockRules: next.blockRules });
+        out = { ...saved, swept: { count: removed.length, cookies: removed.slice(0, SWEPT_LISTED) } };
+      });
+      if (!out) return load().then(guardStateOf);
+      if (out.swept && removed.length > 0 && added.length > 0 && deps.rememberSwept) {
+        try {
+          out.swept.undo = await deps.rememberSwept(added, removed);
+        } catch (e) {
+          // The rule is in force and the cookies are gone: the answer still says so, without an Undo.
+          deps.onError?.(e);
+        }
+      }
+      return out;
     },
+    removeBlockRules: (rules) =>
+      enqueue(async () => {
+        const s = await load();
+        const rest = s.blockRules.filter((r) => !rules.some((x) => sameRule(r, x)));
+        if (rest.length !== s.blockRules.length) await save({ ...s, blockRules: rest });
+      }),
     pause(cookies) {
       const keys = cookies.map(cookieKey);
       for (const k of keys) paused.set(k, (paused.get(k) ?? 0) + 1);

@@ -1,6 +1,7 @@
 import { applyCookieWrites, type CookieWriteDeps, type CookieWriteOp } from '../core/edit/apply-cookie-writes';
 import { undoConflicts, undoRecord, undoSteps, type UndoRecord } from '../core/edit/undo-record';
 import type { CookieRecord } from '../core/cookie/cookie-record';
+import type { BlockRule } from '../core/edit/block-rule';
 import type { UndoResult, UndoState, WriteCookiesResult } from '../protocol/messages';
 import { UNDO_KEY, undoStackOf, undoStateOf } from '../protocol/edit-state';
 import type { KeyValueArea } from './key-value-area';
@@ -19,12 +20,23 @@ export interface CookieWritesDeps {
   written?: (before: CookieRecord | null, after: CookieRecord | null) => Promise<void>;
   /** Called before the writes with every cookie they may touch; the function it returns after them. */
   pause?: (cookies: CookieRecord[]) => () => void;
+  /** Takes away block rules, before an undo of their adding puts back what they deleted. */
+  dropBlockRules?: (rules: BlockRule[]) => Promise<void>;
 }
 
 export interface CookieWrites {
   write(ops: readonly CookieWriteOp[], label: string): Promise<WriteCookiesResult>;
   undo(): Promise<UndoResult>;
   state(): Promise<UndoState>;
+  /**
+   * Keeps what the background's own action removed (a block rule's deletion of the cookies it matched at once) as
+   * an undoable action; returns its label and time, as the undo state names it.
+   */
+  remember(
+    label: string,
+    removed: readonly CookieRecord[],
+    blockRules: readonly BlockRule[],
+  ): Promise<{ label: string; atMs: number }>;
 }
 
 /**
@@ -58,6 +70,14 @@ export function createCookieWrites(deps: CookieWritesDeps): CookieWrites {
     }
   }
 
+  async function push(record: UndoRecord): Promise<UndoRecord[]> {
+    const stack = await load();
+    stack.push(record);
+    const kept = stack.slice(-UNDO_DEPTH);
+    await deps.store.set({ [UNDO_KEY]: kept });
+    return kept;
+  }
+
   async function tell(entries: { before: CookieRecord | null; after: CookieRecord | null }[]): Promise<void> {
     if (!deps.written) return;
     for (const e of entries) await deps.written(e.before, e.after);
@@ -68,9 +88,7 @@ export function createCookieWrites(deps: CookieWritesDeps): CookieWrites {
       serial(async () => {
         const { results, entries } = await apply(ops);
         if (entries.length === 0) return { ok: true, results, undoable: false };
-        const stack = await load();
-        stack.push(undoRecord(label, deps.now(), entries));
-        await deps.store.set({ [UNDO_KEY]: stack.slice(-UNDO_DEPTH) });
+        await push(undoRecord(label, deps.now(), entries));
         return { ok: true, results, undoable: true };
       }),
     undo: () =>
@@ -80,6 +98,7 @@ export function createCookieWrites(deps: CookieWritesDeps): CookieWrites {
         if (!record) return { ok: false, reason: 'nothing-to-undo' };
         const touched = record.entries.flatMap((e) => [e.before, e.after]).filter((c): c is CookieRecord => !!c);
         const conflicts = undoConflicts(record, await deps.readJar(touched));
+        if (record.blockRules) await deps.dropBlockRules?.(record.blockRules);
         const ops: CookieWriteOp[] = undoSteps(record).map((s) => ({ kind: s.kind, cookie: s.cookie }));
         const { results } = await apply(ops);
         await deps.store.set({ [UNDO_KEY]: stack });
@@ -91,5 +110,16 @@ export function createCookieWrites(deps: CookieWritesDeps): CookieWrites {
         };
       }),
     state: async () => undoStateOf(await load()),
+    remember: (label, removed, blockRules) =>
+      serial(async () => {
+        const record = undoRecord(
+          label,
+          deps.now(),
+          removed.map((c) => ({ before: c, after: null })),
+          blockRules,
+        );
+        await push(record);
+        return { label: record.label, atMs: record.atMs };
+      }),
   };
 }

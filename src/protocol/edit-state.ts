@@ -26,7 +26,13 @@ function isUndoRecord(v: unknown): v is UndoRecord {
 
 /** The undo stack as stored under UNDO_KEY, oldest first; anything else stored there is left out. */
 export function undoStackOf(value: unknown): UndoRecord[] {
-  return Array.isArray(value) ? value.filter(isUndoRecord) : [];
+  if (!Array.isArray(value)) return [];
+  return value.filter(isUndoRecord).map((r) => {
+    if (r.blockRules === undefined) return r;
+    const rules = parseBlockRules(r.blockRules);
+    const { blockRules: _, ...rest } = r;
+    return rules.length > 0 ? { ...rest, blockRules: rules } : rest;
+  });
 }
 
 /** What the next undo would reverse, and how many actions are kept. */

@@ -86,9 +86,10 @@ export interface GuardState {
   blockRules: BlockRule[];
   /**
    * After a change of the block rules: the cookies already in the jar that the rules deleted at once (at most
-   * SWEPT_LISTED of them listed, `count` all of them).
+   * SWEPT_LISTED of them listed, `count` all of them), and, when rules were added, the undo stack's name for that
+   * action (its undo takes the rules away and puts the cookies back).
    */
-  swept?: { count: number; cookies: CookieRecord[] };
+  swept?: { count: number; cookies: CookieRecord[]; undo?: { label: string; atMs: number } };
 }
 
 /** Deleted cookies a block rule's answer lists by name; the rest are counted. */

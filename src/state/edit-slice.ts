@@ -16,7 +16,6 @@ export interface EditDeps extends CookieWriterDeps {
  * settings the background keeps. `reload` re-reads the site once every save has finished.
  */
 export function createEditSlice(deps: EditDeps, reload: () => Promise<void>) {
-  const writer = createCookieWriter(deps, reload);
   const guards = signal<GuardState>({ ok: true, protected: [], blockRules: [] });
   const guardError = signal<string | null>(null);
   /**
@@ -24,6 +23,18 @@ export function createEditSlice(deps: EditDeps, reload: () => Promise<void>) {
    * not in the view, so that it is still shown when the view changes state because that removal emptied the site.
    */
   const sweptByAdd = signal<GuardState['swept'] | null>(null);
+  /** That rule: once an undo has taken it away, what it removed is no longer news. */
+  let addedRule: BlockRule | null = null;
+  const writer = createCookieWriter(deps, async () => {
+    await reload();
+    if (sweptByAdd.peek() === null || addedRule === null) return;
+    await guard(deps.getGuards);
+    const rule = addedRule;
+    if (!guards.peek().blockRules.some((r) => r.name === rule.name && r.domain === rule.domain)) {
+      sweptByAdd.value = null;
+      addedRule = null;
+    }
+  });
 
   async function guard(run: () => Promise<GuardState>): Promise<void> {
     try {
@@ -47,13 +58,20 @@ export function createEditSlice(deps: EditDeps, reload: () => Promise<void>) {
     /** Replaces the block rules (a rule removed): nothing is said of what the rules removed. */
     setBlockRules: (rules: BlockRule[]): Promise<void> => {
       sweptByAdd.value = null;
+      addedRule = null;
       return guard(() => deps.setBlockRules(rules));
     },
-    /** Adds a block rule, and keeps what the background says it removed at once. */
+    /**
+     * Adds a block rule, and keeps what the background says it removed at once; the undo state then names that
+     * removal, whose undo takes the rule away and puts the cookies back.
+     */
     addBlockRule: async (rule: BlockRule): Promise<void> => {
       sweptByAdd.value = null;
       await guard(() => deps.setBlockRules([...guards.value.blockRules, rule]));
-      if (guardError.value === null) sweptByAdd.value = guards.value.swept ?? null;
+      if (guardError.value !== null) return;
+      addedRule = rule;
+      sweptByAdd.value = guards.value.swept ?? null;
+      if (sweptByAdd.value?.undo) await writer.refreshUndo();
     },
   };
 }

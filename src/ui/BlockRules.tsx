@@ -35,8 +35,8 @@ export function BlockRules() {
       <summary>Block rules ({rules.length})</summary>
       <p class="muted">
         A cookie whose name and domain match a rule is removed as soon as it is set, on every site; adding a rule also
-        removes at once the cookies that match it already. Use * for any characters, e.g. name _ga* on domain
-        *.example.com.
+        removes at once the cookies that match it already (Undo puts them back). Use * for any characters, e.g. name
+        _ga* on domain *.example.com.
       </p>
       {rules.length > 0 && (
         <ul>
@@ -92,6 +92,18 @@ export function BlockRules() {
         )}
       </form>
       {swept && <SweptLine swept={swept} />}
+      {swept?.undo &&
+        edit.writer.undoState.value.label === swept.undo.label &&
+        edit.writer.undoState.value.atMs === swept.undo.atMs && (
+          <button
+            type="button"
+            data-testid="block-undo"
+            disabled={edit.writer.busy.value}
+            onClick={() => void edit.writer.undo()}
+          >
+            {`Undo: take the rule away and put ${swept.count === 1 ? 'that cookie' : 'those cookies'} back`}
+          </button>
+        )}
       {edit.guardError.value && (
         <p class="field-problem" role="status">
           {'Could not save: '}

@@ -229,7 +229,7 @@ function editSuite(name: string, suite: Suite<BrowserSession, RunningSite>, part
       expect(await timelineFindings(panel)).toEqual([]);
     });
 
-    it('a block rule says what it matches, removes those at once and says so, then removes a cookie the site sets', async () => {
+    it('a block rule says what it matches, removes those at once and says so, is undone, then removes a cookie the site sets', async () => {
       await suite.page.goto(suite.site.url('/set?n=blocked_before&v=1'));
       await waitJar(suite.session, (l) => l.some((c) => c.name === 'blocked_before'), 'set before the rule');
       const panel = await suite.openReadyView('panel');
@@ -246,6 +246,20 @@ function editSuite(name: string, suite: Suite<BrowserSession, RunningSite>, part
         expect.stringMatching(/^Rule added: it deleted 1 cookie already in the browser \(.*\): blocked_before \(/),
       ]);
       await waitJar(suite.session, (l) => !l.some((c) => c.name === 'blocked_before'), 'swept');
+      // Undo takes the rule away and puts the cookie back as it was.
+      await panel.click('[data-testid="block-undo"]');
+      await waitJar(suite.session, (l) => l.some((c) => c.name === 'blocked_before' && c.value === '1'), 'put back');
+      await waitUntil('the rule taken away', async () =>
+        (await panel.$('[data-testid="block-rule"]')) === null ? true : undefined,
+      );
+      expect(await panel.$('[data-testid="block-swept"]')).toBeNull();
+      await panel.waitForSelector('[data-testid="edit-result"][data-kind="undo"]');
+      expect(await lastOutcome(panel)).toEqual(['written']);
+      // Added again, for the rest of the suite: it deletes the cookie again, and blocks the site's next one.
+      await panel.type('[data-testid="block-name"]', 'blocked_*');
+      await panel.click('[data-testid="block-add"]');
+      await panel.waitForSelector('[data-testid="block-swept"][data-count="1"]');
+      await waitJar(suite.session, (l) => !l.some((c) => c.name === 'blocked_before'), 'swept again');
       await suite.page.goto(suite.site.url('/set?n=blocked_one&v=1'));
       await waitJar(suite.session, (l) => !l.some((c) => c.name === 'blocked_one'), 'blocked');
       // The log stages its entries: the removal is logged shortly after the jar shows it. It must be logged as the

@@ -18,8 +18,8 @@ async function renderRules(swept: GuardState['swept']) {
     record({ name: 'sid' }),
   ];
   const store = panelStoreShowing(await analyzeSite('https://app.example.com/', cookies, NOW));
-  const { ruleChanges: asked } = renderWithEdit(<BlockRules />, store, swept);
-  return { asked, cookies };
+  const { ruleChanges: asked, undos, edit } = renderWithEdit(<BlockRules />, store, swept);
+  return { asked, cookies, undos, edit };
 }
 
 describe('BlockRules', () => {
@@ -62,5 +62,39 @@ describe('BlockRules', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Remove block rule nothing* on *' }));
     });
     expect(screen.queryByTestId('block-swept')).toBeNull();
+  });
+
+  it('offers the undo of what a new rule deleted, which takes the rule away and ends the line', async () => {
+    const undo = { label: 'adding block rule name _ga* on domain *', atMs: 1 };
+    const { cookies, undos } = await renderRules({ count: 2, cookies: [], undo });
+    fireEvent.input(screen.getByTestId('block-name'), { target: { value: '_ga*' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('block-add'));
+    });
+    const button = await waitFor(() => screen.getByTestId('block-undo'));
+    expect(button.textContent).toBe('Undo: take the rule away and put those cookies back');
+    expect(screen.getAllByTestId('block-rule')).toHaveLength(1);
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    await waitFor(() => expect(screen.queryByTestId('block-swept')).toBeNull());
+    expect(undos).toEqual([undo.label]);
+    expect(screen.queryByTestId('block-rule')).toBeNull();
+    expect(screen.queryByTestId('block-undo')).toBeNull();
+    expect(cookies).toHaveLength(3);
+    // Another action on top of the stack: the line stays, without the button (Undo would undo that action).
+    cleanup();
+    const other = await renderRules({ count: 1, cookies: [], undo });
+    fireEvent.input(screen.getByTestId('block-name'), { target: { value: '_ga*' } });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('block-add'));
+    });
+    await waitFor(() => screen.getByTestId('block-undo'));
+    expect(screen.getByTestId('block-undo').textContent).toBe('Undo: take the rule away and put that cookie back');
+    await act(async () => {
+      await other.edit.writer.write([{ kind: 'remove', cookie: other.cookies[2]! }], 'delete of sid');
+    });
+    expect(screen.getByTestId('block-swept')).toBeTruthy();
+    expect(screen.queryByTestId('block-undo')).toBeNull();
   });
 });

@@ -9,34 +9,52 @@ import { renderWithStore } from './render';
 /**
  * An edit slice whose background is a list: every write is recorded with its label, and each op is answered
  * as written; each change of the block rules is recorded too, and answered with `swept` as what the rules removed
- * at once. For the views' tests; the real write path is proved end to end (test/e2e/edit.e2e.ts).
+ * at once. When `swept` names an undo, that is the undo state after the change, and an undo of it takes the rules
+ * back to what they were before (recorded in `undos`). For the views' tests; the real write path is proved end to
+ * end (test/e2e/edit.e2e.ts).
  */
 export function recordingEdit({ swept }: { swept?: GuardState['swept'] } = {}) {
   const writes: Array<{ label: string; ops: CookieWriteOp[] }> = [];
   const ruleChanges: BlockRule[][] = [];
-  const guards = { ok: true as const, protected: [], blockRules: [] };
+  const undos: string[] = [];
+  let guards: GuardState = { ok: true as const, protected: [], blockRules: [] };
+  let ruleUndo: { label: string; atMs: number; rulesBefore: BlockRule[] } | null = null;
   const edit = createEditSlice(
     {
       writeCookies: async (ops, label) => {
         writes.push({ label, ops });
+        // The write is on top of the stack now (the model keeps only the top).
+        ruleUndo = null;
         return {
           ok: true,
           undoable: true,
           results: ops.map((op) => ({ op, outcome: 'written' as const, now: null })),
         };
       },
-      undoLast: async () => ({ ok: false, reason: 'nothing-to-undo' }),
-      getUndoState: async () => ({ label: writes.at(-1)?.label ?? null, depth: writes.length }),
+      undoLast: async () => {
+        if (!ruleUndo) return { ok: false, reason: 'nothing-to-undo' };
+        const { label, rulesBefore } = ruleUndo;
+        undos.push(label);
+        guards = { ...guards, blockRules: rulesBefore };
+        ruleUndo = null;
+        return { ok: true, label, results: [], changedSince: [] };
+      },
+      getUndoState: async () =>
+        ruleUndo
+          ? { label: ruleUndo.label, atMs: ruleUndo.atMs, depth: writes.length + 1 }
+          : { label: writes.at(-1)?.label ?? null, depth: writes.length },
       getGuards: async () => guards,
       setProtected: async () => guards,
       setBlockRules: async (rules) => {
         ruleChanges.push(rules);
-        return { ...guards, blockRules: rules, ...(swept ? { swept } : {}) };
+        if (swept?.undo) ruleUndo = { ...swept.undo, rulesBefore: guards.blockRules };
+        guards = { ...guards, blockRules: rules };
+        return { ...guards, ...(swept ? { swept } : {}) };
       },
     },
     async () => undefined,
   );
-  return { edit, writes, ruleChanges };
+  return { edit, writes, ruleChanges, undos };
 }
 
 /** Renders `ui` under `store` with a recording edit slice, as the entries do where the page can write. */

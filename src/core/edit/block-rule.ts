@@ -44,6 +44,16 @@ export function globMatches(pattern: string, text: string): boolean {
   return p === pattern.length;
 }
 
+/** A rule in words, `*` for an empty pattern: "name _ga* on domain *.example.com". */
+export function blockRuleWords(rule: BlockRule): string {
+  return `name ${rule.name || '*'} on domain ${rule.domain || '*'}`;
+}
+
+/** The undo stack's label for adding rules (its undo takes them away and puts back what they deleted). */
+export function addedRulesLabel(rules: readonly BlockRule[]): string {
+  return rules.length === 1 ? `adding block rule ${blockRuleWords(rules[0]!)}` : `adding ${rules.length} block rules`;
+}
+
 /** Why a rule cannot be kept, or null when it can. */
 export function blockRuleProblem(rule: BlockRule): 'empty' | 'too-long' | null {
   if (rule.name.length > MAX_PATTERN_LENGTH || rule.domain.length > MAX_PATTERN_LENGTH) return 'too-long';

@@ -1,6 +1,7 @@
 import { changedAttributes } from '../cookie/changed-attributes';
 import { cookieKey } from '../cookie/cookie-key';
 import type { CookieRecord } from '../cookie/cookie-record';
+import type { BlockRule } from './block-rule';
 
 /** One cookie a write touched: what was there before (null: nothing) and what the write left (null: removed). */
 export interface UndoEntry {
@@ -14,6 +15,11 @@ export interface UndoRecord {
   label: string;
   atMs: number;
   entries: UndoEntry[];
+  /**
+   * The block rules the action added (the cookies they deleted at once are its entries): undoing it takes the rules
+   * away before it puts the cookies back, or the rules would delete them again.
+   */
+  blockRules?: BlockRule[];
 }
 
 export type UndoStep = { kind: 'set'; cookie: CookieRecord } | { kind: 'remove'; cookie: CookieRecord };
@@ -31,8 +37,19 @@ function copy(c: CookieRecord | null): CookieRecord | null {
  * removed and the new one created. Entries whose before and after are the same identity and attributes are
  * kept: restoring them is harmless and they show what the action touched.
  */
-export function undoRecord(label: string, atMs: number, entries: readonly UndoEntry[]): UndoRecord {
-  return { label, atMs, entries: entries.map((e) => ({ before: copy(e.before), after: copy(e.after) })) };
+export function undoRecord(
+  label: string,
+  atMs: number,
+  entries: readonly UndoEntry[],
+  blockRules?: readonly BlockRule[],
+): UndoRecord {
+  const record: UndoRecord = {
+    label,
+    atMs,
+    entries: entries.map((e) => ({ before: copy(e.before), after: copy(e.after) })),
+  };
+  if (blockRules && blockRules.length > 0) record.blockRules = blockRules.map((r) => ({ ...r }));
+  return record;
 }
 
 /**
