@@ -12,6 +12,7 @@ import { TopFindings } from '../ui/TopFindings';
 import { TransferTools } from '../ui/TransferTools';
 import { WeakSecretProgress } from '../ui/WeakSecretProgress';
 import { CookieScopeSwitch } from './CookieScopeSwitch';
+import { ElsewhereCookies } from './ElsewhereCookies';
 import { CookieTable } from './CookieTable';
 import { DetailPane } from './DetailPane';
 import { FilterBar } from './FilterBar';
@@ -81,6 +82,8 @@ export function PanelApp({ onRequestPermission, exportDeps, transferDeps }: View
         <>
           <NotReadyView view="panel" onRequestPermission={onRequestPermission} />
           {state === 'no-cookies' && <SiteEditBar />}
+          {/* A site visited directly that keeps cookies only as an embed elsewhere: they are its, and worth saying. */}
+          {state === 'no-cookies' && <ElsewhereCookies />}
           {/* A rule that removed every cookie of the site leaves it here: it must stay in reach, with what it did. */}
           {state === 'no-cookies' && <BlockRules />}
           {thirdPartiesOnly && (
@@ -101,6 +104,7 @@ export function PanelApp({ onRequestPermission, exportDeps, transferDeps }: View
             <CookieScopeSwitch />
             <CookieTable />
             <ShownEditBar />
+            <ElsewhereCookies />
             <BlockRules />
             <details class="site-findings">
               <summary>Site findings ({store.site.topFindings.value.length})</summary>

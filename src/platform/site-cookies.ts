@@ -99,5 +99,12 @@ export async function loadUrlCookies(
     if (!(await hasHostPermission(url))) return { ok: false, reason: 'no-permission', url };
   }
   if (cookies === undefined) return { ok: false, reason: 'error', url, error: errorText(failure) };
-  return store === undefined ? { ok: true, tabId, url, cookies } : { ok: true, tabId, url, cookies, store };
+  const result: TabCookiesResult =
+    store === undefined ? { ok: true, tabId, url, cookies } : { ok: true, tabId, url, cookies, store };
+  // The rest of the read: the URL's cookies of other sites' partitions, which the panel lists apart.
+  if (all!.length > cookies.length) {
+    const sent = new Set(cookies);
+    result.elsewhere = all!.filter((c) => !sent.has(c));
+  }
+  return result;
 }

@@ -36,9 +36,13 @@ export interface TabStore {
   name?: string;
 }
 
-/** `store`: the store `cookies` were read from; absent where the reader knows of no store (the default one). */
+/**
+ * `store`: the store `cookies` were read from; absent where the reader knows of no store (the default one).
+ * `elsewhere`: what the read by URL found for the page that the page does not receive, its host's cookies kept in
+ * another top-level site's partition (set while embedded there); absent when there are none.
+ */
 export type TabCookiesResult =
-  | { ok: true; tabId: number; url: string; cookies: CookieRecord[]; store?: TabStore }
+  | { ok: true; tabId: number; url: string; cookies: CookieRecord[]; store?: TabStore; elsewhere?: CookieRecord[] }
   | ({ ok: false } & CookiesProblem);
 
 export interface ChangeLogResult {

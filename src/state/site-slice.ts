@@ -3,6 +3,7 @@ import type { CookieView, SiteAnalysis } from '../core/analyze-site';
 import type { FoundToken } from '../core/audit/audit-input';
 import type { Finding } from '../core/audit/finding';
 import { hostOf } from '../core/cookie/host';
+import type { CookieRecord } from '../core/cookie/cookie-record';
 import { countMechanisms, explainSession, type SessionMechanism } from '../core/session/explain-session';
 import type { CookiesProblem, ProblemReason, TabStore } from '../protocol/messages';
 
@@ -41,6 +42,11 @@ export function createSiteSlice(
    * findings yet); null once the analysis is in, or when there is nothing to show.
    */
   const rows = signal<readonly CookieView[] | null>(null);
+  /**
+   * The site's cookies kept in other top-level sites' partitions (set while embedded there): not this page's, so
+   * neither rows nor analysed. The panel reads them with the site's (panel-controller.ts); the popup does not.
+   */
+  const elsewhere = signal<readonly CookieRecord[]>([]);
   /** Rows are on screen and their findings, grade and badges are still being worked out. */
   const analysing = computed(() => analysis.value === null && rows.value !== null);
   /** The clock relative times are shown against: set by each analysis and by the views' ticker. */
@@ -138,6 +144,7 @@ export function createSiteSlice(
     url,
     analysis,
     tabStore,
+    elsewhere,
     storeId,
     analysing,
     now,

@@ -335,6 +335,48 @@ describe('PanelApp', () => {
     expect(screen.getByTestId('block-swept').textContent).toMatch(/^Rule added: it deleted 3 cookies already/);
   });
 
+  it("lists the site's cookies kept under other sites apart, as visible text, in both states, the first 50 by site", () => {
+    const chip = (name: string, topLevelSite: string, value = 'v') =>
+      record({ name, value, partitionKey: { topLevelSite }, sameSite: 'no_restriction' });
+    const store = panelStoreShowing(analysis(cookies()));
+    store.site.elsewhere.value = [
+      chip('z\u202eid', 'https://b.example'),
+      chip('sid', 'https://a.example', 'abc\u200bdef'),
+    ];
+    panel(store);
+    const section = screen.getByTestId('elsewhere');
+    expect(section.dataset.count).toBe('2');
+    expect(section.querySelector('summary')?.textContent).toBe('Kept for this site under other sites (2)');
+    expect(
+      within(section).getByText(/^2 cookies of this site are partitioned under another top-level site/),
+    ).toBeTruthy();
+    const items = screen.getAllByTestId('elsewhere-cookie');
+    expect(datasets(items, 'name', 'partition')).toEqual([
+      ['sid', 'https://a.example'],
+      ['z\u202eid', 'https://b.example'],
+    ]);
+    // What the page set is shown as text with its hidden characters made visible.
+    expect(items[1]!.querySelector('.name')?.textContent).toBe('zU+202Eid');
+    expect(within(items[0]!).getByTestId('elsewhere-value').textContent).toBe('abcU+200Bdef');
+    expect(within(items[0]!).getByRole('button', { name: /value of sid/ })).toBeTruthy();
+    cleanup();
+
+    // A site visited directly that keeps cookies only as an embed elsewhere.
+    const none = panelStoreShowing(analysis([]));
+    none.site.elsewhere.value = Array.from({ length: 53 }, (_, i) =>
+      chip(`c${String(i).padStart(2, '0')}`, 'https://e.test'),
+    );
+    panel(none);
+    expect(screen.getByTestId('panel').dataset.state).toBe('no-cookies');
+    expect(screen.getAllByTestId('elsewhere-cookie')).toHaveLength(50);
+    expect(screen.getAllByTestId('elsewhere-cookie')[0]!.dataset.name).toBe('c00');
+    expect(screen.getByTestId('elsewhere')).toHaveTextContent('and 3 more.');
+    cleanup();
+
+    panel(panelStoreShowing(analysis(cookies())));
+    expect(screen.queryByTestId('elsewhere')).toBeNull();
+  });
+
   it('explains a non-http page with what to do in the panel', () => {
     const { main } = panel(panelStoreShowing({ reason: 'not-http' }));
     expect(main.dataset.state).toBe('not-http');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { expectReadyWithRows } from './harness/expect-rows';
 import { sendFrom } from './harness/extension-messages';
 import { markupTrace, recordDialogs } from './harness/hostile';
-import { setPartitionedCookie } from './harness/partitioned-cookie';
+import { elsewhereCookies, setPartitionedCookie } from './harness/partitioned-cookie';
 import { withChromium } from './harness/setup';
 import { openRealPopup, row, waitForViewState } from './harness/views';
 import { CANARY_TEXT, HOSTILE_TEXT, JWT_CLAIMS, JWT_LIFETIME_S, fixtureCookies, startSite } from './site/test-site';
@@ -163,6 +163,21 @@ describe('Chromium popup', () => {
       expect(dialogs).toEqual([]);
       await view.close();
     });
+  });
+
+  it('the panel lists its host’s cookie of another site’s partition apart from its table, as kept under that site', async () => {
+    const own = await setPartitionedCookie(suite.session.control, HOST, 'own_chip', 'http://sessionscope.localhost');
+    const other = await setPartitionedCookie(suite.session.control, HOST, 'other_chip', 'https://embedder.test');
+    try {
+      const panel = await suite.openReadyView('panel');
+      expect(await elsewhereCookies(panel, 'other_chip')).toEqual({ other_chip: 'https://embedder.test' });
+      expect(await panel.$(row('own_chip'))).not.toBeNull();
+      expect(await panel.$(row('other_chip'))).toBeNull();
+      await panel.close();
+    } finally {
+      await other();
+      await own();
+    }
   });
 
   it('opens from the toolbar without starting a stopped worker, with the undo and protection the background kept', async () => {

@@ -6,7 +6,7 @@ import { causeLabel, changeWithEveryCause, setFromPage, settledEntries, waitForE
 import { expectReadyWithRows } from './harness/expect-rows';
 import { expectRowKeyboard } from './harness/keyboard';
 import { markupTrace, recordDialogs } from './harness/hostile';
-import { setPartitionedCookie } from './harness/partitioned-cookie';
+import { elsewhereCookies, setPartitionedCookie } from './harness/partitioned-cookie';
 import { lastWordMismatches, startJarStorm } from './harness/last-word';
 import { withFirefox } from './harness/setup';
 import { row, waitForViewState } from './harness/views';
@@ -56,7 +56,7 @@ describe('Firefox', () => {
     expect(rows.get('theme')?.domain).toBe(HOST);
   });
 
-  it('lists the page’s partitioned cookie beside the others, not its host’s cookie of another site’s partition', async () => {
+  it('lists the page’s partitioned cookie beside the others, not its host’s cookie of another site’s partition, which the panel lists apart', async () => {
     // The page is http://127.0.0.1: its own partition is its schemeful site's (see chromium-popup.e2e.ts).
     const own = await setPartitionedCookie(suite.session.control, HOST, 'own_chip', `http://${HOST}`);
     const other = await setPartitionedCookie(suite.session.control, HOST, 'other_chip', 'https://embedder.test');
@@ -65,6 +65,11 @@ describe('Firefox', () => {
       const rows = await expectSiteRows(view);
       expect(rows.get('own_chip')?.partitioned).toBe('true');
       expect(rows.has('other_chip')).toBe(false);
+      // The panel lists it apart, as kept for the site under the other site.
+      const panel = await suite.openReadyView('panel');
+      expect(await elsewhereCookies(panel, 'other_chip')).toEqual({ other_chip: 'https://embedder.test' });
+      expect(await panel.$(row('own_chip'))).not.toBeNull();
+      expect(await panel.$(row('other_chip'))).toBeNull();
     } finally {
       await other();
       await own();

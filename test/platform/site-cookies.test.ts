@@ -23,6 +23,20 @@ describe('platform: a tab’s cookies or the reason there are none', () => {
     expect(result.ok && result.cookies.map((c) => c.name)).toEqual(['sid']);
   });
 
+  it('hands apart the page host’s cookies kept in another site’s partition, and says nothing when there are none', async () => {
+    const tab = fake.tabs.add({ url: 'https://app.example.com/account' });
+    await fake.cookies.set({ url: 'https://app.example.com/', name: 'sid', value: 'abc' });
+    expect(await loadTabCookies(tab.id!)).not.toHaveProperty('elsewhere');
+    const embed = { url: 'https://app.example.com/', value: 'e', secure: true, sameSite: 'no_restriction' as const };
+    await fake.cookies.set({ ...embed, name: 'own', partitionKey: { topLevelSite: 'https://example.com' } });
+    await fake.cookies.set({ ...embed, name: 'there', partitionKey: { topLevelSite: 'https://embedder.test' } });
+    const result = await loadTabCookies(tab.id!);
+    expect(result.ok && result.cookies.map((c) => c.name).sort()).toEqual(['own', 'sid']);
+    expect(result.ok && result.elsewhere?.map((c) => [c.name, c.partitionKey?.topLevelSite])).toEqual([
+      ['there', 'https://embedder.test'],
+    ]);
+  });
+
   it('finds the cookies of a site under a two-label public suffix, and only the page’s', async () => {
     const tab = fake.tabs.add({ url: 'https://shop.example.co.uk/cart' });
     await fake.cookies.set({ url: 'https://example.co.uk/', domain: 'example.co.uk', name: 'wide', value: '1' });

@@ -182,6 +182,60 @@ describe('createPanelController', () => {
     p.stop();
   });
 
+  it("keeps the site's cookies of other sites' partitions apart from the rows, as the latest read found them", async () => {
+    const tab = fakeTab();
+    const here = record({ name: 'here_chip', partitionKey: { topLevelSite: 'https://example.com' } });
+    const there = record({ name: 'there_chip', partitionKey: { topLevelSite: 'https://embedder.test' } });
+    tab.jar.push(here, there);
+    const { store, p } = await readyPanel({}, tab);
+    expect(names(store)).toEqual(['here_chip', 'sid']);
+    expect(store.site.elsewhere.value.map((c) => c.name)).toEqual(['there_chip']);
+    // A reload that reads the same cookies leaves the list as it was (nothing renders anew).
+    const shown = store.site.elsewhere.value;
+    tab.change(setBy(record({ name: 'sid', value: 'rotated' })));
+    await vi.waitFor(() => expect(store.site.cookies.value.some((c) => c.cookie.value === 'rotated')).toBe(true));
+    expect(store.site.elsewhere.value).toBe(shown);
+    // Its value changed: the list is read again.
+    tab.change(setBy({ ...there, value: 'new' }));
+    await vi.waitFor(() => expect(store.site.elsewhere.value.map((c) => c.value)).toEqual(['new']));
+    tab.navigate('about:blank', []);
+    await vi.waitFor(() => expect(store.site.state.value).toBe('not-http'));
+    expect(store.site.elsewhere.value).toEqual([]);
+    p.stop();
+  });
+
+  it('shows only the latest read of the other partitions when two reads cross', async () => {
+    const tab = fakeTab();
+    const chip = (topLevelSite: string) => record({ name: 'chip', partitionKey: { topLevelSite } });
+    let calls = 0;
+    const answers: Array<(r: TabCookiesResult) => void> = [];
+    const loadCookies = vi.fn(
+      () =>
+        new Promise<TabCookiesResult>((resolve) => {
+          calls++;
+          answers.push(resolve);
+        }),
+    );
+    const { store, p } = startPanel({ loadCookies }, tab);
+    await vi.waitFor(() => expect(calls).toBe(1));
+    tab.navigate('https://app.example.com/next', tab.jar);
+    await vi.waitFor(() => expect(calls).toBe(2));
+    const read = (site: string): TabCookiesResult => ({
+      ok: true,
+      tabId: 5,
+      url: 'https://app.example.com/',
+      cookies: [record({ name: 'sid' })],
+      // As the read by URL hands them apart (src/platform/site-cookies.ts).
+      elsewhere: [chip(site)],
+    });
+    answers[1]!(read('https://new.test'));
+    await vi.waitFor(() => expect(store.site.state.value).toBe('ready'));
+    answers[0]!(read('https://old.test'));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(store.site.elsewhere.value.map((c) => c.partitionKey?.topLevelSite)).toEqual(['https://new.test']);
+    p.stop();
+  });
+
   it('stops listening when stopped', async () => {
     const { tab, p } = await readyPanel();
     expect(tab.cookieListeners).toHaveLength(1);

@@ -73,6 +73,18 @@ export function pagePartitionsOnly<T extends Pick<CookieRecord, 'partitionKey'>>
   return cookies.filter(partitionOfPage(pageUrl));
 }
 
+/**
+ * The complement of pagePartitionsOnly: the cookies partitioned under a top-level site other than the page's. Read
+ * for the page's site, they are what its hosts set while embedded in those sites, and go only with its frames there.
+ */
+export function otherPartitionsOnly<T extends Pick<CookieRecord, 'partitionKey'>>(
+  pageUrl: string,
+  cookies: readonly T[],
+): T[] {
+  const mine = partitionOfPage(pageUrl);
+  return cookies.filter((c) => !mine(c));
+}
+
 /** Whether a cookie is unpartitioned or partitioned under the page's (schemeful) site; the site worked out once. */
 function partitionOfPage(pageUrl: string): (c: Pick<CookieRecord, 'partitionKey'>) => boolean {
   const pageSite = siteOf(pageUrl);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CookieRecord } from '../../../src/core/cookie/cookie-record';
-import { bySite, cookiesPerView, pagePartitionsOnly, thirdPartySites } from '../../../src/core/cookie/third-party';
+import {
+  bySite,
+  cookiesPerView,
+  otherPartitionsOnly,
+  pagePartitionsOnly,
+  thirdPartySites,
+} from '../../../src/core/cookie/third-party';
 import { embedChip } from '../../fakes/embed-cookies';
 import { cookieInPartition, makeCookie } from '../../fakes/make-cookie';
 
@@ -112,5 +118,22 @@ describe('pagePartitionsOnly', () => {
     const here = makeCookie({ name: 'here', partitionKey: { topLevelSite: 'https://example.com' } });
     const there = makeCookie({ name: 'there', partitionKey: { topLevelSite: 'https://other.example' } });
     expect(names(pagePartitionsOnly('https://app.example.com/x', [plain, here, there]))).toEqual(['plain', 'here']);
+  });
+});
+
+describe('otherPartitionsOnly', () => {
+  it('keeps the cookies partitioned under another top-level site: what pagePartitionsOnly leaves out, in order', () => {
+    const cookies = [
+      makeCookie({ name: 'plain' }),
+      makeCookie({ name: 'there', partitionKey: { topLevelSite: 'https://other.example' } }),
+      makeCookie({ name: 'here', partitionKey: { topLevelSite: 'https://example.com' } }),
+      // Another scheme is another site; a key without a site is no page's partition.
+      makeCookie({ name: 'http', partitionKey: { topLevelSite: 'http://example.com' } }),
+      makeCookie({ name: 'nosite', partitionKey: {} }),
+    ];
+    const page = 'https://app.example.com/x';
+    expect(names(otherPartitionsOnly(page, cookies))).toEqual(['there', 'http', 'nosite']);
+    const both = [...pagePartitionsOnly(page, cookies), ...otherPartitionsOnly(page, cookies)];
+    expect(names(both).sort()).toEqual(names(cookies).sort());
   });
 });

@@ -40,3 +40,15 @@ export async function setPartitionedCookie(
     if (left !== 0) throw new Error(`the partitioned cookie ${name} on ${host} was not removed`);
   };
 }
+
+/**
+ * What the panel lists apart as the site's cookies kept under other sites (`[data-testid="elsewhere"]`): each name
+ * with its partition's top-level site, once the list shows `name`.
+ */
+export async function elsewhereCookies(panel: Page, name: string): Promise<Record<string, string>> {
+  await panel.waitForSelector(`[data-testid="elsewhere-cookie"][data-name="${name}"]`, { timeout: 10_000 });
+  const pairs = await panel.$$eval('[data-testid="elsewhere-cookie"]', (els) =>
+    els.map((e) => [e.getAttribute('data-name') ?? '', e.getAttribute('data-partition') ?? '']),
+  );
+  return Object.fromEntries(pairs);
+}

@@ -1,0 +1,66 @@
+import type { CookieRecord } from '../core/cookie/cookie-record';
+import { storedDomain } from '../core/cookie/stored-domain';
+import { CopyButton } from '../ui/CopyButton';
+import { counted } from '../ui/counted';
+import { ExpiryText } from '../ui/ExpiryText';
+import { FlagChips } from '../ui/FlagChips';
+import { useStore } from '../ui/store-context';
+import { ValueText } from '../ui/ValueText';
+
+/** A site embedded in many others can have a cookie under each: the first ones are listed, all are counted. */
+export const ELSEWHERE_LISTED = 50;
+
+const partitionOf = (c: CookieRecord): string => c.partitionKey?.topLevelSite ?? '';
+
+/** By the partition's site, then name: each embedding site's cookies together. */
+function byPartitionThenName(a: CookieRecord, b: CookieRecord): number {
+  const pa = partitionOf(a);
+  const pb = partitionOf(b);
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
+/**
+ * The site's cookies kept in other top-level sites' partitions (CHIPS, or Firefox's Total Cookie Protection): set
+ * while the site was embedded there, they go only with its frames under that site. They are not this page's, so
+ * the table and the grade leave them out; this says they exist, and what they are.
+ */
+export function ElsewhereCookies() {
+  const store = useStore();
+  const all = store.site.elsewhere.value;
+  if (all.length === 0) return null;
+  const listed = [...all].sort(byPartitionThenName).slice(0, ELSEWHERE_LISTED);
+  const more = all.length - listed.length;
+  const now = store.site.now.value;
+  const one = all.length === 1;
+  return (
+    <details class="elsewhere" data-testid="elsewhere" data-count={all.length}>
+      <summary>{`Kept for this site under other sites (${all.length.toLocaleString('en')})`}</summary>
+      <p class="muted">
+        {`${counted(all.length, 'cookie', 'cookies')} of this site ${one ? 'is' : 'are'} partitioned under another ` +
+          `top-level site: set while the site was embedded there, ${one ? 'it goes' : 'they go'} only with its ` +
+          `frames under that site, never with this page. The table and the grade leave ${one ? 'it' : 'them'} out; ` +
+          `Would it be sent? answers for ${one ? 'it' : 'them'} given that site as the top-level site.`}
+      </p>
+      <ul>
+        {listed.map((c, i) => (
+          <li key={i} data-testid="elsewhere-cookie" data-name={c.name} data-partition={partitionOf(c)}>
+            <ValueText value={c.name} max={80} class="name" />
+            {' under '}
+            <ValueText value={partitionOf(c) || '(no site named)'} max={120} class="prose" testId="elsewhere-site" />
+            {' · '}
+            <ValueText value={`${storedDomain(c.domain, c.hostOnly)}${c.path}`} max={160} class="prose" />
+            {' · '}
+            <ExpiryText cookie={c} now={now} />
+            <FlagChips cookie={c} />
+            <span class="elsewhere-value">
+              <ValueText value={c.value} max={80} testId="elsewhere-value" />{' '}
+              <CopyButton text={c.value} what={`value of ${c.name}`} />
+            </span>
+          </li>
+        ))}
+      </ul>
+      {more > 0 && <p class="small">{`and ${more.toLocaleString('en')} more.`}</p>}
+    </details>
+  );
+}
