@@ -4,6 +4,7 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import { focusTarget } from '../ui/list-navigation';
 import { rowToggleOf, TOGGLE, withinRow } from '../ui/row-tab-stop';
 import { CookieList } from '../ui/CookieList';
+import { ElsewhereNote } from '../ui/ElsewhereNote';
 import { ExportReport } from '../ui/ExportReport';
 import { GradeBadge, GradePending } from '../ui/GradeBadge';
 import { NotReadyView } from '../ui/NotReadyView';
@@ -153,6 +154,7 @@ export function PopupApp({ onRequestPermission, exportDeps, transferDeps }: View
           <NotReadyView view="popup" onRequestPermission={onRequestPermission} />
           {/* Deleting every cookie leaves the site empty: Add and Undo must stay. */}
           {state === 'no-cookies' && <SiteEditBar />}
+          {state === 'no-cookies' && <ElsewhereNote />}
         </>
       ) : (
         <>
@@ -176,6 +178,7 @@ export function PopupApp({ onRequestPermission, exportDeps, transferDeps }: View
           {/* Under the rows: it comes after the first paint, and above them it would move them down. */}
           <WeakSecretProgress />
           <StorageTokens />
+          <ElsewhereNote />
           <SiteEditBar />
           <ExportReport {...(exportDeps ? { deps: exportDeps } : {})} />
         </>

@@ -248,6 +248,7 @@ export function createSiteLoader(store: LoaderSlices, deps: SiteLoaderDeps): Sit
         showProblem(result);
         return;
       }
+      store.site.showElsewhere(result.elsewhere ?? []);
       const snap: Snapshot = { generation: mine, url: result.url, cookies: result.cookies, t: first?.t ?? now() };
       if (result.store) snap.store = result.store;
       current = snap;

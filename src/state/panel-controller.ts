@@ -1,5 +1,3 @@
-import type { Signal } from '@preact/signals';
-import type { CookieRecord } from '../core/cookie/cookie-record';
 import { cookieKey } from '../core/cookie/cookie-key';
 import { bareDomain } from '../core/cookie/match';
 import { inSiteOf, registrableDomain } from '../core/cookie/site';
@@ -78,15 +76,6 @@ function sameChange(a: ChangeLogEntry, b: ChangeLogEntry): boolean {
   );
 }
 
-/** Sets the list when it differs from the one shown (a reload that read the same cookies renders nothing anew). */
-function showElsewhere(shown: Signal<readonly CookieRecord[]>, next: readonly CookieRecord[]): void {
-  const before = shown.peek();
-  const same =
-    before.length === next.length &&
-    before.every((c, i) => cookieKey(c) === cookieKey(next[i]!) && c.value === next[i]!.value);
-  if (!same) shown.value = next;
-}
-
 /**
  * Keeps the panel's store in step with the inspected tab: its cookies, re-read on every relevant change and
  * on navigation, and its change timeline (the background's log, then live changes).
@@ -97,20 +86,15 @@ export function createPanelController(
 ): PanelController {
   const now = deps.now ?? Date.now;
   const debounceMs = deps.debounceMs ?? 120;
-  let fetches = 0;
   const loader = createSiteLoader(store, {
     // A partitioned cookie of this site kept for it as an embed on another top-level site is not this page's: it is
-    // shown apart (site.elsewhere), by the latest read only, as the loader shows only the latest load.
+    // shown apart (site.elsewhere). The read by URL hands those apart already; this rule, with the public-suffix
+    // list, also tells a partition under a bare public suffix from the page's.
     fetch: async () => {
-      const mine = ++fetches;
       const r = await deps.loadCookies(deps.tabId);
-      if (mine === fetches) {
-        showElsewhere(
-          store.site.elsewhere,
-          r.ok ? [...(r.elsewhere ?? []), ...otherPartitionsOnly(r.url, r.cookies)] : [],
-        );
-      }
-      return r.ok ? { ...r, cookies: pagePartitionsOnly(r.url, r.cookies) } : r;
+      if (!r.ok) return r;
+      const elsewhere = [...(r.elsewhere ?? []), ...otherPartitionsOnly(r.url, r.cookies)];
+      return { ...r, cookies: pagePartitionsOnly(r.url, r.cookies), elsewhere };
     },
     analyze: deps.analyze,
     now,

@@ -3,6 +3,7 @@ import type { CookieView, SiteAnalysis } from '../core/analyze-site';
 import type { FoundToken } from '../core/audit/audit-input';
 import type { Finding } from '../core/audit/finding';
 import { hostOf } from '../core/cookie/host';
+import { cookieKey } from '../core/cookie/cookie-key';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import { countMechanisms, explainSession, type SessionMechanism } from '../core/session/explain-session';
 import type { CookiesProblem, ProblemReason, TabStore } from '../protocol/messages';
@@ -44,7 +45,8 @@ export function createSiteSlice(
   const rows = signal<readonly CookieView[] | null>(null);
   /**
    * The site's cookies kept in other top-level sites' partitions (set while embedded there): not this page's, so
-   * neither rows nor analysed. The panel reads them with the site's (panel-controller.ts); the popup does not.
+   * neither rows nor analysed. The read of the page hands them apart (TabCookiesResult.elsewhere); the loader shows
+   * each load's (showElsewhere).
    */
   const elsewhere = signal<readonly CookieRecord[]>([]);
   /** Rows are on screen and their findings, grade and badges are still being worked out. */
@@ -89,7 +91,17 @@ export function createSiteSlice(
       else if ('url' in p && p.url !== undefined) url.value = p.url;
       analysis.value = null;
       rows.value = null;
+      elsewhere.value = [];
     });
+  }
+
+  /** Sets the list when it differs from the one shown: a reload that read the same cookies renders nothing anew. */
+  function showElsewhere(next: readonly CookieRecord[]): void {
+    const before = elsewhere.peek();
+    const same =
+      before.length === next.length &&
+      before.every((c, i) => cookieKey(c) === cookieKey(next[i]!) && c.value === next[i]!.value);
+    if (!same) elsewhere.value = next;
   }
 
   /** The host of the last analysis shown: a problem page in between (not a web page, no access) does not count. */
@@ -158,6 +170,7 @@ export function createSiteSlice(
     mechanismCount,
     showLoading,
     showProblem,
+    showElsewhere,
     showRows,
     showAnalysis,
     onNewSite,

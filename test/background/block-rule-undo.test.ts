@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { createGuard } from '../../src/background/protect-rules';
+import { createGuard, type GuardDeps } from '../../src/background/protect-rules';
 import { createCookieWrites } from '../../src/background/undo-stack';
 import { addedRulesLabel } from '../../src/core/edit/block-rule';
 import { toCookieRecord } from '../../src/core/cookie/to-cookie-record';
@@ -15,8 +15,11 @@ vi.mock('webextension-polyfill', () => ({ default: fake }));
 const jar = () => fake.cookies.all().map(toCookieRecord);
 const names = () => jar().map((c) => c.name);
 
-/** The guard and the undo stack wired to each other as the background wires them (src/background/index.ts). */
-function background(onError = vi.fn()) {
+/**
+ * The guard and the undo stack wired to each other as the background wires them (src/background/index.ts); `over`
+ * replaces some of the guard's deps.
+ */
+function background(over: Partial<GuardDeps> = {}) {
   const guard = createGuard({
     store: fake.storage.local,
     set: setCookie,
@@ -24,7 +27,7 @@ function background(onError = vi.fn()) {
     readJar: getAllCookies,
     record: () => undefined,
     rememberSwept: (added, removed) => writes.remember(addedRulesLabel(added), removed, added),
-    onError,
+    ...over,
   });
   const writes = createCookieWrites({
     store: fake.storage.session,
@@ -35,7 +38,7 @@ function background(onError = vi.fn()) {
     dropBlockRules: (rules) => guard.removeBlockRules(rules),
   });
   onCookieChanged((change) => guard.cookieChanged(change));
-  return { guard, writes, onError };
+  return { guard, writes };
 }
 
 const siteSets = (host: string, name: string, value = '1') =>
@@ -111,12 +114,7 @@ describe('the undo of adding a block rule', () => {
 
   it('answers the rule’s change without an Undo when the undo stack cannot keep it', async () => {
     const onError = vi.fn();
-    const guard = createGuard({
-      store: fake.storage.local,
-      set: setCookie,
-      remove: removeCookie,
-      readJar: getAllCookies,
-      record: () => undefined,
+    const { guard } = background({
       rememberSwept: async () => {
         throw new Error('QUOTA_BYTES quota exceeded');
       },

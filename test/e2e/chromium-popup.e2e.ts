@@ -84,7 +84,7 @@ describe('Chromium popup', () => {
       }
     });
 
-    it('lists the page’s partitioned cookie beside the others, not its host’s cookie of another site’s partition', async () => {
+    it('lists the page’s partitioned cookie beside the others, not its host’s cookie of another site’s partition, which it counts', async () => {
       // The page is http://app.sessionscope.localhost: its own partition is its schemeful site's. The read by URL
       // asks for every partition; the cookie its host set while embedded in another site is that site's.
       const own = await setPartitionedCookie(suite.session.control, HOST, 'own_chip', 'http://sessionscope.localhost');
@@ -94,6 +94,9 @@ describe('Chromium popup', () => {
         const rows = await expectReadyWithRows(view, 'popup', HOST, fixtureCookies());
         expect(rows.get('own_chip')?.partitioned).toBe('true');
         expect(rows.has('other_chip')).toBe(false);
+        // Counted under the rows, for the panel to list.
+        const note = await view.waitForSelector('[data-testid="elsewhere-note"]');
+        expect(await note!.evaluate((e) => e.getAttribute('data-count'))).toBe('1');
         await view.close();
       } finally {
         await other();

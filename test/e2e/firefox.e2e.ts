@@ -56,7 +56,7 @@ describe('Firefox', () => {
     expect(rows.get('theme')?.domain).toBe(HOST);
   });
 
-  it('lists the page’s partitioned cookie beside the others, not its host’s cookie of another site’s partition, which the panel lists apart', async () => {
+  it('lists the page’s partitioned cookie beside the others, not its host’s cookie of another site’s partition, which it counts and the panel lists apart', async () => {
     // The page is http://127.0.0.1: its own partition is its schemeful site's (see chromium-popup.e2e.ts).
     const own = await setPartitionedCookie(suite.session.control, HOST, 'own_chip', `http://${HOST}`);
     const other = await setPartitionedCookie(suite.session.control, HOST, 'other_chip', 'https://embedder.test');
@@ -65,6 +65,8 @@ describe('Firefox', () => {
       const rows = await expectSiteRows(view);
       expect(rows.get('own_chip')?.partitioned).toBe('true');
       expect(rows.has('other_chip')).toBe(false);
+      const note = await view.waitForSelector('[data-testid="elsewhere-note"]');
+      expect(await note!.evaluate((e) => e.getAttribute('data-count'))).toBe('1');
       // The panel lists it apart, as kept for the site under the other site.
       const panel = await suite.openReadyView('panel');
       expect(await elsewhereCookies(panel, 'other_chip')).toEqual({ other_chip: 'https://embedder.test' });

@@ -307,6 +307,37 @@ describe('PopupApp', () => {
     expect(screen.queryByTestId('grant-permission')).toBeNull();
   });
 
+  it("says how many of the site's cookies are kept under other sites, under the rows or under the no-cookies message", async () => {
+    const chip = (name: string) => record({ name, partitionKey: { topLevelSite: 'https://embedder.test' } });
+    const store = await analyzedPopupStore(twoGroups());
+    store.site.elsewhere.value = [chip('a'), chip('b')];
+    popup(store);
+    const note = screen.getByTestId('elsewhere-note');
+    expect(note.dataset.count).toBe('2');
+    expect(note.textContent).toBe(
+      'This site keeps 2 cookies under other sites, set while it was embedded there: this page does not receive them. ' +
+        'The DevTools panel lists them.',
+    );
+    // Below every row, so that its coming never moves one.
+    const rows = screen.getAllByTestId('cookie-row');
+    expect(rows.at(-1)!.compareDocumentPosition(note) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    cleanup();
+
+    const empty = createPopupStore({ now: NOW });
+    empty.site.url.value = 'https://app.example.com/';
+    empty.site.showAnalysis(analysis([]), NOW);
+    empty.site.elsewhere.value = [chip('a')];
+    popup(empty);
+    expect(screen.getByTestId('popup').dataset.state).toBe('no-cookies');
+    expect(screen.getByTestId('elsewhere-note').textContent).toMatch(
+      /^This site keeps 1 cookie under other sites.*lists it\.$/,
+    );
+    cleanup();
+
+    popup(await analyzedPopupStore(twoGroups()));
+    expect(screen.queryByTestId('elsewhere-note')).toBeNull();
+  });
+
   it('offers to request the host permission and shows a refusal', async () => {
     const store = popupStoreShowing({ reason: 'no-permission', url: 'https://app.example.com/x' });
     const ask = vi.fn();

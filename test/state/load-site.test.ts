@@ -6,6 +6,7 @@ import type { CookieRecord } from '../../src/core/cookie/cookie-record';
 import { buildReport, serializeReport } from '../../src/core/export/report';
 import type { WeakSecretOptions, WeakSecretResult } from '../../src/core/verify/find-weak-secret';
 import { createPopupStore, type PopupStore } from '../../src/state/create-store';
+import type { TabCookiesResult } from '../../src/protocol/messages';
 import type { WeakSecretProgress } from '../../src/state/verification-slice';
 import { createSiteLoader, type SiteLoaderDeps } from '../../src/state/load-site';
 import type { WeakSecretFinder } from '../../src/state/weak-secret-finder';
@@ -423,5 +424,32 @@ describe('createSiteLoader: rows first, then their analysis (the popup)', () => 
     expect(store.site.state.value).toBe('error');
     expect(store.site.analysing.value).toBe(false);
     expect(store.site.problem.value).toMatchObject({ reason: 'error', error: expect.stringContaining('dynamically') });
+  });
+});
+
+describe('createSiteLoader: the cookies the read hands apart', () => {
+  it('shows what the read kept under other sites, keeps an unchanged list as it was, and clears it on a problem', async () => {
+    const store = createPopupStore({ now: NOW });
+    const chip = (value: string) => record({ name: 'chip', value, partitionKey: { topLevelSite: 'https://e.test' } });
+    const answers: TabCookiesResult[] = [
+      { ok: true, tabId: 1, url: URL, cookies: [theme], elsewhere: [chip('1')] },
+      { ok: true, tabId: 1, url: URL, cookies: [theme], elsewhere: [chip('1')] },
+      { ok: true, tabId: 1, url: URL, cookies: [theme], elsewhere: [chip('2')] },
+      { ok: false, reason: 'not-http', url: 'about:blank' },
+    ];
+    const loader = createSiteLoader(store, {
+      fetch: async () => answers.shift()!,
+      analyze: analyzeSite,
+      weakSecrets: false,
+    });
+    await loader.load();
+    const first = store.site.elsewhere.value;
+    expect(first.map((c) => c.value)).toEqual(['1']);
+    await loader.load({ quiet: true });
+    expect(store.site.elsewhere.value).toBe(first);
+    await loader.load({ quiet: true });
+    expect(store.site.elsewhere.value.map((c) => c.value)).toEqual(['2']);
+    await loader.load();
+    expect(store.site.elsewhere.value).toEqual([]);
   });
 });
