@@ -188,6 +188,13 @@ export function Timeline() {
                 <span class="action">{action(e)}</span>
                 <ValueText class="name" value={e.cookie.name} max={80} />
                 <ValueText class="where" value={`${e.cookie.domain}${e.cookie.path}`} max={120} />
+                {e.cookie.partitionKey && (
+                  // A cookie of another site's partition is not the page's own, though its name and domain are.
+                  <span class="muted" data-testid="timeline-partition">
+                    {'partitioned under '}
+                    <ValueText value={e.cookie.partitionKey.topLevelSite ?? 'no site named'} max={120} class="prose" />
+                  </span>
+                )}
                 {previousValue !== undefined && (
                   <>
                     <ValueText class="short-value old" testId="timeline-old" value={previousValue} max={60} />

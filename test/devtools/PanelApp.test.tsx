@@ -285,6 +285,24 @@ describe('PanelApp', () => {
     expect(screen.getByTestId('timeline-dropped')).toHaveTextContent('40 older entries were dropped.');
   });
 
+  it('names the partition of a partitioned cookie’s change, as visible text, and of no other', () => {
+    const store = analyzedPanelStore();
+    const chip = record({ name: 'chip', partitionKey: { topLevelSite: 'https://embedder\u202e.test' } });
+    store.timeline.setTimeline(
+      [
+        { seq: 1, time: NOW - 1000, cause: 'explicit', removed: false, cookie: record({ name: 'sid' }) },
+        { seq: 2, time: NOW, cause: 'explicit', removed: false, cookie: chip },
+      ],
+      0,
+    );
+    panel(store);
+    const [partitioned, plain] = screen.getAllByTestId('timeline-entry');
+    expect(within(partitioned!).getByTestId('timeline-partition').textContent).toBe(
+      'partitioned under https://embedderU+202E.test',
+    );
+    expect(within(plain!).queryByTestId('timeline-partition')).toBeNull();
+  });
+
   it('says which changes were found by comparing the jar, and why entries were dropped', () => {
     const store = analyzedPanelStore();
     store.timeline.setTimeline(

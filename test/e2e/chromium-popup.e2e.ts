@@ -176,6 +176,12 @@ describe('Chromium popup', () => {
       expect(await elsewhereCookies(panel, 'other_chip')).toEqual({ other_chip: 'https://embedder.test' });
       expect(await panel.$(row('own_chip'))).not.toBeNull();
       expect(await panel.$(row('other_chip'))).toBeNull();
+      // Its change in the timeline names the partition: the name and domain are those of the page's cookies.
+      const change = await panel.waitForSelector(
+        '[data-testid="timeline-entry"][data-name="other_chip"] [data-testid="timeline-partition"]',
+        { timeout: 10_000 },
+      );
+      expect(await change!.evaluate((e) => e.textContent)).toBe('partitioned under https://embedder.test');
       await panel.close();
     } finally {
       await other();
