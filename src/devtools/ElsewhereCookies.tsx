@@ -4,7 +4,7 @@ import { CopyButton } from '../ui/CopyButton';
 import { counted } from '../ui/counted';
 import { ExpiryText } from '../ui/ExpiryText';
 import { FlagChips } from '../ui/FlagChips';
-import { useStore } from '../ui/store-context';
+import { useEdit, useStore } from '../ui/store-context';
 import { ValueText } from '../ui/ValueText';
 
 /** A site embedded in many others can have a cookie under each: the first ones are listed, all are counted. */
@@ -27,6 +27,7 @@ function byPartitionThenName(a: CookieRecord, b: CookieRecord): number {
  */
 export function ElsewhereCookies() {
   const store = useStore();
+  const edit = useEdit();
   const all = store.site.elsewhere.value;
   if (all.length === 0) return null;
   const listed = [...all].sort(byPartitionThenName).slice(0, ELSEWHERE_LISTED);
@@ -56,6 +57,18 @@ export function ElsewhereCookies() {
             <span class="elsewhere-value">
               <ValueText value={c.value} max={80} testId="elsewhere-value" />{' '}
               <CopyButton text={c.value} what={`value of ${c.name}`} />
+              {edit && (
+                // Through the write path as any delete: read back, and undone by the views' Undo.
+                <button
+                  type="button"
+                  data-testid="elsewhere-delete"
+                  aria-label={`Delete ${c.name} kept under ${partitionOf(c) || 'another site'}`}
+                  disabled={edit.writer.busy.value}
+                  onClick={() => void edit.writer.write([{ kind: 'remove', cookie: c }], `delete of ${c.name}`)}
+                >
+                  Delete
+                </button>
+              )}
             </span>
           </li>
         ))}

@@ -285,6 +285,24 @@ describe('PanelApp', () => {
     expect(screen.getByTestId('timeline-dropped')).toHaveTextContent('40 older entries were dropped.');
   });
 
+  it('deletes a cookie kept under another site through the write path, where the panel can write', async () => {
+    const chip = record({ name: 'sid', partitionKey: { topLevelSite: 'https://embedder.test' } });
+    const store = panelStoreShowing(analysis(cookies()));
+    store.site.elsewhere.value = [chip];
+    const { writes } = renderWithEdit(<PanelApp onRequestPermission={() => {}} />, store);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Delete sid kept under https://embedder.test' }));
+    });
+    expect(writes).toEqual([{ label: 'delete of sid', ops: [{ kind: 'remove', cookie: chip }] }]);
+    cleanup();
+    // Where it cannot write (no edit slice), nothing offers to.
+    const readOnly = panelStoreShowing(analysis(cookies()));
+    readOnly.site.elsewhere.value = [chip];
+    panel(readOnly);
+    expect(screen.getByTestId('elsewhere-cookie')).toBeTruthy();
+    expect(screen.queryByTestId('elsewhere-delete')).toBeNull();
+  });
+
   it('names the partition of a partitioned cookie’s change, as visible text, and of no other', () => {
     const store = analyzedPanelStore();
     const chip = record({ name: 'chip', partitionKey: { topLevelSite: 'https://embedder\u202e.test' } });

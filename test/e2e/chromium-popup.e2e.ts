@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { expectReadyWithRows } from './harness/expect-rows';
 import { sendFrom } from './harness/extension-messages';
 import { markupTrace, recordDialogs } from './harness/hostile';
-import { elsewhereCookies, setPartitionedCookie } from './harness/partitioned-cookie';
+import { elsewhereCookies, partitionedNames, setPartitionedCookie } from './harness/partitioned-cookie';
 import { withChromium } from './harness/setup';
+import { waitUntil } from './harness/wait';
 import { openRealPopup, row, waitForViewState } from './harness/views';
 import { CANARY_TEXT, HOSTILE_TEXT, JWT_CLAIMS, JWT_LIFETIME_S, fixtureCookies, startSite } from './site/test-site';
 
@@ -168,7 +169,7 @@ describe('Chromium popup', () => {
     });
   });
 
-  it('the panel lists its host’s cookie of another site’s partition apart from its table, as kept under that site', async () => {
+  it('the panel lists its host’s cookie of another site’s partition apart from its table, as kept under that site, and deletes it', async () => {
     const own = await setPartitionedCookie(suite.session.control, HOST, 'own_chip', 'http://sessionscope.localhost');
     const other = await setPartitionedCookie(suite.session.control, HOST, 'other_chip', 'https://embedder.test');
     try {
@@ -182,6 +183,18 @@ describe('Chromium popup', () => {
         { timeout: 10_000 },
       );
       expect(await change!.evaluate((e) => e.textContent)).toBe('partitioned under https://embedder.test');
+      // Deleted from there, from its own partition only: the page's own partitioned cookie of the host stays.
+      await panel.click('[data-testid="elsewhere"] summary');
+      await panel.click('[data-testid="elsewhere-cookie"][data-name="other_chip"] [data-testid="elsewhere-delete"]');
+      await waitUntil('the other partition’s cookie deleted', async () =>
+        (await partitionedNames(suite.session.control, HOST)).includes('other_chip') ? undefined : true,
+      );
+      expect(await partitionedNames(suite.session.control, HOST)).toEqual(['own_chip']);
+      await panel.waitForSelector('[data-testid="elsewhere"]', { hidden: true });
+      // Undo puts it back in that partition, and the list shows it again.
+      await panel.click('[data-testid="undo"]');
+      expect(await elsewhereCookies(panel, 'other_chip')).toEqual({ other_chip: 'https://embedder.test' });
+      expect(await partitionedNames(suite.session.control, HOST)).toEqual(['other_chip', 'own_chip']);
       await panel.close();
     } finally {
       await other();

@@ -6,9 +6,10 @@ import { causeLabel, changeWithEveryCause, setFromPage, settledEntries, waitForE
 import { expectReadyWithRows } from './harness/expect-rows';
 import { expectRowKeyboard } from './harness/keyboard';
 import { markupTrace, recordDialogs } from './harness/hostile';
-import { elsewhereCookies, setPartitionedCookie } from './harness/partitioned-cookie';
+import { elsewhereCookies, partitionedNames, setPartitionedCookie } from './harness/partitioned-cookie';
 import { lastWordMismatches, startJarStorm } from './harness/last-word';
 import { withFirefox } from './harness/setup';
+import { waitUntil } from './harness/wait';
 import { row, waitForViewState } from './harness/views';
 import { HOSTILE_TEXT, JWT_CLAIMS, fixtureCookies, startSite } from './site/test-site';
 
@@ -72,6 +73,13 @@ describe('Firefox', () => {
       expect(await elsewhereCookies(panel, 'other_chip')).toEqual({ other_chip: 'https://embedder.test' });
       expect(await panel.$(row('own_chip'))).not.toBeNull();
       expect(await panel.$(row('other_chip'))).toBeNull();
+      // Deleted from there, from that partition only.
+      await panel.click('[data-testid="elsewhere"] summary');
+      await panel.click('[data-testid="elsewhere-cookie"][data-name="other_chip"] [data-testid="elsewhere-delete"]');
+      await waitUntil('the other partition’s cookie deleted', async () =>
+        (await partitionedNames(suite.session.control, HOST)).includes('other_chip') ? undefined : true,
+      );
+      expect(await partitionedNames(suite.session.control, HOST)).toEqual(['own_chip']);
     } finally {
       await other();
       await own();

@@ -52,3 +52,13 @@ export async function elsewhereCookies(panel: Page, name: string): Promise<Recor
   );
   return Object.fromEntries(pairs);
 }
+
+/** The names of `host`'s partitioned cookies in the jar (every partition), sorted. */
+export async function partitionedNames(control: Page, host: string): Promise<string[]> {
+  const names = await control.evaluate(
+    async (url) =>
+      (await browser.cookies.getAll({ url, partitionKey: {} })).filter((c) => c.partitionKey).map((c) => c.name),
+    `https://${host}/`,
+  );
+  return names.sort();
+}
