@@ -1,3 +1,5 @@
+import { useState } from 'preact/hooks';
+import { cookieKey } from '../core/cookie/cookie-key';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import { storedDomain } from '../core/cookie/stored-domain';
 import { CopyButton } from '../ui/CopyButton';
@@ -28,6 +30,8 @@ function byPartitionThenName(a: CookieRecord, b: CookieRecord): number {
 export function ElsewhereCookies() {
   const store = useStore();
   const edit = useEdit();
+  // Open from the start where it is all the panel has to show of the site (set once: the user's folding is kept).
+  const [openAtFirst] = useState(() => store.site.state.peek() === 'no-cookies');
   const all = store.site.elsewhere.value;
   if (all.length === 0) return null;
   const listed = [...all].sort(byPartitionThenName).slice(0, ELSEWHERE_LISTED);
@@ -35,7 +39,7 @@ export function ElsewhereCookies() {
   const now = store.site.now.value;
   const one = all.length === 1;
   return (
-    <details class="elsewhere" data-testid="elsewhere" data-count={all.length}>
+    <details class="elsewhere" data-testid="elsewhere" data-count={all.length} open={openAtFirst}>
       <summary>{`Kept for this site under other sites (${all.length.toLocaleString('en')})`}</summary>
       <p class="muted">
         {`${counted(all.length, 'cookie', 'cookies')} of this site ${one ? 'is' : 'are'} partitioned under another ` +
@@ -44,8 +48,8 @@ export function ElsewhereCookies() {
           `Would it be sent? answers for ${one ? 'it' : 'them'} given that site as the top-level site.`}
       </p>
       <ul>
-        {listed.map((c, i) => (
-          <li key={i} data-testid="elsewhere-cookie" data-name={c.name} data-partition={partitionOf(c)}>
+        {listed.map((c) => (
+          <li key={cookieKey(c)} data-testid="elsewhere-cookie" data-name={c.name} data-partition={partitionOf(c)}>
             <ValueText value={c.name} max={80} class="name" />
             {' under '}
             <ValueText value={partitionOf(c) || '(no site named)'} max={120} class="prose" testId="elsewhere-site" />

@@ -101,10 +101,11 @@ export async function loadUrlCookies(
   if (cookies === undefined) return { ok: false, reason: 'error', url, error: errorText(failure) };
   const result: TabCookiesResult =
     store === undefined ? { ok: true, tabId, url, cookies } : { ok: true, tabId, url, cookies, store };
-  // The rest of the read: the URL's cookies of other sites' partitions, which the panel lists apart.
+  // The rest of the read, the URL's cookies of other sites' partitions, which the panel lists apart.
   if (all!.length > cookies.length) {
     const sent = new Set(cookies);
-    result.elsewhere = all!.filter((c) => !sent.has(c));
+    const elsewhere = all!.filter((c) => c.partitionKey !== undefined && !sent.has(c));
+    if (elsewhere.length > 0) result.elsewhere = elsewhere;
   }
   return result;
 }

@@ -382,6 +382,7 @@ describe('PanelApp', () => {
     panel(store);
     const section = screen.getByTestId('elsewhere');
     expect(section.dataset.count).toBe('2');
+    expect((section as HTMLDetailsElement).open).toBe(false);
     expect(section.querySelector('summary')?.textContent).toBe('Kept for this site under other sites (2)');
     expect(
       within(section).getByText(/^2 cookies of this site are partitioned under another top-level site/),
@@ -404,6 +405,8 @@ describe('PanelApp', () => {
     );
     panel(none);
     expect(screen.getByTestId('panel').dataset.state).toBe('no-cookies');
+    // All the panel has of the site: open from the start (folded beside a table).
+    expect((screen.getByTestId('elsewhere') as HTMLDetailsElement).open).toBe(true);
     expect(screen.getAllByTestId('elsewhere-cookie')).toHaveLength(50);
     expect(screen.getAllByTestId('elsewhere-cookie')[0]!.dataset.name).toBe('c00');
     expect(screen.getByTestId('elsewhere')).toHaveTextContent('and 3 more.');
