@@ -3,7 +3,7 @@ import type { CookieChange } from '../core/cookie/cookie-change';
 import { cookieKey } from '../core/cookie/cookie-key';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import type { WriteAnswer } from '../core/edit/apply-cookie-writes';
-import { matchesBlockRule, parseBlockRules, type BlockRule } from '../core/edit/block-rule';
+import { matchesBlockRule, parseBlockRules, sameBlockRule, type BlockRule } from '../core/edit/block-rule';
 import { SWEPT_LISTED, type GuardState } from '../protocol/messages';
 import { GUARD_KEY, guardStateOf, MAX_PROTECTED, storedGuardsOf, type StoredGuards } from '../protocol/edit-state';
 import type { KeyValueArea } from './key-value-area';
@@ -43,8 +43,6 @@ export interface Guard {
   /** Resolves once every queued reaction has run (tests). */
   settled(): Promise<void>;
 }
-
-const sameRule = (a: BlockRule, b: BlockRule): boolean => a.name === b.name && a.domain === b.domain;
 
 function expired(c: CookieRecord, nowMs: number): boolean {
   return !c.browserSession && c.expirationDate !== undefined && c.expirationDate * 1000 <= nowMs;
@@ -188,7 +186,7 @@ export function createGuard(deps: GuardDeps, now: () => number = Date.now): Guar
       await enqueue(async () => {
         const s = await load();
         const next = { ...s, blockRules: parseBlockRules(rules) };
-        added = next.blockRules.filter((r) => !s.blockRules.some((o) => sameRule(o, r)));
+        added = next.blockRules.filter((r) => !s.blockRules.some((o) => sameBlockRule(o, r)));
         const saved = await save(next);
         removed = await sweep({ protected: [], blockRules: next.blockRules });
         out = { ...saved, swept: { count: removed.length, cookies: removed.slice(0, SWEPT_LISTED) } };
@@ -207,7 +205,7 @@ export function createGuard(deps: GuardDeps, now: () => number = Date.now): Guar
     removeBlockRules: (rules) =>
       enqueue(async () => {
         const s = await load();
-        const rest = s.blockRules.filter((r) => !rules.some((x) => sameRule(r, x)));
+        const rest = s.blockRules.filter((r) => !rules.some((x) => sameBlockRule(r, x)));
         if (rest.length !== s.blockRules.length) await save({ ...s, blockRules: rest });
       }),
     pause(cookies) {

@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import type { BlockRule } from '../core/edit/block-rule';
+import { sameBlockRule, type BlockRule } from '../core/edit/block-rule';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import { errorText } from '../core/error-text';
 import type { GuardState } from '../protocol/messages';
@@ -30,7 +30,7 @@ export function createEditSlice(deps: EditDeps, reload: () => Promise<void>) {
     if (sweptByAdd.peek() === null || addedRule === null) return;
     await guard(deps.getGuards);
     const rule = addedRule;
-    if (!guards.peek().blockRules.some((r) => r.name === rule.name && r.domain === rule.domain)) {
+    if (!guards.peek().blockRules.some((r) => sameBlockRule(r, rule))) {
       sweptByAdd.value = null;
       addedRule = null;
     }

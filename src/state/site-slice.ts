@@ -3,6 +3,7 @@ import type { CookieView, SiteAnalysis } from '../core/analyze-site';
 import type { FoundToken } from '../core/audit/audit-input';
 import type { Finding } from '../core/audit/finding';
 import { hostOf } from '../core/cookie/host';
+import { changedAttributes } from '../core/cookie/changed-attributes';
 import { cookieKey } from '../core/cookie/cookie-key';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import { countMechanisms, explainSession, type SessionMechanism } from '../core/session/explain-session';
@@ -95,12 +96,15 @@ export function createSiteSlice(
     });
   }
 
-  /** Sets the list when it differs from the one shown: a reload that read the same cookies renders nothing anew. */
+  /**
+   * Sets the list when it differs from the one shown (an identity, or any attribute the list shows): a reload that
+   * read the same cookies renders nothing anew.
+   */
   function showElsewhere(next: readonly CookieRecord[]): void {
     const before = elsewhere.peek();
     const same =
       before.length === next.length &&
-      before.every((c, i) => cookieKey(c) === cookieKey(next[i]!) && c.value === next[i]!.value);
+      before.every((c, i) => cookieKey(c) === cookieKey(next[i]!) && changedAttributes(c, next[i]!).length === 0);
     if (!same) elsewhere.value = next;
   }
 

@@ -428,13 +428,21 @@ describe('createSiteLoader: rows first, then their analysis (the popup)', () => 
 });
 
 describe('createSiteLoader: the cookies the read hands apart', () => {
-  it('shows what the read kept under other sites, keeps an unchanged list as it was, and clears it on a problem', async () => {
+  it('shows what the read kept under other sites, keeps an unchanged list as it was, shows any change of what it lists, and clears it on a problem', async () => {
     const store = createPopupStore({ now: NOW });
     const chip = (value: string) => record({ name: 'chip', value, partitionKey: { topLevelSite: 'https://e.test' } });
     const answers: TabCookiesResult[] = [
       { ok: true, tabId: 1, url: URL, cookies: [theme], elsewhere: [chip('1')] },
       { ok: true, tabId: 1, url: URL, cookies: [theme], elsewhere: [chip('1')] },
       { ok: true, tabId: 1, url: URL, cookies: [theme], elsewhere: [chip('2')] },
+      // The same value set again with another expiry and HttpOnly: the list shows both.
+      {
+        ok: true,
+        tabId: 1,
+        url: URL,
+        cookies: [theme],
+        elsewhere: [{ ...chip('2'), httpOnly: true, browserSession: false, expirationDate: NOW / 1000 + 3600 }],
+      },
       { ok: false, reason: 'not-http', url: 'about:blank' },
     ];
     const loader = createSiteLoader(store, {
@@ -449,6 +457,8 @@ describe('createSiteLoader: the cookies the read hands apart', () => {
     expect(store.site.elsewhere.value).toBe(first);
     await loader.load({ quiet: true });
     expect(store.site.elsewhere.value.map((c) => c.value)).toEqual(['2']);
+    await loader.load({ quiet: true });
+    expect(store.site.elsewhere.value.map((c) => [c.httpOnly, c.expirationDate])).toEqual([[true, NOW / 1000 + 3600]]);
     await loader.load();
     expect(store.site.elsewhere.value).toEqual([]);
   });

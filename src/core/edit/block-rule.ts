@@ -44,6 +44,11 @@ export function globMatches(pattern: string, text: string): boolean {
   return p === pattern.length;
 }
 
+/** The same rule: the same two patterns, as typed. */
+export function sameBlockRule(a: BlockRule, b: BlockRule): boolean {
+  return a.name === b.name && a.domain === b.domain;
+}
+
 /** A rule in words, `*` for an empty pattern: "name _ga* on domain *.example.com". */
 export function blockRuleWords(rule: BlockRule): string {
   return `name ${rule.name || '*'} on domain ${rule.domain || '*'}`;
