@@ -240,8 +240,15 @@ export function CookieTable() {
   const body = useRef<HTMLTableSectionElement>(null);
   /** A row the keyboard moved to that was not drawn yet: focused once the scroll has drawn it. */
   const pendingFocus = useRef<string | null>(null);
+  /** Where the selected row was last shown: a row deleted keeps the table's stop in its place, not at the top. */
+  const selectedAt = useRef(0);
   // With nothing selected (while typing in the filter, as a rule) no scan of every shown row at each keystroke.
-  const focusable = selected !== null && rows.some((r) => r.key === selected) ? selected : (rows[0]?.key ?? null);
+  const selectedIndex = selected === null ? -1 : rows.findIndex((r) => r.key === selected);
+  if (selectedIndex !== -1) selectedAt.current = selectedIndex;
+  const focusable =
+    selectedIndex !== -1
+      ? selected
+      : (rows[selected === null ? 0 : Math.min(selectedAt.current, rows.length - 1)]?.key ?? null);
   // The header row (ROW_HEIGHT tall, panel.css) sticks at the top of the scroll box, over the rows under it.
   const virtual = useVirtualRows(rows.length, scroller, expectedBoxHeight, ROW_HEIGHT);
   const marked = store.selection.marked.value;
@@ -280,15 +287,14 @@ export function CookieTable() {
       // Read now, not at render: keys can come faster than renders.
       const list = filter.visible.peek();
       const current = store.selection.selectedKey.peek();
-      const to = listTarget(
-        e.key,
-        list.findIndex((r) => r.key === current),
-        list.length,
-        virtual.pageRows,
-      );
+      let at = list.findIndex((r) => r.key === current);
+      // The selected cookie went (deleted from its detail): the keys go on from the focused row in its place.
+      if (at === -1 && current !== null && rowKey !== undefined) at = list.findIndex((r) => r.key === rowKey);
+      const to = listTarget(e.key, at, list.length, virtual.pageRows);
       if (to === null) return;
-      if (e.shiftKey && current !== null && !store.selection.marked.peek().has(current)) {
-        store.selection.toggleMark(current);
+      const from = list[at]?.key;
+      if (e.shiftKey && from !== undefined && !store.selection.marked.peek().has(from)) {
+        store.selection.toggleMark(from);
       }
       const key = store.selection.selectIndex(to);
       if (e.shiftKey && key !== null) store.selection.toggleMark(key, true);

@@ -16,6 +16,7 @@ import type { ExportReportDeps } from '../ui/ExportReport';
 import { ViewContexts } from '../ui/ViewContexts';
 import type { TransferDeps } from '../state/transfer-deps';
 import type { ColumnPrefsStore } from '../state/columns-slice';
+import { keepFocus } from '../ui/keep-focus';
 import { PanelApp } from './PanelApp';
 import { narrowPanelSignal } from './panel-layout';
 import '../ui/theme.css';
@@ -164,6 +165,13 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
     </ViewContexts>,
     options.root,
   );
+  // A cookie deleted from its detail takes the focus with it: the table's row in its place gets it.
+  const stopKeepFocus = keepFocus(options.root, {
+    instead: (from) =>
+      from.closest('[data-testid="detail"]')
+        ? options.root.querySelector<HTMLElement>('[data-testid="cookie-table-scroll"] tr[tabindex="0"]')
+        : null,
+  });
 
   let stopPageHosts = (): void => undefined;
   if (tabId === undefined) {
@@ -226,6 +234,7 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
     controller,
     stop() {
       controller?.stop();
+      stopKeepFocus();
       stopPageHosts();
       stopPageData();
       stopShown();

@@ -4,6 +4,8 @@ import { afterTransferWrite, createEditSlice, type EditDeps } from '../state/edi
 import { startNowTicker } from '../state/now-ticker';
 import type { FirstLoad } from '../state/load-site';
 import { createPopupController, type PopupDeps } from '../state/popup-controller';
+import { keepFocus } from '../ui/keep-focus';
+import { TOGGLE } from '../ui/row-tab-stop';
 import { ViewContexts } from '../ui/ViewContexts';
 import type { TransferDeps } from '../state/transfer-deps';
 import { PopupApp } from './PopupApp';
@@ -38,7 +40,9 @@ export interface StartPopupOptions {
 export function startPopup(deps: StartPopupDeps, { root, tickMs, first }: StartPopupOptions): PopupStore {
   const store = createPopupStore();
   const controller = createPopupController(store, deps);
-  const edit = deps.edit ? createEditSlice(deps.edit, () => controller.load()) : null;
+  // After a write the rows stay on screen until the new read is in, as in the panel: a loading state in between
+  // would take every row out (the scroll, and the focus of the row in the deleted one's place, with them).
+  const edit = deps.edit ? createEditSlice(deps.edit, () => controller.load({ quiet: true })) : null;
   // With the first paint's rows, they are in the store before the first render (the load awaits nothing before
   // it puts them there), so that render keeps them where they are. Without, the loading state renders first.
   const loading = first ? controller.load({ first }) : undefined;
@@ -59,6 +63,8 @@ export function startPopup(deps: StartPopupDeps, { root, tickMs, first }: StartP
     </ViewContexts>,
     root,
   );
+  // A row deleted, or emptied by Undo, takes the focus with it: the row in its place gets it.
+  keepFocus(root, { stop: TOGGLE });
   void (loading ?? controller.load());
   void edit?.refresh();
   // The popup lives until it closes; its clock with it.

@@ -87,6 +87,35 @@ describe('CookieTable, virtualised', () => {
 /** Lets every scheduled render run. */
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
+describe('CookieTable: the selected cookie deleted', () => {
+  it('keeps the one Tab stop in the deleted row’s place, and the arrow keys go on from there', async () => {
+    const store = createPanelStore({ now: NOW });
+    const views = ['a', 'b', 'c', 'd'].map((name) => view(record({ name })));
+    store.site.showAnalysis(analysis(views), NOW);
+    renderWithStore(<CookieTable />, store);
+    const tabbable = () =>
+      rows()
+        .filter((r) => r.tabIndex === 0)
+        .map((r) => r.dataset.name);
+    store.selection.open(views[2]!.key);
+    await waitFor(() => expect(tabbable()).toEqual(['c']));
+    // c deleted (from its detail): the selection still names it.
+    store.site.showAnalysis(analysis([views[0]!, views[1]!, views[3]!]), NOW);
+    await waitFor(() => expect(names()).toEqual(['a', 'b', 'd']));
+    expect(store.selection.selectedKey.value).toBe(views[2]!.key);
+    expect(tabbable()).toEqual(['d']);
+    rows()[2]!.focus();
+    fireEvent.keyDown(rows()[2]!, { key: 'ArrowUp' });
+    await waitFor(() => expect(store.selection.selectedKey.value).toBe(views[1]!.key));
+    // The last row deleted: the stop goes to the row before.
+    store.site.showAnalysis(analysis([views[0]!, views[1]!, views[3]!]), NOW);
+    store.selection.open(views[3]!.key);
+    await waitFor(() => expect(tabbable()).toEqual(['d']));
+    store.site.showAnalysis(analysis([views[0]!, views[1]!]), NOW);
+    await waitFor(() => expect(tabbable()).toEqual(['b']));
+  });
+});
+
 describe('CookieTable: a change renders only the rows it changes', () => {
   it('a filter that leaves every drawn row in place renders none of them again', async () => {
     const store = bigTable();

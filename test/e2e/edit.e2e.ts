@@ -34,6 +34,16 @@ async function openDetail(panel: Page, name: string, path = '/'): Promise<void> 
   await panel.waitForSelector('[data-testid="detail"] [data-testid="cookie-edit"]');
 }
 
+/** What has the focus: its `data-testid` and the key of the cookie row it is in (or is). */
+function focusedRow(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const e = document.activeElement;
+    if (!e || e === document.body) return 'body';
+    const key = e.closest('[data-testid="cookie-row"]')?.getAttribute('data-key') ?? '';
+    return `${e.getAttribute('data-testid') ?? e.tagName.toLowerCase()}:${key}`;
+  });
+}
+
 async function lastOutcome(panel: Page): Promise<string[]> {
   await panel.waitForSelector('[data-testid="edit-result"]');
   return panel.$$eval('[data-testid="edit-result-row"]', (els) => els.map((e) => e.getAttribute('data-outcome') ?? ''));
@@ -153,6 +163,55 @@ function editSuite(name: string, suite: Suite<BrowserSession, RunningSite>, part
       const offered = await popup.waitForSelector('[data-testid="undo"]');
       expect(await offered!.evaluate((e) => e.getAttribute('aria-label'))).toMatch(/^Undo delete of /);
       await popup.close();
+      await undoRestores(panel, suite.session, before);
+    });
+
+    it('a cookie deleted from the keyboard hands the focus to the row in its place, in the popup and the panel', async () => {
+      await suite.page.goto(suite.site.url('/two-paths/page'));
+      const before = exact(await jar(suite.session));
+      const popup = await suite.openReadyView('popup');
+      await popup.waitForSelector('[data-analysis="done"]');
+      // A row with another after it in its list: that one takes its place.
+      const [gone, next] = await popup.$$eval('[data-testid="cookie-row"]', (rows) => {
+        const at = rows.findIndex((r) => r.nextElementSibling?.matches('[data-testid="cookie-row"]'));
+        return [rows[at]?.getAttribute('data-key'), rows[at + 1]?.getAttribute('data-key')];
+      });
+      expect(gone && next).toBeTruthy();
+      const popupRow = `[data-testid="cookie-row"][data-key=${JSON.stringify(gone)}]`;
+      await popup.focus(`${popupRow} [data-testid="cookie-toggle"]`);
+      await popup.keyboard.press('Enter');
+      await popup.waitForSelector(`${popupRow} [data-testid="cookie-delete"]`);
+      await popup.focus(`${popupRow} [data-testid="cookie-delete"]`);
+      await popup.keyboard.press('Enter');
+      await popup.waitForSelector(popupRow, { hidden: true });
+      await waitUntil(
+        'the focus on the next row’s toggle',
+        async () => (await focusedRow(popup)) === `cookie-toggle:${next}`,
+      );
+      await popup.click('[data-testid="undo"]');
+      await popup.waitForSelector('[data-testid="edit-result"][data-kind="undo"]');
+      expect(exact(await jar(suite.session))).toEqual(before);
+      await popup.close();
+
+      const panel = await suite.openReadyView('panel');
+      const order = await panel.$$eval('[data-testid="cookie-row"]', (rows) =>
+        rows
+          .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
+          .map((r) => r.getAttribute('data-key') ?? undefined),
+      );
+      const tableRow = (key: string | undefined) => `[data-testid="cookie-row"][data-key=${JSON.stringify(key)}]`;
+      await panel.click(tableRow(order[0]));
+      await panel.waitForSelector('[data-testid="detail"] [data-testid="cookie-delete"]');
+      await panel.focus('[data-testid="detail"] [data-testid="cookie-delete"]');
+      await panel.keyboard.press('Enter');
+      await panel.waitForSelector(tableRow(order[0]), { hidden: true });
+      await waitUntil(
+        'the focus on the table’s row in its place',
+        async () => (await focusedRow(panel)) === `cookie-row:${order[1]}`,
+      );
+      // The keys go on from there: Down selects the row after it.
+      await panel.keyboard.press('ArrowDown');
+      await panel.waitForSelector(`${tableRow(order[2])}[aria-selected="true"]`);
       await undoRestores(panel, suite.session, before);
     });
 

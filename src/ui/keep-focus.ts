@@ -1,0 +1,118 @@
+/**
+ * Keeps the keyboard focus in a view when the element holding it leaves the DOM: a row deleted, a rule taken away,
+ * a list emptied by Undo. The browser then moves focus to the document's body, and the next Tab starts again from
+ * the top of the view. Here focus goes instead to what took the element's place (WAI-ARIA's advice for an item
+ * removed from a list): the same control of the next item (its Delete, for a run of deletes), else the item's own
+ * stop, else its first control; the item before it when none follows; the nearest control around it when the whole
+ * list went.
+ */
+
+/** What can take focus from a script (disabled controls, and controls in a closed `<details>`, are passed over). */
+const FOCUSABLE = 'button, input:not([type="hidden"]), select, textarea, a[href], summary, [tabindex]';
+
+export interface KeepFocusOptions {
+  /**
+   * The view's own place for focus when an element went from `from` (the element it was taken from, still in the
+   * DOM), tried before what took its place (the panel: the table's row, for the detail pane's deleted cookie). Null
+   * to go on as for any element.
+   */
+  instead?: (from: Element) => HTMLElement | null;
+  /** An item's own stop, preferred over its first control (the popup's row toggle). */
+  stop?: string;
+}
+
+function canTakeFocus(el: Element): el is HTMLElement {
+  if (!el.matches(FOCUSABLE) || (el as HTMLButtonElement).disabled === true) return false;
+  if (el.closest('[hidden], [inert]')) return false;
+  // Inside a closed <details> only its summary is shown.
+  const closed = el.parentElement?.closest('details:not([open])');
+  return !closed || (el.matches('summary') && el.parentElement === closed);
+}
+
+/** Focuses `el` if the browser takes it there (a control hidden by CSS does not). */
+function tryFocus(el: HTMLElement | null | undefined): boolean {
+  if (!el || !el.isConnected || !canTakeFocus(el)) return false;
+  el.focus({ preventScroll: false });
+  return el.ownerDocument.activeElement === el;
+}
+
+/** Within `region`: the lost element's own kind of control, then the item's stop, then any control in order. */
+function focusIn(region: Element, testId: string | null, stop: string | undefined): boolean {
+  if (testId !== null && tryFocus(region.querySelector<HTMLElement>(`[data-testid="${CSS.escape(testId)}"]`))) {
+    return true;
+  }
+  const candidates: Element[] = [];
+  if (stop) candidates.push(...(region.matches(stop) ? [region] : []), ...region.querySelectorAll(stop));
+  candidates.push(...(region.matches(FOCUSABLE) ? [region] : []), ...region.querySelectorAll(FOCUSABLE));
+  return candidates.some((c) => tryFocus(c as HTMLElement));
+}
+
+/** The record that took `node` (or an element holding it) out of the DOM. */
+function removalOf(records: readonly MutationRecord[], node: Node): MutationRecord | undefined {
+  return records.find((r) => Array.from(r.removedNodes).some((n) => n === node || n.contains(node)));
+}
+
+/**
+ * Moves focus to what took the place of `lost`, which `records` took out of the DOM: the siblings after the removed
+ * node, then those before it, then the same around each still-attached ancestor up to `root`.
+ */
+function refocus(root: Element, lost: Element, records: readonly MutationRecord[], options: KeepFocusOptions): void {
+  const testId = lost.getAttribute('data-testid');
+  let record = removalOf(records, lost);
+  // An ancestor of the removed node may have gone in a later record of the same change: start where the DOM holds.
+  for (let hops = 0; record && !record.target.isConnected && hops < records.length; hops++) {
+    record = removalOf(records, record.target);
+  }
+  if (!record) return;
+  if (tryFocus(options.instead?.(record.target as Element))) return;
+  const tried = (n: Node | null, step: (n: Node) => Node | null): boolean => {
+    for (let at = n; at; at = step(at)) {
+      if (at instanceof Element && at.isConnected && focusIn(at, testId, options.stop)) return true;
+    }
+    return false;
+  };
+  if (tried(record.nextSibling, (n) => n.nextSibling)) return;
+  if (tried(record.previousSibling, (n) => n.previousSibling)) return;
+  // The whole list went: the controls around it, nearest first.
+  for (let at: Element | null = record.target as Element; at && root.contains(at); at = at.parentElement) {
+    if (tried(at.nextSibling, (n) => n.nextSibling) || tried(at.previousSibling, (n) => n.previousSibling)) return;
+    if (at === root) return;
+  }
+}
+
+/**
+ * Watches `root` for the element holding focus leaving the DOM, and moves focus as the file's comment says. A focus
+ * the user moved away (a click elsewhere, Tab) is left alone. Returns the function that stops watching.
+ */
+export function keepFocus(root: Element, options: KeepFocusOptions = {}): () => void {
+  let holder: Element | null = null;
+  const onFocusIn = (e: Event): void => {
+    holder = e.target instanceof Element ? e.target : null;
+  };
+  const onFocusOut = (e: Event): void => {
+    const el = e.target;
+    // Once this event's work is done: still in the DOM, the element was left by the user, not taken away. A control
+    // disabled while its own action runs (the writes' busy state) may lose focus too: it keeps its claim.
+    queueMicrotask(() => {
+      const h = holder;
+      if (h !== null && el === h && h.isConnected && !(h as HTMLButtonElement).disabled) holder = null;
+    });
+  };
+  const observer = new MutationObserver((records) => {
+    const lost = holder;
+    if (!lost || lost.isConnected) return;
+    holder = null;
+    const active = root.ownerDocument.activeElement;
+    // Only when the browser dropped focus to the page: a view that moved focus itself knows best.
+    if (active !== null && active !== root.ownerDocument.body) return;
+    refocus(root, lost, records, options);
+  });
+  root.addEventListener('focusin', onFocusIn);
+  root.addEventListener('focusout', onFocusOut);
+  observer.observe(root, { childList: true, subtree: true });
+  return () => {
+    observer.disconnect();
+    root.removeEventListener('focusin', onFocusIn);
+    root.removeEventListener('focusout', onFocusOut);
+  };
+}
