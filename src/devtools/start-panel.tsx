@@ -165,10 +165,11 @@ export function startPanel(deps: PanelStartDeps, options: StartPanelOptions): Ru
     </ViewContexts>,
     options.root,
   );
-  // A cookie deleted from its detail takes the focus with it: the table's row in its place gets it.
+  // A cookie deleted from its detail takes the focus with it: the table's row in its place gets it. (The detail of
+  // a cookie still there has its key: its editor closed, the detail's own controls take the focus.)
   const stopKeepFocus = keepFocus(options.root, {
     instead: (from) =>
-      from.closest('[data-testid="detail"]')
+      from.closest('[data-testid="detail"]:not([data-key])')
         ? options.root.querySelector<HTMLElement>('[data-testid="cookie-table-scroll"] tr[tabindex="0"]')
         : null,
   });

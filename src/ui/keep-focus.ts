@@ -21,6 +21,12 @@ export interface KeepFocusOptions {
   stop?: string;
 }
 
+/**
+ * A control that deletes gets focus only where the lost element was the same control (a run of deletes down a list):
+ * never in passing, where a second Enter would delete what the user did not aim at.
+ */
+const DELETES = /delete/;
+
 function canTakeFocus(el: Element): el is HTMLElement {
   if (!el.matches(FOCUSABLE) || (el as HTMLButtonElement).disabled === true) return false;
   if (el.closest('[hidden], [inert]')) return false;
@@ -44,7 +50,7 @@ function focusIn(region: Element, testId: string | null, stop: string | undefine
   const candidates: Element[] = [];
   if (stop) candidates.push(...(region.matches(stop) ? [region] : []), ...region.querySelectorAll(stop));
   candidates.push(...(region.matches(FOCUSABLE) ? [region] : []), ...region.querySelectorAll(FOCUSABLE));
-  return candidates.some((c) => tryFocus(c as HTMLElement));
+  return candidates.some((c) => !DELETES.test(c.getAttribute('data-testid') ?? '') && tryFocus(c as HTMLElement));
 }
 
 /** The record that took `node` (or an element holding it) out of the DOM. */
@@ -53,8 +59,9 @@ function removalOf(records: readonly MutationRecord[], node: Node): MutationReco
 }
 
 /**
- * Moves focus to what took the place of `lost`, which `records` took out of the DOM: the siblings after the removed
- * node, then those before it, then the same around each still-attached ancestor up to `root`.
+ * Moves focus to what took the place of `lost`, which `records` took out of the DOM: what the same change put in the
+ * removed node's parent, else the siblings after the removed node, then those before it, then the same around each
+ * still-attached ancestor up to `root`.
  */
 function refocus(root: Element, lost: Element, records: readonly MutationRecord[], options: KeepFocusOptions): void {
   const testId = lost.getAttribute('data-testid');
@@ -71,6 +78,10 @@ function refocus(root: Element, lost: Element, records: readonly MutationRecord[
     }
     return false;
   };
+  // What was put in its parent in the same change took its place (a form closed, its buttons back).
+  const from = record.target;
+  const added = records.filter((r) => r.target === from).flatMap((r) => Array.from(r.addedNodes));
+  if (added.some((n) => tried(n, () => null))) return;
   if (tried(record.nextSibling, (n) => n.nextSibling)) return;
   if (tried(record.previousSibling, (n) => n.previousSibling)) return;
   // The whole list went: the controls around it, nearest first.

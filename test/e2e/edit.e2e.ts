@@ -181,6 +181,14 @@ function editSuite(name: string, suite: Suite<BrowserSession, RunningSite>, part
       await popup.focus(`${popupRow} [data-testid="cookie-toggle"]`);
       await popup.keyboard.press('Enter');
       await popup.waitForSelector(`${popupRow} [data-testid="cookie-delete"]`);
+      // The editor opened and closed again (Escape): the row's Edit has the focus back.
+      await popup.focus(`${popupRow} [data-testid="cookie-edit"]`);
+      await popup.keyboard.press('Enter');
+      await popup.waitForSelector('[data-testid="edit-value"]');
+      await popup.focus('[data-testid="edit-value"]');
+      await popup.keyboard.press('Escape');
+      await popup.waitForSelector('[data-testid="edit-value"]', { hidden: true });
+      await waitUntil('the focus on the row’s Edit', async () => (await focusedRow(popup)) === `cookie-edit:${gone}`);
       await popup.focus(`${popupRow} [data-testid="cookie-delete"]`);
       await popup.keyboard.press('Enter');
       await popup.waitForSelector(popupRow, { hidden: true });
@@ -202,6 +210,14 @@ function editSuite(name: string, suite: Suite<BrowserSession, RunningSite>, part
       const tableRow = (key: string | undefined) => `[data-testid="cookie-row"][data-key=${JSON.stringify(key)}]`;
       await panel.click(tableRow(order[0]));
       await panel.waitForSelector('[data-testid="detail"] [data-testid="cookie-delete"]');
+      // The editor closed (Escape) hands the focus back to the detail's Edit, not to the table.
+      await panel.focus('[data-testid="detail"] [data-testid="cookie-edit"]');
+      await panel.keyboard.press('Enter');
+      await panel.waitForSelector('[data-testid="edit-value"]');
+      await panel.focus('[data-testid="edit-value"]');
+      await panel.keyboard.press('Escape');
+      await panel.waitForSelector('[data-testid="edit-value"]', { hidden: true });
+      await waitUntil('the focus on the detail’s Edit', async () => (await focusedRow(panel)) === 'cookie-edit:');
       await panel.focus('[data-testid="detail"] [data-testid="cookie-delete"]');
       await panel.keyboard.press('Enter');
       await panel.waitForSelector(tableRow(order[0]), { hidden: true });

@@ -62,6 +62,18 @@ describe('keepFocus', () => {
     expect(document.activeElement?.id).toBe('a-del');
   });
 
+  it('goes to what the same change put in the removed element’s place before its neighbours (an editor closed)', async () => {
+    const root = view(`<div id="detail"><form id="editor"><textarea data-testid="edit-value"></textarea></form>
+      <ul><li><a href="https://example.com/" id="link">a finding's link</a></li></ul></div>`);
+    el(root, 'textarea').focus();
+    const actions = document.createElement('div');
+    actions.innerHTML = '<button data-testid="cookie-edit" id="edit">Edit</button>';
+    el(root, '#detail').insertBefore(actions, el(root, '#editor'));
+    el(root, '#editor').remove();
+    await settled();
+    expect(document.activeElement?.id).toBe('edit');
+  });
+
   it('goes to the controls around a list that went whole, the nearest after it first', async () => {
     const root = view(ITEMS);
     el(root, '#a-del').focus();
@@ -103,6 +115,18 @@ describe('keepFocus', () => {
     el(root, '#a').remove();
     await settled();
     expect(document.activeElement?.id).toBe('b-sum');
+  });
+
+  it('never hands the focus to a delete control in passing, only to the same one of the next item', async () => {
+    const root = view(`<div>
+      <button data-testid="cookie-add">Add</button>
+      <button data-testid="delete-selected" id="sel">Delete selected</button>
+      <button data-testid="delete-all">Delete all</button>
+    </div>`);
+    el(root, '#sel').focus();
+    el(root, '#sel').remove();
+    await settled();
+    expect(focused()).toBe('cookie-add');
   });
 
   it('leaves a focus the user moved away alone, and one the view moved itself', async () => {
