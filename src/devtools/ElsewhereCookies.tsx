@@ -78,6 +78,24 @@ export function ElsewhereCookies() {
         ))}
       </ul>
       {more > 0 && <p class="small">{`and ${more.toLocaleString('en')} more.`}</p>}
+      {edit && !one && (
+        // Every one of them, the unlisted too: past the first 50 this is the only way to them.
+        <p>
+          <button
+            type="button"
+            data-testid="elsewhere-delete-all"
+            disabled={edit.writer.busy.value}
+            onClick={() =>
+              void edit.writer.write(
+                all.map((cookie) => ({ kind: 'remove', cookie })),
+                `delete of ${all.length} cookies of ${store.site.host.peek()} kept under other sites`,
+              )
+            }
+          >
+            {`Delete all ${all.length.toLocaleString('en')} kept under other sites`}
+          </button>
+        </p>
+      )}
     </details>
   );
 }

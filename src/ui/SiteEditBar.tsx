@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { CookieView } from '../core/analyze-site';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import { LazyCookieEditor } from './LazyCookieEditor';
+import { counted } from './counted';
 import { EditOutcome } from './EditOutcome';
 import { useEdit, useStore } from './store-context';
 
@@ -37,6 +38,7 @@ export function SiteEditBar({ shown }: SiteEditBarProps) {
   const [adding, setAdding] = useState(false);
   if (!edit) return null;
   const all = store.site.cookies.value;
+  const elsewhere = store.site.elsewhere.value.length;
   const busy = edit.writer.busy.value;
   const removeAll = (list: readonly CookieView[], label: string): void => {
     if (list.length === 0) return;
@@ -46,12 +48,13 @@ export function SiteEditBar({ shown }: SiteEditBarProps) {
     );
   };
   /** A button that deletes every cookie of `list`; `label` names the write in the undo history. */
-  const deleteButton = (testId: string, list: readonly CookieView[], text: string, label: string) => (
+  const deleteButton = (testId: string, list: readonly CookieView[], text: string, label: string, title?: string) => (
     <button
       type="button"
       data-testid={testId}
       disabled={busy || list.length === 0}
       onClick={() => removeAll(list, label)}
+      {...(title ? { title } : {})}
     >
       {text}
     </button>
@@ -95,6 +98,11 @@ export function SiteEditBar({ shown }: SiteEditBarProps) {
           all,
           `Delete all of this site (${all.length})`,
           `delete of all ${all.length} cookies of ${store.site.host.value}`,
+          elsewhere === 0
+            ? undefined
+            : `Deletes the cookies this page receives. ${counted(elsewhere, 'cookie', 'cookies')} kept for this ` +
+                `site under other sites ${elsewhere === 1 ? 'is' : 'are'} not included: the panel lists ` +
+                `${elsewhere === 1 ? 'it' : 'them'} apart.`,
         )}
       </div>
       {adding && (

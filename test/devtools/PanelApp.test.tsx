@@ -303,6 +303,43 @@ describe('PanelApp', () => {
     expect(screen.queryByTestId('elsewhere-delete')).toBeNull();
   });
 
+  it('deletes every cookie kept under other sites at once, the unlisted past the first 50 too', async () => {
+    const chips = Array.from({ length: 60 }, (_, i) =>
+      record({ name: `sid${i}`, partitionKey: { topLevelSite: `https://embedder${i % 3}.test` } }),
+    );
+    const store = panelStoreShowing(analysis(cookies()));
+    store.site.elsewhere.value = chips;
+    const { writes } = renderWithEdit(<PanelApp onRequestPermission={() => {}} />, store);
+    expect(screen.getAllByTestId('elsewhere-cookie')).toHaveLength(50);
+    const all = screen.getByTestId('elsewhere-delete-all');
+    expect(all.textContent).toBe('Delete all 60 kept under other sites');
+    // The page's own Delete all says it leaves them.
+    expect(screen.getByTestId('delete-all').title).toBe(
+      'Deletes the cookies this page receives. 60 cookies kept for this site under other sites are not included: ' +
+        'the panel lists them apart.',
+    );
+    await act(async () => {
+      fireEvent.click(all);
+    });
+    expect(writes).toEqual([
+      {
+        label: `delete of 60 cookies of ${store.site.host.value} kept under other sites`,
+        ops: chips.map((cookie) => ({ kind: 'remove', cookie })),
+      },
+    ]);
+    cleanup();
+    // One cookie: its own Delete is all there is; the page's Delete all says so in the singular.
+    const one = panelStoreShowing(analysis(cookies()));
+    one.site.elsewhere.value = [chips[0]!];
+    renderWithEdit(<PanelApp onRequestPermission={() => {}} />, one);
+    expect(screen.queryByTestId('elsewhere-delete-all')).toBeNull();
+    expect(screen.getByTestId('delete-all').title).toContain('1 cookie kept for this site under other sites is not');
+    cleanup();
+    const none = panelStoreShowing(analysis(cookies()));
+    renderWithEdit(<PanelApp onRequestPermission={() => {}} />, none);
+    expect(screen.getByTestId('delete-all').title).toBe('');
+  });
+
   it('names the partition of a partitioned cookie’s change, as visible text, and of no other', () => {
     const store = analyzedPanelStore();
     const chip = record({ name: 'chip', partitionKey: { topLevelSite: 'https://embedder\u202e.test' } });

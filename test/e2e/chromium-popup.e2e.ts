@@ -169,7 +169,7 @@ describe('Chromium popup', () => {
     });
   });
 
-  it('the panel lists its host’s cookie of another site’s partition apart from its table, as kept under that site, and deletes it', async () => {
+  it('the panel lists its host’s cookies of other sites’ partitions apart from its table, as kept under those sites, and deletes them', async () => {
     const own = await setPartitionedCookie(suite.session.control, HOST, 'own_chip', 'http://sessionscope.localhost');
     const other = await setPartitionedCookie(suite.session.control, HOST, 'other_chip', 'https://embedder.test');
     try {
@@ -195,6 +195,30 @@ describe('Chromium popup', () => {
       await panel.click('[data-testid="undo"]');
       expect(await elsewhereCookies(panel, 'other_chip')).toEqual({ other_chip: 'https://embedder.test' });
       expect(await partitionedNames(suite.session.control, HOST)).toEqual(['other_chip', 'own_chip']);
+      // With a second one, under a third site: one button deletes them all, and one Undo puts them all back.
+      const far = await setPartitionedCookie(suite.session.control, HOST, 'far_chip', 'https://far.test');
+      try {
+        expect(await elsewhereCookies(panel, 'far_chip')).toEqual({
+          far_chip: 'https://far.test',
+          other_chip: 'https://embedder.test',
+        });
+        // The list came back closed with the Undo (a click in a closed <details> does nothing).
+        await panel.$eval('[data-testid="elsewhere"]', (d) => ((d as HTMLDetailsElement).open = true));
+        await panel.click('[data-testid="elsewhere-delete-all"]');
+        await waitUntil('both deleted from their partitions', async () =>
+          (await partitionedNames(suite.session.control, HOST)).length === 1 ? true : undefined,
+        );
+        expect(await partitionedNames(suite.session.control, HOST)).toEqual(['own_chip']);
+        await panel.waitForSelector('[data-testid="elsewhere"]', { hidden: true });
+        await panel.click('[data-testid="undo"]');
+        expect(await elsewhereCookies(panel, 'far_chip')).toEqual({
+          far_chip: 'https://far.test',
+          other_chip: 'https://embedder.test',
+        });
+        expect(await partitionedNames(suite.session.control, HOST)).toEqual(['far_chip', 'other_chip', 'own_chip']);
+      } finally {
+        await far();
+      }
       await panel.close();
     } finally {
       await other();
