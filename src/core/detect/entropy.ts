@@ -5,24 +5,48 @@ import { withoutPadding } from '../decode/bytes';
  * alphabet that covers every character (10 digits, 16 hex, 32 base32, 36 alphanumeric one case,
  * 62 alphanumeric, 64 base64/base64url). Characters outside all of them count as the 64-symbol alphabet plus
  * the rest (an upper bound that never understates a strange value's entropy by much).
+ *
+ * The alphabets, as patterns of the whole value, the first that fits deciding:
+ *
+ * | size | value                                                   |
+ * | ---: | ------------------------------------------------------- |
+ * |   10 | `[0-9]+`                                                |
+ * |   16 | `[0-9a-fA-F]+`                                          |
+ * |   32 | `[a-v0-9]+`, or `[A-Z2-7]+=*` (RFC 4648 base32, padded) |
+ * |   36 | `[a-z0-9]+`, or `[A-Z0-9]+`                             |
+ * |   62 | `[A-Za-z0-9]+`                                          |
+ * |   64 | `[A-Za-z0-9+/_-]+=*` (base64 and base64url, padded)     |
+ *
+ * Tried one after the other as those patterns, a value that fits none until its last character (a 4 KB run of `0`
+ * then `!`) was read seven times. alphabetSize decides the same with searches for one kind of character each, which
+ * stop at the first they find: a character of none of the alphabets ends it after one read, and no value is read in
+ * full more than four times.
  */
-const ALPHABETS: ReadonlyArray<{ size: number; test: RegExp }> = [
-  { size: 10, test: /^[0-9]+$/ },
-  { size: 16, test: /^[0-9a-f]+$/i },
-  { size: 32, test: /^[a-v0-9]+$|^[A-Z2-7]+=*$/ },
-  { size: 36, test: /^[a-z0-9]+$|^[A-Z0-9]+$/ },
-  { size: 62, test: /^[A-Za-z0-9]+$/ },
-  { size: 64, test: /^[A-Za-z0-9+/_-]+=*$/ },
-];
-
 export function alphabetSize(value: string): number {
-  if (value === '') return 0;
-  for (const a of ALPHABETS) if (a.test.test(value)) return a.size;
-  return 95;
+  return value === '' ? 0 : sizeOf(value, withoutPadding(value));
+}
+
+/** The alphabet of `value`, not empty, whose padding `bare` leaves out. */
+function sizeOf(value: string, bare: string): number {
+  if (bare === '' || /[^A-Za-z0-9+/_-]/.test(bare)) return 95;
+  const padded = bare.length < value.length;
+  if (/[+/_-]/.test(bare)) return 64;
+  // Letters and digits only from here.
+  const lower = /[a-z]/.test(bare);
+  const upper = /[A-Z]/.test(bare);
+  // Of the smaller alphabets only base32 in upper case (with 2 to 7) is padded.
+  if (padded) return !lower && !/[0189]/.test(bare) ? 32 : 64;
+  if (!lower && !upper) return 10;
+  // Hex in either case, or both.
+  if (!/[g-zG-Z]/.test(bare)) return 16;
+  if (lower && upper) return 62;
+  if (lower) return /[w-z]/.test(bare) ? 36 : 32;
+  return /[0189]/.test(bare) ? 36 : 32;
 }
 
 export function estimateEntropyBits(value: string): number {
+  if (value === '') return 0;
+  // The padding is left out of the length, and read once.
   const bare = withoutPadding(value);
-  const size = alphabetSize(value);
-  return size === 0 ? 0 : bare.length * Math.log2(size);
+  return bare.length * Math.log2(sizeOf(value, bare));
 }
