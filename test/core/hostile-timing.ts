@@ -70,3 +70,23 @@ export async function compareHostile(
   }
   return { baseline: base, worst, ratio: worst.ms / baseMs() };
 }
+
+/**
+ * compareHostile until it is within `bound`, at most `tries` times: the lowest ratio. A burst of load on the machine
+ * (another process, a collection) can outlast compareHostile's own second measure and make a value 1.4× as slow as it
+ * is; what is quadratic costs 10× or more at 4 KB on every try.
+ */
+export async function settledComparison(
+  run: Run,
+  hostile: readonly HostileValue[],
+  baseline: readonly HostileValue[],
+  bound: number,
+  tries = 3,
+): Promise<HostileComparison> {
+  let best = await compareHostile(run, hostile, baseline, bound);
+  for (let i = 1; i < tries && best.ratio > bound; i++) {
+    const again = await compareHostile(run, hostile, baseline, bound);
+    if (again.ratio < best.ratio) best = again;
+  }
+  return best;
+}

@@ -10,15 +10,22 @@ export interface ExpressSessionParts {
 }
 
 // cookie-signature signs `id` and appends `.` + 43 base64 characters (32 bytes, padding removed).
-const SIGNED = /^s:(.+)\.([A-Za-z0-9+/]{43})$/s;
+const SIGNATURE_LENGTH = 43;
+const SIGNATURE = /^[A-Za-z0-9+/]{43}$/;
 
-/** `s:<id>.<sig>` as express-session sets it (URL-encoded in the cookie). */
+/**
+ * `s:<id>.<sig>` as express-session sets it (URL-encoded in the cookie): `s:`, an id of at least one character, `.`
+ * and the signature. The signature's length fixes where the id ends, so the parts are cut there, not searched for (the
+ * pattern `^s:(.+)\.(sig)$` went back over the whole value from its end, a value of dots at every place).
+ */
 export function parseExpressSession(value: string): ExpressSessionParts | null {
   const decoded = urlDecode(value);
   if (decoded === null) return null;
-  const m = SIGNED.exec(decoded);
-  if (!m) return null;
-  return { id: m[1]!, signature: m[2]! };
+  const dot = decoded.length - SIGNATURE_LENGTH - 1;
+  if (dot < 3 || !decoded.startsWith('s:') || decoded[dot] !== '.') return null;
+  const signature = decoded.slice(dot + 1);
+  if (!SIGNATURE.test(signature)) return null;
+  return { id: decoded.slice(2, dot), signature };
 }
 
 export function decodeExpressSession(value: string): DecodedValue | null {

@@ -13,6 +13,8 @@ import { decodeJwt } from '../../../src/core/decode/jwt';
 import { findNestedJwt } from '../../../src/core/decode/nested-token';
 import { unquoteCookieValue } from '../../../src/core/decode/quoted-value';
 import { estimateEntropyBits } from '../../../src/core/detect/entropy';
+import { isIdShaped } from '../../../src/core/detect/opaque-id';
+import { parseExpressSession } from '../../../src/core/decode/express-session';
 import {
   findSensitiveKeys,
   SENSITIVE_PAIRS as PAIRS,
@@ -393,5 +395,63 @@ describe('Flask tags copied only where there are tags', () => {
     const proto = parseJson('{"__proto__":{" t":[1]},"z":1}');
     expect(Object.keys(untagFlask(proto) as object)).toEqual(['__proto__', 'z']);
     expect(Object.getPrototypeOf(untagFlask(proto))).toBe(Object.prototype);
+  });
+});
+
+describe('express-session parts cut where the signature starts', () => {
+  /** The pattern the cut replaced. */
+  const reference = (decoded: string) => {
+    const m = /^s:(.+)\.([A-Za-z0-9+/]{43})$/s.exec(decoded);
+    return m ? { id: m[1]!, signature: m[2]! } : null;
+  };
+  const sig = 'A'.repeat(21) + 'b+/9'.repeat(5) + 'Zz';
+
+  it('finds the same parts as the pattern for any value near the shape', () => {
+    const piece = fc.constantFrom(
+      's',
+      ':',
+      '.',
+      'A',
+      'z',
+      '0',
+      '+',
+      '/',
+      '=',
+      '!',
+      '%',
+      '\n',
+      '\u00e9',
+      's:',
+      sig,
+      '.' + sig,
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (pieces) => {
+        const value = pieces.join('');
+        // No `%`: what urlDecode leaves as it is, so the pattern sees the same text.
+        fc.pre(!value.includes('%'));
+        expect(parseExpressSession(value)).toEqual(reference(value));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(parseExpressSession(`s:x.${sig}`)).toEqual({ id: 'x', signature: sig });
+    expect(parseExpressSession(`s:.${sig}`)).toBeNull();
+    expect(parseExpressSession(`s:a.b.${sig}`)).toEqual({ id: 'a.b', signature: sig });
+  });
+});
+
+describe('an id shaped value’s six different characters, searched past the first 64', () => {
+  const reference = (value: string) =>
+    value.length >= 16 && /^[A-Za-z0-9+/=_.~%-]+$/.test(value) && new Set(value).size >= 6;
+
+  it('answers as counting them all does, for runs of any of the id characters at any length', () => {
+    const run = fc.tuple(fc.constantFrom(...'Aa0+/=_.~%-]^\\z'.split('')), fc.integer({ min: 1, max: 90 }));
+    fc.assert(
+      fc.property(fc.array(run, { maxLength: 10 }), (runs) => {
+        const value = runs.map(([c, n]) => c.repeat(n)).join('');
+        expect(isIdShaped(value)).toBe(reference(value));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
