@@ -58,13 +58,40 @@ function removalOf(records: readonly MutationRecord[], node: Node): MutationReco
   return records.find((r) => Array.from(r.removedNodes).some((n) => n === node || n.contains(node)));
 }
 
+/** Where an element was: its parent (in the DOM), and its siblings then. */
+interface Place {
+  parent: Node;
+  next: Node | null;
+  previous: Node | null;
+}
+
+/**
+ * Moves focus near `place`, where `lost` was: to what `added` (put in the same parent by the same change) holds, else
+ * the siblings after it, then those before it, then the same around each ancestor up to `root`.
+ */
+function focusNear(root: Element, lost: Element, place: Place, added: readonly Node[], stop?: string): void {
+  const testId = lost.getAttribute('data-testid');
+  const tried = (n: Node | null, step: (n: Node) => Node | null): boolean => {
+    for (let at = n; at; at = step(at)) {
+      if (at instanceof Element && at.isConnected && focusIn(at, testId, stop)) return true;
+    }
+    return false;
+  };
+  if (added.some((n) => tried(n, () => null))) return;
+  if (tried(place.next, (n) => n.nextSibling)) return;
+  if (tried(place.previous, (n) => n.previousSibling)) return;
+  // The whole list went: the controls around it, nearest first.
+  for (let at: Element | null = place.parent as Element; at && root.contains(at); at = at.parentElement) {
+    if (tried(at.nextSibling, (n) => n.nextSibling) || tried(at.previousSibling, (n) => n.previousSibling)) return;
+    if (at === root) return;
+  }
+}
+
 /**
  * Moves focus to what took the place of `lost`, which `records` took out of the DOM: what the same change put in the
- * removed node's parent, else the siblings after the removed node, then those before it, then the same around each
- * still-attached ancestor up to `root`.
+ * removed node's parent (a form closed, its buttons back), else what is around the removed node.
  */
 function refocus(root: Element, lost: Element, records: readonly MutationRecord[], options: KeepFocusOptions): void {
-  const testId = lost.getAttribute('data-testid');
   let record = removalOf(records, lost);
   // An ancestor of the removed node may have gone in a later record of the same change: start where the DOM holds.
   for (let hops = 0; record && !record.target.isConnected && hops < records.length; hops++) {
@@ -72,24 +99,12 @@ function refocus(root: Element, lost: Element, records: readonly MutationRecord[
   }
   if (!record) return;
   if (tryFocus(options.instead?.(record.target as Element))) return;
-  const tried = (n: Node | null, step: (n: Node) => Node | null): boolean => {
-    for (let at = n; at; at = step(at)) {
-      if (at instanceof Element && at.isConnected && focusIn(at, testId, options.stop)) return true;
-    }
-    return false;
-  };
-  // What was put in its parent in the same change took its place (a form closed, its buttons back).
-  const from = record.target;
-  const added = records.filter((r) => r.target === from).flatMap((r) => Array.from(r.addedNodes));
-  if (added.some((n) => tried(n, () => null))) return;
-  if (tried(record.nextSibling, (n) => n.nextSibling)) return;
-  if (tried(record.previousSibling, (n) => n.previousSibling)) return;
-  // The whole list went: the controls around it, nearest first.
-  for (let at: Element | null = record.target as Element; at && root.contains(at); at = at.parentElement) {
-    if (tried(at.nextSibling, (n) => n.nextSibling) || tried(at.previousSibling, (n) => n.previousSibling)) return;
-    if (at === root) return;
-  }
+  const parent = record.target;
+  const added = records.filter((r) => r.target === parent).flatMap((r) => Array.from(r.addedNodes));
+  focusNear(root, lost, { parent, next: record.nextSibling, previous: record.previousSibling }, added, options.stop);
 }
+
+const isDisabled = (el: Node): boolean => (el as HTMLButtonElement).disabled === true;
 
 /**
  * Watches `root` for the element holding focus leaving the DOM, and moves focus as the file's comment says. A focus
@@ -106,21 +121,35 @@ export function keepFocus(root: Element, options: KeepFocusOptions = {}): () => 
     // disabled while its own action runs (the writes' busy state) may lose focus too: it keeps its claim.
     queueMicrotask(() => {
       const h = holder;
-      if (h !== null && el === h && h.isConnected && !(h as HTMLButtonElement).disabled) holder = null;
+      if (h !== null && el === h && h.isConnected && !isDisabled(h)) holder = null;
     });
   };
   const observer = new MutationObserver((records) => {
     const lost = holder;
-    if (!lost || lost.isConnected) return;
-    holder = null;
+    if (!lost) return;
     const active = root.ownerDocument.activeElement;
     // Only when the browser dropped focus to the page: a view that moved focus itself knows best.
-    if (active !== null && active !== root.ownerDocument.body) return;
-    refocus(root, lost, records, options);
+    const dropped = active === null || active === root.ownerDocument.body;
+    if (!lost.isConnected) {
+      holder = null;
+      if (dropped) refocus(root, lost, records, options);
+      return;
+    }
+    // Still there, but the browser dropped focus from it when it was disabled (a write under way disables the
+    // controls). Once a change enables controls again (the write done): back to it, or, if it stays disabled (Delete
+    // all, with nothing left), to what is around it.
+    if (!dropped || !records.some((r) => r.type === 'attributes' && !isDisabled(r.target))) return;
+    holder = null;
+    if (!isDisabled(lost)) {
+      tryFocus(lost as HTMLElement);
+      return;
+    }
+    const place = { parent: lost.parentNode ?? root, next: lost.nextSibling, previous: lost.previousSibling };
+    focusNear(root, lost, place, [], options.stop);
   });
   root.addEventListener('focusin', onFocusIn);
   root.addEventListener('focusout', onFocusOut);
-  observer.observe(root, { childList: true, subtree: true });
+  observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
   return () => {
     observer.disconnect();
     root.removeEventListener('focusin', onFocusIn);

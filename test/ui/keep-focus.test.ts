@@ -161,6 +161,55 @@ describe('keepFocus', () => {
     expect(document.activeElement?.id).toBe('b-del');
   });
 
+  /** What a browser does when the focused control is disabled (a write under way): focus drops to the body. */
+  function disableFocused(button: HTMLButtonElement): void {
+    button.focus();
+    button.blur();
+    button.disabled = true;
+  }
+
+  it('gives the focus back to a control disabled while its write ran, once the write enables it again', async () => {
+    const root = view(`<button id="undo">Undo</button><button id="add">Add</button>`);
+    const undo = el(root, '#undo') as HTMLButtonElement;
+    const add = el(root, '#add') as HTMLButtonElement;
+    disableFocused(undo);
+    add.disabled = true;
+    await settled();
+    expect(focused()).toBe('body');
+    add.disabled = false;
+    undo.disabled = false;
+    await settled();
+    expect(document.activeElement?.id).toBe('undo');
+  });
+
+  it('moves on from a control the write leaves disabled, to the controls around it but no delete', async () => {
+    const root = view(
+      `<button data-testid="cookie-add" id="add">Add</button><button data-testid="delete-all" id="all">Delete all</button>` +
+        `<button data-testid="delete-other" id="other">Delete other</button>`,
+    );
+    const all = el(root, '#all') as HTMLButtonElement;
+    const add = el(root, '#add') as HTMLButtonElement;
+    disableFocused(all);
+    add.disabled = true;
+    await settled();
+    // The write done: Add enabled again, Delete all disabled for good (nothing left to delete).
+    add.disabled = false;
+    await settled();
+    expect(document.activeElement?.id).toBe('add');
+  });
+
+  it('does not take the focus back once the user has put it elsewhere', async () => {
+    const root = view(`<button id="undo">Undo</button><input id="filter">`);
+    const undo = el(root, '#undo') as HTMLButtonElement;
+    disableFocused(undo);
+    el(root, '#filter').focus();
+    el(root, '#filter').blur();
+    await settled();
+    undo.disabled = false;
+    await settled();
+    expect(focused()).toBe('body');
+  });
+
   it('asks the view first, with the element the removed one was taken from', async () => {
     const froms: string[] = [];
     const root = view(
