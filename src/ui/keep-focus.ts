@@ -4,7 +4,8 @@
  * the top of the view. Here focus goes instead to what took the element's place (WAI-ARIA's advice for an item
  * removed from a list): the same control of the next item (its Delete, for a run of deletes), else the item's own
  * stop, else its first control; the item before it when none follows; the nearest control around it when the whole
- * list went.
+ * list went. The browsers also drop the focus from a control once it is disabled, as every write disables the
+ * views' buttons while it runs: such a control gets the focus back when the write enables it again.
  */
 
 /** What can take focus from a script (disabled controls, and controls in a closed `<details>`, are passed over). */
@@ -44,8 +45,9 @@ function tryFocus(el: HTMLElement | null | undefined): boolean {
 
 /** Within `region`: the lost element's own kind of control, then the item's stop, then any control in order. */
 function focusIn(region: Element, testId: string | null, stop: string | undefined): boolean {
-  if (testId !== null && tryFocus(region.querySelector<HTMLElement>(`[data-testid="${CSS.escape(testId)}"]`))) {
-    return true;
+  if (testId !== null) {
+    const same = `[data-testid="${CSS.escape(testId)}"]`;
+    if (tryFocus(region.matches(same) ? (region as HTMLElement) : region.querySelector<HTMLElement>(same))) return true;
   }
   const candidates: Element[] = [];
   if (stop) candidates.push(...(region.matches(stop) ? [region] : []), ...region.querySelectorAll(stop));

@@ -129,6 +129,17 @@ describe('keepFocus', () => {
     expect(focused()).toBe('cookie-add');
   });
 
+  it('goes on to the next delete of the same kind when the items are the controls themselves', async () => {
+    const root = view(
+      `<button data-testid="cookie-add">Add</button><button data-testid="chip-delete" id="d1">x</button>` +
+        `<button data-testid="chip-delete" id="d2">x</button>`,
+    );
+    el(root, '#d1').focus();
+    el(root, '#d1').remove();
+    await settled();
+    expect(document.activeElement?.id).toBe('d2');
+  });
+
   it('leaves a focus the user moved away alone, and one the view moved itself', async () => {
     const root = view(ITEMS);
     el(root, '#b-del').focus();
