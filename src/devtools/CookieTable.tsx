@@ -8,7 +8,7 @@ import { expiryCellParts } from '../ui/ExpiryText';
 import { sizeAttrs } from '../ui/SizeText';
 import { formatBytes } from '../core/cookie/size';
 import { isListKey, listTarget } from '../ui/list-navigation';
-import { useFilter, useStore } from '../ui/store-context';
+import { useEdit, useFilter, useStore } from '../ui/store-context';
 import type { ViewStore } from '../state/create-store';
 import { valueParts } from '../ui/ValueText';
 import { ROW_HEIGHT, useVirtualRows } from '../ui/use-virtual-rows';
@@ -227,7 +227,8 @@ function Spacer({ height, span }: { height: number; span: number }) {
  * The sortable, filterable cookie table; one focusable row at a time (roving tabindex). Only the rows in view (and one
  * either side) are in the DOM: spacer rows stand in for the others, so 10,000 cookies cost what 50 do. Each row
  * has a checkbox for the actions on several cookies (delete selected, export): click it, shift-click to check the
- * run from the last one, or from the keyboard Space (check the row), Shift+arrows (extend), Ctrl/Cmd+A (all shown).
+ * run from the last one, or from the keyboard Space (check the row), Shift+arrows (extend), Ctrl/Cmd+A (all shown);
+ * Delete or Backspace deletes the checked rows shown, else the focused one.
  */
 export function CookieTable() {
   const store = useStore();
@@ -261,6 +262,7 @@ export function CookieTable() {
   const span = COLUMNS.length - hiddenIds.length + 1;
   // Counted over every shown row at each render (each keystroke): not at all while nothing is checked.
   const markedShown = marked.size === 0 ? 0 : rows.filter((r) => marked.has(r.key)).length;
+  const edit = useEdit();
 
   useLayoutEffect(() => {
     const key = pendingFocus.current;
@@ -324,7 +326,45 @@ export function CookieTable() {
       case 'Escape':
         store.selection.closeDetail();
         break;
+      case 'Delete':
+      case 'Backspace':
+        if (rowKey !== undefined && deleteFromKeyboard(rowKey)) e.preventDefault();
+        break;
     }
+  };
+
+  /**
+   * Delete (Backspace on a Mac keyboard), as in DevTools' own cookie table: the checked rows shown, else the focused
+   * one, through the write path (read back; Undo brings them back). Once the table shows the jar without them, the
+   * row in their place is selected and focused, so that the keys go on from there. False where the panel cannot
+   * write, or a write is under way.
+   */
+  const deleteFromKeyboard = (rowKey: string): boolean => {
+    if (!edit || edit.writer.busy.peek()) return false;
+    const list = filter.visible.peek();
+    const marks = store.selection.marked.peek();
+    const checked = marks.size === 0 ? [] : list.filter((r) => marks.has(r.key));
+    const gone = checked.length > 0 ? checked : list.filter((r) => r.key === rowKey);
+    if (gone.length === 0) return false;
+    const goneKeys = new Set(gone.map((r) => r.key));
+    const last = list.findIndex((r) => r.key === gone.at(-1)!.key);
+    const after = list.slice(last + 1).find((r) => !goneKeys.has(r.key));
+    const before = list.slice(0, last).findLast((r) => !goneKeys.has(r.key));
+    const next = (after ?? before)?.key ?? null;
+    const label = gone.length === 1 ? `delete of ${gone[0]!.cookie.name}` : `delete of ${gone.length} selected cookies`;
+    if (checked.length > 0) store.selection.clearMarks();
+    void edit.writer
+      .write(
+        gone.map((r) => ({ kind: 'remove', cookie: r.cookie })),
+        label,
+      )
+      .then(() => {
+        const at = next === null ? -1 : filter.visible.peek().findIndex((r) => r.key === next);
+        if (at === -1) return;
+        store.selection.selectIndex(at);
+        focusIndex(at, next);
+      });
+    return true;
   };
 
   const drawn = rows.slice(virtual.first, virtual.last + 1);

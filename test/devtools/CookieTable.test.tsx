@@ -9,6 +9,7 @@ import { OVERSCAN, ROW_HEIGHT, useVirtualRows } from '../../src/ui/use-virtual-r
 import { DAY, NOW, analysis, record, view } from '../ui/fixtures';
 import { formatDate } from '../../src/ui/format-date';
 import { renderWithStore, shownRows } from '../ui/render';
+import { renderWithEdit } from '../ui/recording-edit';
 import { SETTLE_MS } from '../../src/ui/use-row-slots';
 import type * as FlagLettersModule from '../../src/devtools/FlagLetters';
 
@@ -113,6 +114,58 @@ describe('CookieTable: the selected cookie deleted', () => {
     await waitFor(() => expect(tabbable()).toEqual(['d']));
     store.site.showAnalysis(analysis([views[0]!, views[1]!]), NOW);
     await waitFor(() => expect(tabbable()).toEqual(['b']));
+  });
+});
+
+describe('CookieTable: Delete from the keyboard', () => {
+  function table(withEdit: boolean) {
+    const store = createPanelStore({ now: NOW });
+    const views = ['a', 'b', 'c', 'd'].map((name) => view(record({ name })));
+    store.site.showAnalysis(analysis(views), NOW);
+    const writes = withEdit
+      ? renderWithEdit(<CookieTable />, store).writes
+      : (renderWithStore(<CookieTable />, store), []);
+    const rowNamed = (name: string) => rows().find((r) => r.dataset.name === name)!;
+    return { store, views, writes, rowNamed };
+  }
+
+  it('deletes the focused row, then selects and focuses the row in its place', async () => {
+    const { store, views, writes, rowNamed } = table(true);
+    rowNamed('b').focus();
+    expect(fireEvent.keyDown(rowNamed('b'), { key: 'Delete' })).toBe(false);
+    expect(writes).toEqual([{ label: 'delete of b', ops: [{ kind: 'remove', cookie: views[1]!.cookie }] }]);
+    await waitFor(() => expect(store.selection.selectedKey.value).toBe(views[2]!.key));
+    expect((document.activeElement as HTMLElement).dataset.name).toBe('c');
+    // The last row: the one before takes its place. Backspace does the same.
+    rowNamed('d').focus();
+    fireEvent.keyDown(rowNamed('d'), { key: 'Backspace' });
+    await waitFor(() => expect(store.selection.selectedKey.value).toBe(views[2]!.key));
+    expect(writes.map((w) => w.label)).toEqual(['delete of b', 'delete of d']);
+  });
+
+  it('deletes the checked rows shown instead, in one write, and clears the checks', async () => {
+    const { store, views, writes, rowNamed } = table(true);
+    store.selection.toggleMark(views[0]!.key);
+    store.selection.toggleMark(views[2]!.key);
+    rowNamed('b').focus();
+    fireEvent.keyDown(rowNamed('b'), { key: 'Delete' });
+    expect(writes).toEqual([
+      {
+        label: 'delete of 2 selected cookies',
+        ops: [views[0]!, views[2]!].map((v) => ({ kind: 'remove', cookie: v.cookie })),
+      },
+    ]);
+    expect(store.selection.marked.value.size).toBe(0);
+    // The row after the last one checked.
+    await waitFor(() => expect(store.selection.selectedKey.value).toBe(views[3]!.key));
+  });
+
+  it('does nothing where the panel cannot write', () => {
+    const { store, rowNamed } = table(false);
+    rowNamed('b').focus();
+    expect(fireEvent.keyDown(rowNamed('b'), { key: 'Delete' })).toBe(true);
+    expect(store.selection.selectedKey.value).toBeNull();
+    expect(names()).toEqual(['a', 'b', 'c', 'd']);
   });
 });
 

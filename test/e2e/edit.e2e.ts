@@ -166,7 +166,7 @@ function editSuite(name: string, suite: Suite<BrowserSession, RunningSite>, part
       await undoRestores(panel, suite.session, before);
     });
 
-    it('a cookie deleted from the keyboard hands the focus to the row in its place, and Undo keeps it, in the popup and the panel', async () => {
+    it('a cookie deleted from the keyboard (Delete, in the panel’s table) hands the focus to the row in its place, and Undo keeps it', async () => {
       await suite.page.goto(suite.site.url('/two-paths/page'));
       const before = exact(await jar(suite.session));
       const popup = await suite.openReadyView('popup');
@@ -241,6 +241,18 @@ function editSuite(name: string, suite: Suite<BrowserSession, RunningSite>, part
       // The keys go on from there: Down selects the row after it.
       await panel.keyboard.press('ArrowDown');
       await panel.waitForSelector(`${tableRow(order[2])}[aria-selected="true"]`);
+      // Delete, on the table's row, deletes that cookie; the row in its place is selected and has the focus.
+      const inPlace = order[3] ?? order[1];
+      await panel.keyboard.press('Delete');
+      await panel.waitForSelector(tableRow(order[2]), { hidden: true });
+      await panel.waitForSelector(`${tableRow(inPlace)}[aria-selected="true"]`);
+      await waitUntil(
+        'the focus on the row in its place',
+        async () => (await focusedRow(panel)) === `cookie-row:${inPlace}`,
+      );
+      expect((await jar(suite.session)).length).toBe(before.length - 2);
+      await panel.click('[data-testid="undo"]');
+      await panel.waitForSelector(tableRow(order[2]));
       await undoRestores(panel, suite.session, before);
     });
 
