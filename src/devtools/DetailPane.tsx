@@ -5,13 +5,14 @@ import { ExpiryText } from '../ui/ExpiryText';
 import { FlagChips } from '../ui/FlagChips';
 import { SessionReasonText } from '../ui/SessionReasonText';
 import { SizeText } from '../ui/SizeText';
-import { useStore } from '../ui/store-context';
+import { useEdit, useStore } from '../ui/store-context';
 import { ValueText } from '../ui/ValueText';
 import { isNarrowPanel } from './panel-layout';
 
 /** The selected cookie in full: the same detail components as the popup. */
 export function DetailPane() {
   const store = useStore();
+  const edit = useEdit();
   const view = store.selection.detail.value;
   const key = store.selection.detailKey.value;
   const now = store.site.now.value;
@@ -29,6 +30,12 @@ export function DetailPane() {
             ? 'This cookie no longer exists: it was deleted or expired.'
             : 'Select a cookie (click it, or use the arrow keys and Enter) to see its decoded value and findings.'}
         </p>
+        {edit && (
+          <p class="muted" data-testid="table-keys">
+            In the table, Space checks a row and Delete deletes the checked rows, else the focused one; Undo brings them
+            back.
+          </p>
+        )}
       </aside>
     );
   }

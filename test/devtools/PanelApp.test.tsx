@@ -146,6 +146,16 @@ describe('PanelApp', () => {
     await clickThenRows('filter-findings', ['sid', 'a_track']);
   });
 
+  it('says the table’s keys for checking and deleting where the panel can write, and only there', () => {
+    renderWithEdit(<PanelApp onRequestPermission={() => {}} />, panelStoreShowing(analysis(cookies())));
+    expect(screen.getByTestId('table-keys').textContent).toBe(
+      'In the table, Space checks a row and Delete deletes the checked rows, else the focused one; Undo brings them back.',
+    );
+    cleanup();
+    readyPanel();
+    expect(screen.queryByTestId('table-keys')).toBeNull();
+  });
+
   it('fills the detail pane with the clicked row', async () => {
     readyPanel();
     expect(screen.getByTestId('detail')).toHaveTextContent('Select a cookie');
