@@ -93,6 +93,8 @@ describe('decoders never throw', () => {
         ),
         async (data) => {
           const text = JSON.stringify(data);
+          // Shorter base64 is left as it is, on purpose (generic-chain.ts, MIN_BASE64): `[0]` is `WzBd`.
+          fc.pre(b64(text).length >= 8);
           const d = await decodeAny('x', b64(text), true);
           expect(d.format).toBe('generic');
           expect(d.data).toEqual(JSON.parse(text));
