@@ -28,8 +28,14 @@ export interface KeepFocusOptions {
  */
 const DELETES = /delete/;
 
-function canTakeFocus(el: Element): el is HTMLElement {
-  if (!el.matches(FOCUSABLE) || (el as HTMLButtonElement).disabled === true) return false;
+const isDisabled = (el: Node): boolean => (el as HTMLButtonElement).disabled === true;
+
+/** Takes a control that is to have the focus once it is enabled again. */
+type Wait = (el: HTMLElement) => void;
+
+/** Whether `el` can take focus from a script, or could once enabled (`evenDisabled`). */
+function canTakeFocus(el: Element, evenDisabled = false): el is HTMLElement {
+  if (!el.matches(FOCUSABLE) || (!evenDisabled && isDisabled(el))) return false;
   if (el.closest('[hidden], [inert]')) return false;
   // Inside a closed <details> only its summary is shown.
   const closed = el.parentElement?.closest('details:not([open])');
@@ -43,16 +49,26 @@ function tryFocus(el: HTMLElement | null | undefined): boolean {
   return el.ownerDocument.activeElement === el;
 }
 
-/** Within `region`: the lost element's own kind of control, then the item's stop, then any control in order. */
-function focusIn(region: Element, testId: string | null, stop: string | undefined): boolean {
-  if (testId !== null) {
-    const same = `[data-testid="${CSS.escape(testId)}"]`;
-    if (tryFocus(region.matches(same) ? (region as HTMLElement) : region.querySelector<HTMLElement>(same))) return true;
+/**
+ * Within `region`: the lost element's own kind of control, then the item's stop, then any control in order. True once
+ * one has the focus, or once a kind has none that takes it but one that would once enabled (a write under way
+ * disables them): that one is handed to `wait`, to have the focus when the write enables it again.
+ */
+function focusIn(region: Element, testId: string | null, stop: string | undefined, wait: Wait): boolean {
+  const kinds = [testId === null ? null : `[data-testid="${CSS.escape(testId)}"]`, stop ?? null, FOCUSABLE];
+  for (const kind of kinds) {
+    if (kind === null) continue;
+    const found = [...(region.matches(kind) ? [region] : []), ...region.querySelectorAll(kind)].filter(
+      (c) => kind !== FOCUSABLE || !DELETES.test(c.getAttribute('data-testid') ?? ''),
+    );
+    if (found.some((c) => tryFocus(c as HTMLElement))) return true;
+    const later = found.find((c) => isDisabled(c) && canTakeFocus(c, true));
+    if (later) {
+      wait(later as HTMLElement);
+      return true;
+    }
   }
-  const candidates: Element[] = [];
-  if (stop) candidates.push(...(region.matches(stop) ? [region] : []), ...region.querySelectorAll(stop));
-  candidates.push(...(region.matches(FOCUSABLE) ? [region] : []), ...region.querySelectorAll(FOCUSABLE));
-  return candidates.some((c) => !DELETES.test(c.getAttribute('data-testid') ?? '') && tryFocus(c as HTMLElement));
+  return false;
 }
 
 /** The record that took `node` (or an element holding it) out of the DOM. */
@@ -71,11 +87,18 @@ interface Place {
  * Moves focus near `place`, where `lost` was: to what `added` (put in the same parent by the same change) holds, else
  * the siblings after it, then those before it, then the same around each ancestor up to `root`.
  */
-function focusNear(root: Element, lost: Element, place: Place, added: readonly Node[], stop?: string): void {
+function focusNear(
+  root: Element,
+  lost: Element,
+  place: Place,
+  added: readonly Node[],
+  wait: Wait,
+  stop?: string,
+): void {
   const testId = lost.getAttribute('data-testid');
   const tried = (n: Node | null, step: (n: Node) => Node | null): boolean => {
     for (let at = n; at; at = step(at)) {
-      if (at instanceof Element && at.isConnected && focusIn(at, testId, stop)) return true;
+      if (at instanceof Element && at.isConnected && focusIn(at, testId, stop, wait)) return true;
     }
     return false;
   };
@@ -93,7 +116,13 @@ function focusNear(root: Element, lost: Element, place: Place, added: readonly N
  * Moves focus to what took the place of `lost`, which `records` took out of the DOM: what the same change put in the
  * removed node's parent (a form closed, its buttons back), else what is around the removed node.
  */
-function refocus(root: Element, lost: Element, records: readonly MutationRecord[], options: KeepFocusOptions): void {
+function refocus(
+  root: Element,
+  lost: Element,
+  records: readonly MutationRecord[],
+  options: KeepFocusOptions,
+  wait: Wait,
+): void {
   let record = removalOf(records, lost);
   // An ancestor of the removed node may have gone in a later record of the same change: start where the DOM holds.
   for (let hops = 0; record && !record.target.isConnected && hops < records.length; hops++) {
@@ -103,10 +132,9 @@ function refocus(root: Element, lost: Element, records: readonly MutationRecord[
   if (tryFocus(options.instead?.(record.target as Element))) return;
   const parent = record.target;
   const added = records.filter((r) => r.target === parent).flatMap((r) => Array.from(r.addedNodes));
-  focusNear(root, lost, { parent, next: record.nextSibling, previous: record.previousSibling }, added, options.stop);
+  const place = { parent, next: record.nextSibling, previous: record.previousSibling };
+  focusNear(root, lost, place, added, wait, options.stop);
 }
-
-const isDisabled = (el: Node): boolean => (el as HTMLButtonElement).disabled === true;
 
 /**
  * Watches `root` for the element holding focus leaving the DOM, and moves focus as the file's comment says. A focus
@@ -114,6 +142,10 @@ const isDisabled = (el: Node): boolean => (el as HTMLButtonElement).disabled ===
  */
 export function keepFocus(root: Element, options: KeepFocusOptions = {}): () => void {
   let holder: Element | null = null;
+  // A control found disabled where the focus was to go holds the claim, as the focused control disabled by its write.
+  const claim: Wait = (el) => {
+    holder = el;
+  };
   const onFocusIn = (e: Event): void => {
     holder = e.target instanceof Element ? e.target : null;
   };
@@ -134,7 +166,7 @@ export function keepFocus(root: Element, options: KeepFocusOptions = {}): () => 
     const dropped = active === null || active === root.ownerDocument.body;
     if (!lost.isConnected) {
       holder = null;
-      if (dropped) refocus(root, lost, records, options);
+      if (dropped) refocus(root, lost, records, options, claim);
       return;
     }
     // Still there, but the browser dropped focus from it when it was disabled (a write under way disables the
@@ -147,7 +179,7 @@ export function keepFocus(root: Element, options: KeepFocusOptions = {}): () => 
       return;
     }
     const place = { parent: lost.parentNode ?? root, next: lost.nextSibling, previous: lost.previousSibling };
-    focusNear(root, lost, place, [], options.stop);
+    focusNear(root, lost, place, [], claim, options.stop);
   });
   root.addEventListener('focusin', onFocusIn);
   root.addEventListener('focusout', onFocusOut);

@@ -140,6 +140,35 @@ describe('keepFocus', () => {
     expect(document.activeElement?.id).toBe('d2');
   });
 
+  it('waits for the nearest control a write has disabled, rather than going past it', async () => {
+    const root = view(
+      `<div><button data-testid="cookie-add" id="add" disabled>Add</button>` +
+        `<button data-testid="delete-selected" id="sel">Delete selected</button>` +
+        `<button data-testid="delete-all" disabled>Delete all</button></div><section><button id="far">Far</button></section>`,
+    );
+    el(root, '#sel').focus();
+    el(root, '#sel').remove();
+    await settled();
+    expect(focused()).toBe('body');
+    (el(root, '#add') as HTMLButtonElement).disabled = false;
+    await settled();
+    expect(document.activeElement?.id).toBe('add');
+  });
+
+  it('waits for the next item’s delete in a run of deletes, though its copy button is enabled', async () => {
+    const root = view(`<ul>
+      <li id="a"><button data-testid="copy">Copy</button><button data-testid="delete" id="a-del">Delete</button></li>
+      <li id="b"><button data-testid="copy">Copy</button><button data-testid="delete" id="b-del" disabled>Delete</button></li>
+    </ul>`);
+    el(root, '#a-del').focus();
+    el(root, '#a').remove();
+    await settled();
+    expect(focused()).toBe('body');
+    (el(root, '#b-del') as HTMLButtonElement).disabled = false;
+    await settled();
+    expect(document.activeElement?.id).toBe('b-del');
+  });
+
   it('leaves a focus the user moved away alone, and one the view moved itself', async () => {
     const root = view(ITEMS);
     el(root, '#b-del').focus();
