@@ -8,6 +8,7 @@ import { expiryCellParts } from '../ui/ExpiryText';
 import { sizeAttrs } from '../ui/SizeText';
 import { formatBytes } from '../core/cookie/size';
 import { isListKey, listTarget } from '../ui/list-navigation';
+import { checkedDeleteLabel, deleteRows } from '../ui/delete-rows';
 import { useEdit, useFilter, useStore } from '../ui/store-context';
 import type { ViewStore } from '../state/create-store';
 import { valueParts } from '../ui/ValueText';
@@ -351,19 +352,14 @@ export function CookieTable() {
     const after = list.slice(last + 1).find((r) => !goneKeys.has(r.key));
     const before = list.slice(0, last).findLast((r) => !goneKeys.has(r.key));
     const next = (after ?? before)?.key ?? null;
-    const label = gone.length === 1 ? `delete of ${gone[0]!.cookie.name}` : `delete of ${gone.length} selected cookies`;
+    const label = gone.length === 1 ? `delete of ${gone[0]!.cookie.name}` : checkedDeleteLabel(gone.length);
     if (checked.length > 0) store.selection.clearMarks();
-    void edit.writer
-      .write(
-        gone.map((r) => ({ kind: 'remove', cookie: r.cookie })),
-        label,
-      )
-      .then(() => {
-        const at = next === null ? -1 : filter.visible.peek().findIndex((r) => r.key === next);
-        if (at === -1) return;
-        store.selection.selectIndex(at);
-        focusIndex(at, next);
-      });
+    void deleteRows(edit.writer, gone, label).then(() => {
+      const at = next === null ? -1 : filter.visible.peek().findIndex((r) => r.key === next);
+      if (at === -1) return;
+      store.selection.selectIndex(at);
+      focusIndex(at, next);
+    });
     return true;
   };
 

@@ -3,6 +3,7 @@ import type { CookieView } from '../core/analyze-site';
 import type { CookieRecord } from '../core/cookie/cookie-record';
 import { LazyCookieEditor } from './LazyCookieEditor';
 import { counted } from './counted';
+import { checkedDeleteLabel, deleteRows } from './delete-rows';
 import { EditOutcome } from './EditOutcome';
 import { useEdit, useStore } from './store-context';
 
@@ -41,11 +42,7 @@ export function SiteEditBar({ shown }: SiteEditBarProps) {
   const elsewhere = store.site.elsewhere.value.length;
   const busy = edit.writer.busy.value;
   const removeAll = (list: readonly CookieView[], label: string): void => {
-    if (list.length === 0) return;
-    void edit.writer.write(
-      list.map((v) => ({ kind: 'remove', cookie: v.cookie })),
-      label,
-    );
+    if (list.length > 0) void deleteRows(edit.writer, list, label);
   };
   /** A button that deletes every cookie of `list`; `label` names the write in the undo history. */
   const deleteButton = (testId: string, list: readonly CookieView[], text: string, label: string, title?: string) => (
@@ -74,7 +71,7 @@ export function SiteEditBar({ shown }: SiteEditBarProps) {
               data-testid="delete-selected"
               disabled={busy}
               onClick={() => {
-                removeAll(marked, `delete of ${marked.length} selected cookies`);
+                removeAll(marked, checkedDeleteLabel(marked.length));
                 // What was checked is gone; Undo brings the cookies back, not the checks.
                 store.selection.clearMarks();
               }}
